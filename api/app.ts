@@ -1,0 +1,87 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import express, { type Express } from 'express';
+import cookieParser from 'cookie-parser';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import type { AppDeps } from './deps';
+import { staffSession } from './auth/middleware';
+import { errorHandler, notFoundHandler } from './http/problem';
+import { RouteTable } from './http/routeTable';
+import { apiKeyRouter } from './routes/apiKeys';
+import { authRouter } from './routes/auth';
+import { healthRouter } from './routes/health';
+import { ingestRouter } from './routes/ingest';
+import { resourceRouter } from './routes/resources';
+import { staffRouter } from './routes/staff';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+export interface TrustApp extends Express {
+  routeTable: RouteTable;
+}
+
+/** Builds the whole HTTP surface from explicit dependencies; nothing is read from globals. */
+export function createApp(deps: AppDeps): TrustApp {
+  const app = express() as TrustApp;
+  const table = new RouteTable();
+  app.routeTable = table;
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.set('query parser', 'simple');
+
+  app.use(
+    pinoHttp({
+      logger: deps.logger,
+      genReqId: (req, res) => {
+        const incoming = req.headers['x-request-id'];
+        const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+      autoLogging: { ignore: (req) => req.url === '/api/health' },
+      serializers: { req: (req) => ({ id: req.id, method: req.method, url: req.url }) },
+    }),
+  );
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          // react-admin's styling injects <style> tags at run time.
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'img-src': ["'self'", 'data:', 'blob:'],
+          'upgrade-insecure-requests': null,
+        },
+      },
+    }),
+  );
+  app.use(cookieParser());
+
+  // Platform ingestion: API keys, larger bodies, its own rate limit.
+  app.use('/api/v1', ingestRouter(deps, table));
+
+  app.use('/api', express.json({ limit: '1mb' }));
+  app.use('/api', (_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    res.setHeader('Access-Control-Expose-Headers', 'Content-Range, X-Request-Id');
+    next();
+  });
+  app.use('/api', healthRouter(deps, table));
+  app.use('/api', staffSession(deps));
+  app.use('/api/auth', authRouter(deps, table));
+  app.use('/api', staffRouter(deps, table));
+  app.use('/api', apiKeyRouter(deps, table));
+  app.use('/api', resourceRouter(deps, table));
+  app.use('/api', notFoundHandler);
+
+  if (deps.consoleDir && fs.existsSync(path.join(deps.consoleDir, 'index.html'))) {
+    const dir = deps.consoleDir;
+    app.use(express.static(dir, { index: false, maxAge: '1h', setHeaders: (res, file) => file.endsWith('.html') && res.setHeader('Cache-Control', 'no-cache') }));
+    // The console routes in the browser (hash router), so every other GET gets the shell.
+    app.get('/{*path}', (_req, res) => res.sendFile(path.join(dir, 'index.html')));
+  }
+  app.use(notFoundHandler);
+  app.use(errorHandler(deps.logger));
+  return app;
+}

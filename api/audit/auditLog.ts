@@ -1,0 +1,104 @@
+import type { Knex } from 'knex';
+import { sha256Hex } from '../auth/tokens';
+import { canonicalJson } from './canonicalJson';
+
+export type Actor =
+  | { kind: 'staff'; staffId: number }
+  | { kind: 'api_key'; apiKeyId: number }
+  | { kind: 'system' };
+
+export interface AuditEntry {
+  actor: Actor;
+  action: string;
+  subjectType?: string;
+  subjectId?: string | number;
+  detail?: Record<string, unknown>;
+  requestId?: string;
+  at: Date;
+}
+
+/** The fields a row's hash covers, in a fixed form that verification can rebuild from the stored row. */
+export function auditHashInput(row: {
+  at: Date;
+  actor_kind: string;
+  actor_staff_id: number | null;
+  actor_api_key_id: number | null;
+  action: string;
+  subject_type: string | null;
+  subject_id: string | null;
+  detail: unknown;
+  request_id: string | null;
+  prev_hash: string;
+}): string {
+  return canonicalJson({
+    at: row.at.toISOString(),
+    actor_kind: row.actor_kind,
+    actor_staff_id: row.actor_staff_id,
+    actor_api_key_id: row.actor_api_key_id,
+    action: row.action,
+    subject_type: row.subject_type,
+    subject_id: row.subject_id,
+    detail: row.detail ?? null,
+    request_id: row.request_id,
+    prev_hash: row.prev_hash,
+  });
+}
+
+/**
+ * Appends one row to the hash chain. Must run inside the transaction of the change it records,
+ * so the change and its audit row commit or vanish together. Locking the head row orders
+ * concurrent appends from any number of API replicas.
+ */
+export async function appendAudit(trx: Knex.Transaction, entry: AuditEntry): Promise<number> {
+  const head = await trx('audit_chain_head').where({ id: 1 }).forUpdate().first();
+  if (!head) throw new Error('audit_chain_head row is missing; run the migrations');
+  // Timestamps are kept to the millisecond, as PostgreSQL returns them, so the hash verifies later.
+  const row = {
+    at: new Date(entry.at.getTime()),
+    actor_kind: entry.actor.kind,
+    actor_staff_id: entry.actor.kind === 'staff' ? entry.actor.staffId : null,
+    actor_api_key_id: entry.actor.kind === 'api_key' ? entry.actor.apiKeyId : null,
+    action: entry.action,
+    subject_type: entry.subjectType ?? null,
+    subject_id: entry.subjectId === undefined ? null : String(entry.subjectId),
+    detail: entry.detail ?? null,
+    request_id: entry.requestId ?? null,
+    prev_hash: head.hash as string,
+  };
+  const hash = sha256Hex(auditHashInput(row));
+  const [inserted] = await trx('audit_log')
+    .insert({ ...row, detail: row.detail === null ? null : JSON.stringify(row.detail), hash })
+    .returning('id');
+  const id = (inserted as { id: number }).id;
+  await trx('audit_chain_head').where({ id: 1 }).update({ hash, last_id: id });
+  return id;
+}
+
+export interface ChainCheck {
+  ok: boolean;
+  rows: number;
+  firstBadId: number | null;
+  problem?: string;
+}
+
+/** Walks the chain in id order and recomputes each hash. */
+export async function verifyAuditChain(db: Knex, batchSize = 5000): Promise<ChainCheck> {
+  let prev = '0'.repeat(64);
+  let lastId = 0;
+  let rows = 0;
+  for (;;) {
+    const batch = await db('audit_log').where('id', '>', lastId).orderBy('id').limit(batchSize);
+    if (batch.length === 0) break;
+    for (const r of batch) {
+      rows++;
+      if (r.prev_hash !== prev) return { ok: false, rows, firstBadId: r.id, problem: 'prev_hash does not match the previous row' };
+      const expected = sha256Hex(auditHashInput(r));
+      if (expected !== r.hash) return { ok: false, rows, firstBadId: r.id, problem: 'hash does not match the row content' };
+      prev = r.hash;
+      lastId = r.id;
+    }
+  }
+  const head = await db('audit_chain_head').where({ id: 1 }).first();
+  if (head && head.hash !== prev) return { ok: false, rows, firstBadId: lastId, problem: 'chain head does not match the last row (rows removed at the end?)' };
+  return { ok: true, rows, firstBadId: null };
+}

@@ -1,0 +1,27 @@
+import type { Role } from './roles';
+
+export interface StaffPrincipal {
+  id: number;
+  email: string;
+  displayName: string;
+  role: Role;
+  locale: string;
+  /** How the request proved who it is; CSRF checks apply only to cookies. */
+  via: 'cookie' | 'bearer';
+}
+
+export interface ApiKeyPrincipal {
+  id: number;
+  name: string;
+  source: string;
+}
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace Express {
+    interface Request {
+      staff?: StaffPrincipal;
+      apiKey?: ApiKeyPrincipal;
+    }
+  }
+}

@@ -1,0 +1,69 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const configSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z.string().url().optional(),
+  PGLITE_DIR: z.string().default(path.join('data', 'pglite')),
+  /** Demo mode seeds the demo community and its staff with printed passwords; never on by default with a real DATABASE_URL. */
+  DEMO: z.enum(['0', '1']).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+  LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(20),
+  INGEST_RATE_LIMIT: z.coerce.number().int().positive().default(6000),
+  COOKIE_SECURE: z.enum(['0', '1']).optional(),
+});
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  pgliteDir: string;
+  demo: boolean;
+  logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
+  sessionTtlMs: number;
+  /** Login attempts per client address per 15 minutes. */
+  loginRateLimit: number;
+  /** Ingestion requests per API key per minute. */
+  ingestRateLimit: number;
+  cookieSecure: boolean;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    pgliteDir: e.PGLITE_DIR,
+    demo: e.DEMO ? e.DEMO === '1' : !e.DATABASE_URL,
+    logLevel: e.LOG_LEVEL,
+    sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
+    loginRateLimit: e.LOGIN_RATE_LIMIT,
+    ingestRateLimit: e.INGEST_RATE_LIMIT,
+    cookieSecure: e.COOKIE_SECURE === '1',
+  };
+}
+
+/** Settings for tests and scripts that build an app without reading the environment. */
+export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
+  return {
+    port: 0,
+    host: '127.0.0.1',
+    databaseUrl: undefined,
+    pgliteDir: '',
+    demo: false,
+    logLevel: 'silent',
+    sessionTtlMs: 3600_000,
+    loginRateLimit: 1000,
+    ingestRateLimit: 100_000,
+    cookieSecure: false,
+    ...overrides,
+  };
+}

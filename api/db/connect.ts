@@ -1,0 +1,54 @@
+import fs from 'node:fs';
+import knexFactory, { type Knex } from 'knex';
+import ClientPgLite from 'knex-pglite';
+import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import pg from 'pg';
+
+export type Db = Knex;
+
+export interface DatabaseOptions {
+  /** postgres://… runs on a real server through `pg`; absent runs on embedded PGlite. */
+  databaseUrl?: string;
+  /** PGlite data folder; empty or absent keeps the database in memory. */
+  pgliteDir?: string;
+  /** Schema to use on a real server (tests isolate themselves this way). */
+  schema?: string;
+  poolMax?: number;
+}
+
+/*
+ * Both drivers are told to return int8 (ids, counts) as JS numbers, so the API answers the same
+ * JSON on either database. Ids stay far below 2^53.
+ */
+const int8ToNumber = (value: string) => Number(value);
+
+export function connectDatabase(options: DatabaseOptions): Db {
+  if (options.databaseUrl) {
+    return knexFactory({
+      client: 'pg',
+      connection: {
+        connectionString: options.databaseUrl,
+        types: {
+          getTypeParser: (oid: number, format?: 'text' | 'binary') =>
+            oid === pg.types.builtins.INT8 ? int8ToNumber : (pg.types.getTypeParser as (o: number, f?: string) => unknown)(oid, format),
+        },
+      } as Knex.PgConnectionConfig,
+      searchPath: options.schema ? [options.schema] : undefined,
+      pool: { min: 0, max: options.poolMax ?? 10 },
+    });
+  }
+  if (options.pgliteDir) fs.mkdirSync(options.pgliteDir, { recursive: true });
+  const pglite = new PGlite({
+    dataDir: options.pgliteDir || undefined,
+    parsers: { [pgliteTypes.INT8]: int8ToNumber },
+  });
+  return knexFactory({
+    client: ClientPgLite as unknown as typeof Knex.Client,
+    // knex-pglite accepts a ready instance through a connection function; that lets us set parsers.
+    connection: (() => ({ pglite })) as unknown as Knex.StaticConnectionConfig,
+  });
+}
+
+export function isPglite(db: Db): boolean {
+  return db.client.config.client !== 'pg';
+}

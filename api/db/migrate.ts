@@ -1,0 +1,24 @@
+import type { Db } from './connect';
+import { migrationSource } from '../../migrations/index';
+
+export interface MigrationState {
+  current: string | null;
+  pending: string[];
+}
+
+export async function migrateToLatest(db: Db): Promise<void> {
+  await db.migrate.latest({ migrationSource });
+}
+
+export async function rollbackAll(db: Db): Promise<void> {
+  await db.migrate.rollback({ migrationSource }, true);
+}
+
+export async function migrationState(db: Db): Promise<MigrationState> {
+  const [done, pending] = (await db.migrate.list({ migrationSource })) as [Array<{ name: string } | string>, Array<readonly [string, unknown]>];
+  const last = done[done.length - 1];
+  return {
+    current: last === undefined ? null : typeof last === 'string' ? last : last.name,
+    pending: pending.map((p) => p[0]),
+  };
+}

@@ -1,0 +1,107 @@
+import type { Knex } from 'knex';
+import type { Db } from '../db/connect';
+import { inTransaction } from '../db/retry';
+import { problems, type FieldError } from '../http/problem';
+import type { PostInput } from '../schemas/ingest';
+import { guessLanguage } from '../../rules/language';
+import { upsertAccounts } from './upsertAccounts';
+import { upsertProducts } from './upsertProducts';
+import type { IngestedItem } from './ingestResult';
+
+interface StoredPostRef {
+  id: number;
+  kind: string;
+  threadId: number | null;
+  board: string | null;
+}
+
+async function storedPosts(trx: Knex.Transaction, source: string, externalIds: string[]): Promise<Map<string, StoredPostRef>> {
+  if (externalIds.length === 0) return new Map();
+  const rows = await trx('posts').where({ source }).whereIn('external_id', externalIds).select('id', 'external_id', 'kind', 'thread_id', 'board');
+  return new Map(rows.map((r: { id: number; external_id: string; kind: string; thread_id: number | null; board: string | null }) => [r.external_id, { id: r.id, kind: r.kind, threadId: r.thread_id, board: r.board }]));
+}
+
+/**
+ * Stores a validated batch of posts in one transaction. Replies may point at threads stored
+ * earlier or sent earlier in the same batch; an unknown reference fails the whole batch with the
+ * failing item's path, and nothing is written.
+ */
+export async function ingestPosts(db: Db, source: string, posts: PostInput[], now: Date): Promise<IngestedItem[]> {
+  return inTransaction(db, async (trx) => {
+    const accountIds = await upsertAccounts(trx, source, posts.flatMap((p) => [p.author, ...(p.product?.brand ? [p.product.brand] : [])]), now);
+    const productIds = await upsertProducts(
+      trx,
+      source,
+      posts.filter((p) => p.product).map((p) => ({ ref: p.product!, vendorId: null, brandId: p.product!.brand ? accountIds.get(p.product!.brand.id)! : null })),
+      now,
+    );
+
+    const batchIds = new Set(posts.map((p) => p.id));
+    const known = await storedPosts(trx, source, [...new Set(posts.flatMap((p) => [p.id, p.threadId, p.parentId].filter((x): x is string => !!x)))]);
+
+    const errors: FieldError[] = [];
+    const refersTo = (post: PostInput, field: 'threadId' | 'parentId', index: number) => {
+      const ref = post[field];
+      if (!ref) return;
+      if (!known.has(ref) && !batchIds.has(ref)) errors.push({ path: `items[${index}].${field}`, message: `no post "${ref}" from this platform` });
+    };
+    posts.forEach((p, i) => {
+      refersTo(p, 'threadId', i);
+      refersTo(p, 'parentId', i);
+      const thread = p.threadId ? known.get(p.threadId) : undefined;
+      if (thread && thread.kind !== 'thread') errors.push({ path: `items[${i}].threadId`, message: `"${p.threadId}" is a ${thread.kind}, not a thread` });
+      const inBatchThread = p.threadId ? posts.find((q) => q.id === p.threadId) : undefined;
+      if (inBatchThread && inBatchThread.kind !== 'thread') errors.push({ path: `items[${i}].threadId`, message: `"${p.threadId}" is a ${inBatchThread.kind}, not a thread` });
+    });
+    if (errors.length) throw problems.validation(errors, 'Some posts refer to posts this platform has not sent.');
+
+    const results = new Map<string, IngestedItem>();
+    for (const p of posts) {
+      const existing = known.get(p.id);
+      if (existing) results.set(p.id, { externalId: p.id, id: existing.id, created: false });
+    }
+
+    // Insert in waves: a post goes in once everything it points at has an id (threads before replies).
+    let pending = posts.filter((p) => !results.has(p.id));
+    const resolved = (ref: string | undefined) => !ref || known.has(ref);
+    while (pending.length) {
+      const wave = pending.filter((p) => resolved(p.threadId) && resolved(p.parentId));
+      if (wave.length === 0) throw problems.validation(pending.map((p) => ({ path: `items[${posts.indexOf(p)}].parentId`, message: 'reference cycle inside the batch' })));
+      const rows = wave.map((p) => {
+        const thread = p.threadId ? known.get(p.threadId)! : undefined;
+        return {
+          source,
+          external_id: p.id,
+          kind: p.kind,
+          thread_id: thread?.id ?? null,
+          parent_id: p.parentId ? known.get(p.parentId)!.id : null,
+          author_id: accountIds.get(p.author.id)!,
+          product_id: p.product ? productIds.get(p.product.id)! : null,
+          board: p.board ?? thread?.board ?? null,
+          title: p.title ?? null,
+          body: p.body,
+          lang: p.lang ?? guessLanguage(`${p.title ?? ''} ${p.body}`),
+          rating: p.rating ?? null,
+          platform_label: p.platformLabel ?? false,
+          reach: p.reach ?? 0,
+          posted_at: p.postedAt,
+          ingested_at: now,
+        };
+      });
+      const inserted: Array<{ id: number; external_id: string }> = await trx('posts').insert(rows).onConflict(['source', 'external_id']).ignore().returning(['id', 'external_id']);
+      const insertedIds = new Set(inserted.map((r) => r.external_id));
+      // Rows a concurrent request stored first: theirs is the copy, ours writes nothing.
+      const raced = await storedPosts(trx, source, wave.filter((p) => !insertedIds.has(p.id)).map((p) => p.id));
+      for (const p of wave) {
+        const row = rows.find((r) => r.external_id === p.id)!;
+        const mine = inserted.find((r) => r.external_id === p.id);
+        const id = mine?.id ?? raced.get(p.id)!.id;
+        known.set(p.id, { id, kind: p.kind, threadId: row.thread_id, board: row.board });
+        results.set(p.id, { externalId: p.id, id, created: !!mine });
+      }
+      const done = new Set(wave.map((p) => p.id));
+      pending = pending.filter((p) => !done.has(p.id));
+    }
+    return posts.map((p) => results.get(p.id)!);
+  });
+}

@@ -1,0 +1,229 @@
+import type { FieldSpec, ListableSpec } from '../http/listQuery';
+import { camelCase } from '../db/rows';
+import { ALL_STAFF, ROLES, type Role } from '../auth/roles';
+import { ACCOUNT_TYPES, PARTNERSHIP_KINDS, POST_KINDS, POST_STATUSES, TRANSACTION_STATUSES } from '../../migrations/001_accounts_and_content';
+import { DECISION_ACTIONS, FLAG_SOURCES, FLAG_STATUSES, QUEUES, SUBJECT_TYPES } from '../../migrations/003_moderation';
+
+export interface ResourceDefinition extends ListableSpec {
+  table: string;
+  /** Columns returned; a column left out here (a password hash) can never leak. */
+  columns: string[];
+  readRoles: readonly Role[];
+}
+
+type ColumnDecl = [column: string, kind: FieldSpec['kind'], options?: { sort?: boolean; filter?: boolean; values?: readonly string[] }];
+
+function fields(decls: ColumnDecl[]): Record<string, FieldSpec> {
+  const out: Record<string, FieldSpec> = {};
+  for (const [column, kind, options] of decls) {
+    out[camelCase(column)] = {
+      column,
+      kind,
+      sortable: options?.sort ?? false,
+      filterable: options?.filter ?? true,
+      values: options?.values,
+    };
+  }
+  return out;
+}
+
+function define(d: Omit<ResourceDefinition, 'columns'> & { columns?: string[] }): ResourceDefinition {
+  return { ...d, columns: d.columns ?? Object.values(d.fields).map((f) => f.column) };
+}
+
+const S = { sort: true };
+
+export const RESOURCES: Record<string, ResourceDefinition> = {
+  accounts: define({
+    resource: 'accounts',
+    table: 'accounts',
+    readRoles: ALL_STAFF,
+    fields: fields([
+      ['id', 'id', S],
+      ['source', 'text'],
+      ['external_id', 'text'],
+      ['handle', 'text', S],
+      ['display_name', 'text', { filter: false }],
+      ['type', 'enum', { sort: true, values: ACCOUNT_TYPES }],
+      ['locale', 'text'],
+      ['status', 'text'],
+      ['reputation_score', 'number', S],
+      ['reputation_confidence', 'number', { filter: false }],
+      ['violations_upheld', 'int', S],
+      ['joined_at', 'date', S],
+      ['ingested_at', 'date', { filter: false }],
+    ]),
+    searchColumns: ['handle', 'display_name', 'external_id'],
+    defaultSort: ['id', 'ASC'],
+  }),
+  posts: define({
+    resource: 'posts',
+    table: 'posts',
+    readRoles: ALL_STAFF,
+    fields: fields([
+      ['id', 'id', S],
+      ['source', 'text'],
+      ['external_id', 'text'],
+      ['kind', 'enum', { sort: true, values: POST_KINDS }],
+      ['thread_id', 'id'],
+      ['parent_id', 'id'],
+      ['author_id', 'id'],
+      ['product_id', 'id'],
+      ['board', 'text', S],
+      ['title', 'text', { filter: false }],
+      ['body', 'text', { filter: false }],
+      ['lang', 'text'],
+      ['rating', 'int', S],
+      ['platform_label', 'bool'],
+      ['reach', 'int', S],
+      ['status', 'enum', { sort: true, values: POST_STATUSES }],
+      ['spam_score', 'number', S],
+      ['promo_score', 'number', S],
+      ['disclosure_status', 'text'],
+      ['posted_at', 'date', S],
+      ['ingested_at', 'date', { filter: false }],
+    ]),
+    searchColumns: ['body', 'title'],
+    defaultSort: ['postedAt', 'DESC'],
+  }),
+  transactions: define({
+    resource: 'transactions',
+    table: 'transactions',
+    readRoles: ALL_STAFF,
+    fields: fields([
+      ['id', 'id', S],
+      ['source', 'text'],
+      ['external_id', 'text'],
+      ['buyer_id', 'id'],
+      ['vendor_id', 'id'],
+      ['product_id', 'id'],
+      ['amount_cents', 'int', S],
+      ['currency', 'text'],
+      ['status', 'enum', { sort: true, values: TRANSACTION_STATUSES }],
+      ['referral_post_id', 'id'],
+      ['affiliate_id', 'id'],
+      ['held', 'bool'],
+      ['risk_score', 'number', S],
+      ['ordered_at', 'date', S],
+      ['ingested_at', 'date', { filter: false }],
+    ]),
+    searchColumns: ['external_id'],
+    defaultSort: ['orderedAt', 'DESC'],
+  }),
+  partnerships: define({
+    resource: 'partnerships',
+    table: 'partnerships',
+    readRoles: ALL_STAFF,
+    fields: fields([
+      ['id', 'id', S],
+      ['creator_id', 'id'],
+      ['brand_id', 'id'],
+      ['kind', 'enum', { sort: true, values: PARTNERSHIP_KINDS }],
+      ['starts_at', 'date', S],
+      ['ends_at', 'date', S],
+      ['campaign', 'text', S],
+      ['source', 'text'],
+      ['created_at', 'date', S],
+    ]),
+    searchColumns: ['campaign'],
+    defaultSort: ['startsAt', 'DESC'],
+  }),
+  flags: define({
+    resource: 'flags',
+    table: 'flags',
+    readRoles: ALL_STAFF,
+    fields: fields([
+      ['id', 'id', S],
+      ['subject_type', 'enum', { values: SUBJECT_TYPES }],
+      ['subject_id', 'id'],
+      ['queue', 'enum', { sort: true, values: QUEUES }],
+      ['priority', 'int', S],
+      ['status', 'enum', { sort: true, values: FLAG_STATUSES }],
+      ['source', 'enum', { values: FLAG_SOURCES }],
+      ['reason', 'text', { filter: false }],
+      ['policy_version_id', 'id'],
+      ['claimed_by', 'id'],
+      ['claimed_until', 'date', S],
+      ['created_at', 'date', S],
+      ['decided_at', 'date', S],
+    ]),
+    searchColumns: ['reason'],
+    defaultSort: ['priority', 'DESC'],
+  }),
+  decisions: define({
+    resource: 'decisions',
+    table: 'decisions',
+    readRoles: ALL_STAFF,
+    fields: fields([
+      ['id', 'id', S],
+      ['flag_id', 'id'],
+      ['subject_type', 'enum', { values: SUBJECT_TYPES }],
+      ['subject_id', 'id'],
+      ['action', 'enum', { sort: true, values: DECISION_ACTIONS }],
+      ['reason_code', 'text', S],
+      ['note', 'text', { filter: false }],
+      ['staff_id', 'id'],
+      ['automated', 'bool'],
+      ['reverses_decision_id', 'id'],
+      ['reversed_at', 'date', S],
+      ['created_at', 'date', S],
+    ]),
+    searchColumns: ['note', 'reason_code'],
+    defaultSort: ['createdAt', 'DESC'],
+  }),
+  staff: define({
+    resource: 'staff',
+    table: 'staff',
+    readRoles: ['admin'],
+    fields: fields([
+      ['id', 'id', S],
+      ['email', 'text', S],
+      ['display_name', 'text', S],
+      ['role', 'enum', { sort: true, values: ROLES }],
+      ['locale', 'text'],
+      ['active', 'bool'],
+      ['created_at', 'date', S],
+      ['last_login_at', 'date', S],
+    ]),
+    searchColumns: ['email', 'display_name'],
+    defaultSort: ['id', 'ASC'],
+  }),
+  'api-keys': define({
+    resource: 'api-keys',
+    table: 'api_keys',
+    readRoles: ['admin'],
+    fields: fields([
+      ['id', 'id', S],
+      ['name', 'text', S],
+      ['source', 'text', S],
+      ['prefix', 'text'],
+      ['created_by', 'id'],
+      ['created_at', 'date', S],
+      ['revoked_at', 'date', S],
+      ['last_used_at', 'date', S],
+    ]),
+    searchColumns: ['name', 'source'],
+    defaultSort: ['id', 'DESC'],
+  }),
+  'audit-log': define({
+    resource: 'audit-log',
+    table: 'audit_log',
+    readRoles: ['admin', 'compliance'],
+    fields: fields([
+      ['id', 'id', S],
+      ['at', 'date', S],
+      ['actor_kind', 'text'],
+      ['actor_staff_id', 'id'],
+      ['actor_api_key_id', 'id'],
+      ['action', 'text', S],
+      ['subject_type', 'text'],
+      ['subject_id', 'text'],
+      ['detail', 'text', { filter: false }],
+      ['request_id', 'text'],
+      ['prev_hash', 'text', { filter: false }],
+      ['hash', 'text'],
+    ]),
+    searchColumns: ['action', 'subject_id'],
+    defaultSort: ['id', 'DESC'],
+  }),
+};

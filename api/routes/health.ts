@@ -1,0 +1,25 @@
+import { Router } from 'express';
+import type { AppDeps } from '../deps';
+import { isPglite } from '../db/connect';
+import { migrationState } from '../db/migrate';
+import type { RouteTable } from '../http/routeTable';
+
+export function healthRouter(deps: AppDeps, table: RouteTable): Router {
+  const router = Router();
+  table.record({ method: 'get', path: '/api/health', access: 'public' });
+  router.get('/health', async (_req, res) => {
+    try {
+      const state = await migrationState(deps.db);
+      const ok = state.pending.length === 0;
+      res.status(ok ? 200 : 503).json({
+        status: ok ? 'ok' : 'migrations_pending',
+        database: { reachable: true, engine: isPglite(deps.db) ? 'pglite' : 'postgresql', migration: state.current, pending: state.pending },
+        time: deps.clock.now().toISOString(),
+      });
+    } catch (err) {
+      deps.logger.error({ err }, 'health check failed');
+      res.status(503).json({ status: 'database_unreachable', database: { reachable: false } });
+    }
+  });
+  return router;
+}

@@ -1,0 +1,29 @@
+import type { Knex } from 'knex';
+import * as m001 from './001_accounts_and_content';
+import * as m002 from './002_staff_and_audit';
+import * as m003 from './003_moderation';
+import * as m004 from './004_policies_and_evidence';
+
+interface Migration {
+  up(knex: Knex): Promise<void>;
+  down(knex: Knex): Promise<void>;
+}
+
+/*
+ * Migrations are listed here rather than discovered from the folder, so the same list works under
+ * tsx, vitest and any bundler, and a file cannot be picked up by accident.
+ */
+const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
+  ['001_accounts_and_content', m001],
+  ['002_staff_and_audit', m002],
+  ['003_moderation', m003],
+  ['004_policies_and_evidence', m004],
+];
+
+export const migrationSource: Knex.MigrationSource<readonly [string, Migration]> = {
+  getMigrations: async () => [...MIGRATIONS],
+  getMigrationName: (m) => m[0],
+  getMigration: async (m) => m[1],
+};
+
+export const LATEST_MIGRATION = MIGRATIONS[MIGRATIONS.length - 1]![0];
