@@ -34,7 +34,11 @@ export function staffSession(deps: AppDeps): RequestHandler {
       // A cookie rides along on cross-site requests; the double-submitted token proves the page is ours.
       if (via === 'cookie' && !SAFE_METHODS.has(req.method)) {
         const sent = req.header(CSRF_HEADER);
-        if (!sent || !sameSecret(sent, found.csrfToken)) return next(problems.forbidden('Missing or wrong CSRF token; reload the console.'));
+        // Public routes (login) still work; routes that need the session refuse in allowRoles.
+        if (!sent || !sameSecret(sent, found.csrfToken)) {
+          req.csrfRejected = true;
+          return next();
+        }
       }
       req.staff = { ...found.staff, via };
       next();
@@ -47,6 +51,7 @@ export function staffSession(deps: AppDeps): RequestHandler {
 /** Every staff route names the roles it allows: 401 without a session, 403 with another role. */
 export function allowRoles(roles: readonly Role[]): RequestHandler {
   return (req, _res, next) => {
+    if (req.csrfRejected) return next(problems.forbidden('Missing or wrong CSRF token; reload the console.'));
     if (!req.staff) return next(problems.unauthenticated());
     if (!roles.includes(req.staff.role)) return next(problems.forbidden(`This needs one of the roles: ${roles.join(', ')}.`));
     next();

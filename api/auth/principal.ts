@@ -22,6 +22,8 @@ declare global {
     interface Request {
       staff?: StaffPrincipal;
       apiKey?: ApiKeyPrincipal;
+      /** A cookie session came without its CSRF token; the request is treated as signed out for changes. */
+      csrfRejected?: boolean;
     }
   }
 }

@@ -9,8 +9,8 @@ import { HttpProblem, parseOrThrow, problems, sendProblem } from '../http/proble
 import type { RouteTable } from '../http/routeTable';
 import { loginSchema } from '../schemas/auth';
 
-function setSessionCookies(res: Response, deps: AppDeps, token: string, csrf: string, expires: Date): void {
-  const common = { sameSite: 'strict' as const, secure: deps.config.cookieSecure, path: '/', expires };
+function setSessionCookies(res: Response, deps: AppDeps, token: string, csrf: string): void {
+  const common = { sameSite: 'strict' as const, secure: deps.config.cookieSecure, path: '/', maxAge: deps.config.sessionTtlMs };
   res.cookie(SESSION_COOKIE, token, { ...common, httpOnly: true });
   // Readable by the console's script, which echoes it in X-CSRF-Token on every change.
   res.cookie(CSRF_COOKIE, csrf, { ...common, httpOnly: false });
@@ -55,7 +55,7 @@ export function authRouter(deps: AppDeps, table: RouteTable): Router {
       res.json({ ...profile, token: session.token, expiresAt: session.expiresAt.toISOString() });
       return;
     }
-    setSessionCookies(res, deps, session.token, session.csrfToken, session.expiresAt);
+    setSessionCookies(res, deps, session.token, session.csrfToken);
     res.json({ ...profile, csrfToken: session.csrfToken, expiresAt: session.expiresAt.toISOString() });
   });
 
