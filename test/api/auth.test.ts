@@ -102,9 +102,9 @@ describe('sessions', () => {
   it('issues a new session on login and ignores one the client brings (no fixation)', async () => {
     const agent = request.agent(app);
     const first = await agent.post('/api/auth/login').send({ email: staff.compliance.email, password: TEST_PASSWORD }).expect(200);
-    const firstToken = /tc_session=([^;]+)/.exec(([] as string[]).concat(first.headers['set-cookie']).join(';'))![1]!;
+    const firstToken = /tc_session=([^;]+)/.exec(([] as string[]).concat(first.headers['set-cookie'] ?? []).join(';'))![1]!;
     const second = await agent.post('/api/auth/login').send({ email: staff.compliance.email, password: TEST_PASSWORD }).expect(200);
-    const secondToken = /tc_session=([^;]+)/.exec(([] as string[]).concat(second.headers['set-cookie']).join(';'))![1]!;
+    const secondToken = /tc_session=([^;]+)/.exec(([] as string[]).concat(second.headers['set-cookie'] ?? []).join(';'))![1]!;
     expect(secondToken).not.toBe(firstToken);
     await request(app).get('/api/auth/me').set('Cookie', `tc_session=${firstToken}`).expect(401);
     await request(app).get('/api/auth/me').set('Cookie', `tc_session=${secondToken}`).expect(200);
