@@ -2,4 +2,3 @@ import { STAFF_ROLES } from '../../migrations/002_staff_and_audit';
 
 export type Role = (typeof STAFF_ROLES)[number];
 export const ROLES: readonly Role[] = STAFF_ROLES;
-export const ALL_STAFF: readonly Role[] = STAFF_ROLES;

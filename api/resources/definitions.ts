@@ -1,6 +1,7 @@
 import type { FieldSpec, ListableSpec } from '../http/listQuery';
 import { camelCase } from '../db/rows';
-import { ALL_STAFF, ROLES, type Role } from '../auth/roles';
+import { ROLES, type Role } from '../auth/roles';
+import { RESOURCE_ACCESS } from '../auth/access';
 import { ACCOUNT_TYPES, PARTNERSHIP_KINDS, POST_KINDS, POST_STATUSES, TRANSACTION_STATUSES } from '../../migrations/001_accounts_and_content';
 import { DECISION_ACTIONS, FLAG_SOURCES, FLAG_STATUSES, QUEUES, SUBJECT_TYPES } from '../../migrations/003_moderation';
 
@@ -27,8 +28,8 @@ function fields(decls: ColumnDecl[]): Record<string, FieldSpec> {
   return out;
 }
 
-function define(d: Omit<ResourceDefinition, 'columns'> & { columns?: string[] }): ResourceDefinition {
-  return { ...d, columns: d.columns ?? Object.values(d.fields).map((f) => f.column) };
+function define(d: Omit<ResourceDefinition, 'columns' | 'readRoles'> & { columns?: string[] }): ResourceDefinition {
+  return { ...d, readRoles: RESOURCE_ACCESS[d.resource]!.read, columns: d.columns ?? Object.values(d.fields).map((f) => f.column) };
 }
 
 const S = { sort: true };
@@ -37,8 +38,7 @@ export const RESOURCES: Record<string, ResourceDefinition> = {
   accounts: define({
     resource: 'accounts',
     table: 'accounts',
-    readRoles: ALL_STAFF,
-    fields: fields([
+        fields: fields([
       ['id', 'id', S],
       ['source', 'text'],
       ['external_id', 'text'],
@@ -59,8 +59,7 @@ export const RESOURCES: Record<string, ResourceDefinition> = {
   posts: define({
     resource: 'posts',
     table: 'posts',
-    readRoles: ALL_STAFF,
-    fields: fields([
+        fields: fields([
       ['id', 'id', S],
       ['source', 'text'],
       ['external_id', 'text'],
@@ -89,8 +88,7 @@ export const RESOURCES: Record<string, ResourceDefinition> = {
   transactions: define({
     resource: 'transactions',
     table: 'transactions',
-    readRoles: ALL_STAFF,
-    fields: fields([
+        fields: fields([
       ['id', 'id', S],
       ['source', 'text'],
       ['external_id', 'text'],
@@ -113,8 +111,7 @@ export const RESOURCES: Record<string, ResourceDefinition> = {
   partnerships: define({
     resource: 'partnerships',
     table: 'partnerships',
-    readRoles: ALL_STAFF,
-    fields: fields([
+        fields: fields([
       ['id', 'id', S],
       ['creator_id', 'id'],
       ['brand_id', 'id'],
@@ -131,8 +128,7 @@ export const RESOURCES: Record<string, ResourceDefinition> = {
   flags: define({
     resource: 'flags',
     table: 'flags',
-    readRoles: ALL_STAFF,
-    fields: fields([
+        fields: fields([
       ['id', 'id', S],
       ['subject_type', 'enum', { values: SUBJECT_TYPES }],
       ['subject_id', 'id'],
@@ -153,8 +149,7 @@ export const RESOURCES: Record<string, ResourceDefinition> = {
   decisions: define({
     resource: 'decisions',
     table: 'decisions',
-    readRoles: ALL_STAFF,
-    fields: fields([
+        fields: fields([
       ['id', 'id', S],
       ['flag_id', 'id'],
       ['subject_type', 'enum', { values: SUBJECT_TYPES }],
@@ -174,8 +169,7 @@ export const RESOURCES: Record<string, ResourceDefinition> = {
   staff: define({
     resource: 'staff',
     table: 'staff',
-    readRoles: ['admin'],
-    fields: fields([
+        fields: fields([
       ['id', 'id', S],
       ['email', 'text', S],
       ['display_name', 'text', S],
@@ -191,8 +185,7 @@ export const RESOURCES: Record<string, ResourceDefinition> = {
   'api-keys': define({
     resource: 'api-keys',
     table: 'api_keys',
-    readRoles: ['admin'],
-    fields: fields([
+        fields: fields([
       ['id', 'id', S],
       ['name', 'text', S],
       ['source', 'text', S],
@@ -208,8 +201,7 @@ export const RESOURCES: Record<string, ResourceDefinition> = {
   'audit-log': define({
     resource: 'audit-log',
     table: 'audit_log',
-    readRoles: ['admin', 'compliance'],
-    fields: fields([
+        fields: fields([
       ['id', 'id', S],
       ['at', 'date', S],
       ['actor_kind', 'text'],

@@ -2,7 +2,7 @@ import { Router, type Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import type { AppDeps } from '../deps';
 import { appendAudit } from '../audit/auditLog';
-import { ALL_STAFF } from '../auth/roles';
+import { ROLES as ALL_STAFF } from '../auth/roles';
 import { UNKNOWN_USER_HASH, verifyPassword } from '../auth/password';
 import { CSRF_COOKIE, SESSION_COOKIE, createSession, deleteSession } from '../auth/sessions';
 import { HttpProblem, parseOrThrow, problems, sendProblem } from '../http/problem';

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { AppDeps } from '../deps';
 import { appendAudit } from '../audit/auditLog';
+import { RESOURCE_ACCESS } from '../auth/access';
 import { hashPassword } from '../auth/password';
 import { parseOrThrow, problems } from '../http/problem';
 import type { RouteTable } from '../http/routeTable';
@@ -9,7 +10,7 @@ import { getRow } from '../resources/queries';
 import { idParamSchema } from '../schemas/common';
 import { staffCreateSchema, staffUpdateSchema } from '../schemas/auth';
 
-const ADMIN = ['admin'] as const;
+const ADMIN = RESOURCE_ACCESS['staff']!.write;
 
 export function staffRouter(deps: AppDeps, table: RouteTable): Router {
   const router = Router();

@@ -82,3 +82,8 @@ export function batchSchema<T extends z.ZodType>(item: T) {
 export function isBatchBody(body: unknown): body is { items: unknown } {
   return typeof body === 'object' && body !== null && !Array.isArray(body) && Object.prototype.hasOwnProperty.call(body, 'items');
 }
+
+/** What a platform sends (timestamps as ISO strings), before parsing. */
+export type AccountRefPayload = z.input<typeof accountRefSchema>;
+export type PostPayload = z.input<typeof postInputSchema>;
+export type TransactionPayload = z.input<typeof transactionInputSchema>;

@@ -1,0 +1,24 @@
+import { ROLES, type Role } from './roles';
+
+/**
+ * Who may read and who may change each console resource. The API enforces it; the console reads
+ * the same map only to hide what a role cannot use.
+ */
+export const RESOURCE_ACCESS: Record<string, { read: readonly Role[]; write: readonly Role[] }> = {
+  accounts: { read: ROLES, write: [] },
+  posts: { read: ROLES, write: [] },
+  transactions: { read: ROLES, write: [] },
+  partnerships: { read: ROLES, write: [] },
+  flags: { read: ROLES, write: [] },
+  decisions: { read: ROLES, write: [] },
+  staff: { read: ['admin'], write: ['admin'] },
+  'api-keys': { read: ['admin'], write: ['admin'] },
+  'audit-log': { read: ['admin', 'compliance'], write: [] },
+};
+
+export function canAccess(role: Role, resource: string, action: string): boolean {
+  const access = RESOURCE_ACCESS[resource];
+  if (!access) return false;
+  const write = ['create', 'edit', 'delete'].includes(action);
+  return (write ? access.write : access.read).includes(role);
+}

@@ -1,0 +1,113 @@
+import type { Knex } from 'knex';
+import type { Db } from '../db/connect';
+import { appendAudit } from '../audit/auditLog';
+import { ingestPosts } from '../ingest/ingestPosts';
+import { ingestTransactions } from '../ingest/ingestTransactions';
+import { upsertAccounts } from '../ingest/upsertAccounts';
+import { accountRefSchema, postInputSchema, transactionInputSchema, MAX_BATCH } from '../schemas/ingest';
+import { buildDemoCommunity } from './demoCommunity';
+
+export const DEMO_SOURCE = 'demo';
+export const DEMO_SEED = 20_261_125;
+
+export interface SeedSummary {
+  seeded: boolean;
+  accounts: number;
+  posts: number;
+  transactions: number;
+  partnerships: number;
+  flags: number;
+  openFlags: number;
+  decisions: number;
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** Moderators' ids by the generator's index; the demo's decisions are spread across them. */
+async function moderatorIds(trx: Knex.Transaction): Promise<number[]> {
+  const rows = await trx('staff').whereIn('role', ['moderator', 'admin']).orderBy([{ column: 'role', order: 'desc' }, 'id']).select('id');
+  return rows.map((r: { id: number }) => r.id);
+}
+
+/**
+ * Writes the demo community once. The whole seed is one transaction ending in an audit row that
+ * marks it done, so an interrupted seed leaves nothing and a repeated one writes nothing. Items go
+ * through the same ingestion code as a platform's, parsed by the same schemas.
+ */
+export async function seedDemoCommunity(db: Db, options: { now: Date; seed?: number; anchor?: Date }): Promise<SeedSummary> {
+  const done = await db('audit_log').where({ action: 'seed.demo_community' }).first('id');
+  if (done) return { seeded: false, ...(await summary(db)) };
+
+  // Day-aligned, so a restart later the same day builds the same community.
+  const anchor = options.anchor ?? new Date(Math.floor(options.now.getTime() / 86_400_000) * 86_400_000);
+  const community = buildDemoCommunity({ seed: options.seed ?? DEMO_SEED, anchor });
+  await db.transaction(async (trx) => {
+    await upsertAccounts(trx, DEMO_SOURCE, community.accounts.map((a) => accountRefSchema.parse(a)), options.now);
+    for (const batch of chunks(community.posts.map((p) => postInputSchema.parse(p)), MAX_BATCH)) await ingestPosts(trx, DEMO_SOURCE, batch, options.now);
+    for (const batch of chunks(community.transactions.map((t) => transactionInputSchema.parse(t)), MAX_BATCH)) await ingestTransactions(trx, DEMO_SOURCE, batch, options.now);
+
+    const accountId = new Map<string, number>((await trx('accounts').where({ source: DEMO_SOURCE }).select('id', 'external_id')).map((r: { id: number; external_id: string }) => [r.external_id, r.id]));
+    const postId = new Map<string, number>((await trx('posts').where({ source: DEMO_SOURCE }).select('id', 'external_id')).map((r: { id: number; external_id: string }) => [r.external_id, r.id]));
+    const orderId = new Map<string, number>((await trx('transactions').where({ source: DEMO_SOURCE }).select('id', 'external_id')).map((r: { id: number; external_id: string }) => [r.external_id, r.id]));
+
+    await trx('partnerships').insert(
+      community.partnerships.map((p) => ({ creator_id: accountId.get(p.creator)!, brand_id: accountId.get(p.brand)!, kind: p.kind, starts_at: p.startsAt, ends_at: p.endsAt, campaign: p.campaign, source: 'platform', created_at: options.now })),
+    );
+
+    const mods = await moderatorIds(trx);
+    for (const batch of chunks(community.flags, 200)) {
+      const rows = batch.map((f) => ({
+        subject_type: f.subjectType,
+        subject_id: f.subjectType === 'post' ? postId.get(f.subject)! : orderId.get(f.subject)!,
+        queue: f.queue,
+        priority: f.priority,
+        status: f.decision ? 'decided' : 'open',
+        source: 'report',
+        reason: f.reason,
+        created_at: f.createdAt,
+        decided_at: f.decision?.at ?? null,
+      }));
+      const ids: Array<{ id: number }> = await trx('flags').insert(rows).returning('id');
+      const decisions = batch
+        .map((f, i) => ({ f, flagId: ids[i]!.id, subjectId: rows[i]!.subject_id }))
+        .filter(({ f }) => f.decision && mods.length)
+        .map(({ f, flagId, subjectId }) => ({
+          flag_id: flagId,
+          subject_type: f.subjectType,
+          subject_id: subjectId,
+          action: f.decision!.action,
+          reason_code: f.decision!.reasonCode,
+          staff_id: mods[f.decision!.moderator % mods.length]!,
+          automated: false,
+          created_at: f.decision!.at,
+        }));
+      if (decisions.length) await trx('decisions').insert(decisions);
+      // What the decisions did to the items, so the demo's posts and orders agree with its history.
+      const removed = decisions.filter((d) => d.subject_type === 'post' && d.action === 'remove').map((d) => d.subject_id);
+      const labelled = decisions.filter((d) => d.subject_type === 'post' && d.action === 'require_disclosure').map((d) => d.subject_id);
+      const held = decisions.filter((d) => d.subject_type === 'transaction' && d.action === 'hold').map((d) => d.subject_id);
+      if (removed.length) await trx('posts').whereIn('id', removed).update({ status: 'removed' });
+      if (labelled.length) await trx('posts').whereIn('id', labelled).update({ status: 'labelled' });
+      if (held.length) await trx('transactions').whereIn('id', held).update({ held: true });
+    }
+    await appendAudit(trx, { actor: { kind: 'system' }, action: 'seed.demo_community', detail: { seed: options.seed ?? DEMO_SEED, anchor: anchor.toISOString() }, at: options.now });
+  });
+  return { seeded: true, ...(await summary(db)) };
+}
+
+async function summary(db: Db): Promise<Omit<SeedSummary, 'seeded'>> {
+  const count = async (table: string, where: Record<string, unknown> = {}) => Number((await db(table).where(where).count({ c: '*' }).first())!.c);
+  return {
+    accounts: await count('accounts'),
+    posts: await count('posts'),
+    transactions: await count('transactions'),
+    partnerships: await count('partnerships'),
+    flags: await count('flags'),
+    openFlags: await count('flags', { status: 'open' }),
+    decisions: await count('decisions'),
+  };
+}

@@ -1,0 +1,70 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pino from 'pino';
+import { createApp } from './app';
+import { loadConfig } from './config';
+import { connectDatabase } from './db/connect';
+import { migrateToLatest } from './db/migrate';
+import { systemClock } from './deps';
+import { buildConsole, consoleIsStale } from './consoleBuild';
+import { resetDemoStaff } from './seed/demoStaff';
+import { seedDemoCommunity } from './seed/seedDemo';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const config = loadConfig();
+  const logger = pino({ level: config.logLevel });
+  const say = (line: string) => process.stdout.write(`${line}\n`);
+
+  if (process.env.SKIP_CONSOLE_BUILD !== '1' && consoleIsStale(root)) {
+    say('Building the console…');
+    await buildConsole(root);
+  }
+
+  const db = connectDatabase({ databaseUrl: config.databaseUrl, pgliteDir: path.resolve(root, config.pgliteDir) });
+  await migrateToLatest(db);
+
+  let credentials: Awaited<ReturnType<typeof resetDemoStaff>> = [];
+  if (config.demo) {
+    credentials = await resetDemoStaff(db, systemClock.now());
+    const seeded = await seedDemoCommunity(db, { now: systemClock.now() });
+    say(
+      seeded.seeded
+        ? `Seeded the demo community: ${seeded.accounts} accounts, ${seeded.posts} posts, ${seeded.transactions} orders, ${seeded.partnerships} partnerships, ${seeded.flags} flags (${seeded.openFlags} open).`
+        : `Demo community already in place: ${seeded.posts} posts, ${seeded.openFlags} open flags.`,
+    );
+  }
+
+  const app = createApp({ db, clock: systemClock, logger, config, consoleDir: path.join(root, 'console', 'dist') });
+  const server = app.listen(config.port, config.host, () => {
+    const url = `http://localhost:${config.port}`;
+    say('');
+    say(`Trust console ready at ${url} (${config.databaseUrl ? 'PostgreSQL' : `embedded PostgreSQL in ${config.pgliteDir}`}), started in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+    if (credentials.length) {
+      say('Demo sign-ins (new passwords at every start; demo mode only):');
+      for (const c of credentials) say(`  ${c.role.padEnd(18)} ${c.email.padEnd(26)} ${c.password}`);
+    }
+    say('');
+  });
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    server.close(() => {
+      db.destroy().finally(() => process.exit(0));
+    });
+    // Keep-alive connections would hold close() open; give requests in flight a moment.
+    setTimeout(() => process.exit(0), 5000).unref();
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((err) => {
+  process.stderr.write(`Could not start: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,33 @@
+import { Admin, Resource } from 'react-admin';
+import { dataProvider } from './dataProvider';
+import { createAuthProvider } from './authProvider';
+import { i18nProvider } from './i18n/i18nProvider';
+import { Dashboard } from './dashboard/Dashboard';
+import { LoginPage } from './layout/LoginPage';
+import flags from './flags';
+import posts from './posts';
+import accounts from './accounts';
+import transactions from './transactions';
+import partnerships from './partnerships';
+import decisions from './decisions';
+import staff from './staff';
+import apiKeys from './apiKeys';
+import auditLog from './auditLog';
+
+const authProvider = createAuthProvider();
+
+export function App() {
+  return (
+    <Admin title="Trust Console" dataProvider={dataProvider} authProvider={authProvider} i18nProvider={i18nProvider} dashboard={Dashboard} loginPage={LoginPage} requireAuth disableTelemetry>
+      <Resource name="flags" {...flags} />
+      <Resource name="posts" {...posts} />
+      <Resource name="accounts" {...accounts} />
+      <Resource name="transactions" {...transactions} />
+      <Resource name="partnerships" {...partnerships} />
+      <Resource name="decisions" {...decisions} />
+      <Resource name="staff" {...staff} />
+      <Resource name="api-keys" {...apiKeys} />
+      <Resource name="audit-log" {...auditLog} />
+    </Admin>
+  );
+}

@@ -1,0 +1,67 @@
+import type { AuthProvider } from 'react-admin';
+import { canAccess } from '../../api/auth/access';
+import type { Role } from '../../api/auth/roles';
+import { httpClient } from './dataProvider';
+
+interface Me {
+  id: number;
+  email: string;
+  displayName: string;
+  role: Role;
+  locale: string;
+}
+
+/** Cookie session: the API keeps the session; this only remembers who is signed in for the menus. */
+export function createAuthProvider(): AuthProvider {
+  let me: Promise<Me | null> | null = null;
+  const whoAmI = () => {
+    me ??= fetch('/api/auth/me', { credentials: 'same-origin', headers: { Accept: 'application/json' } }).then((r) => (r.ok ? (r.json() as Promise<Me>) : null));
+    return me;
+  };
+  return {
+    async login({ username, email, password }: { username?: string; email?: string; password: string }) {
+      me = null;
+      const res = await fetch('/api/auth/login', {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: JSON.stringify({ email: email ?? username, password }),
+      });
+      if (!res.ok) {
+        const problem = (await res.json().catch(() => ({}))) as { detail?: string };
+        throw new Error(problem.detail ?? 'ra.auth.sign_in_error');
+      }
+    },
+    async logout() {
+      if (await whoAmI()) await httpClient('/api/auth/logout', { method: 'POST' }).catch(() => undefined);
+      me = null;
+    },
+    async checkAuth() {
+      if (!(await whoAmI())) {
+        me = null;
+        throw new Error('ra.auth.auth_check_error');
+      }
+    },
+    async checkError(error: { status?: number }) {
+      if (error?.status === 401) {
+        me = null;
+        throw new Error('ra.notification.logged_out');
+      }
+    },
+    async getIdentity() {
+      const who = await whoAmI();
+      if (!who) throw new Error('ra.auth.auth_check_error');
+      return { id: who.id, fullName: who.displayName, role: who.role, email: who.email };
+    },
+    async getPermissions() {
+      return (await whoAmI())?.role ?? null;
+    },
+    async canAccess({ resource, action }) {
+      const who = await whoAmI();
+      if (!who) return false;
+      // Pages that are not resources (dashboard, custom routes) are open to every signed-in role.
+      if (!resource) return true;
+      return canAccess(who.role, resource, action);
+    },
+  };
+}

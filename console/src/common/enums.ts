@@ -1,0 +1,3 @@
+export { ACCOUNT_TYPES, POST_KINDS, POST_STATUSES, TRANSACTION_STATUSES, PARTNERSHIP_KINDS } from '../../../migrations/001_accounts_and_content';
+export { STAFF_ROLES } from '../../../migrations/002_staff_and_audit';
+export { QUEUES, FLAG_STATUSES, FLAG_SOURCES, SUBJECT_TYPES, DECISION_ACTIONS } from '../../../migrations/003_moderation';

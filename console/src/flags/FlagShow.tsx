@@ -1,0 +1,34 @@
+import { DataTable, Labeled, NumberField, ReferenceField, ReferenceManyField, Show, SimpleShowLayout, TextField, useTranslate } from 'react-admin';
+import { EnumField, LocaleDateField, StaffField } from '../common/fields';
+import { SubjectField } from './FlagList';
+
+export function FlagShow() {
+  const translate = useTranslate();
+  return (
+    <Show>
+      <SimpleShowLayout>
+        <EnumField source="queue" enumName="queue" chip />
+        <NumberField source="priority" />
+        <EnumField source="status" enumName="flag_status" chip />
+        <EnumField source="subjectType" enumName="subject_type" />
+        <Labeled source="subjectId">
+          <SubjectField />
+        </Labeled>
+        <TextField source="reason" />
+        <EnumField source="source" enumName="flag_source" />
+        <LocaleDateField source="createdAt" />
+        <LocaleDateField source="decidedAt" emptyText="–" />
+        <StaffField source="claimedBy" />
+        <Labeled label={translate('app.related.decisions')}>
+          <ReferenceManyField reference="decisions" target="flagId" sort={{ field: 'createdAt', order: 'DESC' }}>
+            <DataTable bulkActionButtons={false} rowClick="show">
+              <DataTable.Col source="action" field={() => <EnumField source="action" enumName="decision_action" chip />} />
+              <DataTable.Col source="reasonCode" />
+              <DataTable.Col source="createdAt" field={LocaleDateField} />
+            </DataTable>
+          </ReferenceManyField>
+        </Labeled>
+      </SimpleShowLayout>
+    </Show>
+  );
+}

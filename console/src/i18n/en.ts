@@ -1,0 +1,85 @@
+/** The console's own words in English; zh.ts must have the same keys (a test checks). */
+export const appEnglish = {
+  app: {
+    title: 'Trust Console',
+    language: 'Language',
+    login: {
+      title: 'Sign in to the trust console',
+      email: 'E-mail',
+      password: 'Password',
+      submit: 'Sign in',
+      demo_hint: 'Demo mode: the passwords were printed by npm start.',
+    },
+    dashboard: {
+      welcome: 'Welcome, %{name}',
+      intro: 'What needs attention in the community right now.',
+      open_flags: 'Open flags',
+      queue: 'Queue',
+      oldest: 'Oldest waiting',
+      none: 'Nothing waiting',
+      posts_today: 'Posts in the last 24 hours',
+      orders_today: 'Orders in the last 24 hours',
+      decisions_today: 'Decisions in the last 24 hours',
+      open_queue: 'Open queue',
+    },
+    menu: { moderation: 'Moderation', community: 'Community', admin: 'Administration' },
+    api_key_created: 'Copy this key now; it will not be shown again:',
+    related: { summary: 'Summary', replies: 'Replies', flags: 'Flags on this item', decisions: 'Decisions', posts: 'Posts', orders: 'Orders', partnerships: 'Partnerships', referred_orders: 'Orders referred by this post' },
+    revoke: 'Revoke',
+    revoked: 'Revoked',
+  },
+  enums: {
+    account_type: { member: 'Member', vendor: 'Vendor', brand: 'Brand', creator: 'Creator' },
+    post_kind: { thread: 'Thread', reply: 'Reply', review: 'Review', live_comment: 'Live comment' },
+    post_status: { visible: 'Visible', held: 'Held', removed: 'Removed', labelled: 'Labelled' },
+    transaction_status: { pending: 'Pending', completed: 'Completed', refunded: 'Refunded', disputed: 'Disputed', chargeback: 'Chargeback', cancelled: 'Cancelled' },
+    partnership_kind: { sponsorship: 'Sponsorship', gifted: 'Gifted product', affiliate: 'Affiliate', employment: 'Employment' },
+    queue: { spam: 'Spam', scam: 'Scams', contact_harvesting: 'Contact harvesting', fake_review: 'Fake reviews', suspicious_order: 'Suspicious orders', undisclosed_ad: 'Undisclosed ads', community: 'Community health' },
+    flag_status: { open: 'Open', decided: 'Decided', dismissed: 'Dismissed' },
+    flag_source: { rule: 'Rule', classifier: 'Classifier', report: 'Member report', staff: 'Staff' },
+    subject_type: { post: 'Post', account: 'Account', transaction: 'Order' },
+    decision_action: { approve: 'Approve', remove: 'Remove', escalate: 'Escalate', hold: 'Hold', label: 'Label', require_disclosure: 'Require disclosure', warn: 'Warn' },
+    role: { admin: 'Admin', moderator: 'Moderator', compliance: 'Compliance', community_manager: 'Community manager' },
+    locale: { zh: 'Chinese', en: 'English' },
+  },
+  resources: {
+    accounts: {
+      name: 'Account |||| Accounts',
+      fields: { id: 'ID', source: 'Platform', externalId: 'Platform ID', handle: 'Handle', displayName: 'Display name', type: 'Type', locale: 'Language', status: 'Status', reputationScore: 'Reputation', reputationConfidence: 'Confidence', violationsUpheld: 'Upheld violations', joinedAt: 'Joined', ingestedAt: 'First seen', q: 'Search' },
+    },
+    posts: {
+      name: 'Post |||| Posts',
+      fields: { id: 'ID', source: 'Platform', externalId: 'Platform ID', kind: 'Kind', threadId: 'Thread', parentId: 'In reply to', authorId: 'Author', productId: 'Product', board: 'Board', title: 'Title', body: 'Text', lang: 'Language', rating: 'Rating', platformLabel: 'Platform ad label', reach: 'Reach', status: 'Status', spamScore: 'Spam score', promoScore: 'Promotion score', disclosureStatus: 'Disclosure', postedAt: 'Posted', ingestedAt: 'Received', q: 'Search' },
+    },
+    transactions: {
+      name: 'Order |||| Orders',
+      fields: { id: 'ID', source: 'Platform', externalId: 'Platform ID', buyerId: 'Buyer', vendorId: 'Vendor', productId: 'Product', amountCents: 'Amount', currency: 'Currency', status: 'Status', referralPostId: 'Referral post', affiliateId: 'Affiliate', held: 'Held', riskScore: 'Risk', orderedAt: 'Ordered', ingestedAt: 'Received', q: 'Search' },
+    },
+    partnerships: {
+      name: 'Partnership |||| Partnerships',
+      fields: { id: 'ID', creatorId: 'Creator', brandId: 'Brand', kind: 'Kind', startsAt: 'Starts', endsAt: 'Ends', campaign: 'Campaign', source: 'Source', createdAt: 'Recorded', q: 'Search' },
+    },
+    flags: {
+      name: 'Flag |||| Flags',
+      fields: { id: 'ID', subjectType: 'Subject type', subjectId: 'Subject', queue: 'Queue', priority: 'Priority', status: 'Status', source: 'Source', reason: 'Reason', policyVersionId: 'Policy version', claimedBy: 'Claimed by', claimedUntil: 'Claimed until', createdAt: 'Flagged', decidedAt: 'Decided', q: 'Search' },
+    },
+    decisions: {
+      name: 'Decision |||| Decisions',
+      fields: { id: 'ID', flagId: 'Flag', subjectType: 'Subject type', subjectId: 'Subject', action: 'Action', reasonCode: 'Reason', note: 'Note', staffId: 'Moderator', automated: 'Automated', reversesDecisionId: 'Reverses', reversedAt: 'Reversed', createdAt: 'Decided', q: 'Search' },
+    },
+    staff: {
+      name: 'Staff member |||| Staff',
+      fields: { id: 'ID', email: 'E-mail', displayName: 'Name', role: 'Role', locale: 'Language', active: 'Active', createdAt: 'Created', lastLoginAt: 'Last sign-in', password: 'Password', q: 'Search' },
+    },
+    'api-keys': {
+      name: 'API key |||| API keys',
+      fields: { id: 'ID', name: 'Name', source: 'Platform', prefix: 'Prefix', createdBy: 'Created by', createdAt: 'Created', revokedAt: 'Revoked', lastUsedAt: 'Last used', q: 'Search' },
+    },
+    'audit-log': {
+      name: 'Audit entry |||| Audit log',
+      fields: { id: 'ID', at: 'When', actorKind: 'Actor kind', actorStaffId: 'Staff', actorApiKeyId: 'API key', action: 'Action', subjectType: 'Subject type', subjectId: 'Subject', detail: 'Detail', requestId: 'Request', prevHash: 'Previous hash', hash: 'Hash', q: 'Search' },
+    },
+  },
+};
+
+export type AppMessages = typeof appEnglish;

@@ -1,0 +1,24 @@
+import polyglotI18nProvider from 'ra-i18n-polyglot';
+import englishMessages from 'ra-language-english';
+import { resolveBrowserLocale, type TranslationMessages } from 'react-admin';
+import { appEnglish } from './en';
+import { appChinese } from './zh';
+import { raChineseMessages } from './raChinese';
+
+export const MESSAGES: Record<'en' | 'zh', TranslationMessages> = {
+  en: { ...englishMessages, ...appEnglish } as TranslationMessages,
+  zh: { ...raChineseMessages, ...appChinese } as TranslationMessages,
+};
+
+/** BCP 47 tags for dates and numbers in each interface language. */
+export const DATE_LOCALES: Record<string, string> = { en: 'en-GB', zh: 'zh-CN' };
+
+export const i18nProvider = polyglotI18nProvider(
+  (locale) => MESSAGES[locale as 'en' | 'zh'] ?? MESSAGES.en,
+  resolveBrowserLocale('en') === 'zh' ? 'zh' : 'en',
+  [
+    { locale: 'en', name: 'English' },
+    { locale: 'zh', name: '简体中文' },
+  ],
+  { allowMissing: false },
+);

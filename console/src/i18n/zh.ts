@@ -1,0 +1,84 @@
+import type { AppMessages } from './en';
+
+export const appChinese: AppMessages = {
+  app: {
+    title: '信任控制台',
+    language: '语言',
+    login: {
+      title: '登录信任控制台',
+      email: '电子邮箱',
+      password: '密码',
+      submit: '登录',
+      demo_hint: '演示模式：密码已由 npm start 打印在终端。',
+    },
+    dashboard: {
+      welcome: '欢迎，%{name}',
+      intro: '社区里现在需要处理的事。',
+      open_flags: '待处理标记',
+      queue: '队列',
+      oldest: '最久等待',
+      none: '暂无待处理',
+      posts_today: '近 24 小时帖子',
+      orders_today: '近 24 小时订单',
+      decisions_today: '近 24 小时处理',
+      open_queue: '打开队列',
+    },
+    menu: { moderation: '审核', community: '社区', admin: '管理' },
+    api_key_created: '请立即复制此密钥，之后不会再显示：',
+    related: { summary: '概要', replies: '回复', flags: '此条目的标记', decisions: '处理记录', posts: '帖子', orders: '订单', partnerships: '合作关系', referred_orders: '由此帖带来的订单' },
+    revoke: '吊销',
+    revoked: '已吊销',
+  },
+  enums: {
+    account_type: { member: '会员', vendor: '商家', brand: '品牌', creator: '创作者' },
+    post_kind: { thread: '主题帖', reply: '回复', review: '评价', live_comment: '直播评论' },
+    post_status: { visible: '可见', held: '暂扣', removed: '已删除', labelled: '已加标注' },
+    transaction_status: { pending: '待处理', completed: '已完成', refunded: '已退款', disputed: '争议中', chargeback: '拒付', cancelled: '已取消' },
+    partnership_kind: { sponsorship: '赞助', gifted: '赠送产品', affiliate: '带货分佣', employment: '雇佣' },
+    queue: { spam: '垃圾信息', scam: '诈骗', contact_harvesting: '站外引流', fake_review: '虚假评价', suspicious_order: '可疑订单', undisclosed_ad: '未标注广告', community: '社区健康' },
+    flag_status: { open: '待处理', decided: '已处理', dismissed: '已驳回' },
+    flag_source: { rule: '规则', classifier: '分类器', report: '会员举报', staff: '工作人员' },
+    subject_type: { post: '帖子', account: '账号', transaction: '订单' },
+    decision_action: { approve: '通过', remove: '删除', escalate: '升级', hold: '暂扣', label: '加标注', require_disclosure: '要求标注广告', warn: '警告' },
+    role: { admin: '管理员', moderator: '审核员', compliance: '合规', community_manager: '社区运营' },
+    locale: { zh: '中文', en: '英文' },
+  },
+  resources: {
+    accounts: {
+      name: '账号',
+      fields: { id: '编号', source: '平台', externalId: '平台编号', handle: '用户名', displayName: '昵称', type: '类型', locale: '语言', status: '状态', reputationScore: '信誉', reputationConfidence: '置信度', violationsUpheld: '确认违规次数', joinedAt: '注册时间', ingestedAt: '首次接收', q: '搜索' },
+    },
+    posts: {
+      name: '帖子',
+      fields: { id: '编号', source: '平台', externalId: '平台编号', kind: '类型', threadId: '所属主题', parentId: '回复对象', authorId: '作者', productId: '商品', board: '版块', title: '标题', body: '正文', lang: '语言', rating: '评分', platformLabel: '平台广告标签', reach: '曝光量', status: '状态', spamScore: '垃圾分', promoScore: '推广分', disclosureStatus: '广告标注', postedAt: '发布时间', ingestedAt: '接收时间', q: '搜索' },
+    },
+    transactions: {
+      name: '订单',
+      fields: { id: '编号', source: '平台', externalId: '平台编号', buyerId: '买家', vendorId: '商家', productId: '商品', amountCents: '金额', currency: '币种', status: '状态', referralPostId: '来源帖子', affiliateId: '推广者', held: '已暂扣', riskScore: '风险', orderedAt: '下单时间', ingestedAt: '接收时间', q: '搜索' },
+    },
+    partnerships: {
+      name: '合作关系',
+      fields: { id: '编号', creatorId: '创作者', brandId: '品牌', kind: '类型', startsAt: '开始', endsAt: '结束', campaign: '活动', source: '来源', createdAt: '记录时间', q: '搜索' },
+    },
+    flags: {
+      name: '标记',
+      fields: { id: '编号', subjectType: '对象类型', subjectId: '对象', queue: '队列', priority: '优先级', status: '状态', source: '来源', reason: '原因', policyVersionId: '策略版本', claimedBy: '认领人', claimedUntil: '认领至', createdAt: '标记时间', decidedAt: '处理时间', q: '搜索' },
+    },
+    decisions: {
+      name: '处理记录',
+      fields: { id: '编号', flagId: '标记', subjectType: '对象类型', subjectId: '对象', action: '处理', reasonCode: '理由', note: '备注', staffId: '审核员', automated: '自动', reversesDecisionId: '撤销的处理', reversedAt: '撤销时间', createdAt: '处理时间', q: '搜索' },
+    },
+    staff: {
+      name: '工作人员',
+      fields: { id: '编号', email: '电子邮箱', displayName: '姓名', role: '角色', locale: '语言', active: '启用', createdAt: '创建时间', lastLoginAt: '上次登录', password: '密码', q: '搜索' },
+    },
+    'api-keys': {
+      name: 'API 密钥',
+      fields: { id: '编号', name: '名称', source: '平台', prefix: '前缀', createdBy: '创建人', createdAt: '创建时间', revokedAt: '吊销时间', lastUsedAt: '上次使用', q: '搜索' },
+    },
+    'audit-log': {
+      name: '审计日志',
+      fields: { id: '编号', at: '时间', actorKind: '操作者类型', actorStaffId: '工作人员', actorApiKeyId: 'API 密钥', action: '操作', subjectType: '对象类型', subjectId: '对象', detail: '详情', requestId: '请求', prevHash: '前一哈希', hash: '哈希', q: '搜索' },
+    },
+  },
+};

@@ -1,0 +1,67 @@
+import { Typography } from '@mui/material';
+import { BooleanField, DataTable, Labeled, NumberField, ReferenceField, ReferenceManyField, Show, SimpleShowLayout, TextField, useRecordContext, useTranslate } from 'react-admin';
+import { EnumField, LocaleDateField, MoneyField, ScoreField } from '../common/fields';
+
+function PostBody() {
+  const record = useRecordContext();
+  if (!record) return null;
+  return (
+    <Typography component="div" sx={{ whiteSpace: 'pre-wrap', fontSize: '1.05rem', p: 2, bgcolor: 'action.hover', borderRadius: 1, maxWidth: 800 }} lang={String(record.lang ?? '')}>
+      {String(record.body)}
+    </Typography>
+  );
+}
+
+export function PostShow() {
+  const translate = useTranslate();
+  return (
+    <Show>
+      <SimpleShowLayout>
+        <TextField source="title" />
+        <Labeled source="body">
+          <PostBody />
+        </Labeled>
+        <ReferenceField source="authorId" reference="accounts" link="show" />
+        <EnumField source="kind" enumName="post_kind" chip />
+        <ReferenceField source="threadId" reference="posts" link="show" emptyText="–" />
+        <TextField source="board" />
+        <LocaleDateField source="postedAt" />
+        <EnumField source="status" enumName="post_status" chip />
+        <NumberField source="reach" />
+        <NumberField source="rating" emptyText="–" />
+        <BooleanField source="platformLabel" />
+        <ScoreField source="spamScore" />
+        <ScoreField source="promoScore" />
+        <TextField source="disclosureStatus" emptyText="–" />
+        <Labeled label={translate('app.related.flags')}>
+          <ReferenceManyField reference="flags" target="subjectId" filter={{ subjectType: 'post' }} sort={{ field: 'createdAt', order: 'DESC' }}>
+            <DataTable rowClick="show" bulkActionButtons={false}>
+              <DataTable.Col source="queue" field={() => <EnumField source="queue" enumName="queue" />} />
+              <DataTable.Col source="reason" />
+              <DataTable.Col source="status" field={() => <EnumField source="status" enumName="flag_status" />} />
+              <DataTable.Col source="createdAt" field={LocaleDateField} />
+            </DataTable>
+          </ReferenceManyField>
+        </Labeled>
+        <Labeled label={translate('app.related.referred_orders')}>
+          <ReferenceManyField reference="transactions" target="referralPostId" sort={{ field: 'orderedAt', order: 'DESC' }}>
+            <DataTable rowClick="show" bulkActionButtons={false}>
+              <DataTable.Col source="orderedAt" field={LocaleDateField} />
+              <DataTable.Col source="amountCents" field={() => <MoneyField source="amountCents" />} />
+              <DataTable.Col source="status" field={() => <EnumField source="status" enumName="transaction_status" />} />
+            </DataTable>
+          </ReferenceManyField>
+        </Labeled>
+        <Labeled label={translate('app.related.replies')}>
+          <ReferenceManyField reference="posts" target="threadId" sort={{ field: 'postedAt', order: 'ASC' }} perPage={50}>
+            <DataTable rowClick="show" bulkActionButtons={false}>
+              <DataTable.Col source="postedAt" field={LocaleDateField} />
+              <DataTable.Col source="authorId" field={() => <ReferenceField source="authorId" reference="accounts" link={false} />} />
+              <DataTable.Col source="body" />
+            </DataTable>
+          </ReferenceManyField>
+        </Labeled>
+      </SimpleShowLayout>
+    </Show>
+  );
+}

@@ -1,0 +1,70 @@
+import BadgeIcon from '@mui/icons-material/Badge';
+import { BooleanField, BooleanInput, Create, DataTable, Edit, email, List, PasswordInput, required, SearchInput, SelectInput, Show, SimpleForm, SimpleShowLayout, TextField, TextInput, minLength } from 'react-admin';
+import { EnumField, LocaleDateField, enumChoices } from '../common/fields';
+import { STAFF_ROLES } from '../common/enums';
+
+const roleChoices = enumChoices('role', STAFF_ROLES);
+const localeChoices = enumChoices('locale', ['en', 'zh']);
+const filters = [<SearchInput key="q" source="q" alwaysOn />, <SelectInput key="role" source="role" choices={roleChoices} />];
+
+export function StaffList() {
+  return (
+    <List filters={filters} sort={{ field: 'id', order: 'ASC' }}>
+      <DataTable rowClick="edit">
+        <DataTable.Col source="id" />
+        <DataTable.Col source="displayName" />
+        <DataTable.Col source="email" />
+        <DataTable.Col source="role" field={() => <EnumField source="role" enumName="role" chip />} />
+        <DataTable.Col source="active" disableSort field={BooleanField} />
+        <DataTable.Col source="lastLoginAt" field={LocaleDateField} />
+      </DataTable>
+    </List>
+  );
+}
+
+export function StaffShow() {
+  return (
+    <Show>
+      <SimpleShowLayout>
+        <TextField source="displayName" />
+        <TextField source="email" />
+        <EnumField source="role" enumName="role" chip />
+        <BooleanField source="active" />
+        <LocaleDateField source="createdAt" />
+        <LocaleDateField source="lastLoginAt" emptyText="–" />
+      </SimpleShowLayout>
+    </Show>
+  );
+}
+
+/** Pessimistic: a role change ends that person's sessions, so it should not look done before it is. */
+export function StaffEdit() {
+  return (
+    <Edit mutationMode="pessimistic">
+      <SimpleForm>
+        <TextInput source="email" disabled />
+        <TextInput source="displayName" validate={required()} />
+        <SelectInput source="role" choices={roleChoices} validate={required()} />
+        <SelectInput source="locale" choices={localeChoices} />
+        <BooleanInput source="active" />
+        <PasswordInput source="password" validate={minLength(12)} />
+      </SimpleForm>
+    </Edit>
+  );
+}
+
+export function StaffCreate() {
+  return (
+    <Create redirect="list">
+      <SimpleForm>
+        <TextInput source="email" validate={[required(), email()]} />
+        <TextInput source="displayName" validate={required()} />
+        <SelectInput source="role" choices={roleChoices} validate={required()} />
+        <SelectInput source="locale" choices={localeChoices} defaultValue="en" />
+        <PasswordInput source="password" validate={[required(), minLength(12)]} />
+      </SimpleForm>
+    </Create>
+  );
+}
+
+export default { list: StaffList, show: StaffShow, edit: StaffEdit, create: StaffCreate, icon: BadgeIcon, recordRepresentation: 'displayName' };
