@@ -8,6 +8,6 @@ export default defineConfig({
     pool: 'forks',
     // Two cores: more workers than that only adds PGlite start-ups competing for CPU.
     maxWorkers: 2,
-    reporters: ['default'],
+    reporters: ['default', './test/support/summaryReporter.ts'],
   },
 });

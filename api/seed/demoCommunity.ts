@@ -242,7 +242,7 @@ export function buildDemoCommunity(options: { seed: number; anchor: Date; days?:
     const author = rnd.pick(members);
     const p = rnd.pick(products);
     const lang = localeOf.get(author)!;
-    addPost({ kind: 'review', author, at: moment(0, days), product: productRef(p), rating: rnd.weighted({ 5: 5, 4: 4, 3: 2, 2: 1, 1: 1 }) === '5' ? 5 : rnd.int(1, 4), body: text(REVIEWS_GENUINE, author, { product: lang === 'zh' ? p.zh : p.en }) }, 'organic');
+    addPost({ kind: 'review', author, at: moment(0, days), board: p.board, product: productRef(p), rating: Number(rnd.weighted({ 5: 5, 4: 4, 3: 2, 2: 1, 1: 1 })), body: text(REVIEWS_GENUINE, author, { product: lang === 'zh' ? p.zh : p.en }) }, 'organic');
   }
   const freshAccounts: string[] = [];
   for (let burst = 0; burst < 5; burst++) {
@@ -253,7 +253,7 @@ export function buildDemoCommunity(options: { seed: number; anchor: Date; days?:
     for (let k = 0; k < size; k++) {
       const id = `m-new-${burst}-${k}`;
       if (!localeOf.has(id)) freshAccounts.push(addAccount(id, lang === 'zh' ? `用户${rnd.int(100000, 999999)}` : `user${rnd.int(100000, 999999)}`, 'member', lang, new Date(burstAt.getTime() - rnd.int(1, 48) * 3600_000)));
-      addPost({ kind: 'review', author: id, at: new Date(burstAt.getTime() + rnd.int(0, 120) * MINUTE), product: productRef(p), rating: 5, body: text(REVIEWS_FAKE, id, { product: lang === 'zh' ? p.zh : p.en }) }, 'fake_review');
+      addPost({ kind: 'review', author: id, at: new Date(burstAt.getTime() + rnd.int(0, 120) * MINUTE), board: p.board, product: productRef(p), rating: 5, body: text(REVIEWS_FAKE, id, { product: lang === 'zh' ? p.zh : p.en }) }, 'fake_review');
     }
   }
 

@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import request from 'supertest';
+import { createTestDb, type TestDb } from '../support/testDb';
+import { buildApp, createStaff, bearerFor } from '../support/testApp';
+import { seedDemoCommunity } from '../../api/seed/seedDemo';
+import { resetDemoStaff, DEMO_STAFF } from '../../api/seed/demoStaff';
+import { verifyAuditChain } from '../../api/audit/auditLog';
+
+let t: TestDb;
+const now = new Date('2026-11-25T10:00:00Z');
+
+beforeAll(async () => {
+  t = await createTestDb();
+});
+afterAll(() => t.close());
+
+describe('demo seed', () => {
+  it('writes the community once; a second run writes nothing', async () => {
+    await resetDemoStaff(t.db, now);
+    const first = await seedDemoCommunity(t.db, { now });
+    expect(first.seeded).toBe(true);
+    expect(first.accounts).toBeGreaterThanOrEqual(60);
+    expect(first.posts).toBeGreaterThanOrEqual(3000);
+    expect(first.transactions).toBeGreaterThanOrEqual(400);
+    expect(first.openFlags).toBeGreaterThan(30);
+    expect(first.decisions).toBeGreaterThan(100);
+    const second = await seedDemoCommunity(t.db, { now: new Date(now.getTime() + 86_400_000) });
+    expect(second).toEqual({ ...first, seeded: false });
+  });
+
+  it('leaves items consistent with their decisions', async () => {
+    const removedWithoutDecision = await t.db('posts as p')
+      .where('p.status', 'removed')
+      .whereNotExists(t.db('decisions as d').whereRaw('d.subject_id = p.id').andWhere('d.subject_type', 'post').andWhere('d.action', 'remove'))
+      .count({ c: '*' })
+      .first();
+    expect(Number(removedWithoutDecision!.c)).toBe(0);
+    const decidedWithoutDecision = await t.db('flags as f').where('f.status', 'decided').whereNotExists(t.db('decisions as d').whereRaw('d.flag_id = f.id')).count({ c: '*' }).first();
+    expect(Number(decidedWithoutDecision!.c)).toBe(0);
+    const openQueues = (await t.db('flags').where({ status: 'open' }).distinct('queue')).map((r: { queue: string }) => r.queue);
+    expect(openQueues.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('has bilingual posts, referral orders and partnered creators', async () => {
+    const langs = (await t.db('posts').distinct('lang')).map((r: { lang: string }) => r.lang).sort();
+    expect(langs).toEqual(['en', 'zh']);
+    const referred = await t.db('transactions').whereNotNull('referral_post_id').count({ c: '*' }).first();
+    expect(Number(referred!.c)).toBeGreaterThan(100);
+    const types = (await t.db('accounts').distinct('type')).map((r: { type: string }) => r.type).sort();
+    expect(types).toEqual(['brand', 'creator', 'member', 'vendor']);
+  });
+
+  it('gives every demo role a working sign-in, and new passwords on the next start', async () => {
+    const creds = await resetDemoStaff(t.db, now);
+    expect(creds.map((c) => c.email)).toEqual(DEMO_STAFF.map((s) => s.email));
+    const app = buildApp(t.db);
+    for (const c of creds) await request(app).post('/api/auth/login').send({ email: c.email, password: c.password }).expect(200);
+    const again = await resetDemoStaff(t.db, now);
+    await request(app).post('/api/auth/login').send({ email: creds[0]!.email, password: creds[0]!.password }).expect(401);
+    await request(app).post('/api/auth/login').send({ email: again[0]!.email, password: again[0]!.password }).expect(200);
+    expect((await verifyAuditChain(t.db)).ok).toBe(true);
+  });
+
+  it('serves the seeded flags through the API in priority order', async () => {
+    const staff = await createStaff(t.db);
+    const app = buildApp(t.db);
+    const auth = await bearerFor(app, staff.moderator.email);
+    const res = await request(app).get(`/api/flags?sort=${encodeURIComponent('["priority","DESC"]')}&range=${encodeURIComponent('[0,9]')}&filter=${encodeURIComponent('{"status":"open"}')}`).set(auth).expect(200);
+    const priorities = res.body.map((f: { priority: number }) => f.priority);
+    expect(priorities).toEqual([...priorities].sort((a, b) => b - a));
+  });
+});
