@@ -44,6 +44,11 @@ const rangeSchema = z
   .refine(([a, b]) => b >= a, 'range end must not be before its start')
   .refine(([a, b]) => b - a < MAX_PAGE_SIZE, `a page holds at most ${MAX_PAGE_SIZE} rows`);
 
+/** Own fields only: a key like `__proto__` or `constructor` must not resolve through the prototype. */
+function fieldOf(spec: ListableSpec, name: string): FieldSpec | undefined {
+  return Object.hasOwn(spec.fields, name) ? spec.fields[name] : undefined;
+}
+
 const RANGE_SUFFIXES: Record<string, Comparison> = { _gte: 'gte', _lte: 'lte', _gt: 'gt', _lt: 'lt', _neq: 'neq' };
 
 function parseJsonParam(raw: unknown, name: string, errors: FieldError[]): unknown {
@@ -110,7 +115,7 @@ export function parseListQuery(spec: ListableSpec, query: Record<string, unknown
     const parsed = sortSchema.safeParse(rawSort);
     if (!parsed.success) errors.push({ path: 'sort', message: 'sort must be ["field", "ASC" | "DESC"]' });
     else {
-      const field = spec.fields[parsed.data[0]];
+      const field = fieldOf(spec, parsed.data[0]);
       if (!field || !field.sortable) {
         const allowed = Object.entries(spec.fields).filter(([, f]) => f.sortable).map(([n]) => n);
         errors.push({ path: 'sort[0]', message: `cannot sort ${spec.resource} by "${parsed.data[0]}"; sortable fields: ${allowed.join(', ')}` });
@@ -139,9 +144,9 @@ export function parseListQuery(spec: ListableSpec, query: Record<string, unknown
           else q = value.trim() || null;
           continue;
         }
-        const suffix = Object.keys(RANGE_SUFFIXES).find((s) => key.endsWith(s) && spec.fields[key.slice(0, -s.length)]);
+        const suffix = Object.keys(RANGE_SUFFIXES).find((s) => key.endsWith(s) && fieldOf(spec, key.slice(0, -s.length)));
         const fieldName = suffix ? key.slice(0, -suffix.length) : key;
-        const field = spec.fields[fieldName];
+        const field = fieldOf(spec, fieldName);
         if (!field || field.filterable === false) {
           errors.push({ path, message: `cannot filter ${spec.resource} by "${key}"` });
           continue;
