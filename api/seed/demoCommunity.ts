@@ -342,7 +342,10 @@ export function buildDemoCommunity(options: { seed: number; anchor: Date; days?:
     if (createdAt.getTime() > options.anchor.getTime()) continue;
     const flag: SeedFlag = { subjectType: 'post', subject: post.id, queue, priority: Math.max(0, Math.min(100, base + rnd.int(-10, 15))), reason, createdAt };
     const age = options.anchor.getTime() - createdAt.getTime();
-    if (age > 2 * DAY && rnd.chance(0.8)) {
+    // Queues are worked: the older a flag, the likelier it was decided; a few stragglers stay.
+    // Compliance and review-fraud cases need investigation, so their queues move slower.
+    const slow = queue === 'undisclosed_ad' || queue === 'fake_review';
+    if (rnd.chance(age > 5 * DAY ? (slow ? 0.6 : 0.95) : age > 2 * DAY ? (slow ? 0.25 : 0.5) : 0)) {
       const at = new Date(createdAt.getTime() + rnd.int(10, 60 * 30) * MINUTE);
       const upheld = !falseAlarm && rnd.chance(0.9);
       flag.decision = {
@@ -360,7 +363,7 @@ export function buildDemoCommunity(options: { seed: number; anchor: Date; days?:
     const createdAt = new Date(Date.parse(String(t.orderedAt)) + rnd.int(1, 120) * MINUTE);
     if (createdAt.getTime() > options.anchor.getTime()) continue;
     const flag: SeedFlag = { subjectType: 'transaction', subject: t.id, queue: 'suspicious_order', priority: 75 + rnd.int(-5, 15), reason: t.id.startsWith('order-x') ? 'New account placing a high-value order' : 'Chargeback on an order', createdAt };
-    if (options.anchor.getTime() - createdAt.getTime() > 2 * DAY && rnd.chance(0.6)) {
+    if (options.anchor.getTime() - createdAt.getTime() > 2 * DAY && rnd.chance(0.85)) {
       flag.decision = { action: rnd.chance(0.7) ? 'hold' : 'approve', reasonCode: 'fraud_risk', at: new Date(Math.min(createdAt.getTime() + rnd.int(30, 900) * MINUTE, options.anchor.getTime() - MINUTE)), moderator: rnd.int(0, moderators - 1) };
     }
     flags.push(flag);
