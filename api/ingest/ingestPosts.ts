@@ -36,22 +36,20 @@ export async function ingestPosts(db: Db, source: string, posts: PostInput[], no
       now,
     );
 
-    const batchIds = new Set(posts.map((p) => p.id));
-    const known = await storedPosts(trx, source, [...new Set(posts.flatMap((p) => [p.id, p.threadId, p.parentId].filter((x): x is string => !!x)))]);
+        const known = await storedPosts(trx, source, [...new Set(posts.flatMap((p) => [p.id, p.threadId, p.parentId].filter((x): x is string => !!x)))]);
 
+    const kindInBatch = new Map(posts.map((p) => [p.id, p.kind]));
     const errors: FieldError[] = [];
     const refersTo = (post: PostInput, field: 'threadId' | 'parentId', index: number) => {
       const ref = post[field];
       if (!ref) return;
-      if (!known.has(ref) && !batchIds.has(ref)) errors.push({ path: `items[${index}].${field}`, message: `no post "${ref}" from this platform` });
+      if (!known.has(ref) && !kindInBatch.has(ref)) errors.push({ path: `items[${index}].${field}`, message: `no post "${ref}" from this platform` });
     };
     posts.forEach((p, i) => {
       refersTo(p, 'threadId', i);
       refersTo(p, 'parentId', i);
-      const thread = p.threadId ? known.get(p.threadId) : undefined;
-      if (thread && thread.kind !== 'thread') errors.push({ path: `items[${i}].threadId`, message: `"${p.threadId}" is a ${thread.kind}, not a thread` });
-      const inBatchThread = p.threadId ? posts.find((q) => q.id === p.threadId) : undefined;
-      if (inBatchThread && inBatchThread.kind !== 'thread') errors.push({ path: `items[${i}].threadId`, message: `"${p.threadId}" is a ${inBatchThread.kind}, not a thread` });
+      const threadKind = p.threadId ? (known.get(p.threadId)?.kind ?? kindInBatch.get(p.threadId)) : undefined;
+      if (threadKind && threadKind !== 'thread') errors.push({ path: `items[${i}].threadId`, message: `"${p.threadId}" is a ${threadKind}, not a thread` });
     });
     if (errors.length) throw problems.validation(errors, 'Some posts refer to posts this platform has not sent.');
 
@@ -89,16 +87,15 @@ export async function ingestPosts(db: Db, source: string, posts: PostInput[], no
         };
       });
       const inserted: Array<{ id: number; external_id: string }> = await trx('posts').insert(rows).onConflict(['source', 'external_id']).ignore().returning(['id', 'external_id']);
-      const insertedIds = new Set(inserted.map((r) => r.external_id));
+      const mine = new Map(inserted.map((r) => [r.external_id, r.id]));
       // Rows a concurrent request stored first: theirs is the copy, ours writes nothing.
-      const raced = await storedPosts(trx, source, wave.filter((p) => !insertedIds.has(p.id)).map((p) => p.id));
-      for (const p of wave) {
-        const row = rows.find((r) => r.external_id === p.id)!;
-        const mine = inserted.find((r) => r.external_id === p.id);
-        const id = mine?.id ?? raced.get(p.id)!.id;
+      const raced = await storedPosts(trx, source, wave.filter((p) => !mine.has(p.id)).map((p) => p.id));
+      wave.forEach((p, i) => {
+        const row = rows[i]!;
+        const id = mine.get(p.id) ?? raced.get(p.id)!.id;
         known.set(p.id, { id, kind: p.kind, threadId: row.thread_id, board: row.board });
-        results.set(p.id, { externalId: p.id, id, created: !!mine });
-      }
+        results.set(p.id, { externalId: p.id, id, created: mine.has(p.id) });
+      });
       const done = new Set(wave.map((p) => p.id));
       pending = pending.filter((p) => !done.has(p.id));
     }

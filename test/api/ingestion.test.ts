@@ -85,6 +85,7 @@ describe('POST /api/v1/posts', () => {
     ['an unknown field', { ...samplePost(1), bodyHtml: '<b>' }, '(root)'],
     ['a rating on a thread', samplePost(1, { rating: 5 }), 'rating'],
     ['a reply with no thread', samplePost(1, { kind: 'reply' }), 'threadId'],
+    ['a thread id that names a reply', { items: [samplePost(1), samplePost(2, { kind: 'reply', threadId: 'p-1', title: undefined }), samplePost(3, { kind: 'reply', threadId: 'p-2', title: undefined })] }, 'items[2].threadId'],
     ['a prototype-pollution key', JSON.parse(`{"id":"p-1","kind":"thread","author":{"id":"u"},"body":"x","postedAt":"2026-01-01T00:00:00Z","__proto__":{"admin":true}}`), '(root)'],
   ])('400 for %s', async (_name, body, path) => {
     const res = await request(app).post('/api/v1/posts').set(auth()).send(body).expect(400);

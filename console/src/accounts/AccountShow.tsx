@@ -1,5 +1,6 @@
 import { DataTable, NumberField, ReferenceManyField, Show, TabbedShowLayout, TextField, useTranslate } from 'react-admin';
-import { EnumField, LocaleDateField, MoneyField } from '../common/fields';
+import { OrderRows } from '../transactions/OrderRows';
+import { EnumField, LocaleDateField } from '../common/fields';
 
 export function AccountShow() {
   const translate = useTranslate();
@@ -29,11 +30,7 @@ export function AccountShow() {
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label={translate('app.related.orders')} path="orders">
           <ReferenceManyField reference="transactions" target="buyerId" sort={{ field: 'orderedAt', order: 'DESC' }} perPage={25}>
-            <DataTable rowClick="show" bulkActionButtons={false}>
-              <DataTable.Col source="orderedAt" field={LocaleDateField} />
-              <DataTable.Col source="amountCents" field={() => <MoneyField source="amountCents" />} />
-              <DataTable.Col source="status" field={() => <EnumField source="status" enumName="transaction_status" />} />
-            </DataTable>
+            <OrderRows />
           </ReferenceManyField>
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label={translate('app.related.partnerships')} path="partnerships">

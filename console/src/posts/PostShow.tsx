@@ -1,6 +1,7 @@
 import { Typography } from '@mui/material';
 import { BooleanField, DataTable, Labeled, NumberField, ReferenceField, ReferenceManyField, Show, SimpleShowLayout, TextField, useRecordContext, useTranslate } from 'react-admin';
-import { EnumField, LocaleDateField, MoneyField, ScoreField } from '../common/fields';
+import { OrderRows } from '../transactions/OrderRows';
+import { EnumField, LocaleDateField, ScoreField } from '../common/fields';
 
 function PostBody() {
   const record = useRecordContext();
@@ -45,11 +46,7 @@ export function PostShow() {
         </Labeled>
         <Labeled label={translate('app.related.referred_orders')}>
           <ReferenceManyField reference="transactions" target="referralPostId" sort={{ field: 'orderedAt', order: 'DESC' }}>
-            <DataTable rowClick="show" bulkActionButtons={false}>
-              <DataTable.Col source="orderedAt" field={LocaleDateField} />
-              <DataTable.Col source="amountCents" field={() => <MoneyField source="amountCents" />} />
-              <DataTable.Col source="status" field={() => <EnumField source="status" enumName="transaction_status" />} />
-            </DataTable>
+            <OrderRows />
           </ReferenceManyField>
         </Labeled>
         <Labeled label={translate('app.related.replies')}>
