@@ -182,6 +182,14 @@ describe('staff administration and the audit trail', () => {
     expect(actions).toEqual(['api_key.create', 'api_key.revoke']);
   });
 
+  it('rejects a malformed API key request field by field, creating nothing', async () => {
+    const before = Number((await t.db('api_keys').count({ c: '*' }).first())!.c);
+    const res = await request(app).post('/api/api-keys').set(tokens.admin).send({ name: '', source: 'Bad Source!', extra: 1 }).expect(400);
+    expect(res.headers['content-type']).toMatch(/problem\+json/);
+    expect(res.body.errors.map((e: { path: string }) => e.path)).toEqual(expect.arrayContaining(['name', 'source']));
+    expect(Number((await t.db('api_keys').count({ c: '*' }).first())!.c)).toBe(before);
+  });
+
   it('detects a tampered audit row', async () => {
     expect((await verifyAuditChain(t.db)).ok).toBe(true);
     const row = await t.db('audit_log').orderBy('id').first();
