@@ -37,6 +37,7 @@ export const FACTS: readonly FactDefinition[] = [
   { name: 'contactHandles', type: 'object[]', subjects: P, group: 'text', description: '{kind, value} for each contact handle: wechat, qq, phone, email, telegram, whatsapp, line' },
   { name: 'contactKinds', type: 'string[]', subjects: P, group: 'text', description: 'the distinct kinds among contactHandles' },
   { name: 'contactCount', type: 'number', subjects: P, group: 'text', description: 'number of contact handles' },
+  { name: 'contactInvite', type: 'boolean', subjects: P, group: 'text', description: 'asks readers to get in touch privately (加我, 私聊, DM me, text me …)' },
   { name: 'prices', type: 'string[]', subjects: P, group: 'text', description: 'price mentions as written (¥199, 99元, $20)' },
   { name: 'disclosureMarkers', type: 'string[]', subjects: P, group: 'text', description: 'advertising disclosure markers found (广告, #ad, Paid partnership …), negated ones left out' },
   { name: 'hasDisclosure', type: 'boolean', subjects: P, group: 'text', description: 'at least one disclosure marker, or the platform label' },

@@ -1,0 +1,48 @@
+/**
+ * Advertising disclosure markers in Chinese and English. The defaults follow China's Internet
+ * Advertising Measures ("广告") and the FTC Endorsement Guides ("#ad", "Paid partnership");
+ * the markers in force come from the editable `disclosure_phrases` list when it exists.
+ */
+export const DEFAULT_DISCLOSURE_PHRASES = [
+  '广告', '推广', '赞助', '商业合作', '品牌合作', '合作', '品牌方提供', '品牌方赠送', '品牌赠送', '恰饭', '本文由', '含推广', '#ad', '#ads', '#advertisement', '#sponsored', 'sponsored by', 'sponsored', 'paid partnership', 'paid promotion', 'in partnership with', '#partner', 'gifted', '#gifted', 'affiliate link', 'i earn a commission', 'i may earn a commission', 'commission',
+];
+
+/** A marker preceded by one of these is denied, not disclosed ("这不是广告", "not sponsored"). */
+const NEGATIONS_BEFORE = ['不是', '非', '没有', '无', '没收', '不含', '并非', '绝非', '不算', '拒绝', 'not ', 'no ', 'non-', 'non ', 'isn\'t ', 'is not ', 'never ', '#not', 'not an ', 'not a '];
+/** …or followed by one of these ("广告勿扰", "ad-free"). */
+const NEGATIONS_AFTER = ['勿扰', '位招租', '法', '-free', ' free'];
+
+export interface DisclosureMatch {
+  phrase: string;
+  index: number;
+  negated: boolean;
+}
+
+function isWordChar(ch: string | undefined): boolean {
+  return !!ch && /[a-z0-9]/i.test(ch);
+}
+
+/** Markers found in normalised (lower-case, simplified) text, with negated ones marked. */
+export function findDisclosureMarkers(normalized: string, phrases: readonly string[]): DisclosureMatch[] {
+  const out: DisclosureMatch[] = [];
+  for (const phrase of phrases) {
+    const p = phrase.toLowerCase();
+    if (!p) continue;
+    let from = 0;
+    for (;;) {
+      const index = normalized.indexOf(p, from);
+      if (index < 0) break;
+      from = index + p.length;
+      // Latin markers must stand as words: "#ad" is not "#adventure", "gifted" is not "giftedness".
+      if (/[a-z0-9]$/i.test(p) && isWordChar(normalized[index + p.length])) continue;
+      if (/^[a-z0-9]/i.test(p) && isWordChar(normalized[index - 1])) continue;
+      // A longer marker found at the same place already covers this one ("商业合作" covers "合作").
+      if (out.some((m) => index >= m.index && index + p.length <= m.index + m.phrase.length)) continue;
+      const before = normalized.slice(Math.max(0, index - 8), index);
+      const after = normalized.slice(index + p.length, index + p.length + 6);
+      const negated = NEGATIONS_BEFORE.some((n) => before.endsWith(n)) || NEGATIONS_AFTER.some((n) => after.startsWith(n));
+      out.push({ phrase, index, negated });
+    }
+  }
+  return out.sort((a, b) => a.index - b.index);
+}

@@ -1,0 +1,107 @@
+import type { Facts } from '../policy/evaluation';
+import type { PolicyLists } from '../policy/operators';
+import { DEFAULT_DISCLOSURE_PHRASES } from './disclosure';
+import { analyzeText, mentionedBrands } from './textFacts';
+
+const DAY = 86_400_000;
+
+export interface PostForFacts {
+  kind: string;
+  board: string | null;
+  title: string | null;
+  body: string;
+  rating: number | null;
+  platformLabel: boolean;
+  reach: number;
+  hasProduct: boolean;
+  postedAt: Date;
+}
+
+export interface AccountSnapshot {
+  type: string;
+  joinedAt: Date;
+  reputation: number | null;
+  violationsUpheld: number;
+}
+
+export interface PartnershipSnapshot {
+  brandHandle: string;
+  kind: string;
+  startsAt: Date;
+  endsAt: Date | null;
+}
+
+export interface BrandDirectory {
+  brands: ReadonlyArray<{ handle: string; names: readonly string[] }>;
+}
+
+/** Counts over what was stored before the item, filled from SQL when live and from a stream in a backtest. */
+export interface PostVelocity {
+  authorPostsLast10m: number;
+  authorPostsLastHour: number;
+  identicalTextAccounts10m: number;
+  productReviewsByNewAccounts24h: number;
+}
+
+export interface PostContext extends BrandDirectory {
+  author: AccountSnapshot;
+  authorPartnerships: readonly PartnershipSnapshot[];
+  /** The thread this post is in (absent for a thread itself and for standalone reviews). */
+  thread: { authorIsThisAuthor: boolean; authorType: string } | null;
+  velocity: PostVelocity;
+  scores: { spam: number; promo: number } | null;
+}
+
+export function disclosurePhrases(lists: PolicyLists): readonly string[] {
+  return lists.disclosure_phrases?.length ? lists.disclosure_phrases : DEFAULT_DISCLOSURE_PHRASES;
+}
+
+export function activeAt(p: PartnershipSnapshot, at: Date): boolean {
+  return p.startsAt.getTime() <= at.getTime() && (p.endsAt === null || p.endsAt.getTime() > at.getTime());
+}
+
+/** The facts of a post, as named in the catalogue. Pure: the same post and context give the same facts. */
+export function computePostFacts(post: PostForFacts, ctx: PostContext, lists: PolicyLists): Facts {
+  const text = post.title ? `${post.title}\n${post.body}` : post.body;
+  const a = analyzeText(text, disclosurePhrases(lists));
+  const disclosureMarkers = [...new Set(a.disclosures.filter((d) => !d.negated).map((d) => d.phrase))];
+  const brands = mentionedBrands(a.normalized, ctx.brands);
+  const partnerBrands = [...new Set(ctx.authorPartnerships.filter((p) => activeAt(p, post.postedAt)).map((p) => p.brandHandle))];
+  const facts: Record<string, unknown> = {
+    kind: post.kind,
+    board: post.board ?? undefined,
+    rating: post.rating ?? undefined,
+    platformLabel: post.platformLabel,
+    reach: post.reach,
+    hasProduct: post.hasProduct,
+    inVendorThread: ctx.thread ? ctx.thread.authorType === 'vendor' : post.kind === 'thread' && ctx.author.type === 'vendor',
+    isThreadOwner: ctx.thread ? ctx.thread.authorIsThisAuthor : post.kind === 'thread',
+    text: a.text,
+    textLength: [...a.text].length,
+    links: a.links,
+    linkDomains: a.linkDomains,
+    linkCount: a.links.length,
+    hasAffiliateLink: a.hasAffiliateLink,
+    contactHandles: a.contactHandles.map(({ kind, value }) => ({ kind, value })),
+    contactKinds: [...new Set(a.contactHandles.map((h) => h.kind))],
+    contactCount: a.contactHandles.length,
+    contactInvite: a.contactInvite,
+    prices: a.prices,
+    disclosureMarkers,
+    hasDisclosure: disclosureMarkers.length > 0 || post.platformLabel,
+    emojiDensity: a.emojiDensity,
+    mentionedBrands: brands,
+    spamScore: ctx.scores?.spam,
+    promoScore: ctx.scores?.promo,
+    authorType: ctx.author.type,
+    authorAgeDays: Math.max(0, (post.postedAt.getTime() - ctx.author.joinedAt.getTime()) / DAY),
+    authorReputation: ctx.author.reputation ?? undefined,
+    authorViolationsUpheld: ctx.author.violationsUpheld,
+    authorPartnerBrands: partnerBrands,
+    partneredBrandMentioned: brands.some((b) => partnerBrands.includes(b)),
+    ...ctx.velocity,
+  };
+  // Absent means unknown: json-rules-engine reads a missing fact as undefined, so leave it out.
+  for (const key of Object.keys(facts)) if (facts[key] === undefined) delete facts[key];
+  return facts;
+}
