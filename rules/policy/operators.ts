@@ -137,6 +137,20 @@ export function customOperators(lists: PolicyLists): OperatorDef[] {
       },
     },
     {
+      // Editable phrase lists (counterfeit terms, payment workarounds) matched inside a text.
+      name: 'containsPhraseFromList',
+      validator: always,
+      compare: (fact, value) => {
+        const set = listSet(value);
+        if (!set || set.size === 0) return false;
+        return anyString(fact, (s) => {
+          const text = normalizeForMatch(s);
+          for (const phrase of set) if (phrase !== '' && text.includes(phrase)) return true;
+          return false;
+        });
+      },
+    },
+    {
       name: 'domainInList',
       validator: always,
       compare: (fact, value) => {
@@ -153,7 +167,7 @@ export function customOperators(lists: PolicyLists): OperatorDef[] {
   ];
 }
 
-export const CUSTOM_OPERATOR_NAMES = ['containsAny', 'matchesPattern', 'inList', 'domainInList', 'between'] as const;
+export const CUSTOM_OPERATOR_NAMES = ['containsAny', 'matchesPattern', 'inList', 'containsPhraseFromList', 'domainInList', 'between'] as const;
 
 /** Splits `not:someFact:containsAny` into its decorators (outermost first) and the operator. */
 export function parseOperatorName(name: string): { decorators: string[]; operator: string } {

@@ -57,7 +57,11 @@ export function validatePolicy(doc: unknown, ctx: ValidationContext): PolicyProb
       value.forEach((v, i) => checkValueShape(operator, v, `${path}[${i}]`, decorators.filter((d) => d !== 'someValue' && d !== 'everyValue')));
       return;
     }
-    if (decorators.includes('swap')) return; // the value becomes the left-hand side; any JSON will do
+    if (decorators.includes('swap')) {
+      // Swapped, the fact becomes the right-hand side: in/notIn would call indexOf on whatever the fact holds.
+      if (operator === 'in' || operator === 'notIn') add(path, `swap:${operator} is not supported; use contains or doesNotContain`);
+      return;
+    }
     if (isFactReference(value)) return; // checked by the caller
     switch (operator) {
       case 'equal':
@@ -88,6 +92,7 @@ export function validatePolicy(doc: unknown, ctx: ValidationContext): PolicyProb
         return;
       }
       case 'inList':
+      case 'containsPhraseFromList':
       case 'domainInList':
         if (typeof value !== 'string') add(path, `${operator} needs the name of a list`);
         else if (!ctx.listNames.has(value)) add(path, `no list named "${value}"; existing lists: ${[...ctx.listNames].sort().join(', ') || 'none'}`);

@@ -35,7 +35,7 @@ const leaf: fc.Arbitrary<Condition> = fc
       fc.record({ operator: fc.constantFrom('someValue:equal', 'everyValue:notEqual'), value: fc.array(scalar, { minLength: 1, maxLength: 3 }) }),
       fc.record({ operator: fc.constantFrom('containsAny', 'not:containsAny', 'someFact:containsAny'), value: fc.array(words.filter((w) => w !== ''), { minLength: 1, maxLength: 3 }) }),
       fc.record({ operator: fc.constantFrom('matchesPattern', 'not:matchesPattern'), value: fc.constantFrom('^微信', 'v\\s*x', '(a+)+$', 'bad\\.example$', '[0-9]{3}', '#ad\\b', '\\bdeal\\b') }),
-      fc.record({ operator: fc.constantFrom('inList', 'domainInList', 'not:inList'), value: fc.constantFrom('blocked', 'brands', 'missing-list') }),
+      fc.record({ operator: fc.constantFrom('inList', 'domainInList', 'not:inList', 'containsPhraseFromList'), value: fc.constantFrom('blocked', 'brands', 'missing-list') }),
       fc.record({ operator: fc.constant('between'), value: fc.tuple(number, number).map(([a, b]) => [Math.min(a, b), Math.max(a, b)]) }),
       fc.record({ operator: fc.constantFrom('equal', 'greaterThan'), value: fc.record({ fact: fc.constantFrom(...FACT_NAMES) }) }),
     ),
