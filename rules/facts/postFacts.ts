@@ -101,7 +101,7 @@ export function computePostFacts(post: PostForFacts, ctx: PostContext, lists: Po
     partneredBrandMentioned: brands.some((b) => partnerBrands.includes(b)),
     ...ctx.velocity,
   };
-  // Absent means unknown: json-rules-engine reads a missing fact as undefined, so leave it out.
-  for (const key of Object.keys(facts)) if (facts[key] === undefined) delete facts[key];
+  // Unknown stays undefined, which json-rules-engine reads exactly as a missing fact. Every
+  // item keeps every key in the same order, so all facts objects share one shape.
   return facts;
 }

@@ -47,6 +47,5 @@ export function computeTransactionFacts(tx: TransactionForFacts, ctx: Transactio
     hasAffiliate: tx.hasAffiliate,
     affiliatePartneredWithBrand: tx.hasAffiliate && tx.productBrandHandle !== null ? ctx.affiliatePartnerships.some((p) => p.brandHandle === tx.productBrandHandle && activeAt(p, tx.orderedAt)) : undefined,
   };
-  for (const key of Object.keys(facts)) if (facts[key] === undefined) delete facts[key];
   return facts;
 }

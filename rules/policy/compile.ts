@@ -5,8 +5,8 @@ import type { ConditionTrace, EvaluationResult, Facts, PolicyEvaluator, RuleHit 
 import type { PolicyEvent } from './events';
 import { BUILTIN_OPERATORS, customOperators, parseOperatorName, resolveOperator, type OperatorDef, type OperatorFn, type PolicyLists } from './operators';
 import { buildPatternMatcher } from '../text/patterns';
+import { generateTest, type LeafParts, type Test } from './codegen';
 
-type Test = (facts: Facts) => boolean;
 type Getter = (facts: Facts) => unknown;
 
 const SIMPLE_PATH = /^\$((?:\.[A-Za-z_][A-Za-z0-9_]*|\[\d+\])+)$/;
@@ -19,7 +19,8 @@ const isContainer = (v: unknown): v is Record<string, unknown> => v !== null && 
  * walk is not sure to read the same way goes through the very JSONPath call the engine makes.
  */
 function factGetter(fact: string, path: string | undefined): Getter {
-  const own: Getter = (facts) => (Object.hasOwn(facts, fact) ? facts[fact] : undefined);
+  // A name Object.prototype lacks reads the same directly as an own property, and faster.
+  const own: Getter = fact in Object.prototype ? (facts) => (Object.hasOwn(facts, fact) ? facts[fact] : undefined) : (facts) => facts[fact];
   if (!path) return own;
   const viaJsonPath = (value: Record<string, unknown>) => JSONPath({ path, json: value, wrap: false });
   const simple = SIMPLE_PATH.exec(path);
@@ -62,7 +63,34 @@ function tiers(conditions: Condition[]): Condition[][] {
 
 interface Compiler {
   operatorFn(name: string): OperatorFn;
-  leaf(c: LeafCondition): Test;
+  parts(c: LeafCondition): LeafParts;
+}
+
+const TEXT_OPERATORS = new Set(['containsAny', 'matchesPattern', 'containsPhraseFromList']);
+
+/**
+ * "Contains any of these phrases" as one alternation of escaped literals: a single linear scan of
+ * the text instead of one `includes` per phrase. With no quantifiers it cannot backtrack.
+ */
+function anyPhrase(phrases: readonly string[]): (text: string) => boolean {
+  const unique = [...new Set(phrases)].filter((p) => p !== '');
+  if (unique.length === 0) return () => false;
+  const re = new RegExp(unique.map((p) => p.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&')).join('|'), 'u');
+  return (text) => re.test(text);
+}
+
+/** A rough cost, so cheap comparisons run before text scans inside all/any. */
+function cost(c: Condition): number {
+  if (isNot(c)) return cost(c.not);
+  if (isAll(c)) return c.all.reduce((sum, x) => sum + cost(x), 0);
+  if (isAny(c)) return c.any.reduce((sum, x) => sum + cost(x), 0);
+  const { operator } = parseOperatorName((c as LeafCondition).operator);
+  return TEXT_OPERATORS.has(operator) ? 20 : (c as LeafCondition).path ? 3 : 1;
+}
+
+/** Conditions are pure and never throw, so running the cheap ones first cannot change the outcome. */
+function cheapFirst(parts: Condition[]): Condition[] {
+  return parts.map((p, i) => ({ p, i, cost: cost(p) })).sort((a, b) => a.cost - b.cost || a.i - b.i).map(({ p }) => p);
 }
 
 function makeCompiler(lists: PolicyLists): Compiler {
@@ -90,23 +118,19 @@ function makeCompiler(lists: PolicyLists): Compiler {
   const anyString = (value: unknown, test: (s: string) => boolean) =>
     typeof value === 'string' ? test(value) : Array.isArray(value) ? value.some((x) => typeof x === 'string' && test(x)) : false;
 
-  const leaf = (c: LeafCondition): Test => {
-    const left = factGetter(c.fact, c.path);
+  const parts = (c: LeafCondition): LeafParts => {
+    const getter = c.path || c.fact in Object.prototype ? factGetter(c.fact, c.path) : undefined;
+    if (isFactReference(c.value)) return { getter, rightGetter: factGetter(c.value.fact, c.value.path), binary: operatorFn(c.operator) };
     const { decorators, operator } = parseOperatorName(c.operator);
-    if (isFactReference(c.value)) {
-      const right = factGetter(c.value.fact, c.value.path);
-      const fn = operatorFn(c.operator);
-      return (facts) => fn(left(facts), right(facts));
-    }
     const value = c.value;
     // Specialised forms of the product's text operators; the differential tests hold them to the generic ones.
     if (decorators.length === 0 && operator === 'containsAny' && Array.isArray(value)) {
-      const needles = value.filter((x): x is string => typeof x === 'string' && x !== '').map(normalizeForMatch);
-      return (facts) => anyString(left(facts), (s) => {
-        const text = normalized(s);
-        for (const n of needles) if (text.includes(n)) return true;
-        return false;
-      });
+      const found = anyPhrase(value.filter((x): x is string => typeof x === 'string' && x !== '').map(normalizeForMatch));
+      return { getter, unary: (v) => anyString(v, (s) => found(normalized(s))) };
+    }
+    if (decorators.length === 0 && operator === 'containsPhraseFromList' && typeof value === 'string') {
+      const found = anyPhrase(Object.hasOwn(lists, value) ? lists[value]!.map(normalizeForMatch) : []);
+      return { getter, unary: (v) => anyString(v, (s) => found(normalized(s))) };
     }
     if (decorators.length === 0 && operator === 'matchesPattern' && typeof value === 'string') {
       let matcher: ReturnType<typeof buildPatternMatcher> | null;
@@ -115,38 +139,16 @@ function makeCompiler(lists: PolicyLists): Compiler {
       } catch {
         matcher = null;
       }
-      if (!matcher) return () => false;
       const m = matcher;
-      return (facts) => anyString(left(facts), (s) => m.test(normalized(s)));
+      return { getter, unary: m ? (v) => anyString(v, (s) => m.test(normalized(s))) : () => false };
     }
-    if (decorators.length === 0 && operator === 'equal') return (facts) => left(facts) === value;
-    const fn = operatorFn(c.operator);
-    return (facts) => fn(left(facts), value);
+    return { getter, binary: operatorFn(c.operator) };
   };
-  return { operatorFn, leaf };
+  return { operatorFn, parts };
 }
 
 function compileCondition(c: Condition, compiler: Compiler): Test {
-  if (isNot(c)) {
-    const inner = compileCondition(c.not, compiler);
-    return (facts) => !inner(facts);
-  }
-  if (isAll(c) || isAny(c)) {
-    const parts = (isAll(c) ? c.all : c.any).map((p) => compileCondition(p, compiler));
-    // json-rules-engine: an empty all or any is true. Conditions are pure, so evaluation order
-    // and short-circuiting cannot change the outcome.
-    if (parts.length === 0) return () => true;
-    if (parts.length === 1) return parts[0]!;
-    if (isAll(c)) return (facts) => {
-      for (const p of parts) if (!p(facts)) return false;
-      return true;
-    };
-    return (facts) => {
-      for (const p of parts) if (p(facts)) return true;
-      return false;
-    };
-  }
-  return compiler.leaf(c);
+  return generateTest(c, cheapFirst, compiler.parts);
 }
 
 /**
@@ -203,6 +205,9 @@ function untraced(c: Condition): ConditionTrace {
   return { fact: leaf.fact, operator: leaf.operator, value: leaf.value, ...(leaf.path ? { path: leaf.path } : {}) };
 }
 
+/** Shared by every item that fires nothing; frozen, so no caller can change it for the others. */
+const NOTHING_FIRED: EvaluationResult = Object.freeze({ events: Object.freeze([]) as unknown as PolicyEvent[], hits: Object.freeze([]) as unknown as RuleHit[] });
+
 export interface CompiledPolicy extends PolicyEvaluator {
   readonly engine: 'compiled';
   evaluate(facts: Facts): EvaluationResult;
@@ -226,16 +231,29 @@ export function compilePolicy(doc: PolicyDocument, lists: PolicyLists): Compiled
   return {
     engine: 'compiled',
     evaluate(facts) {
-      const events: PolicyEvent[] = [];
-      const hits: RuleHit[] = [];
+      let events: PolicyEvent[] | undefined;
+      let hits: RuleHit[] | undefined;
       for (const r of rules) {
         if (!r.test(facts)) continue;
-        events.push(r.event);
-        // json-rules-engine evaluates the root all/any/not itself and records no result on it.
-        const { result: _root, ...explanation } = traceCondition(r.rule.conditions, facts, compiler).trace as ConditionTrace & { result?: boolean };
-        hits.push({ rule: r.rule.name, priority: r.priority, event: r.event, explanation: explanation as ConditionTrace });
+        (events ??= []).push(r.event);
+        const conditions = r.rule.conditions;
+        let explanation: ConditionTrace | undefined;
+        (hits ??= []).push({
+          rule: r.rule.name,
+          priority: r.priority,
+          event: r.event,
+          // Built on first read, once: only hits that are stored or shown pay for the trace.
+          get explanation(): ConditionTrace {
+            if (!explanation) {
+              // json-rules-engine evaluates the root all/any/not itself and records no result on it.
+              const { result: _root, ...rest } = traceCondition(conditions, facts, compiler).trace as ConditionTrace & { result?: boolean };
+              explanation = rest as ConditionTrace;
+            }
+            return explanation;
+          },
+        });
       }
-      return { events, hits };
+      return events ? { events, hits: hits! } : NOTHING_FIRED;
     },
     matchedRules(facts) {
       const out: string[] = [];

@@ -103,6 +103,23 @@ describe('compiled evaluator against json-rules-engine', () => {
     expect(quiet / (fired + quiet)).toBeGreaterThan(0.05);
   });
 
+  it('treats phrases with pattern characters as plain text', async () => {
+    const lists = { odd: ['1:1', 'a+b', '(tm)', 'c.d', 'x|y', '[x]', 'a-b', '\\', '$5', '^_^'] };
+    const doc: PolicyDocument = {
+      rules: [
+        { name: 'list', conditions: { all: [{ fact: 'text', operator: 'containsPhraseFromList', value: 'odd' }] }, event: { type: 'hold' } },
+        { name: 'inline', conditions: { all: [{ fact: 'text', operator: 'containsAny', value: lists.odd }] }, event: { type: 'hold' } },
+      ],
+    };
+    const reference = createReferenceEvaluator(doc, lists);
+    const compiled = compilePolicy(doc, lists);
+    for (const text of ['1:1 复刻', 'aab', 'a+b', 'cxd', 'c.d', 'x', 'x|y', 'a-b', '\\', '$5 only', '^_^', 'nothing', '（ＴＭ）']) {
+      expect(compiled.evaluate({ text }), text).toEqual(await reference.evaluate({ text }));
+    }
+    expect(compiled.matchedRules({ text: 'aab' })).toEqual([]);
+    expect(compiled.matchedRules({ text: '（ＴＭ）' })).toEqual(['list', 'inline']);
+  });
+
   it('agrees on the corner cases json-rules-engine is particular about', async () => {
     const doc: PolicyDocument = {
       rules: [

@@ -1,0 +1,73 @@
+import { compilePolicy } from '../rules/policy/compile';
+import { createReferenceEvaluator } from '../rules/policy/referenceEngine';
+import { validatePolicy } from '../rules/policy/validate';
+import { benchmarkLists, benchmarkPolicy } from './benchPolicy';
+import { generatePostFacts } from './generatedItems';
+import { report, round } from './report';
+
+const ITEMS = Number(process.env.BENCH_ITEMS ?? 100_000);
+
+async function main() {
+  const doc = benchmarkPolicy();
+  const lists = benchmarkLists();
+  const problems = validatePolicy(doc, { subject: 'post', listNames: new Set(Object.keys(lists)) });
+  if (problems.length) throw new Error(`benchmark policy is invalid: ${JSON.stringify(problems)}`);
+  const items = generatePostFacts(ITEMS, lists);
+
+  const reference = createReferenceEvaluator(doc, lists);
+  const compiled = compilePolicy(doc, lists);
+
+  // Warm both, then time each over the same items, one at a time as ingestion would.
+  for (let i = 0; i < 2000; i++) {
+    await reference.evaluate(items[i % items.length]!);
+    compiled.evaluate(items[i % items.length]!);
+  }
+  let t = performance.now();
+  const referenceResults: unknown[] = new Array(items.length);
+  for (let i = 0; i < items.length; i++) referenceResults[i] = (await reference.evaluate(items[i]!)).events;
+  const jreSeconds = (performance.now() - t) / 1000;
+
+  t = performance.now();
+  const compiledResults: unknown[] = new Array(items.length);
+  for (let i = 0; i < items.length; i++) compiledResults[i] = compiled.evaluate(items[i]!).events;
+  const compiledSeconds = (performance.now() - t) / 1000;
+  const referenceEvents = referenceResults.map((e) => JSON.stringify(e));
+  const compiledEvents = compiledResults.map((e) => JSON.stringify(e));
+
+  // The same, with every hit's explanation built, as ingestion does when it stores the hits.
+  t = performance.now();
+  let traced = 0;
+  for (let i = 0; i < items.length; i++) for (const hit of compiled.evaluate(items[i]!).hits) traced += hit.explanation ? 1 : 0;
+  const explainedSeconds = (performance.now() - t) / 1000;
+
+  t = performance.now();
+  let matched = 0;
+  for (const item of items) matched += compiled.matchedRules(item).length;
+  const matchOnlySeconds = (performance.now() - t) / 1000;
+
+  let mismatches = 0;
+  let itemsWithEvents = 0;
+  for (let i = 0; i < items.length; i++) {
+    if (referenceEvents[i] !== compiledEvents[i]) mismatches++;
+    if (compiledEvents[i] !== '[]') itemsWithEvents++;
+  }
+  const jrePerS = items.length / jreSeconds;
+  const compiledPerS = items.length / compiledSeconds;
+  report(
+    [
+      `policy: ${doc.rules.length} rules; items: ${items.length} generated posts (${itemsWithEvents} with at least one event, ${matched} rule matches)`,
+      `json-rules-engine: ${round(jreSeconds, 2)} s, ${Math.round(jrePerS)} items/s`,
+      `compiled (events; explanations built when read): ${round(compiledSeconds, 2)} s, ${Math.round(compiledPerS)} items/s`,
+      `compiled (events and every explanation built): ${round(explainedSeconds, 2)} s, ${Math.round(items.length / explainedSeconds)} items/s (${traced} explanations)`,
+      `compiled (which rules match, the backtest path): ${round(matchOnlySeconds, 2)} s, ${Math.round(items.length / matchOnlySeconds)} items/s`,
+      `ratio compiled / json-rules-engine: ${round(compiledPerS / jrePerS, 1)}x; events identical on ${items.length - mismatches} of ${items.length} items`,
+    ],
+    { bench: 'rules', rules: doc.rules.length, items: items.length, jre_per_s: Math.round(jrePerS), compiled_per_s: Math.round(compiledPerS), explained_per_s: Math.round(items.length / explainedSeconds), match_only_per_s: Math.round(items.length / matchOnlySeconds), ratio: round(compiledPerS / jrePerS, 1), identical: mismatches === 0 },
+  );
+  if (mismatches) process.exitCode = 1;
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,14 @@
+import { compilePolicy } from '../rules/policy/compile';
+import { benchmarkLists, benchmarkPolicy } from '../bench/benchPolicy';
+import { generatePostFacts } from '../bench/generatedItems';
+const lists = benchmarkLists();
+const items = generatePostFacts(20000, lists);
+const c = compilePolicy(benchmarkPolicy(), lists);
+for (let k = 0; k < 3; k++) for (const it of items) c.matchedRules(it);
+let t = performance.now();
+let n = 0;
+for (let k = 0; k < 20; k++) for (const it of items) n += c.matchedRules(it).length;
+console.log(((performance.now() - t) / 400000 * 1000).toFixed(3), 'us/item match-only', n);
+t = performance.now();
+for (let k = 0; k < 20; k++) for (const it of items) n += c.evaluate(it).events.length;
+console.log(((performance.now() - t) / 400000 * 1000).toFixed(3), 'us/item evaluate', n);
