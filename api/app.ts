@@ -15,6 +15,8 @@ import { healthRouter } from './routes/health';
 import { ingestRouter } from './routes/ingest';
 import { resourceRouter } from './routes/resources';
 import { staffRouter } from './routes/staff';
+import { createPolicyRuntime } from './policies/policyRuntime';
+import { policyRouter } from './routes/policies';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
@@ -23,7 +25,8 @@ export interface TrustApp extends Express {
 }
 
 /** Builds the whole HTTP surface from explicit dependencies; nothing is read from globals. */
-export function createApp(deps: AppDeps): TrustApp {
+export function createApp(given: AppDeps): TrustApp {
+  const deps: AppDeps = { ...given, policyRuntime: given.policyRuntime ?? createPolicyRuntime() };
   const app = express() as TrustApp;
   const table = new RouteTable();
   app.routeTable = table;
@@ -72,6 +75,7 @@ export function createApp(deps: AppDeps): TrustApp {
   app.use('/api/auth', authRouter(deps, table));
   app.use('/api', staffRouter(deps, table));
   app.use('/api', apiKeyRouter(deps, table));
+  app.use('/api', policyRouter(deps, table));
   app.use('/api', resourceRouter(deps, table));
   app.use('/api', notFoundHandler);
 

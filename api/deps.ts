@@ -1,6 +1,8 @@
 import type { Logger } from 'pino';
 import type { Db } from './db/connect';
 import type { AppConfig } from './config';
+import type { Scorer } from '../models/scorer';
+import type { PolicyRuntime } from './policies/policyRuntime';
 
 export interface Clock {
   now(): Date;
@@ -15,4 +17,8 @@ export interface AppDeps {
   config: AppConfig;
   /** Where the built console lives; absent, the API serves no pages. */
   consoleDir?: string;
+  /** The spam / promotion classifier; absent, the classifier facts are unknown to the rules. */
+  scorer?: Scorer;
+  /** Compiled published policies; one is made per app when not given. */
+  policyRuntime?: PolicyRuntime;
 }

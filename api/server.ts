@@ -9,6 +9,8 @@ import { systemClock } from './deps';
 import { buildConsole, consoleIsStale } from './consoleBuild';
 import { resetDemoStaff } from './seed/demoStaff';
 import { seedDemoCommunity } from './seed/seedDemo';
+import { createPolicyRuntime } from './policies/policyRuntime';
+import { installStarterPolicies } from './policies/starterInstall';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -26,10 +28,14 @@ async function main(): Promise<void> {
   const db = connectDatabase({ databaseUrl: config.databaseUrl, pgliteDir: path.resolve(root, config.pgliteDir) });
   await migrateToLatest(db);
 
+  const policyRuntime = createPolicyRuntime();
+  const starter = await installStarterPolicies(db, systemClock.now());
+  if (starter.installed) say(`Installed ${starter.policies} starter policies and ${starter.lists} lists.`);
+
   let credentials: Awaited<ReturnType<typeof resetDemoStaff>> = [];
   if (config.demo) {
     credentials = await resetDemoStaff(db, systemClock.now());
-    const seeded = await seedDemoCommunity(db, { now: systemClock.now() });
+    const seeded = await seedDemoCommunity(db, { now: systemClock.now(), engine: { runtime: policyRuntime } });
     say(
       seeded.seeded
         ? `Seeded the demo community: ${seeded.accounts} accounts, ${seeded.posts} posts, ${seeded.transactions} orders, ${seeded.partnerships} partnerships, ${seeded.flags} flags (${seeded.openFlags} open).`
@@ -37,7 +43,7 @@ async function main(): Promise<void> {
     );
   }
 
-  const app = createApp({ db, clock: systemClock, logger, config, consoleDir: path.join(root, 'console', 'dist') });
+  const app = createApp({ db, clock: systemClock, logger, config, consoleDir: path.join(root, 'console', 'dist'), policyRuntime });
   const server = app.listen(config.port, config.host, () => {
     const url = `http://localhost:${config.port}`;
     say('');

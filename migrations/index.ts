@@ -3,6 +3,7 @@ import * as m001 from './001_accounts_and_content';
 import * as m002 from './002_staff_and_audit';
 import * as m003 from './003_moderation';
 import * as m004 from './004_policies_and_evidence';
+import * as m005 from './005_policy_runtime';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -18,6 +19,7 @@ const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['002_staff_and_audit', m002],
   ['003_moderation', m003],
   ['004_policies_and_evidence', m004],
+  ['005_policy_runtime', m005],
 ];
 
 export const migrationSource: Knex.MigrationSource<readonly [string, Migration]> = {

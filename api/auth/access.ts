@@ -14,6 +14,11 @@ export const RESOURCE_ACCESS: Record<string, { read: readonly Role[]; write: rea
   staff: { read: ['admin'], write: ['admin'] },
   'api-keys': { read: ['admin'], write: ['admin'] },
   'audit-log': { read: ['admin', 'compliance'], write: [] },
+  policies: { read: ROLES, write: ['admin', 'community_manager'] },
+  'policy-versions': { read: ROLES, write: [] },
+  'policy-lists': { read: ROLES, write: ['admin', 'community_manager', 'compliance'] },
+  'rule-hits': { read: ROLES, write: [] },
+  backtests: { read: ROLES, write: ['admin', 'community_manager'] },
 };
 
 export function canAccess(role: Role, resource: string, action: string): boolean {

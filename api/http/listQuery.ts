@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { problems, type FieldError } from './problem';
 
 /** How a filterable field's values are checked and compared. */
-export type FieldKind = 'id' | 'int' | 'number' | 'text' | 'enum' | 'bool' | 'date';
+export type FieldKind = 'id' | 'int' | 'number' | 'text' | 'enum' | 'bool' | 'date' | 'json';
 
 export interface FieldSpec {
   column: string;
@@ -72,6 +72,7 @@ const scalarCheckers: Record<FieldKind, (v: unknown, spec: FieldSpec) => unknown
   text: (v) => (typeof v === 'string' && v.length <= 500 ? v : undefined),
   enum: (v, spec) => (typeof v === 'string' && (spec.values ?? []).includes(v) ? v : undefined),
   bool: (v) => (typeof v === 'boolean' ? v : v === 'true' ? true : v === 'false' ? false : undefined),
+  json: () => undefined,
   date: (v) => {
     if (typeof v !== 'string' || v.length > 40) return undefined;
     const d = new Date(v);
@@ -87,6 +88,7 @@ const KIND_NAMES: Record<FieldKind, string> = {
   enum: 'one of the allowed values',
   bool: 'true or false',
   date: 'an ISO 8601 date',
+  json: 'not filterable',
 };
 
 function checkValue(spec: FieldSpec, value: unknown, path: string, errors: FieldError[]): unknown {

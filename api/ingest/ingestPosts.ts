@@ -6,7 +6,10 @@ import type { PostInput } from '../schemas/ingest';
 import { guessLanguage } from '../../rules/language';
 import { upsertAccounts } from './upsertAccounts';
 import { upsertProducts } from './upsertProducts';
-import type { IngestedItem } from './ingestResult';
+import type { IngestedItem, IngestedWithState, TrustEngine } from './ingestResult';
+import { textFingerprint } from '../../rules/facts/textFacts';
+import { judgeAndStorePosts, type JudgeablePost } from '../policies/judge';
+import { itemStates } from './itemState';
 
 interface StoredPostRef {
   id: number;
@@ -26,7 +29,7 @@ async function storedPosts(trx: Knex.Transaction, source: string, externalIds: s
  * earlier or sent earlier in the same batch; an unknown reference fails the whole batch with the
  * failing item's path, and nothing is written.
  */
-export async function ingestPosts(db: Db, source: string, posts: PostInput[], now: Date): Promise<IngestedItem[]> {
+export async function ingestPosts(db: Db, source: string, posts: PostInput[], now: Date, engine?: TrustEngine): Promise<IngestedWithState[]> {
   return inTransaction(db, async (trx) => {
     const accountIds = await upsertAccounts(trx, source, posts.flatMap((p) => [p.author, ...(p.product?.brand ? [p.product.brand] : [])]), now);
     const productIds = await upsertProducts(
@@ -59,6 +62,7 @@ export async function ingestPosts(db: Db, source: string, posts: PostInput[], no
       if (existing) results.set(p.id, { externalId: p.id, id: existing.id, created: false });
     }
 
+    const fresh: JudgeablePost[] = [];
     // Insert in waves: a post goes in once everything it points at has an id (threads before replies).
     let pending = posts.filter((p) => !results.has(p.id));
     const resolved = (ref: string | undefined) => !ref || known.has(ref);
@@ -84,6 +88,7 @@ export async function ingestPosts(db: Db, source: string, posts: PostInput[], no
           reach: p.reach ?? 0,
           posted_at: p.postedAt,
           ingested_at: now,
+          text_hash: textFingerprint(p.title ? `${p.title}\n${p.body}` : p.body),
         };
       });
       const inserted: Array<{ id: number; external_id: string }> = await trx('posts').insert(rows).onConflict(['source', 'external_id']).ignore().returning(['id', 'external_id']);
@@ -95,10 +100,32 @@ export async function ingestPosts(db: Db, source: string, posts: PostInput[], no
         const id = mine.get(p.id) ?? raced.get(p.id)!.id;
         known.set(p.id, { id, kind: p.kind, threadId: row.thread_id, board: row.board });
         results.set(p.id, { externalId: p.id, id, created: mine.has(p.id) });
+        if (mine.has(p.id)) {
+          fresh.push({
+            id,
+            kind: row.kind,
+            board: row.board,
+            title: row.title,
+            body: row.body,
+            rating: row.rating,
+            platformLabel: row.platform_label,
+            reach: row.reach,
+            hasProduct: row.product_id !== null,
+            postedAt: p.postedAt,
+            authorId: row.author_id,
+            threadId: row.thread_id,
+            productId: row.product_id,
+            textHash: row.text_hash,
+          });
+        }
       });
       const done = new Set(wave.map((p) => p.id));
       pending = pending.filter((p) => !done.has(p.id));
     }
-    return posts.map((p) => results.get(p.id)!);
+    // New posts are judged in the same transaction: they and their flags commit together or not at all.
+    if (engine) await judgeAndStorePosts(trx, engine.runtime, fresh, now, engine.scorer);
+    const ordered = posts.map((p) => results.get(p.id)!);
+    const states = await itemStates(trx, 'post', ordered.map((r) => r.id));
+    return ordered.map((r) => ({ ...r, ...states.get(r.id)! }));
   });
 }

@@ -4,3 +4,19 @@ export interface IngestedItem {
   /** false when the platform had sent this item before: nothing was written for it. */
   created: boolean;
 }
+
+/** What the platform should do with the item now: the decisions stored for it. */
+export interface ItemState {
+  status: string;
+  held: boolean;
+  labels: string[];
+  disclosureRequired: boolean;
+  flags: Array<{ queue: string; priority: number }>;
+}
+
+export type IngestedWithState = IngestedItem & ItemState;
+
+export interface TrustEngine {
+  runtime: import('../policies/policyRuntime').PolicyRuntime;
+  scorer?: import('../../models/scorer').Scorer;
+}

@@ -4,10 +4,12 @@ import { problems, type FieldError } from '../http/problem';
 import type { TransactionInput } from '../schemas/ingest';
 import { upsertAccounts } from './upsertAccounts';
 import { upsertProducts } from './upsertProducts';
-import type { IngestedItem } from './ingestResult';
+import type { IngestedWithState, TrustEngine } from './ingestResult';
+import { judgeAndStoreTransactions } from '../policies/judge';
+import { itemStates } from './itemState';
 
 /** Stores a validated batch of orders in one transaction; a referral to an unknown post fails the batch. */
-export async function ingestTransactions(db: Db, source: string, items: TransactionInput[], now: Date): Promise<IngestedItem[]> {
+export async function ingestTransactions(db: Db, source: string, items: TransactionInput[], now: Date, engine?: TrustEngine): Promise<IngestedWithState[]> {
   return inTransaction(db, async (trx) => {
     const referralIds = [...new Set(items.map((t) => t.referralPostId).filter((x): x is string => !!x))];
     const referrals = new Map<string, number>(
@@ -58,6 +60,35 @@ export async function ingestTransactions(db: Db, source: string, items: Transact
     const existing = new Map<string, number>(
       others.length ? (await trx('transactions').where({ source }).whereIn('external_id', others).select('id', 'external_id')).map((r: { id: number; external_id: string }) => [r.external_id, r.id]) : [],
     );
-    return items.map((t) => ({ externalId: t.id, id: mine.get(t.id) ?? existing.get(t.id)!, created: mine.has(t.id) }));
+    if (engine) {
+      const brandHandles = await productBrandHandles(trx, rows.map((r) => r.product_id).filter((x): x is number => x !== null));
+      const fresh = rows
+        .filter((r) => mine.has(r.external_id))
+        .map((r) => ({
+          id: mine.get(r.external_id)!,
+          amountCents: r.amount_cents,
+          currency: r.currency,
+          status: r.status,
+          orderedAt: r.ordered_at,
+          hasReferralPost: r.referral_post_id !== null,
+          hasAffiliate: r.affiliate_id !== null,
+          productBrandHandle: r.product_id !== null ? (brandHandles.get(r.product_id) ?? null) : null,
+          buyerId: r.buyer_id,
+          vendorId: r.vendor_id,
+          affiliateId: r.affiliate_id,
+          referralPostId: r.referral_post_id,
+          accountForEvidence: r.buyer_id,
+        }));
+      await judgeAndStoreTransactions(trx, engine.runtime, fresh, now);
+    }
+    const ordered = items.map((t) => ({ externalId: t.id, id: mine.get(t.id) ?? existing.get(t.id)!, created: mine.has(t.id) }));
+    const states = await itemStates(trx, 'transaction', ordered.map((r) => r.id));
+    return ordered.map((r) => ({ ...r, ...states.get(r.id)! }));
   });
+}
+
+async function productBrandHandles(trx: import('knex').Knex.Transaction, productIds: number[]): Promise<Map<number, string>> {
+  if (productIds.length === 0) return new Map();
+  const rows: Array<{ id: number; handle: string }> = await trx('products as p').join('accounts as b', 'b.id', 'p.brand_id').whereIn('p.id', productIds).select('p.id', 'b.handle');
+  return new Map(rows.map((r) => [r.id, r.handle]));
 }

@@ -4,6 +4,8 @@ import { ROLES, type Role } from '../auth/roles';
 import { RESOURCE_ACCESS } from '../auth/access';
 import { ACCOUNT_TYPES, PARTNERSHIP_KINDS, POST_KINDS, POST_STATUSES, TRANSACTION_STATUSES } from '../../migrations/001_accounts_and_content';
 import { DECISION_ACTIONS, FLAG_SOURCES, FLAG_STATUSES, QUEUES, SUBJECT_TYPES } from '../../migrations/003_moderation';
+import { POLICY_MODES, POLICY_STATUSES, POLICY_TARGETS } from '../../migrations/004_policies_and_evidence';
+import { BACKTEST_STATUSES } from '../../migrations/005_policy_runtime';
 
 export interface ResourceDefinition extends ListableSpec {
   table: string;
@@ -27,6 +29,8 @@ function fields(decls: ColumnDecl[]): Record<string, FieldSpec> {
   }
   return out;
 }
+
+const J = { filter: false } as const;
 
 function define(d: Omit<ResourceDefinition, 'columns' | 'readRoles'> & { columns?: string[] }): ResourceDefinition {
   return { ...d, readRoles: RESOURCE_ACCESS[d.resource]!.read, columns: d.columns ?? Object.values(d.fields).map((f) => f.column) };
@@ -79,6 +83,10 @@ export const RESOURCES: Record<string, ResourceDefinition> = {
       ['spam_score', 'number', S],
       ['promo_score', 'number', S],
       ['disclosure_status', 'text'],
+      ['has_disclosure', 'bool'],
+      ['disclosure_required', 'bool'],
+      ['labels', 'json', J],
+      ['judged_by', 'json', J],
       ['posted_at', 'date', S],
       ['ingested_at', 'date', { filter: false }],
     ]),
@@ -102,6 +110,7 @@ export const RESOURCES: Record<string, ResourceDefinition> = {
       ['affiliate_id', 'id'],
       ['held', 'bool'],
       ['risk_score', 'number', S],
+      ['judged_by', 'json', J],
       ['ordered_at', 'date', S],
       ['ingested_at', 'date', { filter: false }],
     ]),
@@ -217,5 +226,99 @@ export const RESOURCES: Record<string, ResourceDefinition> = {
     ]),
     searchColumns: ['action', 'subject_id'],
     defaultSort: ['id', 'DESC'],
+  }),
+  policies: define({
+    resource: 'policies',
+    table: 'policies',
+    fields: fields([
+      ['id', 'id', S],
+      ['name', 'text', S],
+      ['description', 'text', { filter: false }],
+      ['applies_to', 'enum', { sort: true, values: POLICY_TARGETS }],
+      ['mode', 'enum', { sort: true, values: POLICY_MODES }],
+      ['status', 'enum', { sort: true, values: POLICY_STATUSES }],
+      ['draft', 'json', J],
+      ['published_version_id', 'id'],
+      ['created_by', 'id'],
+      ['created_at', 'date', S],
+      ['updated_at', 'date', S],
+    ]),
+    searchColumns: ['name', 'description'],
+    defaultSort: ['name', 'ASC'],
+  }),
+  'policy-versions': define({
+    resource: 'policy-versions',
+    table: 'policy_versions',
+    fields: fields([
+      ['id', 'id', S],
+      ['policy_id', 'id'],
+      ['version', 'int', S],
+      ['document', 'json', J],
+      ['mode', 'enum', { values: POLICY_MODES }],
+      ['applies_to', 'enum', { values: POLICY_TARGETS }],
+      ['published_by', 'id'],
+      ['published_at', 'date', S],
+      ['restores_version_id', 'id'],
+      ['note', 'text', { filter: false }],
+    ]),
+    searchColumns: ['note'],
+    defaultSort: ['publishedAt', 'DESC'],
+  }),
+  'policy-lists': define({
+    resource: 'policy-lists',
+    table: 'policy_lists',
+    fields: fields([
+      ['id', 'id', S],
+      ['name', 'text', S],
+      ['description', 'text', { filter: false }],
+      ['items', 'json', J],
+      ['updated_by', 'id'],
+      ['created_at', 'date', S],
+      ['updated_at', 'date', S],
+    ]),
+    searchColumns: ['name', 'description'],
+    defaultSort: ['name', 'ASC'],
+  }),
+  'rule-hits': define({
+    resource: 'rule-hits',
+    table: 'rule_hits',
+    fields: fields([
+      ['id', 'id', S],
+      ['policy_version_id', 'id'],
+      ['subject_type', 'enum', { values: SUBJECT_TYPES }],
+      ['subject_id', 'id'],
+      ['rule_name', 'text', S],
+      ['event_type', 'text'],
+      ['event_params', 'json', J],
+      ['explanation', 'json', J],
+      ['mode', 'enum', { values: POLICY_MODES }],
+      ['created_at', 'date', S],
+    ]),
+    searchColumns: ['rule_name'],
+    defaultSort: ['createdAt', 'DESC'],
+  }),
+  backtests: define({
+    resource: 'backtests',
+    table: 'backtests',
+    fields: fields([
+      ['id', 'id', S],
+      ['policy_id', 'id'],
+      ['document', 'json', J],
+      ['applies_to', 'enum', { values: POLICY_TARGETS }],
+      ['compare_version_id', 'id'],
+      ['window_start', 'date', S],
+      ['window_end', 'date', S],
+      ['status', 'enum', { sort: true, values: BACKTEST_STATUSES }],
+      ['processed', 'int'],
+      ['total', 'int'],
+      ['result', 'json', J],
+      ['error', 'text', { filter: false }],
+      ['created_by', 'id'],
+      ['created_at', 'date', S],
+      ['started_at', 'date', S],
+      ['finished_at', 'date', S],
+    ]),
+    searchColumns: [],
+    defaultSort: ['createdAt', 'DESC'],
   }),
 };

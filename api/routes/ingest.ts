@@ -47,13 +47,13 @@ export function ingestRouter(deps: AppDeps, table: RouteTable): Router {
   table.record({ method: 'post', path: '/api/v1/posts', access: 'api_key' });
   router.post('/posts', async (req, res) => {
     const { items } = readBatch(postInputSchema, req.body);
-    answer(res, await ingestPosts(deps.db, req.apiKey!.source, items, deps.clock.now()));
+    answer(res, await ingestPosts(deps.db, req.apiKey!.source, items, deps.clock.now(), { runtime: deps.policyRuntime!, scorer: deps.scorer }));
   });
 
   table.record({ method: 'post', path: '/api/v1/transactions', access: 'api_key' });
   router.post('/transactions', async (req, res) => {
     const { items } = readBatch(transactionInputSchema, req.body);
-    answer(res, await ingestTransactions(deps.db, req.apiKey!.source, items, deps.clock.now()));
+    answer(res, await ingestTransactions(deps.db, req.apiKey!.source, items, deps.clock.now(), { runtime: deps.policyRuntime! }));
   });
 
   return router;

@@ -5,9 +5,20 @@ import { parseOrThrow, problems } from '../http/problem';
 import type { RouteTable } from '../http/routeTable';
 import { RESOURCES } from '../resources/definitions';
 import { contentRange, getRow, listRows } from '../resources/queries';
+import { toApiRow } from '../db/rows';
 import { idParamSchema } from '../schemas/common';
 
 /** The read side of every console resource, in the ra-data-simple-rest dialect. */
+async function ruleHitsFor(db: AppDeps['db'], subjectType: string, id: number) {
+  const rows = await db('rule_hits as h')
+    .join('policy_versions as v', 'v.id', 'h.policy_version_id')
+    .join('policies as p', 'p.id', 'v.policy_id')
+    .where({ 'h.subject_type': subjectType, 'h.subject_id': id })
+    .orderBy('h.id')
+    .select('h.id', 'h.rule_name', 'h.event_type', 'h.event_params', 'h.explanation', 'h.mode', 'h.created_at', 'p.id as policy_id', 'p.name as policy_name', 'v.id as policy_version_id', 'v.version');
+  return rows.map(toApiRow);
+}
+
 export function resourceRouter(deps: AppDeps, table: RouteTable): Router {
   const router = Router();
   for (const def of Object.values(RESOURCES)) {
@@ -21,6 +32,8 @@ export function resourceRouter(deps: AppDeps, table: RouteTable): Router {
       const { id } = parseOrThrow(idParamSchema, req.params);
       const row = await getRow(deps.db, def, id);
       if (!row) throw problems.notFound(`No ${def.resource} with id ${id}.`);
+      // A post or order comes with the rules that judged it and why, condition by condition.
+      if (def.resource === 'posts' || def.resource === 'transactions') row.ruleHits = await ruleHitsFor(deps.db, def.resource === 'posts' ? 'post' : 'transaction', id);
       res.json(row);
     });
   }

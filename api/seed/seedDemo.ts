@@ -6,6 +6,7 @@ import { ingestTransactions } from '../ingest/ingestTransactions';
 import { upsertAccounts } from '../ingest/upsertAccounts';
 import { accountRefSchema, postInputSchema, transactionInputSchema, MAX_BATCH } from '../schemas/ingest';
 import { buildDemoCommunity } from './demoCommunity';
+import type { TrustEngine } from '../ingest/ingestResult';
 
 export const DEMO_SOURCE = 'demo';
 export const DEMO_SEED = 20_261_125;
@@ -38,7 +39,7 @@ async function moderatorIds(trx: Knex.Transaction): Promise<number[]> {
  * marks it done, so an interrupted seed leaves nothing and a repeated one writes nothing. Items go
  * through the same ingestion code as a platform's, parsed by the same schemas.
  */
-export async function seedDemoCommunity(db: Db, options: { now: Date; seed?: number; anchor?: Date }): Promise<SeedSummary> {
+export async function seedDemoCommunity(db: Db, options: { now: Date; seed?: number; anchor?: Date; engine?: TrustEngine }): Promise<SeedSummary> {
   const done = await db('audit_log').where({ action: 'seed.demo_community' }).first('id');
   if (done) return { seeded: false, ...(await summary(db)) };
 
@@ -47,16 +48,18 @@ export async function seedDemoCommunity(db: Db, options: { now: Date; seed?: num
   const community = buildDemoCommunity({ seed: options.seed ?? DEMO_SEED, anchor });
   await db.transaction(async (trx) => {
     await upsertAccounts(trx, DEMO_SOURCE, community.accounts.map((a) => accountRefSchema.parse(a)), options.now);
-    for (const batch of chunks(community.posts.map((p) => postInputSchema.parse(p)), MAX_BATCH)) await ingestPosts(trx, DEMO_SOURCE, batch, options.now);
-    for (const batch of chunks(community.transactions.map((t) => transactionInputSchema.parse(t)), MAX_BATCH)) await ingestTransactions(trx, DEMO_SOURCE, batch, options.now);
+    // Partnerships first: they are what makes a creator's praise an advertisement when posts are judged.
+    const accountIds = new Map<string, number>((await trx('accounts').where({ source: DEMO_SOURCE }).select('id', 'external_id')).map((r: { id: number; external_id: string }) => [r.external_id, r.id]));
+    await trx('partnerships').insert(
+      community.partnerships.map((p) => ({ creator_id: accountIds.get(p.creator)!, brand_id: accountIds.get(p.brand)!, kind: p.kind, starts_at: p.startsAt, ends_at: p.endsAt, campaign: p.campaign, source: 'platform', created_at: options.now })),
+    );
+    // Through the published policies, as a platform's items would be: the rules flag what they catch.
+    for (const batch of chunks(community.posts.map((p) => postInputSchema.parse(p)), MAX_BATCH)) await ingestPosts(trx, DEMO_SOURCE, batch, options.now, options.engine);
+    for (const batch of chunks(community.transactions.map((t) => transactionInputSchema.parse(t)), MAX_BATCH)) await ingestTransactions(trx, DEMO_SOURCE, batch, options.now, options.engine);
 
-    const accountId = new Map<string, number>((await trx('accounts').where({ source: DEMO_SOURCE }).select('id', 'external_id')).map((r: { id: number; external_id: string }) => [r.external_id, r.id]));
     const postId = new Map<string, number>((await trx('posts').where({ source: DEMO_SOURCE }).select('id', 'external_id')).map((r: { id: number; external_id: string }) => [r.external_id, r.id]));
     const orderId = new Map<string, number>((await trx('transactions').where({ source: DEMO_SOURCE }).select('id', 'external_id')).map((r: { id: number; external_id: string }) => [r.external_id, r.id]));
 
-    await trx('partnerships').insert(
-      community.partnerships.map((p) => ({ creator_id: accountId.get(p.creator)!, brand_id: accountId.get(p.brand)!, kind: p.kind, starts_at: p.startsAt, ends_at: p.endsAt, campaign: p.campaign, source: 'platform', created_at: options.now })),
-    );
 
     const mods = await moderatorIds(trx);
     for (const batch of chunks(community.flags, 200)) {
@@ -71,9 +74,35 @@ export async function seedDemoCommunity(db: Db, options: { now: Date; seed?: num
         created_at: f.createdAt,
         decided_at: f.decision?.at ?? null,
       }));
-      const ids: Array<{ id: number }> = await trx('flags').insert(rows).returning('id');
+      // A report on an item a rule already flagged in that queue joins the open flag rather than
+      // duplicating it; a decided report closes that flag with its decision.
+      const ids: number[] = [];
+      for (const row of rows) {
+        if (row.status === 'decided') {
+          const closed = await trx('flags')
+            .where({ subject_type: row.subject_type, subject_id: row.subject_id, queue: row.queue, status: 'open' })
+            .update({ status: 'decided', decided_at: row.decided_at, priority: trx.raw('greatest(priority, ?)', [row.priority]) })
+            .returning('id');
+          if (closed.length) {
+            ids.push(closed[0].id);
+            continue;
+          }
+          const [inserted] = await trx('flags').insert(row).returning('id');
+          ids.push(inserted.id);
+          continue;
+        }
+        const result = await trx.raw(
+          `insert into flags (subject_type, subject_id, queue, priority, status, source, reason, created_at, decided_at)
+           values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+           on conflict (subject_type, subject_id, queue) where status = 'open'
+           do update set priority = greatest(flags.priority, excluded.priority)
+           returning id`,
+          [row.subject_type, row.subject_id, row.queue, row.priority, row.status, row.source, row.reason, row.created_at, row.decided_at],
+        );
+        ids.push((result.rows as Array<{ id: number }>)[0]!.id);
+      }
       const decisions = batch
-        .map((f, i) => ({ f, flagId: ids[i]!.id, subjectId: rows[i]!.subject_id }))
+        .map((f, i) => ({ f, flagId: ids[i]!, subjectId: rows[i]!.subject_id }))
         .filter(({ f }) => f.decision && mods.length)
         .map(({ f, flagId, subjectId }) => ({
           flag_id: flagId,

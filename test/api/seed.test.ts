@@ -5,6 +5,8 @@ import { buildApp, createStaff, bearerFor } from '../support/testApp';
 import { seedDemoCommunity } from '../../api/seed/seedDemo';
 import { resetDemoStaff, DEMO_STAFF } from '../../api/seed/demoStaff';
 import { verifyAuditChain } from '../../api/audit/auditLog';
+import { installStarterPolicies } from '../../api/policies/starterInstall';
+import { createPolicyRuntime } from '../../api/policies/policyRuntime';
 
 let t: TestDb;
 const now = new Date('2026-11-25T10:00:00Z');
@@ -17,7 +19,9 @@ afterAll(() => t.close());
 describe('demo seed', () => {
   it('writes the community once; a second run writes nothing', async () => {
     await resetDemoStaff(t.db, now);
-    const first = await seedDemoCommunity(t.db, { now });
+    expect((await installStarterPolicies(t.db, now)).installed).toBe(true);
+    expect((await installStarterPolicies(t.db, now)).installed).toBe(false);
+    const first = await seedDemoCommunity(t.db, { now, engine: { runtime: createPolicyRuntime() } });
     expect(first.seeded).toBe(true);
     expect(first.accounts).toBeGreaterThanOrEqual(60);
     expect(first.posts).toBeGreaterThanOrEqual(3000);
@@ -39,6 +43,17 @@ describe('demo seed', () => {
     expect(Number(decidedWithoutDecision!.c)).toBe(0);
     const openQueues = (await t.db('flags').where({ status: 'open' }).distinct('queue')).map((r: { queue: string }) => r.queue);
     expect(openQueues.length).toBeGreaterThanOrEqual(5);
+    const twoOpen = await t.db('flags').where({ status: 'open' }).groupBy('subject_type', 'subject_id', 'queue').havingRaw('count(*) > 1').select('subject_id');
+    expect(twoOpen).toEqual([]);
+  });
+
+  it('ran the starter policies over the community as it came in', async () => {
+    const byRule = await t.db('rule_hits').groupBy('rule_name').select('rule_name').count({ c: '*' });
+    const hits = Object.fromEntries((byRule as Array<{ rule_name: string; c: number }>).map((r) => [r.rule_name, Number(r.c)]));
+    for (const rule of ['contact-handle-with-invite', 'off-platform-payment-request', 'counterfeit-terms', 'review-burst-new-accounts', 'identical-comments-many-accounts', 'partnered-brand-without-disclosure', 'new-buyer-large-order']) {
+      expect(hits[rule], rule).toBeGreaterThan(0);
+    }
+    expect(Number((await t.db('flags').where({ source: 'rule' }).count({ c: '*' }).first())!.c)).toBeGreaterThan(20);
   });
 
   it('has bilingual posts, referral orders and partnered creators', async () => {

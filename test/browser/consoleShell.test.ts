@@ -6,6 +6,8 @@ import { createTestDb, type TestDb } from '../support/testDb';
 import { HAS_CHROMIUM, SCREENSHOTS, launchBrowser, serveConsole } from '../support/browser';
 import { resetDemoStaff, type DemoCredential } from '../../api/seed/demoStaff';
 import { seedDemoCommunity } from '../../api/seed/seedDemo';
+import { installStarterPolicies } from '../../api/policies/starterInstall';
+import { createPolicyRuntime } from '../../api/policies/policyRuntime';
 
 let t: TestDb;
 let browser: Browser;
@@ -30,7 +32,8 @@ describe.skipIf(!HAS_CHROMIUM)('console shell in Chromium', () => {
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
     t = await createTestDb();
     creds = await resetDemoStaff(t.db, new Date());
-    await seedDemoCommunity(t.db, { now: new Date() });
+    await installStarterPolicies(t.db, new Date());
+    await seedDemoCommunity(t.db, { now: new Date(), engine: { runtime: createPolicyRuntime() } });
     server = await serveConsole(t.db);
     browser = await launchBrowser();
   }, 180_000);

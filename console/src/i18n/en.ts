@@ -41,6 +41,10 @@ export const appEnglish = {
     decision_action: { approve: 'Approve', remove: 'Remove', escalate: 'Escalate', hold: 'Hold', label: 'Label', require_disclosure: 'Require disclosure', warn: 'Warn' },
     role: { admin: 'Admin', moderator: 'Moderator', compliance: 'Compliance', community_manager: 'Community manager' },
     locale: { zh: 'Chinese', en: 'English' },
+    policy_mode: { enforce: 'Enforce', shadow: 'Shadow' },
+    policy_status: { draft: 'Draft', published: 'Published', archived: 'Archived' },
+    policy_target: { post: 'Posts', transaction: 'Orders' },
+    backtest_status: { queued: 'Queued', running: 'Running', done: 'Done', failed: 'Failed' },
   },
   resources: {
     accounts: {
@@ -49,11 +53,11 @@ export const appEnglish = {
     },
     posts: {
       name: 'Post |||| Posts',
-      fields: { id: 'ID', source: 'Platform', externalId: 'Platform ID', kind: 'Kind', threadId: 'Thread', parentId: 'In reply to', authorId: 'Author', productId: 'Product', board: 'Board', title: 'Title', body: 'Text', lang: 'Language', rating: 'Rating', platformLabel: 'Platform ad label', reach: 'Reach', status: 'Status', spamScore: 'Spam score', promoScore: 'Promotion score', disclosureStatus: 'Disclosure', postedAt: 'Posted', ingestedAt: 'Received', q: 'Search' },
+      fields: { id: 'ID', source: 'Platform', externalId: 'Platform ID', kind: 'Kind', threadId: 'Thread', parentId: 'In reply to', authorId: 'Author', productId: 'Product', board: 'Board', title: 'Title', body: 'Text', lang: 'Language', rating: 'Rating', platformLabel: 'Platform ad label', reach: 'Reach', status: 'Status', spamScore: 'Spam score', promoScore: 'Promotion score', disclosureStatus: 'Disclosure', hasDisclosure: 'Discloses', disclosureRequired: 'Disclosure required', labels: 'Labels', judgedBy: 'Judged by policy versions', ruleHits: 'Rule hits', postedAt: 'Posted', ingestedAt: 'Received', q: 'Search' },
     },
     transactions: {
       name: 'Order |||| Orders',
-      fields: { id: 'ID', source: 'Platform', externalId: 'Platform ID', buyerId: 'Buyer', vendorId: 'Vendor', productId: 'Product', amountCents: 'Amount', currency: 'Currency', status: 'Status', referralPostId: 'Referral post', affiliateId: 'Affiliate', held: 'Held', riskScore: 'Risk', orderedAt: 'Ordered', ingestedAt: 'Received', q: 'Search' },
+      fields: { id: 'ID', source: 'Platform', externalId: 'Platform ID', buyerId: 'Buyer', vendorId: 'Vendor', productId: 'Product', amountCents: 'Amount', currency: 'Currency', status: 'Status', referralPostId: 'Referral post', affiliateId: 'Affiliate', held: 'Held', riskScore: 'Risk', judgedBy: 'Judged by policy versions', ruleHits: 'Rule hits', orderedAt: 'Ordered', ingestedAt: 'Received', q: 'Search' },
     },
     partnerships: {
       name: 'Partnership |||| Partnerships',
@@ -74,6 +78,26 @@ export const appEnglish = {
     'api-keys': {
       name: 'API key |||| API keys',
       fields: { id: 'ID', name: 'Name', source: 'Platform', prefix: 'Prefix', createdBy: 'Created by', createdAt: 'Created', revokedAt: 'Revoked', lastUsedAt: 'Last used', q: 'Search' },
+    },
+    policies: {
+      name: 'Policy |||| Policies',
+      fields: { id: 'ID', name: 'Name', description: 'Description', appliesTo: 'Applies to', mode: 'Mode', status: 'Status', draft: 'Draft', publishedVersionId: 'Published version', createdBy: 'Created by', createdAt: 'Created', updatedAt: 'Updated', q: 'Search' },
+    },
+    'policy-versions': {
+      name: 'Policy version |||| Policy versions',
+      fields: { id: 'ID', policyId: 'Policy', version: 'Version', document: 'Document', mode: 'Mode', appliesTo: 'Applies to', publishedBy: 'Published by', publishedAt: 'Published', restoresVersionId: 'Restores version', note: 'Note', q: 'Search' },
+    },
+    'policy-lists': {
+      name: 'List |||| Lists',
+      fields: { id: 'ID', name: 'Name', description: 'Description', items: 'Entries', updatedBy: 'Updated by', createdAt: 'Created', updatedAt: 'Updated', q: 'Search' },
+    },
+    'rule-hits': {
+      name: 'Rule hit |||| Rule hits',
+      fields: { id: 'ID', policyVersionId: 'Policy version', subjectType: 'Subject type', subjectId: 'Subject', ruleName: 'Rule', eventType: 'Event', eventParams: 'Event parameters', explanation: 'Explanation', mode: 'Mode', createdAt: 'When', q: 'Search' },
+    },
+    backtests: {
+      name: 'Backtest |||| Backtests',
+      fields: { id: 'ID', policyId: 'Policy', document: 'Document', appliesTo: 'Applies to', compareVersionId: 'Compared with version', windowStart: 'From', windowEnd: 'To', status: 'Status', processed: 'Processed', total: 'Total', result: 'Result', error: 'Error', createdBy: 'Started by', createdAt: 'Started', startedAt: 'Running since', finishedAt: 'Finished', q: 'Search' },
     },
     'audit-log': {
       name: 'Audit entry |||| Audit log',

@@ -42,6 +42,10 @@ export const appChinese: AppMessages = {
     decision_action: { approve: '通过', remove: '删除', escalate: '升级', hold: '暂扣', label: '加标注', require_disclosure: '要求标注广告', warn: '警告' },
     role: { admin: '管理员', moderator: '审核员', compliance: '合规', community_manager: '社区运营' },
     locale: { zh: '中文', en: '英文' },
+    policy_mode: { enforce: '执行', shadow: '影子模式' },
+    policy_status: { draft: '草稿', published: '已发布', archived: '已归档' },
+    policy_target: { post: '帖子', transaction: '订单' },
+    backtest_status: { queued: '排队中', running: '运行中', done: '已完成', failed: '失败' },
   },
   resources: {
     accounts: {
@@ -50,11 +54,11 @@ export const appChinese: AppMessages = {
     },
     posts: {
       name: '帖子',
-      fields: { id: '编号', source: '平台', externalId: '平台编号', kind: '类型', threadId: '所属主题', parentId: '回复对象', authorId: '作者', productId: '商品', board: '版块', title: '标题', body: '正文', lang: '语言', rating: '评分', platformLabel: '平台广告标签', reach: '曝光量', status: '状态', spamScore: '垃圾分', promoScore: '推广分', disclosureStatus: '广告标注', postedAt: '发布时间', ingestedAt: '接收时间', q: '搜索' },
+      fields: { id: '编号', source: '平台', externalId: '平台编号', kind: '类型', threadId: '所属主题', parentId: '回复对象', authorId: '作者', productId: '商品', board: '版块', title: '标题', body: '正文', lang: '语言', rating: '评分', platformLabel: '平台广告标签', reach: '曝光量', status: '状态', spamScore: '垃圾分', promoScore: '推广分', disclosureStatus: '广告标注', hasDisclosure: '已标注广告', disclosureRequired: '需补标注', labels: '标签', judgedBy: '判定所用策略版本', ruleHits: '规则命中', postedAt: '发布时间', ingestedAt: '接收时间', q: '搜索' },
     },
     transactions: {
       name: '订单',
-      fields: { id: '编号', source: '平台', externalId: '平台编号', buyerId: '买家', vendorId: '商家', productId: '商品', amountCents: '金额', currency: '币种', status: '状态', referralPostId: '来源帖子', affiliateId: '推广者', held: '已暂扣', riskScore: '风险', orderedAt: '下单时间', ingestedAt: '接收时间', q: '搜索' },
+      fields: { id: '编号', source: '平台', externalId: '平台编号', buyerId: '买家', vendorId: '商家', productId: '商品', amountCents: '金额', currency: '币种', status: '状态', referralPostId: '来源帖子', affiliateId: '推广者', held: '已暂扣', riskScore: '风险', judgedBy: '判定所用策略版本', ruleHits: '规则命中', orderedAt: '下单时间', ingestedAt: '接收时间', q: '搜索' },
     },
     partnerships: {
       name: '合作关系',
@@ -75,6 +79,26 @@ export const appChinese: AppMessages = {
     'api-keys': {
       name: 'API 密钥',
       fields: { id: '编号', name: '名称', source: '平台', prefix: '前缀', createdBy: '创建人', createdAt: '创建时间', revokedAt: '吊销时间', lastUsedAt: '上次使用', q: '搜索' },
+    },
+    policies: {
+      name: '策略',
+      fields: { id: '编号', name: '名称', description: '说明', appliesTo: '适用对象', mode: '模式', status: '状态', draft: '草稿', publishedVersionId: '生效版本', createdBy: '创建人', createdAt: '创建时间', updatedAt: '更新时间', q: '搜索' },
+    },
+    'policy-versions': {
+      name: '策略版本',
+      fields: { id: '编号', policyId: '策略', version: '版本', document: '规则文档', mode: '模式', appliesTo: '适用对象', publishedBy: '发布人', publishedAt: '发布时间', restoresVersionId: '恢复的版本', note: '备注', q: '搜索' },
+    },
+    'policy-lists': {
+      name: '名单',
+      fields: { id: '编号', name: '名称', description: '说明', items: '条目', updatedBy: '更新人', createdAt: '创建时间', updatedAt: '更新时间', q: '搜索' },
+    },
+    'rule-hits': {
+      name: '规则命中',
+      fields: { id: '编号', policyVersionId: '策略版本', subjectType: '对象类型', subjectId: '对象', ruleName: '规则', eventType: '事件', eventParams: '事件参数', explanation: '判定依据', mode: '模式', createdAt: '时间', q: '搜索' },
+    },
+    backtests: {
+      name: '回测',
+      fields: { id: '编号', policyId: '策略', document: '规则文档', appliesTo: '适用对象', compareVersionId: '对比版本', windowStart: '起始', windowEnd: '截止', status: '状态', processed: '已处理', total: '总数', result: '结果', error: '错误', createdBy: '发起人', createdAt: '发起时间', startedAt: '开始运行', finishedAt: '完成时间', q: '搜索' },
     },
     'audit-log': {
       name: '审计日志',

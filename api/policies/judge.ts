@@ -1,0 +1,204 @@
+import type { Knex } from 'knex';
+import type { Subject } from '../../rules/facts/catalog';
+import { computePostFacts, type PostForFacts } from '../../rules/facts/postFacts';
+import { computeTransactionFacts, type TransactionForFacts } from '../../rules/facts/transactionFacts';
+import type { Facts, RuleHit } from '../../rules/policy/evaluation';
+import type { FlagParams, LabelParams, ReputationEvidenceParams } from '../../rules/policy/events';
+import type { Scorer } from '../../models/scorer';
+import type { ActivePolicies, PolicyRuntime } from './policyRuntime';
+import { loadPostContexts, sqlArray, type PostSubject } from './postContexts';
+import { loadTransactionContexts, type TransactionSubject } from './transactionContexts';
+
+export interface PolicyHit extends RuleHit {
+  policyId: number;
+  versionId: number;
+  mode: 'enforce' | 'shadow';
+}
+
+export interface Judgement {
+  facts: Facts;
+  hits: PolicyHit[];
+}
+
+export interface ItemOutcome {
+  held: boolean;
+  labels: string[];
+  disclosureRequired: boolean;
+  flags: Array<{ queue: string; priority: number }>;
+  /** Rule hits recorded, enforce and shadow. */
+  ruleHits: number;
+}
+
+export type JudgeablePost = PostForFacts & PostSubject & { id: number };
+export type JudgeableTransaction = TransactionForFacts & TransactionSubject & { id: number; accountForEvidence: number };
+
+/** Runs every active policy over the facts of each item; async only when a policy fell back to json-rules-engine. */
+export async function evaluateAll(active: ActivePolicies, facts: Facts[]): Promise<PolicyHit[][]> {
+  const out: PolicyHit[][] = [];
+  for (const f of facts) {
+    const hits: PolicyHit[] = [];
+    for (const p of active.policies) {
+      const result = await p.evaluator.evaluate(f);
+      for (const h of result.hits) hits.push({ rule: h.rule, priority: h.priority, event: h.event, explanation: h.explanation, policyId: p.policyId, versionId: p.versionId, mode: p.mode });
+    }
+    out.push(hits);
+  }
+  return out;
+}
+
+/** Facts and hits for posts, stored or not (dry runs call this too). Writes nothing. */
+export async function judgePostsPure(db: Knex, active: ActivePolicies, posts: Array<PostForFacts & PostSubject>, scorer: Scorer | undefined): Promise<Judgement[]> {
+  const scores = scorer && posts.length ? await scorer.scoreTexts(posts.map((p) => (p.title ? `${p.title}\n${p.body}` : p.body))) : null;
+  const contexts = await loadPostContexts(db, posts, active.brands, scores);
+  const facts = posts.map((p, i) => computePostFacts(p, contexts[i]!, active.lists));
+  const hits = await evaluateAll(active, facts);
+  return facts.map((f, i) => ({ facts: f, hits: hits[i]! }));
+}
+
+export async function judgeTransactionsPure(db: Knex, active: ActivePolicies, items: Array<TransactionForFacts & TransactionSubject>): Promise<Judgement[]> {
+  const contexts = await loadTransactionContexts(db, items);
+  const facts = items.map((t, i) => computeTransactionFacts(t, contexts[i]!));
+  const hits = await evaluateAll(active, facts);
+  return facts.map((f, i) => ({ facts: f, hits: hits[i]! }));
+}
+
+interface Actions {
+  held: boolean;
+  labels: Set<string>;
+  disclosureRequired: boolean;
+  flags: Map<string, { priority: number; reasons: string[]; versionId: number }>;
+  evidence: Array<{ hitIndex: number; params: ReputationEvidenceParams }>;
+}
+
+function actionsOf(hits: PolicyHit[]): Actions {
+  const a: Actions = { held: false, labels: new Set(), disclosureRequired: false, flags: new Map(), evidence: [] };
+  hits.forEach((h, i) => {
+    // Shadow policies are recorded and do nothing else.
+    if (h.mode !== 'enforce') return;
+    const params = (h.event.params ?? {}) as Record<string, unknown>;
+    switch (h.event.type) {
+      case 'flag': {
+        const f = params as unknown as FlagParams;
+        const current = a.flags.get(f.queue);
+        if (!current) a.flags.set(f.queue, { priority: f.priority, reasons: [f.reason], versionId: h.versionId });
+        else {
+          current.priority = Math.max(current.priority, f.priority);
+          if (!current.reasons.includes(f.reason)) current.reasons.push(f.reason);
+        }
+        break;
+      }
+      case 'hold':
+        a.held = true;
+        break;
+      case 'label':
+        a.labels.add((params as unknown as LabelParams).label);
+        break;
+      case 'require_disclosure':
+        a.disclosureRequired = true;
+        break;
+      case 'reputation_evidence':
+        a.evidence.push({ hitIndex: i, params: params as unknown as ReputationEvidenceParams });
+        break;
+    }
+  });
+  return a;
+}
+
+/**
+ * Stores what the policies decided, in the caller's transaction: every hit with its explanation,
+ * and for enforcing policies the flags (one open flag per item and queue, raised rather than
+ * duplicated), holds, labels, disclosure requirements and reputation evidence.
+ */
+async function persist(trx: Knex.Transaction, subject: Subject, items: Array<{ id: number; accountForEvidence: number | null }>, judgements: Judgement[], now: Date): Promise<ItemOutcome[]> {
+  const hitRows = judgements.flatMap((j, i) =>
+    j.hits.map((h) => ({
+      policy_version_id: h.versionId,
+      subject_type: subject,
+      subject_id: items[i]!.id,
+      rule_name: h.rule,
+      event_type: h.event.type,
+      event_params: JSON.stringify(h.event.params ?? null),
+      explanation: JSON.stringify(h.explanation),
+      mode: h.mode,
+      created_at: now,
+    })),
+  );
+  const hitIds: number[] = [];
+  for (let i = 0; i < hitRows.length; i += 1000) {
+    const ids: Array<{ id: number }> = await trx('rule_hits').insert(hitRows.slice(i, i + 1000)).returning('id');
+    hitIds.push(...ids.map((r) => r.id));
+  }
+
+  const outcomes: ItemOutcome[] = [];
+  const flagRows: Array<[number, string, number, string, number]> = [];
+  const evidenceRows: Array<Record<string, unknown>> = [];
+  let hitCursor = 0;
+  judgements.forEach((j, i) => {
+    const a = actionsOf(j.hits);
+    const item = items[i]!;
+    for (const [queue, f] of a.flags) flagRows.push([item.id, queue, f.priority, f.reasons.join('; ').slice(0, 500), f.versionId]);
+    for (const e of a.evidence) {
+      if (item.accountForEvidence === null) continue;
+      evidenceRows.push({ account_id: item.accountForEvidence, component: e.params.component, weight: e.params.weight, cause_type: 'rule_hit', cause_id: hitIds[hitCursor + e.hitIndex], occurred_at: now });
+    }
+    hitCursor += j.hits.length;
+    outcomes.push({ held: a.held, labels: [...a.labels], disclosureRequired: a.disclosureRequired, flags: [...a.flags].map(([queue, f]) => ({ queue, priority: f.priority })), ruleHits: j.hits.length });
+  });
+
+  if (flagRows.length) {
+    await trx.raw(
+      `insert into flags (subject_type, subject_id, queue, priority, status, source, reason, policy_version_id, created_at)
+       select ?, x.subject_id, x.queue, x.priority, 'open', 'rule', x.reason, x.version_id, ?
+       from unnest(?::bigint[], ?::text[], ?::int[], ?::text[], ?::bigint[]) as x(subject_id, queue, priority, reason, version_id)
+       on conflict (subject_type, subject_id, queue) where status = 'open'
+       do update set priority = greatest(flags.priority, excluded.priority)`,
+      [subject, now, sqlArray(flagRows.map((r) => r[0])), sqlArray(flagRows.map((r) => r[1])), sqlArray(flagRows.map((r) => r[2])), sqlArray(flagRows.map((r) => r[3])), sqlArray(flagRows.map((r) => r[4]))],
+    );
+  }
+  if (evidenceRows.length) await trx('reputation_events').insert(evidenceRows);
+  return outcomes;
+}
+
+export async function judgeAndStorePosts(trx: Knex.Transaction, runtime: PolicyRuntime, posts: JudgeablePost[], now: Date, scorer: Scorer | undefined): Promise<ItemOutcome[]> {
+  if (posts.length === 0) return [];
+  const active = await runtime.active(trx, 'post');
+  const judgements = await judgePostsPure(trx, active, posts, scorer);
+  const outcomes = await persist(trx, 'post', posts.map((p) => ({ id: p.id, accountForEvidence: p.authorId })), judgements, now);
+  const versions = JSON.stringify(active.policies.map((p) => p.versionId));
+  await trx.raw(
+    `update posts p set
+       status = case when x.held and p.status = 'visible' then 'held' else p.status end,
+       labels = x.labels::jsonb,
+       disclosure_required = x.disclosure_required,
+       has_disclosure = x.has_disclosure,
+       spam_score = x.spam_score,
+       promo_score = x.promo_score,
+       judged_by = ?::jsonb
+     from unnest(?::bigint[], ?::boolean[], ?::text[], ?::boolean[], ?::boolean[], ?::float8[], ?::float8[]) as x(id, held, labels, disclosure_required, has_disclosure, spam_score, promo_score)
+     where p.id = x.id`,
+    [
+      versions,
+      sqlArray(posts.map((p) => p.id)),
+      sqlArray(outcomes.map((o) => o.held)),
+      sqlArray(outcomes.map((o) => JSON.stringify(o.labels))),
+      sqlArray(outcomes.map((o) => o.disclosureRequired)),
+      sqlArray(judgements.map((j) => j.facts.hasDisclosure === true)),
+      sqlArray(judgements.map((j) => (typeof j.facts.spamScore === 'number' ? j.facts.spamScore : null))),
+      sqlArray(judgements.map((j) => (typeof j.facts.promoScore === 'number' ? j.facts.promoScore : null))),
+    ],
+  );
+  return outcomes;
+}
+
+export async function judgeAndStoreTransactions(trx: Knex.Transaction, runtime: PolicyRuntime, items: JudgeableTransaction[], now: Date): Promise<ItemOutcome[]> {
+  if (items.length === 0) return [];
+  const active = await runtime.active(trx, 'transaction');
+  const judgements = await judgeTransactionsPure(trx, active, items);
+  const outcomes = await persist(trx, 'transaction', items.map((t) => ({ id: t.id, accountForEvidence: t.accountForEvidence })), judgements, now);
+  await trx.raw(
+    `update transactions t set held = t.held or x.held, judged_by = ?::jsonb
+     from unnest(?::bigint[], ?::boolean[]) as x(id, held) where t.id = x.id`,
+    [JSON.stringify(active.policies.map((p) => p.versionId)), sqlArray(items.map((t) => t.id)), sqlArray(outcomes.map((o) => o.held))],
+  );
+  return outcomes;
+}

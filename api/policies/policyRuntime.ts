@@ -1,0 +1,85 @@
+import type { Knex } from 'knex';
+import { compilePolicy } from '../../rules/policy/compile';
+import { createReferenceEvaluator } from '../../rules/policy/referenceEngine';
+import type { PolicyDocument } from '../../rules/policy/document';
+import type { PolicyEvaluator } from '../../rules/policy/evaluation';
+import type { PolicyLists } from '../../rules/policy/operators';
+import type { Subject } from '../../rules/facts/catalog';
+
+export interface ActivePolicy {
+  policyId: number;
+  versionId: number;
+  name: string;
+  mode: 'enforce' | 'shadow';
+  evaluator: PolicyEvaluator;
+}
+
+export interface ActivePolicies {
+  lists: PolicyLists;
+  policies: ActivePolicy[];
+  brands: Array<{ handle: string; names: string[] }>;
+}
+
+/** Compiles a policy; anything the compiler cannot handle runs on json-rules-engine instead. */
+export function buildEvaluator(doc: PolicyDocument, lists: PolicyLists): PolicyEvaluator {
+  try {
+    return compilePolicy(doc, lists);
+  } catch {
+    return createReferenceEvaluator(doc, lists);
+  }
+}
+
+export async function loadLists(db: Knex): Promise<PolicyLists> {
+  const rows: Array<{ name: string; items: string[] }> = await db('policy_lists').select('name', 'items');
+  return Object.fromEntries(rows.map((r) => [r.name, r.items]));
+}
+
+/** Brand accounts and the names a post may call them by. */
+export async function loadBrands(db: Knex): Promise<ActivePolicies['brands']> {
+  const rows: Array<{ handle: string; display_name: string | null }> = await db('accounts').where({ type: 'brand' }).select('handle', 'display_name');
+  return rows.map((r) => ({ handle: r.handle, names: (r.display_name ?? '').split(/\s+/).filter((n) => n.length >= 2) }));
+}
+
+/**
+ * The published policies, compiled once and reused until a policy, version or list changes.
+ * One small query per batch tells whether anything changed, so every API replica picks up a
+ * publish or rollback on its next batch.
+ */
+export function createPolicyRuntime() {
+  let cached: { signature: string; bySubject: Map<Subject, ActivePolicy[]>; lists: PolicyLists } | null = null;
+
+  async function signature(db: Knex): Promise<string> {
+    const row = await db.raw(
+      `select (select coalesce(sum(revision), 0) || ':' || count(*) || ':' || coalesce(max(id), 0) from policies) as p,
+              (select coalesce(max(id), 0) from policy_versions)::text as v,
+              (select coalesce(sum(revision), 0) || ':' || count(*) || ':' || coalesce(max(id), 0) from policy_lists) as l,
+              '' as n`,
+    );
+    const r = row.rows[0] as Record<string, string>;
+    return `${r.p}|${r.v}|${r.l}|${r.n}`;
+  }
+
+  async function load(db: Knex) {
+    const sig = await signature(db);
+    if (cached?.signature === sig) return cached;
+    const lists = await loadLists(db);
+    const rows: Array<{ policy_id: number; version_id: number; name: string; mode: 'enforce' | 'shadow'; applies_to: Subject; document: PolicyDocument }> = await db('policies as p')
+      .join('policy_versions as v', 'v.id', 'p.published_version_id')
+      .where('p.status', 'published')
+      .orderBy('p.id')
+      .select('p.id as policy_id', 'v.id as version_id', 'p.name', 'v.mode', 'v.applies_to', 'v.document');
+    const bySubject = new Map<Subject, ActivePolicy[]>([['post', []], ['transaction', []]]);
+    for (const r of rows) bySubject.get(r.applies_to)!.push({ policyId: r.policy_id, versionId: r.version_id, name: r.name, mode: r.mode, evaluator: buildEvaluator(r.document, lists) });
+    cached = { signature: sig, bySubject, lists };
+    return cached;
+  }
+
+  return {
+    async active(db: Knex, subject: Subject): Promise<ActivePolicies> {
+      const { bySubject, lists } = await load(db);
+      return { lists, policies: bySubject.get(subject)!, brands: subject === 'post' ? await loadBrands(db) : [] };
+    },
+  };
+}
+
+export type PolicyRuntime = ReturnType<typeof createPolicyRuntime>;

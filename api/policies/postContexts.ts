@@ -1,0 +1,88 @@
+import type { Knex } from 'knex';
+import type { AccountSnapshot, PartnershipSnapshot, PostContext } from '../../rules/facts/postFacts';
+import type { TextScores } from '../../models/scorer';
+
+/** A post as the context loader needs it; `id` is null for a dry run of a post never stored. */
+export interface PostSubject {
+  id: number | null;
+  authorId: number | null;
+  threadId: number | null;
+  productId: number | null;
+  kind: string;
+  postedAt: Date;
+  textHash: string;
+}
+
+/** An array bound as one SQL array parameter (both drivers send JS arrays as PostgreSQL arrays). */
+export const sqlArray = (values: unknown[]) => values as unknown as Knex.Value;
+
+const NEW_MEMBER = (at: Date): AccountSnapshot => ({ type: 'member', joinedAt: at, reputation: null, violationsUpheld: 0 });
+
+export async function loadPartnerships(db: Knex, creatorIds: number[]): Promise<Map<number, PartnershipSnapshot[]>> {
+  const out = new Map<number, PartnershipSnapshot[]>();
+  if (creatorIds.length === 0) return out;
+  const rows: Array<{ creator_id: number; handle: string; kind: string; starts_at: Date; ends_at: Date | null }> = await db('partnerships as p')
+    .join('accounts as b', 'b.id', 'p.brand_id')
+    .whereIn('p.creator_id', creatorIds)
+    .select('p.creator_id', 'b.handle', 'p.kind', 'p.starts_at', 'p.ends_at');
+  for (const r of rows) {
+    if (!out.has(r.creator_id)) out.set(r.creator_id, []);
+    out.get(r.creator_id)!.push({ brandHandle: r.handle, kind: r.kind, startsAt: r.starts_at, endsAt: r.ends_at });
+  }
+  return out;
+}
+
+export async function loadAccounts(db: Knex, ids: number[]): Promise<Map<number, AccountSnapshot>> {
+  if (ids.length === 0) return new Map();
+  const rows: Array<{ id: number; type: string; joined_at: Date; reputation_score: number | null; violations_upheld: number }> = await db('accounts')
+    .whereIn('id', ids)
+    .select('id', 'type', 'joined_at', 'reputation_score', 'violations_upheld');
+  return new Map(rows.map((r) => [r.id, { type: r.type, joinedAt: r.joined_at, reputation: r.reputation_score, violationsUpheld: r.violations_upheld }]));
+}
+
+/**
+ * Everything computePostFacts needs beyond the post, for a whole batch in a handful of queries.
+ * Velocity counts look only at posts strictly before each post's own time, never at the post
+ * itself, so live ingestion, a dry run and a backtest count the same things.
+ */
+export async function loadPostContexts(db: Knex, subjects: PostSubject[], brands: PostContext['brands'], scores: TextScores[] | null): Promise<PostContext[]> {
+  const authorIds = [...new Set(subjects.map((s) => s.authorId).filter((x): x is number => x !== null))];
+  const threadIds = [...new Set(subjects.map((s) => s.threadId).filter((x): x is number => x !== null))];
+  const [authors, partnerships, threads, velocity] = await Promise.all([
+    loadAccounts(db, authorIds),
+    loadPartnerships(db, authorIds),
+    threadIds.length
+      ? db('posts as p').join('accounts as a', 'a.id', 'p.author_id').whereIn('p.id', threadIds).select('p.id', 'p.author_id', 'a.type')
+      : Promise.resolve([] as Array<{ id: number; author_id: number; type: string }>),
+    subjects.length
+      ? db.raw(
+          `select x.n,
+             (select count(*) from posts p where p.author_id = x.author_id and p.posted_at >= x.t - interval '10 minutes' and p.posted_at < x.t) as a10,
+             (select count(*) from posts p where p.author_id = x.author_id and p.posted_at >= x.t - interval '1 hour' and p.posted_at < x.t) as a60,
+             (select count(distinct p.author_id) from posts p
+                where x.thread_id is not null and p.thread_id = x.thread_id and p.text_hash = x.h and p.author_id is distinct from x.author_id
+                  and p.posted_at >= x.t - interval '10 minutes' and p.posted_at < x.t) as ident,
+             (select count(*) from posts p join accounts a on a.id = p.author_id
+                where x.product_id is not null and p.product_id = x.product_id and p.kind = 'review'
+                  and p.posted_at >= x.t - interval '24 hours' and p.posted_at < x.t and a.joined_at > p.posted_at - interval '7 days') as rv
+           from unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::timestamptz[], ?::text[]) with ordinality as x(author_id, thread_id, product_id, t, h, n)
+           order by x.n`,
+          [sqlArray(subjects.map((s) => s.authorId)), sqlArray(subjects.map((s) => s.threadId)), sqlArray(subjects.map((s) => s.productId)), sqlArray(subjects.map((s) => s.postedAt)), sqlArray(subjects.map((s) => s.textHash))],
+        )
+      : Promise.resolve({ rows: [] }),
+  ]);
+  const threadById = new Map((threads as Array<{ id: number; author_id: number; type: string }>).map((t) => [t.id, t]));
+  const counts = (velocity as { rows: Array<{ a10: number; a60: number; ident: number; rv: number }> }).rows;
+  return subjects.map((s, i) => {
+    const thread = s.threadId !== null ? threadById.get(s.threadId) : undefined;
+    const c = counts[i]!;
+    return {
+      author: (s.authorId !== null ? authors.get(s.authorId) : undefined) ?? NEW_MEMBER(s.postedAt),
+      authorPartnerships: (s.authorId !== null ? partnerships.get(s.authorId) : undefined) ?? [],
+      thread: thread ? { authorIsThisAuthor: thread.author_id === s.authorId, authorType: thread.type } : null,
+      brands,
+      velocity: { authorPostsLast10m: Number(c.a10), authorPostsLastHour: Number(c.a60), identicalTextAccounts10m: Number(c.ident), productReviewsByNewAccounts24h: s.kind === 'review' ? Number(c.rv) : 0 },
+      scores: scores ? scores[i]! : null,
+    };
+  });
+}

@@ -1,0 +1,129 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import type { AppDeps } from '../deps';
+import { RESOURCE_ACCESS } from '../auth/access';
+import { parseOrThrow, problems } from '../http/problem';
+import type { RouteTable } from '../http/routeTable';
+import { RESOURCES } from '../resources/definitions';
+import { getRow } from '../resources/queries';
+import { idParamSchema } from '../schemas/common';
+import { dryRunSchema, listCreateSchema, listUpdateSchema, policyCreateSchema, policyUpdateSchema, publishSchema, rollbackSchema, validateSchema } from '../schemas/policies';
+import { policyService, validateDocument, assertValidDocument } from '../policies/policyService';
+import { listService } from '../policies/listService';
+import { dryRun } from '../policies/dryRun';
+import { FACTS } from '../../rules/facts/catalog';
+import { BUILTIN_OPERATORS, CUSTOM_OPERATOR_NAMES, DECORATORS } from '../../rules/policy/operators';
+import { EVENT_PARAMS } from '../../rules/policy/events';
+import { ROLES } from '../auth/roles';
+import type { PolicyDocument } from '../../rules/policy/document';
+
+const OPERATOR_HELP: Record<string, string> = {
+  equal: 'fact === value',
+  notEqual: 'fact !== value',
+  in: 'fact is one of the values (array)',
+  notIn: 'fact is none of the values (array)',
+  contains: 'the fact (an array) contains the value',
+  doesNotContain: 'the fact (an array) does not contain the value',
+  lessThan: 'fact < value (numbers)',
+  lessThanInclusive: 'fact ≤ value',
+  greaterThan: 'fact > value',
+  greaterThanInclusive: 'fact ≥ value',
+  containsAny: 'the text contains any of the strings; case, width and traditional/simplified do not matter',
+  matchesPattern: 'the normalised text matches the pattern (RE2 syntax; backtracking-prone patterns run in linear time)',
+  inList: 'the value (or any element) is in the named list',
+  containsPhraseFromList: 'the text contains any phrase of the named list',
+  domainInList: 'a domain (or a parent domain) is in the named list',
+  between: 'min ≤ fact ≤ max, value [min, max]',
+};
+
+export function policyRouter(deps: AppDeps, table: RouteTable): Router {
+  const router = Router();
+  const policies = policyService(deps.db);
+  const lists = listService(deps.db);
+  const write = RESOURCE_ACCESS.policies!.write;
+  const listWrite = RESOURCE_ACCESS['policy-lists']!.write;
+  const actor = (req: { staff?: { id: number }; id?: unknown }) => ({ staffId: req.staff!.id, requestId: req.id as string });
+
+  // What the editor offers: facts, operators, event types with their parameters.
+  table.staff(router, '/api', 'get', '/policy-catalog', ROLES, (_req, res) => {
+    res.json({
+      facts: FACTS,
+      operators: [...BUILTIN_OPERATORS.map((o) => o.name), ...CUSTOM_OPERATOR_NAMES].map((name) => ({ name, description: OPERATOR_HELP[name] ?? '' })),
+      decorators: DECORATORS.map((d) => d.name),
+      events: Object.entries(EVENT_PARAMS).map(([type, schema]) => ({ type, params: z.toJSONSchema(schema) })),
+    });
+  });
+
+  table.staff(router, '/api', 'post', '/policies/validate', ROLES, async (req, res) => {
+    const input = parseOrThrow(validateSchema, req.body);
+    const found = await validateDocument(deps.db, input.document, input.appliesTo);
+    res.json({ valid: found.length === 0, problems: found });
+  });
+
+  table.staff(router, '/api', 'post', '/policies', write, async (req, res) => {
+    const input = parseOrThrow(policyCreateSchema, req.body);
+    const id = await policies.create(input, actor(req), deps.clock.now());
+    res.status(201).json(await getRow(deps.db, RESOURCES.policies!, id));
+  });
+
+  table.staff(router, '/api', 'put', '/policies/:id', write, async (req, res) => {
+    const { id } = parseOrThrow(idParamSchema, req.params);
+    const input = parseOrThrow(policyUpdateSchema, req.body);
+    await policies.update(id, input, actor(req), deps.clock.now());
+    res.json(await getRow(deps.db, RESOURCES.policies!, id));
+  });
+
+  table.staff(router, '/api', 'delete', '/policies/:id', write, async (req, res) => {
+    const { id } = parseOrThrow(idParamSchema, req.params);
+    await policies.archive(id, actor(req), deps.clock.now());
+    res.json(await getRow(deps.db, RESOURCES.policies!, id));
+  });
+
+  table.staff(router, '/api', 'post', '/policies/:id/publish', write, async (req, res) => {
+    const { id } = parseOrThrow(idParamSchema, req.params);
+    const input = parseOrThrow(publishSchema, req.body ?? {});
+    const published = await policies.publish(id, input, actor(req), deps.clock.now());
+    res.status(201).json({ ...published, policy: await getRow(deps.db, RESOURCES.policies!, id) });
+  });
+
+  table.staff(router, '/api', 'post', '/policies/:id/rollback', write, async (req, res) => {
+    const { id } = parseOrThrow(idParamSchema, req.params);
+    const input = parseOrThrow(rollbackSchema, req.body);
+    const published = await policies.rollback(id, input, actor(req), deps.clock.now());
+    res.status(201).json({ ...published, policy: await getRow(deps.db, RESOURCES.policies!, id) });
+  });
+
+  /** Tries a document (or the stored draft) on sample items; writes nothing. */
+  table.staff(router, '/api', 'post', '/policies/:id/dry-run', ['admin', 'community_manager', 'compliance'], async (req, res) => {
+    const { id } = parseOrThrow(idParamSchema, req.params);
+    const input = parseOrThrow(dryRunSchema, req.body);
+    const policy = await deps.db('policies').where({ id }).first();
+    if (!policy) throw problems.notFound(`No policy with id ${id}.`);
+    const document = input.document === undefined ? (policy.draft as PolicyDocument) : await assertValidDocument(deps.db, input.document, policy.applies_to, 'document');
+    const published = policy.published_version_id ? await deps.db('policy_versions').where({ id: policy.published_version_id }).first('document') : null;
+    const results = await dryRun(deps.db, { subject: policy.applies_to, document, publishedDocument: (published?.document as PolicyDocument) ?? null, items: input.items, scorer: deps.scorer });
+    res.json({ policyId: id, appliesTo: policy.applies_to, results });
+  });
+
+  table.staff(router, '/api', 'post', '/policy-lists', listWrite, async (req, res) => {
+    const input = parseOrThrow(listCreateSchema, req.body);
+    const id = await lists.create(input, actor(req), deps.clock.now());
+    res.status(201).json(await getRow(deps.db, RESOURCES['policy-lists']!, id));
+  });
+
+  table.staff(router, '/api', 'put', '/policy-lists/:id', listWrite, async (req, res) => {
+    const { id } = parseOrThrow(idParamSchema, req.params);
+    const input = parseOrThrow(listUpdateSchema, req.body);
+    await lists.update(id, input, actor(req), deps.clock.now());
+    res.json(await getRow(deps.db, RESOURCES['policy-lists']!, id));
+  });
+
+  table.staff(router, '/api', 'delete', '/policy-lists/:id', listWrite, async (req, res) => {
+    const { id } = parseOrThrow(idParamSchema, req.params);
+    const before = await getRow(deps.db, RESOURCES['policy-lists']!, id);
+    await lists.remove(id, actor(req), deps.clock.now());
+    res.json(before);
+  });
+
+  return router;
+}
