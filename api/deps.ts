@@ -3,6 +3,7 @@ import type { Db } from './db/connect';
 import type { AppConfig } from './config';
 import type { Scorer } from '../models/scorer';
 import type { PolicyRuntime } from './policies/policyRuntime';
+import type { JobQueue } from './jobs/jobQueue';
 
 export interface Clock {
   now(): Date;
@@ -19,6 +20,8 @@ export interface AppDeps {
   consoleDir?: string;
   /** The spam / promotion classifier; absent, the classifier facts are unknown to the rules. */
   scorer?: Scorer;
+  /** Jobs in PostgreSQL (backtests); without it, routes that queue jobs answer 503. */
+  jobs?: JobQueue;
   /** Compiled published policies; one is made per app when not given. */
   policyRuntime?: PolicyRuntime;
 }

@@ -11,6 +11,8 @@ import { resetDemoStaff } from './seed/demoStaff';
 import { seedDemoCommunity } from './seed/seedDemo';
 import { createPolicyRuntime } from './policies/policyRuntime';
 import { installStarterPolicies } from './policies/starterInstall';
+import { startJobQueue } from './jobs/jobQueue';
+import { BACKTEST_JOB, executeBacktest } from './backtests/backtestService';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -43,7 +45,8 @@ async function main(): Promise<void> {
     );
   }
 
-  const app = createApp({ db, clock: systemClock, logger, config, consoleDir: path.join(root, 'console', 'dist'), policyRuntime });
+  const jobs = await startJobQueue({ db, databaseUrl: config.databaseUrl, logger, handlers: { [BACKTEST_JOB]: (data) => executeBacktest(db, systemClock, Number(data.id)) } });
+  const app = createApp({ db, clock: systemClock, logger, config, consoleDir: path.join(root, 'console', 'dist'), policyRuntime, jobs });
   const server = app.listen(config.port, config.host, () => {
     const url = `http://localhost:${config.port}`;
     say('');
@@ -61,7 +64,11 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'shutting down');
     server.close(() => {
-      db.destroy().finally(() => process.exit(0));
+      jobs
+        .stop()
+        .catch(() => undefined)
+        .then(() => db.destroy())
+        .finally(() => process.exit(0));
     });
     // Keep-alive connections would hold close() open; give requests in flight a moment.
     setTimeout(() => process.exit(0), 5000).unref();

@@ -14,6 +14,7 @@ export const PROBLEM_TYPES = {
   payloadTooLarge: 'payload-too-large',
   unsupportedMediaType: 'unsupported-media-type',
   internal: 'internal-error',
+  unavailable: 'service-unavailable',
 } as const;
 
 export type ProblemType = keyof typeof PROBLEM_TYPES;
@@ -46,6 +47,7 @@ export const problems = {
   forbidden: (detail = 'Your role does not allow this.') => new HttpProblem(403, 'forbidden', 'Forbidden', detail),
   notFound: (detail = 'No such resource.') => new HttpProblem(404, 'notFound', 'Not found', detail),
   conflict: (detail: string, extra?: Record<string, unknown>) => new HttpProblem(409, 'conflict', 'Conflict', detail, undefined, extra),
+  unavailable: (detail: string) => new HttpProblem(503, 'unavailable', 'Service unavailable', detail),
 };
 
 /** Formats a zod issue path as a JSON path a person can read: `items[3].author.id`. */

@@ -56,7 +56,7 @@ export async function dryRun(db: Db, input: { subject: Subject; document: Policy
   }));
 }
 
-async function storedPost(db: Db, id: number) {
+export async function storedPost(db: Db, id: number) {
   const p = await db('posts').where({ id }).first();
   if (!p) return null;
   const subject: PostSubject & Record<string, unknown> = {

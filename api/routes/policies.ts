@@ -7,10 +7,11 @@ import type { RouteTable } from '../http/routeTable';
 import { RESOURCES } from '../resources/definitions';
 import { getRow } from '../resources/queries';
 import { idParamSchema } from '../schemas/common';
-import { dryRunSchema, listCreateSchema, listUpdateSchema, policyCreateSchema, policyUpdateSchema, publishSchema, rollbackSchema, validateSchema } from '../schemas/policies';
+import { backtestSchema, dryRunSchema, listCreateSchema, listUpdateSchema, policyCreateSchema, policyUpdateSchema, publishSchema, rollbackSchema, validateSchema } from '../schemas/policies';
 import { policyService, validateDocument, assertValidDocument } from '../policies/policyService';
 import { listService } from '../policies/listService';
 import { dryRun } from '../policies/dryRun';
+import { startBacktest } from '../backtests/backtestService';
 import { FACTS } from '../../rules/facts/catalog';
 import { BUILTIN_OPERATORS, CUSTOM_OPERATOR_NAMES, DECORATORS } from '../../rules/policy/operators';
 import { EVENT_PARAMS } from '../../rules/policy/events';
@@ -103,6 +104,12 @@ export function policyRouter(deps: AppDeps, table: RouteTable): Router {
     const published = policy.published_version_id ? await deps.db('policy_versions').where({ id: policy.published_version_id }).first('document') : null;
     const results = await dryRun(deps.db, { subject: policy.applies_to, document, publishedDocument: (published?.document as PolicyDocument) ?? null, items: input.items, scorer: deps.scorer });
     res.json({ policyId: id, appliesTo: policy.applies_to, results });
+  });
+
+  table.staff(router, '/api', 'post', '/backtests', RESOURCE_ACCESS.backtests!.write, async (req, res) => {
+    const input = parseOrThrow(backtestSchema, req.body);
+    const id = await startBacktest(deps.db, deps.jobs, input, actor(req), deps.clock.now());
+    res.status(202).json(await getRow(deps.db, RESOURCES.backtests!, id));
   });
 
   table.staff(router, '/api', 'post', '/policy-lists', listWrite, async (req, res) => {

@@ -43,3 +43,12 @@ export const dryRunSchema = z.object({
   /** Items inline (as a platform would send them) or stored ones by id. */
   items: z.array(z.union([z.object({ id: z.number().int().positive() }).strict(), z.record(z.string(), z.unknown())])).min(1).max(100),
 }).strict();
+
+export const backtestSchema = z.object({
+  policyId: z.number().int().positive(),
+  /** A document to test instead of the stored draft. */
+  document: z.unknown().optional(),
+  from: z.iso.datetime({ offset: true }).transform((s) => new Date(s)),
+  to: z.iso.datetime({ offset: true }).transform((s) => new Date(s)),
+}).strict().refine((b) => b.to.getTime() > b.from.getTime(), { path: ['to'], message: 'to must be after from' })
+  .refine((b) => b.to.getTime() - b.from.getTime() <= 400 * 86_400_000, { path: ['to'], message: 'a backtest covers at most 400 days' });

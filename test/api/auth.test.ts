@@ -62,6 +62,7 @@ const EXPECTED: Record<string, readonly Role[] | 'public' | 'api_key'> = {
   'get /api/rule-hits': ALL,
   'get /api/rule-hits/:id': ALL,
   'get /api/backtests': ALL,
+  'post /api/backtests': ['admin', 'community_manager'],
   'get /api/backtests/:id': ALL,
 };
 
@@ -89,7 +90,7 @@ describe('role × route matrix', () => {
     expect(anonymous.headers['content-type']).toMatch(/problem\+json/);
     for (const role of ROLES) {
       const res = await request(app)[method](url).set(tokens[role]).send({});
-      if (allowed.includes(role)) expect([200, 201, 204, 400, 404], `${role} on ${route}`).toContain(res.status);
+      if (allowed.includes(role)) expect([200, 201, 204, 400, 404, 503], `${role} on ${route}`).toContain(res.status);
       else {
         expect(res.status, `${role} on ${route}`).toBe(403);
         expect(res.body.type).toBe('/problems/forbidden');

@@ -1,0 +1,193 @@
+import type { Knex } from 'knex';
+import type { Db } from '../db/connect';
+import { computePostFacts, type PartnershipSnapshot } from '../../rules/facts/postFacts';
+import { createPostVelocityStream } from '../../rules/backtest/postVelocityStream';
+import { createBacktestSummary, type BacktestResult } from '../../rules/backtest/summary';
+import { computeTransactionFacts } from '../../rules/facts/transactionFacts';
+import type { PolicyDocument } from '../../rules/policy/document';
+import type { Facts, PolicyEvaluator } from '../../rules/policy/evaluation';
+import { buildEvaluator, loadBrands, loadLists } from '../policies/policyRuntime';
+import { loadAccounts, loadPartnerships } from '../policies/postContexts';
+import { loadTransactionContexts } from '../policies/transactionContexts';
+
+const PAGE = 5000;
+const LOOKBACK_MS = 24 * 3600_000;
+
+/** Which rules of a policy match: the compiled fast path, or json-rules-engine's hits when it fell back. */
+async function matchedRules(evaluator: PolicyEvaluator, facts: Facts): Promise<string[]> {
+  if ('matchedRules' in evaluator && typeof evaluator.matchedRules === 'function') return (evaluator.matchedRules as (f: Facts) => string[])(facts);
+  return (await evaluator.evaluate(facts)).hits.map((h) => h.rule);
+}
+
+/** A moderator's standing decision per item: upheld (removed, held, disclosure required …) or approved. */
+async function decisionsFor(db: Knex, subjectType: string, ids: number[]): Promise<Map<number, 'upheld' | 'approved'>> {
+  if (ids.length === 0) return new Map();
+  const rows: Array<{ subject_id: number; action: string }> = await db('decisions')
+    .where({ subject_type: subjectType })
+    .whereIn('subject_id', ids)
+    .whereNull('reversed_at')
+    .whereNull('reverses_decision_id')
+    .orderBy([{ column: 'subject_id' }, { column: 'created_at', order: 'desc' }, { column: 'id', order: 'desc' }])
+    .select('subject_id', 'action');
+  const out = new Map<number, 'upheld' | 'approved'>();
+  for (const r of rows) {
+    if (out.has(r.subject_id) || r.action === 'escalate') continue;
+    out.set(r.subject_id, r.action === 'approve' ? 'approved' : 'upheld');
+  }
+  return out;
+}
+
+export interface BacktestSpec {
+  subject: 'post' | 'transaction';
+  document: PolicyDocument;
+  compareWith: PolicyDocument | null;
+  from: Date;
+  to: Date;
+}
+
+/**
+ * Runs a policy over stored items in a time window, exactly as ingestion would have judged them
+ * (facts from the items and what came before them), next to the version in force. `progress` is
+ * called after every page with items done and the total.
+ */
+export async function runBacktest(db: Db, spec: BacktestSpec, progress: (done: number, total: number) => Promise<void>): Promise<BacktestResult> {
+  const lists = await loadLists(db);
+  const draft = buildEvaluator(spec.document, lists);
+  const published = spec.compareWith ? buildEvaluator(spec.compareWith, lists) : null;
+  const summary = createBacktestSummary(
+    spec.document.rules.map((r) => ({ name: r.name, eventType: r.event.type })),
+    published !== null,
+  );
+  return spec.subject === 'post' ? backtestPosts(db, spec, lists, draft, published, summary, progress) : backtestTransactions(db, spec, draft, published, summary, progress);
+}
+
+async function backtestPosts(
+  db: Db,
+  spec: BacktestSpec,
+  lists: Record<string, readonly string[]>,
+  draft: PolicyEvaluator,
+  published: PolicyEvaluator | null,
+  summary: ReturnType<typeof createBacktestSummary>,
+  progress: (done: number, total: number) => Promise<void>,
+): Promise<BacktestResult> {
+  const total = Number((await db('posts').where('posted_at', '>=', spec.from).andWhere('posted_at', '<', spec.to).count({ c: '*' }).first())!.c);
+  await progress(0, total);
+  const brands = await loadBrands(db);
+  const stream = createPostVelocityStream();
+  const accounts = new Map<number, { type: string; joinedAt: Date; reputation: number | null; violationsUpheld: number }>();
+  const partnerships = new Map<number, PartnershipSnapshot[]>();
+  const threads = new Map<number, { authorId: number; authorType: string }>();
+  type Row = { id: number; kind: string; board: string | null; title: string | null; body: string; rating: number | null; platform_label: boolean; reach: number; product_id: number | null; posted_at: Date; author_id: number; thread_id: number | null; text_hash: string | null; spam_score: number | null; promo_score: number | null };
+  let pending: Array<{ row: Row; joinedAt: Date }> = [];
+  let pendingTime = -Infinity;
+  let done = 0;
+  let cursor: { t: Date; id: number } | null = null;
+  // Start a day early: the velocity windows need what came just before the window.
+  const readFrom = new Date(spec.from.getTime() - LOOKBACK_MS);
+
+  for (;;) {
+    const query = db('posts')
+      .where('posted_at', '<', spec.to)
+      .orderBy([{ column: 'posted_at' }, { column: 'id' }])
+      .limit(PAGE)
+      .select('id', 'kind', 'board', 'title', 'body', 'rating', 'platform_label', 'reach', 'product_id', 'posted_at', 'author_id', 'thread_id', 'text_hash', 'spam_score', 'promo_score');
+    if (cursor) {
+      const c: { t: Date; id: number } = cursor;
+      query.andWhere((w) => w.where('posted_at', '>', c.t).orWhere((x) => x.where('posted_at', '=', c.t).andWhere('id', '>', c.id)));
+    } else query.andWhere('posted_at', '>=', readFrom);
+    const rows: Row[] = await query;
+    if (rows.length === 0) break;
+    cursor = { t: rows[rows.length - 1]!.posted_at, id: rows[rows.length - 1]!.id };
+
+    const newAuthors = [...new Set(rows.map((r) => r.author_id))].filter((id) => !accounts.has(id));
+    for (const [id, a] of await loadAccounts(db, newAuthors)) accounts.set(id, a);
+    for (const [id, p] of await loadPartnerships(db, newAuthors)) partnerships.set(id, p);
+    for (const r of rows) if (r.kind === 'thread') threads.set(r.id, { authorId: r.author_id, authorType: accounts.get(r.author_id)?.type ?? 'member' });
+    const missingThreads = [...new Set(rows.map((r) => r.thread_id).filter((x): x is number => x !== null && !threads.has(x)))];
+    if (missingThreads.length) {
+      const found: Array<{ id: number; author_id: number; type: string }> = await db('posts as p').join('accounts as a', 'a.id', 'p.author_id').whereIn('p.id', missingThreads).select('p.id', 'p.author_id', 'a.type');
+      for (const t of found) threads.set(t.id, { authorId: t.author_id, authorType: t.type });
+    }
+    const inWindow = rows.filter((r) => r.posted_at.getTime() >= spec.from.getTime());
+    const decisions = await decisionsFor(db, 'post', inWindow.map((r) => r.id));
+
+    for (const row of rows) {
+      const t = row.posted_at.getTime();
+      const author = accounts.get(row.author_id) ?? { type: 'member', joinedAt: row.posted_at, reputation: null, violationsUpheld: 0 };
+      const streamPost = (r: Row, joinedAt: Date) => ({ authorId: r.author_id, threadId: r.thread_id, productId: r.product_id, kind: r.kind, postedAt: r.posted_at, textHash: r.text_hash ?? '', authorJoinedAt: joinedAt });
+      // Posts with the same timestamp are all measured before any is recorded.
+      if (t > pendingTime) {
+        for (const p of pending) stream.record(streamPost(p.row, p.joinedAt));
+        pending = [];
+        pendingTime = t;
+      }
+      const velocity = stream.measure(streamPost(row, author.joinedAt));
+      pending.push({ row, joinedAt: author.joinedAt });
+      if (t < spec.from.getTime()) continue;
+      const thread = row.thread_id !== null ? threads.get(row.thread_id) : undefined;
+      const facts = computePostFacts(
+        { kind: row.kind, board: row.board, title: row.title, body: row.body, rating: row.rating, platformLabel: row.platform_label, reach: row.reach, hasProduct: row.product_id !== null, postedAt: row.posted_at },
+        {
+          author,
+          authorPartnerships: partnerships.get(row.author_id) ?? [],
+          thread: thread ? { authorIsThisAuthor: thread.authorId === row.author_id, authorType: thread.authorType } : null,
+          brands,
+          velocity,
+          scores: row.spam_score !== null && row.promo_score !== null ? { spam: row.spam_score, promo: row.promo_score } : null,
+        },
+        lists,
+      );
+      summary.add({
+        id: row.id,
+        at: row.posted_at,
+        excerpt: (row.title ? `${row.title} — ${row.body}` : row.body).slice(0, 140),
+        draftRules: await matchedRules(draft, facts),
+        publishedRules: published ? await matchedRules(published, facts) : [],
+        decision: decisions.get(row.id) ?? null,
+      });
+      done++;
+    }
+    await progress(done, total);
+  }
+  return summary.result();
+}
+
+async function backtestTransactions(
+  db: Db,
+  spec: BacktestSpec,
+  draft: PolicyEvaluator,
+  published: PolicyEvaluator | null,
+  summary: ReturnType<typeof createBacktestSummary>,
+  progress: (done: number, total: number) => Promise<void>,
+): Promise<BacktestResult> {
+  const base = () => db('transactions').where('ordered_at', '>=', spec.from).andWhere('ordered_at', '<', spec.to);
+  const total = Number((await base().count({ c: '*' }).first())!.c);
+  await progress(0, total);
+  let done = 0;
+  let lastId = 0;
+  for (;;) {
+    type OrderRow = { id: number; buyer_id: number; vendor_id: number; affiliate_id: number | null; referral_post_id: number | null; ordered_at: Date; amount_cents: number | string; currency: string; status: string; brand_handle: string | null };
+    const rows: OrderRow[] = await base()
+      .andWhere('transactions.id', '>', lastId)
+      .leftJoin('products as p', 'p.id', 'transactions.product_id')
+      .leftJoin('accounts as b', 'b.id', 'p.brand_id')
+      .orderBy('transactions.id')
+      .limit(PAGE)
+      .select('transactions.*', 'b.handle as brand_handle');
+    if (rows.length === 0) break;
+    lastId = rows[rows.length - 1]!.id;
+    const subjects = rows.map((t) => ({ id: t.id, buyerId: t.buyer_id, vendorId: t.vendor_id, affiliateId: t.affiliate_id, referralPostId: t.referral_post_id, orderedAt: t.ordered_at }));
+    const contexts = await loadTransactionContexts(db, subjects);
+    const decisions = await decisionsFor(db, 'transaction', rows.map((r) => r.id));
+    for (const [i, t] of rows.entries()) {
+      const facts = computeTransactionFacts(
+        { amountCents: Number(t.amount_cents), currency: t.currency, status: t.status, orderedAt: t.ordered_at, hasReferralPost: t.referral_post_id !== null, hasAffiliate: t.affiliate_id !== null, productBrandHandle: t.brand_handle ?? null },
+        contexts[i]!,
+      );
+      summary.add({ id: t.id, at: t.ordered_at, excerpt: `${(Number(t.amount_cents) / 100).toFixed(2)} ${t.currency} ${t.status}`, draftRules: await matchedRules(draft, facts), publishedRules: published ? await matchedRules(published, facts) : [], decision: decisions.get(t.id) ?? null });
+      done++;
+    }
+    await progress(done, total);
+  }
+  return summary.result();
+}
