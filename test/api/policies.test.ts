@@ -213,3 +213,21 @@ describe('policy lists', () => {
     expect(res.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['items[0]', 'name']);
   });
 });
+
+describe('classifier scores as facts', () => {
+  it('feeds an injected scorer’s probabilities to the rules and stores them on the post', async () => {
+    const { createApp } = await import('../../api/app');
+    const { testConfig } = await import('../../api/config');
+    const pino = (await import('pino')).default;
+    const scorer = { version: 'fake-1', scoreTexts: (texts: readonly string[]) => texts.map((x) => ({ spam: x.includes('WIN') ? 0.99 : 0.01, promo: 0.5 })) };
+    const scored = createApp({ db: t.db, clock, logger: pino({ level: 'silent' }), config: testConfig(), scorer });
+    const doc = { rules: [{ name: 'very-spammy', conditions: { all: [{ fact: 'spamScore', operator: 'greaterThan', value: 0.9 }] }, event: { type: 'flag', params: { queue: 'spam', priority: 50, reason: 'classifier' } } }] };
+    const p = await request(scored).post('/api/policies').set(manager).send({ name: 'Classifier', appliesTo: 'post', mode: 'enforce', draft: doc }).expect(201);
+    await request(scored).post(`/api/policies/${p.body.id}/publish`).set(manager).send({}).expect(201);
+    const res = await request(scored).post('/api/v1/posts').set(platform).send({ items: [post('c1', 'WIN a free phone'), post('c2', 'which charger?')] }).expect(201);
+    expect(res.body.items.map((i: { flags: unknown[] }) => i.flags.length)).toEqual([1, 0]);
+    const stored = await t.db('posts').whereIn('id', res.body.items.map((i: { id: number }) => i.id)).orderBy('id').select('spam_score', 'promo_score');
+    expect(stored).toEqual([{ spam_score: 0.99, promo_score: 0.5 }, { spam_score: 0.01, promo_score: 0.5 }]);
+    await request(scored).delete(`/api/policies/${p.body.id}`).set(manager).expect(200);
+  });
+});
