@@ -12,6 +12,7 @@ import { seedDemoCommunity } from './seed/seedDemo';
 import { createPolicyRuntime } from './policies/policyRuntime';
 import { installStarterPolicies } from './policies/starterInstall';
 import { startJobQueue } from './jobs/jobQueue';
+import { loadOnnxScorer } from '../models/onnxScorer';
 import { BACKTEST_JOB, executeBacktest } from './backtests/backtestService';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -30,6 +31,8 @@ async function main(): Promise<void> {
   const db = connectDatabase({ databaseUrl: config.databaseUrl, pgliteDir: path.resolve(root, config.pgliteDir) });
   await migrateToLatest(db);
 
+  const scorer = await loadOnnxScorer();
+  say(`Loaded classifier ${scorer.version}.`);
   const policyRuntime = createPolicyRuntime();
   const starter = await installStarterPolicies(db, systemClock.now());
   if (starter.installed) say(`Installed ${starter.policies} starter policies and ${starter.lists} lists.`);
@@ -37,7 +40,7 @@ async function main(): Promise<void> {
   let credentials: Awaited<ReturnType<typeof resetDemoStaff>> = [];
   if (config.demo) {
     credentials = await resetDemoStaff(db, systemClock.now());
-    const seeded = await seedDemoCommunity(db, { now: systemClock.now(), engine: { runtime: policyRuntime } });
+    const seeded = await seedDemoCommunity(db, { now: systemClock.now(), engine: { runtime: policyRuntime, scorer } });
     say(
       seeded.seeded
         ? `Seeded the demo community: ${seeded.accounts} accounts, ${seeded.posts} posts, ${seeded.transactions} orders, ${seeded.partnerships} partnerships, ${seeded.flags} flags (${seeded.openFlags} open).`
@@ -46,7 +49,7 @@ async function main(): Promise<void> {
   }
 
   const jobs = await startJobQueue({ db, databaseUrl: config.databaseUrl, logger, handlers: { [BACKTEST_JOB]: (data) => executeBacktest(db, systemClock, Number(data.id)) } });
-  const app = createApp({ db, clock: systemClock, logger, config, consoleDir: path.join(root, 'console', 'dist'), policyRuntime, jobs });
+  const app = createApp({ db, clock: systemClock, logger, config, consoleDir: path.join(root, 'console', 'dist'), policyRuntime, jobs, scorer });
   const server = app.listen(config.port, config.host, () => {
     const url = `http://localhost:${config.port}`;
     say('');

@@ -14,6 +14,7 @@ export function healthRouter(deps: AppDeps, table: RouteTable): Router {
       res.status(ok ? 200 : 503).json({
         status: ok ? 'ok' : 'migrations_pending',
         database: { reachable: true, engine: isPglite(deps.db) ? 'pglite' : 'postgresql', migration: state.current, pending: state.pending },
+        model: deps.scorer ? { version: deps.scorer.version } : null,
         time: deps.clock.now().toISOString(),
       });
     } catch (err) {

@@ -1,0 +1,127 @@
+import fs from 'node:fs';
+import type { BinaryMetrics } from './metrics';
+
+interface Summary {
+  model_version: string;
+  featurizer_version: string;
+  opset: number;
+  feature_dim: number;
+  max_text_chars: number;
+  training_data_hash: string;
+  trained_on: string;
+  config: Record<string, unknown>;
+  thresholds: { spam: number; promo: number };
+  calibration: { spam: { a: number; b: number }; promo: { a: number; b: number } };
+  sizes: Record<string, Record<string, number>>;
+  model_bytes: number;
+  evaluations: Array<{ corpus: string; head: string; split: string; metrics: BinaryMetrics }>;
+}
+
+const f = (n: number, d = 3) => (Number.isNaN(n) ? '–' : n.toFixed(d));
+const TARGETS: Record<string, string> = { 'sms-en spam': 'F1 ≥ 0.95, MCC ≥ 0.93', 'sms-zh spam': 'F1 ≥ 0.95', 'youtube spam': 'F1 ≥ 0.93', 'commerce promo': 'F1 ≥ 0.90' };
+
+function table(rows: Summary['evaluations']): string {
+  const lines = ['| corpus | head | n (positives) | precision | recall | F1 | MCC | ROC-AUC | confusion (tp fp / fn tn) | target |', '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |'];
+  for (const e of rows) {
+    const m = e.metrics;
+    const target = TARGETS[`${e.corpus} ${e.head}`];
+    const verdict = target ? `${target}: ${(e.corpus === 'sms-en' ? m.f1 >= 0.95 && m.mcc >= 0.93 : m.f1 >= (e.corpus === 'youtube' ? 0.93 : e.corpus === 'commerce' ? 0.9 : 0.95)) ? 'met' : '**not met**'}` : '';
+    lines.push(`| ${e.corpus} | ${e.head} | ${m.n} (${m.positives}) | ${f(m.precision)} | ${f(m.recall)} | ${f(m.f1)} | ${f(m.mcc)} | ${f(m.rocAuc, 4)} | ${m.tp} ${m.fp} / ${m.fn} ${m.tn} | ${verdict} |`);
+  }
+  return lines.join('\n');
+}
+
+/** The card's figures are written by the training run itself, never typed in. */
+export function writeModelCard(file: string, s: Summary): void {
+  const text = `# Model card: spam and promotion classifier
+
+_This file is written by \`npm run train\`; edit \`models/modelCard.ts\` to change its prose._
+
+| | |
+| --- | --- |
+| model version | \`${s.model_version}\` (a hash of the weights) |
+| file | \`models/spam-promo.onnx\`, ${s.model_bytes} bytes, ONNX opset ${s.opset}, built in TypeScript with onnx-proto |
+| featurizer | \`${s.featurizer_version}\`, ${s.feature_dim} hashed features, first ${s.max_text_chars} characters of a text |
+| outputs | \`probabilities\` [N, 2]: calibrated P(spam), P(promo) |
+| thresholds | spam ${s.thresholds.spam}, promo ${s.thresholds.promo} (best F1 on validation data) |
+| training data hash | \`${s.training_data_hash}\` |
+| trained on | ${s.trained_on} (from \`models/trainConfig.json\`; the same data and seed give the same bytes) |
+
+## What it does
+
+Two logistic regressions over one bag of hashed features. **spam**: junk, scams and unsolicited
+self-promotion. **promo**: the text promotes a product, service or shop, disclosed or not
+(whether it is disclosed is judged by the rules, not by this model). Both are Platt-calibrated
+on validation data; the calibration is folded into the weights, so the ONNX graph is
+Gather → Mul → ReduceSum → Add → Sigmoid over the text's (index, value) pairs.
+
+Features (\`models/featurizer.ts\`, shared by training and serving): Unicode NFKC, full/half-width
+folding, lower case, traditional → simplified characters; CJK character unigrams and bigrams;
+Latin word unigrams and bigrams; tokens for URLs and their hosts, phone numbers, long digit runs,
+masked numbers (\`xxx\`), contact cues (微信, vx, QQ, WhatsApp, "DM me"…), promo codes, prices,
+emoji, repeated exclamation marks. Each token is hashed (FNV-1a with a sign bit) into
+${s.feature_dim} dimensions; counts are log-scaled and the vector L2-normalised.
+
+## Data and licences
+
+| corpus | source | licence | train / validation / test |
+| --- | --- | --- | --- |
+| sms-en | SMS Spam Collection v.1, Almeida and Gómez Hidalgo (2011), UCI | CC BY 4.0 | ${s.sizes.train?.['sms-en']} / ${s.sizes.validation?.['sms-en']} / ${s.sizes.test?.['sms-en']} |
+| sms-zh | a sample of the public Chinese spam-SMS corpus (800k messages) as redistributed in \`Spam-Message-Classifier-sklearn\` | no licence stated: used for training and evaluation only | ${s.sizes.train?.['sms-zh']} / ${s.sizes.validation?.['sms-zh']} / ${s.sizes.test?.['sms-zh']} |
+| youtube | YouTube Spam Collection, Alberto, Lochter and Almeida (2015), UCI | CC BY 4.0 | ${s.sizes.train?.youtube} / ${s.sizes.validation?.youtube} / ${s.sizes.test?.youtube} (test = the LMFAO channel, never trained on) |
+| commerce | written for this project from templates, \`models/data/commerce/\` | this project's | ${s.sizes.train?.commerce} / ${s.sizes.validation?.commerce} / ${s.sizes.test?.commerce} |
+
+Splits are deterministic: SMS messages by a hash of their position, YouTube comments by a hash
+of their id (Psy and KatyPerry only), the commerce set **by template**, so its test set holds
+only phrasings the model never saw. The spam head learns from every corpus's spam labels; the
+promo head from the commerce set, with ham from the other corpora as low-weight (0.3) negatives.
+Provenance of each corpus: \`models/data/README.md\`.
+
+## Results on held-out test data, at the shipped thresholds
+
+${table(s.evaluations.filter((e) => e.split === 'test'))}
+
+Validation (used to calibrate and to choose thresholds):
+
+${table(s.evaluations.filter((e) => e.split === 'validation'))}
+
+## Reading these numbers
+
+- **Targets not met** are marked above. ROC-AUC on both SMS corpora is above 0.99: the model ranks
+  well, but one spam threshold must serve every corpus and language, and the best threshold for
+  the pooled validation data is not the best for each corpus.
+- During development I also tried, on validation data: more and fewer epochs, learning rates
+  0.05–0.5, L2 0–1e-4, binary and length-scaled feature values, CJK character trigrams and Latin
+  character 3–4-grams. None lifted every corpus: character n-grams raised Chinese SMS validation
+  F1 from about 0.91 to 0.94 but lowered YouTube and the commerce set, so the featurizer stayed as
+  specified. I also tried choosing the spam threshold by mean F1 across corpora and looked at its
+  test figures (worse on both SMS corpora); the shipped threshold is the one chosen before that, by
+  pooled validation F1. That look at the test set is disclosed here because it happened.
+- The Chinese SMS labels are noisy: among the highest-scoring "ham" are sale announcements
+  (促销活动：…满xxx减xxx元) and phone-number solicitations; among the lowest-scoring "spam" are
+  personal appeals and court-notice scams with no commercial vocabulary.
+- The commerce set is small (${(s.sizes.train?.commerce ?? 0) + (s.sizes.validation?.commerce ?? 0) + (s.sizes.test?.commerce ?? 0)} posts) and generated; its test set is the hardest by
+  construction (unseen templates). Treat its figures as a lower bound on template-like text and
+  as no evidence at all about real community text.
+
+## Known failure modes
+
+- Promotion written as pure personal experience with no link, price, code or call to action
+  (软广 at its best) looks like organic discussion to this model; the rules' partnership facts are
+  what catch it.
+- Scams that avoid commercial vocabulary (fake court notices, personal appeals for money).
+- Languages other than Chinese and English, and mixed scripts beyond them, are out of scope.
+- Texts longer than ${s.max_text_chars} characters are judged by their opening.
+- Negated disclosure ("这不是广告") is just more text to this model: disclosure is judged by the rules.
+
+## Reproduce every number here
+
+\`\`\`sh
+npm run train            # rebuilds models/spam-promo.onnx, models/metrics.json and this card
+npm run bench:classify   # throughput and latency of the shipped model
+\`\`\`
+
+Training configuration: \`${JSON.stringify(s.config)}\`.
+`;
+  fs.writeFileSync(file, text);
+}
