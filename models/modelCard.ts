@@ -10,8 +10,8 @@ interface Summary {
   training_data_hash: string;
   trained_on: string;
   config: Record<string, unknown>;
-  thresholds: { spam: number; promo: number };
-  calibration: { spam: { a: number; b: number }; promo: { a: number; b: number } };
+  thresholds: { spam_zh: number; spam_en: number; promo: number };
+  calibration: Record<string, { a: number; b: number }>;
   sizes: Record<string, Record<string, number>>;
   model_bytes: number;
   evaluations: Array<{ corpus: string; head: string; split: string; metrics: BinaryMetrics }>;
@@ -42,16 +42,18 @@ _This file is written by \`npm run train\`; edit \`models/modelCard.ts\` to chan
 | model version | \`${s.model_version}\` (a hash of the weights) |
 | file | \`models/spam-promo.onnx\`, ${s.model_bytes} bytes, ONNX opset ${s.opset}, built in TypeScript with onnx-proto |
 | featurizer | \`${s.featurizer_version}\`, ${s.feature_dim} hashed features, first ${s.max_text_chars} characters of a text |
-| outputs | \`probabilities\` [N, 2]: calibrated P(spam), P(promo) |
-| thresholds | spam ${s.thresholds.spam}, promo ${s.thresholds.promo} (best F1 on validation data) |
+| outputs | \`probabilities\` [N, 3]: calibrated P(spam) by the Chinese head, P(spam) by the English head, P(promo); the scorer reports the spam head of the text's language |
+| thresholds | spam (Chinese) ${s.thresholds.spam_zh}, spam (English) ${s.thresholds.spam_en}, promo ${s.thresholds.promo} (best F1 on validation data) |
 | training data hash | \`${s.training_data_hash}\` |
 | trained on | ${s.trained_on} (from \`models/trainConfig.json\`; the same data and seed give the same bytes) |
 
 ## What it does
 
-Two logistic regressions over one bag of hashed features. **spam**: junk, scams and unsolicited
-self-promotion. **promo**: the text promotes a product, service or shop, disclosed or not
-(whether it is disclosed is judged by the rules, not by this model). Both are Platt-calibrated
+Three logistic regressions over one bag of hashed features. **spam**: junk, scams and unsolicited
+self-promotion, with one head for Chinese text (any Han character) and one for the rest, since a
+single shared head served neither language as well on validation data. **promo**: the text
+promotes a product, service or shop, disclosed or not
+(whether it is disclosed is judged by the rules, not by this model). All three are Platt-calibrated
 on validation data; the calibration is folded into the weights, so the ONNX graph is
 Gather → Mul → ReduceSum → Add → Sigmoid over the text's (index, value) pairs.
 
@@ -73,8 +75,10 @@ ${s.feature_dim} dimensions; counts are log-scaled and the vector L2-normalised.
 
 Splits are deterministic: SMS messages by a hash of their position, YouTube comments by a hash
 of their id (Psy and KatyPerry only), the commerce set **by template**, so its test set holds
-only phrasings the model never saw. The spam head learns from every corpus's spam labels; the
-promo head from the commerce set, with ham from the other corpora as low-weight (0.3) negatives.
+only phrasings the model never saw. Each spam head learns from the spam labels of its language in
+every corpus; the promo head from the commerce set, with ham from the other corpora as
+low-weight (0.3) negatives. Spam rows below are judged by each text's own head and threshold
+(the threshold column is therefore blank); ROC-AUC is over the heads' probabilities.
 Provenance of each corpus: \`models/data/README.md\`.
 
 ## Results on held-out test data, at the shipped thresholds
@@ -87,16 +91,16 @@ ${table(s.evaluations.filter((e) => e.split === 'validation'))}
 
 ## Reading these numbers
 
-- **Targets not met** are marked above. ROC-AUC on both SMS corpora is above 0.99: the model ranks
-  well, but one spam threshold must serve every corpus and language, and the best threshold for
-  the pooled validation data is not the best for each corpus.
-- During development I also tried, on validation data: more and fewer epochs, learning rates
-  0.05–0.5, L2 0–1e-4, binary and length-scaled feature values, CJK character trigrams and Latin
-  character 3–4-grams. None lifted every corpus: character n-grams raised Chinese SMS validation
-  F1 from about 0.91 to 0.94 but lowered YouTube and the commerce set, so the featurizer stayed as
-  specified. I also tried choosing the spam threshold by mean F1 across corpora and looked at its
-  test figures (worse on both SMS corpora); the shipped threshold is the one chosen before that, by
-  pooled validation F1. That look at the test set is disclosed here because it happened.
+- **Targets not met** are marked above.
+- How the design was chosen, and what was looked at: a first version had one shared spam head and
+  one pooled threshold (test F1: English SMS 0.902, Chinese SMS 0.883, YouTube 0.899, promo 0.784).
+  On validation data I then tried more and fewer epochs, learning rates 0.05–0.5, L2 0–1e-4,
+  binary and length-scaled feature values, CJK character trigrams and Latin character 3–4-grams:
+  none lifted every corpus (character n-grams raised Chinese SMS but lowered YouTube and the
+  commerce set), so the featurizer stayed as specified. I also tried a threshold chosen by mean F1
+  across corpora and looked at its test figures (worse on both SMS corpora) before returning to
+  the pooled choice — a look at the test set, disclosed because it happened. The change that
+  validation data clearly favoured, one spam head per language, is the shipped one.
 - The Chinese SMS labels are noisy: among the highest-scoring "ham" are sale announcements
   (促销活动：…满xxx减xxx元) and phone-number solicitations; among the lowest-scoring "spam" are
   personal appeals and court-notice scams with no commercial vocabulary.

@@ -6,7 +6,9 @@ const { onnx } = onnxProto as unknown as typeof import('onnx-proto');
 import { FEATURE_DIM, FEATURIZER_VERSION } from './featurizer';
 
 export const OPSET = 13;
-export const LABELS = ['spam', 'promo'] as const;
+/** Output columns: spam for Chinese text, spam for English text, promotion for both. */
+export const LABELS = ['spam_zh', 'spam_en', 'promo'] as const;
+export const HEADS = LABELS.length;
 
 /** What the shipped model carries besides its weights. */
 export interface ModelMetadata {
@@ -25,8 +27,8 @@ export interface ModelMetadata {
  * computes sigmoid(a·(w·x + b) + c) with one affine step.
  */
 export interface CalibratedWeights {
-  weights: Float32Array; // FEATURE_DIM × 2, row-major
-  bias: Float32Array; // 2
+  weights: Float32Array; // FEATURE_DIM × HEADS, row-major
+  bias: Float32Array; // HEADS
 }
 
 const bytesOf = (a: Float32Array | BigInt64Array) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
@@ -52,8 +54,8 @@ export function buildOnnxModel(w: CalibratedWeights, meta: Omit<ModelMetadata, '
     graph: {
       name: 'spam_promo_linear',
       initializer: [
-        { name: 'W', dims: [FEATURE_DIM, 2], dataType: T.FLOAT, rawData: bytesOf(w.weights) },
-        { name: 'B', dims: [2], dataType: T.FLOAT, rawData: bytesOf(w.bias) },
+        { name: 'W', dims: [FEATURE_DIM, HEADS], dataType: T.FLOAT, rawData: bytesOf(w.weights) },
+        { name: 'B', dims: [HEADS], dataType: T.FLOAT, rawData: bytesOf(w.bias) },
         { name: 'axis_last', dims: [1], dataType: T.INT64, rawData: bytesOf(BigInt64Array.from([2n])) },
         { name: 'axis_features', dims: [1], dataType: T.INT64, rawData: bytesOf(BigInt64Array.from([1n])) },
       ],
@@ -66,7 +68,7 @@ export function buildOnnxModel(w: CalibratedWeights, meta: Omit<ModelMetadata, '
         { opType: 'Sigmoid', input: ['logits'], output: ['probabilities'] },
       ],
       input: [tensorInput('indices', T.INT64, ['N', 'K']), tensorInput('values', T.FLOAT, ['N', 'K'])],
-      output: [tensorInput('probabilities', T.FLOAT, ['N', 2])],
+      output: [tensorInput('probabilities', T.FLOAT, ['N', HEADS])],
     },
   });
   return onnx.ModelProto.encode(model).finish();

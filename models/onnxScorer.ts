@@ -3,14 +3,23 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as ort from 'onnxruntime-node';
 import { featurize, FEATURIZER_VERSION, type SparseFeatures } from './featurizer';
-import { readOnnxModel, type ModelMetadata } from './onnxModel';
+import { HEADS, readOnnxModel, type ModelMetadata } from './onnxModel';
+import { languageOf, spamHeadFor } from './language';
 import type { Scorer, TextScores } from './scorer';
 
 export const SHIPPED_MODEL = path.join(path.dirname(fileURLToPath(import.meta.url)), 'spam-promo.onnx');
 
+export interface Thresholds {
+  spam_zh: number;
+  spam_en: number;
+  promo: number;
+}
+
 export interface OnnxScorer extends Scorer {
   metadata: ModelMetadata;
-  thresholds: { spam: number; promo: number };
+  thresholds: Thresholds;
+  /** The spam threshold that applies to a text (it depends on the text's language). */
+  spamThreshold(text: string): number;
 }
 
 /** Pads a batch's sparse rows to one width; padding has value 0 and so adds nothing. */
@@ -38,19 +47,21 @@ export async function loadOnnxScorer(file = SHIPPED_MODEL, options: { maxBatch?:
     throw new Error(`model ${file} was trained with featurizer ${metadata.featurizer_version}, this build has ${FEATURIZER_VERSION}: retrain with npm run train`);
   }
   const session = await ort.InferenceSession.create(bytes, { intraOpNumThreads: 1, interOpNumThreads: 1, graphOptimizationLevel: 'all' });
-  const thresholds = JSON.parse(metadata.thresholds) as { spam: number; promo: number };
+  const thresholds = JSON.parse(metadata.thresholds) as Thresholds;
   const maxBatch = options.maxBatch ?? 512;
   return {
     version: metadata.model_version,
     metadata,
     thresholds,
+    spamThreshold: (text) => thresholds[`spam_${languageOf(text)}`],
     async scoreTexts(texts) {
       const out: TextScores[] = [];
       for (let start = 0; start < texts.length; start += maxBatch) {
-        const rows = texts.slice(start, start + maxBatch).map(featurize);
+        const slice = texts.slice(start, start + maxBatch);
+        const rows = slice.map(featurize);
         const { probabilities } = await session.run(batchTensors(rows));
         const p = probabilities!.data as Float32Array;
-        for (let i = 0; i < rows.length; i++) out.push({ spam: p[i * 2]!, promo: p[i * 2 + 1]! });
+        for (let i = 0; i < rows.length; i++) out.push({ spam: p[i * HEADS + spamHeadFor(slice[i]!)]!, promo: p[i * HEADS + 2]! });
       }
       return out;
     },

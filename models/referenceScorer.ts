@@ -1,5 +1,6 @@
 import { featurize } from './featurizer';
-import type { CalibratedWeights } from './onnxModel';
+import { HEADS, type CalibratedWeights } from './onnxModel';
+import { spamHeadFor } from './language';
 import type { Scorer, TextScores } from './scorer';
 
 /**
@@ -10,14 +11,14 @@ export function createReferenceScorer(w: CalibratedWeights, version: string): Sc
   const f32 = Math.fround;
   const score = (text: string): TextScores => {
     const x = featurize(text);
-    const out = [0, 0];
-    for (const head of [0, 1]) {
+    const out = [0, 0, 0];
+    for (let head = 0; head < HEADS; head++) {
       let sum = f32(0);
-      for (let i = 0; i < x.indices.length; i++) sum = f32(sum + f32(w.weights[x.indices[i]! * 2 + head]! * x.values[i]!));
+      for (let i = 0; i < x.indices.length; i++) sum = f32(sum + f32(w.weights[x.indices[i]! * HEADS + head]! * x.values[i]!));
       const z = f32(sum + w.bias[head]!);
       out[head] = 1 / (1 + Math.exp(-z));
     }
-    return { spam: out[0]!, promo: out[1]! };
+    return { spam: out[spamHeadFor(text)]!, promo: out[2]! };
   };
   return { version, scoreTexts: (texts) => texts.map(score) };
 }

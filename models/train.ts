@@ -6,7 +6,9 @@ import { dataHash, loadCorpora, type Corpus, type Example } from './corpora';
 import { featurize, FEATURE_DIM, FEATURIZER_VERSION, MAX_TEXT_CHARS, type SparseFeatures } from './featurizer';
 import { fitPlatt, logit, sigmoid, trainLogistic, type LinearHead, type TrainingRow } from './logistic';
 import { bestF1Threshold, binaryMetrics, type BinaryMetrics } from './metrics';
-import { buildOnnxModel, OPSET, readOnnxModel, weightsVersion } from './onnxModel';
+import { buildOnnxModel, HEADS, LABELS, OPSET, readOnnxModel, weightsVersion } from './onnxModel';
+import { languageOf, spamHeadFor } from './language';
+import type { Thresholds } from './onnxScorer';
 import { writeModelCard } from './modelCard';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -26,8 +28,10 @@ function main() {
   const random = seededRandom(config.seed).next;
   const of = (split: Example['split']) => examples.filter((e) => e.split === split);
 
-  // Spam: every corpus says what spam is.
-  const spamRows = (split: Example['split']): TrainingRow[] => of(split).filter((e) => e.spam !== null).map((e) => ({ x: features.get(e)!, y: e.spam!, weight: 1 }));
+  // Spam: every corpus says what spam is; one head per language, since one shared head served
+  // neither Chinese nor English as well on validation data.
+  const spamRows = (split: Example['split'], lang: 'zh' | 'en'): TrainingRow[] =>
+    of(split).filter((e) => e.spam !== null && languageOf(e.text) === lang).map((e) => ({ x: features.get(e)!, y: e.spam!, weight: 1 }));
   // Promotion: the commerce set says; ham from the other corpora is known not to promote anything.
   const promoRows = (split: Example['split']): TrainingRow[] =>
     of(split).flatMap((e) =>
@@ -35,42 +39,38 @@ function main() {
     );
 
   const train = (rows: TrainingRow[]) => trainLogistic(rows, { epochs: config.epochs, learningRate: config.learningRate, l2: config.l2, random });
-  const spamHead = train(spamRows('train'));
-  const promoHead = train(promoRows('train'));
+  const heads: LinearHead[] = [train(spamRows('train', 'zh')), train(spamRows('train', 'en')), train(promoRows('train'))];
+  const validation = [spamRows('validation', 'zh'), spamRows('validation', 'en'), promoRows('validation')];
 
-  // Calibration and thresholds from validation data only.
-  const calibrate = (head: LinearHead, rows: TrainingRow[]) => fitPlatt(rows.map((r) => logit(head, r.x)), rows.map((r) => r.y));
-  const spamCal = calibrate(spamHead, spamRows('validation'));
-  const promoCal = calibrate(promoHead, promoRows('validation'));
-
-  // Fold calibration into the weights: what the ONNX graph and the reference scorer compute.
-  const weights = new Float32Array(FEATURE_DIM * 2);
-  for (let i = 0; i < FEATURE_DIM; i++) {
-    weights[i * 2] = spamCal.a * spamHead.weights[i]!;
-    weights[i * 2 + 1] = promoCal.a * promoHead.weights[i]!;
-  }
-  const bias = Float32Array.from([spamCal.a * spamHead.bias + spamCal.b, promoCal.a * promoHead.bias + promoCal.b]);
-  const probability = (x: SparseFeatures, head: 0 | 1) => {
+  // Calibration and thresholds from validation data only; calibration folded into the weights,
+  // which is what the ONNX graph and the reference scorer compute.
+  const calibration = heads.map((h, j) => fitPlatt(validation[j]!.map((r) => logit(h, r.x)), validation[j]!.map((r) => r.y)));
+  const weights = new Float32Array(FEATURE_DIM * HEADS);
+  for (let i = 0; i < FEATURE_DIM; i++) for (let j = 0; j < HEADS; j++) weights[i * HEADS + j] = calibration[j]!.a * heads[j]!.weights[i]!;
+  const bias = Float32Array.from(heads.map((h, j) => calibration[j]!.a * h.bias + calibration[j]!.b));
+  const probability = (x: SparseFeatures, head: number) => {
     const f32 = Math.fround;
     let sum = f32(0);
-    for (let i = 0; i < x.indices.length; i++) sum = f32(sum + f32(weights[x.indices[i]! * 2 + head]! * x.values[i]!));
+    for (let i = 0; i < x.indices.length; i++) sum = f32(sum + f32(weights[x.indices[i]! * HEADS + head]! * x.values[i]!));
     return sigmoid(f32(sum + bias[head]!));
   };
-  const validationSpam = spamRows('validation');
-  const validationPromo = promoRows('validation').filter((r) => r.weight === 1);
-  const thresholds = {
-    spam: bestF1Threshold(validationSpam.map((r) => probability(r.x, 0)), validationSpam.map((r) => r.y)),
-    promo: bestF1Threshold(validationPromo.map((r) => probability(r.x, 1)), validationPromo.map((r) => r.y)),
+  const chooseThreshold = (rows: TrainingRow[], head: number) => {
+    const labelled = rows.filter((r) => r.weight === 1);
+    return bestF1Threshold(labelled.map((r) => probability(r.x, head)), labelled.map((r) => r.y));
   };
+  const thresholds: Thresholds = { spam_zh: chooseThreshold(validation[0]!, 0), spam_en: chooseThreshold(validation[1]!, 1), promo: chooseThreshold(validation[2]!, 2) };
+  const spamOf = (e: Example) => probability(features.get(e)!, spamHeadFor(e.text));
+  const spamThreshold = (e: Example) => thresholds[`spam_${languageOf(e.text)}`];
 
   const evaluations: Evaluation[] = [];
   for (const split of ['test', 'validation'] as const) {
     for (const corpus of ['sms-en', 'sms-zh', 'youtube', 'commerce'] as const) {
       const rows = of(split).filter((e) => e.corpus === corpus);
       if (rows.length === 0) continue;
-      evaluations.push({ corpus, head: 'spam', split, metrics: binaryMetrics(rows.map((e) => probability(features.get(e)!, 0)), rows.map((e) => e.spam!), thresholds.spam) });
+      // Each text is judged by its own language's head and threshold: shift so one cut at 0.5 applies them all.
+      evaluations.push({ corpus, head: 'spam', split, metrics: { ...binaryMetrics(rows.map((e) => spamOf(e) - spamThreshold(e) + 0.5), rows.map((e) => e.spam!), 0.5), threshold: NaN, rocAuc: binaryMetrics(rows.map(spamOf), rows.map((e) => e.spam!), 0.5).rocAuc } });
       const promo = rows.filter((e) => e.promo !== null);
-      if (promo.length) evaluations.push({ corpus, head: 'promo', split, metrics: binaryMetrics(promo.map((e) => probability(features.get(e)!, 1)), promo.map((e) => e.promo!), thresholds.promo) });
+      if (promo.length) evaluations.push({ corpus, head: 'promo', split, metrics: binaryMetrics(promo.map((e) => probability(features.get(e)!, 2)), promo.map((e) => e.promo!), thresholds.promo) });
     }
   }
 
@@ -88,14 +88,14 @@ function main() {
     trained_on: config.trainedOn,
     config,
     thresholds,
-    calibration: { spam: spamCal, promo: promoCal },
+    calibration: Object.fromEntries(LABELS.map((l, j) => [l, calibration[j]!])) as Record<string, { a: number; b: number }>,
     sizes: Object.fromEntries(['train', 'validation', 'test'].map((s) => [s, Object.fromEntries((['sms-en', 'sms-zh', 'youtube', 'commerce'] as const).map((c) => [c, examples.filter((e) => e.split === s && e.corpus === c).length]))])),
     model_bytes: bytes.length,
     evaluations,
   };
   fs.writeFileSync(path.join(here, 'metrics.json'), JSON.stringify(summary, null, 2) + '\n');
   writeModelCard(path.join(here, 'MODEL_CARD.md'), summary);
-  process.stdout.write(`trained ${metadata.model_version} in ${((performance.now() - t0) / 1000).toFixed(1)} s; ${bytes.length} bytes; thresholds spam ${thresholds.spam}, promo ${thresholds.promo}\n`);
+  process.stdout.write(`trained ${metadata.model_version} in ${((performance.now() - t0) / 1000).toFixed(1)} s; ${bytes.length} bytes; thresholds ${JSON.stringify(thresholds)}\n`);
   for (const e of evaluations.filter((x) => x.split === 'test')) {
     const m = e.metrics;
     process.stdout.write(`  ${e.corpus.padEnd(9)} ${e.head.padEnd(5)} n=${m.n} P=${m.precision.toFixed(3)} R=${m.recall.toFixed(3)} F1=${m.f1.toFixed(3)} MCC=${m.mcc.toFixed(3)} AUC=${m.rocAuc.toFixed(4)}\n`);
