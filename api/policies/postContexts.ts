@@ -48,13 +48,13 @@ export async function loadAccounts(db: Knex, ids: number[]): Promise<Map<number,
 export async function loadPostContexts(db: Knex, subjects: PostSubject[], brands: PostContext['brands'], scores: TextScores[] | null): Promise<PostContext[]> {
   const authorIds = [...new Set(subjects.map((s) => s.authorId).filter((x): x is number => x !== null))];
   const threadIds = [...new Set(subjects.map((s) => s.threadId).filter((x): x is number => x !== null))];
-  const [authors, partnerships, threads, velocity] = await Promise.all([
-    loadAccounts(db, authorIds),
-    loadPartnerships(db, authorIds),
-    threadIds.length
+  // One after another: inside a transaction these share one connection, which takes one query at a time.
+  const authors = await loadAccounts(db, authorIds);
+  const partnerships = await loadPartnerships(db, authorIds);
+  const threads = await (threadIds.length
       ? db('posts as p').join('accounts as a', 'a.id', 'p.author_id').whereIn('p.id', threadIds).select('p.id', 'p.author_id', 'a.type')
-      : Promise.resolve([] as Array<{ id: number; author_id: number; type: string }>),
-    subjects.length
+      : Promise.resolve([] as Array<{ id: number; author_id: number; type: string }>));
+  const velocity = await (subjects.length
       ? db.raw(
           `select x.n,
              (select count(*) from posts p where p.author_id = x.author_id and p.posted_at >= x.t - interval '10 minutes' and p.posted_at < x.t) as a10,
@@ -69,8 +69,7 @@ export async function loadPostContexts(db: Knex, subjects: PostSubject[], brands
            order by x.n`,
           [sqlArray(subjects.map((s) => s.authorId)), sqlArray(subjects.map((s) => s.threadId)), sqlArray(subjects.map((s) => s.productId)), sqlArray(subjects.map((s) => s.postedAt)), sqlArray(subjects.map((s) => s.textHash))],
         )
-      : Promise.resolve({ rows: [] }),
-  ]);
+      : Promise.resolve({ rows: [] }));
   const threadById = new Map((threads as Array<{ id: number; author_id: number; type: string }>).map((t) => [t.id, t]));
   const counts = (velocity as { rows: Array<{ a10: number; a60: number; ident: number; rv: number }> }).rows;
   return subjects.map((s, i) => {

@@ -23,17 +23,16 @@ export async function loadTransactionContexts(db: Knex, subjects: TransactionSub
   const buyerIds = [...new Set(subjects.map((s) => s.buyerId))];
   const affiliateIds = [...new Set(subjects.map((s) => s.affiliateId).filter((x): x is number => x !== null))];
   const referralIds = [...new Set(subjects.map((s) => s.referralPostId).filter((x): x is number => x !== null))];
-  const [buyers, partnerships, referrals, history] = await Promise.all([
-    loadAccounts(db, buyerIds),
-    loadPartnerships(db, affiliateIds),
-    referralIds.length ? db('posts').whereIn('id', referralIds).select('id', 'has_disclosure', 'platform_label') : Promise.resolve([]),
-    db.raw(
+  // One after another: inside a transaction these share one connection, which takes one query at a time.
+  const buyers = await loadAccounts(db, buyerIds);
+  const partnerships = await loadPartnerships(db, affiliateIds);
+  const referrals = referralIds.length ? await db('posts').whereIn('id', referralIds).select('id', 'has_disclosure', 'platform_label') : [];
+  const history = await db.raw(
       `select x.n, ${HISTORY_SQL('buyer_id', 'b')}, ${HISTORY_SQL('vendor_id', 'v')}
        from unnest(?::bigint[], ?::bigint[], ?::timestamptz[]) with ordinality as x(buyer_id, vendor_id, t, n)
        order by x.n`,
       [sqlArray(subjects.map((s) => s.buyerId)), sqlArray(subjects.map((s) => s.vendorId)), sqlArray(subjects.map((s) => s.orderedAt))],
-    ),
-  ]);
+    );
   const referralById = new Map((referrals as Array<{ id: number; has_disclosure: boolean; platform_label: boolean }>).map((r) => [r.id, r.has_disclosure || r.platform_label]));
   const rows = (history as { rows: Array<Record<string, number>> }).rows;
   return subjects.map((s, i) => {
