@@ -4,10 +4,11 @@ import { fileURLToPath } from 'node:url';
 import { seededRandom } from '../api/seed/random';
 import { dataHash, loadCorpora, type Corpus, type Example } from './corpora';
 import { featurize, FEATURE_DIM, FEATURIZER_VERSION, MAX_TEXT_CHARS, type SparseFeatures } from './featurizer';
-import { fitPlatt, logit, sigmoid, trainLogistic, type LinearHead, type TrainingRow } from './logistic';
+import { fitPlatt, logit, trainLogistic, type LinearHead, type TrainingRow } from './logistic';
 import { bestF1Threshold, binaryMetrics, type BinaryMetrics } from './metrics';
 import { buildOnnxModel, HEADS, LABELS, OPSET, readOnnxModel, weightsVersion } from './onnxModel';
 import { languageOf, spamHeadFor } from './language';
+import { headProbability } from './linearScore';
 import type { Thresholds } from './onnxScorer';
 import { writeModelCard } from './modelCard';
 
@@ -48,12 +49,7 @@ function main() {
   const weights = new Float32Array(FEATURE_DIM * HEADS);
   for (let i = 0; i < FEATURE_DIM; i++) for (let j = 0; j < HEADS; j++) weights[i * HEADS + j] = calibration[j]!.a * heads[j]!.weights[i]!;
   const bias = Float32Array.from(heads.map((h, j) => calibration[j]!.a * h.bias + calibration[j]!.b));
-  const probability = (x: SparseFeatures, head: number) => {
-    const f32 = Math.fround;
-    let sum = f32(0);
-    for (let i = 0; i < x.indices.length; i++) sum = f32(sum + f32(weights[x.indices[i]! * HEADS + head]! * x.values[i]!));
-    return sigmoid(f32(sum + bias[head]!));
-  };
+  const probability = (x: SparseFeatures, head: number) => headProbability({ weights, bias }, x, head);
   const chooseThreshold = (rows: TrainingRow[], head: number) => {
     const labelled = rows.filter((r) => r.weight === 1);
     return bestF1Threshold(labelled.map((r) => probability(r.x, head)), labelled.map((r) => r.y));
