@@ -171,10 +171,11 @@ export async function judgeAndStorePosts(trx: Knex.Transaction, runtime: PolicyR
        labels = x.labels::jsonb,
        disclosure_required = x.disclosure_required,
        has_disclosure = x.has_disclosure,
+       disclosure_status = x.disclosure_status,
        spam_score = x.spam_score,
        promo_score = x.promo_score,
        judged_by = ?::jsonb
-     from unnest(?::bigint[], ?::boolean[], ?::text[], ?::boolean[], ?::boolean[], ?::float8[], ?::float8[]) as x(id, held, labels, disclosure_required, has_disclosure, spam_score, promo_score)
+     from unnest(?::bigint[], ?::boolean[], ?::text[], ?::boolean[], ?::boolean[], ?::text[], ?::float8[], ?::float8[]) as x(id, held, labels, disclosure_required, has_disclosure, disclosure_status, spam_score, promo_score)
      where p.id = x.id`,
     [
       versions,
@@ -183,6 +184,7 @@ export async function judgeAndStorePosts(trx: Knex.Transaction, runtime: PolicyR
       sqlArray(outcomes.map((o) => JSON.stringify(o.labels))),
       sqlArray(outcomes.map((o) => o.disclosureRequired)),
       sqlArray(judgements.map((j) => j.facts.hasDisclosure === true)),
+      sqlArray(judgements.map((j) => (typeof j.facts.disclosureVerdict === 'string' ? j.facts.disclosureVerdict : null))),
       sqlArray(judgements.map((j) => (typeof j.facts.spamScore === 'number' ? j.facts.spamScore : null))),
       sqlArray(judgements.map((j) => (typeof j.facts.promoScore === 'number' ? j.facts.promoScore : null))),
     ],

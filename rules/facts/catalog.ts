@@ -41,6 +41,8 @@ export const FACTS: readonly FactDefinition[] = [
   { name: 'prices', type: 'string[]', subjects: P, group: 'text', description: 'price mentions as written (¥199, 99元, $20)' },
   { name: 'disclosureMarkers', type: 'string[]', subjects: P, group: 'text', description: 'advertising disclosure markers found (广告, #ad, Paid partnership …), negated ones left out' },
   { name: 'hasDisclosure', type: 'boolean', subjects: P, group: 'text', description: 'at least one disclosure marker, or the platform label' },
+  { name: 'disclosureVerdict', type: 'string', subjects: P, group: 'text', description: 'disclosed, weakly_disclosed, undisclosed or not_commercial: commercial evidence (partnership with a brand the post names, affiliate links, the promo score) against disclosure a reader would see' },
+  { name: 'disclosureConfidence', type: 'number', subjects: P, group: 'text', description: 'confidence of that verdict, 0–1' },
   { name: 'emojiDensity', type: 'number', subjects: P, group: 'text', description: 'emoji per character, 0–1' },
   { name: 'mentionedBrands', type: 'string[]', subjects: P, group: 'text', description: 'handles of brand accounts whose name appears in the text' },
 

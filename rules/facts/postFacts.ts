@@ -2,6 +2,7 @@ import type { Facts } from '../policy/evaluation';
 import type { PolicyLists } from '../policy/operators';
 import { DEFAULT_DISCLOSURE_PHRASES } from './disclosure';
 import { analyzeText, mentionedBrands } from './textFacts';
+import { disclosureVerdict } from '../disclosure/verdict';
 
 const DAY = 86_400_000;
 
@@ -66,7 +67,15 @@ export function computePostFacts(post: PostForFacts, ctx: PostContext, lists: Po
   const a = analyzeText(text, disclosurePhrases(lists));
   const disclosureMarkers = [...new Set(a.disclosures.filter((d) => !d.negated).map((d) => d.phrase))];
   const brands = mentionedBrands(a.normalized, ctx.brands);
-  const partnerBrands = [...new Set(ctx.authorPartnerships.filter((p) => activeAt(p, post.postedAt)).map((p) => p.brandHandle))];
+  const active = ctx.authorPartnerships.filter((p) => activeAt(p, post.postedAt));
+  const partnerBrands = [...new Set(active.map((p) => p.brandHandle))];
+  const verdict = disclosureVerdict({
+    text,
+    platformLabel: post.platformLabel,
+    partnerships: active.map((p) => ({ brand: p.brandHandle, kind: p.kind, names: ctx.brands.find((b) => b.handle === p.brandHandle)?.names ?? [] })),
+    promoScore: ctx.scores?.promo,
+    disclosurePhrases: disclosurePhrases(lists),
+  });
   const facts: Record<string, unknown> = {
     kind: post.kind,
     board: post.board ?? undefined,
@@ -89,6 +98,8 @@ export function computePostFacts(post: PostForFacts, ctx: PostContext, lists: Po
     prices: a.prices,
     disclosureMarkers,
     hasDisclosure: disclosureMarkers.length > 0 || post.platformLabel,
+    disclosureVerdict: verdict.status,
+    disclosureConfidence: verdict.confidence,
     emojiDensity: a.emojiDensity,
     mentionedBrands: brands,
     spamScore: ctx.scores?.spam,

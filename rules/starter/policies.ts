@@ -119,7 +119,7 @@ export const STARTER_POLICIES: StarterPolicy[] = [
   },
   {
     name: 'Undisclosed promotion',
-    description: 'Promotion with a commercial tie and no disclosure: an affiliate link, or praise for a brand the author is partnered with (互联网广告管理办法 / FTC Endorsement Guides).',
+    description: 'Promotion with a commercial tie and no visible disclosure: praise for a brand the author is partnered with, an affiliate link (互联网广告管理办法 / FTC Endorsement Guides).',
     appliesTo: 'post',
     mode: 'enforce',
     document: {
@@ -131,10 +131,16 @@ export const STARTER_POLICIES: StarterPolicy[] = [
           event: { type: 'require_disclosure', params: { reason: 'Affiliate link or promo code without an ad disclosure' } },
         },
         {
-          name: 'partnered-brand-without-disclosure',
+          name: 'undisclosed-commercial-post',
           priority: 20,
-          conditions: { all: [{ fact: 'partneredBrandMentioned', operator: 'equal', value: true }, { fact: 'hasDisclosure', operator: 'equal', value: false }] },
-          event: { type: 'flag', params: { queue: 'undisclosed_ad', priority: 60, reason: 'Mentions a brand the author is partnered with, without disclosure' } },
+          conditions: { all: [{ fact: 'disclosureVerdict', operator: 'equal', value: 'undisclosed' }] },
+          event: { type: 'flag', params: { queue: 'undisclosed_ad', priority: 60, reason: 'Commercial post (partnered brand, affiliate link or sales) without a disclosure a reader would see' } },
+        },
+        {
+          name: 'weakly-disclosed-post',
+          priority: 20,
+          conditions: { all: [{ fact: 'disclosureVerdict', operator: 'equal', value: 'weakly_disclosed' }] },
+          event: { type: 'require_disclosure', params: { reason: 'Disclosure is buried, hidden in a link, lost among hashtags or ambiguous' } },
         },
       ],
     },

@@ -50,7 +50,7 @@ describe('demo seed', () => {
   it('ran the starter policies over the community as it came in', async () => {
     const byRule = await t.db('rule_hits').groupBy('rule_name').select('rule_name').count({ c: '*' });
     const hits = Object.fromEntries((byRule as Array<{ rule_name: string; c: number }>).map((r) => [r.rule_name, Number(r.c)]));
-    for (const rule of ['contact-handle-with-invite', 'off-platform-payment-request', 'counterfeit-terms', 'review-burst-new-accounts', 'identical-comments-many-accounts', 'partnered-brand-without-disclosure', 'new-buyer-large-order']) {
+    for (const rule of ['contact-handle-with-invite', 'off-platform-payment-request', 'counterfeit-terms', 'review-burst-new-accounts', 'identical-comments-many-accounts', 'undisclosed-commercial-post', 'new-buyer-large-order']) {
       expect(hits[rule], rule).toBeGreaterThan(0);
     }
     expect(Number((await t.db('flags').where({ source: 'rule' }).count({ c: '*' }).first())!.c)).toBeGreaterThan(20);

@@ -108,7 +108,7 @@ describe('fact builders', () => {
     expect(Object.keys(facts).sort()).toEqual(factsFor('post').map((f) => f.name).sort());
     // Unknown facts are undefined, which the rules read exactly as missing.
     expect(facts.rating).toBeUndefined();
-    expect(facts).toMatchObject({ partneredBrandMentioned: true, hasDisclosure: false, hasAffiliateLink: true, mentionedBrands: ['soundjoy'], authorPartnerBrands: ['soundjoy'] });
+    expect(facts).toMatchObject({ partneredBrandMentioned: true, hasDisclosure: false, hasAffiliateLink: true, mentionedBrands: ['soundjoy'], authorPartnerBrands: ['soundjoy'], disclosureVerdict: 'undisclosed' });
   });
 
   it('counts a partnership only while it is active', () => {
