@@ -17,6 +17,7 @@ import { resourceRouter } from './routes/resources';
 import { staffRouter } from './routes/staff';
 import { createPolicyRuntime } from './policies/policyRuntime';
 import { policyRouter } from './routes/policies';
+import { reputationRouter } from './routes/reputation';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
@@ -76,6 +77,7 @@ export function createApp(given: AppDeps): TrustApp {
   app.use('/api', staffRouter(deps, table));
   app.use('/api', apiKeyRouter(deps, table));
   app.use('/api', policyRouter(deps, table));
+  app.use('/api', reputationRouter(deps, table));
   app.use('/api', resourceRouter(deps, table));
   app.use('/api', notFoundHandler);
 

@@ -4,6 +4,7 @@ import * as m002 from './002_staff_and_audit';
 import * as m003 from './003_moderation';
 import * as m004 from './004_policies_and_evidence';
 import * as m005 from './005_policy_runtime';
+import * as m006 from './006_reputation_state';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -20,6 +21,7 @@ const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['003_moderation', m003],
   ['004_policies_and_evidence', m004],
   ['005_policy_runtime', m005],
+  ['006_reputation_state', m006],
 ];
 
 export const migrationSource: Knex.MigrationSource<readonly [string, Migration]> = {

@@ -7,6 +7,8 @@ import { upsertProducts } from './upsertProducts';
 import type { IngestedWithState, TrustEngine } from './ingestResult';
 import { judgeAndStoreTransactions } from '../policies/judge';
 import { itemStates } from './itemState';
+import { recordReputationEvents } from '../reputation/reputationStore';
+import { ORDER_OUTCOMES } from '../../rules/reputation/beta';
 
 /** Stores a validated batch of orders in one transaction; a referral to an unknown post fails the batch. */
 export async function ingestTransactions(db: Db, source: string, items: TransactionInput[], now: Date, engine?: TrustEngine): Promise<IngestedWithState[]> {
@@ -81,6 +83,20 @@ export async function ingestTransactions(db: Db, source: string, items: Transact
         }));
       await judgeAndStoreTransactions(trx, engine.runtime, fresh, now);
     }
+    // What each new order's outcome says about buyer and vendor, as commerce evidence.
+    await recordReputationEvents(
+      trx,
+      rows
+        .filter((r) => mine.has(r.external_id))
+        .flatMap((r) => {
+          const w = ORDER_OUTCOMES[r.status] ?? { buyer: 0, vendor: 0 };
+          const causeId = mine.get(r.external_id)!;
+          return [
+            { accountId: r.buyer_id, component: 'commerce' as const, weight: w.buyer, causeType: 'order' as const, causeId, at: r.ordered_at },
+            { accountId: r.vendor_id, component: 'commerce' as const, weight: w.vendor, causeType: 'order' as const, causeId, at: r.ordered_at },
+          ];
+        }),
+    );
     const ordered = items.map((t) => ({ externalId: t.id, id: mine.get(t.id) ?? existing.get(t.id)!, created: mine.has(t.id) }));
     const states = await itemStates(trx, 'transaction', ordered.map((r) => r.id));
     return ordered.map((r) => ({ ...r, ...states.get(r.id)! }));

@@ -8,6 +8,7 @@ import type { Scorer } from '../../models/scorer';
 import type { ActivePolicies, PolicyRuntime } from './policyRuntime';
 import { loadPostContexts, sqlArray, type PostSubject } from './postContexts';
 import { loadTransactionContexts, type TransactionSubject } from './transactionContexts';
+import { recordReputationEvents, type NewReputationEvent } from '../reputation/reputationStore';
 
 export interface PolicyHit extends RuleHit {
   policyId: number;
@@ -60,6 +61,15 @@ export async function judgeTransactionsPure(db: Knex, active: ActivePolicies, it
   const facts = items.map((t, i) => computeTransactionFacts(t, contexts[i]!));
   const hits = await evaluateAll(active, facts);
   return facts.map((f, i) => ({ facts: f, hits: hits[i]! }));
+}
+
+/**
+ * Queue priority moves with the reputation of whoever the item is about: a low-reputation
+ * account's flag rises, a trusted account's sinks, by up to ten points. Unknown reputation moves nothing.
+ */
+export function reputationShift(facts: Facts): number {
+  const r = typeof facts.authorReputation === 'number' ? facts.authorReputation : typeof facts.buyerReputation === 'number' ? facts.buyerReputation : null;
+  return r === null ? 0 : Math.round((50 - r) / 5);
 }
 
 interface Actions {
@@ -131,15 +141,16 @@ async function persist(trx: Knex.Transaction, subject: Subject, items: Array<{ i
 
   const outcomes: ItemOutcome[] = [];
   const flagRows: Array<[number, string, number, string, number]> = [];
-  const evidenceRows: Array<Record<string, unknown>> = [];
+  const evidenceRows: NewReputationEvent[] = [];
   let hitCursor = 0;
   judgements.forEach((j, i) => {
     const a = actionsOf(j.hits);
     const item = items[i]!;
-    for (const [queue, f] of a.flags) flagRows.push([item.id, queue, f.priority, f.reasons.join('; ').slice(0, 500), f.versionId]);
+    const shift = reputationShift(j.facts);
+    for (const [queue, f] of a.flags) flagRows.push([item.id, queue, Math.max(0, Math.min(100, f.priority + shift)), f.reasons.join('; ').slice(0, 500), f.versionId]);
     for (const e of a.evidence) {
       if (item.accountForEvidence === null) continue;
-      evidenceRows.push({ account_id: item.accountForEvidence, component: e.params.component, weight: e.params.weight, cause_type: 'rule_hit', cause_id: hitIds[hitCursor + e.hitIndex], occurred_at: now });
+      evidenceRows.push({ accountId: item.accountForEvidence, component: e.params.component, weight: e.params.weight, causeType: 'rule_hit', causeId: hitIds[hitCursor + e.hitIndex] ?? null, at: now });
     }
     hitCursor += j.hits.length;
     outcomes.push({ held: a.held, labels: [...a.labels], disclosureRequired: a.disclosureRequired, flags: [...a.flags].map(([queue, f]) => ({ queue, priority: f.priority })), ruleHits: j.hits.length });
@@ -155,7 +166,7 @@ async function persist(trx: Knex.Transaction, subject: Subject, items: Array<{ i
       [subject, now, sqlArray(flagRows.map((r) => r[0])), sqlArray(flagRows.map((r) => r[1])), sqlArray(flagRows.map((r) => r[2])), sqlArray(flagRows.map((r) => r[3])), sqlArray(flagRows.map((r) => r[4]))],
     );
   }
-  if (evidenceRows.length) await trx('reputation_events').insert(evidenceRows);
+  await recordReputationEvents(trx, evidenceRows);
   return outcomes;
 }
 

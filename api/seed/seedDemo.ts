@@ -7,6 +7,8 @@ import { upsertAccounts } from '../ingest/upsertAccounts';
 import { accountRefSchema, postInputSchema, transactionInputSchema, MAX_BATCH } from '../schemas/ingest';
 import { buildDemoCommunity } from './demoCommunity';
 import type { TrustEngine } from '../ingest/ingestResult';
+import { recordReputationEvents } from '../reputation/reputationStore';
+import { DECISION_WEIGHTS } from '../../rules/reputation/beta';
 
 export const DEMO_SOURCE = 'demo';
 export const DEMO_SEED = 20_261_125;
@@ -114,7 +116,18 @@ export async function seedDemoCommunity(db: Db, options: { now: Date; seed?: num
           automated: false,
           created_at: f.decision!.at,
         }));
-      if (decisions.length) await trx('decisions').insert(decisions);
+      if (decisions.length) {
+        const stored: Array<{ id: number; subject_type: string; subject_id: number; action: string; created_at: Date }> = await trx('decisions').insert(decisions).returning(['id', 'subject_type', 'subject_id', 'action', 'created_at']);
+        // What moderators decided about a post counts for its author's discussion reputation.
+        const postIds = stored.filter((d) => d.subject_type === 'post').map((d) => d.subject_id);
+        const authors = new Map<number, number>(postIds.length ? (await trx('posts').whereIn('id', postIds).select('id', 'author_id')).map((p: { id: number; author_id: number }) => [p.id, p.author_id]) : []);
+        await recordReputationEvents(
+          trx,
+          stored
+            .filter((d) => d.subject_type === 'post')
+            .map((d) => ({ accountId: authors.get(d.subject_id)!, component: 'discussion' as const, weight: DECISION_WEIGHTS[d.action] ?? 0, causeType: 'decision' as const, causeId: d.id, at: d.created_at })),
+        );
+      }
       // What the decisions did to the items, so the demo's posts and orders agree with its history.
       const removed = decisions.filter((d) => d.subject_type === 'post' && d.action === 'remove').map((d) => d.subject_id);
       const labelled = decisions.filter((d) => d.subject_type === 'post' && d.action === 'require_disclosure').map((d) => d.subject_id);

@@ -22,6 +22,7 @@ const EXPECTED: Record<string, readonly Role[] | 'public' | 'api_key'> = {
   'post /api/v1/transactions': 'api_key',
   'get /api/accounts': ALL,
   'get /api/accounts/:id': ALL,
+  'get /api/accounts/:id/reputation': ALL,
   'get /api/posts': ALL,
   'get /api/posts/:id': ALL,
   'get /api/transactions': ALL,
