@@ -46,7 +46,7 @@ describe('reputation', () => {
   });
 
   it('serves an account’s reputation with its history and causes', async () => {
-    const busy = await t.db('reputation_events').groupBy('account_id').select('account_id').count({ c: '*' }).orderBy('c', 'desc').first();
+    const busy = (await t.db('reputation_events').groupBy('account_id').select('account_id').count({ c: '*' }).orderBy('c', 'desc').first()) as { account_id: number } | undefined;
     const res = await request(app).get(`/api/accounts/${busy!.account_id}/reputation`).set(moderator).expect(200);
     expect(res.body.score).toBeGreaterThanOrEqual(0);
     expect(res.body.score).toBeLessThanOrEqual(100);
