@@ -5,6 +5,7 @@ import * as m003 from './003_moderation';
 import * as m004 from './004_policies_and_evidence';
 import * as m005 from './005_policy_runtime';
 import * as m006 from './006_reputation_state';
+import * as m007 from './007_referral_disclosure';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -22,6 +23,7 @@ const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['004_policies_and_evidence', m004],
   ['005_policy_runtime', m005],
   ['006_reputation_state', m006],
+  ['007_referral_disclosure', m007],
 ];
 
 export const migrationSource: Knex.MigrationSource<readonly [string, Migration]> = {

@@ -9,6 +9,7 @@ import { judgeAndStoreTransactions } from '../policies/judge';
 import { itemStates } from './itemState';
 import { recordReputationEvents } from '../reputation/reputationStore';
 import { ORDER_OUTCOMES } from '../../rules/reputation/beta';
+import { sqlArray } from '../policies/postContexts';
 
 /** Stores a validated batch of orders in one transaction; a referral to an unknown post fails the batch. */
 export async function ingestTransactions(db: Db, source: string, items: TransactionInput[], now: Date, engine?: TrustEngine): Promise<IngestedWithState[]> {
@@ -82,6 +83,15 @@ export async function ingestTransactions(db: Db, source: string, items: Transact
           accountForEvidence: r.buyer_id,
         }));
       await judgeAndStoreTransactions(trx, engine.runtime, fresh, now);
+    }
+    // An order a post brought in while that post was an undisclosed ad is marked for compliance.
+    const fresh = rows.filter((r) => mine.has(r.external_id) && r.referral_post_id !== null).map((r) => mine.get(r.external_id)!);
+    if (fresh.length) {
+      await trx.raw(
+        `update transactions t set referral_undisclosed = true from posts p
+         where t.id = any(?::bigint[]) and p.id = t.referral_post_id and p.disclosure_status = 'undisclosed'`,
+        [sqlArray(fresh)],
+      );
     }
     // What each new order's outcome says about buyer and vendor, as commerce evidence.
     await recordReputationEvents(

@@ -9,6 +9,7 @@ import type { ActivePolicies, PolicyRuntime } from './policyRuntime';
 import { loadPostContexts, sqlArray, type PostSubject } from './postContexts';
 import { loadTransactionContexts, type TransactionSubject } from './transactionContexts';
 import { recordReputationEvents, type NewReputationEvent } from '../reputation/reputationStore';
+import { compliancePriority } from '../../rules/disclosure/compliancePriority';
 
 export interface PolicyHit extends RuleHit {
   policyId: number;
@@ -147,7 +148,11 @@ async function persist(trx: Knex.Transaction, subject: Subject, items: Array<{ i
     const a = actionsOf(j.hits);
     const item = items[i]!;
     const shift = reputationShift(j.facts);
-    for (const [queue, f] of a.flags) flagRows.push([item.id, queue, Math.max(0, Math.min(100, f.priority + shift)), f.reasons.join('; ').slice(0, 500), f.versionId]);
+    for (const [queue, f] of a.flags) {
+      // Undisclosed ads are ordered by reach and the verdict's confidence rather than the rule's number.
+      const base = queue === 'undisclosed_ad' && typeof j.facts.disclosureConfidence === 'number' ? compliancePriority(Number(j.facts.reach ?? 0), j.facts.disclosureConfidence) : f.priority;
+      flagRows.push([item.id, queue, Math.max(0, Math.min(100, base + shift)), f.reasons.join('; ').slice(0, 500), f.versionId]);
+    }
     for (const e of a.evidence) {
       if (item.accountForEvidence === null) continue;
       evidenceRows.push({ accountId: item.accountForEvidence, component: e.params.component, weight: e.params.weight, causeType: 'rule_hit', causeId: hitIds[hitCursor + e.hitIndex] ?? null, at: now });

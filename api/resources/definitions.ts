@@ -110,6 +110,7 @@ export const RESOURCES: Record<string, ResourceDefinition> = {
       ['affiliate_id', 'id'],
       ['held', 'bool'],
       ['risk_score', 'number', S],
+      ['referral_undisclosed', 'bool'],
       ['judged_by', 'json', J],
       ['ordered_at', 'date', S],
       ['ingested_at', 'date', { filter: false }],

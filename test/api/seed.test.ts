@@ -56,6 +56,14 @@ describe('demo seed', () => {
     expect(Number((await t.db('flags').where({ source: 'rule' }).count({ c: '*' }).first())!.c)).toBeGreaterThan(20);
   });
 
+  it('marks orders referred by undisclosed ads, and only those', async () => {
+    const marked = await t.db('transactions as t').join('posts as p', 'p.id', 't.referral_post_id').where('t.referral_undisclosed', true).select('p.disclosure_status');
+    expect(marked.length).toBeGreaterThan(0);
+    expect(new Set(marked.map((m: { disclosure_status: string }) => m.disclosure_status))).toEqual(new Set(['undisclosed']));
+    const missed = await t.db('transactions as t').join('posts as p', 'p.id', 't.referral_post_id').where('p.disclosure_status', 'undisclosed').andWhere('t.referral_undisclosed', false).count({ c: '*' }).first();
+    expect(Number(missed!.c)).toBe(0);
+  });
+
   it('has bilingual posts, referral orders and partnered creators', async () => {
     const langs = (await t.db('posts').distinct('lang')).map((r: { lang: string }) => r.lang).sort();
     expect(langs).toEqual(['en', 'zh']);

@@ -50,3 +50,13 @@ describe('disclosure evaluation set', () => {
     expect(result.undisclosed.recall).toBeGreaterThanOrEqual(0.9);
   });
 });
+
+describe('compliance priority', () => {
+  it('grows with confidence and with reach, and stays within 0–100', async () => {
+    const { compliancePriority } = await import('../../rules/disclosure/compliancePriority');
+    expect(compliancePriority(1000, 0.9)).toBeGreaterThan(compliancePriority(1000, 0.6));
+    expect(compliancePriority(100_000, 0.7)).toBeGreaterThan(compliancePriority(100, 0.7));
+    expect(compliancePriority(1e12, 1)).toBe(100);
+    expect(compliancePriority(0, 0)).toBe(20);
+  });
+});

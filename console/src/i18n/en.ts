@@ -57,7 +57,7 @@ export const appEnglish = {
     },
     transactions: {
       name: 'Order |||| Orders',
-      fields: { id: 'ID', source: 'Platform', externalId: 'Platform ID', buyerId: 'Buyer', vendorId: 'Vendor', productId: 'Product', amountCents: 'Amount', currency: 'Currency', status: 'Status', referralPostId: 'Referral post', affiliateId: 'Affiliate', held: 'Held', riskScore: 'Risk', judgedBy: 'Judged by policy versions', ruleHits: 'Rule hits', orderedAt: 'Ordered', ingestedAt: 'Received', q: 'Search' },
+      fields: { id: 'ID', source: 'Platform', externalId: 'Platform ID', buyerId: 'Buyer', vendorId: 'Vendor', productId: 'Product', amountCents: 'Amount', currency: 'Currency', status: 'Status', referralPostId: 'Referral post', affiliateId: 'Affiliate', held: 'Held', referralUndisclosed: 'Referred by an undisclosed ad', riskScore: 'Risk', judgedBy: 'Judged by policy versions', ruleHits: 'Rule hits', orderedAt: 'Ordered', ingestedAt: 'Received', q: 'Search' },
     },
     partnerships: {
       name: 'Partnership |||| Partnerships',

@@ -58,7 +58,7 @@ export const appChinese: AppMessages = {
     },
     transactions: {
       name: '订单',
-      fields: { id: '编号', source: '平台', externalId: '平台编号', buyerId: '买家', vendorId: '商家', productId: '商品', amountCents: '金额', currency: '币种', status: '状态', referralPostId: '来源帖子', affiliateId: '推广者', held: '已暂扣', riskScore: '风险', judgedBy: '判定所用策略版本', ruleHits: '规则命中', orderedAt: '下单时间', ingestedAt: '接收时间', q: '搜索' },
+      fields: { id: '编号', source: '平台', externalId: '平台编号', buyerId: '买家', vendorId: '商家', productId: '商品', amountCents: '金额', currency: '币种', status: '状态', referralPostId: '来源帖子', affiliateId: '推广者', held: '已暂扣', referralUndisclosed: '来自未标注广告', riskScore: '风险', judgedBy: '判定所用策略版本', ruleHits: '规则命中', orderedAt: '下单时间', ingestedAt: '接收时间', q: '搜索' },
     },
     partnerships: {
       name: '合作关系',
