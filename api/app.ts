@@ -18,6 +18,7 @@ import { staffRouter } from './routes/staff';
 import { createPolicyRuntime } from './policies/policyRuntime';
 import { policyRouter } from './routes/policies';
 import { reputationRouter } from './routes/reputation';
+import { moderationRouter } from './routes/moderation';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
@@ -78,6 +79,7 @@ export function createApp(given: AppDeps): TrustApp {
   app.use('/api', apiKeyRouter(deps, table));
   app.use('/api', policyRouter(deps, table));
   app.use('/api', reputationRouter(deps, table));
+  app.use('/api', moderationRouter(deps, table));
   app.use('/api', resourceRouter(deps, table));
   app.use('/api', notFoundHandler);
 

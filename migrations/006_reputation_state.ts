@@ -12,9 +12,18 @@ export async function up(knex: Knex): Promise<void> {
     t.double('rep_commerce_neg').notNullable().defaultTo(0);
     t.timestamp('rep_as_of', { useTz: true });
   });
+  // A reversed decision retracts the evidence it wrote: kept for the record, left out of every score.
+  await knex.schema.alterTable('reputation_events', (t) => {
+    t.timestamp('retracted_at', { useTz: true });
+    t.bigInteger('retracted_by_decision_id').references('decisions.id');
+  });
 }
 
 export async function down(knex: Knex): Promise<void> {
+  await knex.schema.alterTable('reputation_events', (t) => {
+    t.dropColumn('retracted_by_decision_id');
+    t.dropColumn('retracted_at');
+  });
   await knex.schema.alterTable('accounts', (t) => {
     t.dropColumn('rep_as_of');
     t.dropColumn('rep_commerce_neg');

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { addEvent, align, COMPONENTS, DEFAULT_SETTINGS, reputation, type Component, type EvidenceState, type ReputationSettings } from '../../rules/reputation/beta';
+import { addEvent, align, COMPONENTS, DEFAULT_SETTINGS, reputation, retractEvent, type Component, type EvidenceState, type ReputationSettings } from '../../rules/reputation/beta';
 
 export interface NewReputationEvent {
   accountId: number;
@@ -32,11 +32,19 @@ export async function recordReputationEvents(trx: Knex.Transaction, events: NewR
       meaningful.slice(i, i + 1000).map((e) => ({ account_id: e.accountId, component: e.component, weight: e.weight, cause_type: e.causeType, cause_id: e.causeId, occurred_at: e.at })),
     );
   }
-  const ids = [...new Set(meaningful.map((e) => e.accountId))].sort((a, b) => a - b);
+  await updateAccounts(trx, meaningful, (states, e) => {
+    states[e.component] = addEvent(states[e.component], { component: e.component, weight: e.weight, at: e.at }, settings);
+  }, settings);
+}
+
+/** Applies a change to each affected account's states and stores the sums and cached score. Locks in id order. */
+async function updateAccounts<E extends { accountId: number }>(trx: Knex.Transaction, events: E[], apply: (states: Record<Component, EvidenceState>, e: E) => void, settings: ReputationSettings): Promise<void> {
+  const ids = [...new Set(events.map((e) => e.accountId))].sort((a, b) => a - b);
+  if (ids.length === 0) return;
   const rows: AccountRow[] = await trx('accounts').whereIn('id', ids).orderBy('id').forUpdate().select('id', 'type', 'rep_discussion_pos', 'rep_discussion_neg', 'rep_commerce_pos', 'rep_commerce_neg', 'rep_as_of');
   for (const row of rows) {
     let states = statesOf(row);
-    for (const e of meaningful.filter((x) => x.accountId === row.id)) states[e.component] = addEvent(states[e.component], { component: e.component, weight: e.weight, at: e.at }, settings);
+    for (const e of events.filter((x) => x.accountId === row.id)) apply(states, e);
     states = align(states, settings);
     const r = reputation(states, row.type, states.discussion.asOf, settings);
     await trx('accounts')
@@ -51,6 +59,24 @@ export async function recordReputationEvents(trx: Knex.Transaction, events: NewR
         reputation_confidence: r.confidence,
       });
   }
+}
+
+/**
+ * Retracts the evidence a decision wrote (on appeal): the events are marked, stay on record, and
+ * leave every account's sums exactly as if they had never been added.
+ */
+export async function retractDecisionEvidence(trx: Knex.Transaction, decisionId: number, reversalId: number, now: Date, settings: ReputationSettings = DEFAULT_SETTINGS): Promise<number> {
+  const events: Array<{ id: number; account_id: number; component: Component; weight: number; occurred_at: Date }> = await trx('reputation_events')
+    .where({ cause_type: 'decision', cause_id: decisionId })
+    .whereNull('retracted_at')
+    .forUpdate()
+    .select('id', 'account_id', 'component', 'weight', 'occurred_at');
+  if (events.length === 0) return 0;
+  await trx('reputation_events').whereIn('id', events.map((e) => e.id)).update({ retracted_at: now, retracted_by_decision_id: reversalId });
+  await updateAccounts(trx, events.map((e) => ({ accountId: e.account_id, component: e.component, weight: e.weight, at: e.occurred_at })), (states, e) => {
+    states[e.component] = retractEvent(states[e.component], { component: e.component, weight: e.weight, at: e.at }, settings);
+  }, settings);
+  return events.length;
 }
 
 export { COMPONENTS };

@@ -59,6 +59,19 @@ export function addEvent(state: EvidenceState, event: ReputationEvent, s: Reputa
   return { positive: state.positive + (event.weight > 0 ? w * k : 0), negative: state.negative + (event.weight < 0 ? w * k : 0), asOf: state.asOf };
 }
 
+/**
+ * Takes an event back out of the state, as if it had never been added: its contribution decayed
+ * from its own time to the state's reference time is subtracted from its own side.
+ */
+export function retractEvent(state: EvidenceState, event: ReputationEvent, s: ReputationSettings): EvidenceState {
+  const w = Math.abs(event.weight) * decayFactor(event.at.getTime(), state.asOf.getTime(), s);
+  return {
+    positive: event.weight > 0 ? Math.max(0, state.positive - w) : state.positive,
+    negative: event.weight < 0 ? Math.max(0, state.negative - w) : state.negative,
+    asOf: state.asOf,
+  };
+}
+
 export function emptyState(at: Date): EvidenceState {
   return { positive: 0, negative: 0, asOf: at };
 }

@@ -31,7 +31,7 @@ afterAll(() => t.close());
 describe('reputation', () => {
   it('keeps, for every account, exactly what a full recomputation from its events gives (to 1e-9)', async () => {
     const accounts = await t.db('accounts').select('*');
-    const events: Array<{ account_id: number; component: 'discussion' | 'commerce'; weight: number; occurred_at: Date }> = await t.db('reputation_events').select('account_id', 'component', 'weight', 'occurred_at');
+    const events: Array<{ account_id: number; component: 'discussion' | 'commerce'; weight: number; occurred_at: Date }> = await t.db('reputation_events').whereNull('retracted_at').select('account_id', 'component', 'weight', 'occurred_at');
     expect(events.length).toBeGreaterThan(500);
     let withEvidence = 0;
     for (const a of accounts) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { addEvent, DEFAULT_SETTINGS, emptyState, recompute, reputation, type ReputationEvent } from '../../rules/reputation/beta';
+import { addEvent, align, DEFAULT_SETTINGS, emptyState, recompute, reputation, retractEvent, type ReputationEvent } from '../../rules/reputation/beta';
 
 const day = (d: number) => new Date(Date.UTC(2026, 0, 1) + d * 86_400_000);
 
@@ -44,6 +44,22 @@ describe('Beta reputation', () => {
           expect(Math.abs(a.components[c].positive - b.components[c].positive)).toBeLessThan(1e-9);
           expect(Math.abs(a.components[c].negative - b.components[c].negative)).toBeLessThan(1e-9);
         }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('retracting an event leaves what recomputing without it gives', () => {
+    const event = fc.record({ component: fc.constantFrom('discussion' as const, 'commerce' as const), weight: fc.double({ min: -5, max: 5, noNaN: true }).filter((w) => Math.abs(w) > 1e-6), at: fc.integer({ min: 0, max: 400 }).map(day) });
+    fc.assert(
+      fc.property(fc.array(event, { minLength: 2, maxLength: 40 }), fc.nat(), (events: ReputationEvent[], pick) => {
+        const gone = events[pick % events.length]!;
+        let states = recompute(events);
+        states = align(states, DEFAULT_SETTINGS);
+        states[gone.component] = retractEvent(states[gone.component], gone, DEFAULT_SETTINGS);
+        const without = recompute(events.filter((e) => e !== gone));
+        const at = day(600);
+        expect(Math.abs(reputation(states, 'member', at).score - reputation(without, 'member', at).score)).toBeLessThan(1e-9);
       }),
       { numRuns: 300 },
     );

@@ -1,0 +1,149 @@
+import type { Knex } from 'knex';
+import type { Db } from '../db/connect';
+import { appendAudit } from '../audit/auditLog';
+import { problems } from '../http/problem';
+import type { Role } from '../auth/roles';
+import { recordReputationEvents, retractDecisionEvidence } from '../reputation/reputationStore';
+import { DECISION_WEIGHTS } from '../../rules/reputation/beta';
+import type { DecideInput } from '../schemas/moderation';
+
+export const CLAIM_MINUTES = 10;
+
+/** Who works which queue: moderators every queue, compliance the undisclosed ads, community managers community health. */
+export function mayWorkQueue(role: Role, queue: string): boolean {
+  if (role === 'admin' || role === 'moderator') return true;
+  if (role === 'compliance') return queue === 'undisclosed_ad';
+  if (role === 'community_manager') return queue === 'community';
+  return false;
+}
+
+export interface Staff {
+  id: number;
+  role: Role;
+  requestId?: string;
+}
+
+const UPHELD = new Set(['remove', 'hold', 'label', 'require_disclosure', 'warn']);
+
+async function lockFlag(trx: Knex.Transaction, id: number) {
+  const flag = await trx('flags').where({ id }).forUpdate().first();
+  if (!flag) throw problems.notFound(`No flag with id ${id}.`);
+  return flag;
+}
+
+function claimedByOther(flag: { claimed_by: number | null; claimed_until: Date | null }, staffId: number, now: Date): boolean {
+  return flag.claimed_by !== null && flag.claimed_by !== staffId && flag.claimed_until !== null && flag.claimed_until.getTime() > now.getTime();
+}
+
+/** Who the subject of a flag belongs to, for reputation and violation counts. */
+async function subjectAccount(trx: Knex.Transaction, subjectType: string, subjectId: number): Promise<number | null> {
+  if (subjectType === 'account') return subjectId;
+  if (subjectType === 'post') return (await trx('posts').where({ id: subjectId }).first('author_id'))?.author_id ?? null;
+  return (await trx('transactions').where({ id: subjectId }).first('buyer_id'))?.buyer_id ?? null;
+}
+
+export function moderationService(db: Db) {
+  return {
+    /** A claim is a lock that expires, so an abandoned item returns to the queue by itself. */
+    async claim(flagId: number, staff: Staff, now: Date) {
+      return db.transaction(async (trx) => {
+        const flag = await lockFlag(trx, flagId);
+        if (!mayWorkQueue(staff.role, flag.queue)) throw problems.forbidden(`Your role does not work the ${flag.queue} queue.`);
+        if (flag.status !== 'open') throw problems.conflict(`Flag ${flagId} is already ${flag.status}.`);
+        if (claimedByOther(flag, staff.id, now)) throw problems.conflict(`Another moderator is working on flag ${flagId} until ${flag.claimed_until.toISOString()}.`, { claimedBy: flag.claimed_by, claimedUntil: flag.claimed_until });
+        const until = new Date(now.getTime() + CLAIM_MINUTES * 60_000);
+        await trx('flags').where({ id: flagId }).update({ claimed_by: staff.id, claimed_until: until });
+        await appendAudit(trx, { actor: { kind: 'staff', staffId: staff.id }, action: 'flag.claim', subjectType: 'flag', subjectId: flagId, detail: { until: until.toISOString() }, requestId: staff.requestId, at: now });
+      });
+    },
+
+    async release(flagId: number, staff: Staff, now: Date) {
+      await db.transaction(async (trx) => {
+        const flag = await lockFlag(trx, flagId);
+        if (flag.claimed_by !== staff.id) return;
+        await trx('flags').where({ id: flagId }).update({ claimed_by: null, claimed_until: null });
+        await appendAudit(trx, { actor: { kind: 'staff', staffId: staff.id }, action: 'flag.release', subjectType: 'flag', subjectId: flagId, requestId: staff.requestId, at: now });
+      });
+    },
+
+    /**
+     * Decides a flag: the decision, what it does to the item, what it says about the author's
+     * reputation and the audit row, all in one transaction. Refused while someone else holds the claim.
+     */
+    async decide(flagId: number, input: DecideInput, staff: Staff, now: Date): Promise<number> {
+      return db.transaction(async (trx) => {
+        const flag = await lockFlag(trx, flagId);
+        if (!mayWorkQueue(staff.role, flag.queue)) throw problems.forbidden(`Your role does not work the ${flag.queue} queue.`);
+        if (flag.status !== 'open') throw problems.conflict(`Flag ${flagId} is already ${flag.status}.`);
+        if (claimedByOther(flag, staff.id, now)) throw problems.conflict(`Another moderator is working on flag ${flagId}.`, { claimedBy: flag.claimed_by });
+        const [decision] = await trx('decisions')
+          .insert({ flag_id: flagId, subject_type: flag.subject_type, subject_id: flag.subject_id, action: input.action, reason_code: input.reasonCode, note: input.note ?? null, staff_id: staff.id, automated: false, created_at: now })
+          .returning('id');
+        if (input.action === 'escalate') {
+          // Escalation keeps the item open, higher up, for someone senior.
+          await trx('flags').where({ id: flagId }).update({ priority: Math.min(100, flag.priority + 20), claimed_by: null, claimed_until: null });
+        } else {
+          await trx('flags').where({ id: flagId }).update({ status: 'decided', decided_at: now, claimed_by: null, claimed_until: null });
+          await applyToSubject(trx, flag.subject_type, flag.subject_id, input.action);
+        }
+        const account = await subjectAccount(trx, flag.subject_type, flag.subject_id);
+        if (account !== null) {
+          const weight = DECISION_WEIGHTS[input.action] ?? 0;
+          await recordReputationEvents(trx, [{ accountId: account, component: flag.subject_type === 'transaction' ? 'commerce' : 'discussion', weight, causeType: 'decision', causeId: decision.id, at: now }]);
+          if (UPHELD.has(input.action)) await trx('accounts').where({ id: account }).increment('violations_upheld', 1);
+        }
+        await appendAudit(trx, { actor: { kind: 'staff', staffId: staff.id }, action: 'decision.create', subjectType: flag.subject_type, subjectId: flag.subject_id, detail: { flagId, decisionId: decision.id, action: input.action, reasonCode: input.reasonCode, queue: flag.queue }, requestId: staff.requestId, at: now });
+        return decision.id as number;
+      });
+    },
+
+    /**
+     * Reverses a decision on appeal: the item is restored, the reputation evidence the decision
+     * wrote is retracted, and the reversal is itself a decision with its reason.
+     */
+    async reverse(decisionId: number, reason: string, staff: Staff, now: Date): Promise<number> {
+      return db.transaction(async (trx) => {
+        const original = await trx('decisions').where({ id: decisionId }).forUpdate().first();
+        if (!original) throw problems.notFound(`No decision with id ${decisionId}.`);
+        if (original.reversed_at) throw problems.conflict(`Decision ${decisionId} was already reversed.`);
+        if (original.reverses_decision_id) throw problems.conflict('A reversal cannot itself be reversed; decide the item again instead.');
+        const flag = original.flag_id ? await trx('flags').where({ id: original.flag_id }).first('queue') : null;
+        if (flag && !mayWorkQueue(staff.role, flag.queue)) throw problems.forbidden(`Your role does not work the ${flag.queue} queue.`);
+        const [reversal] = await trx('decisions')
+          .insert({ flag_id: original.flag_id, subject_type: original.subject_type, subject_id: original.subject_id, action: 'approve', reason_code: 'appeal_upheld', note: reason, staff_id: staff.id, automated: false, reverses_decision_id: decisionId, created_at: now })
+          .returning('id');
+        await trx('decisions').where({ id: decisionId }).update({ reversed_at: now });
+        await restoreSubject(trx, original.subject_type, original.subject_id, original.action);
+        // The reputation the decision cost is repaired by retracting its evidence, not by adding the opposite.
+        await retractDecisionEvidence(trx, decisionId, reversal.id, now);
+        if (UPHELD.has(original.action)) {
+          const account = await subjectAccount(trx, original.subject_type, original.subject_id);
+          if (account !== null) await trx('accounts').where({ id: account }).andWhere('violations_upheld', '>', 0).decrement('violations_upheld', 1);
+        }
+        await appendAudit(trx, { actor: { kind: 'staff', staffId: staff.id }, action: 'decision.reverse', subjectType: original.subject_type, subjectId: original.subject_id, detail: { decisionId, reversalId: reversal.id, reason }, requestId: staff.requestId, at: now });
+        return reversal.id as number;
+      });
+    },
+  };
+}
+
+async function applyToSubject(trx: Knex.Transaction, subjectType: string, subjectId: number, action: string) {
+  if (subjectType === 'post') {
+    const status = action === 'remove' ? 'removed' : action === 'hold' ? 'held' : action === 'label' ? 'labelled' : null;
+    if (status) await trx('posts').where({ id: subjectId }).update({ status });
+    if (action === 'require_disclosure') await trx('posts').where({ id: subjectId }).update({ disclosure_required: true });
+    if (action === 'approve') await trx('posts').where({ id: subjectId }).whereIn('status', ['held']).update({ status: 'visible' });
+  } else if (subjectType === 'transaction') {
+    if (action === 'hold' || action === 'remove') await trx('transactions').where({ id: subjectId }).update({ held: true });
+    if (action === 'approve') await trx('transactions').where({ id: subjectId }).update({ held: false });
+  }
+}
+
+async function restoreSubject(trx: Knex.Transaction, subjectType: string, subjectId: number, action: string) {
+  if (subjectType === 'post') {
+    if (['remove', 'hold', 'label'].includes(action)) await trx('posts').where({ id: subjectId }).update({ status: 'visible' });
+    if (action === 'require_disclosure') await trx('posts').where({ id: subjectId }).update({ disclosure_required: false });
+  } else if (subjectType === 'transaction' && (action === 'hold' || action === 'remove')) {
+    await trx('transactions').where({ id: subjectId }).update({ held: false });
+  }
+}

@@ -1,0 +1,46 @@
+import { Router } from 'express';
+import type { AppDeps } from '../deps';
+import { parseOrThrow } from '../http/problem';
+import type { RouteTable } from '../http/routeTable';
+import { RESOURCES } from '../resources/definitions';
+import { getRow } from '../resources/queries';
+import { idParamSchema } from '../schemas/common';
+import { decideSchema, reverseSchema } from '../schemas/moderation';
+import { moderationService } from '../moderation/moderationService';
+import { ROLES } from '../auth/roles';
+
+export function moderationRouter(deps: AppDeps, table: RouteTable): Router {
+  const router = Router();
+  const service = moderationService(deps.db);
+  // Every role that works a queue; which queues each may work is checked per flag.
+  const workers = ROLES;
+  const staff = (req: { staff?: { id: number; role: (typeof ROLES)[number] }; id?: unknown }) => ({ id: req.staff!.id, role: req.staff!.role, requestId: req.id as string });
+
+  table.staff(router, '/api', 'post', '/flags/:id/claim', workers, async (req, res) => {
+    const { id } = parseOrThrow(idParamSchema, req.params);
+    await service.claim(id, staff(req), deps.clock.now());
+    res.json(await getRow(deps.db, RESOURCES.flags!, id));
+  });
+
+  table.staff(router, '/api', 'post', '/flags/:id/release', workers, async (req, res) => {
+    const { id } = parseOrThrow(idParamSchema, req.params);
+    await service.release(id, staff(req), deps.clock.now());
+    res.json(await getRow(deps.db, RESOURCES.flags!, id));
+  });
+
+  table.staff(router, '/api', 'post', '/flags/:id/decide', workers, async (req, res) => {
+    const { id } = parseOrThrow(idParamSchema, req.params);
+    const input = parseOrThrow(decideSchema, req.body);
+    const decisionId = await service.decide(id, input, staff(req), deps.clock.now());
+    res.status(201).json(await getRow(deps.db, RESOURCES.decisions!, decisionId));
+  });
+
+  table.staff(router, '/api', 'post', '/decisions/:id/reverse', ['admin', 'moderator', 'compliance'], async (req, res) => {
+    const { id } = parseOrThrow(idParamSchema, req.params);
+    const { reason } = parseOrThrow(reverseSchema, req.body);
+    const reversalId = await service.reverse(id, reason, staff(req), deps.clock.now());
+    res.status(201).json(await getRow(deps.db, RESOURCES.decisions!, reversalId));
+  });
+
+  return router;
+}
