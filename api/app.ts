@@ -19,6 +19,7 @@ import { createPolicyRuntime } from './policies/policyRuntime';
 import { policyRouter } from './routes/policies';
 import { reputationRouter } from './routes/reputation';
 import { moderationRouter } from './routes/moderation';
+import { complianceRouter } from './routes/compliance';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
@@ -80,6 +81,7 @@ export function createApp(given: AppDeps): TrustApp {
   app.use('/api', policyRouter(deps, table));
   app.use('/api', reputationRouter(deps, table));
   app.use('/api', moderationRouter(deps, table));
+  app.use('/api', complianceRouter(deps, table));
   app.use('/api', resourceRouter(deps, table));
   app.use('/api', notFoundHandler);
 

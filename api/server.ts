@@ -14,6 +14,7 @@ import { installStarterPolicies } from './policies/starterInstall';
 import { startJobQueue } from './jobs/jobQueue';
 import { loadOnnxScorer } from '../models/onnxScorer';
 import { BACKTEST_JOB, executeBacktest } from './backtests/backtestService';
+import { COMPLIANCE_REPORT_JOB, buildComplianceReport } from './compliance/complianceReport';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -48,7 +49,7 @@ async function main(): Promise<void> {
     );
   }
 
-  const jobs = await startJobQueue({ db, databaseUrl: config.databaseUrl, logger, handlers: { [BACKTEST_JOB]: (data) => executeBacktest(db, systemClock, Number(data.id)) } });
+  const jobs = await startJobQueue({ db, databaseUrl: config.databaseUrl, logger, handlers: { [BACKTEST_JOB]: (data) => executeBacktest(db, systemClock, Number(data.id)), [COMPLIANCE_REPORT_JOB]: (data) => buildComplianceReport(db, systemClock, Number(data.id)) } });
   const app = createApp({ db, clock: systemClock, logger, config, consoleDir: path.join(root, 'console', 'dist'), policyRuntime, jobs, scorer });
   const server = app.listen(config.port, config.host, () => {
     const url = `http://localhost:${config.port}`;

@@ -6,6 +6,7 @@ import * as m004 from './004_policies_and_evidence';
 import * as m005 from './005_policy_runtime';
 import * as m006 from './006_reputation_state';
 import * as m007 from './007_referral_disclosure';
+import * as m008 from './008_compliance_reports';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -24,6 +25,7 @@ const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['005_policy_runtime', m005],
   ['006_reputation_state', m006],
   ['007_referral_disclosure', m007],
+  ['008_compliance_reports', m008],
 ];
 
 export const migrationSource: Knex.MigrationSource<readonly [string, Migration]> = {

@@ -14,11 +14,14 @@ import { judgePostsPure } from '../../api/policies/judge';
 import { storedPost } from '../../api/policies/dryRun';
 import type { PolicyDocument } from '../../rules/policy/document';
 import { createTrustApp } from '../support/trustApp';
+import { COMPLIANCE_REPORT_JOB, buildComplianceReport } from '../../api/compliance/complianceReport';
+import { createHash } from 'node:crypto';
 
 let t: TestDb;
 let app: TrustApp;
 let jobs: JobQueue;
 let manager: { Authorization: string };
+let compliance: { Authorization: string };
 const now = new Date('2026-11-25T10:00:00Z');
 const clock = fixedClock(now);
 
@@ -34,11 +37,12 @@ beforeAll(async () => {
     schema: t.schema ? `${t.schema}_jobs` : 'pgboss',
     logger: pino({ level: 'silent' }),
     pollingIntervalSeconds: 0.5,
-    handlers: { [BACKTEST_JOB]: (data) => executeBacktest(t.db, clock, Number(data.id)) },
+    handlers: { [BACKTEST_JOB]: (data) => executeBacktest(t.db, clock, Number(data.id)), [COMPLIANCE_REPORT_JOB]: (data) => buildComplianceReport(t.db, clock, Number(data.id)) },
   });
   t.onClose(() => jobs.stop());
   app = createTrustApp(t.db, { clock, jobs });
   manager = await bearerFor(app, staff.community_manager.email);
+  compliance = await bearerFor(app, staff.compliance.email);
 }, 120_000);
 afterAll(() => t.close());
 
@@ -120,5 +124,68 @@ describe('backtests', () => {
     const badDoc = await request(app).post('/api/backtests').set(manager).send({ policyId: policy.id, document: { rules: [{ name: 'x' }] }, from: '2026-01-01T00:00:00Z', to: now.toISOString() }).expect(400);
     expect(badDoc.body.errors[0].path).toMatch(/^document\.rules\[0\]/);
     expect(Number((await t.db('backtests').count({ c: '*' }).first())!.c)).toBe(before);
+  });
+});
+
+describe('compliance reports', () => {
+  async function finished(id: number) {
+    for (let i = 0; i < 240; i++) {
+      const res = await request(app).get(`/api/compliance-reports/${id}`).set(compliance).expect(200);
+      if (res.body.status === 'done' || res.body.status === 'failed') return res.body;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    throw new Error('report did not finish');
+  }
+
+  it('counts posts by disclosure verdict and lists each undisclosed one with evidence and a tamper-evident snapshot', async () => {
+    const queued = await request(app).post('/api/compliance-reports').set(compliance).send({ from: '2026-09-01T00:00:00Z', to: now.toISOString() }).expect(202);
+    const done = await finished(queued.body.id);
+    expect(done.status).toBe('done');
+    const r = done.result;
+    expect(r.counts.posts).toBe(done.total);
+    expect(done.processed).toBe(done.total);
+    expect(r.counts.commercial).toBe(r.counts.disclosed + r.counts.weaklyDisclosed + r.counts.undisclosed);
+    expect(r.counts.posts).toBe(r.counts.commercial + r.counts.notCommercial);
+    expect(r.cases).toHaveLength(r.counts.undisclosed);
+    expect(r.counts.undisclosed).toBeGreaterThan(5);
+    for (const c of r.cases) {
+      const stored = await t.db('posts').where({ id: c.postId }).first('title', 'body');
+      const text = stored.title ? `${stored.title}\n${stored.body}` : stored.body;
+      expect(c.textSha256).toBe(createHash('sha256').update(text).digest('hex'));
+      expect(c.evidence.length).toBeGreaterThan(0);
+    }
+    const orders = Number((await t.db('transactions').where('referral_undisclosed', true).whereIn('referral_post_id', r.cases.map((c: { postId: number }) => c.postId)).count({ c: '*' }).first())!.c);
+    expect(r.counts.ordersFromUndisclosed).toBe(orders);
+    const reaches = r.cases.map((c: { reach: number }) => c.reach);
+    expect(reaches).toEqual([...reaches].sort((a, b) => b - a));
+    const audit = await t.db('audit_log').where({ action: 'compliance_report.create', subject_id: String(queued.body.id) }).first();
+    expect(audit.detail).toMatchObject({ brandId: null });
+
+    const csv = await request(app).get(`/api/compliance-reports/${queued.body.id}/csv`).set(compliance).expect(200);
+    expect(csv.headers['content-type']).toMatch(/text\/csv; charset=utf-8/);
+    expect(csv.text.charCodeAt(0)).toBe(0xfeff);
+    expect(csv.text.split('\n')[0]).toContain('post_id,platform,platform_id,author,brands,reach');
+    expect(csv.text).toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it('narrows to one brand', async () => {
+    const brand = await t.db('accounts').where({ type: 'brand', external_id: 'b-soundjoy' }).first();
+    const queued = await request(app).post('/api/compliance-reports').set(compliance).send({ from: '2026-09-01T00:00:00Z', to: now.toISOString(), brandId: brand.id }).expect(202);
+    const done = await finished(queued.body.id);
+    for (const c of done.result.cases) expect(c.brands).toEqual(['soundjoy']);
+    expect(done.result.filters.brand).toBe('soundjoy');
+    expect(done.result.counts.posts).toBeLessThan(done.total);
+    expect(done.result.counts.posts).toBeGreaterThan(0);
+  });
+
+  it('refuses bad requests and other roles, writing nothing', async () => {
+    const before = Number((await t.db('compliance_reports').count({ c: '*' }).first())!.c);
+    const bad = await request(app).post('/api/compliance-reports').set(compliance).send({ from: now.toISOString(), to: '2026-01-01T00:00:00Z', brandId: 999999 }).expect(400);
+    expect(bad.body.errors.map((e: { path: string }) => e.path)).toContain('to');
+    const notBrand = await t.db('accounts').where({ type: 'member' }).first('id');
+    const wrong = await request(app).post('/api/compliance-reports').set(compliance).send({ from: '2026-09-01T00:00:00Z', to: now.toISOString(), brandId: notBrand.id }).expect(400);
+    expect(wrong.body.errors[0].path).toBe('brandId');
+    await request(app).post('/api/compliance-reports').set(manager).send({ from: '2026-09-01T00:00:00Z', to: now.toISOString() }).expect(403);
+    expect(Number((await t.db('compliance_reports').count({ c: '*' }).first())!.c)).toBe(before);
   });
 });
