@@ -20,6 +20,7 @@ import { policyRouter } from './routes/policies';
 import { reputationRouter } from './routes/reputation';
 import { moderationRouter } from './routes/moderation';
 import { complianceRouter } from './routes/compliance';
+import { privacyRouter } from './routes/privacy';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
@@ -82,6 +83,7 @@ export function createApp(given: AppDeps): TrustApp {
   app.use('/api', reputationRouter(deps, table));
   app.use('/api', moderationRouter(deps, table));
   app.use('/api', complianceRouter(deps, table));
+  app.use('/api', privacyRouter(deps, table));
   app.use('/api', resourceRouter(deps, table));
   app.use('/api', notFoundHandler);
 

@@ -9,6 +9,7 @@ import type { Facts, PolicyEvaluator } from '../../rules/policy/evaluation';
 import { buildEvaluator, loadBrands, loadLists } from '../policies/policyRuntime';
 import { loadAccounts, loadPartnerships } from '../policies/postContexts';
 import { loadTransactionContexts } from '../policies/transactionContexts';
+import { maskPersonalData } from '../../rules/privacy/mask';
 
 const PAGE = 5000;
 const LOOKBACK_MS = 24 * 3600_000;
@@ -140,7 +141,8 @@ async function backtestPosts(
       summary.add({
         id: row.id,
         at: row.posted_at,
-        excerpt: (row.title ? `${row.title} — ${row.body}` : row.body).slice(0, 140),
+        // Samples are shown to community managers: personal data stays masked.
+        excerpt: maskPersonalData((row.title ? `${row.title} — ${row.body}` : row.body).slice(0, 140)),
         draftRules: await matchedRules(draft, facts),
         publishedRules: published ? await matchedRules(published, facts) : [],
         decision: decisions.get(row.id) ?? null,

@@ -16,6 +16,7 @@ import { FACTS } from '../../rules/facts/catalog';
 import { BUILTIN_OPERATORS, CUSTOM_OPERATOR_NAMES, DECORATORS } from '../../rules/policy/operators';
 import { EVENT_PARAMS } from '../../rules/policy/events';
 import { ROLES } from '../auth/roles';
+import { maskDeep } from '../../rules/privacy/mask';
 import type { PolicyDocument } from '../../rules/policy/document';
 
 const OPERATOR_HELP: Record<string, string> = {
@@ -103,7 +104,7 @@ export function policyRouter(deps: AppDeps, table: RouteTable): Router {
     const document = input.document === undefined ? (policy.draft as PolicyDocument) : await assertValidDocument(deps.db, input.document, policy.applies_to, 'document');
     const published = policy.published_version_id ? await deps.db('policy_versions').where({ id: policy.published_version_id }).first('document') : null;
     const results = await dryRun(deps.db, { subject: policy.applies_to, document, publishedDocument: (published?.document as PolicyDocument) ?? null, items: input.items, scorer: deps.scorer });
-    res.json({ policyId: id, appliesTo: policy.applies_to, results });
+    res.json({ policyId: id, appliesTo: policy.applies_to, results: maskDeep(results) });
   });
 
   table.staff(router, '/api', 'post', '/backtests', RESOURCE_ACCESS.backtests!.write, async (req, res) => {

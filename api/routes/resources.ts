@@ -6,9 +6,25 @@ import type { RouteTable } from '../http/routeTable';
 import { RESOURCES } from '../resources/definitions';
 import { contentRange, getRow, listRows } from '../resources/queries';
 import { toApiRow } from '../db/rows';
+import { maskDeep, maskPersonalData } from '../../rules/privacy/mask';
 import { idParamSchema } from '../schemas/common';
 
 /** The read side of every console resource, in the ra-data-simple-rest dialect. */
+/**
+ * Personal data in what members wrote is masked in every response; the unmasked text is one
+ * audited request away for the roles whose work needs it (GET /api/posts/:id/unmasked).
+ */
+function maskRow(resource: string, row: Record<string, unknown>): Record<string, unknown> {
+  if (resource === 'posts') {
+    const out: Record<string, unknown> = { ...row, title: typeof row.title === 'string' ? maskPersonalData(row.title) : row.title, body: typeof row.body === 'string' ? maskPersonalData(row.body) : row.body };
+    if (Array.isArray(row.ruleHits)) out.ruleHits = row.ruleHits.map((h) => maskDeep(h));
+    return out;
+  }
+  if (resource === 'rule-hits') return { ...row, explanation: maskDeep(row.explanation) };
+  if (resource === 'transactions' && Array.isArray(row.ruleHits)) return { ...row, ruleHits: row.ruleHits.map((h) => maskDeep(h)) };
+  return row;
+}
+
 async function ruleHitsFor(db: AppDeps['db'], subjectType: string, id: number) {
   const rows = await db('rule_hits as h')
     .join('policy_versions as v', 'v.id', 'h.policy_version_id')
@@ -26,7 +42,7 @@ export function resourceRouter(deps: AppDeps, table: RouteTable): Router {
       const query = parseListQuery(def, req.query as Record<string, unknown>);
       const result = await listRows(deps.db, def, query);
       res.setHeader('Content-Range', contentRange(def.resource, result));
-      res.json(result.rows);
+      res.json(result.rows.map((r) => maskRow(def.resource, r)));
     });
     table.staff(router, '/api', 'get', `/${def.resource}/:id`, def.readRoles, async (req, res) => {
       const { id } = parseOrThrow(idParamSchema, req.params);
@@ -34,7 +50,7 @@ export function resourceRouter(deps: AppDeps, table: RouteTable): Router {
       if (!row) throw problems.notFound(`No ${def.resource} with id ${id}.`);
       // A post or order comes with the rules that judged it and why, condition by condition.
       if (def.resource === 'posts' || def.resource === 'transactions') row.ruleHits = await ruleHitsFor(deps.db, def.resource === 'posts' ? 'post' : 'transaction', id);
-      res.json(row);
+      res.json(maskRow(def.resource, row));
     });
   }
   return router;
