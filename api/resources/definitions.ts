@@ -12,6 +12,8 @@ export interface ResourceDefinition extends ListableSpec {
   /** Columns returned; a column left out here (a password hash) can never leak. */
   columns: string[];
   readRoles: readonly Role[];
+  /** Order among equal sort values; the default is id in the sort's direction. */
+  tiebreak?: Array<{ column: string; order: 'asc' | 'desc' }>;
 }
 
 type ColumnDecl = [column: string, kind: FieldSpec['kind'], options?: { sort?: boolean; filter?: boolean; values?: readonly string[] }];
@@ -155,6 +157,8 @@ export const RESOURCES: Record<string, ResourceDefinition> = {
     ]),
     searchColumns: ['reason'],
     defaultSort: ['priority', 'DESC'],
+    // A queue is worked by priority, then oldest first.
+    tiebreak: [{ column: 'created_at', order: 'asc' }, { column: 'id', order: 'asc' }],
   }),
   decisions: define({
     resource: 'decisions',

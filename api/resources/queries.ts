@@ -31,7 +31,7 @@ export async function listRows(db: Db, def: ResourceDefinition, query: ListQuery
   const base = () => applyFilters(db(def.table), def, query);
   const rowsQuery = base()
     .select(def.columns)
-    .orderBy([{ column: query.sort.column, order: query.sort.order }, ...(query.sort.column === 'id' ? [] : [{ column: 'id', order: query.sort.order }])]);
+    .orderBy([{ column: query.sort.column, order: query.sort.order }, ...(query.sort.column === 'id' ? [] : (def.tiebreak ?? [{ column: 'id', order: query.sort.order }]))]);
   const start = query.range?.start ?? 0;
   // Without a range (react-admin's getMany) the id filter bounds the answer; cap it all the same.
   rowsQuery.offset(start).limit(query.range ? query.range.end - query.range.start + 1 : 1000);

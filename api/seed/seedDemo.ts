@@ -6,6 +6,7 @@ import { ingestTransactions } from '../ingest/ingestTransactions';
 import { upsertAccounts } from '../ingest/upsertAccounts';
 import { accountRefSchema, postInputSchema, transactionInputSchema, MAX_BATCH } from '../schemas/ingest';
 import { buildDemoCommunity } from './demoCommunity';
+import { seededRandom } from './random';
 import type { TrustEngine } from '../ingest/ingestResult';
 import { recordReputationEvents } from '../reputation/reputationStore';
 import { DECISION_WEIGHTS } from '../../rules/reputation/beta';
@@ -22,6 +23,11 @@ export interface SeedSummary {
   flags: number;
   openFlags: number;
   decisions: number;
+}
+
+/** A batch arrives a minute after its last item, and never after the seed's own time. */
+function arrivedAt(times: Date[], now: Date): Date {
+  return new Date(Math.min(now.getTime(), Math.max(...times.map((t) => t.getTime())) + 60_000));
 }
 
 function chunks<T>(items: T[], size: number): T[][] {
@@ -55,9 +61,12 @@ export async function seedDemoCommunity(db: Db, options: { now: Date; seed?: num
     await trx('partnerships').insert(
       community.partnerships.map((p) => ({ creator_id: accountIds.get(p.creator)!, brand_id: accountIds.get(p.brand)!, kind: p.kind, starts_at: p.startsAt, ends_at: p.endsAt, campaign: p.campaign, source: 'platform', created_at: options.now })),
     );
-    // Through the published policies, as a platform's items would be: the rules flag what they catch.
-    for (const batch of chunks(community.posts.map((p) => postInputSchema.parse(p)), MAX_BATCH)) await ingestPosts(trx, DEMO_SOURCE, batch, options.now, options.engine);
-    for (const batch of chunks(community.transactions.map((t) => transactionInputSchema.parse(t)), MAX_BATCH)) await ingestTransactions(trx, DEMO_SOURCE, batch, options.now, options.engine);
+    // Through the published policies, as a platform's items would be, in the order they happened:
+    // each batch is judged at its own time, so flags and rule hits carry realistic dates.
+    const posts = community.posts.map((p) => postInputSchema.parse(p)).sort((a, b) => a.postedAt.getTime() - b.postedAt.getTime());
+    for (const batch of chunks(posts, 200)) await ingestPosts(trx, DEMO_SOURCE, batch, arrivedAt(batch.map((p) => p.postedAt), options.now), options.engine);
+    const orders = community.transactions.map((t) => transactionInputSchema.parse(t)).sort((a, b) => a.orderedAt.getTime() - b.orderedAt.getTime());
+    for (const batch of chunks(orders, 100)) await ingestTransactions(trx, DEMO_SOURCE, batch, arrivedAt(batch.map((t) => t.orderedAt), options.now), options.engine);
 
     const postId = new Map<string, number>((await trx('posts').where({ source: DEMO_SOURCE }).select('id', 'external_id')).map((r: { id: number; external_id: string }) => [r.external_id, r.id]));
     const orderId = new Map<string, number>((await trx('transactions').where({ source: DEMO_SOURCE }).select('id', 'external_id')).map((r: { id: number; external_id: string }) => [r.external_id, r.id]));
@@ -136,9 +145,44 @@ export async function seedDemoCommunity(db: Db, options: { now: Date; seed?: num
       if (labelled.length) await trx('posts').whereIn('id', labelled).update({ status: 'labelled' });
       if (held.length) await trx('transactions').whereIn('id', held).update({ held: true });
     }
+    await decideOldRuleFlags(trx, mods, anchor, options.seed ?? DEMO_SEED);
     await appendAudit(trx, { actor: { kind: 'system' }, action: 'seed.demo_community', detail: { seed: options.seed ?? DEMO_SEED, anchor: anchor.toISOString() }, at: options.now });
   });
   return { seeded: true, ...(await summary(db)) };
+}
+
+const UPHOLD: Record<string, string> = { spam: 'remove', scam: 'remove', contact_harvesting: 'remove', fake_review: 'remove', suspicious_order: 'hold', undisclosed_ad: 'require_disclosure', community: 'remove' };
+
+/**
+ * Moderators have worked the rule flags too: the older a flag, the likelier it was decided
+ * (compliance and review-fraud queues move slower), most of them upheld.
+ */
+async function decideOldRuleFlags(trx: Knex.Transaction, mods: number[], anchor: Date, seed: number): Promise<void> {
+  if (mods.length === 0) return;
+  const rnd = seededRandom(seed + 1);
+  const DAY = 86_400_000;
+  const open: Array<{ id: number; subject_type: string; subject_id: number; queue: string; created_at: Date }> = await trx('flags').where({ status: 'open', source: 'rule' }).orderBy('id').select('id', 'subject_type', 'subject_id', 'queue', 'created_at');
+  const decisions: Array<Record<string, unknown>> = [];
+  for (const f of open) {
+    const age = anchor.getTime() - f.created_at.getTime();
+    const slow = f.queue === 'undisclosed_ad' || f.queue === 'fake_review';
+    if (!rnd.chance(age > 5 * DAY ? (slow ? 0.6 : 0.95) : age > 2 * DAY ? (slow ? 0.25 : 0.5) : 0)) continue;
+    const at = new Date(Math.min(f.created_at.getTime() + rnd.int(10, 60 * 30) * 60_000, anchor.getTime() - 60_000));
+    const upheld = rnd.chance(0.85);
+    decisions.push({ flag_id: f.id, subject_type: f.subject_type, subject_id: f.subject_id, action: upheld ? UPHOLD[f.queue] : 'approve', reason_code: upheld ? f.queue : 'no_violation', staff_id: mods[rnd.int(0, mods.length - 1)], automated: false, created_at: at });
+  }
+  for (const batch of chunks(decisions, 500)) {
+    const stored: Array<{ id: number; flag_id: number; subject_type: string; subject_id: number; action: string; created_at: Date }> = await trx('decisions').insert(batch).returning(['id', 'flag_id', 'subject_type', 'subject_id', 'action', 'created_at']);
+    for (const d of stored) await trx('flags').where({ id: d.flag_id }).update({ status: 'decided', decided_at: d.created_at });
+    const posts = stored.filter((d) => d.subject_type === 'post');
+    const byAction = (action: string) => posts.filter((d) => d.action === action).map((d) => d.subject_id);
+    if (byAction('remove').length) await trx('posts').whereIn('id', byAction('remove')).update({ status: 'removed' });
+    if (byAction('require_disclosure').length) await trx('posts').whereIn('id', byAction('require_disclosure')).update({ disclosure_required: true });
+    const held = stored.filter((d) => d.subject_type === 'transaction' && d.action === 'hold').map((d) => d.subject_id);
+    if (held.length) await trx('transactions').whereIn('id', held).update({ held: true });
+    const authors = new Map<number, number>(posts.length ? (await trx('posts').whereIn('id', posts.map((d) => d.subject_id)).select('id', 'author_id')).map((p: { id: number; author_id: number }) => [p.id, p.author_id]) : []);
+    await recordReputationEvents(trx, posts.map((d) => ({ accountId: authors.get(d.subject_id)!, component: 'discussion' as const, weight: DECISION_WEIGHTS[d.action] ?? 0, causeType: 'decision' as const, causeId: d.id, at: d.created_at })));
+  }
 }
 
 async function summary(db: Db): Promise<Omit<SeedSummary, 'seeded'>> {

@@ -88,6 +88,41 @@ describe.skipIf(!HAS_CHROMIUM)('console shell in Chromium', () => {
     await page.close();
   });
 
+  it('a moderator works the queue by keyboard: remove sticks, an undone approve does not', async () => {
+    const page = await browser.newPage({ locale: 'en-US', viewport: { width: 1400, height: 900 } });
+    await signIn(page, 'moderator');
+    await page.getByRole('menuitem', { name: 'Flags' }).click();
+    await page.getByText(/Keys: j \/ k to move/).waitFor();
+    await page.locator('tbody tr').first().waitFor();
+    // The queue's order: priority, then oldest first (the same the API gives).
+    const queue = await t.db('flags').where({ status: 'open' }).orderBy([{ column: 'priority', order: 'desc' }, { column: 'created_at', order: 'asc' }, { column: 'id', order: 'asc' }]).limit(3).select('id', 'queue');
+    await page.keyboard.press('?');
+    await page.getByRole('dialog', { name: 'Keyboard' }).waitFor();
+    await shot(page, 'triage-keys');
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await page.keyboard.press('r');
+    await page.getByText(new RegExp(`flag #${queue[0].id}`)).waitFor();
+    await shot(page, 'triage-decided');
+    // The decision is sent when the undo notification closes.
+    await page.getByText(new RegExp(`flag #${queue[0].id}`)).waitFor({ state: 'detached', timeout: 15_000 });
+    await expect.poll(async () => (await t.db('flags').where({ id: queue[0].id }).first()).status, { timeout: 10_000 }).toBe('decided');
+    const decision = await t.db('decisions').where({ flag_id: queue[0].id }).first();
+    expect(decision.action).toBe(queue[0].queue === 'suspicious_order' ? 'hold' : queue[0].queue === 'undisclosed_ad' ? 'require_disclosure' : 'remove');
+
+    // The next item: approve, then Undo before it is sent.
+    await page.locator('tbody tr').first().waitFor();
+    const next = await t.db('flags').where({ status: 'open' }).orderBy([{ column: 'priority', order: 'desc' }, { column: 'created_at', order: 'asc' }, { column: 'id', order: 'asc' }]).first('id');
+    await page.keyboard.press('a');
+    await page.getByRole('button', { name: /undo/i }).click();
+    await new Promise((r) => setTimeout(r, 1500));
+    const after = await t.db('flags').where({ id: next.id }).first();
+    expect(after.status).toBe('open');
+    expect(after.claimed_by).toBeNull();
+    expect(await t.db('decisions').where({ flag_id: next.id }).first()).toBeUndefined();
+    await page.close();
+  });
+
   it('switches the interface to Chinese', async () => {
     const page = await browser.newPage({ locale: 'en-US' });
     await signIn(page, 'compliance');

@@ -57,6 +57,7 @@ describe('compliance priority', () => {
     expect(compliancePriority(1000, 0.9)).toBeGreaterThan(compliancePriority(1000, 0.6));
     expect(compliancePriority(100_000, 0.7)).toBeGreaterThan(compliancePriority(100, 0.7));
     expect(compliancePriority(1e12, 1)).toBe(100);
-    expect(compliancePriority(0, 0)).toBe(20);
+    expect(compliancePriority(0, 0)).toBe(10);
+    expect(compliancePriority(100_000, 1)).toBe(70);
   });
 });

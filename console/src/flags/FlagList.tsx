@@ -1,4 +1,7 @@
-import { DataTable, List, NumberField, ReferenceField, SearchInput, SelectInput, useRecordContext } from 'react-admin';
+import { Typography } from '@mui/material';
+import { DataTable, List, NumberField, ReferenceField, SearchInput, SelectInput, useRecordContext, useTranslate } from 'react-admin';
+import { useTriageKeys } from './useTriageKeys';
+import { KeyboardHelp } from './KeyboardHelp';
 import { EnumField, LocaleDateField, enumChoices } from '../common/fields';
 import { FLAG_SOURCES, FLAG_STATUSES, QUEUES } from '../common/enums';
 
@@ -17,10 +20,20 @@ export function SubjectField() {
   return <ReferenceField source="subjectId" reference={reference} link="show" />;
 }
 
-export function FlagList() {
+/** The queue, worked from the keyboard (see useTriageKeys). */
+function TriageTable() {
+  const translate = useTranslate();
+  const { selectedId, pending, helpOpen, closeHelp } = useTriageKeys();
   return (
-    <List filters={filters} filterDefaultValues={{ status: 'open' }} sort={{ field: 'priority', order: 'DESC' }} perPage={25}>
-      <DataTable rowClick="show">
+    <>
+      <Typography variant="body2" color="text.secondary" sx={{ px: 2, pt: 1 }}>
+        {translate('app.triage.hint')}
+      </Typography>
+      <KeyboardHelp open={helpOpen} onClose={closeHelp} />
+      <DataTable
+        rowClick="show"
+        rowSx={(record) => (record.id === selectedId ? { outline: '2px solid', outlineColor: 'primary.main', outlineOffset: '-2px', bgcolor: 'action.selected' } : pending.has(record.id) ? { opacity: 0.4 } : {})}
+      >
         <DataTable.Col source="priority" field={NumberField} />
         <DataTable.Col source="queue" field={() => <EnumField source="queue" enumName="queue" chip />} />
         <DataTable.Col source="subjectType" disableSort field={() => <EnumField source="subjectType" enumName="subject_type" />} />
@@ -30,6 +43,14 @@ export function FlagList() {
         <DataTable.Col source="createdAt" field={LocaleDateField} />
         <DataTable.Col source="status" field={() => <EnumField source="status" enumName="flag_status" />} />
       </DataTable>
+    </>
+  );
+}
+
+export function FlagList() {
+  return (
+    <List filters={filters} filterDefaultValues={{ status: 'open' }} sort={{ field: 'priority', order: 'DESC' }} perPage={25}>
+      <TriageTable />
     </List>
   );
 }

@@ -25,6 +25,11 @@ export const appEnglish = {
     menu: { moderation: 'Moderation', community: 'Community', admin: 'Administration' },
     api_key_created: 'Copy this key now; it will not be shown again:',
     related: { summary: 'Summary', replies: 'Replies', flags: 'Flags on this item', decisions: 'Decisions', posts: 'Posts', orders: 'Orders', partnerships: 'Partnerships', referred_orders: 'Orders referred by this post' },
+    triage: {
+      hint: 'Keys: j / k to move, a approve, r remove, e escalate, ? for help.',
+      decided: '%{action}: flag #%{id}',
+      keys: { title: 'Keyboard', next: 'Next item', previous: 'Previous item', approve: 'Approve (no violation)', remove: "Remove, or the queue's own action (hold an order, require a disclosure)", escalate: 'Escalate to a senior reviewer', help: 'Show or hide these keys' },
+    },
     revoke: 'Revoke',
     revoked: 'Revoked',
   },

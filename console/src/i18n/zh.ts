@@ -26,6 +26,11 @@ export const appChinese: AppMessages = {
     menu: { moderation: '审核', community: '社区', admin: '管理' },
     api_key_created: '请立即复制此密钥，之后不会再显示：',
     related: { summary: '概要', replies: '回复', flags: '此条目的标记', decisions: '处理记录', posts: '帖子', orders: '订单', partnerships: '合作关系', referred_orders: '由此帖带来的订单' },
+    triage: {
+      hint: '快捷键：j / k 上下移动，a 通过，r 删除，e 升级，? 查看帮助。',
+      decided: '%{action}：标记 #%{id}',
+      keys: { title: '快捷键', next: '下一条', previous: '上一条', approve: '通过（无违规）', remove: '删除，或本队列的处理方式（暂扣订单、要求标注广告）', escalate: '升级给资深审核员', help: '显示或隐藏快捷键' },
+    },
     revoke: '吊销',
     revoked: '已吊销',
   },

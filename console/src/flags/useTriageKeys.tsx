@@ -1,0 +1,94 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useAddUndoableMutation, useListContext, useNotify, useRefresh, useTranslate } from 'react-admin';
+import { httpClient } from '../dataProvider';
+import { APPROVE_TEMPLATE, ESCALATE_TEMPLATE, REMOVE_TEMPLATE } from './reasonTemplates';
+
+type Decision = { action: string; reasonCode: string };
+
+function typingIn(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
+}
+
+/**
+ * One keystroke per decision: j/k move, a approves, r removes (or requires disclosure, or holds,
+ * as the queue's template says), e escalates, ? shows the keys. A decision claims the item at
+ * once, then waits out the undo notification before it is sent; Undo releases the claim.
+ */
+export function useTriageKeys() {
+  const { data, isPending } = useListContext();
+  const [selected, setSelected] = useState(0);
+  const [pending, setPending] = useState<Set<string | number>>(new Set());
+  const [helpOpen, setHelpOpen] = useState(false);
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const translate = useTranslate();
+  const addUndoableMutation = useAddUndoableMutation();
+  const rows = (data ?? []).filter((r) => !pending.has(r.id));
+
+  const decide = useCallback(
+    async (record: { id: string | number; queue: string }, decision: Decision) => {
+      try {
+        await httpClient(`/api/flags/${record.id}/claim`, { method: 'POST', body: '{}' });
+      } catch (err) {
+        notify((err as Error).message, { type: 'error' });
+        return;
+      }
+      setPending((p) => new Set(p).add(record.id));
+      addUndoableMutation(async ({ isUndo }: { isUndo: boolean }) => {
+        try {
+          if (isUndo) await httpClient(`/api/flags/${record.id}/release`, { method: 'POST', body: '{}' });
+          else await httpClient(`/api/flags/${record.id}/decide`, { method: 'POST', body: JSON.stringify(decision) });
+        } catch (err) {
+          notify((err as Error).message, { type: 'error' });
+        } finally {
+          setPending((p) => {
+            const next = new Set(p);
+            next.delete(record.id);
+            return next;
+          });
+          refresh();
+        }
+      });
+      notify('app.triage.decided', { type: 'info', undoable: true, autoHideDuration: 3000, messageArgs: { action: translate(`enums.decision_action.${decision.action}`), id: record.id } });
+    },
+    [addUndoableMutation, notify, refresh, translate],
+  );
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (typingIn(event.target) || event.metaKey || event.ctrlKey || event.altKey) return;
+      if (event.key === '?') {
+        setHelpOpen((o) => !o);
+        return;
+      }
+      if (isPending || rows.length === 0) return;
+      const current = rows[Math.min(selected, rows.length - 1)] as { id: string | number; queue: string } | undefined;
+      switch (event.key) {
+        case 'j':
+          setSelected((s) => Math.min(rows.length - 1, s + 1));
+          break;
+        case 'k':
+          setSelected((s) => Math.max(0, s - 1));
+          break;
+        case 'a':
+          if (current) void decide(current, APPROVE_TEMPLATE);
+          break;
+        case 'r':
+          if (current) void decide(current, REMOVE_TEMPLATE[current.queue] ?? { action: 'remove', reasonCode: current.queue });
+          break;
+        case 'e':
+          if (current) void decide(current, ESCALATE_TEMPLATE);
+          break;
+        default:
+          return;
+      }
+      event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [rows, selected, isPending, decide]);
+
+  const selectedId = rows[Math.min(selected, Math.max(0, rows.length - 1))]?.id;
+  return { selectedId, pending, helpOpen, closeHelp: () => setHelpOpen(false) };
+}
