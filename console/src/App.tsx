@@ -4,6 +4,8 @@ import { createAuthProvider } from './authProvider';
 import { i18nProvider } from './i18n/i18nProvider';
 import { Dashboard } from './dashboard/Dashboard';
 import { LoginPage } from './layout/LoginPage';
+import { AppMenu } from './layout/AppMenu';
+import { Layout, type LayoutProps } from 'react-admin';
 import flags from './flags';
 import posts from './posts';
 import accounts from './accounts';
@@ -16,9 +18,13 @@ import auditLog from './auditLog';
 
 const authProvider = createAuthProvider();
 
+function AppLayout(props: LayoutProps) {
+  return <Layout {...props} menu={AppMenu} />;
+}
+
 export function App() {
   return (
-    <Admin title="Trust Console" dataProvider={dataProvider} authProvider={authProvider} i18nProvider={i18nProvider} dashboard={Dashboard} loginPage={LoginPage} requireAuth disableTelemetry>
+    <Admin title="Trust Console" dataProvider={dataProvider} authProvider={authProvider} i18nProvider={i18nProvider} dashboard={Dashboard} loginPage={LoginPage} layout={AppLayout} requireAuth disableTelemetry>
       <Resource name="flags" {...flags} />
       <Resource name="posts" {...posts} />
       <Resource name="accounts" {...accounts} />

@@ -73,7 +73,17 @@ describe.skipIf(!HAS_CHROMIUM)('console shell in Chromium', () => {
     await page.getByRole('menuitem', { name: 'Flags' }).click();
     await page.locator('tbody tr').first().waitFor();
     await shot(page, 'flags-list');
+    // The item view: evidence highlighted, rules explained, the author's reputation charted.
+    const postFlag = await t.db('flags').where({ status: 'open', queue: 'contact_harvesting', subject_type: 'post' }).orderBy('priority', 'desc').first('id');
+    await page.goto(`${server.url}/#/flags/${postFlag.id}/show`);
+    await page.getByText(/rules? fired/).waitFor();
+    await page.locator('mark[data-evidence]').first().waitFor();
+    await page.locator('.recharts-surface').first().waitFor();
+    await shot(page, 'flag-show');
     for (const item of ['Staff', 'API keys', 'Audit log']) await page.getByRole('menuitem', { name: item }).waitFor();
+    // Queues sit in the menu with their open counts.
+    const contacts = await t.db('flags').where({ status: 'open', queue: 'contact_harvesting' }).count({ c: '*' }).first();
+    await page.getByRole('menuitem', { name: `Contact harvesting: ${Number(contacts!.c)}` }).waitFor();
     await page.close();
   });
 

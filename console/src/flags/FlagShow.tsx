@@ -1,12 +1,21 @@
-import { DataTable, Labeled, NumberField, ReferenceField, ReferenceManyField, Show, SimpleShowLayout, TextField, useTranslate } from 'react-admin';
+import { DataTable, Labeled, NumberField, ReferenceManyField, Show, SimpleShowLayout, TextField, useRecordContext, useTranslate } from 'react-admin';
+import { PostEvidence } from '../evidence/PostEvidence';
+import { DecisionButtons } from './DecisionButtons';
 import { EnumField, LocaleDateField, StaffField } from '../common/fields';
 import { SubjectField } from './FlagList';
+
+function SubjectEvidence() {
+  const record = useRecordContext();
+  return record?.subjectType === 'post' ? <PostEvidence postId={Number(record.subjectId)} /> : null;
+}
 
 export function FlagShow() {
   const translate = useTranslate();
   return (
     <Show>
       <SimpleShowLayout>
+        <DecisionButtons />
+        <SubjectEvidence />
         <EnumField source="queue" enumName="queue" chip />
         <NumberField source="priority" />
         <EnumField source="status" enumName="flag_status" chip />

@@ -25,6 +25,14 @@ export const appEnglish = {
     menu: { moderation: 'Moderation', community: 'Community', admin: 'Administration' },
     api_key_created: 'Copy this key now; it will not be shown again:',
     related: { summary: 'Summary', replies: 'Replies', flags: 'Flags on this item', decisions: 'Decisions', posts: 'Posts', orders: 'Orders', partnerships: 'Partnerships', referred_orders: 'Orders referred by this post' },
+    evidence: {
+      kind: { identifier: 'Contact or payment identifier (masked)', link: 'Link', disclosure: 'Disclosure marker', matched: 'Term a rule matched' },
+      all: 'all of', any: 'any of', not: 'not',
+      fired: 'One rule fired |||| %{smart_count} rules fired',
+      reputation: 'Author reputation %{score} (confidence %{confidence}%)',
+      components: 'discussion %{discussion}, commerce %{commerce}',
+      decide: 'Decide', unmask: 'Show identifiers',
+    },
     triage: {
       hint: 'Keys: j / k to move, a approve, r remove, e escalate, ? for help.',
       decided: '%{action}: flag #%{id}',
@@ -46,6 +54,7 @@ export const appEnglish = {
     decision_action: { approve: 'Approve', remove: 'Remove', escalate: 'Escalate', hold: 'Hold', label: 'Label', require_disclosure: 'Require disclosure', warn: 'Warn' },
     role: { admin: 'Admin', moderator: 'Moderator', compliance: 'Compliance', community_manager: 'Community manager' },
     locale: { zh: 'Chinese', en: 'English' },
+    disclosure_status: { disclosed: 'Disclosed', weakly_disclosed: 'Weakly disclosed', undisclosed: 'Undisclosed', not_commercial: 'Not commercial' },
     policy_mode: { enforce: 'Enforce', shadow: 'Shadow' },
     policy_status: { draft: 'Draft', published: 'Published', archived: 'Archived' },
     policy_target: { post: 'Posts', transaction: 'Orders' },

@@ -26,6 +26,14 @@ export const appChinese: AppMessages = {
     menu: { moderation: '审核', community: '社区', admin: '管理' },
     api_key_created: '请立即复制此密钥，之后不会再显示：',
     related: { summary: '概要', replies: '回复', flags: '此条目的标记', decisions: '处理记录', posts: '帖子', orders: '订单', partnerships: '合作关系', referred_orders: '由此帖带来的订单' },
+    evidence: {
+      kind: { identifier: '联系方式或支付信息（已遮盖）', link: '链接', disclosure: '广告标注', matched: '规则命中的词' },
+      all: '全部满足', any: '任一满足', not: '不满足',
+      fired: '命中 %{smart_count} 条规则',
+      reputation: '作者信誉 %{score}（置信度 %{confidence}%）',
+      components: '讨论 %{discussion}，交易 %{commerce}',
+      decide: '处理', unmask: '显示联系方式',
+    },
     triage: {
       hint: '快捷键：j / k 上下移动，a 通过，r 删除，e 升级，? 查看帮助。',
       decided: '%{action}：标记 #%{id}',
@@ -47,6 +55,7 @@ export const appChinese: AppMessages = {
     decision_action: { approve: '通过', remove: '删除', escalate: '升级', hold: '暂扣', label: '加标注', require_disclosure: '要求标注广告', warn: '警告' },
     role: { admin: '管理员', moderator: '审核员', compliance: '合规', community_manager: '社区运营' },
     locale: { zh: '中文', en: '英文' },
+    disclosure_status: { disclosed: '已标注', weakly_disclosed: '标注不明显', undisclosed: '未标注', not_commercial: '非商业' },
     policy_mode: { enforce: '执行', shadow: '影子模式' },
     policy_status: { draft: '草稿', published: '已发布', archived: '已归档' },
     policy_target: { post: '帖子', transaction: '订单' },

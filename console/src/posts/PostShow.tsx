@@ -1,16 +1,11 @@
-import { Typography } from '@mui/material';
+import { PostEvidence } from '../evidence/PostEvidence';
 import { BooleanField, DataTable, Labeled, NumberField, ReferenceField, ReferenceManyField, Show, SimpleShowLayout, TextField, useRecordContext, useTranslate } from 'react-admin';
 import { OrderRows } from '../transactions/OrderRows';
-import { EnumField, LocaleDateField, ScoreField } from '../common/fields';
+import { EnumField, LocaleDateField } from '../common/fields';
 
-function PostBody() {
+function PostEvidenceForRecord() {
   const record = useRecordContext();
-  if (!record) return null;
-  return (
-    <Typography component="div" sx={{ whiteSpace: 'pre-wrap', fontSize: '1.05rem', p: 2, bgcolor: 'action.hover', borderRadius: 1, maxWidth: 800 }} lang={String(record.lang ?? '')}>
-      {String(record.body)}
-    </Typography>
-  );
+  return record ? <PostEvidence postId={Number(record.id)} /> : null;
 }
 
 export function PostShow() {
@@ -20,7 +15,7 @@ export function PostShow() {
       <SimpleShowLayout>
         <TextField source="title" />
         <Labeled source="body">
-          <PostBody />
+          <PostEvidenceForRecord />
         </Labeled>
         <ReferenceField source="authorId" reference="accounts" link="show" />
         <EnumField source="kind" enumName="post_kind" chip />
@@ -31,9 +26,7 @@ export function PostShow() {
         <NumberField source="reach" />
         <NumberField source="rating" emptyText="–" />
         <BooleanField source="platformLabel" />
-        <ScoreField source="spamScore" />
-        <ScoreField source="promoScore" />
-        <TextField source="disclosureStatus" emptyText="–" />
+
         <Labeled label={translate('app.related.flags')}>
           <ReferenceManyField reference="flags" target="subjectId" filter={{ subjectType: 'post' }} sort={{ field: 'createdAt', order: 'DESC' }}>
             <DataTable rowClick="show" bulkActionButtons={false}>

@@ -1,0 +1,51 @@
+import { Box, Chip, Stack, Typography } from '@mui/material';
+import { useGetOne, useTranslate } from 'react-admin';
+import { HighlightedText } from './HighlightedText';
+import { ExplanationTree } from './ExplanationTree';
+import { ReputationChart } from './ReputationChart';
+import { matchedTermsOf } from './highlight';
+
+interface RuleHit {
+  id: number;
+  ruleName: string;
+  policyName: string;
+  version: number;
+  mode: string;
+  eventType: string;
+  explanation: unknown;
+}
+
+/** Everything a moderator needs beside the decision: the text with its evidence, the scores, why the rules fired, who wrote it. */
+export function PostEvidence({ postId }: { postId: number }) {
+  const translate = useTranslate();
+  const { data: post } = useGetOne('posts', { id: postId });
+  if (!post) return null;
+  const hits = (post.ruleHits ?? []) as RuleHit[];
+  const text = post.title ? `${post.title}\n${post.body}` : String(post.body);
+  const pct = (v: unknown) => (typeof v === 'number' ? `${Math.round(v * 100)}%` : '–');
+  return (
+    <Stack spacing={2} sx={{ my: 1 }}>
+      <HighlightedText text={text} matchedTerms={hits.flatMap((h) => matchedTermsOf(h.explanation))} lang={post.lang} />
+      <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap' }}>
+        <Chip label={`${translate('resources.posts.fields.spamScore')}: ${pct(post.spamScore)}`} color={post.spamScore > 0.5 ? 'error' : 'default'} />
+        <Chip label={`${translate('resources.posts.fields.promoScore')}: ${pct(post.promoScore)}`} color={post.promoScore > 0.5 ? 'warning' : 'default'} />
+        {post.disclosureStatus && <Chip label={`${translate('resources.posts.fields.disclosureStatus')}: ${translate(`enums.disclosure_status.${post.disclosureStatus}`, { _: post.disclosureStatus })}`} />}
+        <Chip label={`${translate('resources.posts.fields.reach')}: ${post.reach}`} />
+      </Stack>
+      <Box>
+        <Typography variant="subtitle1" component="h3">
+          {translate('app.evidence.fired', { smart_count: hits.length })}
+        </Typography>
+        {hits.map((h) => (
+          <Box key={h.id} sx={{ my: 1, p: 1, border: 1, borderColor: 'divider', borderRadius: 1, maxWidth: 820 }}>
+            <Typography variant="body2" component="div">
+              <b>{h.ruleName}</b> — {h.policyName} v{h.version} · {translate(`enums.policy_mode.${h.mode}`)} · {h.eventType}
+            </Typography>
+            <ExplanationTree node={h.explanation} />
+          </Box>
+        ))}
+      </Box>
+      <ReputationChart accountId={post.authorId} />
+    </Stack>
+  );
+}

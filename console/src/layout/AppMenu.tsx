@@ -1,0 +1,49 @@
+import { Badge } from '@mui/material';
+import InboxIcon from '@mui/icons-material/Inbox';
+import { useQuery } from '@tanstack/react-query';
+import { Menu, useCanAccess, useDataProvider, useTranslate } from 'react-admin';
+import { QUEUES } from '../common/enums';
+
+/** Open flags per queue, refreshed every 30 seconds: the counts a moderator watches. */
+function useQueueCounts() {
+  const dataProvider = useDataProvider();
+  return useQuery({
+    queryKey: ['menu', 'queue-counts'],
+    queryFn: async () =>
+      Object.fromEntries(
+        await Promise.all(
+          QUEUES.map(async (queue) => {
+            const { total } = await dataProvider.getList('flags', { filter: { status: 'open', queue }, sort: { field: 'priority', order: 'DESC' }, pagination: { page: 1, perPage: 1 } });
+            return [queue, total ?? 0] as const;
+          }),
+        ),
+      ) as Record<string, number>,
+    refetchInterval: 30_000,
+  });
+}
+
+export function AppMenu() {
+  const translate = useTranslate();
+  const { canAccess } = useCanAccess({ resource: 'flags', action: 'list' });
+  const counts = useQueueCounts();
+  return (
+    <Menu>
+      <Menu.DashboardItem />
+      {canAccess &&
+        QUEUES.map((queue) => (
+          <Menu.Item
+            key={queue}
+            to={`/flags?filter=${encodeURIComponent(JSON.stringify({ status: 'open', queue }))}`}
+            primaryText={translate(`enums.queue.${queue}`)}
+            aria-label={`${translate(`enums.queue.${queue}`)}: ${counts.data?.[queue] ?? 0}`}
+            leftIcon={
+              <Badge badgeContent={counts.data?.[queue] ?? 0} color="primary" max={999}>
+                <InboxIcon />
+              </Badge>
+            }
+          />
+        ))}
+      <Menu.ResourceItems />
+    </Menu>
+  );
+}
