@@ -15,6 +15,8 @@ import decisions from './decisions';
 import staff from './staff';
 import apiKeys from './apiKeys';
 import auditLog from './auditLog';
+import policies from './policies';
+import policyLists from './policyLists';
 
 const authProvider = createAuthProvider();
 
@@ -31,6 +33,10 @@ export function App() {
       <Resource name="transactions" {...transactions} />
       <Resource name="partnerships" {...partnerships} />
       <Resource name="decisions" {...decisions} />
+      <Resource name="policies" {...policies} />
+      <Resource name="policy-lists" {...policyLists} />
+      <Resource name="policy-versions" />
+      <Resource name="backtests" />
       <Resource name="staff" {...staff} />
       <Resource name="api-keys" {...apiKeys} />
       <Resource name="audit-log" {...auditLog} />

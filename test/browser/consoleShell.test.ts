@@ -8,11 +8,16 @@ import { resetDemoStaff, type DemoCredential } from '../../api/seed/demoStaff';
 import { seedDemoCommunity } from '../../api/seed/seedDemo';
 import { installStarterPolicies } from '../../api/policies/starterInstall';
 import { createPolicyRuntime } from '../../api/policies/policyRuntime';
+import pino from 'pino';
+import { startJobQueue, type JobQueue } from '../../api/jobs/jobQueue';
+import { BACKTEST_JOB, executeBacktest } from '../../api/backtests/backtestService';
+import { systemClock } from '../../api/deps';
 
 let t: TestDb;
 let browser: Browser;
 let server: Awaited<ReturnType<typeof serveConsole>>;
 let creds: DemoCredential[];
+let jobs: JobQueue;
 
 const cred = (role: string) => creds.find((c) => c.role === role)!;
 
@@ -34,7 +39,9 @@ describe.skipIf(!HAS_CHROMIUM)('console shell in Chromium', () => {
     creds = await resetDemoStaff(t.db, new Date());
     await installStarterPolicies(t.db, new Date());
     await seedDemoCommunity(t.db, { now: new Date(), engine: { runtime: createPolicyRuntime() } });
-    server = await serveConsole(t.db);
+    jobs = await startJobQueue({ db: t.db, databaseUrl: process.env.DATABASE_URL, schema: t.schema ? `${t.schema}_jobs` : 'pgboss', logger: pino({ level: 'silent' }), pollingIntervalSeconds: 0.5, handlers: { [BACKTEST_JOB]: (data) => executeBacktest(t.db, systemClock, Number(data.id)) } });
+    t.onClose(() => jobs.stop());
+    server = await serveConsole(t.db, { jobs });
     browser = await launchBrowser();
   }, 180_000);
   afterAll(async () => {
@@ -132,6 +139,64 @@ describe.skipIf(!HAS_CHROMIUM)('console shell in Chromium', () => {
     expect(await t.db('decisions').where({ flag_id: next.id }).first()).toBeUndefined();
     await page.close();
   });
+
+  it('a community manager fixes a draft, dry-runs it, backtests it to completion and publishes it', async () => {
+    const page = await browser.newPage({ locale: 'en-US', viewport: { width: 1400, height: 1000 } });
+    // Fail on the step that hangs, not on the test's own timeout.
+    page.setDefaultTimeout(10_000);
+    await signIn(page, 'community_manager');
+    await page.getByRole('menuitem', { name: 'Policies' }).click();
+    await page.locator('tbody tr').first().waitFor();
+    const policy = await t.db('policies').where({ name: 'Contact harvesting' }).first();
+    await page.goto(`${server.url}/#/policies/${policy.id}/show`);
+    const editor = page.getByLabel('Draft');
+    await editor.waitFor();
+    const broken = structuredClone(policy.draft);
+    broken.rules[0].conditions.all[0].fact = 'handleCount';
+    await editor.fill(JSON.stringify(broken, null, 2));
+    await page.getByTestId('problem-path').first().waitFor();
+    expect(await page.getByTestId('problem-path').first().textContent()).toBe('rules[0].conditions.all[0].fact');
+    expect(await page.getByRole('button', { name: 'Save draft' }).isDisabled()).toBe(true);
+    await shot(page, 'policy-error');
+    const fixed = structuredClone(policy.draft);
+    fixed.rules[1].conditions = { all: [{ fact: 'contactCount', operator: 'greaterThan', value: 0 }] };
+    await editor.fill(JSON.stringify(fixed, null, 2));
+    await page.getByText('The draft is valid.').waitFor();
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await page.getByText('Draft saved').waitFor();
+    // jsonb keeps keys in its own order: compare the documents, not their text.
+    await expect.poll(async () => (await t.db('policies').where({ id: policy.id }).first()).draft).toEqual(fixed);
+
+    await page.getByRole('tab', { name: 'Dry run' }).click();
+    await page.getByLabel('Items').fill(JSON.stringify({ id: 'dry-1', kind: 'reply', threadId: 'post-00001', author: { id: 'm-zh-1' }, body: 'wechat: abcdef123', postedAt: new Date().toISOString() }));
+    await page.getByRole('button', { name: 'Dry run' }).click();
+    await page.getByTestId('dry-run-result').waitFor();
+    expect(await page.getByTestId('dry-run-result').textContent()).toContain('contact-handle-with-invite');
+
+    await page.getByRole('tab', { name: 'Backtest' }).click();
+    await page.getByRole('button', { name: 'Backtest' }).click();
+    await page.getByTestId('backtest-status').filter({ hasText: /^Done/ }).waitFor({ timeout: 60_000 });
+    await page.locator('.recharts-surface').first().waitFor();
+    await shot(page, 'policy-backtest');
+
+    await page.getByRole('tab', { name: 'Draft' }).click();
+    await page.getByRole('button', { name: 'Publish', exact: true }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
+    await page.getByText('Version 2 is in force').waitFor();
+    const versions = await t.db('policy_versions').where({ policy_id: policy.id }).orderBy('version');
+    expect(versions.map((v: { version: number }) => v.version)).toEqual([1, 2]);
+    expect(versions[1].document).toEqual(fixed);
+
+    await page.getByRole('tab', { name: 'Policy versions' }).click();
+    await page.getByLabel('Compare').click();
+    await page.getByRole('option', { name: 'v1' }).click();
+    await page.getByLabel('with').click();
+    await page.getByRole('option', { name: 'v2' }).click();
+    await page.getByTestId('version-diff').waitFor();
+    expect(await page.getByTestId('version-diff').textContent()).toMatch(/^- /m);
+    await shot(page, 'policy-diff');
+    await page.close();
+  }, 120_000);
 
   it('switches the interface to Chinese', async () => {
     const page = await browser.newPage({ locale: 'en-US' });

@@ -9,6 +9,7 @@ import { testConfig } from '../../api/config';
 import { systemClock } from '../../api/deps';
 import { buildConsole, consoleIsStale } from '../../api/consoleBuild';
 import type { Db } from '../../api/db/connect';
+import type { JobQueue } from '../../api/jobs/jobQueue';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const HAS_CHROMIUM = fs.existsSync(CHROMIUM);
@@ -29,9 +30,9 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 /** Serves the built console and the API on a free loopback port. */
-export async function serveConsole(db: Db): Promise<{ url: string; close(): Promise<void> }> {
+export async function serveConsole(db: Db, options: { jobs?: JobQueue } = {}): Promise<{ url: string; close(): Promise<void> }> {
   if (consoleIsStale(ROOT)) await buildConsole(ROOT);
-  const app = createApp({ db, clock: systemClock, logger: pino({ level: 'silent' }), config: testConfig(), consoleDir: path.join(ROOT, 'console', 'dist') });
+  const app = createApp({ db, clock: systemClock, logger: pino({ level: 'silent' }), config: testConfig(), consoleDir: path.join(ROOT, 'console', 'dist'), jobs: options.jobs });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });

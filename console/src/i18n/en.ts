@@ -25,6 +25,18 @@ export const appEnglish = {
     menu: { moderation: 'Moderation', community: 'Community', admin: 'Administration' },
     api_key_created: 'Copy this key now; it will not be shown again:',
     related: { summary: 'Summary', replies: 'Replies', flags: 'Flags on this item', decisions: 'Decisions', posts: 'Posts', orders: 'Orders', partnerships: 'Partnerships', referred_orders: 'Orders referred by this post' },
+    policies: {
+      tab_draft: 'Draft', save_draft: 'Save draft', saved: 'Draft saved', valid: 'The draft is valid.', not_json: 'Not JSON: %{message}',
+      problems: 'One problem |||| %{smart_count} problems',
+      publish: 'Publish', publish_shadow: 'Publish in shadow mode', rollback: 'Roll back', rollback_to: 'Roll back to', note: 'Note (kept with the version)',
+      confirm_title: 'Put this in force?', confirm_publish: 'Publish the draft of “%{name}” and enforce it on every new item?', confirm_shadow: 'Publish the draft of “%{name}” in shadow mode: its hits are recorded, nothing is done?', confirm_rollback: 'Re-publish the chosen version of “%{name}” as a new version?',
+      published: 'Version %{version} is in force',
+      dry_run: 'Dry run', dry_run_items: 'Items', dry_run_help: 'Stored ids (e.g. 12, 40) or items as JSON, as a platform sends them. Nothing is written.', dry_run_input: 'Give ids or valid JSON', dry_run_events: 'draft: %{events} · in force: %{published}',
+      backtest: 'Backtest', backtest_progress: 'Backtest progress', draft: 'Draft', in_force: 'In force', per_rule: 'Matches per rule', matches: 'Matches', samples_new: 'Newly matched, for example',
+      backtest_summary: '%{items} items: the draft matches %{draft}, the version in force %{published} (%{newly} newly, %{gone} no longer).',
+      backtest_decisions: 'Against moderators: catches %{caught} of %{upheld} upheld items, matches %{approved} they approved (precision %{precision}, recall %{recall}).',
+      from_version: 'Compare', to_version: 'with',
+    },
     evidence: {
       kind: { identifier: 'Contact or payment identifier (masked)', link: 'Link', disclosure: 'Disclosure marker', matched: 'Term a rule matched' },
       all: 'all of', any: 'any of', not: 'not',

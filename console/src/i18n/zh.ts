@@ -26,6 +26,18 @@ export const appChinese: AppMessages = {
     menu: { moderation: '审核', community: '社区', admin: '管理' },
     api_key_created: '请立即复制此密钥，之后不会再显示：',
     related: { summary: '概要', replies: '回复', flags: '此条目的标记', decisions: '处理记录', posts: '帖子', orders: '订单', partnerships: '合作关系', referred_orders: '由此帖带来的订单' },
+    policies: {
+      tab_draft: '草稿', save_draft: '保存草稿', saved: '草稿已保存', valid: '草稿有效。', not_json: '不是有效的 JSON：%{message}',
+      problems: '%{smart_count} 个问题',
+      publish: '发布', publish_shadow: '以影子模式发布', rollback: '回滚', rollback_to: '回滚到', note: '备注（随版本保存）',
+      confirm_title: '确定生效吗？', confirm_publish: '发布“%{name}”的草稿，并对所有新条目执行？', confirm_shadow: '以影子模式发布“%{name}”的草稿：只记录命中，不执行任何处理？', confirm_rollback: '将“%{name}”的所选版本重新发布为新版本？',
+      published: '版本 %{version} 已生效',
+      dry_run: '试运行', dry_run_items: '条目', dry_run_help: '已存条目的编号（如 12, 40），或平台发送格式的 JSON。不会写入任何数据。', dry_run_input: '请输入编号或有效的 JSON', dry_run_events: '草稿：%{events} · 现行版本：%{published}',
+      backtest: '回测', backtest_progress: '回测进度', draft: '草稿', in_force: '现行版本', per_rule: '各规则命中', matches: '命中数', samples_new: '新增命中示例',
+      backtest_summary: '共 %{items} 条：草稿命中 %{draft}，现行版本命中 %{published}（新增 %{newly}，不再命中 %{gone}）。',
+      backtest_decisions: '对照审核结果：命中已确认违规的 %{caught}/%{upheld}，命中审核通过的 %{approved}（精确率 %{precision}，召回率 %{recall}）。',
+      from_version: '对比', to_version: '与',
+    },
     evidence: {
       kind: { identifier: '联系方式或支付信息（已遮盖）', link: '链接', disclosure: '广告标注', matched: '规则命中的词' },
       all: '全部满足', any: '任一满足', not: '不满足',

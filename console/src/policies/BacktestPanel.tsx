@@ -1,0 +1,127 @@
+import { useState } from 'react';
+import { Box, Button, LinearProgress, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import { useQuery } from '@tanstack/react-query';
+import { useNotify, useRecordContext, useTranslate } from 'react-admin';
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { httpClient } from '../dataProvider';
+import { postJson } from './api';
+
+interface Backtest {
+  id: number;
+  status: string;
+  processed: number;
+  total: number | null;
+  error: string | null;
+  result: {
+    items: number;
+    draft: { itemsMatched: number; rules: Array<{ rule: string; eventType: string; matches: number }> };
+    published: { itemsMatched: number } | null;
+    diff: { newlyMatched: number; noLongerMatched: number; samplesNew: Array<{ id: number; excerpt: string }>; samplesGone: Array<{ id: number; excerpt: string }> } | null;
+    decisions: { upheld: number; approved: number; caughtUpheld: number; matchedApproved: number; missedUpheld: number; precision: number | null; recall: number | null };
+    byDay: Array<{ day: string; draft: number; published: number }>;
+  } | null;
+}
+
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+
+/** Runs the draft over stored items as a job, shows progress, then what it would have done next to the version in force. */
+export function BacktestPanel() {
+  const record = useRecordContext();
+  const translate = useTranslate();
+  const notify = useNotify();
+  const [from, setFrom] = useState(isoDay(new Date(Date.now() - 30 * 86_400_000)));
+  const [to, setTo] = useState(isoDay(new Date(Date.now() + 86_400_000)));
+  const [id, setId] = useState<number | null>(null);
+  const { data } = useQuery({
+    queryKey: ['backtest', id],
+    queryFn: async () => (await httpClient(`/api/backtests/${id}`)).json as Backtest,
+    enabled: id !== null,
+    refetchInterval: (q) => (q.state.data && ['done', 'failed'].includes(q.state.data.status) ? false : 500),
+  });
+  if (!record) return null;
+  const start = async () => {
+    try {
+      const created = (await postJson('/api/backtests', { policyId: record.id, from: `${from}T00:00:00Z`, to: `${to}T00:00:00Z` })) as { id: number };
+      setId(created.id);
+    } catch (err) {
+      notify((err as Error).message, { type: 'error' });
+    }
+  };
+  const r = data?.result;
+  const pct = (v: number | null | undefined) => (v === null || v === undefined ? '–' : `${Math.round(v * 100)}%`);
+  return (
+    <Box sx={{ maxWidth: 900 }}>
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+        <TextField type="date" label={translate('resources.backtests.fields.windowStart')} value={from} onChange={(e) => setFrom(e.target.value)} size="small" slotProps={{ inputLabel: { shrink: true } }} />
+        <TextField type="date" label={translate('resources.backtests.fields.windowEnd')} value={to} onChange={(e) => setTo(e.target.value)} size="small" slotProps={{ inputLabel: { shrink: true } }} />
+        <Button variant="outlined" onClick={start}>
+          {translate('app.policies.backtest')}
+        </Button>
+      </Stack>
+      {data && (
+        <Box sx={{ my: 1 }}>
+          <Typography variant="body2" data-testid="backtest-status">
+            {translate(`enums.backtest_status.${data.status}`)} · {data.processed} / {data.total ?? '…'}
+          </Typography>
+          <LinearProgress variant={data.total ? 'determinate' : 'indeterminate'} value={data.total ? (100 * data.processed) / data.total : 0} aria-label={translate('app.policies.backtest_progress')} />
+          {data.error && <Typography color="error">{data.error}</Typography>}
+        </Box>
+      )}
+      {r && (
+        <Box>
+          <Typography variant="body2" sx={{ my: 1 }}>
+            {translate('app.policies.backtest_summary', {
+              items: r.items,
+              draft: r.draft.itemsMatched,
+              published: r.published?.itemsMatched ?? '–',
+              newly: r.diff?.newlyMatched ?? 0,
+              gone: r.diff?.noLongerMatched ?? 0,
+            })}
+          </Typography>
+          <Typography variant="body2">
+            {translate('app.policies.backtest_decisions', { caught: r.decisions.caughtUpheld, upheld: r.decisions.upheld, approved: r.decisions.matchedApproved, precision: pct(r.decisions.precision), recall: pct(r.decisions.recall) })}
+          </Typography>
+          <ResponsiveContainer width="100%" height={220}>
+            <BarChart data={r.byDay}>
+              <CartesianGrid strokeDasharray="3 3" />
+              <XAxis dataKey="day" minTickGap={20} />
+              <YAxis />
+              <Tooltip />
+              <Legend />
+              <Bar dataKey="draft" name={translate('app.policies.draft')} fill="#1976d2" isAnimationActive={false} />
+              <Bar dataKey="published" name={translate('app.policies.in_force')} fill="#9e9e9e" isAnimationActive={false} />
+            </BarChart>
+          </ResponsiveContainer>
+          <Table size="small" aria-label={translate('app.policies.per_rule')}>
+            <TableHead>
+              <TableRow>
+                <TableCell>{translate('resources.rule-hits.fields.ruleName')}</TableCell>
+                <TableCell>{translate('resources.rule-hits.fields.eventType')}</TableCell>
+                <TableCell align="right">{translate('app.policies.matches')}</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {r.draft.rules.map((rule) => (
+                <TableRow key={rule.rule}>
+                  <TableCell>{rule.rule}</TableCell>
+                  <TableCell>{rule.eventType}</TableCell>
+                  <TableCell align="right">{rule.matches}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+          {r.diff && r.diff.samplesNew.length > 0 && (
+            <Box sx={{ my: 1 }}>
+              <Typography variant="subtitle2">{translate('app.policies.samples_new')}</Typography>
+              {r.diff.samplesNew.map((s) => (
+                <Typography key={s.id} variant="body2">
+                  #{s.id} {s.excerpt}
+                </Typography>
+              ))}
+            </Box>
+          )}
+        </Box>
+      )}
+    </Box>
+  );
+}
