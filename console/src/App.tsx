@@ -1,4 +1,6 @@
-import { Admin, Resource } from 'react-admin';
+import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { Route } from 'react-router-dom';
+import { ComplianceReportPage } from './compliance/ComplianceReportPage';
 import { dataProvider } from './dataProvider';
 import { createAuthProvider } from './authProvider';
 import { i18nProvider } from './i18n/i18nProvider';
@@ -36,6 +38,9 @@ export function App() {
       <Resource name="policies" {...policies} />
       <Resource name="policy-lists" {...policyLists} />
       <Resource name="policy-versions" />
+      <CustomRoutes>
+        <Route path="/compliance-report" element={<ComplianceReportPage />} />
+      </CustomRoutes>
       <Resource name="backtests" />
       <Resource name="staff" {...staff} />
       <Resource name="api-keys" {...apiKeys} />

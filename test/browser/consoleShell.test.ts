@@ -12,6 +12,7 @@ import pino from 'pino';
 import { startJobQueue, type JobQueue } from '../../api/jobs/jobQueue';
 import { BACKTEST_JOB, executeBacktest } from '../../api/backtests/backtestService';
 import { systemClock } from '../../api/deps';
+import { COMPLIANCE_REPORT_JOB, buildComplianceReport } from '../../api/compliance/complianceReport';
 
 let t: TestDb;
 let browser: Browser;
@@ -39,7 +40,7 @@ describe.skipIf(!HAS_CHROMIUM)('console shell in Chromium', () => {
     creds = await resetDemoStaff(t.db, new Date());
     await installStarterPolicies(t.db, new Date());
     await seedDemoCommunity(t.db, { now: new Date(), engine: { runtime: createPolicyRuntime() } });
-    jobs = await startJobQueue({ db: t.db, databaseUrl: process.env.DATABASE_URL, schema: t.schema ? `${t.schema}_jobs` : 'pgboss', logger: pino({ level: 'silent' }), pollingIntervalSeconds: 0.5, handlers: { [BACKTEST_JOB]: (data) => executeBacktest(t.db, systemClock, Number(data.id)) } });
+    jobs = await startJobQueue({ db: t.db, databaseUrl: process.env.DATABASE_URL, schema: t.schema ? `${t.schema}_jobs` : 'pgboss', logger: pino({ level: 'silent' }), pollingIntervalSeconds: 0.5, handlers: { [BACKTEST_JOB]: (data) => executeBacktest(t.db, systemClock, Number(data.id)), [COMPLIANCE_REPORT_JOB]: (data) => buildComplianceReport(t.db, systemClock, Number(data.id)) } });
     t.onClose(() => jobs.stop());
     server = await serveConsole(t.db, { jobs });
     browser = await launchBrowser();
@@ -195,6 +196,27 @@ describe.skipIf(!HAS_CHROMIUM)('console shell in Chromium', () => {
     await page.getByTestId('version-diff').waitFor();
     expect(await page.getByTestId('version-diff').textContent()).toMatch(/^- /m);
     await shot(page, 'policy-diff');
+    await page.close();
+  }, 120_000);
+
+  it('compliance generates a report and downloads it as CSV', async () => {
+    const page = await browser.newPage({ locale: 'en-US', viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
+    page.setDefaultTimeout(15_000);
+    await signIn(page, 'compliance');
+    await page.getByRole('menuitem', { name: 'Compliance report' }).click();
+    await page.getByRole('button', { name: 'Generate report' }).click();
+    await page.getByTestId('report-status').filter({ hasText: /^Done/ }).waitFor({ timeout: 60_000 });
+    await page.getByRole('table', { name: 'Undisclosed posts' }).waitFor();
+    await shot(page, 'compliance-report');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+    const file = path.join(SCREENSHOTS, 'report.csv');
+    await download.saveAs(file);
+    const csv = fs.readFileSync(file, 'utf8');
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(csv.split('\n')[0]).toContain('post_id,platform,platform_id,author');
+    const report = await t.db('compliance_reports').orderBy('id', 'desc').first();
+    expect(csv.trim().split('\n').length - 1).toBeGreaterThanOrEqual(report.result.cases.length);
+    expect(await t.db('audit_log').where({ action: 'compliance_report.create', subject_id: String(report.id) }).first()).toBeTruthy();
     await page.close();
   }, 120_000);
 

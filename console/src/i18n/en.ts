@@ -25,6 +25,10 @@ export const appEnglish = {
     menu: { moderation: 'Moderation', community: 'Community', admin: 'Administration' },
     api_key_created: 'Copy this key now; it will not be shown again:',
     related: { summary: 'Summary', replies: 'Replies', flags: 'Flags on this item', decisions: 'Decisions', posts: 'Posts', orders: 'Orders', partnerships: 'Partnerships', referred_orders: 'Orders referred by this post' },
+    compliance: {
+      title: 'Compliance report', from: 'From', to: 'To', brand: 'Brand', creator: 'Creator', generate: 'Generate report', progress: 'Report progress', download: 'Download CSV', cases: 'Undisclosed posts',
+      summary: '%{posts} posts: %{commercial} commercial, %{disclosed} disclosed, %{weaklyDisclosed} weakly disclosed, %{undisclosed} undisclosed; %{noticesSent} notices sent, %{remediatedAfterNotice} remediated; %{ordersFromUndisclosed} orders came from undisclosed ads.',
+    },
     policies: {
       tab_draft: 'Draft', save_draft: 'Save draft', saved: 'Draft saved', valid: 'The draft is valid.', not_json: 'Not JSON: %{message}',
       problems: 'One problem |||| %{smart_count} problems',

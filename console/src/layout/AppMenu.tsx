@@ -1,5 +1,6 @@
 import { Badge } from '@mui/material';
 import InboxIcon from '@mui/icons-material/Inbox';
+import AssessmentIcon from '@mui/icons-material/Assessment';
 import { useQuery } from '@tanstack/react-query';
 import { Menu, useCanAccess, useDataProvider, useTranslate } from 'react-admin';
 import { QUEUES } from '../common/enums';
@@ -26,6 +27,8 @@ export function AppMenu() {
   const translate = useTranslate();
   const { canAccess } = useCanAccess({ resource: 'flags', action: 'list' });
   const counts = useQueueCounts();
+  // The report is for compliance and admins; the audit log stands in for "may see compliance data".
+  const { canAccess: canReport } = useCanAccess({ resource: 'audit-log', action: 'list' });
   return (
     <Menu>
       <Menu.DashboardItem />
@@ -44,6 +47,7 @@ export function AppMenu() {
           />
         ))}
       <Menu.ResourceItems />
+      {canReport && <Menu.Item to="/compliance-report" primaryText={translate('app.compliance.title')} leftIcon={<AssessmentIcon />} />}
     </Menu>
   );
 }

@@ -1,0 +1,110 @@
+import { useState } from 'react';
+import { Autocomplete, Box, Button, Card, CardContent, LinearProgress, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import { useQuery } from '@tanstack/react-query';
+import { Title, useGetList, useNotify, useTranslate } from 'react-admin';
+import { httpClient } from '../dataProvider';
+import { csrfToken } from '../csrf';
+
+interface Report {
+  id: number;
+  status: string;
+  processed: number;
+  total: number | null;
+  result: { counts: Record<string, number>; cases: Array<{ postId: number; author: string; brands: string[]; reach: number; confidence: number; postedAt: string; text: string }> } | null;
+}
+
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+
+/** The report a regulator asks for: a period, optionally one brand or creator; JSON on screen, CSV to hand over. */
+export function ComplianceReportPage() {
+  const translate = useTranslate();
+  const notify = useNotify();
+  const [from, setFrom] = useState(isoDay(new Date(Date.now() - 30 * 86_400_000)));
+  const [to, setTo] = useState(isoDay(new Date(Date.now() + 86_400_000)));
+  const [brand, setBrand] = useState<{ id: number; handle: string } | null>(null);
+  const [creator, setCreator] = useState<{ id: number; handle: string } | null>(null);
+  const [id, setId] = useState<number | null>(null);
+  const { data: brands } = useGetList('accounts', { filter: { type: 'brand' }, sort: { field: 'handle', order: 'ASC' }, pagination: { page: 1, perPage: 200 } });
+  const { data: creators } = useGetList('accounts', { filter: { type: 'creator' }, sort: { field: 'handle', order: 'ASC' }, pagination: { page: 1, perPage: 200 } });
+  const { data } = useQuery({
+    queryKey: ['compliance-report', id],
+    queryFn: async () => (await httpClient(`/api/compliance-reports/${id}`)).json as Report,
+    enabled: id !== null,
+    refetchInterval: (q) => (q.state.data && ['done', 'failed'].includes(q.state.data.status) ? false : 500),
+  });
+  const start = async () => {
+    try {
+      const body = { from: `${from}T00:00:00Z`, to: `${to}T00:00:00Z`, ...(brand ? { brandId: brand.id } : {}), ...(creator ? { creatorId: creator.id } : {}) };
+      const { json } = await httpClient('/api/compliance-reports', { method: 'POST', body: JSON.stringify(body) });
+      setId((json as Report).id);
+    } catch (err) {
+      notify((err as Error).message, { type: 'error' });
+    }
+  };
+  const download = async () => {
+    const res = await fetch(`/api/compliance-reports/${id}/csv`, { credentials: 'same-origin', headers: { 'X-CSRF-Token': csrfToken() ?? '' } });
+    const blob = await res.blob();
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = `compliance-report-${id}.csv`;
+    a.click();
+    URL.revokeObjectURL(a.href);
+  };
+  const counts = data?.result?.counts;
+  return (
+    <Card sx={{ mt: 2 }}>
+      <Title title={translate('app.compliance.title')} />
+      <CardContent>
+        <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
+          <TextField type="date" label={translate('app.compliance.from')} value={from} onChange={(e) => setFrom(e.target.value)} size="small" slotProps={{ inputLabel: { shrink: true } }} />
+          <TextField type="date" label={translate('app.compliance.to')} value={to} onChange={(e) => setTo(e.target.value)} size="small" slotProps={{ inputLabel: { shrink: true } }} />
+          <Autocomplete size="small" sx={{ minWidth: 200 }} options={(brands ?? []) as Array<{ id: number; handle: string }>} getOptionLabel={(o) => o.handle} value={brand} onChange={(_e, v) => setBrand(v)} renderInput={(p) => <TextField {...p} label={translate('app.compliance.brand')} />} />
+          <Autocomplete size="small" sx={{ minWidth: 200 }} options={(creators ?? []) as Array<{ id: number; handle: string }>} getOptionLabel={(o) => o.handle} value={creator} onChange={(_e, v) => setCreator(v)} renderInput={(p) => <TextField {...p} label={translate('app.compliance.creator')} />} />
+          <Button variant="contained" onClick={start}>
+            {translate('app.compliance.generate')}
+          </Button>
+        </Stack>
+        {data && (
+          <Box sx={{ my: 2 }}>
+            <Typography variant="body2" data-testid="report-status">
+              {translate(`enums.backtest_status.${data.status}`)} · {data.processed} / {data.total ?? '…'}
+            </Typography>
+            <LinearProgress variant={data.total ? 'determinate' : 'indeterminate'} value={data.total ? (100 * data.processed) / data.total : 0} aria-label={translate('app.compliance.progress')} />
+          </Box>
+        )}
+        {counts && (
+          <Box>
+            <Typography variant="body1" sx={{ my: 1 }}>
+              {translate('app.compliance.summary', { ...counts })}
+            </Typography>
+            <Button variant="outlined" onClick={download}>
+              {translate('app.compliance.download')}
+            </Button>
+            <Table size="small" sx={{ mt: 2 }} aria-label={translate('app.compliance.cases')}>
+              <TableHead>
+                <TableRow>
+                  <TableCell>{translate('resources.posts.fields.id')}</TableCell>
+                  <TableCell>{translate('resources.posts.fields.authorId')}</TableCell>
+                  <TableCell>{translate('app.compliance.brand')}</TableCell>
+                  <TableCell align="right">{translate('resources.posts.fields.reach')}</TableCell>
+                  <TableCell>{translate('resources.posts.fields.body')}</TableCell>
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {data!.result!.cases.slice(0, 50).map((c) => (
+                  <TableRow key={c.postId}>
+                    <TableCell>{c.postId}</TableCell>
+                    <TableCell>{c.author}</TableCell>
+                    <TableCell>{c.brands.join(', ')}</TableCell>
+                    <TableCell align="right">{c.reach}</TableCell>
+                    <TableCell sx={{ maxWidth: 420 }}>{c.text.slice(0, 120)}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </Box>
+        )}
+      </CardContent>
+    </Card>
+  );
+}
