@@ -6,10 +6,8 @@ import { createTestDb, type TestDb } from '../support/testDb';
 import { bearerFor, buildApp, createStaff, fixedClock } from '../support/testApp';
 import { startJobQueue, type JobQueue } from '../../api/jobs/jobQueue';
 import { BACKTEST_JOB, executeBacktest } from '../../api/backtests/backtestService';
-import { installStarterPolicies } from '../../api/policies/starterInstall';
-import { createPolicyRuntime, buildEvaluator, loadBrands, loadLists } from '../../api/policies/policyRuntime';
-import { seedDemoCommunity } from '../../api/seed/seedDemo';
-import { resetDemoStaff } from '../../api/seed/demoStaff';
+import { buildEvaluator, loadBrands, loadLists } from '../../api/policies/policyRuntime';
+import { seedDemo } from '../support/demoSeed';
 import { judgePostsPure } from '../../api/policies/judge';
 import { storedPost } from '../../api/policies/dryRun';
 import type { PolicyDocument } from '../../rules/policy/document';
@@ -27,10 +25,8 @@ const clock = fixedClock(now);
 
 beforeAll(async () => {
   t = await createTestDb();
-  await resetDemoStaff(t.db, now);
+  await seedDemo(t.db, now);
   const staff = await createStaff(t.db);
-  await installStarterPolicies(t.db, now);
-  await seedDemoCommunity(t.db, { now, engine: { runtime: createPolicyRuntime() } });
   jobs = await startJobQueue({
     db: t.db,
     databaseUrl: process.env.DATABASE_URL,

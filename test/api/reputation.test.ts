@@ -3,10 +3,7 @@ import request from 'supertest';
 import type { TrustApp } from '../../api/app';
 import { createTestDb, type TestDb } from '../support/testDb';
 import { bearerFor, buildApp, createApiKey, createStaff, fixedClock } from '../support/testApp';
-import { installStarterPolicies } from '../../api/policies/starterInstall';
-import { createPolicyRuntime } from '../../api/policies/policyRuntime';
-import { seedDemoCommunity } from '../../api/seed/seedDemo';
-import { resetDemoStaff } from '../../api/seed/demoStaff';
+import { seedDemo } from '../support/demoSeed';
 import { statesOf } from '../../api/reputation/reputationStore';
 import { recompute, reputation, type ReputationEvent } from '../../rules/reputation/beta';
 
@@ -18,10 +15,8 @@ const now = new Date('2026-11-25T10:00:00Z');
 
 beforeAll(async () => {
   t = await createTestDb();
-  await resetDemoStaff(t.db, now);
+  await seedDemo(t.db, now);
   const staff = await createStaff(t.db);
-  await installStarterPolicies(t.db, now);
-  await seedDemoCommunity(t.db, { now, engine: { runtime: createPolicyRuntime() } });
   app = buildApp(t.db, { clock: fixedClock(now) });
   moderator = await bearerFor(app, staff.moderator.email);
   platform = { Authorization: `Bearer ${await createApiKey(t.db, 'shop')}` };

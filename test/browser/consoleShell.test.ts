@@ -4,10 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { createTestDb, type TestDb } from '../support/testDb';
 import { HAS_CHROMIUM, SCREENSHOTS, launchBrowser, serveConsole } from '../support/browser';
-import { resetDemoStaff, type DemoCredential } from '../../api/seed/demoStaff';
-import { seedDemoCommunity } from '../../api/seed/seedDemo';
-import { installStarterPolicies } from '../../api/policies/starterInstall';
-import { createPolicyRuntime } from '../../api/policies/policyRuntime';
+import type { DemoCredential } from '../../api/seed/demoStaff';
+import { seedDemo } from '../support/demoSeed';
 import pino from 'pino';
 import { startJobQueue, type JobQueue } from '../../api/jobs/jobQueue';
 import { BACKTEST_JOB, executeBacktest } from '../../api/backtests/backtestService';
@@ -37,9 +35,7 @@ describe.skipIf(!HAS_CHROMIUM)('console shell in Chromium', () => {
   beforeAll(async () => {
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
     t = await createTestDb();
-    creds = await resetDemoStaff(t.db, new Date());
-    await installStarterPolicies(t.db, new Date());
-    await seedDemoCommunity(t.db, { now: new Date(), engine: { runtime: createPolicyRuntime() } });
+    creds = await seedDemo(t.db, new Date());
     jobs = await startJobQueue({ db: t.db, databaseUrl: process.env.DATABASE_URL, schema: t.schema ? `${t.schema}_jobs` : 'pgboss', logger: pino({ level: 'silent' }), pollingIntervalSeconds: 0.5, handlers: { [BACKTEST_JOB]: (data) => executeBacktest(t.db, systemClock, Number(data.id)), [COMPLIANCE_REPORT_JOB]: (data) => buildComplianceReport(t.db, systemClock, Number(data.id)) } });
     t.onClose(() => jobs.stop());
     server = await serveConsole(t.db, { jobs });

@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { Autocomplete, Box, Button, Card, CardContent, LinearProgress, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import { Autocomplete, Box, Button, Card, CardContent, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { Title, useGetList, useNotify, useTranslate } from 'react-admin';
 import { httpClient } from '../dataProvider';
 import { csrfToken } from '../csrf';
+import { JobProgress } from '../common/JobProgress';
 
 interface Report {
   id: number;
@@ -64,14 +65,7 @@ export function ComplianceReportPage() {
             {translate('app.compliance.generate')}
           </Button>
         </Stack>
-        {data && (
-          <Box sx={{ my: 2 }}>
-            <Typography variant="body2" data-testid="report-status">
-              {translate(`enums.backtest_status.${data.status}`)} · {data.processed} / {data.total ?? '…'}
-            </Typography>
-            <LinearProgress variant={data.total ? 'determinate' : 'indeterminate'} value={data.total ? (100 * data.processed) / data.total : 0} aria-label={translate('app.compliance.progress')} />
-          </Box>
-        )}
+        {data && <JobProgress job={data} testId="report-status" label={translate('app.compliance.progress')} />}
         {counts && (
           <Box>
             <Typography variant="body1" sx={{ my: 1 }}>

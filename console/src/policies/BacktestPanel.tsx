@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { Box, Button, LinearProgress, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import { Box, Button, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useNotify, useRecordContext, useTranslate } from 'react-admin';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { httpClient } from '../dataProvider';
 import { postJson } from './api';
+import { JobProgress } from '../common/JobProgress';
 
 interface Backtest {
   id: number;
@@ -58,15 +59,7 @@ export function BacktestPanel() {
           {translate('app.policies.backtest')}
         </Button>
       </Stack>
-      {data && (
-        <Box sx={{ my: 1 }}>
-          <Typography variant="body2" data-testid="backtest-status">
-            {translate(`enums.backtest_status.${data.status}`)} · {data.processed} / {data.total ?? '…'}
-          </Typography>
-          <LinearProgress variant={data.total ? 'determinate' : 'indeterminate'} value={data.total ? (100 * data.processed) / data.total : 0} aria-label={translate('app.policies.backtest_progress')} />
-          {data.error && <Typography color="error">{data.error}</Typography>}
-        </Box>
-      )}
+      {data && <JobProgress job={data} testId="backtest-status" label={translate('app.policies.backtest_progress')} />}
       {r && (
         <Box>
           <Typography variant="body2" sx={{ my: 1 }}>
