@@ -21,6 +21,7 @@ import { reputationRouter } from './routes/reputation';
 import { moderationRouter } from './routes/moderation';
 import { complianceRouter } from './routes/compliance';
 import { privacyRouter } from './routes/privacy';
+import { statsRouter } from './routes/stats';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
@@ -84,6 +85,7 @@ export function createApp(given: AppDeps): TrustApp {
   app.use('/api', moderationRouter(deps, table));
   app.use('/api', complianceRouter(deps, table));
   app.use('/api', privacyRouter(deps, table));
+  app.use('/api', statsRouter(deps, table));
   app.use('/api', resourceRouter(deps, table));
   app.use('/api', notFoundHandler);
 

@@ -92,7 +92,8 @@ export async function seedDemoCommunity(db: Db, options: { now: Date; seed?: num
         if (row.status === 'decided') {
           const closed = await trx('flags')
             .where({ subject_type: row.subject_type, subject_id: row.subject_id, queue: row.queue, status: 'open' })
-            .update({ status: 'decided', decided_at: row.decided_at, priority: trx.raw('greatest(priority, ?)', [row.priority]) })
+            // The flag dates from its first evidence: the member's report, when that came before the rule's batch.
+            .update({ status: 'decided', decided_at: row.decided_at, priority: trx.raw('greatest(priority, ?)', [row.priority]), created_at: trx.raw('least(created_at, ?)', [row.created_at]) })
             .returning('id');
           if (closed.length) {
             ids.push(closed[0].id);

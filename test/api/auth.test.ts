@@ -43,6 +43,7 @@ const EXPECTED: Record<string, readonly Role[] | 'public' | 'api_key'> = {
   'get /api/posts/:id/unmasked': ['admin', 'moderator', 'compliance'],
   'get /api/accounts/:id/export': ['admin'],
   'post /api/accounts/:id/erase': ['admin'],
+  'get /api/stats/dashboard': ALL,
   'get /api/staff': ['admin'],
   'get /api/staff/:id': ['admin'],
   'post /api/staff': ['admin'],

@@ -70,3 +70,26 @@ describe('reputation', () => {
     expect(bad.flags[0].priority).toBe(65 + Math.round((50 - author.reputation_score) / 5));
   });
 });
+
+describe('dashboard statistics', () => {
+  it('agree with direct counts on the seeded community', async () => {
+    const res = await request(app).get('/api/stats/dashboard?days=90').set(moderator).expect(200);
+    const open = await t.db('flags').where({ status: 'open' }).groupBy('queue').select('queue').count({ c: '*' });
+    expect(Object.fromEntries(res.body.backlog.map((b: { queue: string; open: number }) => [b.queue, b.open]))).toEqual(Object.fromEntries((open as Array<{ queue: string; c: number }>).map((o) => [o.queue, Number(o.c)])));
+    const perDay = res.body.flagsPerDay.reduce((s: number, r: { n: number }) => s + r.n, 0);
+    expect(perDay).toBe(Number((await t.db('flags').where('created_at', '>=', new Date(now.getTime() - 90 * 86_400_000)).count({ c: '*' }).first())!.c));
+    expect(res.body.decisionLatency.length).toBeGreaterThan(0);
+    for (const l of res.body.decisionLatency) {
+      expect(l.p90Minutes).toBeGreaterThanOrEqual(l.medianMinutes);
+      expect(l.medianMinutes).toBeGreaterThanOrEqual(0);
+    }
+    // No decision predates the flag it decided.
+    const early = await t.db('decisions as d').join('flags as f', 'f.id', 'd.flag_id').whereRaw('d.created_at < f.created_at').count({ c: '*' }).first();
+    expect(Number(early!.c)).toBe(0);
+    const contact = res.body.rules.find((r: { rule: string }) => r.rule === 'contact-handle-with-invite');
+    expect(contact.hits).toBeGreaterThan(0);
+    expect(contact.precision).toBeGreaterThan(0.5);
+    expect(res.body.reputation.reduce((s: number, b: { n: number }) => s + b.n, 0)).toBe(Number((await t.db('accounts').whereNotNull('reputation_score').count({ c: '*' }).first())!.c));
+    await request(app).get('/api/stats/dashboard?days=9999').set(moderator).expect(400);
+  });
+});

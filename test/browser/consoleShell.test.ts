@@ -64,6 +64,10 @@ describe.skipIf(!HAS_CHROMIUM)('console shell in Chromium', () => {
     await signIn(page, 'admin');
     await page.getByRole('table', { name: /open flags/i }).waitFor();
     await page.getByRole('table', { name: /open flags/i }).getByText('Contact harvesting').waitFor();
+    // The charts: flags per day, time to decision, score and reputation distributions.
+    await page.getByText('Flags per day by queue (30 days)').waitFor();
+    await expect.poll(async () => page.locator('.recharts-surface').count()).toBeGreaterThanOrEqual(5);
+    await page.getByRole('table', { name: /Rules: hits and precision/ }).waitFor();
     // Counts come from the API's Content-Range totals; the seed leaves contact-harvesting flags open.
     const row = page.getByRole('row', { name: /Contact harvesting/ });
     expect(Number((await row.getByRole('cell').nth(1).textContent())?.trim())).toBeGreaterThan(0);

@@ -3,6 +3,8 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useDataProvider, useGetIdentity, useLocaleState, useTranslate } from 'react-admin';
 import { QUEUES } from '../common/enums';
 import { DATE_LOCALES } from '../i18n/i18nProvider';
+import { httpClient } from '../dataProvider';
+import { DistributionChart, FlagsPerDayChart, LatencyChart, RulePrecisionTable, type DashboardStats } from './Charts';
 
 interface QueueRow {
   queue: string;
@@ -53,6 +55,14 @@ function Stat({ label, value }: { label: string; value: number | undefined }) {
   );
 }
 
+function useDashboardStats() {
+  return useQuery({
+    queryKey: ['dashboard', 'stats'],
+    queryFn: async () => (await httpClient('/api/stats/dashboard?days=30')).json as DashboardStats,
+    refetchInterval: 60_000,
+  });
+}
+
 export function Dashboard() {
   const translate = useTranslate();
   const [locale] = useLocaleState();
@@ -61,6 +71,7 @@ export function Dashboard() {
   const posts = useRecentCount('posts', 'postedAt');
   const orders = useRecentCount('transactions', 'orderedAt');
   const decisions = useRecentCount('decisions', 'createdAt');
+  const stats = useDashboardStats();
   const fmt = (iso: string) => new Date(iso).toLocaleString(DATE_LOCALES[locale] ?? 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
   return (
     <Grid container spacing={2} sx={{ mt: 1 }}>
@@ -104,6 +115,32 @@ export function Dashboard() {
           </Table>
         </Card>
       </Grid>
+      {stats.data && (
+        <>
+          <Grid size={{ xs: 12, lg: 8 }}>
+            <FlagsPerDayChart stats={stats.data} />
+          </Grid>
+          <Grid size={{ xs: 12, lg: 4 }}>
+            <LatencyChart stats={stats.data} />
+          </Grid>
+          <Grid size={{ xs: 12, lg: 6 }}>
+            <RulePrecisionTable stats={stats.data} />
+          </Grid>
+          <Grid size={{ xs: 12, lg: 6 }}>
+            <Grid container spacing={2}>
+              <Grid size={12}>
+                <DistributionChart title={translate('app.dashboard.spam_scores')} bins={stats.data.scores.spam} scale={100} />
+              </Grid>
+              <Grid size={12}>
+                <DistributionChart title={translate('app.dashboard.promo_scores')} bins={stats.data.scores.promo} scale={100} />
+              </Grid>
+              <Grid size={12}>
+                <DistributionChart title={translate('app.dashboard.reputation')} bins={stats.data.reputation} scale={100} />
+              </Grid>
+            </Grid>
+          </Grid>
+        </>
+      )}
     </Grid>
   );
 }

@@ -20,6 +20,8 @@ export const appEnglish = {
       posts_today: 'Posts in the last 24 hours',
       orders_today: 'Orders in the last 24 hours',
       decisions_today: 'Decisions in the last 24 hours',
+      flags_per_day: 'Flags per day by queue (30 days)', latency: 'Time to decision', median: 'Median', p90: '90th percentile', rules: 'Rules: hits and precision against decisions', hits: 'Items hit', upheld: 'Upheld', approved: 'Approved', precision: 'Precision',
+      spam_scores: 'Spam scores', promo_scores: 'Promotion scores', reputation: 'Reputation of accounts',
       open_queue: 'Open queue',
     },
     menu: { moderation: 'Moderation', community: 'Community', admin: 'Administration' },

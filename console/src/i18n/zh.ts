@@ -21,6 +21,8 @@ export const appChinese: AppMessages = {
       posts_today: '近 24 小时帖子',
       orders_today: '近 24 小时订单',
       decisions_today: '近 24 小时处理',
+      flags_per_day: '每日标记（按队列，30 天）', latency: '处理耗时', median: '中位数', p90: '第 90 百分位', rules: '规则：命中与审核确认的精确率', hits: '命中条目', upheld: '确认违规', approved: '审核通过', precision: '精确率',
+      spam_scores: '垃圾分分布', promo_scores: '推广分分布', reputation: '账号信誉分布',
       open_queue: '打开队列',
     },
     menu: { moderation: '审核', community: '社区', admin: '管理' },
