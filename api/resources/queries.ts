@@ -29,12 +29,14 @@ export interface ListResult {
 
 export async function listRows(db: Db, def: ResourceDefinition, query: ListQuery): Promise<ListResult> {
   const base = () => applyFilters(db(def.table), def, query);
-  const rowsQuery = base()
-    .select(def.columns)
-    .orderBy([{ column: query.sort.column, order: query.sort.order }, ...(query.sort.column === 'id' ? [] : (def.tiebreak ?? [{ column: 'id', order: query.sort.order }]))]);
+  const order = [{ column: query.sort.column, order: query.sort.order }, ...(query.sort.column === 'id' ? [] : (def.tiebreak ?? [{ column: 'id', order: query.sort.order }]))];
   const start = query.range?.start ?? 0;
   // Without a range (react-admin's getMany) the id filter bounds the answer; cap it all the same.
-  rowsQuery.offset(start).limit(query.range ? query.range.end - query.range.start + 1 : 1000);
+  const limit = query.range ? query.range.end - query.range.start + 1 : 1000;
+  // Deferred join: the page's ids come from the index alone, and only those rows are read, so a
+  // deep page does not fetch every row it skips.
+  const pageIds = base().select('id').orderBy(order).offset(start).limit(limit);
+  const rowsQuery = db(def.table).select(def.columns).whereIn('id', pageIds).orderBy(order);
   const [rows, countRow] = await Promise.all([rowsQuery, base().count({ total: '*' }).first()]);
   return { rows: rows.map(toApiRow), total: Number((countRow as { total: number } | undefined)?.total ?? 0), start };
 }
