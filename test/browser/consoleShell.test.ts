@@ -220,6 +220,33 @@ describe.skipIf(!HAS_CHROMIUM)('console shell in Chromium', () => {
     await page.close();
   }, 120_000);
 
+  it('a moderator decides in bulk and reverses a decision on appeal', async () => {
+    const page = await browser.newPage({ locale: 'en-US', viewport: { width: 1400, height: 900 } });
+    page.setDefaultTimeout(15_000);
+    await signIn(page, 'moderator');
+    await page.getByRole('menuitem', { name: /^Fake reviews: \d+/ }).click();
+    await page.locator('tbody tr').first().waitFor();
+    const openFakeReviews = async () => Number((await t.db('flags').where({ status: 'open', queue: 'fake_review' }).count({ c: '*' }).first())!.c);
+    const approvalsBefore = Number((await t.db('decisions').where({ action: 'approve' }).count({ c: '*' }).first())!.c);
+    const openBefore = await openFakeReviews();
+    await page.locator('tbody tr').nth(0).getByRole('checkbox').check();
+    await page.locator('tbody tr').nth(1).getByRole('checkbox').check();
+    await page.getByRole('button', { name: 'Approve selected' }).click();
+    await page.getByText(/2 decided, 0 skipped/).waitFor();
+    expect(await openFakeReviews()).toBe(openBefore - 2);
+    expect(Number((await t.db('decisions').where({ action: 'approve' }).count({ c: '*' }).first())!.c)).toBe(approvalsBefore + 2);
+
+    const removal = await t.db('decisions').where({ action: 'remove', subject_type: 'post' }).whereNull('reversed_at').whereNull('reverses_decision_id').whereNotNull('staff_id').first();
+    await page.goto(`${server.url}/#/decisions/${removal.id}/show`);
+    await page.getByRole('button', { name: 'Reverse on appeal' }).click();
+    await page.getByLabel('Why the appeal is upheld').fill('The buyer showed the order confirmation.');
+    await page.getByRole('dialog').getByRole('button', { name: 'Reverse' }).click();
+    await page.getByText(/Decision reversed/).waitFor();
+    expect((await t.db('decisions').where({ id: removal.id }).first()).reversed_at).not.toBeNull();
+    expect((await t.db('posts').where({ id: removal.subject_id }).first()).status).toBe('visible');
+    await page.close();
+  }, 120_000);
+
   it('switches the interface to Chinese', async () => {
     const page = await browser.newPage({ locale: 'en-US' });
     await signIn(page, 'compliance');

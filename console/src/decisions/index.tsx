@@ -3,6 +3,7 @@ import { BooleanField, BooleanInput, DataTable, List, ReferenceField, SearchInpu
 import { EnumField, LocaleDateField, StaffField, enumChoices } from '../common/fields';
 import { DECISION_ACTIONS } from '../common/enums';
 import { SubjectField } from '../flags/FlagList';
+import { ReverseButton } from './ReverseButton';
 
 const filters = [<SearchInput key="q" source="q" alwaysOn />, <SelectInput key="action" source="action" choices={enumChoices('decision_action', DECISION_ACTIONS)} />, <BooleanInput key="automated" source="automated" />];
 
@@ -26,6 +27,7 @@ export function DecisionShow() {
   return (
     <Show>
       <SimpleShowLayout>
+        <ReverseButton />
         <EnumField source="action" enumName="decision_action" chip />
         <TextField source="reasonCode" />
         <TextField source="note" emptyText="–" />
@@ -36,6 +38,7 @@ export function DecisionShow() {
         <BooleanField source="automated" />
         <LocaleDateField source="createdAt" />
         <LocaleDateField source="reversedAt" emptyText="–" />
+        <ReferenceField source="reversesDecisionId" reference="decisions" link="show" emptyText="–" />
       </SimpleShowLayout>
     </Show>
   );

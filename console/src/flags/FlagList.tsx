@@ -2,6 +2,7 @@ import { Typography } from '@mui/material';
 import { DataTable, List, NumberField, ReferenceField, SearchInput, SelectInput, useRecordContext, useTranslate } from 'react-admin';
 import { useTriageKeys } from './useTriageKeys';
 import { KeyboardHelp } from './KeyboardHelp';
+import { BulkDecideButtons } from './BulkDecideButtons';
 import { EnumField, LocaleDateField, enumChoices } from '../common/fields';
 import { FLAG_SOURCES, FLAG_STATUSES, QUEUES } from '../common/enums';
 
@@ -32,6 +33,7 @@ function TriageTable() {
       <KeyboardHelp open={helpOpen} onClose={closeHelp} />
       <DataTable
         rowClick="show"
+        bulkActionButtons={<BulkDecideButtons />}
         rowSx={(record) => (record.id === selectedId ? { outline: '2px solid', outlineColor: 'primary.main', outlineOffset: '-2px', bgcolor: 'action.selected' } : pending.has(record.id) ? { opacity: 0.4 } : {})}
       >
         <DataTable.Col source="priority" field={NumberField} />

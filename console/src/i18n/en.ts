@@ -51,8 +51,10 @@ export const appEnglish = {
       components: 'discussion %{discussion}, commerce %{commerce}',
       decide: 'Decide', unmask: 'Show identifiers',
     },
+    appeals: { reverse: 'Reverse on appeal', title: 'Reverse this decision', reason: 'Why the appeal is upheld', confirm: 'Reverse', reversed: 'Decision reversed; the item is restored and its reputation cost repaired' },
     triage: {
       hint: 'Keys: j / k to move, a approve, r remove, e escalate, ? for help.',
+      bulk_approve: 'Approve selected', bulk_remove: 'Remove selected (queue action)', bulk_done: '%{done} decided, %{skipped} skipped (held by someone else or already decided)',
       decided: '%{action}: flag #%{id}',
       keys: { title: 'Keyboard', next: 'Next item', previous: 'Previous item', approve: 'Approve (no violation)', remove: "Remove, or the queue's own action (hold an order, require a disclosure)", escalate: 'Escalate to a senior reviewer', help: 'Show or hide these keys' },
     },

@@ -52,8 +52,10 @@ export const appChinese: AppMessages = {
       components: '讨论 %{discussion}，交易 %{commerce}',
       decide: '处理', unmask: '显示联系方式',
     },
+    appeals: { reverse: '申诉成立，撤销', title: '撤销此处理', reason: '申诉成立的理由', confirm: '撤销', reversed: '处理已撤销；条目已恢复，信誉损失已修复' },
     triage: {
       hint: '快捷键：j / k 上下移动，a 通过，r 删除，e 升级，? 查看帮助。',
+      bulk_approve: '通过所选', bulk_remove: '处理所选（按队列方式）', bulk_done: '已处理 %{done} 条，跳过 %{skipped} 条（他人处理中或已处理）',
       decided: '%{action}：标记 #%{id}',
       keys: { title: '快捷键', next: '下一条', previous: '上一条', approve: '通过（无违规）', remove: '删除，或本队列的处理方式（暂扣订单、要求标注广告）', escalate: '升级给资深审核员', help: '显示或隐藏快捷键' },
     },
