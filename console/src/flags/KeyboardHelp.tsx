@@ -7,6 +7,7 @@ const KEYS = [
   ['a', 'app.triage.keys.approve'],
   ['r', 'app.triage.keys.remove'],
   ['e', 'app.triage.keys.escalate'],
+  ['o', 'app.triage.keys.open'],
   ['?', 'app.triage.keys.help'],
 ] as const;
 

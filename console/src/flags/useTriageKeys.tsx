@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import { useAddUndoableMutation, useListContext, useNotify, useRefresh, useTranslate } from 'react-admin';
+import { useAddUndoableMutation, useCreatePath, useListContext, useNotify, useRefresh, useTranslate } from 'react-admin';
+import { useNavigate } from 'react-router-dom';
 import { httpClient } from '../dataProvider';
 import { APPROVE_TEMPLATE, ESCALATE_TEMPLATE, REMOVE_TEMPLATE } from './reasonTemplates';
 
@@ -12,8 +13,9 @@ function typingIn(target: EventTarget | null): boolean {
 
 /**
  * One keystroke per decision: j/k move, a approves, r removes (or requires disclosure, or holds,
- * as the queue's template says), e escalates, ? shows the keys. A decision claims the item at
- * once, then waits out the undo notification before it is sent; Undo releases the claim.
+ * as the queue's template says), e escalates, o opens the item's evidence page, ? shows the keys.
+ * A decision claims the item at once, then waits out the undo notification before it is sent;
+ * Undo releases the claim.
  */
 export function useTriageKeys() {
   const { data, isPending } = useListContext();
@@ -22,6 +24,8 @@ export function useTriageKeys() {
   const [helpOpen, setHelpOpen] = useState(false);
   const notify = useNotify();
   const refresh = useRefresh();
+  const navigate = useNavigate();
+  const createPath = useCreatePath();
   const translate = useTranslate();
   const addUndoableMutation = useAddUndoableMutation();
   const rows = (data ?? []).filter((r) => !pending.has(r.id));
@@ -80,6 +84,9 @@ export function useTriageKeys() {
         case 'e':
           if (current) void decide(current, ESCALATE_TEMPLATE);
           break;
+        case 'o':
+          if (current) navigate(createPath({ resource: 'flags', id: current.id, type: 'show' }));
+          break;
         default:
           return;
       }
@@ -87,7 +94,7 @@ export function useTriageKeys() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [rows, selected, isPending, decide]);
+  }, [rows, selected, isPending, decide, navigate, createPath]);
 
   const selectedId = rows[Math.min(selected, Math.max(0, rows.length - 1))]?.id;
   return { selectedId, pending, helpOpen, closeHelp: () => setHelpOpen(false) };

@@ -24,7 +24,7 @@ export const appEnglish = {
       spam_scores: 'Spam scores', promo_scores: 'Promotion scores', reputation: 'Reputation of accounts',
       open_queue: 'Open queue',
     },
-    menu: { moderation: 'Moderation', community: 'Community', admin: 'Administration' },
+    menu: { moderation: 'Moderation', community: 'Community', admin: 'Administration', queue_count: '%{queue}: %{count}', user: '%{name}: account menu' },
     api_key_created: 'Copy this key now; it will not be shown again:',
     related: { summary: 'Summary', replies: 'Replies', flags: 'Flags on this item', decisions: 'Decisions', posts: 'Posts', orders: 'Orders', partnerships: 'Partnerships', referred_orders: 'Orders referred by this post' },
     compliance: {
@@ -53,10 +53,10 @@ export const appEnglish = {
     },
     appeals: { reverse: 'Reverse on appeal', title: 'Reverse this decision', reason: 'Why the appeal is upheld', confirm: 'Reverse', reversed: 'Decision reversed; the item is restored and its reputation cost repaired' },
     triage: {
-      hint: 'Keys: j / k to move, a approve, r remove, e escalate, ? for help.',
+      hint: 'Keys: j / k to move, a approve, r remove, e escalate, o open, ? for help.',
       bulk_approve: 'Approve selected', bulk_remove: 'Remove selected (queue action)', bulk_done: '%{done} decided, %{skipped} skipped (held by someone else or already decided)',
       decided: '%{action}: flag #%{id}',
-      keys: { title: 'Keyboard', next: 'Next item', previous: 'Previous item', approve: 'Approve (no violation)', remove: "Remove, or the queue's own action (hold an order, require a disclosure)", escalate: 'Escalate to a senior reviewer', help: 'Show or hide these keys' },
+      keys: { title: 'Keyboard', next: 'Next item', previous: 'Previous item', approve: 'Approve (no violation)', remove: "Remove, or the queue's own action (hold an order, require a disclosure)", escalate: 'Escalate to a senior reviewer', open: "Open the item's evidence page", help: 'Show or hide these keys' },
     },
     revoke: 'Revoke',
     revoked: 'Revoked',

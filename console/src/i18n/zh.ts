@@ -25,7 +25,7 @@ export const appChinese: AppMessages = {
       spam_scores: '垃圾分分布', promo_scores: '推广分分布', reputation: '账号信誉分布',
       open_queue: '打开队列',
     },
-    menu: { moderation: '审核', community: '社区', admin: '管理' },
+    menu: { moderation: '审核', community: '社区', admin: '管理', queue_count: '%{queue}：%{count} 条', user: '%{name}：账户菜单' },
     api_key_created: '请立即复制此密钥，之后不会再显示：',
     related: { summary: '概要', replies: '回复', flags: '此条目的标记', decisions: '处理记录', posts: '帖子', orders: '订单', partnerships: '合作关系', referred_orders: '由此帖带来的订单' },
     compliance: {
@@ -54,10 +54,10 @@ export const appChinese: AppMessages = {
     },
     appeals: { reverse: '申诉成立，撤销', title: '撤销此处理', reason: '申诉成立的理由', confirm: '撤销', reversed: '处理已撤销；条目已恢复，信誉损失已修复' },
     triage: {
-      hint: '快捷键：j / k 上下移动，a 通过，r 删除，e 升级，? 查看帮助。',
+      hint: '快捷键：j / k 上下移动，a 通过，r 删除，e 升级，o 打开，? 查看帮助。',
       bulk_approve: '通过所选', bulk_remove: '处理所选（按队列方式）', bulk_done: '已处理 %{done} 条，跳过 %{skipped} 条（他人处理中或已处理）',
       decided: '%{action}：标记 #%{id}',
-      keys: { title: '快捷键', next: '下一条', previous: '上一条', approve: '通过（无违规）', remove: '删除，或本队列的处理方式（暂扣订单、要求标注广告）', escalate: '升级给资深审核员', help: '显示或隐藏快捷键' },
+      keys: { title: '快捷键', next: '下一条', previous: '上一条', approve: '通过（无违规）', remove: '删除，或本队列的处理方式（暂扣订单、要求标注广告）', escalate: '升级给资深审核员', open: '打开该条目的证据页面', help: '显示或隐藏快捷键' },
     },
     revoke: '吊销',
     revoked: '已吊销',

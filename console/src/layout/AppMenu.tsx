@@ -1,4 +1,3 @@
-import { Badge } from '@mui/material';
 import InboxIcon from '@mui/icons-material/Inbox';
 import AssessmentIcon from '@mui/icons-material/Assessment';
 import { useQuery } from '@tanstack/react-query';
@@ -37,13 +36,9 @@ export function AppMenu() {
           <Menu.Item
             key={queue}
             to={`/flags?filter=${encodeURIComponent(JSON.stringify({ status: 'open', queue }))}`}
-            primaryText={translate(`enums.queue.${queue}`)}
-            aria-label={`${translate(`enums.queue.${queue}`)}: ${counts.data?.[queue] ?? 0}`}
-            leftIcon={
-              <Badge badgeContent={counts.data?.[queue] ?? 0} color="primary" max={999}>
-                <InboxIcon />
-              </Badge>
-            }
+            // The count is part of the visible text, so the name a screen reader announces is what a sighted user reads.
+            primaryText={translate('app.menu.queue_count', { queue: translate(`enums.queue.${queue}`), count: counts.data?.[queue] ?? 0 })}
+            leftIcon={<InboxIcon color={counts.data?.[queue] ? 'primary' : 'inherit'} />}
           />
         ))}
       <Menu.ResourceItems />
