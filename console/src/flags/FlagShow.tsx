@@ -3,6 +3,7 @@ import { PostEvidence } from '../evidence/PostEvidence';
 import { DecisionButtons } from './DecisionButtons';
 import { EnumField, LocaleDateField, StaffField } from '../common/fields';
 import { SubjectField } from './FlagList';
+import { SubjectContext } from './SubjectContext';
 
 function SubjectEvidence() {
   const record = useRecordContext();
@@ -28,6 +29,7 @@ export function FlagShow() {
         <LocaleDateField source="createdAt" />
         <LocaleDateField source="decidedAt" emptyText="–" />
         <StaffField source="claimedBy" />
+        <SubjectContext />
         <Labeled label={translate('app.related.decisions')}>
           <ReferenceManyField reference="decisions" target="flagId" sort={{ field: 'createdAt', order: 'DESC' }}>
             <DataTable bulkActionButtons={false} rowClick="show">
