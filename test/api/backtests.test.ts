@@ -1,18 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import pino from 'pino';
 import request from 'supertest';
 import type { TrustApp } from '../../api/app';
 import { createTestDb, type TestDb } from '../support/testDb';
 import { bearerFor, buildApp, createStaff, fixedClock } from '../support/testApp';
-import { startJobQueue, type JobQueue } from '../../api/jobs/jobQueue';
-import { BACKTEST_JOB, executeBacktest } from '../../api/backtests/backtestService';
+import type { JobQueue } from '../../api/jobs/jobQueue';
+import { startTestJobs } from '../support/testJobs';
 import { buildEvaluator, loadBrands, loadLists } from '../../api/policies/policyRuntime';
 import { seedDemo } from '../support/demoSeed';
 import { judgePostsPure } from '../../api/policies/judge';
 import { storedPost } from '../../api/policies/dryRun';
 import type { PolicyDocument } from '../../rules/policy/document';
 import { createTrustApp } from '../support/trustApp';
-import { COMPLIANCE_REPORT_JOB, buildComplianceReport } from '../../api/compliance/complianceReport';
 import { createHash } from 'node:crypto';
 
 let t: TestDb;
@@ -27,15 +25,7 @@ beforeAll(async () => {
   t = await createTestDb();
   await seedDemo(t.db, now);
   const staff = await createStaff(t.db);
-  jobs = await startJobQueue({
-    db: t.db,
-    databaseUrl: process.env.DATABASE_URL,
-    schema: t.schema ? `${t.schema}_jobs` : 'pgboss',
-    logger: pino({ level: 'silent' }),
-    pollingIntervalSeconds: 0.5,
-    handlers: { [BACKTEST_JOB]: (data) => executeBacktest(t.db, clock, Number(data.id)), [COMPLIANCE_REPORT_JOB]: (data) => buildComplianceReport(t.db, clock, Number(data.id)) },
-  });
-  t.onClose(() => jobs.stop());
+  jobs = await startTestJobs(t, clock);
   app = createTrustApp(t.db, { clock, jobs });
   manager = await bearerFor(app, staff.community_manager.email);
   compliance = await bearerFor(app, staff.compliance.email);

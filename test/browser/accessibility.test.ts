@@ -1,10 +1,10 @@
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { createTestDb, type TestDb } from '../support/testDb';
-import { HAS_CHROMIUM, launchBrowser, serveConsole } from '../support/browser';
+import type { TestDb } from '../support/testDb';
+import { HAS_CHROMIUM } from '../support/browser';
 import type { DemoCredential } from '../../api/seed/demoStaff';
-import { seedDemo } from '../support/demoSeed';
+import { signIn as signInAs, startConsoleSuite, type ConsoleSuite } from '../support/consoleSuite';
 
 // axe-core is the reference engine for WCAG checks; its source is injected into the page as is
 // (the page is opened with CSP bypassed for that, since the console forbids inline scripts).
@@ -12,17 +12,14 @@ const AXE_SOURCE = createRequire(import.meta.url)('node:fs').readFileSync(create
 
 type AxeViolation = { id: string; impact: string | null; help: string; nodes: { target: string[]; html: string }[] };
 
+let suite: ConsoleSuite;
 let t: TestDb;
 let browser: Browser;
-let server: Awaited<ReturnType<typeof serveConsole>>;
+let server: ConsoleSuite['server'];
 let creds: DemoCredential[];
 
 async function signIn(page: Page, role: string) {
-  const c = creds.find((x) => x.role === role)!;
-  await page.goto(`${server.url}/#/login`);
-  await page.getByLabel(/e-mail/i).fill(c.email);
-  await page.getByLabel(/password/i).fill(c.password);
-  await page.getByRole('button', { name: /sign in/i }).click();
+  await signInAs(page, suite, role);
   await page.getByRole('menuitem', { name: /dashboard/i }).first().waitFor();
 }
 
@@ -83,15 +80,11 @@ const describeViolations = (list: AxeViolation[]) => list.map((v) => `${v.id} ($
 
 describe.skipIf(!HAS_CHROMIUM)('console accessibility (axe-core, WCAG 2.1 A)', () => {
   beforeAll(async () => {
-    t = await createTestDb();
-    creds = await seedDemo(t.db, new Date());
-    server = await serveConsole(t.db);
-    browser = await launchBrowser();
+    suite = await startConsoleSuite();
+    ({ t, browser, server, creds } = suite);
   }, 180_000);
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await t?.close();
+    await suite?.close();
   });
 
   it('every main page has named controls, labelled fields and valid roles', async () => {

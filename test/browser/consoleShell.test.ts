@@ -2,30 +2,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { createTestDb, type TestDb } from '../support/testDb';
-import { HAS_CHROMIUM, SCREENSHOTS, launchBrowser, serveConsole } from '../support/browser';
-import type { DemoCredential } from '../../api/seed/demoStaff';
-import { seedDemo } from '../support/demoSeed';
-import pino from 'pino';
-import { startJobQueue, type JobQueue } from '../../api/jobs/jobQueue';
-import { BACKTEST_JOB, executeBacktest } from '../../api/backtests/backtestService';
-import { systemClock } from '../../api/deps';
-import { COMPLIANCE_REPORT_JOB, buildComplianceReport } from '../../api/compliance/complianceReport';
+import type { TestDb } from '../support/testDb';
+import { HAS_CHROMIUM, SCREENSHOTS } from '../support/browser';
+import { signIn as signInAs, startConsoleSuite, type ConsoleSuite } from '../support/consoleSuite';
 
+let suite: ConsoleSuite;
 let t: TestDb;
 let browser: Browser;
-let server: Awaited<ReturnType<typeof serveConsole>>;
-let creds: DemoCredential[];
-let jobs: JobQueue;
+let server: ConsoleSuite['server'];
 
-const cred = (role: string) => creds.find((c) => c.role === role)!;
-
-async function signIn(page: Page, role: string) {
-  await page.goto(`${server.url}/#/login`);
-  await page.getByLabel(/e-mail|电子邮箱/i).fill(cred(role).email);
-  await page.getByLabel(/password|密码/i).fill(cred(role).password);
-  await page.getByRole('button', { name: /sign in|登录/i }).click();
-}
+const cred = (role: string) => suite.creds.find((c) => c.role === role)!;
+const signIn = (page: Page, role: string) => signInAs(page, suite, role);
 
 async function shot(page: Page, name: string) {
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
@@ -33,18 +20,11 @@ async function shot(page: Page, name: string) {
 
 describe.skipIf(!HAS_CHROMIUM)('console shell in Chromium', () => {
   beforeAll(async () => {
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
-    t = await createTestDb();
-    creds = await seedDemo(t.db, new Date());
-    jobs = await startJobQueue({ db: t.db, databaseUrl: process.env.DATABASE_URL, schema: t.schema ? `${t.schema}_jobs` : 'pgboss', logger: pino({ level: 'silent' }), pollingIntervalSeconds: 0.5, handlers: { [BACKTEST_JOB]: (data) => executeBacktest(t.db, systemClock, Number(data.id)), [COMPLIANCE_REPORT_JOB]: (data) => buildComplianceReport(t.db, systemClock, Number(data.id)) } });
-    t.onClose(() => jobs.stop());
-    server = await serveConsole(t.db, { jobs });
-    browser = await launchBrowser();
+    suite = await startConsoleSuite({ jobs: true });
+    ({ t, browser, server } = suite);
   }, 180_000);
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await t?.close();
+    await suite?.close();
   });
 
   it('refuses a wrong password with a visible message', async () => {
