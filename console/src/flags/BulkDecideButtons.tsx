@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Button } from '@mui/material';
 import { useListContext, useNotify, useRefresh, useTranslate, useUnselectAll } from 'react-admin';
 import { httpClient } from '../dataProvider';
@@ -10,31 +11,42 @@ export function BulkDecideButtons() {
   const refresh = useRefresh();
   const unselectAll = useUnselectAll('flags');
   const translate = useTranslate();
+  const [busy, setBusy] = useState(false);
   const run = async (kind: 'approve' | 'remove') => {
+    setBusy(true);
     let done = 0;
     let skipped = 0;
     for (const id of selectedIds) {
+      // A selection kept from another page has no record here to pick the queue's template from.
       const record = (data ?? []).find((r) => r.id === id);
-      if (!record) continue;
+      if (!record) {
+        skipped++;
+        continue;
+      }
       const decision = kind === 'approve' ? APPROVE_TEMPLATE : (REMOVE_TEMPLATE[record.queue] ?? { action: 'remove', reasonCode: String(record.queue) });
+      let claimed = false;
       try {
         await httpClient(`/api/flags/${id}/claim`, { method: 'POST', body: '{}' });
+        claimed = true;
         await httpClient(`/api/flags/${id}/decide`, { method: 'POST', body: JSON.stringify(decision) });
         done++;
       } catch {
         skipped++;
+        // Give the item back at once rather than leaving it locked until the claim expires.
+        if (claimed) await httpClient(`/api/flags/${id}/release`, { method: 'POST', body: '{}' }).catch(() => undefined);
       }
     }
+    setBusy(false);
     notify('app.triage.bulk_done', { type: skipped ? 'warning' : 'success', messageArgs: { done, skipped } });
     unselectAll();
     refresh();
   };
   return (
     <>
-      <Button size="small" color="success" onClick={() => run('approve')}>
+      <Button size="small" color="success" disabled={busy} onClick={() => run('approve')}>
         {translate('app.triage.bulk_approve')}
       </Button>
-      <Button size="small" color="error" onClick={() => run('remove')}>
+      <Button size="small" color="error" disabled={busy} onClick={() => run('remove')}>
         {translate('app.triage.bulk_remove')}
       </Button>
     </>
