@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { Button } from '@mui/material';
 import { useListContext, useNotify, useRefresh, useTranslate, useUnselectAll } from 'react-admin';
-import { httpClient } from '../dataProvider';
-import { APPROVE_TEMPLATE, REMOVE_TEMPLATE } from './reasonTemplates';
+import { APPROVE_TEMPLATE, removeTemplateFor } from './reasonTemplates';
+import { claimAndDecide } from './flagWork';
 
 /** Decides every selected flag with its queue's template; items another moderator holds are skipped and counted. */
 export function BulkDecideButtons() {
@@ -23,17 +23,12 @@ export function BulkDecideButtons() {
         skipped++;
         continue;
       }
-      const decision = kind === 'approve' ? APPROVE_TEMPLATE : (REMOVE_TEMPLATE[record.queue] ?? { action: 'remove', reasonCode: String(record.queue) });
-      let claimed = false;
+      const decision = kind === 'approve' ? APPROVE_TEMPLATE : removeTemplateFor(String(record.queue));
       try {
-        await httpClient(`/api/flags/${id}/claim`, { method: 'POST', body: '{}' });
-        claimed = true;
-        await httpClient(`/api/flags/${id}/decide`, { method: 'POST', body: JSON.stringify(decision) });
+        await claimAndDecide(id, decision);
         done++;
       } catch {
         skipped++;
-        // Give the item back at once rather than leaving it locked until the claim expires.
-        if (claimed) await httpClient(`/api/flags/${id}/release`, { method: 'POST', body: '{}' }).catch(() => undefined);
       }
     }
     setBusy(false);

@@ -1,7 +1,7 @@
 import { Button, Stack } from '@mui/material';
 import { useNotify, useRecordContext, useRedirect, useTranslate } from 'react-admin';
-import { httpClient } from '../dataProvider';
-import { APPROVE_TEMPLATE, ESCALATE_TEMPLATE, REMOVE_TEMPLATE } from './reasonTemplates';
+import { APPROVE_TEMPLATE, ESCALATE_TEMPLATE, removeTemplateFor, type FlagDecision } from './reasonTemplates';
+import { claimAndDecide } from './flagWork';
 
 /** The same decisions as the queue's keys, with the queue's reason templates. */
 export function DecisionButtons() {
@@ -10,11 +10,10 @@ export function DecisionButtons() {
   const redirect = useRedirect();
   const translate = useTranslate();
   if (!record || record.status !== 'open') return null;
-  const remove = REMOVE_TEMPLATE[record.queue as string] ?? { action: 'remove', reasonCode: String(record.queue) };
-  const decide = async (decision: { action: string; reasonCode: string }) => {
+  const remove = removeTemplateFor(String(record.queue));
+  const decide = async (decision: FlagDecision) => {
     try {
-      await httpClient(`/api/flags/${record.id}/claim`, { method: 'POST', body: '{}' });
-      await httpClient(`/api/flags/${record.id}/decide`, { method: 'POST', body: JSON.stringify(decision) });
+      await claimAndDecide(record.id, decision);
       notify('app.triage.decided', { type: 'success', messageArgs: { action: translate(`enums.decision_action.${decision.action}`), id: record.id } });
       redirect('list', 'flags');
     } catch (err) {

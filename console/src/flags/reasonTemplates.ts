@@ -12,5 +12,12 @@ export const REMOVE_TEMPLATE: Record<string, { action: 'remove' | 'require_discl
   community: { action: 'remove', reasonCode: 'community_health' },
 };
 
+export type FlagDecision = { action: string; reasonCode: string };
+
+/** The queue's own "remove" (a hold for orders, a disclosure for ads); a queue without a template removes with its name as the reason. */
+export function removeTemplateFor(queue: string): FlagDecision {
+  return REMOVE_TEMPLATE[queue] ?? { action: 'remove', reasonCode: queue };
+}
+
 export const APPROVE_TEMPLATE = { action: 'approve' as const, reasonCode: 'no_violation' };
 export const ESCALATE_TEMPLATE = { action: 'escalate' as const, reasonCode: 'needs_senior_review' };

@@ -1,10 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useAddUndoableMutation, useCreatePath, useListContext, useNotify, useRefresh, useTranslate } from 'react-admin';
 import { useNavigate } from 'react-router-dom';
-import { httpClient } from '../dataProvider';
-import { APPROVE_TEMPLATE, ESCALATE_TEMPLATE, REMOVE_TEMPLATE } from './reasonTemplates';
+import { APPROVE_TEMPLATE, ESCALATE_TEMPLATE, removeTemplateFor, type FlagDecision } from './reasonTemplates';
+import { claimFlag, decideFlag, releaseFlag } from './flagWork';
 
-type Decision = { action: string; reasonCode: string };
 
 function typingIn(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -31,9 +30,9 @@ export function useTriageKeys() {
   const rows = (data ?? []).filter((r) => !pending.has(r.id));
 
   const decide = useCallback(
-    async (record: { id: string | number; queue: string }, decision: Decision) => {
+    async (record: { id: string | number; queue: string }, decision: FlagDecision) => {
       try {
-        await httpClient(`/api/flags/${record.id}/claim`, { method: 'POST', body: '{}' });
+        await claimFlag(record.id);
       } catch (err) {
         notify((err as Error).message, { type: 'error' });
         return;
@@ -41,8 +40,8 @@ export function useTriageKeys() {
       setPending((p) => new Set(p).add(record.id));
       addUndoableMutation(async ({ isUndo }: { isUndo: boolean }) => {
         try {
-          if (isUndo) await httpClient(`/api/flags/${record.id}/release`, { method: 'POST', body: '{}' });
-          else await httpClient(`/api/flags/${record.id}/decide`, { method: 'POST', body: JSON.stringify(decision) });
+          if (isUndo) await releaseFlag(record.id);
+          else await decideFlag(record.id, decision);
         } catch (err) {
           notify((err as Error).message, { type: 'error' });
         } finally {
@@ -79,7 +78,7 @@ export function useTriageKeys() {
           if (current) void decide(current, APPROVE_TEMPLATE);
           break;
         case 'r':
-          if (current) void decide(current, REMOVE_TEMPLATE[current.queue] ?? { action: 'remove', reasonCode: current.queue });
+          if (current) void decide(current, removeTemplateFor(current.queue));
           break;
         case 'e':
           if (current) void decide(current, ESCALATE_TEMPLATE);

@@ -1,0 +1,18 @@
+import { httpClient } from '../dataProvider';
+import type { FlagDecision } from './reasonTemplates';
+
+/** The moderation endpoints a flag is worked through: a claim (a lock that expires), then a decision or a release. */
+export const claimFlag = (id: string | number) => httpClient(`/api/flags/${id}/claim`, { method: 'POST', body: '{}' });
+export const releaseFlag = (id: string | number) => httpClient(`/api/flags/${id}/release`, { method: 'POST', body: '{}' });
+export const decideFlag = (id: string | number, decision: FlagDecision) => httpClient(`/api/flags/${id}/decide`, { method: 'POST', body: JSON.stringify(decision) });
+
+/** Claims and decides at once; if the decision fails the item is given back rather than left locked until the claim expires. */
+export async function claimAndDecide(id: string | number, decision: FlagDecision): Promise<void> {
+  await claimFlag(id);
+  try {
+    await decideFlag(id, decision);
+  } catch (err) {
+    await releaseFlag(id).catch(() => undefined);
+    throw err;
+  }
+}
