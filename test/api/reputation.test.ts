@@ -90,6 +90,8 @@ describe('dashboard statistics', () => {
     expect(contact.hits).toBeGreaterThan(0);
     expect(contact.precision).toBeGreaterThan(0.5);
     expect(res.body.reputation.reduce((s: number, b: { n: number }) => s + b.n, 0)).toBe(Number((await t.db('accounts').whereNotNull('reputation_score').count({ c: '*' }).first())!.c));
-    await request(app).get('/api/stats/dashboard?days=9999').set(moderator).expect(400);
+    const bad = await request(app).get('/api/stats/dashboard?days=9999').set(moderator).expect(400);
+    expect(bad.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(bad.body.errors[0].path).toBe('days');
   });
 });
