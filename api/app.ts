@@ -22,6 +22,8 @@ import { moderationRouter } from './routes/moderation';
 import { complianceRouter } from './routes/compliance';
 import { privacyRouter } from './routes/privacy';
 import { statsRouter } from './routes/stats';
+import { createOutbox } from './webhooks/outbox';
+import { webhookRouter } from './routes/webhooks';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
@@ -31,7 +33,7 @@ export interface TrustApp extends Express {
 
 /** Builds the whole HTTP surface from explicit dependencies; nothing is read from globals. */
 export function createApp(given: AppDeps): TrustApp {
-  const deps: AppDeps = { ...given, policyRuntime: given.policyRuntime ?? createPolicyRuntime() };
+  const deps: AppDeps = { ...given, policyRuntime: given.policyRuntime ?? createPolicyRuntime(), outbox: given.outbox ?? createOutbox(given.jobs) };
   const app = express() as TrustApp;
   const table = new RouteTable();
   app.routeTable = table;
@@ -86,6 +88,7 @@ export function createApp(given: AppDeps): TrustApp {
   app.use('/api', complianceRouter(deps, table));
   app.use('/api', privacyRouter(deps, table));
   app.use('/api', statsRouter(deps, table));
+  app.use('/api', webhookRouter(deps, table));
   app.use('/api', resourceRouter(deps, table));
   app.use('/api', notFoundHandler);
 

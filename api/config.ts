@@ -13,6 +13,9 @@ const configSchema = z.object({
   LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(20),
   INGEST_RATE_LIMIT: z.coerce.number().int().positive().default(6000),
   COOKIE_SECURE: z.enum(['0', '1']).optional(),
+  WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(30).default(10),
+  WEBHOOK_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
 });
 
 export interface AppConfig {
@@ -28,6 +31,17 @@ export interface AppConfig {
   /** Ingestion requests per API key per minute. */
   ingestRateLimit: number;
   cookieSecure: boolean;
+  webhooks: WebhookSettings;
+}
+
+export interface WebhookSettings {
+  /** Tries per delivery before it goes to the dead-letter list. */
+  maxAttempts: number;
+  /** The first retry waits 1–2× this, each later one twice as long (with jitter). */
+  retryDelaySeconds: number;
+  timeoutMs: number;
+  /** How long a delivery job may run before another worker takes it over. */
+  expireSeconds: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -48,6 +62,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     loginRateLimit: e.LOGIN_RATE_LIMIT,
     ingestRateLimit: e.INGEST_RATE_LIMIT,
     cookieSecure: e.COOKIE_SECURE === '1',
+    webhooks: { maxAttempts: e.WEBHOOK_MAX_ATTEMPTS, retryDelaySeconds: e.WEBHOOK_RETRY_DELAY_SECONDS, timeoutMs: e.WEBHOOK_TIMEOUT_MS, expireSeconds: Math.ceil(e.WEBHOOK_TIMEOUT_MS / 1000) + 30 },
   };
 }
 
@@ -64,6 +79,7 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     loginRateLimit: 1000,
     ingestRateLimit: 100_000,
     cookieSecure: false,
+    webhooks: { maxAttempts: 3, retryDelaySeconds: 1, timeoutMs: 1500, expireSeconds: 4 },
     ...overrides,
   };
 }

@@ -4,6 +4,7 @@ import type { AppConfig } from './config';
 import type { Scorer } from '../models/scorer';
 import type { PolicyRuntime } from './policies/policyRuntime';
 import type { JobQueue } from './jobs/jobQueue';
+import type { Outbox } from './webhooks/outbox';
 
 export interface Clock {
   now(): Date;
@@ -24,4 +25,6 @@ export interface AppDeps {
   jobs?: JobQueue;
   /** Compiled published policies; one is made per app when not given. */
   policyRuntime?: PolicyRuntime;
+  /** Webhook announcements, written in the transactions that cause them; one is made per app from `jobs` when not given. */
+  outbox?: Outbox;
 }

@@ -13,8 +13,8 @@ import { createPolicyRuntime } from './policies/policyRuntime';
 import { installStarterPolicies } from './policies/starterInstall';
 import { startJobQueue } from './jobs/jobQueue';
 import { loadOnnxScorer } from '../models/onnxScorer';
-import { BACKTEST_JOB, executeBacktest } from './backtests/backtestService';
-import { COMPLIANCE_REPORT_JOB, buildComplianceReport } from './compliance/complianceReport';
+import { jobHandlers } from './jobs/jobHandlers';
+import { enqueueWaitingDeliveries } from './webhooks/outbox';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -49,7 +49,9 @@ async function main(): Promise<void> {
     );
   }
 
-  const jobs = await startJobQueue({ db, databaseUrl: config.databaseUrl, logger, handlers: { [BACKTEST_JOB]: (data) => executeBacktest(db, systemClock, Number(data.id)), [COMPLIANCE_REPORT_JOB]: (data) => buildComplianceReport(db, systemClock, Number(data.id)) } });
+  const jobs = await startJobQueue({ db, databaseUrl: config.databaseUrl, logger, maintenanceIntervalSeconds: 30, ...jobHandlers(db, systemClock, config) });
+  const waiting = await enqueueWaitingDeliveries(db, jobs, systemClock.now());
+  if (waiting) say(`Queued ${waiting} webhook deliveries written while no worker ran.`);
   const app = createApp({ db, clock: systemClock, logger, config, consoleDir: path.join(root, 'console', 'dist'), policyRuntime, jobs, scorer });
   const server = app.listen(config.port, config.host, () => {
     const url = `http://localhost:${config.port}`;

@@ -1,7 +1,8 @@
 import type { Knex } from 'knex';
 
 export const SUBJECT_TYPES = ['post', 'account', 'transaction'] as const;
-export const QUEUES = ['spam', 'scam', 'contact_harvesting', 'fake_review', 'suspicious_order', 'undisclosed_ad', 'community'] as const;
+/** The queues as this migration created them; later migrations extend the list (see 009). */
+export const QUEUES_AT_003 = ['spam', 'scam', 'contact_harvesting', 'fake_review', 'suspicious_order', 'undisclosed_ad', 'community'] as const;
 export const FLAG_STATUSES = ['open', 'decided', 'dismissed'] as const;
 export const FLAG_SOURCES = ['rule', 'classifier', 'report', 'staff'] as const;
 export const DECISION_ACTIONS = ['approve', 'remove', 'escalate', 'hold', 'label', 'require_disclosure', 'warn'] as const;
@@ -11,7 +12,7 @@ export async function up(knex: Knex): Promise<void> {
     t.bigIncrements('id');
     t.enu('subject_type', SUBJECT_TYPES, { useNative: false, enumName: 'subject_type' }).notNullable();
     t.bigInteger('subject_id').notNullable();
-    t.enu('queue', QUEUES, { useNative: false, enumName: 'queue_name' }).notNullable();
+    t.enu('queue', QUEUES_AT_003, { useNative: false, enumName: 'queue_name' }).notNullable();
     t.integer('priority').notNullable().defaultTo(50);
     t.enu('status', FLAG_STATUSES, { useNative: false, enumName: 'flag_status' }).notNullable().defaultTo('open');
     t.enu('source', FLAG_SOURCES, { useNative: false, enumName: 'flag_source' }).notNullable();

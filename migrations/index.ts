@@ -7,6 +7,7 @@ import * as m005 from './005_policy_runtime';
 import * as m006 from './006_reputation_state';
 import * as m007 from './007_referral_disclosure';
 import * as m008 from './008_compliance_reports';
+import * as m009 from './009_platform_loop';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -26,6 +27,7 @@ const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['006_reputation_state', m006],
   ['007_referral_disclosure', m007],
   ['008_compliance_reports', m008],
+  ['009_platform_loop', m009],
 ];
 
 export const migrationSource: Knex.MigrationSource<readonly [string, Migration]> = {

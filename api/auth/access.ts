@@ -19,6 +19,9 @@ export const RESOURCE_ACCESS: Record<string, { read: readonly Role[]; write: rea
   'policy-lists': { read: ROLES, write: ['admin', 'community_manager', 'compliance'] },
   'rule-hits': { read: ROLES, write: [] },
   backtests: { read: ROLES, write: ['admin', 'community_manager'] },
+  reports: { read: ROLES, write: [] },
+  'webhook-subscriptions': { read: ['admin'], write: ['admin'] },
+  'webhook-deliveries': { read: ['admin'], write: ['admin'] },
 };
 
 export function canAccess(role: Role, resource: string, action: string): boolean {

@@ -10,6 +10,7 @@ import type { IngestedItem, IngestedWithState, TrustEngine } from './ingestResul
 import { textFingerprint } from '../../rules/facts/textFacts';
 import { judgeAndStorePosts, type JudgeablePost } from '../policies/judge';
 import { itemStates } from './itemState';
+import { eventsForPolicyOutcomes } from '../webhooks/policyEvents';
 
 interface StoredPostRef {
   id: number;
@@ -123,7 +124,11 @@ export async function ingestPosts(db: Db, source: string, posts: PostInput[], no
       pending = pending.filter((p) => !done.has(p.id));
     }
     // New posts are judged in the same transaction: they and their flags commit together or not at all.
-    if (engine) await judgeAndStorePosts(trx, engine.runtime, fresh, now, engine.scorer);
+    if (engine) {
+      const outcomes = await judgeAndStorePosts(trx, engine.runtime, fresh, now, engine.scorer);
+      const externalIds = new Map([...results.values()].map((r) => [r.id, r.externalId]));
+      await engine.outbox?.emit(trx, eventsForPolicyOutcomes('post', source, fresh.map((f) => ({ id: f.id, externalId: externalIds.get(f.id)! })), outcomes), now);
+    }
     const ordered = posts.map((p) => results.get(p.id)!);
     const states = await itemStates(trx, 'post', ordered.map((r) => r.id));
     return ordered.map((r) => ({ ...r, ...states.get(r.id)! }));

@@ -19,4 +19,6 @@ export type IngestedWithState = IngestedItem & ItemState;
 export interface TrustEngine {
   runtime: import('../policies/policyRuntime').PolicyRuntime;
   scorer?: import('../../models/scorer').Scorer;
+  /** Where holds and disclosure requirements are announced to the platform's webhooks. */
+  outbox?: import('../webhooks/outbox').Outbox;
 }

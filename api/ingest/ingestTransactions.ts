@@ -7,6 +7,7 @@ import { upsertProducts } from './upsertProducts';
 import type { IngestedWithState, TrustEngine } from './ingestResult';
 import { judgeAndStoreTransactions } from '../policies/judge';
 import { itemStates } from './itemState';
+import { eventsForPolicyOutcomes } from '../webhooks/policyEvents';
 import { recordReputationEvents } from '../reputation/reputationStore';
 import { ORDER_OUTCOMES } from '../../rules/reputation/beta';
 import { sqlArray } from '../policies/postContexts';
@@ -82,7 +83,9 @@ export async function ingestTransactions(db: Db, source: string, items: Transact
           referralPostId: r.referral_post_id,
           accountForEvidence: r.buyer_id,
         }));
-      await judgeAndStoreTransactions(trx, engine.runtime, fresh, now);
+      const outcomes = await judgeAndStoreTransactions(trx, engine.runtime, fresh, now);
+      const externalIds = new Map([...mine].map(([externalId, id]) => [id, externalId]));
+      await engine.outbox?.emit(trx, eventsForPolicyOutcomes('transaction', source, fresh.map((f) => ({ id: f.id, externalId: externalIds.get(f.id)! })), outcomes), now);
     }
     // An order a post brought in while that post was an undisclosed ad is marked for compliance.
     const fresh = rows.filter((r) => mine.has(r.external_id) && r.referral_post_id !== null).map((r) => mine.get(r.external_id)!);

@@ -2,11 +2,51 @@ import PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
 import type { Db } from '../db/connect';
 
-export type JobHandler = (data: Record<string, unknown>) => Promise<void>;
+import type { Knex } from 'knex';
+
+/** What a handler learns about its job besides the data: how many tries are left decides what a failure means. */
+export interface JobAttempt {
+  id: string;
+  retryCount: number;
+  retryLimit: number;
+}
+
+export type JobHandler = (data: Record<string, unknown>, attempt: JobAttempt) => Promise<void>;
+
+/** A queue's retry and expiry settings; absent ones keep the defaults below. */
+export interface QueuePolicy {
+  retryLimit?: number;
+  retryDelaySeconds?: number;
+  retryBackoff?: boolean;
+  expireInSeconds?: number;
+  /** Jobs that exhaust their retries are sent here. */
+  deadLetter?: string;
+}
 
 export interface JobQueue {
   send(name: string, data: Record<string, unknown>): Promise<string | null>;
-  stop(): Promise<void>;
+  /**
+   * Queues jobs inside the caller's transaction, so they exist exactly when the rows that caused
+   * them commit (the outbox pattern). Answers false when this queue has no worker for the name.
+   */
+  sendWithin(trx: Knex.Transaction, name: string, items: Array<Record<string, unknown>>): Promise<boolean>;
+  stop(options?: { graceful?: boolean }): Promise<void>;
+}
+
+type SqlConnection = { query(text: string, values?: unknown[]): Promise<{ rows: unknown[] }> };
+
+/** pg-boss statements run on the transaction's own connection (a pg client or the PGlite instance). */
+function transactionExecutor(trx: Knex.Transaction) {
+  return {
+    async executeSql(text: string, values?: unknown[]) {
+      const conn = (await trx.client.acquireConnection()) as SqlConnection;
+      try {
+        return await conn.query(text, values ?? []);
+      } finally {
+        await trx.client.releaseConnection(conn);
+      }
+    },
+  };
 }
 
 /**
@@ -36,24 +76,48 @@ function pgliteAdapter(db: Db) {
  * Jobs live in PostgreSQL, so any API replica can take them. On a real server pg-boss gets its own
  * small pool; on PGlite it shares knex's connection.
  */
-export async function startJobQueue(options: { db: Db; databaseUrl?: string; schema?: string; logger: Logger; handlers: Record<string, JobHandler>; pollingIntervalSeconds?: number }): Promise<JobQueue> {
+export async function startJobQueue(options: {
+  db: Db;
+  databaseUrl?: string;
+  schema?: string;
+  logger: Logger;
+  handlers: Record<string, JobHandler>;
+  policies?: Record<string, QueuePolicy>;
+  pollingIntervalSeconds?: number;
+  /** How often expired jobs (a worker died holding them) are failed over to a retry. */
+  maintenanceIntervalSeconds?: number;
+}): Promise<JobQueue> {
   const schema = options.schema ?? 'pgboss';
+  const maintenance = options.maintenanceIntervalSeconds !== undefined ? { maintenanceIntervalSeconds: options.maintenanceIntervalSeconds } : {};
   const boss = options.databaseUrl
-    ? new PgBoss({ connectionString: options.databaseUrl, schema, max: 3, application_name: 'trust-console-jobs' })
-    : new PgBoss({ db: pgliteAdapter(options.db), schema, supervise: true } as ConstructorParameters<typeof PgBoss>[0]);
+    ? new PgBoss({ connectionString: options.databaseUrl, schema, max: 3, application_name: 'trust-console-jobs', ...maintenance })
+    : new PgBoss({ db: pgliteAdapter(options.db), schema, supervise: true, ...maintenance } as ConstructorParameters<typeof PgBoss>[0]);
   boss.on('error', (err: unknown) => options.logger.error({ err }, 'job queue error'));
   await boss.start();
-  for (const [name, handler] of Object.entries(options.handlers)) {
-    await boss.createQueue(name, { name, retryLimit: 2, retryDelay: 5, expireInSeconds: 3600 } as never);
-    await boss.work(name, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1, batchSize: 1 }, async (jobs: Array<{ id: string; data: Record<string, unknown> }>) => {
+  const names = Object.keys(options.handlers);
+  // A dead-letter queue must exist before the queue that points at it.
+  names.sort((a, b) => Number(!!options.policies?.[a]?.deadLetter) - Number(!!options.policies?.[b]?.deadLetter));
+  for (const name of names) {
+    const handler = options.handlers[name]!;
+    const p = options.policies?.[name] ?? {};
+    await boss.createQueue(name, { name, retryLimit: p.retryLimit ?? 2, retryDelay: p.retryDelaySeconds ?? 5, retryBackoff: p.retryBackoff ?? false, expireInSeconds: p.expireInSeconds ?? 3600, ...(p.deadLetter ? { deadLetter: p.deadLetter } : {}) } as never);
+    await boss.work(name, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1, batchSize: 1, includeMetadata: true } as never, async (jobs: Array<{ id: string; data: Record<string, unknown>; retryCount?: number; retryLimit?: number }>) => {
       for (const job of jobs) {
-        options.logger.info({ job: name, id: job.id }, 'job started');
-        await handler(job.data);
+        options.logger.info({ job: name, id: job.id, retry: job.retryCount }, 'job started');
+        await handler(job.data, { id: job.id, retryCount: job.retryCount ?? 0, retryLimit: job.retryLimit ?? 0 });
       }
     });
   }
   return {
     send: (name, data) => boss.send(name, data),
-    stop: () => boss.stop({ graceful: true, timeout: 10_000 } as never),
+    async sendWithin(trx, name, items) {
+      if (!options.handlers[name] || items.length === 0) return false;
+      const db = transactionExecutor(trx);
+      let all = true;
+      // send() answers the job's id, or null when the queue does not exist; insert() would not tell.
+      for (const data of items) all = (await boss.send(name, data, { db } as never)) !== null && all;
+      return all;
+    },
+    stop: (o) => boss.stop({ graceful: o?.graceful ?? true, timeout: 10_000 } as never),
   };
 }

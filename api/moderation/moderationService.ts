@@ -6,6 +6,9 @@ import type { Role } from '../auth/roles';
 import { recordReputationEvents, retractDecisionEvidence } from '../reputation/reputationStore';
 import { DECISION_WEIGHTS } from '../../rules/reputation/beta';
 import type { DecideInput } from '../schemas/moderation';
+import { resolveReports, reverseReportOutcomes } from '../reports/reportOutcomes';
+import { eventsForDecision, eventsForReversal, subjectRef } from '../webhooks/decisionEvents';
+import type { Outbox } from '../webhooks/outbox';
 
 export const CLAIM_MINUTES = 10;
 
@@ -42,7 +45,16 @@ async function subjectAccount(trx: Knex.Transaction, subjectType: string, subjec
   return (await trx('transactions').where({ id: subjectId }).first('buyer_id'))?.buyer_id ?? null;
 }
 
-export function moderationService(db: Db) {
+async function reputationOf(trx: Knex.Transaction, accountId: number | null): Promise<number | null> {
+  if (accountId === null) return null;
+  const row = await trx('accounts').where({ id: accountId }).first('reputation_score');
+  return row?.reputation_score ?? null;
+}
+
+/** Without an outbox (a script, a unit test) decisions are made but not announced. */
+const SILENT: Outbox = { emit: async () => 0 };
+
+export function moderationService(db: Db, outbox: Outbox = SILENT) {
   return {
     /** A claim is a lock that expires, so an abandoned item returns to the queue by itself. */
     async claim(flagId: number, staff: Staff, now: Date) {
@@ -87,12 +99,28 @@ export function moderationService(db: Db) {
           await applyToSubject(trx, flag.subject_type, flag.subject_id, input.action);
         }
         const account = await subjectAccount(trx, flag.subject_type, flag.subject_id);
+        const before = await reputationOf(trx, account);
         if (account !== null) {
           const weight = DECISION_WEIGHTS[input.action] ?? 0;
           await recordReputationEvents(trx, [{ accountId: account, component: flag.subject_type === 'transaction' ? 'commerce' : 'discussion', weight, causeType: 'decision', causeId: decision.id, at: now }]);
           if (UPHELD.has(input.action)) await trx('accounts').where({ id: account }).increment('violations_upheld', 1);
         }
-        await appendAudit(trx, { actor: { kind: 'staff', staffId: staff.id }, action: 'decision.create', subjectType: flag.subject_type, subjectId: flag.subject_id, detail: { flagId, decisionId: decision.id, action: input.action, reasonCode: input.reasonCode, queue: flag.queue }, requestId: staff.requestId, at: now });
+        const reports = await resolveReports(trx, flagId, decision.id, input.action, now);
+        await appendAudit(trx, { actor: { kind: 'staff', staffId: staff.id }, action: 'decision.create', subjectType: flag.subject_type, subjectId: flag.subject_id, detail: { flagId, decisionId: decision.id, action: input.action, reasonCode: input.reasonCode, queue: flag.queue, reportsResolved: reports.length }, requestId: staff.requestId, at: now });
+        // Escalation is internal: the platform hears when the item is actually decided.
+        if (input.action !== 'escalate') {
+          await outbox.emit(
+            trx,
+            eventsForDecision({
+              decision: { id: decision.id, action: input.action, reasonCode: input.reasonCode, automated: false, createdAt: now },
+              subject: await subjectRef(trx, flag.subject_type, flag.subject_id),
+              flag: { id: flagId, queue: flag.queue },
+              reports,
+              reputation: account === null ? null : { account: await subjectRef(trx, 'account', account), before, after: await reputationOf(trx, account) },
+            }),
+            now,
+          );
+        }
         return decision.id as number;
       });
     },
@@ -114,13 +142,24 @@ export function moderationService(db: Db) {
           .returning('id');
         await trx('decisions').where({ id: decisionId }).update({ reversed_at: now });
         await restoreSubject(trx, original.subject_type, original.subject_id, original.action);
+        const account = await subjectAccount(trx, original.subject_type, original.subject_id);
+        const before = await reputationOf(trx, account);
         // The reputation the decision cost is repaired by retracting its evidence, not by adding the opposite.
         await retractDecisionEvidence(trx, decisionId, reversal.id, now);
-        if (UPHELD.has(original.action)) {
-          const account = await subjectAccount(trx, original.subject_type, original.subject_id);
-          if (account !== null) await trx('accounts').where({ id: account }).andWhere('violations_upheld', '>', 0).decrement('violations_upheld', 1);
-        }
-        await appendAudit(trx, { actor: { kind: 'staff', staffId: staff.id }, action: 'decision.reverse', subjectType: original.subject_type, subjectId: original.subject_id, detail: { decisionId, reversalId: reversal.id, reason }, requestId: staff.requestId, at: now });
+        if (UPHELD.has(original.action) && account !== null) await trx('accounts').where({ id: account }).andWhere('violations_upheld', '>', 0).decrement('violations_upheld', 1);
+        const reports = await reverseReportOutcomes(trx, decisionId, reversal.id, now);
+        await appendAudit(trx, { actor: { kind: 'staff', staffId: staff.id }, action: 'decision.reverse', subjectType: original.subject_type, subjectId: original.subject_id, detail: { decisionId, reversalId: reversal.id, reason, reportsReversed: reports.length }, requestId: staff.requestId, at: now });
+        await outbox.emit(
+          trx,
+          eventsForReversal({
+            decision: { id: reversal.id, action: 'approve', reasonCode: 'appeal_upheld', automated: false, createdAt: now },
+            reverses: { id: decisionId, action: original.action },
+            subject: await subjectRef(trx, original.subject_type, original.subject_id),
+            reports,
+            reputation: account === null ? null : { account: await subjectRef(trx, 'account', account), before, after: await reputationOf(trx, account) },
+          }),
+          now,
+        );
         return reversal.id as number;
       });
     },

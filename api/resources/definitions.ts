@@ -3,7 +3,8 @@ import { camelCase } from '../db/rows';
 import { ROLES, type Role } from '../auth/roles';
 import { RESOURCE_ACCESS } from '../auth/access';
 import { ACCOUNT_TYPES, PARTNERSHIP_KINDS, POST_KINDS, POST_STATUSES, TRANSACTION_STATUSES } from '../../migrations/001_accounts_and_content';
-import { DECISION_ACTIONS, FLAG_SOURCES, FLAG_STATUSES, QUEUES, SUBJECT_TYPES } from '../../migrations/003_moderation';
+import { DECISION_ACTIONS, FLAG_SOURCES, FLAG_STATUSES, SUBJECT_TYPES } from '../../migrations/003_moderation';
+import { DELIVERY_STATUSES, QUEUES, REPORT_OUTCOMES, REPORT_REASONS } from '../../migrations/009_platform_loop';
 import { POLICY_MODES, POLICY_STATUSES, POLICY_TARGETS } from '../../migrations/004_policies_and_evidence';
 import { BACKTEST_STATUSES } from '../../migrations/005_policy_runtime';
 
@@ -56,6 +57,8 @@ export const RESOURCES: Record<string, ResourceDefinition> = {
       ['reputation_score', 'number', S],
       ['reputation_confidence', 'number', { filter: false }],
       ['violations_upheld', 'int', S],
+      ['reports_upheld', 'int', S],
+      ['reports_rejected', 'int', S],
       ['joined_at', 'date', S],
       ['ingested_at', 'date', { filter: false }],
     ]),
@@ -154,6 +157,8 @@ export const RESOURCES: Record<string, ResourceDefinition> = {
       ['claimed_until', 'date', S],
       ['created_at', 'date', S],
       ['decided_at', 'date', S],
+      ['report_count', 'int', S],
+      ['report_weight', 'number', S],
     ]),
     searchColumns: ['reason'],
     defaultSort: ['priority', 'DESC'],
@@ -324,6 +329,69 @@ export const RESOURCES: Record<string, ResourceDefinition> = {
       ['finished_at', 'date', S],
     ]),
     searchColumns: [],
+    defaultSort: ['createdAt', 'DESC'],
+  }),
+  reports: define({
+    resource: 'reports',
+    table: 'reports',
+    fields: fields([
+      ['id', 'id', S],
+      ['source', 'text'],
+      ['external_id', 'text'],
+      ['reporter_id', 'id'],
+      ['subject_type', 'enum', { values: SUBJECT_TYPES }],
+      ['subject_id', 'id'],
+      ['reason', 'enum', { sort: true, values: REPORT_REASONS }],
+      ['text', 'text', { filter: false }],
+      ['flag_id', 'id'],
+      ['weight', 'number', S],
+      ['outcome', 'enum', { sort: true, values: REPORT_OUTCOMES }],
+      ['decision_id', 'id'],
+      ['reported_at', 'date', S],
+      ['received_at', 'date', S],
+      ['resolved_at', 'date', S],
+    ]),
+    searchColumns: ['text', 'external_id'],
+    defaultSort: ['receivedAt', 'DESC'],
+  }),
+  'webhook-subscriptions': define({
+    resource: 'webhook-subscriptions',
+    table: 'webhook_subscriptions',
+    // The secrets are never listed: shown once when made or rotated.
+    fields: fields([
+      ['id', 'id', S],
+      ['url', 'text', S],
+      ['description', 'text', { filter: false }],
+      ['source', 'text', S],
+      ['event_types', 'json', J],
+      ['active', 'bool'],
+      ['previous_secret_expires_at', 'date', S],
+      ['created_by', 'id'],
+      ['created_at', 'date', S],
+      ['updated_at', 'date', S],
+    ]),
+    searchColumns: ['url', 'description'],
+    defaultSort: ['id', 'ASC'],
+  }),
+  'webhook-deliveries': define({
+    resource: 'webhook-deliveries',
+    table: 'webhook_deliveries',
+    fields: fields([
+      ['id', 'id', S],
+      ['event_id', 'id'],
+      ['event_public_id', 'text'],
+      ['event_type', 'text', S],
+      ['subscription_id', 'id'],
+      ['status', 'enum', { sort: true, values: DELIVERY_STATUSES }],
+      ['attempts', 'int', S],
+      ['next_attempt_at', 'date', S],
+      ['last_status_code', 'int', S],
+      ['last_error', 'text', { filter: false }],
+      ['last_attempt_at', 'date', S],
+      ['succeeded_at', 'date', S],
+      ['created_at', 'date', S],
+    ]),
+    searchColumns: ['event_public_id', 'event_type'],
     defaultSort: ['createdAt', 'DESC'],
   }),
 };

@@ -21,6 +21,7 @@ function maskRow(resource: string, row: Record<string, unknown>): Record<string,
     return out;
   }
   if (resource === 'rule-hits') return { ...row, explanation: maskDeep(row.explanation) };
+  if (resource === 'reports') return { ...row, text: typeof row.text === 'string' ? maskPersonalData(row.text) : row.text };
   if (resource === 'transactions' && Array.isArray(row.ruleHits)) return { ...row, ruleHits: row.ruleHits.map((h) => maskDeep(h)) };
   return row;
 }
@@ -33,6 +34,12 @@ async function ruleHitsFor(db: AppDeps['db'], subjectType: string, id: number) {
     .orderBy('h.id')
     .select('h.id', 'h.rule_name', 'h.event_type', 'h.event_params', 'h.explanation', 'h.mode', 'h.created_at', 'p.id as policy_id', 'p.name as policy_name', 'v.id as policy_version_id', 'v.version');
   return rows.map(toApiRow);
+}
+
+async function deliveryDetail(db: AppDeps['db'], id: number) {
+  const event = await db('webhook_deliveries as d').join('webhook_events as e', 'e.id', 'd.event_id').where('d.id', id).first('e.payload');
+  const attempts = await db('webhook_attempts').where({ delivery_id: id }).orderBy('attempt').select('attempt', 'started_at', 'duration_ms', 'status_code', 'error', 'response_excerpt', 'succeeded');
+  return { payload: maskDeep(event?.payload ?? null), attemptLog: attempts.map(toApiRow) };
 }
 
 export function resourceRouter(deps: AppDeps, table: RouteTable): Router {
@@ -50,6 +57,8 @@ export function resourceRouter(deps: AppDeps, table: RouteTable): Router {
       if (!row) throw problems.notFound(`No ${def.resource} with id ${id}.`);
       // A post or order comes with the rules that judged it and why, condition by condition.
       if (def.resource === 'posts' || def.resource === 'transactions') row.ruleHits = await ruleHitsFor(deps.db, def.resource === 'posts' ? 'post' : 'transaction', id);
+      // A delivery comes with what was sent and every attempt's answer.
+      if (def.resource === 'webhook-deliveries') Object.assign(row, await deliveryDetail(deps.db, id));
       res.json(maskRow(def.resource, row));
     });
   }

@@ -5,8 +5,8 @@ export const MAX_BATCH = 500;
 export const MAX_BODY_CHARS = 20_000;
 
 /** The platform's own id for something: opaque, printable, bounded. */
-const externalId = z.string().min(1).max(128).regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces');
-const timestamp = z.iso.datetime({ offset: true }).transform((s) => new Date(s));
+export const externalId = z.string().min(1).max(128).regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces');
+export const timestamp = z.iso.datetime({ offset: true }).transform((s) => new Date(s));
 
 /** An account as the platform knows it; unknown ones are created (as members unless a type is given). */
 export const accountRefSchema = z.object({

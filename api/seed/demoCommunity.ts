@@ -28,6 +28,8 @@ export interface SeedFlag {
   subjectType: 'post' | 'transaction';
   subject: string;
   queue: 'spam' | 'scam' | 'contact_harvesting' | 'fake_review' | 'suspicious_order' | 'undisclosed_ad';
+  /** Members report what they can name (spam, scams, hidden ads); moderators on patrol find the rest. */
+  source: 'report' | 'staff';
   priority: number;
   reason: string;
   createdAt: Date;
@@ -324,10 +326,10 @@ export function buildDemoCommunity(options: { seed: number; anchor: Date; days?:
   const QUEUE_OF: Partial<Record<SeedCategory, [SeedFlag['queue'], number, string, string, number]>> = {
     spam: ['spam', 40, 'Member report: spam or scam link', 'spam', 0.7],
     live_flood: ['spam', 45, 'Member report: the same comment from many accounts', 'coordinated_spam', 0.3],
-    contact_harvest: ['contact_harvesting', 70, 'Member report: contact details to move buyers off the platform', 'contact_info', 0.75],
+    contact_harvest: ['contact_harvesting', 70, 'Moderator patrol: contact details to move buyers off the platform', 'contact_info', 0.75],
     off_platform: ['scam', 85, 'Member report: asks for payment outside the platform', 'off_platform_payment', 0.85],
     counterfeit: ['scam', 80, 'Member report: offers counterfeit goods', 'counterfeit', 0.8],
-    fake_review: ['fake_review', 55, 'Member report: burst of five-star reviews from new accounts', 'fake_review', 0.6],
+    fake_review: ['fake_review', 55, 'Moderator patrol: burst of five-star reviews from new accounts', 'fake_review', 0.6],
     undisclosed_promo: ['undisclosed_ad', 60, 'Member report: looks like paid promotion without a label', 'undisclosed_ad', 0.45],
   };
   const moderators = 3;
@@ -340,7 +342,7 @@ export function buildDemoCommunity(options: { seed: number; anchor: Date; days?:
     const [queue, base, reason, reasonCode] = spec ?? (['spam', 35, 'Member report: spam', 'spam'] as const);
     const createdAt = new Date(Date.parse(String(post.postedAt)) + rnd.int(5, 600) * MINUTE);
     if (createdAt.getTime() > options.anchor.getTime()) continue;
-    const flag: SeedFlag = { subjectType: 'post', subject: post.id, queue, priority: Math.max(0, Math.min(100, base + rnd.int(-10, 15))), reason, createdAt };
+    const flag: SeedFlag = { subjectType: 'post', subject: post.id, queue, source: queue === 'contact_harvesting' || queue === 'fake_review' ? 'staff' : 'report', priority: Math.max(0, Math.min(100, base + rnd.int(-10, 15))), reason, createdAt };
     const age = options.anchor.getTime() - createdAt.getTime();
     // Queues are worked: the older a flag, the likelier it was decided; a few stragglers stay.
     // Compliance and review-fraud cases need investigation, so their queues move slower.
@@ -362,7 +364,7 @@ export function buildDemoCommunity(options: { seed: number; anchor: Date; days?:
     if (!risky) continue;
     const createdAt = new Date(Date.parse(String(t.orderedAt)) + rnd.int(1, 120) * MINUTE);
     if (createdAt.getTime() > options.anchor.getTime()) continue;
-    const flag: SeedFlag = { subjectType: 'transaction', subject: t.id, queue: 'suspicious_order', priority: 75 + rnd.int(-5, 15), reason: t.id.startsWith('order-x') ? 'New account placing a high-value order' : 'Chargeback on an order', createdAt };
+    const flag: SeedFlag = { subjectType: 'transaction', subject: t.id, queue: 'suspicious_order', source: 'staff', priority: 75 + rnd.int(-5, 15), reason: t.id.startsWith('order-x') ? 'New account placing a high-value order' : 'Chargeback on an order', createdAt };
     if (options.anchor.getTime() - createdAt.getTime() > 2 * DAY && rnd.chance(0.85)) {
       flag.decision = { action: rnd.chance(0.7) ? 'hold' : 'approve', reasonCode: 'fraud_risk', at: new Date(Math.min(createdAt.getTime() + rnd.int(30, 900) * MINUTE, options.anchor.getTime() - MINUTE)), moderator: rnd.int(0, moderators - 1) };
     }

@@ -10,6 +10,7 @@ import { seededRandom } from './random';
 import type { TrustEngine } from '../ingest/ingestResult';
 import { recordReputationEvents } from '../reputation/reputationStore';
 import { DECISION_WEIGHTS } from '../../rules/reputation/beta';
+import { seedMemberReports } from './seedReports';
 
 export const DEMO_SOURCE = 'demo';
 export const DEMO_SEED = 20_261_125;
@@ -80,7 +81,7 @@ export async function seedDemoCommunity(db: Db, options: { now: Date; seed?: num
         queue: f.queue,
         priority: f.priority,
         status: f.decision ? 'decided' : 'open',
-        source: 'report',
+        source: f.source,
         reason: f.reason,
         created_at: f.createdAt,
         decided_at: f.decision?.at ?? null,
@@ -147,6 +148,7 @@ export async function seedDemoCommunity(db: Db, options: { now: Date; seed?: num
       if (held.length) await trx('transactions').whereIn('id', held).update({ held: true });
     }
     await decideOldRuleFlags(trx, mods, anchor, options.seed ?? DEMO_SEED);
+    await seedMemberReports(trx, options.seed ?? DEMO_SEED);
     await appendAudit(trx, { actor: { kind: 'system' }, action: 'seed.demo_community', detail: { seed: options.seed ?? DEMO_SEED, anchor: anchor.toISOString() }, at: options.now });
   });
   return { seeded: true, ...(await summary(db)) };

@@ -19,6 +19,9 @@ import apiKeys from './apiKeys';
 import auditLog from './auditLog';
 import policies from './policies';
 import policyLists from './policyLists';
+import reports from './reports';
+import webhooks from './webhooks';
+import webhookDeliveries from './webhookDeliveries';
 
 const authProvider = createAuthProvider();
 
@@ -50,6 +53,7 @@ export function App() {
       <Resource name="transactions" {...transactions} />
       <Resource name="partnerships" {...partnerships} />
       <Resource name="decisions" {...decisions} />
+      <Resource name="reports" {...reports} />
       <Resource name="policies" {...policies} />
       <Resource name="policy-lists" {...policyLists} />
       <Resource name="policy-versions" />
@@ -59,6 +63,8 @@ export function App() {
       <Resource name="backtests" />
       <Resource name="staff" {...staff} />
       <Resource name="api-keys" {...apiKeys} />
+      <Resource name="webhook-subscriptions" {...webhooks} />
+      <Resource name="webhook-deliveries" {...webhookDeliveries} />
       <Resource name="audit-log" {...auditLog} />
     </Admin>
   );

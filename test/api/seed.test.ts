@@ -32,6 +32,35 @@ describe('demo seed', () => {
     expect(second).toEqual({ ...first, seeded: false });
   });
 
+  it('backs every reported flag with member reports whose counts, weights and outcomes agree', async () => {
+    const reported = await t.db('flags').where({ source: 'report' }).select('id', 'status', 'report_count', 'report_weight');
+    expect(reported.length).toBeGreaterThan(20);
+    const perFlag = await t.db('reports').groupBy('flag_id').select('flag_id', t.db.raw('count(*)::int as n'), t.db.raw('sum(weight) as w'));
+    const byFlag = new Map(perFlag.map((r: { flag_id: number; n: number; w: number }) => [r.flag_id, r]));
+    for (const f of reported) {
+      const r = byFlag.get(f.id);
+      expect(r?.n ?? 0, `flag ${f.id}`).toBe(f.report_count);
+      expect(Number(r?.w ?? 0)).toBeCloseTo(Number(f.report_weight), 9);
+    }
+    // A report is resolved exactly when its flag's decision exists, and agrees with it.
+    const mismatched = await t.db('reports as r')
+      .leftJoin('decisions as d', 'd.id', 'r.decision_id')
+      .where((q) => q.where('r.outcome', 'pending').whereNotNull('r.decision_id'))
+      .orWhere((q) => q.whereNot('r.outcome', 'pending').whereNull('r.decision_id'))
+      .orWhere((q) => q.where('r.outcome', 'upheld').andWhere('d.action', 'approve'))
+      .orWhere((q) => q.where('r.outcome', 'rejected').andWhereNot('d.action', 'approve'))
+      .count({ c: '*' })
+      .first();
+    expect(Number(mismatched!.c)).toBe(0);
+    // Each member's record as a reporter is the count of their resolved reports.
+    const records = await t.db('accounts as a')
+      .leftJoin('reports as r', 'r.reporter_id', 'a.id')
+      .groupBy('a.id', 'a.reports_upheld', 'a.reports_rejected')
+      .select('a.id', 'a.reports_upheld', 'a.reports_rejected', t.db.raw("count(*) filter (where r.outcome = 'upheld')::int as upheld"), t.db.raw("count(*) filter (where r.outcome = 'rejected')::int as rejected"));
+    for (const a of records) expect([a.reports_upheld, a.reports_rejected], `account ${a.id}`).toEqual([a.upheld, a.rejected]);
+    expect(records.some((a: { upheld: number }) => a.upheld > 0)).toBe(true);
+  });
+
   it('leaves items consistent with their decisions', async () => {
     const removedWithoutDecision = await t.db('posts as p')
       .where('p.status', 'removed')

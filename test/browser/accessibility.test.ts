@@ -100,6 +100,8 @@ describe.skipIf(!HAS_CHROMIUM)('console accessibility (axe-core, WCAG 2.1 A)', (
     const decision = await t.db('decisions').whereNotNull('staff_id').first('id');
     const policy = await t.db('policies').first('id');
     const post = await t.db('posts').first('id');
+    const report = await t.db('reports').first('id');
+    const reportedFlag = await t.db('flags').where('report_count', '>', 1).first('id');
     const pages: [string, string, () => Promise<unknown>][] = [
       ['dashboard', '#/', () => page.locator('.recharts-surface').first().waitFor()],
       ['flags', '#/flags', () => page.locator('tbody tr').first().waitFor()],
@@ -117,6 +119,11 @@ describe.skipIf(!HAS_CHROMIUM)('console accessibility (axe-core, WCAG 2.1 A)', (
       ['api keys', '#/api-keys', () => page.locator('main').first().waitFor()],
       ['accounts', '#/accounts', () => page.locator('tbody tr').first().waitFor()],
       ['audit log', '#/audit-log', () => page.locator('tbody tr').first().waitFor()],
+      ['member reports', '#/reports', () => page.locator('tbody tr').first().waitFor()],
+      ['report', `#/reports/${report.id}/show`, () => page.locator('main').first().waitFor()],
+      ['reported flag', `#/flags/${reportedFlag.id}/show`, () => page.getByText(/\d+ reports, weight/).waitFor()],
+      ['new webhook', '#/webhook-subscriptions/create', () => page.locator('form').first().waitFor()],
+      ['webhook deliveries', '#/webhook-deliveries', () => page.locator('main').first().waitFor()],
     ];
     for (const [name, hash, ready] of pages) {
       await page.goto(`${server.url}/${hash}`);

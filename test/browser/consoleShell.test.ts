@@ -5,6 +5,8 @@ import type { Browser, Page } from 'playwright-core';
 import type { TestDb } from '../support/testDb';
 import { HAS_CHROMIUM, SCREENSHOTS } from '../support/browser';
 import { signIn as signInAs, startConsoleSuite, type ConsoleSuite } from '../support/consoleSuite';
+import { eventually, startReceiver } from '../support/webhookReceiver';
+import { verifySignature } from '../../api/webhooks/signature';
 
 let suite: ConsoleSuite;
 let t: TestDb;
@@ -227,6 +229,49 @@ describe.skipIf(!HAS_CHROMIUM)('console shell in Chromium', () => {
     expect((await t.db('decisions').where({ id: removal.id }).first()).reversed_at).not.toBeNull();
     expect((await t.db('posts').where({ id: removal.subject_id }).first()).status).toBe('visible');
     await page.close();
+  }, 120_000);
+
+  it('an admin registers a webhook, sees a failed delivery in the log and replays it', async () => {
+    let healthy = false;
+    const receiver = await startReceiver(() => (healthy ? 200 : 500));
+    const page = await browser.newPage({ locale: 'en-US', viewport: { width: 1400, height: 1000 } });
+    page.setDefaultTimeout(15_000);
+    try {
+      await signIn(page, 'admin');
+      // Signed in once the menu is there; navigating earlier races the redirect after login.
+      await page.getByRole('menuitem', { name: 'Posts' }).waitFor();
+      await page.goto(`${server.url}/#/webhook-subscriptions/create`);
+      await page.getByLabel('Address').fill(receiver.url);
+      await page.getByRole('button', { name: 'Save' }).click();
+      const secret = (await page.getByTestId('new-webhook-secret').textContent())!.trim();
+      expect(secret).toMatch(/^whsec_/);
+
+      // A moderator's decision, made through the API, is what the platform should hear about.
+      const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: cred('moderator').email, password: cred('moderator').password, mode: 'token' }) });
+      const token = ((await login.json()) as { token: string }).token;
+      const flag = await t.db('flags').where({ status: 'open', queue: 'spam' }).first('id');
+      const decided = await fetch(`${server.url}/api/flags/${flag.id}/decide`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ action: 'remove', reasonCode: 'spam' }) });
+      expect(decided.status).toBe(201);
+      const delivery = await t.db('webhook_deliveries').orderBy('id', 'desc').first('id');
+      await eventually(() => t.db('webhook_deliveries').where({ id: delivery.id }).first('status'), (d) => d.status === 'dead', 30_000);
+
+      await page.getByRole('menuitem', { name: 'Webhook deliveries' }).click();
+      const row = page.locator('tbody tr').filter({ hasText: 'Failed (dead letter)' }).first();
+      await row.waitFor();
+      await shot(page, 'webhook-deliveries');
+      healthy = true;
+      await row.getByRole('button', { name: 'Replay' }).click();
+      await page.getByText('Delivery queued again').waitFor();
+      await eventually(() => t.db('webhook_deliveries').where({ id: delivery.id }).first('status'), (d) => d.status === 'succeeded', 20_000);
+      const ok = receiver.received.find((r) => r.status === 200)!;
+      expect(verifySignature(secret, ok.signature, ok.body, Math.floor(Date.now() / 1000))).toMatchObject({ ok: true });
+      expect(JSON.parse(ok.body)).toMatchObject({ type: 'decision.made', data: { decision: { action: 'remove' } } });
+      await page.reload();
+      await page.locator('tbody tr').filter({ hasText: 'Delivered' }).first().waitFor();
+    } finally {
+      await page.close();
+      await receiver.close();
+    }
   }, 120_000);
 
   it('switches the interface to Chinese', async () => {

@@ -5,7 +5,8 @@ import { appEnglish } from '../../console/src/i18n/en';
 import { appChinese } from '../../console/src/i18n/zh';
 import { RESOURCES } from '../../api/resources/definitions';
 import { ACCOUNT_TYPES, POST_KINDS, POST_STATUSES, TRANSACTION_STATUSES, PARTNERSHIP_KINDS } from '../../migrations/001_accounts_and_content';
-import { QUEUES, FLAG_STATUSES, FLAG_SOURCES, SUBJECT_TYPES, DECISION_ACTIONS } from '../../migrations/003_moderation';
+import { FLAG_STATUSES, FLAG_SOURCES, SUBJECT_TYPES, DECISION_ACTIONS } from '../../migrations/003_moderation';
+import { QUEUES, REPORT_REASONS, REPORT_OUTCOMES, WEBHOOK_EVENT_TYPES, DELIVERY_STATUSES } from '../../migrations/009_platform_loop';
 import { STAFF_ROLES } from '../../migrations/002_staff_and_audit';
 
 function keyPaths(value: unknown, prefix = ''): string[] {
@@ -55,6 +56,11 @@ describe('console translations', () => {
       subject_type: SUBJECT_TYPES,
       decision_action: DECISION_ACTIONS,
       role: STAFF_ROLES,
+      report_reason: REPORT_REASONS,
+      report_outcome: REPORT_OUTCOMES,
+      delivery_status: DELIVERY_STATUSES,
+      // Event types carry dots, which translation keys cannot; the console looks them up with underscores.
+      webhook_event: [...WEBHOOK_EVENT_TYPES, 'webhook.test'].map((e) => e.replace('.', '_')),
     };
     for (const [name, values] of Object.entries(enums)) {
       for (const v of values) expect(lookup(appEnglish, `enums.${name}.${v}`), `${name}.${v}`).toBeTypeOf('string');

@@ -1,4 +1,4 @@
-import { DataTable, Labeled, NumberField, ReferenceManyField, Show, SimpleShowLayout, TextField, useRecordContext, useTranslate } from 'react-admin';
+import { DataTable, Labeled, NumberField, ReferenceField, ReferenceManyField, Show, SimpleShowLayout, TextField, useRecordContext, useTranslate } from 'react-admin';
 import { PostEvidence } from '../evidence/PostEvidence';
 import { DecisionButtons } from './DecisionButtons';
 import { EnumField, LocaleDateField, StaffField } from '../common/fields';
@@ -8,6 +8,26 @@ import { SubjectContext } from './SubjectContext';
 function SubjectEvidence() {
   const record = useRecordContext();
   return record?.subjectType === 'post' ? <PostEvidence postId={Number(record.subjectId)} /> : null;
+}
+
+/** Who reported the item and why: the member-facing half of the evidence, with each report's weight. */
+function FlagReports() {
+  const record = useRecordContext();
+  const translate = useTranslate();
+  if (!record?.reportCount) return null;
+  return (
+    <Labeled label={translate('app.reports.summary', { count: record.reportCount, weight: Number(record.reportWeight ?? 0).toFixed(2) })}>
+      <ReferenceManyField reference="reports" target="flagId" sort={{ field: 'receivedAt', order: 'DESC' }} perPage={20}>
+        <DataTable bulkActionButtons={false} rowClick="show">
+          <DataTable.Col source="reason" field={() => <EnumField source="reason" enumName="report_reason" chip />} />
+          <DataTable.Col source="text" disableSort />
+          <DataTable.Col source="reporterId" disableSort field={() => <ReferenceField source="reporterId" reference="accounts" />} />
+          <DataTable.Col source="weight" field={() => <NumberField source="weight" options={{ maximumFractionDigits: 2 }} />} />
+          <DataTable.Col source="receivedAt" field={LocaleDateField} />
+        </DataTable>
+      </ReferenceManyField>
+    </Labeled>
+  );
 }
 
 export function FlagShow() {
@@ -29,6 +49,7 @@ export function FlagShow() {
         <LocaleDateField source="createdAt" />
         <LocaleDateField source="decidedAt" emptyText="–" />
         <StaffField source="claimedBy" />
+        <FlagReports />
         <SubjectContext />
         <Labeled label={translate('app.related.decisions')}>
           <ReferenceManyField reference="decisions" target="flagId" sort={{ field: 'createdAt', order: 'DESC' }}>

@@ -60,6 +60,22 @@ export const appEnglish = {
     },
     revoke: 'Revoke',
     revoked: 'Revoked',
+    reports: { title: 'Member reports on this flag', summary: '%{count} reports, weight %{weight}' },
+    webhooks: {
+      secret_created: 'Copy this signing secret now; it will not be shown again:',
+      rotate: 'Rotate secret',
+      rotated: 'New secret made; the old one keeps signing for 24 hours',
+      test_send: 'Send test event',
+      test_result: 'Test delivery: %{status} (HTTP %{code})',
+      replay: 'Replay',
+      replayed: 'Delivery queued again',
+      replay_failed: 'Replay all failed',
+      replay_failed_done: '%{count} failed deliveries queued again',
+      payload: 'What was sent',
+      attempts: 'Attempts',
+      no_answer: 'no answer',
+      verify_help: 'Each delivery is signed: HMAC-SHA256 of "<timestamp>.<body>" with this secret, in the Trust-Signature header. See docs/WEBHOOKS.md.',
+    },
   },
   enums: {
     account_type: { member: 'Member', vendor: 'Vendor', brand: 'Brand', creator: 'Creator' },
@@ -67,7 +83,7 @@ export const appEnglish = {
     post_status: { visible: 'Visible', held: 'Held', removed: 'Removed', labelled: 'Labelled' },
     transaction_status: { pending: 'Pending', completed: 'Completed', refunded: 'Refunded', disputed: 'Disputed', chargeback: 'Chargeback', cancelled: 'Cancelled' },
     partnership_kind: { sponsorship: 'Sponsorship', gifted: 'Gifted product', affiliate: 'Affiliate', employment: 'Employment' },
-    queue: { spam: 'Spam', scam: 'Scams', contact_harvesting: 'Contact harvesting', fake_review: 'Fake reviews', suspicious_order: 'Suspicious orders', undisclosed_ad: 'Undisclosed ads', community: 'Community health' },
+    queue: { spam: 'Spam', scam: 'Scams', contact_harvesting: 'Contact harvesting', fake_review: 'Fake reviews', suspicious_order: 'Suspicious orders', undisclosed_ad: 'Undisclosed ads', community: 'Community health', member_reports: 'Member reports' },
     flag_status: { open: 'Open', decided: 'Decided', dismissed: 'Dismissed' },
     flag_source: { rule: 'Rule', classifier: 'Classifier', report: 'Member report', staff: 'Staff' },
     subject_type: { post: 'Post', account: 'Account', transaction: 'Order' },
@@ -79,11 +95,15 @@ export const appEnglish = {
     policy_status: { draft: 'Draft', published: 'Published', archived: 'Archived' },
     policy_target: { post: 'Posts', transaction: 'Orders' },
     backtest_status: { queued: 'Queued', running: 'Running', done: 'Done', failed: 'Failed' },
+    report_reason: { spam: 'Spam', scam: 'Scam', undisclosed_ad: 'Undisclosed ad', harassment: 'Harassment', counterfeit: 'Counterfeit', other: 'Other' },
+    report_outcome: { pending: 'Pending', upheld: 'Upheld', rejected: 'Rejected' },
+    delivery_status: { pending: 'Pending', delivering: 'Sending', retrying: 'Retrying', succeeded: 'Delivered', dead: 'Failed (dead letter)' },
+    webhook_event: { decision_made: 'Decision made', decision_reversed: 'Decision reversed', item_held: 'Item held', disclosure_required: 'Disclosure required', reputation_changed: 'Reputation changed', webhook_test: 'Test event' },
   },
   resources: {
     accounts: {
       name: 'Account |||| Accounts',
-      fields: { id: 'ID', source: 'Platform', externalId: 'Platform ID', handle: 'Handle', displayName: 'Display name', type: 'Type', locale: 'Language', status: 'Status', reputationScore: 'Reputation', reputationConfidence: 'Confidence', violationsUpheld: 'Upheld violations', joinedAt: 'Joined', ingestedAt: 'First seen', q: 'Search' },
+      fields: { id: 'ID', source: 'Platform', externalId: 'Platform ID', handle: 'Handle', displayName: 'Display name', type: 'Type', locale: 'Language', status: 'Status', reputationScore: 'Reputation', reputationConfidence: 'Confidence', violationsUpheld: 'Upheld violations', reportsUpheld: 'Reports upheld', reportsRejected: 'Reports rejected', joinedAt: 'Joined', ingestedAt: 'First seen', q: 'Search' },
     },
     posts: {
       name: 'Post |||| Posts',
@@ -99,7 +119,7 @@ export const appEnglish = {
     },
     flags: {
       name: 'Flag |||| Flags',
-      fields: { id: 'ID', subjectType: 'Subject type', subjectId: 'Subject', queue: 'Queue', priority: 'Priority', status: 'Status', source: 'Source', reason: 'Reason', policyVersionId: 'Policy version', claimedBy: 'Claimed by', claimedUntil: 'Claimed until', createdAt: 'Flagged', decidedAt: 'Decided', q: 'Search' },
+      fields: { id: 'ID', subjectType: 'Subject type', subjectId: 'Subject', queue: 'Queue', priority: 'Priority', status: 'Status', source: 'Source', reason: 'Reason', policyVersionId: 'Policy version', claimedBy: 'Claimed by', claimedUntil: 'Claimed until', createdAt: 'Flagged', decidedAt: 'Decided', reportCount: 'Member reports', reportWeight: 'Report weight', q: 'Search' },
     },
     decisions: {
       name: 'Decision |||| Decisions',
@@ -132,6 +152,18 @@ export const appEnglish = {
     backtests: {
       name: 'Backtest |||| Backtests',
       fields: { id: 'ID', policyId: 'Policy', document: 'Document', appliesTo: 'Applies to', compareVersionId: 'Compared with version', windowStart: 'From', windowEnd: 'To', status: 'Status', processed: 'Processed', total: 'Total', result: 'Result', error: 'Error', createdBy: 'Started by', createdAt: 'Started', startedAt: 'Running since', finishedAt: 'Finished', q: 'Search' },
+    },
+    reports: {
+      name: 'Member report |||| Member reports',
+      fields: { id: 'ID', source: 'Platform', externalId: 'Platform ID', reporterId: 'Reporter', subjectType: 'Subject type', subjectId: 'Subject', reason: 'Reason', text: 'What the member wrote', flagId: 'Flag', weight: 'Weight', outcome: 'Outcome', decisionId: 'Decision', reportedAt: 'Reported', receivedAt: 'Received', resolvedAt: 'Resolved', q: 'Search' },
+    },
+    'webhook-subscriptions': {
+      name: 'Webhook |||| Webhooks',
+      fields: { id: 'ID', url: 'Address', description: 'Description', source: 'Platform', eventTypes: 'Events', active: 'Active', previousSecretExpiresAt: 'Previous secret valid until', createdBy: 'Created by', createdAt: 'Created', updatedAt: 'Updated', q: 'Search' },
+    },
+    'webhook-deliveries': {
+      name: 'Webhook delivery |||| Webhook deliveries',
+      fields: { id: 'ID', eventId: 'Event', eventPublicId: 'Event ID', eventType: 'Event type', subscriptionId: 'Webhook', status: 'Status', attempts: 'Attempts', nextAttemptAt: 'Next try', lastStatusCode: 'Last answer', lastError: 'Last error', lastAttemptAt: 'Last tried', succeededAt: 'Delivered', createdAt: 'Created', attempt: 'Attempt', startedAt: 'Started', durationMs: 'Time (ms)', statusCode: 'HTTP status', error: 'Error', responseExcerpt: 'Response', succeeded: 'Succeeded', q: 'Search' },
     },
     'audit-log': {
       name: 'Audit entry |||| Audit log',

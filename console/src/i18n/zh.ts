@@ -61,6 +61,22 @@ export const appChinese: AppMessages = {
     },
     revoke: '吊销',
     revoked: '已吊销',
+    reports: { title: '此标记收到的用户举报', summary: '%{count} 条举报，权重 %{weight}' },
+    webhooks: {
+      secret_created: '请立即复制此签名密钥，之后不再显示：',
+      rotate: '更换密钥',
+      rotated: '已生成新密钥；旧密钥在 24 小时内仍用于签名',
+      test_send: '发送测试事件',
+      test_result: '测试投递：%{status}（HTTP %{code}）',
+      replay: '重新投递',
+      replayed: '已重新排队投递',
+      replay_failed: '重新投递全部失败项',
+      replay_failed_done: '已将 %{count} 条失败投递重新排队',
+      payload: '发送的内容',
+      attempts: '尝试记录',
+      no_answer: '无响应',
+      verify_help: '每次投递均已签名：以此密钥对“<时间戳>.<正文>”做 HMAC-SHA256，放在 Trust-Signature 头中。详见 docs/WEBHOOKS.md。',
+    },
   },
   enums: {
     account_type: { member: '会员', vendor: '商家', brand: '品牌', creator: '创作者' },
@@ -68,7 +84,7 @@ export const appChinese: AppMessages = {
     post_status: { visible: '可见', held: '暂扣', removed: '已删除', labelled: '已加标注' },
     transaction_status: { pending: '待处理', completed: '已完成', refunded: '已退款', disputed: '争议中', chargeback: '拒付', cancelled: '已取消' },
     partnership_kind: { sponsorship: '赞助', gifted: '赠送产品', affiliate: '带货分佣', employment: '雇佣' },
-    queue: { spam: '垃圾信息', scam: '诈骗', contact_harvesting: '站外引流', fake_review: '虚假评价', suspicious_order: '可疑订单', undisclosed_ad: '未标注广告', community: '社区健康' },
+    queue: { spam: '垃圾信息', scam: '诈骗', contact_harvesting: '站外引流', fake_review: '虚假评价', suspicious_order: '可疑订单', undisclosed_ad: '未标注广告', community: '社区健康', member_reports: '用户举报' },
     flag_status: { open: '待处理', decided: '已处理', dismissed: '已驳回' },
     flag_source: { rule: '规则', classifier: '分类器', report: '会员举报', staff: '工作人员' },
     subject_type: { post: '帖子', account: '账号', transaction: '订单' },
@@ -80,11 +96,15 @@ export const appChinese: AppMessages = {
     policy_status: { draft: '草稿', published: '已发布', archived: '已归档' },
     policy_target: { post: '帖子', transaction: '订单' },
     backtest_status: { queued: '排队中', running: '运行中', done: '已完成', failed: '失败' },
+    report_reason: { spam: '垃圾信息', scam: '诈骗', undisclosed_ad: '未标注广告', harassment: '骚扰', counterfeit: '假冒商品', other: '其他' },
+    report_outcome: { pending: '待处理', upheld: '成立', rejected: '不成立' },
+    delivery_status: { pending: '待发送', delivering: '发送中', retrying: '重试中', succeeded: '已送达', dead: '失败（死信）' },
+    webhook_event: { decision_made: '已作出处理决定', decision_reversed: '处理决定已撤销', item_held: '内容已暂扣', disclosure_required: '须标注广告', reputation_changed: '信誉变化', webhook_test: '测试事件' },
   },
   resources: {
     accounts: {
       name: '账号',
-      fields: { id: '编号', source: '平台', externalId: '平台编号', handle: '用户名', displayName: '昵称', type: '类型', locale: '语言', status: '状态', reputationScore: '信誉', reputationConfidence: '置信度', violationsUpheld: '确认违规次数', joinedAt: '注册时间', ingestedAt: '首次接收', q: '搜索' },
+      fields: { id: '编号', source: '平台', externalId: '平台编号', handle: '用户名', displayName: '昵称', type: '类型', locale: '语言', status: '状态', reputationScore: '信誉', reputationConfidence: '置信度', violationsUpheld: '确认违规次数', reportsUpheld: '举报成立次数', reportsRejected: '举报不成立次数', joinedAt: '注册时间', ingestedAt: '首次接收', q: '搜索' },
     },
     posts: {
       name: '帖子',
@@ -100,7 +120,7 @@ export const appChinese: AppMessages = {
     },
     flags: {
       name: '标记',
-      fields: { id: '编号', subjectType: '对象类型', subjectId: '对象', queue: '队列', priority: '优先级', status: '状态', source: '来源', reason: '原因', policyVersionId: '策略版本', claimedBy: '认领人', claimedUntil: '认领至', createdAt: '标记时间', decidedAt: '处理时间', q: '搜索' },
+      fields: { id: '编号', subjectType: '对象类型', subjectId: '对象', queue: '队列', priority: '优先级', status: '状态', source: '来源', reason: '原因', policyVersionId: '策略版本', claimedBy: '认领人', claimedUntil: '认领至', createdAt: '标记时间', decidedAt: '处理时间', reportCount: '用户举报数', reportWeight: '举报权重', q: '搜索' },
     },
     decisions: {
       name: '处理记录',
@@ -133,6 +153,18 @@ export const appChinese: AppMessages = {
     backtests: {
       name: '回测',
       fields: { id: '编号', policyId: '策略', document: '规则文档', appliesTo: '适用对象', compareVersionId: '对比版本', windowStart: '起始', windowEnd: '截止', status: '状态', processed: '已处理', total: '总数', result: '结果', error: '错误', createdBy: '发起人', createdAt: '发起时间', startedAt: '开始运行', finishedAt: '完成时间', q: '搜索' },
+    },
+    reports: {
+      name: '用户举报',
+      fields: { id: '编号', source: '平台', externalId: '平台编号', reporterId: '举报人', subjectType: '对象类型', subjectId: '对象', reason: '举报原因', text: '举报说明', flagId: '标记', weight: '权重', outcome: '结果', decisionId: '处理决定', reportedAt: '举报时间', receivedAt: '接收时间', resolvedAt: '结案时间', q: '搜索' },
+    },
+    'webhook-subscriptions': {
+      name: 'Webhook 订阅',
+      fields: { id: '编号', url: '地址', description: '说明', source: '平台', eventTypes: '事件', active: '启用', previousSecretExpiresAt: '旧密钥有效期至', createdBy: '创建人', createdAt: '创建时间', updatedAt: '更新时间', q: '搜索' },
+    },
+    'webhook-deliveries': {
+      name: 'Webhook 投递',
+      fields: { id: '编号', eventId: '事件', eventPublicId: '事件编号', eventType: '事件类型', subscriptionId: 'Webhook 订阅', status: '状态', attempts: '尝试次数', nextAttemptAt: '下次尝试', lastStatusCode: '最近响应', lastError: '最近错误', lastAttemptAt: '最近尝试', succeededAt: '送达时间', createdAt: '创建时间', attempt: '第几次', startedAt: '开始时间', durationMs: '耗时（毫秒）', statusCode: 'HTTP 状态', error: '错误', responseExcerpt: '响应内容', succeeded: '成功', q: '搜索' },
     },
     'audit-log': {
       name: '审计日志',

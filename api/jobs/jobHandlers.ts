@@ -1,0 +1,41 @@
+import type { Db } from '../db/connect';
+import type { Clock } from '../deps';
+import type { AppConfig } from '../config';
+import type { JobHandler, QueuePolicy } from './jobQueue';
+import { BACKTEST_JOB, executeBacktest } from '../backtests/backtestService';
+import { COMPLIANCE_REPORT_JOB, buildComplianceReport } from '../compliance/complianceReport';
+import { WEBHOOK_DEAD_LETTER_JOB, WEBHOOK_DELIVERY_JOB } from '../webhooks/outbox';
+import { attemptDelivery, markDeadLetter } from '../webhooks/deliver';
+
+/** Every background job the product runs, with the retry policy of each queue; the server and the tests start the same set. */
+export function jobHandlers(db: Db, clock: Clock, config: AppConfig): { handlers: Record<string, JobHandler>; policies: Record<string, QueuePolicy> } {
+  const webhook = config.webhooks;
+  return {
+    handlers: {
+      [BACKTEST_JOB]: (data) => executeBacktest(db, clock, Number(data.id)),
+      [COMPLIANCE_REPORT_JOB]: (data) => buildComplianceReport(db, clock, Number(data.id)),
+      [WEBHOOK_DELIVERY_JOB]: async (data, attempt) => {
+        const outcome = await attemptDelivery(db, clock, Number(data.deliveryId), {
+          timeoutMs: webhook.timeoutMs,
+          retryDelaySeconds: webhook.retryDelaySeconds,
+          retryCount: attempt.retryCount,
+          finalAttempt: attempt.retryCount >= attempt.retryLimit,
+        });
+        // Failing the job is what makes pg-boss try again later, with back-off.
+        if (outcome.status === 'retrying') throw new Error(`webhook delivery ${String(data.deliveryId)} failed: ${outcome.error}`);
+        if (outcome.status === 'busy') throw new Error(`webhook delivery ${String(data.deliveryId)} is leased until ${outcome.leaseUntil.toISOString()}`);
+      },
+      [WEBHOOK_DEAD_LETTER_JOB]: (data) => markDeadLetter(db, clock, Number(data.deliveryId)),
+    },
+    policies: {
+      [WEBHOOK_DELIVERY_JOB]: {
+        retryLimit: webhook.maxAttempts - 1,
+        retryDelaySeconds: webhook.retryDelaySeconds,
+        retryBackoff: true,
+        // A worker that dies holding a delivery gives it back after this long.
+        expireInSeconds: webhook.expireSeconds,
+        deadLetter: WEBHOOK_DEAD_LETTER_JOB,
+      },
+    },
+  };
+}
