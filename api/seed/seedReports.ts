@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { seededRandom } from './random';
-import { outcomeOfDecision, reportWeight, type ReportReason } from '../../rules/reports/reportWeight';
+import { outcomeOfDecision, reportPriority, reportWeight, type ReportReason } from '../../rules/reports/reportWeight';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -97,8 +97,48 @@ export async function seedMemberReports(trx: Knex.Transaction, seed: number): Pr
     pendingByFlag.delete(e.flagId);
   }
 
+  rows.push(...(await openMemberReportFlags(trx, rnd, members, records)));
   for (let i = 0; i < rows.length; i += 500) await trx('reports').insert(rows.slice(i, i + 500));
   for (const [flagId, t] of totals) await trx('flags').where({ id: flagId }).update({ report_count: t.count, report_weight: t.weight });
+  await trx.raw(
+    `update flags f set report_count = x.n, report_weight = x.w from (select flag_id, count(*)::int as n, sum(weight) as w from reports group by flag_id) x
+     where f.id = x.flag_id and f.queue = 'member_reports'`,
+  );
   for (const [id, rec] of records) if (rec.upheld || rec.rejected) await trx('accounts').where({ id }).update({ reports_upheld: rec.upheld, reports_rejected: rec.rejected });
   return rows.length;
+}
+
+const HARASSMENT = ['Keeps insulting people who disagree', '一直在评论区骂人', 'Posting my photo without asking', '人身攻击', 'Mocking a member for their accent'];
+
+/**
+ * A few recent replies reported for harassment, still open: the member-reports queue is where
+ * reports land that no rule queue covers, and the demo should show it working.
+ */
+async function openMemberReportFlags(trx: Knex.Transaction, rnd: ReturnType<typeof seededRandom>, members: Array<{ id: number; external_id: string; source: string }>, records: Map<number, Record_>): Promise<Array<Record<string, unknown>>> {
+  const recent: Array<{ id: number; author_id: number; posted_at: Date }> = await trx('posts').where({ kind: 'reply', status: 'visible' }).orderBy('posted_at', 'desc').limit(300).select('id', 'author_id', 'posted_at');
+  // Old enough that their reports (up to five hours later) are not in the future.
+  const replies = recent.length ? recent.filter((r) => r.posted_at.getTime() < recent[0]!.posted_at.getTime() - 6 * 3600_000) : [];
+  const rows: Array<Record<string, unknown>> = [];
+  for (let n = 0; n < 6 && replies.length; n++) {
+    const post = replies.splice(rnd.int(0, replies.length - 1), 1)[0]!;
+    const reason = rnd.chance(0.7) ? 'harassment' : 'other';
+    const reporters = [...new Set(Array.from({ length: rnd.int(1, 3) }, () => rnd.pick(members)))].filter((m) => m.id !== post.author_id);
+    if (reporters.length === 0) continue;
+    const firstAt = new Date(post.posted_at.getTime() + rnd.int(5, 300) * MINUTE);
+    const weights = reporters.map((m) => {
+      const rec = records.get(m.id)!;
+      return reportWeight({ reportsUpheld: rec.upheld, reportsRejected: rec.rejected, accountAgeDays: (firstAt.getTime() - rec.joinedAt.getTime()) / DAY });
+    });
+    const [flag] = await trx('flags')
+      .insert({ subject_type: 'post', subject_id: post.id, queue: 'member_reports', priority: reportPriority(reason, weights.reduce((a, b) => a + b, 0)), status: 'open', source: 'report', reason: `Reported by members (${reason})`, created_at: firstAt })
+      .onConflict(trx.raw("(subject_type, subject_id, queue) where status = 'open'"))
+      .ignore()
+      .returning('id');
+    if (!flag) continue;
+    reporters.forEach((m, i) => {
+      const at = new Date(firstAt.getTime() + i * rnd.int(1, 60) * MINUTE);
+      rows.push({ source: m.source, external_id: `report-${flag.id}-${m.external_id}`, reporter_id: m.id, subject_type: 'post', subject_id: post.id, reason, text: rnd.pick(HARASSMENT), flag_id: flag.id, weight: weights[i], outcome: 'pending', decision_id: null, reported_at: at, received_at: at, resolved_at: null });
+    });
+  }
+  return rows;
 }
