@@ -24,6 +24,7 @@ import { privacyRouter } from './routes/privacy';
 import { statsRouter } from './routes/stats';
 import { createOutbox } from './webhooks/outbox';
 import { webhookRouter } from './routes/webhooks';
+import { communityHealthRouter } from './routes/communityHealth';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
@@ -89,6 +90,7 @@ export function createApp(given: AppDeps): TrustApp {
   app.use('/api', privacyRouter(deps, table));
   app.use('/api', statsRouter(deps, table));
   app.use('/api', webhookRouter(deps, table));
+  app.use('/api', communityHealthRouter(deps, table));
   app.use('/api', resourceRouter(deps, table));
   app.use('/api', notFoundHandler);
 

@@ -8,6 +8,7 @@ import * as m006 from './006_reputation_state';
 import * as m007 from './007_referral_disclosure';
 import * as m008 from './008_compliance_reports';
 import * as m009 from './009_platform_loop';
+import * as m010 from './010_community_health';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -28,6 +29,7 @@ const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['007_referral_disclosure', m007],
   ['008_compliance_reports', m008],
   ['009_platform_loop', m009],
+  ['010_community_health', m010],
 ];
 
 export const migrationSource: Knex.MigrationSource<readonly [string, Migration]> = {

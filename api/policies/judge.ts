@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { recordCommunityActivity } from '../community/communityActivity';
 import type { Subject } from '../../rules/facts/catalog';
 import { computePostFacts, type PostForFacts } from '../../rules/facts/postFacts';
 import { computeTransactionFacts, type TransactionForFacts } from '../../rules/facts/transactionFacts';
@@ -205,6 +206,8 @@ export async function judgeAndStorePosts(trx: Knex.Transaction, runtime: PolicyR
       sqlArray(judgements.map((j) => (typeof j.facts.promoScore === 'number' ? j.facts.promoScore : null))),
     ],
   );
+  // Board and thread counters move with the posts, in the same transaction, so the shares never need a rescan.
+  await recordCommunityActivity(trx, posts.map((p) => ({ id: p.id, kind: p.kind, board: p.board ?? null, threadId: p.threadId, postedAt: p.postedAt })), judgements.map((j) => j.facts), now);
   return outcomes;
 }
 

@@ -14,6 +14,7 @@ import { seedMemberReports } from './seedReports';
 
 export const DEMO_SOURCE = 'demo';
 export const DEMO_SEED = 20_261_125;
+const DEMO_THRESHOLDS: Array<[string, number]> = [['digital', 0.1], ['outdoor', 0.08], ['beauty', 0.15], ['food', 0.15]];
 
 export interface SeedSummary {
   seeded: boolean;
@@ -62,6 +63,8 @@ export async function seedDemoCommunity(db: Db, options: { now: Date; seed?: num
     await trx('partnerships').insert(
       community.partnerships.map((p) => ({ creator_id: accountIds.get(p.creator)!, brand_id: accountIds.get(p.brand)!, kind: p.kind, starts_at: p.startsAt, ends_at: p.endsAt, campaign: p.campaign, source: 'platform', created_at: options.now })),
     );
+    // Community managers watch the boards where vendors are most active: crossing raises a community flag.
+    await trx('board_thresholds').insert(DEMO_THRESHOLDS.map(([board, share]) => ({ board, commercial_share: share, min_posts: 20, alerted: false, updated_at: options.now })));
     // Through the published policies, as a platform's items would be, in the order they happened:
     // each batch is judged at its own time, so flags and rule hits carry realistic dates.
     const posts = community.posts.map((p) => postInputSchema.parse(p)).sort((a, b) => a.postedAt.getTime() - b.postedAt.getTime());
@@ -157,14 +160,14 @@ export async function seedDemoCommunity(db: Db, options: { now: Date; seed?: num
 const UPHOLD: Record<string, string> = { spam: 'remove', scam: 'remove', contact_harvesting: 'remove', fake_review: 'remove', suspicious_order: 'hold', undisclosed_ad: 'require_disclosure', community: 'remove' };
 
 /**
- * Moderators have worked the rule flags too: the older a flag, the likelier it was decided
+ * Moderators have worked the rule flags too (board alerts are left to the community managers): the older a flag, the likelier it was decided
  * (compliance and review-fraud queues move slower), most of them upheld.
  */
 async function decideOldRuleFlags(trx: Knex.Transaction, mods: number[], anchor: Date, seed: number): Promise<void> {
   if (mods.length === 0) return;
   const rnd = seededRandom(seed + 1);
   const DAY = 86_400_000;
-  const open: Array<{ id: number; subject_type: string; subject_id: number; queue: string; created_at: Date }> = await trx('flags').where({ status: 'open', source: 'rule' }).orderBy('id').select('id', 'subject_type', 'subject_id', 'queue', 'created_at');
+  const open: Array<{ id: number; subject_type: string; subject_id: number; queue: string; created_at: Date }> = await trx('flags').where({ status: 'open', source: 'rule' }).whereNot({ queue: 'community' }).orderBy('id').select('id', 'subject_type', 'subject_id', 'queue', 'created_at');
   const decisions: Array<Record<string, unknown>> = [];
   for (const f of open) {
     const age = anchor.getTime() - f.created_at.getTime();

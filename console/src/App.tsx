@@ -1,6 +1,7 @@
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
 import { ComplianceReportPage } from './compliance/ComplianceReportPage';
+import { CommunityHealthPage } from './community/CommunityHealthPage';
 import { dataProvider } from './dataProvider';
 import { createAuthProvider } from './authProvider';
 import { i18nProvider } from './i18n/i18nProvider';
@@ -59,6 +60,7 @@ export function App() {
       <Resource name="policy-versions" />
       <CustomRoutes>
         <Route path="/compliance-report" element={<ComplianceReportPage />} />
+        <Route path="/community-health" element={<CommunityHealthPage />} />
       </CustomRoutes>
       <Resource name="backtests" />
       <Resource name="staff" {...staff} />

@@ -124,6 +124,7 @@ describe.skipIf(!HAS_CHROMIUM)('console accessibility (axe-core, WCAG 2.1 A)', (
       ['reported flag', `#/flags/${reportedFlag.id}/show`, () => page.getByText(/\d+ reports, weight/).waitFor()],
       ['new webhook', '#/webhook-subscriptions/create', () => page.locator('form').first().waitFor()],
       ['webhook deliveries', '#/webhook-deliveries', () => page.locator('main').first().waitFor()],
+      ['community health', '#/community-health', () => page.locator('.recharts-surface').first().waitFor()],
     ];
     for (const [name, hash, ready] of pages) {
       await page.goto(`${server.url}/${hash}`);

@@ -274,6 +274,28 @@ describe.skipIf(!HAS_CHROMIUM)('console shell in Chromium', () => {
     }
   }, 120_000);
 
+  it('a community manager sees each board’s commercial share against its threshold and changes one', async () => {
+    const page = await browser.newPage({ locale: 'en-US', viewport: { width: 1400, height: 1100 } });
+    page.setDefaultTimeout(15_000);
+    try {
+      await signIn(page, 'community_manager');
+      // The dashboard first: clicking while the sign-in still redirects would be undone by it.
+      await page.getByText(/^Welcome/).waitFor();
+      await page.getByRole('menuitem', { name: 'Board health' }).click();
+      await page.getByRole('heading', { name: 'digital' }).waitFor();
+      await page.locator('.recharts-surface').first().waitFor();
+      await page.getByRole('table', { name: 'Top promoting accounts' }).locator('tbody tr').first().waitFor();
+      await shot(page, 'community-health');
+      const card = page.locator('.MuiCard-root').filter({ has: page.getByRole('heading', { name: 'food' }) });
+      await card.getByLabel('Threshold (%)').fill('12');
+      await card.getByRole('button', { name: 'Save' }).click();
+      await page.getByText(/Threshold saved/).waitFor();
+      expect((await t.db('board_thresholds').where({ board: 'food' }).first()).commercial_share).toBeCloseTo(0.12, 9);
+    } finally {
+      await page.close();
+    }
+  }, 60_000);
+
   it('switches the interface to Chinese', async () => {
     const page = await browser.newPage({ locale: 'en-US' });
     await signIn(page, 'compliance');

@@ -11,12 +11,12 @@ export interface DashboardStats {
   reputation: Array<{ from: number; n: number }>;
 }
 
-const QUEUE_COLORS: Record<string, string> = { spam: '#90a4ae', scam: '#e53935', contact_harvesting: '#fb8c00', fake_review: '#8e24aa', suspicious_order: '#3949ab', undisclosed_ad: '#43a047', community: '#00897b' };
+const QUEUE_COLORS: Record<string, string> = { spam: '#90a4ae', scam: '#e53935', contact_harvesting: '#fb8c00', fake_review: '#8e24aa', suspicious_order: '#3949ab', undisclosed_ad: '#43a047', community: '#00897b', member_reports: '#6d4c41' };
 
 function ChartCard({ title, children }: { title: string; children: React.ReactNode }) {
   return (
     <Card>
-      <CardHeader title={title} titleTypographyProps={{ variant: 'subtitle1', component: 'h2' }} />
+      <CardHeader title={title} slotProps={{ title: { variant: 'subtitle1', component: 'h2' } }} />
       <CardContent sx={{ pt: 0 }}>{children}</CardContent>
     </Card>
   );

@@ -1,5 +1,6 @@
 import InboxIcon from '@mui/icons-material/Inbox';
 import AssessmentIcon from '@mui/icons-material/Assessment';
+import InsightsIcon from '@mui/icons-material/Insights';
 import { useQuery } from '@tanstack/react-query';
 import { Menu, useCanAccess, useDataProvider, useTranslate } from 'react-admin';
 import { QUEUES } from '../common/enums';
@@ -41,6 +42,7 @@ export function AppMenu() {
             leftIcon={<InboxIcon color={counts.data?.[queue] ? 'primary' : 'inherit'} />}
           />
         ))}
+      <Menu.Item to="/community-health" primaryText={translate('app.health.menu')} leftIcon={<InsightsIcon />} />
       <Menu.ResourceItems />
       {canReport && <Menu.Item to="/compliance-report" primaryText={translate('app.compliance.title')} leftIcon={<AssessmentIcon />} />}
     </Menu>

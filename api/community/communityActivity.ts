@@ -1,0 +1,114 @@
+import type { Knex } from 'knex';
+import type { Facts } from '../../rules/policy/evaluation';
+import { addCounts, bucketStart, EMPTY_COUNTS, healthContribution, thresholdTransition, windowFor, type HealthCounts } from '../../rules/community/commercialShare';
+import { sqlArray } from '../policies/postContexts';
+
+export interface ActivityPost {
+  id: number;
+  kind: string;
+  board: string | null;
+  threadId: number | null;
+  postedAt: Date;
+}
+
+const COMMERCIAL = ['disclosed', 'weakly_disclosed', 'undisclosed'];
+const ALERT_PRIORITY = 60;
+
+function bump<K>(map: Map<K, HealthCounts>, key: K, c: HealthCounts) {
+  map.set(key, addCounts(map.get(key) ?? EMPTY_COUNTS, c));
+}
+
+/** Adds many counters in one statement; concurrent batches add to the same row without losing either. */
+async function upsertCounters(trx: Knex.Transaction, table: 'board_activity' | 'thread_activity', keyColumns: string[], keys: unknown[][], counts: HealthCounts[]) {
+  if (counts.length === 0) return;
+  const keyTypes: Record<string, string> = { board: 'text', granularity: 'text', bucket: 'timestamptz', thread_id: 'bigint' };
+  const cols = [...keyColumns, 'posts', 'commercial', 'disclosed', 'by_vendor', 'by_partnered'];
+  const types = [...keyColumns.map((c) => keyTypes[c]!), 'int', 'int', 'int', 'int', 'int'];
+  const values = [
+    ...keyColumns.map((_, i) => sqlArray(keys.map((k) => k[i]))),
+    sqlArray(counts.map((c) => c.posts)),
+    sqlArray(counts.map((c) => c.commercial)),
+    sqlArray(counts.map((c) => c.disclosed)),
+    sqlArray(counts.map((c) => c.byVendor)),
+    sqlArray(counts.map((c) => c.byPartnered)),
+  ];
+  await trx.raw(
+    `insert into ${table} (${cols.join(', ')})
+     select * from unnest(${types.map((t) => `?::${t}[]`).join(', ')})
+     on conflict (${keyColumns.join(', ')}) do update set
+       posts = ${table}.posts + excluded.posts,
+       commercial = ${table}.commercial + excluded.commercial,
+       disclosed = ${table}.disclosed + excluded.disclosed,
+       by_vendor = ${table}.by_vendor + excluded.by_vendor,
+       by_partnered = ${table}.by_partnered + excluded.by_partnered`,
+    values,
+  );
+}
+
+/**
+ * Counts newly judged posts into their board's hourly and daily buckets and their thread's daily
+ * bucket, in the ingestion transaction, then checks the boards' thresholds. Keys are sorted so
+ * concurrent batches take row locks in the same order.
+ */
+export async function recordCommunityActivity(trx: Knex.Transaction, posts: ActivityPost[], facts: Facts[], now: Date): Promise<void> {
+  const boards = new Map<string, HealthCounts>();
+  const threads = new Map<string, HealthCounts>();
+  const latest = new Map<string, Date>();
+  posts.forEach((p, i) => {
+    if (!p.board) return;
+    const c = healthContribution(facts[i] ?? {});
+    for (const g of ['hour', 'day'] as const) bump(boards, `${p.board}\u0000${g}\u0000${bucketStart(p.postedAt, g).toISOString()}`, c);
+    const thread = p.kind === 'thread' ? p.id : p.threadId;
+    if (thread !== null) bump(threads, `${thread}\u0000${bucketStart(p.postedAt, 'day').toISOString()}`, c);
+    const seen = latest.get(p.board);
+    if (!seen || seen.getTime() < p.postedAt.getTime()) latest.set(p.board, p.postedAt);
+  });
+  const boardKeys = [...boards.keys()].sort();
+  await upsertCounters(trx, 'board_activity', ['board', 'granularity', 'bucket'], boardKeys.map((k) => k.split('\u0000')), boardKeys.map((k) => boards.get(k)!));
+  const threadKeys = [...threads.keys()].sort();
+  await upsertCounters(trx, 'thread_activity', ['thread_id', 'bucket'], threadKeys.map((k) => k.split('\u0000').map((v, i) => (i === 0 ? Number(v) : v))), threadKeys.map((k) => threads.get(k)!));
+  if (latest.size) await checkThresholds(trx, latest, now);
+}
+
+export async function windowCounts(db: Knex, board: string, start: Date, end: Date): Promise<HealthCounts> {
+  const row = await db('board_activity')
+    .where({ board, granularity: 'hour' })
+    .andWhere('bucket', '>=', start)
+    .andWhere('bucket', '<', end)
+    .first(db.raw('coalesce(sum(posts), 0)::int as posts, coalesce(sum(commercial), 0)::int as commercial, coalesce(sum(disclosed), 0)::int as disclosed, coalesce(sum(by_vendor), 0)::int as by_vendor, coalesce(sum(by_partnered), 0)::int as by_partnered'));
+  return { posts: row.posts, commercial: row.commercial, disclosed: row.disclosed, byVendor: row.by_vendor, byPartnered: row.by_partnered };
+}
+
+/**
+ * A board whose last 24 hours became more commercial than its threshold raises one flag in the
+ * community queue, on the newest commercial post, with the window's commercial posts kept as the
+ * alert's evidence. It raises no other until the share is back under the threshold.
+ */
+async function checkThresholds(trx: Knex.Transaction, latest: Map<string, Date>, now: Date): Promise<void> {
+  const rows: Array<{ board: string; commercial_share: number; min_posts: number; alerted: boolean }> = await trx('board_thresholds').whereIn('board', [...latest.keys()]).orderBy('board').forUpdate().select('board', 'commercial_share', 'min_posts', 'alerted');
+  for (const t of rows) {
+    const { start, end } = windowFor(latest.get(t.board)!);
+    const counts = await windowCounts(trx, t.board, start, end);
+    const transition = thresholdTransition(counts, { share: t.commercial_share, minPosts: t.min_posts, alerted: t.alerted });
+    if (transition === 'reset') {
+      await trx('board_thresholds').where({ board: t.board }).update({ alerted: false });
+      await trx('board_alerts').where({ board: t.board }).whereNull('reset_at').update({ reset_at: now });
+      continue;
+    }
+    if (transition !== 'raise') continue;
+    const commercial: number[] = (await trx('posts').where({ board: t.board }).whereIn('disclosure_status', COMMERCIAL).andWhere('posted_at', '>=', start).andWhere('posted_at', '<', end).orderBy([{ column: 'posted_at', order: 'desc' }, { column: 'id', order: 'desc' }]).limit(200).select('id')).map((r: { id: number }) => r.id);
+    if (commercial.length === 0) continue;
+    const share = counts.commercial / counts.posts;
+    const reason = `Board "${t.board}": ${(share * 100).toFixed(0)}% of the last 24 hours' ${counts.posts} posts are commercial (threshold ${(t.commercial_share * 100).toFixed(0)}%)`;
+    const flag = await trx.raw(
+      `insert into flags (subject_type, subject_id, queue, priority, status, source, reason, created_at)
+       values ('post', ?, 'community', ?, 'open', 'rule', ?, ?)
+       on conflict (subject_type, subject_id, queue) where status = 'open'
+       do update set priority = greatest(flags.priority, excluded.priority), reason = excluded.reason
+       returning id`,
+      [commercial[0]!, ALERT_PRIORITY, reason, now],
+    );
+    await trx('board_alerts').insert({ board: t.board, flag_id: flag.rows[0].id, share, threshold: t.commercial_share, window_posts: counts.posts, window_start: start, window_end: end, post_ids: JSON.stringify(commercial), raised_at: now });
+    await trx('board_thresholds').where({ board: t.board }).update({ alerted: true });
+  }
+}

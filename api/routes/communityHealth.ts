@@ -1,0 +1,53 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import type { AppDeps } from '../deps';
+import { appendAudit } from '../audit/auditLog';
+import { parseOrThrow, problems } from '../http/problem';
+import type { RouteTable } from '../http/routeTable';
+import { ROLES } from '../auth/roles';
+import { communityHealth } from '../community/healthReport';
+import { boardParamSchema, healthQuerySchema, thresholdSchema } from '../schemas/communityHealth';
+
+const MANAGERS = ['admin', 'community_manager'] as const;
+
+export function communityHealthRouter(deps: AppDeps, table: RouteTable): Router {
+  const router = Router();
+
+  table.staff(router, '/api', 'get', '/community-health', ROLES, async (req, res) => {
+    const q = parseOrThrow(healthQuerySchema, req.query);
+    const now = deps.clock.now();
+    const to = q.to ?? now;
+    const from = q.from ?? new Date(to.getTime() - (q.granularity === 'hour' ? 3 : 30) * 86_400_000);
+    if (from.getTime() >= to.getTime()) throw problems.validation([{ path: 'from', message: 'must be before to' }]);
+    res.json(await communityHealth(deps.db, { granularity: q.granularity, from, to, now }));
+  });
+
+  /** Sets a board's threshold; the next post on the board is checked against it. */
+  table.staff(router, '/api', 'put', '/community-health/thresholds/:board', MANAGERS, async (req, res) => {
+    const { board } = parseOrThrow(boardParamSchema, req.params);
+    const input = parseOrThrow(thresholdSchema, req.body);
+    const now = deps.clock.now();
+    await deps.db.transaction(async (trx) => {
+      const before = await trx('board_thresholds').where({ board }).forUpdate().first('commercial_share', 'min_posts');
+      await trx('board_thresholds')
+        .insert({ board, commercial_share: input.commercialShare, min_posts: input.minPosts, alerted: false, updated_by: req.staff!.id, updated_at: now })
+        .onConflict('board')
+        .merge(['commercial_share', 'min_posts', 'updated_by', 'updated_at']);
+      await appendAudit(trx, { actor: { kind: 'staff', staffId: req.staff!.id }, action: 'board_threshold.set', subjectType: 'board', subjectId: board, detail: { before: before ?? null, after: input }, requestId: req.id as string, at: now });
+    });
+    res.json(await deps.db('board_thresholds').where({ board }).first());
+  });
+
+  table.staff(router, '/api', 'delete', '/community-health/thresholds/:board', MANAGERS, async (req, res) => {
+    const { board } = parseOrThrow(boardParamSchema, req.params);
+    const now = deps.clock.now();
+    await deps.db.transaction(async (trx) => {
+      const removed = await trx('board_thresholds').where({ board }).delete();
+      if (!removed) throw problems.notFound(`Board "${board}" has no threshold.`);
+      await appendAudit(trx, { actor: { kind: 'staff', staffId: req.staff!.id }, action: 'board_threshold.remove', subjectType: 'board', subjectId: board, requestId: req.id as string, at: now });
+    });
+    res.status(204).end();
+  });
+
+  return router;
+}
