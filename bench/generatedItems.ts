@@ -28,6 +28,7 @@ export function generatePostFacts(count: number, lists: Record<string, string[]>
         brands,
         velocity: { authorPostsLast10m: rnd.chance(0.95) ? rnd.int(0, 2) : rnd.int(3, 15), authorPostsLastHour: rnd.int(0, 20), identicalTextAccounts10m: rnd.chance(0.97) ? 0 : rnd.int(1, 12), productReviewsByNewAccounts24h: p.kind === 'review' ? rnd.int(0, 8) : 0 },
         scores: { spam: rnd.next() ** 3, promo: rnd.next() ** 2 },
+        board: p.board ? { posts24h: rnd.int(0, 200), commercial24h: rnd.int(0, 30), threshold: rnd.chance(0.5) ? { share: 0.2, minPosts: 20 } : null } : null,
       };
       out.push(
         computePostFacts(

@@ -16,6 +16,8 @@ export async function up(knex: Knex): Promise<void> {
     t.integer('by_partnered').notNullable().defaultTo(0);
     t.primary(['board', 'granularity', 'bucket']);
   });
+  // The board facts read a board's last 24 hours of posts before each new one.
+  await knex.raw('create index posts_board_posted_at on posts (board, posted_at)');
   await knex.schema.createTable('thread_activity', (t) => {
     t.bigInteger('thread_id').notNullable().references('posts.id');
     t.timestamp('bucket', { useTz: true }).notNullable();
@@ -58,4 +60,5 @@ export async function down(knex: Knex): Promise<void> {
   await knex.schema.dropTable('board_thresholds');
   await knex.schema.dropTable('thread_activity');
   await knex.schema.dropTable('board_activity');
+  await knex.raw('drop index posts_board_posted_at');
 }

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { Db } from '../db/connect';
 import { computePostFacts, type PartnershipSnapshot } from '../../rules/facts/postFacts';
 import { createPostVelocityStream } from '../../rules/backtest/postVelocityStream';
+import { COMMERCIAL_VERDICTS, createBoardWindowStream } from '../../rules/backtest/boardWindowStream';
 import { createBacktestSummary, type BacktestResult } from '../../rules/backtest/summary';
 import { computeTransactionFacts } from '../../rules/facts/transactionFacts';
 import type { PolicyDocument } from '../../rules/policy/document';
@@ -75,10 +76,14 @@ async function backtestPosts(
   await progress(0, total);
   const brands = await loadBrands(db);
   const stream = createPostVelocityStream();
+  const boardStream = createBoardWindowStream();
+  const thresholds = new Map<string, { share: number; minPosts: number }>(
+    (await db('board_thresholds').select('board', 'commercial_share', 'min_posts')).map((r: { board: string; commercial_share: number; min_posts: number }) => [r.board, { share: r.commercial_share, minPosts: r.min_posts }]),
+  );
   const accounts = new Map<number, { type: string; joinedAt: Date; reputation: number | null; violationsUpheld: number }>();
   const partnerships = new Map<number, PartnershipSnapshot[]>();
   const threads = new Map<number, { authorId: number; authorType: string }>();
-  type Row = { id: number; kind: string; board: string | null; title: string | null; body: string; rating: number | null; platform_label: boolean; reach: number; product_id: number | null; posted_at: Date; author_id: number; thread_id: number | null; text_hash: string | null; spam_score: number | null; promo_score: number | null };
+  type Row = { id: number; kind: string; board: string | null; title: string | null; body: string; rating: number | null; platform_label: boolean; reach: number; product_id: number | null; posted_at: Date; author_id: number; thread_id: number | null; text_hash: string | null; spam_score: number | null; promo_score: number | null; disclosure_status: string | null };
   let pending: Array<{ row: Row; joinedAt: Date }> = [];
   let pendingTime = -Infinity;
   let done = 0;
@@ -91,7 +96,7 @@ async function backtestPosts(
       .where('posted_at', '<', spec.to)
       .orderBy([{ column: 'posted_at' }, { column: 'id' }])
       .limit(PAGE)
-      .select('id', 'kind', 'board', 'title', 'body', 'rating', 'platform_label', 'reach', 'product_id', 'posted_at', 'author_id', 'thread_id', 'text_hash', 'spam_score', 'promo_score');
+      .select('id', 'kind', 'board', 'title', 'body', 'rating', 'platform_label', 'reach', 'product_id', 'posted_at', 'author_id', 'thread_id', 'text_hash', 'spam_score', 'promo_score', 'disclosure_status');
     if (cursor) {
       const c: { t: Date; id: number } = cursor;
       query.andWhere((w) => w.where('posted_at', '>', c.t).orWhere((x) => x.where('posted_at', '=', c.t).andWhere('id', '>', c.id)));
@@ -118,11 +123,16 @@ async function backtestPosts(
       const streamPost = (r: Row, joinedAt: Date) => ({ authorId: r.author_id, threadId: r.thread_id, productId: r.product_id, kind: r.kind, postedAt: r.posted_at, textHash: r.text_hash ?? '', authorJoinedAt: joinedAt });
       // Posts with the same timestamp are all measured before any is recorded.
       if (t > pendingTime) {
-        for (const p of pending) stream.record(streamPost(p.row, p.joinedAt));
+        for (const p of pending) {
+          stream.record(streamPost(p.row, p.joinedAt));
+          // Earlier posts count as commercial by the verdict stored for them, as the live query counts them.
+          if (p.row.board) boardStream.record(p.row.board, p.row.posted_at, COMMERCIAL_VERDICTS.has(p.row.disclosure_status ?? ''));
+        }
         pending = [];
         pendingTime = t;
       }
       const velocity = stream.measure(streamPost(row, author.joinedAt));
+      const board = row.board ? { ...boardStream.measure(row.board, row.posted_at), threshold: thresholds.get(row.board) ?? null } : null;
       pending.push({ row, joinedAt: author.joinedAt });
       if (t < spec.from.getTime()) continue;
       const thread = row.thread_id !== null ? threads.get(row.thread_id) : undefined;
@@ -135,6 +145,7 @@ async function backtestPosts(
           brands,
           velocity,
           scores: row.spam_score !== null && row.promo_score !== null ? { spam: row.spam_score, promo: row.promo_score } : null,
+          board,
         },
         lists,
       );

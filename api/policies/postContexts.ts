@@ -9,8 +9,17 @@ export interface PostSubject {
   threadId: number | null;
   productId: number | null;
   kind: string;
+  board: string | null;
   postedAt: Date;
   textHash: string;
+}
+
+/** Board thresholds by board, for the board facts. */
+export async function loadBoardThresholds(db: Knex, boards: Array<string | null>): Promise<Map<string, { share: number; minPosts: number }>> {
+  const names = [...new Set(boards.filter((b): b is string => !!b))];
+  if (names.length === 0) return new Map();
+  const rows: Array<{ board: string; commercial_share: number; min_posts: number }> = await db('board_thresholds').whereIn('board', names).select('board', 'commercial_share', 'min_posts');
+  return new Map(rows.map((r) => [r.board, { share: r.commercial_share, minPosts: r.min_posts }]));
 }
 
 /** An array bound as one SQL array parameter (both drivers send JS arrays as PostgreSQL arrays). */
@@ -64,14 +73,18 @@ export async function loadPostContexts(db: Knex, subjects: PostSubject[], brands
                   and p.posted_at >= x.t - interval '10 minutes' and p.posted_at < x.t) as ident,
              (select count(*) from posts p join accounts a on a.id = p.author_id
                 where x.product_id is not null and p.product_id = x.product_id and p.kind = 'review'
-                  and p.posted_at >= x.t - interval '24 hours' and p.posted_at < x.t and a.joined_at > p.posted_at - interval '7 days') as rv
-           from unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::timestamptz[], ?::text[]) with ordinality as x(author_id, thread_id, product_id, t, h, n)
+                  and p.posted_at >= x.t - interval '24 hours' and p.posted_at < x.t and a.joined_at > p.posted_at - interval '7 days') as rv,
+             (select count(*) from posts p where x.board is not null and p.board = x.board and p.posted_at >= x.t - interval '24 hours' and p.posted_at < x.t) as b24,
+             (select count(*) from posts p where x.board is not null and p.board = x.board and p.posted_at >= x.t - interval '24 hours' and p.posted_at < x.t
+                and p.disclosure_status in ('disclosed', 'weakly_disclosed', 'undisclosed')) as bc24
+           from unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::timestamptz[], ?::text[], ?::text[]) with ordinality as x(author_id, thread_id, product_id, t, h, board, n)
            order by x.n`,
-          [sqlArray(subjects.map((s) => s.authorId)), sqlArray(subjects.map((s) => s.threadId)), sqlArray(subjects.map((s) => s.productId)), sqlArray(subjects.map((s) => s.postedAt)), sqlArray(subjects.map((s) => s.textHash))],
+          [sqlArray(subjects.map((s) => s.authorId)), sqlArray(subjects.map((s) => s.threadId)), sqlArray(subjects.map((s) => s.productId)), sqlArray(subjects.map((s) => s.postedAt)), sqlArray(subjects.map((s) => s.textHash)), sqlArray(subjects.map((s) => s.board))],
         )
       : Promise.resolve({ rows: [] }));
   const threadById = new Map((threads as Array<{ id: number; author_id: number; type: string }>).map((t) => [t.id, t]));
-  const counts = (velocity as { rows: Array<{ a10: number; a60: number; ident: number; rv: number }> }).rows;
+  const counts = (velocity as { rows: Array<{ a10: number; a60: number; ident: number; rv: number; b24: number; bc24: number }> }).rows;
+  const thresholds = await loadBoardThresholds(db, subjects.map((s) => s.board));
   return subjects.map((s, i) => {
     const thread = s.threadId !== null ? threadById.get(s.threadId) : undefined;
     const c = counts[i]!;
@@ -82,6 +95,7 @@ export async function loadPostContexts(db: Knex, subjects: PostSubject[], brands
       brands,
       velocity: { authorPostsLast10m: Number(c.a10), authorPostsLastHour: Number(c.a60), identicalTextAccounts10m: Number(c.ident), productReviewsByNewAccounts24h: s.kind === 'review' ? Number(c.rv) : 0 },
       scores: scores ? scores[i]! : null,
+      board: s.board ? { posts24h: Number(c.b24), commercial24h: Number(c.bc24), threshold: thresholds.get(s.board) ?? null } : null,
     };
   });
 }

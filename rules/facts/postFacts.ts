@@ -51,6 +51,26 @@ export interface PostContext extends BrandDirectory {
   thread: { authorIsThisAuthor: boolean; authorType: string } | null;
   velocity: PostVelocity;
   scores: { spam: number; promo: number } | null;
+  /** The post's board over the 24 hours before it, and the board's threshold; null for a post without a board. */
+  board: BoardWindow | null;
+}
+
+export interface BoardWindow {
+  posts24h: number;
+  commercial24h: number;
+  threshold: { share: number; minPosts: number } | null;
+}
+
+/** The board facts from a window, the same live and in a backtest. */
+export function boardFacts(w: BoardWindow | null) {
+  if (!w) return { boardPosts24h: undefined, boardCommercialShare24h: undefined, boardCommercialThreshold: undefined, boardOverThreshold: undefined };
+  const share = w.posts24h ? w.commercial24h / w.posts24h : undefined;
+  return {
+    boardPosts24h: w.posts24h,
+    boardCommercialShare24h: share,
+    boardCommercialThreshold: w.threshold?.share,
+    boardOverThreshold: w.threshold !== null && share !== undefined && w.posts24h >= w.threshold.minPosts && share > w.threshold.share,
+  };
 }
 
 export function disclosurePhrases(lists: PolicyLists): readonly string[] {
@@ -111,6 +131,7 @@ export function computePostFacts(post: PostForFacts, ctx: PostContext, lists: Po
     authorPartnerBrands: partnerBrands,
     partneredBrandMentioned: brands.some((b) => partnerBrands.includes(b)),
     ...ctx.velocity,
+    ...boardFacts(ctx.board),
   };
   // Unknown stays undefined, which json-rules-engine reads exactly as a missing fact. Every
   // item keeps every key in the same order, so all facts objects share one shape.

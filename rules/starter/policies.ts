@@ -211,4 +211,25 @@ export const STARTER_POLICIES: StarterPolicy[] = [
       ],
     },
   },
+  {
+    name: 'Commercial saturation',
+    description: 'On a board whose last 24 hours are over the threshold community managers set, new promotional posts wait for review. Starts in shadow: publish it in enforce mode once its backtest looks right.',
+    appliesTo: 'post',
+    mode: 'shadow',
+    document: {
+      rules: [
+        {
+          name: 'promotion-on-saturated-board',
+          priority: 20,
+          conditions: {
+            all: [
+              { fact: 'boardOverThreshold', operator: 'equal', value: true },
+              { fact: 'disclosureVerdict', operator: 'in', value: ['disclosed', 'weakly_disclosed', 'undisclosed'] },
+            ],
+          },
+          event: { type: 'hold', params: { reason: 'Promotional post on a board over its commercial threshold' } },
+        },
+      ],
+    },
+  },
 ];

@@ -89,6 +89,37 @@ describe('backtests', () => {
     expect(audit.detail.backtestId).toBe(started.body.id);
   });
 
+  it('agrees with live judging on the board facts (last 24 hours’ commercial share, threshold)', async () => {
+    const policy = await t.db('policies').where({ name: 'Contact harvesting' }).first();
+    const draft: PolicyDocument = {
+      rules: [
+        { name: 'board-somewhat-commercial', conditions: { all: [{ fact: 'boardCommercialShare24h', operator: 'greaterThan', value: 0.04 }] }, event: { type: 'label', params: { label: 'commercial' } } },
+        { name: 'board-over-threshold', conditions: { all: [{ fact: 'boardOverThreshold', operator: 'equal', value: true }] }, event: { type: 'label', params: { label: 'ad' } } },
+        { name: 'quiet-board', conditions: { all: [{ fact: 'boardPosts24h', operator: 'lessThan', value: 5 }] }, event: { type: 'label', params: { label: 'sensitive' } } },
+      ],
+    } as PolicyDocument;
+    const from = new Date(now.getTime() - 20 * 86_400_000);
+    const started = await request(app).post('/api/backtests').set(manager).send({ policyId: policy.id, document: draft, from: from.toISOString(), to: now.toISOString() });
+    expect(started.status, JSON.stringify(started.body)).toBe(202);
+    const done = await waitFor(started.body.id);
+    expect(done.status).toBe('done');
+    const ids = (await t.db('posts').where('posted_at', '>=', from).andWhere('posted_at', '<', now).orderBy('id').select('id')).map((r: { id: number }) => r.id);
+    const lists = await loadLists(t.db);
+    const brands = await loadBrands(t.db);
+    const as = { lists, brands, policies: [{ policyId: 0, versionId: 0, name: 'x', mode: 'enforce' as const, evaluator: buildEvaluator(draft, lists) }] };
+    const perRule = new Map<string, number>();
+    for (let i = 0; i < ids.length; i += 400) {
+      const subjects = await Promise.all(ids.slice(i, i + 400).map((id) => storedPost(t.db, id)));
+      for (const j of await judgePostsPure(t.db, as, subjects as never, undefined)) for (const h of j.hits) perRule.set(h.rule, (perRule.get(h.rule) ?? 0) + 1);
+    }
+    for (const r of done.result.draft.rules) expect(r.matches, r.rule).toBe(perRule.get(r.rule) ?? 0);
+    // Each rule matches something and not everything, so the comparison says something.
+    for (const rule of ['board-somewhat-commercial', 'board-over-threshold', 'quiet-board']) {
+      expect(perRule.get(rule) ?? 0, rule).toBeGreaterThan(0);
+      expect(perRule.get(rule) ?? 0, rule).toBeLessThan(ids.length);
+    }
+  });
+
   it('backtests order policies too', async () => {
     const policy = await t.db('policies').where({ name: 'New account, high-value order' }).first();
     const started = await request(app).post('/api/backtests').set(manager).send({ policyId: policy.id, from: '2026-09-01T00:00:00Z', to: now.toISOString() }).expect(202);

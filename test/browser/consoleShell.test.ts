@@ -92,7 +92,9 @@ describe.skipIf(!HAS_CHROMIUM)('console shell in Chromium', () => {
 
   it('a moderator works the queue by keyboard: remove sticks, an undone approve does not', async () => {
     const page = await browser.newPage({ locale: 'en-US', viewport: { width: 1400, height: 900 } });
+    page.setDefaultTimeout(15_000);
     await signIn(page, 'moderator');
+    await page.getByText(/^Welcome/).waitFor();
     await page.getByRole('menuitem', { name: 'Flags' }).click();
     await page.getByText(/Keys: j \/ k to move/).waitFor();
     await page.locator('tbody tr').first().waitFor();
@@ -123,7 +125,8 @@ describe.skipIf(!HAS_CHROMIUM)('console shell in Chromium', () => {
     expect(after.claimed_by).toBeNull();
     expect(await t.db('decisions').where({ flag_id: next.id }).first()).toBeUndefined();
     await page.close();
-  });
+    // The undo window and the notification's timeout are real seconds; on a loaded machine they add up.
+  }, 90_000);
 
   it('a community manager fixes a draft, dry-runs it, backtests it to completion and publishes it', async () => {
     const page = await browser.newPage({ locale: 'en-US', viewport: { width: 1400, height: 1000 } });

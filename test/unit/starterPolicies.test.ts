@@ -10,7 +10,7 @@ describe('starter policies', () => {
 
   it('cover every pattern the product promises', () => {
     const names = STARTER_POLICIES.map((p) => p.name);
-    for (const n of ['Contact harvesting', 'Off-platform payment', 'Fake review bursts', 'Live comment floods', 'Undisclosed promotion', 'New account, high-value order', 'Refund abuse', 'Blocked domains']) expect(names).toContain(n);
+    for (const n of ['Contact harvesting', 'Off-platform payment', 'Fake review bursts', 'Live comment floods', 'Undisclosed promotion', 'New account, high-value order', 'Refund abuse', 'Blocked domains', 'Commercial saturation']) expect(names).toContain(n);
   });
 });
 

@@ -100,6 +100,7 @@ describe('fact builders', () => {
     brands: [{ handle: 'soundjoy', names: ['声悦', 'SoundJoy'] }],
     velocity: { authorPostsLast10m: 0, authorPostsLastHour: 2, identicalTextAccounts10m: 0, productReviewsByNewAccounts24h: 0 },
     scores: { spam: 0.1, promo: 0.9 },
+    board: { posts24h: 40, commercial24h: 12, threshold: { share: 0.25, minPosts: 20 } },
   };
   const post = { kind: 'thread', board: 'digital', title: '声悦 Air3 使用体验', body: '真心安利 https://shop.example/p/1?aff=me', rating: null, platformLabel: false, reach: 1000, hasProduct: true, postedAt: new Date('2026-11-01T00:00:00Z') };
 
@@ -109,6 +110,15 @@ describe('fact builders', () => {
     // Unknown facts are undefined, which the rules read exactly as missing.
     expect(facts.rating).toBeUndefined();
     expect(facts).toMatchObject({ partneredBrandMentioned: true, hasDisclosure: false, hasAffiliateLink: true, mentionedBrands: ['soundjoy'], authorPartnerBrands: ['soundjoy'], disclosureVerdict: 'undisclosed' });
+    expect(facts).toMatchObject({ boardPosts24h: 40, boardCommercialShare24h: 0.3, boardCommercialThreshold: 0.25, boardOverThreshold: true });
+  });
+
+  it('says a board is over its threshold only with enough posts, and nothing without a board', () => {
+    expect(computePostFacts(post, { ...ctx, board: { posts24h: 10, commercial24h: 9, threshold: { share: 0.25, minPosts: 20 } } }, {}).boardOverThreshold).toBe(false);
+    expect(computePostFacts(post, { ...ctx, board: { posts24h: 0, commercial24h: 0, threshold: null } }, {})).toMatchObject({ boardPosts24h: 0, boardCommercialShare24h: undefined, boardOverThreshold: false });
+    const none = computePostFacts({ ...post, board: null }, { ...ctx, board: null }, {});
+    expect(none.boardPosts24h).toBeUndefined();
+    expect(none.boardOverThreshold).toBeUndefined();
   });
 
   it('counts a partnership only while it is active', () => {
