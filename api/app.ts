@@ -25,6 +25,7 @@ import { statsRouter } from './routes/stats';
 import { createOutbox } from './webhooks/outbox';
 import { webhookRouter } from './routes/webhooks';
 import { communityHealthRouter } from './routes/communityHealth';
+import { appealRouter } from './routes/appeals';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
@@ -91,6 +92,7 @@ export function createApp(given: AppDeps): TrustApp {
   app.use('/api', statsRouter(deps, table));
   app.use('/api', webhookRouter(deps, table));
   app.use('/api', communityHealthRouter(deps, table));
+  app.use('/api', appealRouter(deps, table));
   app.use('/api', resourceRouter(deps, table));
   app.use('/api', notFoundHandler);
 

@@ -9,6 +9,7 @@ import * as m007 from './007_referral_disclosure';
 import * as m008 from './008_compliance_reports';
 import * as m009 from './009_platform_loop';
 import * as m010 from './010_community_health';
+import * as m011 from './011_statements_and_appeals';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -30,6 +31,7 @@ const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['008_compliance_reports', m008],
   ['009_platform_loop', m009],
   ['010_community_health', m010],
+  ['011_statements_and_appeals', m011],
 ];
 
 export const migrationSource: Knex.MigrationSource<readonly [string, Migration]> = {

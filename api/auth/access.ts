@@ -20,6 +20,8 @@ export const RESOURCE_ACCESS: Record<string, { read: readonly Role[]; write: rea
   'rule-hits': { read: ROLES, write: [] },
   backtests: { read: ROLES, write: ['admin', 'community_manager'] },
   reports: { read: ROLES, write: [] },
+  statements: { read: ROLES, write: [] },
+  appeals: { read: ROLES, write: [] },
   'webhook-subscriptions': { read: ['admin'], write: ['admin'] },
   'webhook-deliveries': { read: ['admin'], write: ['admin'] },
 };

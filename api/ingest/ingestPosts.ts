@@ -10,7 +10,7 @@ import type { IngestedItem, IngestedWithState, TrustEngine } from './ingestResul
 import { textFingerprint } from '../../rules/facts/textFacts';
 import { judgeAndStorePosts, type JudgeablePost } from '../policies/judge';
 import { itemStates } from './itemState';
-import { eventsForPolicyOutcomes } from '../webhooks/policyEvents';
+import { announcePolicyOutcomes } from '../webhooks/policyEvents';
 
 interface StoredPostRef {
   id: number;
@@ -127,7 +127,7 @@ export async function ingestPosts(db: Db, source: string, posts: PostInput[], no
     if (engine) {
       const outcomes = await judgeAndStorePosts(trx, engine.runtime, fresh, now, engine.scorer);
       const externalIds = new Map([...results.values()].map((r) => [r.id, r.externalId]));
-      await engine.outbox?.emit(trx, eventsForPolicyOutcomes('post', source, fresh.map((f) => ({ id: f.id, externalId: externalIds.get(f.id)! })), outcomes), now);
+      await announcePolicyOutcomes(trx, 'post', source, fresh.map((f) => ({ id: f.id, externalId: externalIds.get(f.id)! })), outcomes, engine.outbox, now);
     }
     const ordered = posts.map((p) => results.get(p.id)!);
     const states = await itemStates(trx, 'post', ordered.map((r) => r.id));

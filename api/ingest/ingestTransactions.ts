@@ -7,7 +7,7 @@ import { upsertProducts } from './upsertProducts';
 import type { IngestedWithState, TrustEngine } from './ingestResult';
 import { judgeAndStoreTransactions } from '../policies/judge';
 import { itemStates } from './itemState';
-import { eventsForPolicyOutcomes } from '../webhooks/policyEvents';
+import { announcePolicyOutcomes } from '../webhooks/policyEvents';
 import { recordReputationEvents } from '../reputation/reputationStore';
 import { ORDER_OUTCOMES } from '../../rules/reputation/beta';
 import { sqlArray } from '../policies/postContexts';
@@ -85,7 +85,7 @@ export async function ingestTransactions(db: Db, source: string, items: Transact
         }));
       const outcomes = await judgeAndStoreTransactions(trx, engine.runtime, fresh, now);
       const externalIds = new Map([...mine].map(([externalId, id]) => [id, externalId]));
-      await engine.outbox?.emit(trx, eventsForPolicyOutcomes('transaction', source, fresh.map((f) => ({ id: f.id, externalId: externalIds.get(f.id)! })), outcomes), now);
+      await announcePolicyOutcomes(trx, 'transaction', source, fresh.map((f) => ({ id: f.id, externalId: externalIds.get(f.id)! })), outcomes, engine.outbox, now);
     }
     // An order a post brought in while that post was an undisclosed ad is marked for compliance.
     const fresh = rows.filter((r) => mine.has(r.external_id) && r.referral_post_id !== null).map((r) => mine.get(r.external_id)!);

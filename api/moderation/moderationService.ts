@@ -9,6 +9,8 @@ import type { DecideInput } from '../schemas/moderation';
 import { resolveReports, reverseReportOutcomes } from '../reports/reportOutcomes';
 import { eventsForDecision, eventsForReversal, subjectRef } from '../webhooks/decisionEvents';
 import type { Outbox } from '../webhooks/outbox';
+import { statementForAppealOutcome, statementForDecision, statementPayload } from '../statements/statementStore';
+import { statementActionFor } from '../../rules/statements/statementOfReasons';
 
 export const CLAIM_MINUTES = 10;
 
@@ -106,6 +108,10 @@ export function moderationService(db: Db, outbox: Outbox = SILENT) {
           if (UPHELD.has(input.action)) await trx('accounts').where({ id: account }).increment('violations_upheld', 1);
         }
         const reports = await resolveReports(trx, flagId, decision.id, input.action, now);
+        const restricts = statementActionFor(input.action, flag.subject_type);
+        const statement = restricts
+          ? await statementForDecision(trx, { decisionId: decision.id, action: restricts, subjectType: flag.subject_type, subjectId: flag.subject_id, reasonCode: input.reasonCode, queue: flag.queue, reputationPenalty: (DECISION_WEIGHTS[input.action] ?? 0) < 0 && account !== null, at: now })
+          : null;
         await appendAudit(trx, { actor: { kind: 'staff', staffId: staff.id }, action: 'decision.create', subjectType: flag.subject_type, subjectId: flag.subject_id, detail: { flagId, decisionId: decision.id, action: input.action, reasonCode: input.reasonCode, queue: flag.queue, reportsResolved: reports.length }, requestId: staff.requestId, at: now });
         // Escalation is internal: the platform hears when the item is actually decided.
         if (input.action !== 'escalate') {
@@ -117,6 +123,7 @@ export function moderationService(db: Db, outbox: Outbox = SILENT) {
               flag: { id: flagId, queue: flag.queue },
               reports,
               reputation: account === null ? null : { account: await subjectRef(trx, 'account', account), before, after: await reputationOf(trx, account) },
+              statement: statement ? statementPayload(statement) : null,
             }),
             now,
           );
@@ -130,38 +137,49 @@ export function moderationService(db: Db, outbox: Outbox = SILENT) {
      * wrote is retracted, and the reversal is itself a decision with its reason.
      */
     async reverse(decisionId: number, reason: string, staff: Staff, now: Date): Promise<number> {
-      return db.transaction(async (trx) => {
-        const original = await trx('decisions').where({ id: decisionId }).forUpdate().first();
-        if (!original) throw problems.notFound(`No decision with id ${decisionId}.`);
-        if (original.reversed_at) throw problems.conflict(`Decision ${decisionId} was already reversed.`);
-        if (original.reverses_decision_id) throw problems.conflict('A reversal cannot itself be reversed; decide the item again instead.');
-        const flag = original.flag_id ? await trx('flags').where({ id: original.flag_id }).first('queue') : null;
-        if (flag && !mayWorkQueue(staff.role, flag.queue)) throw problems.forbidden(`Your role does not work the ${flag.queue} queue.`);
-        const [reversal] = await trx('decisions')
-          .insert({ flag_id: original.flag_id, subject_type: original.subject_type, subject_id: original.subject_id, action: 'approve', reason_code: 'appeal_upheld', note: reason, staff_id: staff.id, automated: false, reverses_decision_id: decisionId, created_at: now })
-          .returning('id');
-        await trx('decisions').where({ id: decisionId }).update({ reversed_at: now });
-        await restoreSubject(trx, original.subject_type, original.subject_id, original.action);
-        const account = await subjectAccount(trx, original.subject_type, original.subject_id);
-        const before = await reputationOf(trx, account);
-        // The reputation the decision cost is repaired by retracting its evidence, not by adding the opposite.
-        await retractDecisionEvidence(trx, decisionId, reversal.id, now);
-        if (UPHELD.has(original.action) && account !== null) await trx('accounts').where({ id: account }).andWhere('violations_upheld', '>', 0).decrement('violations_upheld', 1);
-        const reports = await reverseReportOutcomes(trx, decisionId, reversal.id, now);
-        await appendAudit(trx, { actor: { kind: 'staff', staffId: staff.id }, action: 'decision.reverse', subjectType: original.subject_type, subjectId: original.subject_id, detail: { decisionId, reversalId: reversal.id, reason, reportsReversed: reports.length }, requestId: staff.requestId, at: now });
-        await outbox.emit(
-          trx,
-          eventsForReversal({
-            decision: { id: reversal.id, action: 'approve', reasonCode: 'appeal_upheld', automated: false, createdAt: now },
-            reverses: { id: decisionId, action: original.action },
-            subject: await subjectRef(trx, original.subject_type, original.subject_id),
-            reports,
-            reputation: account === null ? null : { account: await subjectRef(trx, 'account', account), before, after: await reputationOf(trx, account) },
-          }),
-          now,
-        );
-        return reversal.id as number;
-      });
+      return db.transaction((trx) => this.reverseIn(trx, decisionId, reason, staff, now));
+    },
+
+    /**
+     * The reversal inside a caller's transaction (an appeal decided in the same step). The
+     * member gets a new statement that points at the one the reversed decision gave them.
+     */
+    async reverseIn(trx: Knex.Transaction, decisionId: number, reason: string, staff: Staff, now: Date, appealId?: number): Promise<number> {
+      const original = await trx('decisions').where({ id: decisionId }).forUpdate().first();
+      if (!original) throw problems.notFound(`No decision with id ${decisionId}.`);
+      if (original.reversed_at) throw problems.conflict(`Decision ${decisionId} was already reversed.`);
+      if (original.reverses_decision_id) throw problems.conflict('A reversal cannot itself be reversed; decide the item again instead.');
+      const flag = original.flag_id ? await trx('flags').where({ id: original.flag_id }).first('queue') : null;
+      if (flag && !mayWorkQueue(staff.role, flag.queue)) throw problems.forbidden(`Your role does not work the ${flag.queue} queue.`);
+      const [reversal] = await trx('decisions')
+        .insert({ flag_id: original.flag_id, subject_type: original.subject_type, subject_id: original.subject_id, action: 'approve', reason_code: 'appeal_upheld', note: reason, staff_id: staff.id, automated: false, reverses_decision_id: decisionId, created_at: now })
+        .returning('id');
+      await trx('decisions').where({ id: decisionId }).update({ reversed_at: now });
+      await restoreSubject(trx, original.subject_type, original.subject_id, original.action);
+      const account = await subjectAccount(trx, original.subject_type, original.subject_id);
+      const before = await reputationOf(trx, account);
+      // The reputation the decision cost is repaired by retracting its evidence, not by adding the opposite.
+      await retractDecisionEvidence(trx, decisionId, reversal.id, now);
+      if (UPHELD.has(original.action) && account !== null) await trx('accounts').where({ id: account }).andWhere('violations_upheld', '>', 0).decrement('violations_upheld', 1);
+      const reports = await reverseReportOutcomes(trx, decisionId, reversal.id, now);
+      const appealed = await trx('statements').where({ decision_id: decisionId, kind: 'decision' }).orderBy('id').first();
+      const statement = appealed
+        ? await statementForAppealOutcome(trx, { appealed: { id: appealed.id, publicId: appealed.public_id, subjectType: appealed.subject_type, subjectId: appealed.subject_id, ground: appealed.ground }, upheld: true, decisionId: reversal.id, note: reason, at: now })
+        : null;
+      await appendAudit(trx, { actor: { kind: 'staff', staffId: staff.id }, action: 'decision.reverse', subjectType: original.subject_type, subjectId: original.subject_id, detail: { decisionId, reversalId: reversal.id, reason, reportsReversed: reports.length, appealId: appealId ?? null, statement: statement?.publicId ?? null }, requestId: staff.requestId, at: now });
+      await outbox.emit(
+        trx,
+        eventsForReversal({
+          decision: { id: reversal.id, action: 'approve', reasonCode: 'appeal_upheld', automated: false, createdAt: now },
+          reverses: { id: decisionId, action: original.action },
+          subject: await subjectRef(trx, original.subject_type, original.subject_id),
+          reports,
+          reputation: account === null ? null : { account: await subjectRef(trx, 'account', account), before, after: await reputationOf(trx, account) },
+          statement: statement ? statementPayload(statement) : null,
+        }),
+        now,
+      );
+      return reversal.id as number;
     },
   };
 }

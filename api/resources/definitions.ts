@@ -5,6 +5,7 @@ import { RESOURCE_ACCESS } from '../auth/access';
 import { ACCOUNT_TYPES, PARTNERSHIP_KINDS, POST_KINDS, POST_STATUSES, TRANSACTION_STATUSES } from '../../migrations/001_accounts_and_content';
 import { DECISION_ACTIONS, FLAG_SOURCES, FLAG_STATUSES, SUBJECT_TYPES } from '../../migrations/003_moderation';
 import { DELIVERY_STATUSES, QUEUES, REPORT_OUTCOMES, REPORT_REASONS } from '../../migrations/009_platform_loop';
+import { APPEAL_STATUSES, STATEMENT_KINDS } from '../../migrations/011_statements_and_appeals';
 import { POLICY_MODES, POLICY_STATUSES, POLICY_TARGETS } from '../../migrations/004_policies_and_evidence';
 import { BACKTEST_STATUSES } from '../../migrations/005_policy_runtime';
 
@@ -393,5 +394,48 @@ export const RESOURCES: Record<string, ResourceDefinition> = {
     ]),
     searchColumns: ['event_public_id', 'event_type'],
     defaultSort: ['createdAt', 'DESC'],
+  }),
+  statements: define({
+    resource: 'statements',
+    table: 'statements',
+    fields: fields([
+      ['id', 'id', S],
+      ['public_id', 'text'],
+      ['subject_type', 'enum', { values: SUBJECT_TYPES }],
+      ['subject_id', 'id'],
+      ['account_id', 'id'],
+      ['decision_id', 'id'],
+      ['appeal_of_statement_id', 'id'],
+      ['kind', 'enum', { sort: true, values: STATEMENT_KINDS }],
+      ['actions', 'json', J],
+      ['ground', 'json', J],
+      ['automated', 'bool'],
+      ['facts', 'json', J],
+      ['locale', 'text'],
+      ['text_en', 'text', { filter: false }],
+      ['text_zh', 'text', { filter: false }],
+      ['created_at', 'date', S],
+    ]),
+    searchColumns: ['public_id'],
+    defaultSort: ['createdAt', 'DESC'],
+  }),
+  appeals: define({
+    resource: 'appeals',
+    table: 'appeals',
+    fields: fields([
+      ['id', 'id', S],
+      ['source', 'text'],
+      ['external_id', 'text'],
+      ['statement_id', 'id'],
+      ['text', 'text', { filter: false }],
+      ['status', 'enum', { sort: true, values: APPEAL_STATUSES }],
+      ['decided_by', 'id'],
+      ['decision_note', 'text', { filter: false }],
+      ['outcome_statement_id', 'id'],
+      ['created_at', 'date', S],
+      ['decided_at', 'date', S],
+    ]),
+    searchColumns: ['text', 'external_id'],
+    defaultSort: ['createdAt', 'ASC'],
   }),
 };

@@ -5,8 +5,10 @@ import type { RouteTable } from '../http/routeTable';
 import { reportIdParamSchema, reportInputSchema } from '../schemas/reports';
 import { readBatch } from '../http/batch';
 import { ingestReports, reportByExternalId } from '../reports/ingestReports';
+import { appealInputSchema, statementIdParamSchema } from '../schemas/appeals';
+import { fileAppeal, statementForPlatform } from '../statements/appealService';
 
-/** Member reports from the platform; mounted behind the ingestion router's API key and rate limit. */
+/** Member reports and appeals from the platform, statements back to it; mounted behind the ingestion router's API key and rate limit. */
 export function reportRouter(deps: AppDeps, table: RouteTable): Router {
   const router = Router();
 
@@ -23,6 +25,31 @@ export function reportRouter(deps: AppDeps, table: RouteTable): Router {
     const report = await reportByExternalId(deps.db, req.apiKey!.source, externalId);
     if (!report) throw problems.notFound(`No report "${externalId}" from this platform.`);
     res.json(report);
+  });
+
+  /** The statement of reasons to show the member, in their language and the other. */
+  table.record({ method: 'get', path: '/api/v1/statements/:statementId', access: 'api_key' });
+  router.get('/statements/:statementId', async (req, res) => {
+    const { statementId } = parseOrThrow(statementIdParamSchema, req.params);
+    const statement = await statementForPlatform(deps.db, req.apiKey!.source, statementId);
+    if (!statement) throw problems.notFound(`No statement "${statementId}" about this platform's items.`);
+    res.json(statement);
+  });
+
+  table.record({ method: 'post', path: '/api/v1/appeals', access: 'api_key' });
+  router.post('/appeals', async (req, res) => {
+    const input = parseOrThrow(appealInputSchema, req.body);
+    const { created, appeal } = await fileAppeal(deps.db, req.apiKey!.source, input, deps.clock.now());
+    res.status(created ? 201 : 200).json({ id: appeal.external_id, status: appeal.status, created });
+  });
+
+  table.record({ method: 'get', path: '/api/v1/appeals/:externalId', access: 'api_key' });
+  router.get('/appeals/:externalId', async (req, res) => {
+    const { externalId } = parseOrThrow(reportIdParamSchema, req.params);
+    const appeal = await deps.db('appeals').where({ source: req.apiKey!.source, external_id: externalId }).first();
+    if (!appeal) throw problems.notFound(`No appeal "${externalId}" from this platform.`);
+    const outcome = appeal.outcome_statement_id ? await deps.db('statements').where({ id: appeal.outcome_statement_id }).first('public_id') : null;
+    res.json({ id: appeal.external_id, status: appeal.status, decidedAt: appeal.decided_at, outcome: outcome ? await statementForPlatform(deps.db, req.apiKey!.source, outcome.public_id) : null });
   });
 
   return router;

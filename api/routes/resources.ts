@@ -22,6 +22,7 @@ function maskRow(resource: string, row: Record<string, unknown>): Record<string,
   }
   if (resource === 'rule-hits') return { ...row, explanation: maskDeep(row.explanation) };
   if (resource === 'reports') return { ...row, text: typeof row.text === 'string' ? maskPersonalData(row.text) : row.text };
+  if (resource === 'appeals') return { ...row, text: typeof row.text === 'string' ? maskPersonalData(row.text) : row.text, decisionNote: typeof row.decisionNote === 'string' ? maskPersonalData(row.decisionNote) : row.decisionNote };
   if (resource === 'transactions' && Array.isArray(row.ruleHits)) return { ...row, ruleHits: row.ruleHits.map((h) => maskDeep(h)) };
   return row;
 }

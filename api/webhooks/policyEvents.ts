@@ -1,4 +1,7 @@
-import type { WebhookEventInput } from './outbox';
+import type { Knex } from 'knex';
+import type { Outbox, WebhookEventInput } from './outbox';
+import { statementForPolicyAction, statementPayload, type StoredStatement } from '../statements/statementStore';
+import type { StatementAction } from '../../rules/statements/statementOfReasons';
 
 interface PolicyOutcome {
   held: boolean;
@@ -6,18 +9,39 @@ interface PolicyOutcome {
   labels: string[];
 }
 
-/**
- * What enforcing policies did to newly ingested items that the platform must apply: a hold hides
- * the item until a moderator decides, a disclosure requirement asks for the ad label.
- */
-export function eventsForPolicyOutcomes(subjectType: 'post' | 'transaction', source: string, items: Array<{ id: number; externalId: string }>, outcomes: PolicyOutcome[]): WebhookEventInput[] {
+function actionsOf(subjectType: 'post' | 'transaction', o: PolicyOutcome): StatementAction[] {
+  const actions: StatementAction[] = [];
+  if (o.held) actions.push(subjectType === 'transaction' ? 'restrict_order' : 'hold');
+  if (o.disclosureRequired) actions.push('require_disclosure');
+  if (o.labels.length) actions.push('label');
+  return actions;
+}
+
+/** What enforcing policies did to newly ingested items, as webhook events carrying the member's statement. */
+export function eventsForPolicyOutcomes(subjectType: 'post' | 'transaction', source: string, items: Array<{ id: number; externalId: string }>, outcomes: PolicyOutcome[], statements: Array<StoredStatement | null> = []): WebhookEventInput[] {
   const events: WebhookEventInput[] = [];
   items.forEach((item, i) => {
     const o = outcomes[i];
     if (!o) return;
     const subject = { type: subjectType, id: item.id, externalId: item.externalId, source };
-    if (o.held) events.push({ type: 'item.held', source, data: { subject, decisionId: null, by: 'policy', labels: o.labels } });
-    if (o.disclosureRequired) events.push({ type: 'disclosure.required', source, data: { subject, decisionId: null, by: 'policy', labels: o.labels } });
+    const s = statements[i];
+    const statement = s ? statementPayload(s) : null;
+    if (o.held) events.push({ type: 'item.held', source, data: { subject, decisionId: null, by: 'policy', labels: o.labels, statement } });
+    if (o.disclosureRequired) events.push({ type: 'disclosure.required', source, data: { subject, decisionId: null, by: 'policy', labels: o.labels, statement } });
   });
   return events;
+}
+
+/**
+ * A hold, label or disclosure requirement made by a policy restricts the member as much as a
+ * moderator's would: each gets its statement of reasons, and the platform hears of holds and
+ * disclosure requirements, in the ingestion transaction.
+ */
+export async function announcePolicyOutcomes(trx: Knex.Transaction, subjectType: 'post' | 'transaction', source: string, items: Array<{ id: number; externalId: string }>, outcomes: PolicyOutcome[], outbox: Outbox | undefined, now: Date): Promise<void> {
+  const statements: Array<StoredStatement | null> = [];
+  for (let i = 0; i < items.length; i++) {
+    const actions = outcomes[i] ? actionsOf(subjectType, outcomes[i]!) : [];
+    statements.push(actions.length ? await statementForPolicyAction(trx, { subjectType, subjectId: items[i]!.id, actions, at: now }) : null);
+  }
+  await outbox?.emit(trx, eventsForPolicyOutcomes(subjectType, source, items, outcomes, statements), now);
 }

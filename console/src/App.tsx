@@ -23,6 +23,8 @@ import policyLists from './policyLists';
 import reports from './reports';
 import webhooks from './webhooks';
 import webhookDeliveries from './webhookDeliveries';
+import statements from './statements';
+import appeals from './appeals';
 
 const authProvider = createAuthProvider();
 
@@ -55,6 +57,8 @@ export function App() {
       <Resource name="partnerships" {...partnerships} />
       <Resource name="decisions" {...decisions} />
       <Resource name="reports" {...reports} />
+      <Resource name="appeals" {...appeals} />
+      <Resource name="statements" {...statements} />
       <Resource name="policies" {...policies} />
       <Resource name="policy-lists" {...policyLists} />
       <Resource name="policy-versions" />

@@ -102,6 +102,7 @@ describe.skipIf(!HAS_CHROMIUM)('console accessibility (axe-core, WCAG 2.1 A)', (
     const post = await t.db('posts').first('id');
     const report = await t.db('reports').first('id');
     const reportedFlag = await t.db('flags').where('report_count', '>', 1).first('id');
+    const statement = await t.db('statements').first('id');
     const pages: [string, string, () => Promise<unknown>][] = [
       ['dashboard', '#/', () => page.locator('.recharts-surface').first().waitFor()],
       ['flags', '#/flags', () => page.locator('tbody tr').first().waitFor()],
@@ -125,6 +126,9 @@ describe.skipIf(!HAS_CHROMIUM)('console accessibility (axe-core, WCAG 2.1 A)', (
       ['new webhook', '#/webhook-subscriptions/create', () => page.locator('form').first().waitFor()],
       ['webhook deliveries', '#/webhook-deliveries', () => page.locator('main').first().waitFor()],
       ['community health', '#/community-health', () => page.locator('.recharts-surface').first().waitFor()],
+      ['statements', '#/statements', () => page.locator('tbody tr').first().waitFor()],
+      ['statement', `#/statements/${statement.id}/show`, () => page.locator('main').first().waitFor()],
+      ['appeals', '#/appeals', () => page.locator('main').first().waitFor()],
     ];
     for (const [name, hash, ready] of pages) {
       await page.goto(`${server.url}/${hash}`);

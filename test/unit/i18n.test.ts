@@ -8,6 +8,7 @@ import { ACCOUNT_TYPES, POST_KINDS, POST_STATUSES, TRANSACTION_STATUSES, PARTNER
 import { FLAG_STATUSES, FLAG_SOURCES, SUBJECT_TYPES, DECISION_ACTIONS } from '../../migrations/003_moderation';
 import { QUEUES, REPORT_REASONS, REPORT_OUTCOMES, WEBHOOK_EVENT_TYPES, DELIVERY_STATUSES } from '../../migrations/009_platform_loop';
 import { STAFF_ROLES } from '../../migrations/002_staff_and_audit';
+import { APPEAL_STATUSES, STATEMENT_KINDS } from '../../migrations/011_statements_and_appeals';
 
 function keyPaths(value: unknown, prefix = ''): string[] {
   if (value === null || typeof value !== 'object') return [prefix];
@@ -59,6 +60,8 @@ describe('console translations', () => {
       report_reason: REPORT_REASONS,
       report_outcome: REPORT_OUTCOMES,
       delivery_status: DELIVERY_STATUSES,
+      statement_kind: STATEMENT_KINDS,
+      appeal_status: APPEAL_STATUSES,
       // Event types carry dots, which translation keys cannot; the console looks them up with underscores.
       webhook_event: [...WEBHOOK_EVENT_TYPES, 'webhook.test'].map((e) => e.replace('.', '_')),
     };

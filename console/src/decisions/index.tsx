@@ -1,9 +1,10 @@
 import GavelIcon from '@mui/icons-material/Gavel';
-import { BooleanField, BooleanInput, DataTable, List, ReferenceField, SearchInput, SelectInput, Show, SimpleShowLayout, TextField } from 'react-admin';
+import { BooleanField, BooleanInput, DataTable, List, ReferenceField, ReferenceManyField, SearchInput, SelectInput, Show, SimpleShowLayout, TextField } from 'react-admin';
 import { EnumField, LocaleDateField, StaffField, enumChoices } from '../common/fields';
 import { DECISION_ACTIONS } from '../common/enums';
 import { SubjectField } from '../flags/FlagList';
 import { ReverseButton } from './ReverseButton';
+import { StatementText } from '../statements';
 
 const filters = [<SearchInput key="q" source="q" alwaysOn />, <SelectInput key="action" source="action" choices={enumChoices('decision_action', DECISION_ACTIONS)} />, <BooleanInput key="automated" source="automated" />];
 
@@ -39,6 +40,12 @@ export function DecisionShow() {
         <LocaleDateField source="createdAt" />
         <LocaleDateField source="reversedAt" emptyText="–" />
         <ReferenceField source="reversesDecisionId" reference="decisions" link="show" emptyText="–" />
+        <ReferenceManyField reference="statements" target="decisionId" label="resources.statements.name" perPage={5}>
+          <DataTable bulkActionButtons={false} rowClick="show">
+            <DataTable.Col source="publicId" />
+            <DataTable.Col source="locale" disableSort field={StatementText} />
+          </DataTable>
+        </ReferenceManyField>
       </SimpleShowLayout>
     </Show>
   );

@@ -83,6 +83,7 @@ export const appEnglish = {
       flag: 'Flag',
       large_threads: 'Large threads',
     },
+    appeals_review: { uphold: 'Uphold (reverse)', reject: 'Reject (decision stands)', note: 'What the review found', decided: 'Appeal decided; the member gets a new statement', title: 'Review this appeal' },
     reports: { title: 'Member reports on this flag', summary: '%{count} reports, weight %{weight}' },
     webhooks: {
       secret_created: 'Copy this signing secret now; it will not be shown again:',
@@ -121,7 +122,9 @@ export const appEnglish = {
     report_reason: { spam: 'Spam', scam: 'Scam', undisclosed_ad: 'Undisclosed ad', harassment: 'Harassment', counterfeit: 'Counterfeit', other: 'Other' },
     report_outcome: { pending: 'Pending', upheld: 'Upheld', rejected: 'Rejected' },
     delivery_status: { pending: 'Pending', delivering: 'Sending', retrying: 'Retrying', succeeded: 'Delivered', dead: 'Failed (dead letter)' },
-    webhook_event: { decision_made: 'Decision made', decision_reversed: 'Decision reversed', item_held: 'Item held', disclosure_required: 'Disclosure required', reputation_changed: 'Reputation changed', webhook_test: 'Test event' },
+    webhook_event: { decision_made: 'Decision made', decision_reversed: 'Decision reversed', item_held: 'Item held', disclosure_required: 'Disclosure required', reputation_changed: 'Reputation changed', webhook_test: 'Test event', appeal_decided: 'Appeal decided' },
+    statement_kind: { decision: "Moderator's decision", automated: 'Automated (policy)', appeal_outcome: 'Appeal outcome' },
+    appeal_status: { open: 'Open', upheld: 'Upheld (reversed)', rejected: 'Rejected (decision stands)' },
   },
   resources: {
     accounts: {
@@ -179,6 +182,14 @@ export const appEnglish = {
     reports: {
       name: 'Member report |||| Member reports',
       fields: { id: 'ID', source: 'Platform', externalId: 'Platform ID', reporterId: 'Reporter', subjectType: 'Subject type', subjectId: 'Subject', reason: 'Reason', text: 'What the member wrote', flagId: 'Flag', weight: 'Weight', outcome: 'Outcome', decisionId: 'Decision', reportedAt: 'Reported', receivedAt: 'Received', resolvedAt: 'Resolved', q: 'Search' },
+    },
+    statements: {
+      name: 'Statement of reasons |||| Statements of reasons',
+      fields: { id: 'ID', publicId: 'Statement', subjectType: 'Subject type', subjectId: 'Subject', accountId: 'Member', decisionId: 'Decision', appealOfStatementId: 'Appeal of', kind: 'Kind', actions: 'Actions', ground: 'Ground', automated: 'Automated', facts: 'Facts relied on', locale: "Member's language", textEn: 'English text', textZh: 'Chinese text', createdAt: 'Issued', q: 'Search' },
+    },
+    appeals: {
+      name: 'Appeal |||| Appeals',
+      fields: { id: 'ID', source: 'Platform', externalId: 'Platform ID', statementId: 'Statement appealed', text: "Member's appeal", status: 'Status', decidedBy: 'Reviewed by', decisionNote: 'Review note', outcomeStatementId: 'Outcome statement', createdAt: 'Filed', decidedAt: 'Decided', q: 'Search' },
     },
     'webhook-subscriptions': {
       name: 'Webhook |||| Webhooks',

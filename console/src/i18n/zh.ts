@@ -84,6 +84,7 @@ export const appChinese: AppMessages = {
       flag: '标记',
       large_threads: '大型主题帖',
     },
+    appeals_review: { uphold: '申诉成立（撤销原决定）', reject: '申诉不成立（维持原决定）', note: '复核意见', decided: '申诉已处理；会员将收到新的处理说明', title: '复核此申诉' },
     reports: { title: '此标记收到的用户举报', summary: '%{count} 条举报，权重 %{weight}' },
     webhooks: {
       secret_created: '请立即复制此签名密钥，之后不再显示：',
@@ -122,7 +123,9 @@ export const appChinese: AppMessages = {
     report_reason: { spam: '垃圾信息', scam: '诈骗', undisclosed_ad: '未标注广告', harassment: '骚扰', counterfeit: '假冒商品', other: '其他' },
     report_outcome: { pending: '待处理', upheld: '成立', rejected: '不成立' },
     delivery_status: { pending: '待发送', delivering: '发送中', retrying: '重试中', succeeded: '已送达', dead: '失败（死信）' },
-    webhook_event: { decision_made: '已作出处理决定', decision_reversed: '处理决定已撤销', item_held: '内容已暂扣', disclosure_required: '须标注广告', reputation_changed: '信誉变化', webhook_test: '测试事件' },
+    webhook_event: { decision_made: '已作出处理决定', decision_reversed: '处理决定已撤销', item_held: '内容已暂扣', disclosure_required: '须标注广告', reputation_changed: '信誉变化', webhook_test: '测试事件', appeal_decided: '申诉已处理' },
+    statement_kind: { decision: '审核员决定', automated: '自动（规则）', appeal_outcome: '申诉结果' },
+    appeal_status: { open: '待处理', upheld: '成立（已撤销）', rejected: '不成立（维持原决定）' },
   },
   resources: {
     accounts: {
@@ -180,6 +183,14 @@ export const appChinese: AppMessages = {
     reports: {
       name: '用户举报',
       fields: { id: '编号', source: '平台', externalId: '平台编号', reporterId: '举报人', subjectType: '对象类型', subjectId: '对象', reason: '举报原因', text: '举报说明', flagId: '标记', weight: '权重', outcome: '结果', decisionId: '处理决定', reportedAt: '举报时间', receivedAt: '接收时间', resolvedAt: '结案时间', q: '搜索' },
+    },
+    statements: {
+      name: '处理说明',
+      fields: { id: '编号', publicId: '说明编号', subjectType: '对象类型', subjectId: '对象', accountId: '会员', decisionId: '处理决定', appealOfStatementId: '所申诉的说明', kind: '类型', actions: '措施', ground: '依据', automated: '自动', facts: '所依据的事实', locale: '会员语言', textEn: '英文文本', textZh: '中文文本', createdAt: '发出时间', q: '搜索' },
+    },
+    appeals: {
+      name: '申诉',
+      fields: { id: '编号', source: '平台', externalId: '平台编号', statementId: '所申诉的说明', text: '会员申诉内容', status: '状态', decidedBy: '复核人', decisionNote: '复核意见', outcomeStatementId: '结果说明', createdAt: '提交时间', decidedAt: '处理时间', q: '搜索' },
     },
     'webhook-subscriptions': {
       name: 'Webhook 订阅',

@@ -1,0 +1,24 @@
+import { Router } from 'express';
+import type { AppDeps } from '../deps';
+import { parseOrThrow } from '../http/problem';
+import type { RouteTable } from '../http/routeTable';
+import { RESOURCES } from '../resources/definitions';
+import { getRow } from '../resources/queries';
+import { idParamSchema } from '../schemas/common';
+import { appealDecisionSchema } from '../schemas/appeals';
+import { decideAppeal } from '../statements/appealService';
+import { createOutbox } from '../webhooks/outbox';
+
+/** Who reviews appeals: the roles that may reverse decisions. */
+const REVIEWERS = ['admin', 'moderator', 'compliance'] as const;
+
+export function appealRouter(deps: AppDeps, table: RouteTable): Router {
+  const router = Router();
+  table.staff(router, '/api', 'post', '/appeals/:id/decide', REVIEWERS, async (req, res) => {
+    const { id } = parseOrThrow(idParamSchema, req.params);
+    const { outcome, note } = parseOrThrow(appealDecisionSchema, req.body);
+    await decideAppeal(deps.db, deps.outbox ?? createOutbox(deps.jobs), id, outcome, note, { id: req.staff!.id, role: req.staff!.role, requestId: req.id as string }, deps.clock.now());
+    res.json(await getRow(deps.db, RESOURCES.appeals!, id));
+  });
+  return router;
+}
