@@ -26,6 +26,7 @@ import { createOutbox } from './webhooks/outbox';
 import { webhookRouter } from './routes/webhooks';
 import { communityHealthRouter } from './routes/communityHealth';
 import { appealRouter } from './routes/appeals';
+import { transparencyRouter } from './routes/transparency';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
@@ -93,6 +94,7 @@ export function createApp(given: AppDeps): TrustApp {
   app.use('/api', webhookRouter(deps, table));
   app.use('/api', communityHealthRouter(deps, table));
   app.use('/api', appealRouter(deps, table));
+  app.use('/api', transparencyRouter(deps, table));
   app.use('/api', resourceRouter(deps, table));
   app.use('/api', notFoundHandler);
 

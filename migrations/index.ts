@@ -10,6 +10,7 @@ import * as m008 from './008_compliance_reports';
 import * as m009 from './009_platform_loop';
 import * as m010 from './010_community_health';
 import * as m011 from './011_statements_and_appeals';
+import * as m012 from './012_transparency_reports';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -32,6 +33,7 @@ const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['009_platform_loop', m009],
   ['010_community_health', m010],
   ['011_statements_and_appeals', m011],
+  ['012_transparency_reports', m012],
 ];
 
 export const migrationSource: Knex.MigrationSource<readonly [string, Migration]> = {

@@ -22,6 +22,7 @@ export const RESOURCE_ACCESS: Record<string, { read: readonly Role[]; write: rea
   reports: { read: ROLES, write: [] },
   statements: { read: ROLES, write: [] },
   appeals: { read: ROLES, write: [] },
+  'transparency-reports': { read: ['admin', 'compliance'], write: ['admin', 'compliance'] },
   'webhook-subscriptions': { read: ['admin'], write: ['admin'] },
   'webhook-deliveries': { read: ['admin'], write: ['admin'] },
 };

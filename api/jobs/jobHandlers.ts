@@ -6,6 +6,7 @@ import { BACKTEST_JOB, executeBacktest } from '../backtests/backtestService';
 import { COMPLIANCE_REPORT_JOB, buildComplianceReport } from '../compliance/complianceReport';
 import { WEBHOOK_DEAD_LETTER_JOB, WEBHOOK_DELIVERY_JOB } from '../webhooks/outbox';
 import { attemptDelivery, markDeadLetter } from '../webhooks/deliver';
+import { TRANSPARENCY_REPORT_JOB, buildTransparencyReport } from '../transparency/transparencyReport';
 
 /** Every background job the product runs, with the retry policy of each queue; the server and the tests start the same set. */
 export function jobHandlers(db: Db, clock: Clock, config: AppConfig): { handlers: Record<string, JobHandler>; policies: Record<string, QueuePolicy> } {
@@ -14,6 +15,7 @@ export function jobHandlers(db: Db, clock: Clock, config: AppConfig): { handlers
     handlers: {
       [BACKTEST_JOB]: (data) => executeBacktest(db, clock, Number(data.id)),
       [COMPLIANCE_REPORT_JOB]: (data) => buildComplianceReport(db, clock, Number(data.id)),
+      [TRANSPARENCY_REPORT_JOB]: (data) => buildTransparencyReport(db, clock, Number(data.id)),
       [WEBHOOK_DELIVERY_JOB]: async (data, attempt) => {
         const outcome = await attemptDelivery(db, clock, Number(data.deliveryId), {
           timeoutMs: webhook.timeoutMs,

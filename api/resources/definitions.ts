@@ -6,6 +6,7 @@ import { ACCOUNT_TYPES, PARTNERSHIP_KINDS, POST_KINDS, POST_STATUSES, TRANSACTIO
 import { DECISION_ACTIONS, FLAG_SOURCES, FLAG_STATUSES, SUBJECT_TYPES } from '../../migrations/003_moderation';
 import { DELIVERY_STATUSES, QUEUES, REPORT_OUTCOMES, REPORT_REASONS } from '../../migrations/009_platform_loop';
 import { APPEAL_STATUSES, STATEMENT_KINDS } from '../../migrations/011_statements_and_appeals';
+import { REPORT_STATUSES } from '../../migrations/008_compliance_reports';
 import { POLICY_MODES, POLICY_STATUSES, POLICY_TARGETS } from '../../migrations/004_policies_and_evidence';
 import { BACKTEST_STATUSES } from '../../migrations/005_policy_runtime';
 
@@ -437,5 +438,22 @@ export const RESOURCES: Record<string, ResourceDefinition> = {
     ]),
     searchColumns: ['text', 'external_id'],
     defaultSort: ['createdAt', 'ASC'],
+  }),
+  'transparency-reports': define({
+    resource: 'transparency-reports',
+    table: 'transparency_reports',
+    fields: fields([
+      ['id', 'id', S],
+      ['period_start', 'date', S],
+      ['period_end', 'date', S],
+      ['status', 'enum', { sort: true, values: REPORT_STATUSES }],
+      ['result', 'json', J],
+      ['error', 'text', { filter: false }],
+      ['created_by', 'id'],
+      ['created_at', 'date', S],
+      ['finished_at', 'date', S],
+    ]),
+    searchColumns: [],
+    defaultSort: ['createdAt', 'DESC'],
   }),
 };

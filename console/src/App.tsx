@@ -2,6 +2,7 @@ import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
 import { ComplianceReportPage } from './compliance/ComplianceReportPage';
 import { CommunityHealthPage } from './community/CommunityHealthPage';
+import { TransparencyReportPage } from './transparency/TransparencyReportPage';
 import { dataProvider } from './dataProvider';
 import { createAuthProvider } from './authProvider';
 import { i18nProvider } from './i18n/i18nProvider';
@@ -65,8 +66,10 @@ export function App() {
       <CustomRoutes>
         <Route path="/compliance-report" element={<ComplianceReportPage />} />
         <Route path="/community-health" element={<CommunityHealthPage />} />
+        <Route path="/transparency-report" element={<TransparencyReportPage />} />
       </CustomRoutes>
       <Resource name="backtests" />
+      <Resource name="transparency-reports" />
       <Resource name="staff" {...staff} />
       <Resource name="api-keys" {...apiKeys} />
       <Resource name="webhook-subscriptions" {...webhooks} />

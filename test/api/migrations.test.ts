@@ -11,7 +11,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const TABLES = ['accounts', 'posts', 'products', 'transactions', 'partnerships', 'flags', 'decisions', 'policies', 'policy_versions', 'rule_hits', 'reputation_events', 'staff', 'staff_sessions', 'api_keys', 'audit_log', 'policy_lists', 'backtests', 'compliance_reports', 'reports', 'webhook_subscriptions', 'webhook_events', 'webhook_deliveries', 'webhook_attempts', 'board_activity', 'thread_activity', 'board_thresholds', 'board_alerts', 'statements', 'appeals'];
+const TABLES = ['accounts', 'posts', 'products', 'transactions', 'partnerships', 'flags', 'decisions', 'policies', 'policy_versions', 'rule_hits', 'reputation_events', 'staff', 'staff_sessions', 'api_keys', 'audit_log', 'policy_lists', 'backtests', 'compliance_reports', 'reports', 'webhook_subscriptions', 'webhook_events', 'webhook_deliveries', 'webhook_attempts', 'board_activity', 'thread_activity', 'board_thresholds', 'board_alerts', 'statements', 'appeals', 'transparency_reports'];
 
 async function existing(): Promise<string[]> {
   const out: string[] = [];

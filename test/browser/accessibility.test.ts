@@ -129,6 +129,7 @@ describe.skipIf(!HAS_CHROMIUM)('console accessibility (axe-core, WCAG 2.1 A)', (
       ['statements', '#/statements', () => page.locator('tbody tr').first().waitFor()],
       ['statement', `#/statements/${statement.id}/show`, () => page.locator('main').first().waitFor()],
       ['appeals', '#/appeals', () => page.locator('main').first().waitFor()],
+      ['transparency report', '#/transparency-report', () => page.getByRole('button', { name: 'Generate report' }).waitFor()],
     ];
     for (const [name, hash, ready] of pages) {
       await page.goto(`${server.url}/${hash}`);

@@ -299,6 +299,29 @@ describe.skipIf(!HAS_CHROMIUM)('console shell in Chromium', () => {
     }
   }, 60_000);
 
+  it('compliance produces the transparency report for a period and prints it', async () => {
+    const page = await browser.newPage({ locale: 'en-US', viewport: { width: 1400, height: 1100 } });
+    page.setDefaultTimeout(15_000);
+    try {
+      await signIn(page, 'compliance');
+      await page.getByText(/^Welcome/).waitFor();
+      await page.getByRole('menuitem', { name: 'Transparency report' }).click();
+      await page.getByRole('button', { name: 'Generate report' }).click();
+      await page.getByTestId('transparency-report').waitFor();
+      const reports = await page.getByRole('table', { name: /Member reports received/ }).locator('tr').count();
+      expect(reports).toBeGreaterThan(0);
+      const row = await t.db('transparency_reports').orderBy('id', 'desc').first();
+      await page.getByText(`Decisions: ${row.result.decisions.total}`).waitFor();
+      await page.getByRole('button', { name: 'Print' }).waitFor();
+      await page.emulateMedia({ media: 'print' });
+      expect(await page.locator('.RaSidebar-root').first().isVisible()).toBe(false);
+      await shot(page, 'transparency-report-print');
+      await page.emulateMedia({ media: 'screen' });
+    } finally {
+      await page.close();
+    }
+  }, 60_000);
+
   it('switches the interface to Chinese', async () => {
     const page = await browser.newPage({ locale: 'en-US' });
     await signIn(page, 'compliance');

@@ -1,6 +1,7 @@
 import InboxIcon from '@mui/icons-material/Inbox';
 import AssessmentIcon from '@mui/icons-material/Assessment';
 import InsightsIcon from '@mui/icons-material/Insights';
+import PublicIcon from '@mui/icons-material/Public';
 import { useQuery } from '@tanstack/react-query';
 import { Menu, useCanAccess, useDataProvider, useTranslate } from 'react-admin';
 import { QUEUES } from '../common/enums';
@@ -45,6 +46,7 @@ export function AppMenu() {
       <Menu.Item to="/community-health" primaryText={translate('app.health.menu')} leftIcon={<InsightsIcon />} />
       <Menu.ResourceItems />
       {canReport && <Menu.Item to="/compliance-report" primaryText={translate('app.compliance.title')} leftIcon={<AssessmentIcon />} />}
+      {canReport && <Menu.Item to="/transparency-report" primaryText={translate('app.transparency.title')} leftIcon={<PublicIcon />} />}
     </Menu>
   );
 }

@@ -1,0 +1,157 @@
+import { useState } from 'react';
+import { Box, Button, Card, CardContent, Grid, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import { useQuery } from '@tanstack/react-query';
+import { Title, useNotify, useTranslate } from 'react-admin';
+import { httpClient } from '../dataProvider';
+import { csrfToken } from '../csrf';
+
+interface Result {
+  period: { from: string; to: string };
+  reports: { total: number; byReason: Record<string, number> };
+  decisions: { total: number; human: number; automated: number; byAction: Record<string, number>; byGround: Array<{ ground: string; automated: boolean; n: number }> };
+  timeToDecision: { decided: number; medianHours: number | null; p90Hours: number | null };
+  appeals: { filed: number; upheld: number; rejected: number; open: number; reversals: number; reversalShareOfHumanDecisions: number | null };
+  undisclosedAds: { casesFound: number; remediated: number; postsJudgedUndisclosed: number; ordersFromUndisclosed: number };
+  generatedAt: string;
+}
+interface Report {
+  id: number;
+  status: string;
+  result: Result | null;
+  error: string | null;
+}
+
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+
+function Section({ title, rows }: { title: string; rows: Array<[string, string | number]> }) {
+  return (
+    <Grid size={{ xs: 12, md: 6 }}>
+      <Typography variant="subtitle1" component="h2" sx={{ mt: 2 }}>
+        {title}
+      </Typography>
+      <Table size="small" aria-label={title}>
+        <TableBody>
+          {rows.map(([k, v]) => (
+            <TableRow key={k}>
+              <TableCell>{k}</TableCell>
+              <TableCell align="right">{v}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </Grid>
+  );
+}
+
+/** The published counts for a period, on screen and on paper (the menu and bars are left out when printed), and as CSV. */
+export function TransparencyReportPage() {
+  const translate = useTranslate();
+  const notify = useNotify();
+  const [from, setFrom] = useState(isoDay(new Date(Date.now() - 30 * 86_400_000)));
+  const [to, setTo] = useState(isoDay(new Date(Date.now() + 86_400_000)));
+  const [id, setId] = useState<number | null>(null);
+  const { data } = useQuery({
+    queryKey: ['transparency-report', id],
+    queryFn: async () => (await httpClient(`/api/transparency-reports/${id}`)).json as Report,
+    enabled: id !== null,
+    refetchInterval: (q) => (q.state.data && ['done', 'failed'].includes(q.state.data.status) ? false : 500),
+  });
+  const start = async () => {
+    try {
+      const { json } = await httpClient('/api/transparency-reports', { method: 'POST', body: JSON.stringify({ from: `${from}T00:00:00Z`, to: `${to}T00:00:00Z` }) });
+      setId((json as Report).id);
+    } catch (err) {
+      notify((err as Error).message, { type: 'error' });
+    }
+  };
+  const download = async () => {
+    const res = await fetch(`/api/transparency-reports/${id}/csv`, { credentials: 'same-origin', headers: { 'X-CSRF-Token': csrfToken() ?? '' } });
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(await res.blob());
+    a.download = `transparency-report-${id}.csv`;
+    a.click();
+    URL.revokeObjectURL(a.href);
+  };
+  const r = data?.result;
+  const label = (key: string, value: string) => translate(key, { _: value });
+  const pct = (v: number | null) => (v == null ? '–' : `${(v * 100).toFixed(1)}%`);
+  return (
+    <Card sx={{ mt: 2 }} className="printable">
+      <Title title={translate('app.transparency.title')} />
+      <CardContent>
+        <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', alignItems: 'center', displayPrint: 'none' }}>
+          <TextField type="date" label={translate('app.compliance.from')} value={from} onChange={(e) => setFrom(e.target.value)} size="small" slotProps={{ inputLabel: { shrink: true } }} />
+          <TextField type="date" label={translate('app.compliance.to')} value={to} onChange={(e) => setTo(e.target.value)} size="small" slotProps={{ inputLabel: { shrink: true } }} />
+          <Button variant="contained" onClick={start}>
+            {translate('app.compliance.generate')}
+          </Button>
+          {r && (
+            <>
+              <Button variant="outlined" onClick={download}>
+                {translate('app.compliance.download')}
+              </Button>
+              <Button variant="outlined" onClick={() => window.print()}>
+                {translate('app.transparency.print')}
+              </Button>
+            </>
+          )}
+        </Stack>
+        {data && !r && (
+          <Typography data-testid="transparency-status" sx={{ mt: 2 }}>
+            {translate(`enums.backtest_status.${data.status}`, { _: data.status })} {data.error ?? ''}
+          </Typography>
+        )}
+        {r && (
+          <Box data-testid="transparency-report">
+            <Typography variant="h5" component="h1" sx={{ mt: 2 }}>
+              {translate('app.transparency.heading', { from: r.period.from.slice(0, 10), to: r.period.to.slice(0, 10) })}
+            </Typography>
+            <Grid container spacing={2}>
+              <Section title={translate('app.transparency.reports', { n: r.reports.total })} rows={Object.entries(r.reports.byReason).map(([k, v]) => [label(`enums.report_reason.${k}`, k), v])} />
+              <Section
+                title={translate('app.transparency.decisions', { n: r.decisions.total })}
+                rows={[
+                  [translate('app.transparency.human'), r.decisions.human],
+                  [translate('app.transparency.automated'), r.decisions.automated],
+                  ...Object.entries(r.decisions.byAction).map(([k, v]) => [label(`enums.decision_action.${k}`, k), v] as [string, number]),
+                ]}
+              />
+              <Section title={translate('app.transparency.grounds')} rows={r.decisions.byGround.map((g) => [`${g.automated ? '⚙ ' : ''}${g.ground}`, g.n])} />
+              <Section
+                title={translate('app.transparency.time')}
+                rows={[
+                  [translate('app.transparency.decided'), r.timeToDecision.decided],
+                  [translate('app.transparency.median'), r.timeToDecision.medianHours ?? '–'],
+                  [translate('app.transparency.p90'), r.timeToDecision.p90Hours ?? '–'],
+                ]}
+              />
+              <Section
+                title={translate('app.transparency.appeals')}
+                rows={[
+                  [translate('app.transparency.filed'), r.appeals.filed],
+                  [label('enums.appeal_status.upheld', 'upheld'), r.appeals.upheld],
+                  [label('enums.appeal_status.rejected', 'rejected'), r.appeals.rejected],
+                  [label('enums.appeal_status.open', 'open'), r.appeals.open],
+                  [translate('app.transparency.reversals'), r.appeals.reversals],
+                  [translate('app.transparency.reversal_share'), pct(r.appeals.reversalShareOfHumanDecisions)],
+                ]}
+              />
+              <Section
+                title={translate('app.transparency.undisclosed')}
+                rows={[
+                  [translate('app.transparency.cases'), r.undisclosedAds.casesFound],
+                  [translate('app.transparency.remediated'), r.undisclosedAds.remediated],
+                  [translate('app.transparency.judged'), r.undisclosedAds.postsJudgedUndisclosed],
+                  [translate('app.transparency.orders'), r.undisclosedAds.ordersFromUndisclosed],
+                ]}
+              />
+            </Grid>
+            <Typography variant="caption" component="p" sx={{ mt: 2 }}>
+              {translate('app.transparency.generated', { at: r.generatedAt })}
+            </Typography>
+          </Box>
+        )}
+      </CardContent>
+    </Card>
+  );
+}
