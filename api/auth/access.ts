@@ -21,6 +21,7 @@ export const RESOURCE_ACCESS: Record<string, { read: readonly Role[]; write: rea
   backtests: { read: ROLES, write: ['admin', 'community_manager'] },
   reports: { read: ROLES, write: [] },
   statements: { read: ROLES, write: [] },
+  'board-alerts': { read: ROLES, write: [] },
   appeals: { read: ROLES, write: [] },
   'transparency-reports': { read: ['admin', 'compliance'], write: ['admin', 'compliance'] },
   'webhook-subscriptions': { read: ['admin'], write: ['admin'] },

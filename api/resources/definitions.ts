@@ -456,4 +456,23 @@ export const RESOURCES: Record<string, ResourceDefinition> = {
     searchColumns: [],
     defaultSort: ['createdAt', 'DESC'],
   }),
+  'board-alerts': define({
+    resource: 'board-alerts',
+    table: 'board_alerts',
+    fields: fields([
+      ['id', 'id', S],
+      ['board', 'text', S],
+      ['flag_id', 'id'],
+      ['share', 'number', S],
+      ['threshold', 'number'],
+      ['window_posts', 'int'],
+      ['window_start', 'date', S],
+      ['window_end', 'date', S],
+      ['post_ids', 'json', J],
+      ['raised_at', 'date', S],
+      ['reset_at', 'date', S],
+    ]),
+    searchColumns: ['board'],
+    defaultSort: ['raisedAt', 'DESC'],
+  }),
 };

@@ -28,6 +28,8 @@ const EXPECTED: Record<string, readonly Role[] | 'public' | 'api_key'> = {
   'get /api/v1/statements/:statementId': 'api_key',
   'post /api/v1/appeals': 'api_key',
   'get /api/v1/appeals/:externalId': 'api_key',
+  'get /api/board-alerts': ALL,
+  'get /api/board-alerts/:id': ALL,
   'get /api/statements': ALL,
   'get /api/statements/:id': ALL,
   'get /api/appeals': ALL,

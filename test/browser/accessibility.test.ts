@@ -103,6 +103,7 @@ describe.skipIf(!HAS_CHROMIUM)('console accessibility (axe-core, WCAG 2.1 A)', (
     const report = await t.db('reports').first('id');
     const reportedFlag = await t.db('flags').where('report_count', '>', 1).first('id');
     const statement = await t.db('statements').first('id');
+    const boardAlertFlag = await t.db('flags').where({ queue: 'community' }).first('id');
     const pages: [string, string, () => Promise<unknown>][] = [
       ['dashboard', '#/', () => page.locator('.recharts-surface').first().waitFor()],
       ['flags', '#/flags', () => page.locator('tbody tr').first().waitFor()],
@@ -129,6 +130,7 @@ describe.skipIf(!HAS_CHROMIUM)('console accessibility (axe-core, WCAG 2.1 A)', (
       ['statements', '#/statements', () => page.locator('tbody tr').first().waitFor()],
       ['statement', `#/statements/${statement.id}/show`, () => page.locator('main').first().waitFor()],
       ['appeals', '#/appeals', () => page.locator('main').first().waitFor()],
+      ['board alert flag', `#/flags/${boardAlertFlag.id}/show`, () => page.getByRole('link', { name: /^#\d+$/ }).first().waitFor()],
       ['transparency report', '#/transparency-report', () => page.getByRole('button', { name: 'Generate report' }).waitFor()],
     ];
     for (const [name, hash, ready] of pages) {

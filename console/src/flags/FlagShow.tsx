@@ -1,4 +1,4 @@
-import { DataTable, Labeled, NumberField, ReferenceField, ReferenceManyField, Show, SimpleShowLayout, TextField, useRecordContext, useTranslate } from 'react-admin';
+import { DataTable, Labeled, Link, NumberField, ReferenceField, ReferenceManyField, Show, SimpleShowLayout, TextField, useRecordContext, useTranslate } from 'react-admin';
 import { PostEvidence } from '../evidence/PostEvidence';
 import { DecisionButtons } from './DecisionButtons';
 import { EnumField, LocaleDateField, StaffField } from '../common/fields';
@@ -30,6 +30,40 @@ function FlagReports() {
   );
 }
 
+/** A board alert's evidence: the share against the threshold and the commercial posts that pushed it over. */
+function BoardAlertEvidence() {
+  const record = useRecordContext();
+  const translate = useTranslate();
+  if (record?.queue !== 'community') return null;
+  return (
+    <ReferenceManyField reference="board-alerts" target="flagId" perPage={5} label={translate('resources.board-alerts.name', { smart_count: 1 })}>
+      <DataTable bulkActionButtons={false} rowClick={false}>
+        <DataTable.Col source="board" />
+        <DataTable.Col source="share" field={() => <NumberField source="share" options={{ style: 'percent', maximumFractionDigits: 0 }} />} />
+        <DataTable.Col source="threshold" field={() => <NumberField source="threshold" options={{ style: 'percent', maximumFractionDigits: 0 }} />} />
+        <DataTable.Col source="windowPosts" />
+        <DataTable.Col source="postIds" disableSort field={AlertPosts} />
+      </DataTable>
+    </ReferenceManyField>
+  );
+}
+
+function AlertPosts() {
+  const record = useRecordContext();
+  const ids = (record?.postIds as number[] | undefined) ?? [];
+  return (
+    <span>
+      {ids.slice(0, 20).map((id, i) => (
+        <span key={id}>
+          {i > 0 && ', '}
+          <Link to={`/posts/${id}/show`}>#{id}</Link>
+        </span>
+      ))}
+      {ids.length > 20 && ` … (${ids.length})`}
+    </span>
+  );
+}
+
 export function FlagShow() {
   const translate = useTranslate();
   return (
@@ -50,6 +84,7 @@ export function FlagShow() {
         <LocaleDateField source="decidedAt" emptyText="–" />
         <StaffField source="claimedBy" />
         <FlagReports />
+        <BoardAlertEvidence />
         <SubjectContext />
         <Labeled label={translate('app.related.decisions')}>
           <ReferenceManyField reference="decisions" target="flagId" sort={{ field: 'createdAt', order: 'DESC' }}>

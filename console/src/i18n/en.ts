@@ -207,6 +207,10 @@ export const appEnglish = {
       name: 'Member report |||| Member reports',
       fields: { id: 'ID', source: 'Platform', externalId: 'Platform ID', reporterId: 'Reporter', subjectType: 'Subject type', subjectId: 'Subject', reason: 'Reason', text: 'What the member wrote', flagId: 'Flag', weight: 'Weight', outcome: 'Outcome', decisionId: 'Decision', reportedAt: 'Reported', receivedAt: 'Received', resolvedAt: 'Resolved', q: 'Search' },
     },
+    'board-alerts': {
+      name: 'Board alert |||| Board alerts',
+      fields: { id: 'ID', board: 'Board', flagId: 'Flag', share: 'Commercial share', threshold: 'Threshold', windowPosts: 'Posts in the window', windowStart: 'Window from', windowEnd: 'Window to', postIds: 'Commercial posts in the window', raisedAt: 'Raised', resetAt: 'Reset', q: 'Search' },
+    },
     'transparency-reports': {
       name: 'Transparency report |||| Transparency reports',
       fields: { id: 'ID', periodStart: 'From', periodEnd: 'To', status: 'Status', result: 'Result', error: 'Error', createdBy: 'Requested by', createdAt: 'Requested', finishedAt: 'Finished', q: 'Search' },

@@ -208,6 +208,10 @@ export const appChinese: AppMessages = {
       name: '用户举报',
       fields: { id: '编号', source: '平台', externalId: '平台编号', reporterId: '举报人', subjectType: '对象类型', subjectId: '对象', reason: '举报原因', text: '举报说明', flagId: '标记', weight: '权重', outcome: '结果', decisionId: '处理决定', reportedAt: '举报时间', receivedAt: '接收时间', resolvedAt: '结案时间', q: '搜索' },
     },
+    'board-alerts': {
+      name: '版块警报',
+      fields: { id: '编号', board: '版块', flagId: '标记', share: '商业内容占比', threshold: '阈值', windowPosts: '窗口内帖子数', windowStart: '窗口起始', windowEnd: '窗口截止', postIds: '窗口内的商业帖子', raisedAt: '触发时间', resetAt: '复位时间', q: '搜索' },
+    },
     'transparency-reports': {
       name: '透明度报告',
       fields: { id: '编号', periodStart: '起始', periodEnd: '截止', status: '状态', result: '结果', error: '错误', createdBy: '申请人', createdAt: '申请时间', finishedAt: '完成时间', q: '搜索' },
