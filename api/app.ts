@@ -9,6 +9,7 @@ import type { AppDeps } from './deps';
 import { staffSession } from './auth/middleware';
 import { errorHandler, notFoundHandler } from './http/problem';
 import { RouteTable } from './http/routeTable';
+import { jsonBody } from './http/jsonBody';
 import { apiKeyRouter } from './routes/apiKeys';
 import { authRouter } from './routes/auth';
 import { healthRouter } from './routes/health';
@@ -74,7 +75,7 @@ export function createApp(given: AppDeps): TrustApp {
   // Platform ingestion: API keys, larger bodies, its own rate limit.
   app.use('/api/v1', ingestRouter(deps, table));
 
-  app.use('/api', express.json({ limit: '1mb' }));
+  app.use('/api', jsonBody('1mb'));
   app.use('/api', (_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');
     res.setHeader('Access-Control-Expose-Headers', 'Content-Range, X-Request-Id');

@@ -103,6 +103,9 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       problem = problems.validation(zodFieldErrors(err));
     } else if (err && typeof err === 'object' && 'type' in err && (err as { type: unknown }).type === 'entity.parse.failed') {
       problem = problems.validation([{ path: '(body)', message: 'The body is not valid JSON.', code: 'invalid_json' }], 'The body is not valid JSON.');
+    } else if (err && typeof err === 'object' && 'type' in err && (err as { type: unknown }).type === 'entity.verify.failed') {
+      // Thrown by jsonBody's check: bytes that are not UTF-8.
+      problem = problems.validation([{ path: '(body)', message: 'The body is not valid UTF-8.', code: 'invalid_encoding' }], 'The body is not valid UTF-8.');
     } else if (err && typeof err === 'object' && 'type' in err && (err as { type: unknown }).type === 'entity.too.large') {
       problem = new HttpProblem(413, 'payloadTooLarge', 'Payload too large', 'The body is larger than this route accepts.');
     } else if (err && typeof err === 'object' && 'status' in err && typeof (err as { status: unknown }).status === 'number' && (err as { status: number }).status < 500) {

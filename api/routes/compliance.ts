@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
+import { periodInOrder } from '../schemas/period';
 import type { AppDeps } from '../deps';
 import { appendAudit } from '../audit/auditLog';
 import { parseOrThrow, problems } from '../http/problem';
@@ -15,7 +16,7 @@ export const complianceReportSchema = z.object({
   to: z.iso.datetime({ offset: true }).transform((s) => new Date(s)),
   brandId: z.number().int().positive().optional(),
   creatorId: z.number().int().positive().optional(),
-}).strict().refine((r) => r.to.getTime() > r.from.getTime(), { path: ['to'], message: 'to must be after from' });
+}).strict().refine(periodInOrder, { path: ['to'], message: 'to must be after from' });
 
 export function complianceRouter(deps: AppDeps, table: RouteTable): Router {
   const router = Router();

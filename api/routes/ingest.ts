@@ -4,6 +4,7 @@ import type { AppDeps } from '../deps';
 import { requireApiKey } from '../auth/middleware';
 import { HttpProblem, sendProblem } from '../http/problem';
 import { readBatch } from '../http/batch';
+import { jsonBody } from '../http/jsonBody';
 import { reportRouter } from './reports';
 import type { RouteTable } from '../http/routeTable';
 import { ingestPosts } from '../ingest/ingestPosts';
@@ -17,7 +18,7 @@ function answer(res: express.Response, items: IngestedItem[]): void {
 
 export function ingestRouter(deps: AppDeps, table: RouteTable): Router {
   const router = Router();
-  router.use(express.json({ limit: '12mb' }));
+  router.use(jsonBody('12mb'));
   router.use(requireApiKey(deps));
   router.use(
     rateLimit({

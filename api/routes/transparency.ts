@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
+import { periodInOrder } from '../schemas/period';
 import type { AppDeps } from '../deps';
 import { appendAudit } from '../audit/auditLog';
 import { parseOrThrow, problems } from '../http/problem';
@@ -13,7 +14,7 @@ const READERS = ['admin', 'compliance'] as const;
 export const transparencyRequestSchema = z.object({
   from: z.iso.datetime({ offset: true }).transform((s) => new Date(s)),
   to: z.iso.datetime({ offset: true }).transform((s) => new Date(s)),
-}).strict().refine((r) => r.to.getTime() > r.from.getTime(), { path: ['to'], message: 'to must be after from' });
+}).strict().refine(periodInOrder, { path: ['to'], message: 'to must be after from' });
 
 export function transparencyRouter(deps: AppDeps, table: RouteTable): Router {
   const router = Router();

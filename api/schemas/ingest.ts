@@ -66,7 +66,8 @@ export const transactionInputSchema = z.object({
   affiliate: accountRefSchema.optional(),
   orderedAt: timestamp,
 }).strict().superRefine((t, ctx) => {
-  if (t.buyer.id === t.vendor.id) ctx.addIssue({ code: 'custom', path: ['vendor', 'id'], message: 'buyer and vendor must differ' });
+  // Runs even when fields failed: read them defensively.
+  if (t.buyer?.id !== undefined && t.buyer.id === t.vendor?.id) ctx.addIssue({ code: 'custom', path: ['vendor', 'id'], message: 'buyer and vendor must differ' });
 });
 export type TransactionInput = z.infer<typeof transactionInputSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { periodAtMost, periodInOrder } from './period';
 
 const name = z.string().trim().min(1).max(120);
 const description = z.string().trim().max(2000).nullish();
@@ -50,5 +51,5 @@ export const backtestSchema = z.object({
   document: z.unknown().optional(),
   from: z.iso.datetime({ offset: true }).transform((s) => new Date(s)),
   to: z.iso.datetime({ offset: true }).transform((s) => new Date(s)),
-}).strict().refine((b) => b.to.getTime() > b.from.getTime(), { path: ['to'], message: 'to must be after from' })
-  .refine((b) => b.to.getTime() - b.from.getTime() <= 400 * 86_400_000, { path: ['to'], message: 'a backtest covers at most 400 days' });
+}).strict().refine(periodInOrder, { path: ['to'], message: 'to must be after from' })
+  .refine(periodAtMost(400), { path: ['to'], message: 'a backtest covers at most 400 days' });

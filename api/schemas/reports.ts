@@ -14,7 +14,8 @@ export const reportInputSchema = z.object({
   text: z.string().max(2000).optional(),
   reportedAt: timestamp,
 }).strict().superRefine((r, ctx) => {
-  if (r.subject.type === 'account' && r.subject.id === r.reporter.id) ctx.addIssue({ code: 'custom', path: ['subject', 'id'], message: 'a member cannot report their own account' });
+  // Runs even when fields failed: read them defensively.
+  if (r.subject?.type === 'account' && r.subject.id === r.reporter?.id) ctx.addIssue({ code: 'custom', path: ['subject', 'id'], message: 'a member cannot report their own account' });
 });
 export type ReportInput = z.infer<typeof reportInputSchema>;
 export type ReportPayload = z.input<typeof reportInputSchema>;

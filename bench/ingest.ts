@@ -1,0 +1,170 @@
+/*
+ * npm run bench:ingest — the whole product under load, over loopback:
+ *   1. batches of 100 posts, fully scored (classifier, published starter policies, reputation,
+ *      board counters, statements, persistence), from BENCH_CONNECTIONS connections for
+ *      BENCH_SECONDS: posts per second sustained;
+ *   2. single posts at a fixed 200 requests per second: p50 / p99 latency;
+ *   3. the server's resident memory before, after, and (BENCH_MEMORY_POSTS, default off) after
+ *      that many more posts, to show whether it stays flat.
+ * The server runs as its own process (npm start's entry) on a fresh PostgreSQL database, so the
+ * load generator does not share its event loop.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import knexFactory from 'knex';
+import { newApiKey } from '../api/auth/tokens';
+import { buildDemoCommunity } from '../api/seed/demoCommunity';
+import { report, round } from './report';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const DB_NAME = 'bench_ingest';
+const PORT = Number(process.env.BENCH_PORT ?? 3917);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 4);
+const BATCH = 100;
+const SINGLE_RATE = 200;
+const SINGLE_SECONDS = Number(process.env.BENCH_SINGLE_SECONDS ?? 30);
+const MEMORY_POSTS = Number(process.env.BENCH_MEMORY_POSTS ?? 0);
+
+/** Texts from the demo generator (bilingual, every abuse pattern), re-identified per request. */
+const TEMPLATES = buildDemoCommunity({ seed: 7, anchor: new Date('2026-11-25T00:00:00Z') }).posts.map((p) => ({ title: p.title ?? null, body: p.body, board: p.board ?? 'general' }));
+let sequence = 0;
+const started = Date.now();
+
+function nextPost() {
+  sequence += 1;
+  const t = TEMPLATES[sequence % TEMPLATES.length]!;
+  return {
+    id: `b-${sequence}`,
+    kind: 'thread',
+    author: { id: `author-${sequence % 5000}`, joinedAt: '2025-06-01T00:00:00Z' },
+    board: t.board,
+    ...(t.title ? { title: t.title } : {}),
+    body: t.body,
+    postedAt: new Date(started + sequence * 10).toISOString(),
+  };
+}
+
+function rssKb(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
+}
+
+async function waitForHealth(url: string, child: ChildProcess) {
+  for (let i = 0; i < 600; i++) {
+    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
+    try {
+      const res = await fetch(`${url}/api/health`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error('the server did not become healthy');
+}
+
+function run(options: autocannon.Options): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) => {
+    autocannon(options, (err, result) => (err ? reject(err) : resolve(result)));
+  });
+}
+
+async function main() {
+  const admin = knexFactory({ client: 'pg', connection: ADMIN_URL, pool: { min: 0, max: 1 } });
+  await admin.raw('drop database if exists ?? with (force)', [DB_NAME]);
+  await admin.raw('create database ??', [DB_NAME]);
+  await admin.destroy();
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${DB_NAME}`;
+  const databaseUrl = url.toString();
+
+  const server = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'api/server.ts')], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: databaseUrl, DEMO: '0', PORT: String(PORT), HOST: '127.0.0.1', LOG_LEVEL: 'warn', SKIP_CONSOLE_BUILD: '1', INGEST_RATE_LIMIT: '100000000' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const base = `http://127.0.0.1:${PORT}`;
+  const db = knexFactory({ client: 'pg', connection: databaseUrl, pool: { min: 0, max: 2 } });
+  try {
+    await waitForHealth(base, server);
+    const key = newApiKey();
+    await db('api_keys').insert({ name: 'bench', source: 'bench', prefix: key.prefix, key_hash: key.hash, created_at: new Date() });
+    const headers = { authorization: `Bearer ${key.key}`, 'content-type': 'application/json' };
+    const policies = Number((await db('policies').where({ status: 'published' }).count({ c: '*' }).first())!.c);
+
+    // Warm-up: the classifier session, the policy compiler and the connection pool.
+    for (let i = 0; i < 5; i++) await fetch(`${base}/api/v1/posts`, { method: 'POST', headers, body: JSON.stringify({ items: Array.from({ length: BATCH }, nextPost) }) });
+    const rssBefore = rssKb(server.pid!);
+
+    const batches = await run({
+      url: `${base}/api/v1/posts`,
+      connections: CONNECTIONS,
+      duration: SECONDS,
+      requests: [{ method: 'POST', headers, setupRequest: (req) => ({ ...req, body: JSON.stringify({ items: Array.from({ length: BATCH }, nextPost) }) }) }],
+    });
+    const batchOk = batches['2xx'];
+    const postsPerSecond = (batchOk * BATCH) / SECONDS;
+    const rssAfterBatches = rssKb(server.pid!);
+
+    const single = await run({
+      url: `${base}/api/v1/posts`,
+      connections: 20,
+      overallRate: SINGLE_RATE,
+      duration: SINGLE_SECONDS,
+      requests: [{ method: 'POST', headers, setupRequest: (req) => ({ ...req, body: JSON.stringify(nextPost()) }) }],
+    });
+
+    let rssAfterMemoryRun: number | null = null;
+    let memoryRunPosts = 0;
+    if (MEMORY_POSTS > 0) {
+      const memory = await run({
+        url: `${base}/api/v1/posts`,
+        connections: CONNECTIONS,
+        amount: Math.ceil(MEMORY_POSTS / BATCH),
+        requests: [{ method: 'POST', headers, setupRequest: (req) => ({ ...req, body: JSON.stringify({ items: Array.from({ length: BATCH }, nextPost) }) }) }],
+      });
+      memoryRunPosts = memory['2xx'] * BATCH;
+      rssAfterMemoryRun = rssKb(server.pid!);
+    }
+    const stored = Number((await db('posts').count({ c: '*' }).first())!.c);
+
+    const mb = (kb: number) => round(kb / 1024, 0);
+    report(
+      [
+        `Ingestion over loopback, server on PostgreSQL with the classifier and ${policies} published starter policies (${CONNECTIONS} connections).`,
+        `  Batches of ${BATCH} for ${SECONDS} s: ${batchOk} batches answered 2xx (${batches.non2xx} not), ${round(postsPerSecond, 0)} posts/s; batch latency p50 ${batches.latency.p50} ms, p99 ${batches.latency.p99} ms.`,
+        `  Single posts at ${SINGLE_RATE} req/s for ${SINGLE_SECONDS} s: ${single['2xx']} answered 2xx (${single.non2xx} not), ${round(single.requests.average, 0)} req/s; latency p50 ${single.latency.p50} ms, p99 ${single.latency.p99} ms.`,
+        `  Server memory (RSS): ${mb(rssBefore)} MB after warm-up, ${mb(rssAfterBatches)} MB after the batch run${rssAfterMemoryRun !== null ? `, ${mb(rssAfterMemoryRun)} MB after ${memoryRunPosts} more posts` : ''}.`,
+        `  Posts stored: ${stored}.`,
+      ],
+      {
+        bench: 'ingest',
+        posts_per_s: round(postsPerSecond, 0),
+        batch_p99_ms: batches.latency.p99,
+        single_rate: SINGLE_RATE,
+        single_p50_ms: single.latency.p50,
+        single_p99_ms: single.latency.p99,
+        single_non2xx: single.non2xx,
+        rss_mb_before: mb(rssBefore),
+        rss_mb_after: mb(rssAfterBatches),
+        rss_mb_after_memory_run: rssAfterMemoryRun === null ? null : mb(rssAfterMemoryRun),
+        memory_run_posts: memoryRunPosts,
+        posts_stored: stored,
+      },
+    );
+  } finally {
+    server.kill('SIGTERM');
+    await new Promise((r) => server.once('exit', r));
+    await db.destroy();
+  }
+}
+
+main().catch((err) => {
+  process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exit(1);
+});
