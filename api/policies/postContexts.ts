@@ -74,9 +74,10 @@ export async function loadPostContexts(db: Knex, subjects: PostSubject[], brands
              (select count(*) from posts p join accounts a on a.id = p.author_id
                 where x.product_id is not null and p.product_id = x.product_id and p.kind = 'review'
                   and p.posted_at >= x.t - interval '24 hours' and p.posted_at < x.t and a.joined_at > p.posted_at - interval '7 days') as rv,
-             (select count(*) from posts p where x.board is not null and p.board = x.board and p.posted_at >= x.t - interval '24 hours' and p.posted_at < x.t) as b24,
-             (select count(*) from posts p where x.board is not null and p.board = x.board and p.posted_at >= x.t - interval '24 hours' and p.posted_at < x.t
-                and p.disclosure_status in ('disclosed', 'weakly_disclosed', 'undisclosed')) as bc24
+             (select coalesce(sum(b.posts), 0) from board_activity b where x.board is not null and b.board = x.board and b.granularity = 'hour'
+                and b.bucket >= date_trunc('hour', x.t at time zone 'UTC') at time zone 'UTC' - interval '24 hours' and b.bucket < date_trunc('hour', x.t at time zone 'UTC') at time zone 'UTC') as b24,
+             (select coalesce(sum(b.commercial), 0) from board_activity b where x.board is not null and b.board = x.board and b.granularity = 'hour'
+                and b.bucket >= date_trunc('hour', x.t at time zone 'UTC') at time zone 'UTC' - interval '24 hours' and b.bucket < date_trunc('hour', x.t at time zone 'UTC') at time zone 'UTC') as bc24
            from unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::timestamptz[], ?::text[], ?::text[]) with ordinality as x(author_id, thread_id, product_id, t, h, board, n)
            order by x.n`,
           [sqlArray(subjects.map((s) => s.authorId)), sqlArray(subjects.map((s) => s.threadId)), sqlArray(subjects.map((s) => s.productId)), sqlArray(subjects.map((s) => s.postedAt)), sqlArray(subjects.map((s) => s.textHash)), sqlArray(subjects.map((s) => s.board))],

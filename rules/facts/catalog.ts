@@ -64,8 +64,8 @@ export const FACTS: readonly FactDefinition[] = [
   { name: 'identicalTextAccounts10m', type: 'number', subjects: P, group: 'velocity', description: 'other accounts that posted the same text (normalised) in the same thread in the previous 10 minutes' },
   { name: 'productReviewsByNewAccounts24h', type: 'number', subjects: P, group: 'velocity', description: 'reviews of the same product in the previous 24 hours by accounts under 7 days old' },
 
-  // Community: the board's last 24 hours, counted over posts stored before this one.
-  { name: 'boardPosts24h', type: 'number', subjects: P, group: 'community', description: "posts in this post's board in the 24 hours before it" },
+  // Community: the board's 24 full hours before the hour of this post, from the counters kept on ingestion.
+  { name: 'boardPosts24h', type: 'number', subjects: P, group: 'community', description: "posts in this post's board in the 24 full hours before the hour it was posted in" },
   { name: 'boardCommercialShare24h', type: 'number', subjects: P, group: 'community', description: 'share of those posts judged commercial (disclosed or not), 0–1; absent without posts' },
   { name: 'boardCommercialThreshold', type: 'number', subjects: P, group: 'community', description: "the commercial share community managers set for this board, 0–1; absent when none is set" },
   { name: 'boardOverThreshold', type: 'boolean', subjects: P, group: 'community', description: "the board's last 24 hours are over its threshold (with at least its minimum number of posts)" },
