@@ -11,6 +11,7 @@ import * as m009 from './009_platform_loop';
 import * as m010 from './010_community_health';
 import * as m011 from './011_statements_and_appeals';
 import * as m012 from './012_transparency_reports';
+import * as m013 from './013_thread_activity_hourly';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -34,6 +35,7 @@ const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['010_community_health', m010],
   ['011_statements_and_appeals', m011],
   ['012_transparency_reports', m012],
+  ['013_thread_activity_hourly', m013],
 ];
 
 export const migrationSource: Knex.MigrationSource<readonly [string, Migration]> = {

@@ -50,7 +50,7 @@ async function upsertCounters(trx: Knex.Transaction, table: 'board_activity' | '
  * bucket, in the ingestion transaction, then checks the boards' thresholds. Keys are sorted so
  * concurrent batches take row locks in the same order.
  */
-export async function recordCommunityActivity(trx: Knex.Transaction, posts: ActivityPost[], facts: Facts[], now: Date): Promise<void> {
+export async function recordCommunityActivity(trx: Knex.Transaction, posts: ActivityPost[], facts: Facts[], now: Date, knownThresholds?: ReadonlyMap<string, unknown>): Promise<void> {
   const boards = new Map<string, HealthCounts>();
   const threads = new Map<string, HealthCounts>();
   const latest = new Map<string, Date>();
@@ -59,15 +59,17 @@ export async function recordCommunityActivity(trx: Knex.Transaction, posts: Acti
     const c = healthContribution(facts[i] ?? {});
     for (const g of ['hour', 'day'] as const) bump(boards, `${p.board}\u0000${g}\u0000${bucketStart(p.postedAt, g).toISOString()}`, c);
     const thread = p.kind === 'thread' ? p.id : p.threadId;
-    if (thread !== null) bump(threads, `${thread}\u0000${bucketStart(p.postedAt, 'day').toISOString()}`, c);
+    if (thread !== null) for (const g of ['hour', 'day'] as const) bump(threads, `${thread}\u0000${g}\u0000${bucketStart(p.postedAt, g).toISOString()}`, c);
     const seen = latest.get(p.board);
     if (!seen || seen.getTime() < p.postedAt.getTime()) latest.set(p.board, p.postedAt);
   });
   const boardKeys = [...boards.keys()].sort();
   await upsertCounters(trx, 'board_activity', ['board', 'granularity', 'bucket'], boardKeys.map((k) => k.split('\u0000')), boardKeys.map((k) => boards.get(k)!));
   const threadKeys = [...threads.keys()].sort();
-  await upsertCounters(trx, 'thread_activity', ['thread_id', 'bucket'], threadKeys.map((k) => k.split('\u0000').map((v, i) => (i === 0 ? Number(v) : v))), threadKeys.map((k) => threads.get(k)!));
-  if (latest.size) await checkThresholds(trx, latest, now);
+  await upsertCounters(trx, 'thread_activity', ['thread_id', 'granularity', 'bucket'], threadKeys.map((k) => k.split('\u0000').map((v, i) => (i === 0 ? Number(v) : v))), threadKeys.map((k) => threads.get(k)!));
+  // Boards without a threshold need no check; the runtime's cache says which have one.
+  const watched = knownThresholds ? new Map([...latest].filter(([board]) => knownThresholds.has(board))) : latest;
+  if (watched.size) await checkThresholds(trx, watched, now);
 }
 
 export async function windowCounts(db: Knex, board: string, start: Date, end: Date): Promise<HealthCounts> {

@@ -67,7 +67,7 @@ export async function communityHealth(db: Knex, options: { granularity: 'hour' |
     await db.raw(
       `select t.thread_id, p.title, p.board, sum(t.posts)::int as posts, sum(t.commercial)::int as commercial, sum(t.disclosed)::int as disclosed, sum(t.by_vendor)::int as by_vendor, sum(t.by_partnered)::int as by_partnered
        from thread_activity t join posts p on p.id = t.thread_id
-       where t.bucket >= ? and t.bucket < ?
+       where t.granularity = 'day' and t.bucket >= ? and t.bucket < ?
        group by t.thread_id, p.title, p.board
        having sum(t.posts) >= ?
        order by sum(t.commercial)::float / sum(t.posts) desc, t.thread_id
@@ -90,4 +90,15 @@ export async function communityHealth(db: Knex, options: { granularity: 'hour' |
   }));
 
   return { granularity: options.granularity, from: options.from, to: options.to, boards, topPromoters, largeThreads, alerts };
+}
+
+/** One thread's series, hourly or daily, from its counters. */
+export async function threadHealth(db: Knex, threadId: number, options: { granularity: 'hour' | 'day'; from: Date; to: Date }) {
+  const rows: Array<{ bucket: Date; posts: number; commercial: number; disclosed: number; by_vendor: number; by_partnered: number }> = await db('thread_activity')
+    .where({ thread_id: threadId, granularity: options.granularity })
+    .andWhere('bucket', '>=', options.from)
+    .andWhere('bucket', '<', options.to)
+    .orderBy('bucket')
+    .select('bucket', 'posts', 'commercial', 'disclosed', 'by_vendor', 'by_partnered');
+  return { threadId, granularity: options.granularity, series: rows.map((r) => ({ bucket: r.bucket, ...countsOf(r), ...sharesOf(countsOf(r)) })) };
 }

@@ -52,7 +52,7 @@ export async function evaluateAll(active: ActivePolicies, facts: Facts[]): Promi
 /** Facts and hits for posts, stored or not (dry runs call this too). Writes nothing. */
 export async function judgePostsPure(db: Knex, active: ActivePolicies, posts: Array<PostForFacts & PostSubject>, scorer: Scorer | undefined): Promise<Judgement[]> {
   const scores = scorer && posts.length ? await scorer.scoreTexts(posts.map((p) => (p.title ? `${p.title}\n${p.body}` : p.body))) : null;
-  const contexts = await loadPostContexts(db, posts, active.brands, scores);
+  const contexts = await loadPostContexts(db, posts, active.brands, scores, active.thresholds);
   const facts = posts.map((p, i) => computePostFacts(p, contexts[i]!, active.lists));
   const hits = await evaluateAll(active, facts);
   return facts.map((f, i) => ({ facts: f, hits: hits[i]! }));
@@ -207,7 +207,7 @@ export async function judgeAndStorePosts(trx: Knex.Transaction, runtime: PolicyR
     ],
   );
   // Board and thread counters move with the posts, in the same transaction, so the shares never need a rescan.
-  await recordCommunityActivity(trx, posts.map((p) => ({ id: p.id, kind: p.kind, board: p.board ?? null, threadId: p.threadId, postedAt: p.postedAt })), judgements.map((j) => j.facts), now);
+  await recordCommunityActivity(trx, posts.map((p) => ({ id: p.id, kind: p.kind, board: p.board ?? null, threadId: p.threadId, postedAt: p.postedAt })), judgements.map((j) => j.facts), now, active.thresholds);
   return outcomes;
 }
 

@@ -18,6 +18,8 @@ export interface ActivePolicies {
   lists: PolicyLists;
   policies: ActivePolicy[];
   brands: Array<{ handle: string; names: string[] }>;
+  /** Board thresholds by board, when the caller has them cached; absent, they are read per batch. */
+  thresholds?: ReadonlyMap<string, { share: number; minPosts: number }>;
 }
 
 /** Compiles a policy; anything the compiler cannot handle runs on json-rules-engine instead. */
@@ -46,17 +48,19 @@ export async function loadBrands(db: Knex): Promise<ActivePolicies['brands']> {
  * publish or rollback on its next batch.
  */
 export function createPolicyRuntime() {
-  let cached: { signature: string; bySubject: Map<Subject, ActivePolicy[]>; lists: PolicyLists } | null = null;
+  let cached: { signature: string; bySubject: Map<Subject, ActivePolicy[]>; lists: PolicyLists; brands: ActivePolicies['brands']; thresholds: Map<string, { share: number; minPosts: number }> } | null = null;
 
   async function signature(db: Knex): Promise<string> {
     const row = await db.raw(
       `select (select coalesce(sum(revision), 0) || ':' || count(*) || ':' || coalesce(max(id), 0) from policies) as p,
               (select coalesce(max(id), 0) from policy_versions)::text as v,
               (select coalesce(sum(revision), 0) || ':' || count(*) || ':' || coalesce(max(id), 0) from policy_lists) as l,
-              '' as n`,
+              (select count(*) || ':' || coalesce(max(id), 0) || ':' || coalesce(sum(length(coalesce(display_name, '')) + length(handle)), 0) from accounts where type = 'brand') as b,
+              (select count(*) || ':' || coalesce(max(extract(epoch from updated_at)), 0) || ':' || coalesce(sum(commercial_share * 1000 + min_posts), 0) from board_thresholds) as t`,
     );
     const r = row.rows[0] as Record<string, string>;
-    return `${r.p}|${r.v}|${r.l}|${r.n}`;
+    // Brands and thresholds are in the signature too, so one query per batch tells whether any cache is stale.
+    return `${r.p}|${r.v}|${r.l}|${r.b}|${r.t}`;
   }
 
   async function load(db: Knex) {
@@ -70,14 +74,17 @@ export function createPolicyRuntime() {
       .select('p.id as policy_id', 'v.id as version_id', 'p.name', 'v.mode', 'v.applies_to', 'v.document');
     const bySubject = new Map<Subject, ActivePolicy[]>([['post', []], ['transaction', []]]);
     for (const r of rows) bySubject.get(r.applies_to)!.push({ policyId: r.policy_id, versionId: r.version_id, name: r.name, mode: r.mode, evaluator: buildEvaluator(r.document, lists) });
-    cached = { signature: sig, bySubject, lists };
+    const brands = await loadBrands(db);
+    const thresholdRows: Array<{ board: string; commercial_share: number; min_posts: number }> = await db('board_thresholds').select('board', 'commercial_share', 'min_posts');
+    const thresholds = new Map(thresholdRows.map((t) => [t.board, { share: t.commercial_share, minPosts: t.min_posts }]));
+    cached = { signature: sig, bySubject, lists, brands, thresholds };
     return cached;
   }
 
   return {
     async active(db: Knex, subject: Subject): Promise<ActivePolicies> {
-      const { bySubject, lists } = await load(db);
-      return { lists, policies: bySubject.get(subject)!, brands: subject === 'post' ? await loadBrands(db) : [] };
+      const { bySubject, lists, brands, thresholds } = await load(db);
+      return { lists, policies: bySubject.get(subject)!, brands: subject === 'post' ? brands : [], thresholds };
     },
   };
 }

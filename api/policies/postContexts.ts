@@ -54,7 +54,7 @@ export async function loadAccounts(db: Knex, ids: number[]): Promise<Map<number,
  * Velocity counts look only at posts strictly before each post's own time, never at the post
  * itself, so live ingestion, a dry run and a backtest count the same things.
  */
-export async function loadPostContexts(db: Knex, subjects: PostSubject[], brands: PostContext['brands'], scores: TextScores[] | null): Promise<PostContext[]> {
+export async function loadPostContexts(db: Knex, subjects: PostSubject[], brands: PostContext['brands'], scores: TextScores[] | null, knownThresholds?: ReadonlyMap<string, { share: number; minPosts: number }>): Promise<PostContext[]> {
   const authorIds = [...new Set(subjects.map((s) => s.authorId).filter((x): x is number => x !== null))];
   const threadIds = [...new Set(subjects.map((s) => s.threadId).filter((x): x is number => x !== null))];
   // One after another: inside a transaction these share one connection, which takes one query at a time.
@@ -85,7 +85,7 @@ export async function loadPostContexts(db: Knex, subjects: PostSubject[], brands
       : Promise.resolve({ rows: [] }));
   const threadById = new Map((threads as Array<{ id: number; author_id: number; type: string }>).map((t) => [t.id, t]));
   const counts = (velocity as { rows: Array<{ a10: number; a60: number; ident: number; rv: number; b24: number; bc24: number }> }).rows;
-  const thresholds = await loadBoardThresholds(db, subjects.map((s) => s.board));
+  const thresholds = knownThresholds ?? (await loadBoardThresholds(db, subjects.map((s) => s.board)));
   return subjects.map((s, i) => {
     const thread = s.threadId !== null ? threadById.get(s.threadId) : undefined;
     const c = counts[i]!;

@@ -5,7 +5,8 @@ import { appendAudit } from '../audit/auditLog';
 import { parseOrThrow, problems } from '../http/problem';
 import type { RouteTable } from '../http/routeTable';
 import { ROLES } from '../auth/roles';
-import { communityHealth } from '../community/healthReport';
+import { communityHealth, threadHealth } from '../community/healthReport';
+import { idParamSchema } from '../schemas/common';
 import { boardParamSchema, healthQuerySchema, thresholdSchema } from '../schemas/communityHealth';
 
 const MANAGERS = ['admin', 'community_manager'] as const;
@@ -20,6 +21,16 @@ export function communityHealthRouter(deps: AppDeps, table: RouteTable): Router 
     const from = q.from ?? new Date(to.getTime() - (q.granularity === 'hour' ? 3 : 30) * 86_400_000);
     if (from.getTime() >= to.getTime()) throw problems.validation([{ path: 'from', message: 'must be before to' }]);
     res.json(await communityHealth(deps.db, { granularity: q.granularity, from, to, now }));
+  });
+
+  table.staff(router, '/api', 'get', '/community-health/threads/:id', ROLES, async (req, res) => {
+    const { id } = parseOrThrow(idParamSchema, req.params);
+    const q = parseOrThrow(healthQuerySchema, req.query);
+    const to = q.to ?? deps.clock.now();
+    const from = q.from ?? new Date(to.getTime() - (q.granularity === 'hour' ? 3 : 30) * 86_400_000);
+    const thread = await deps.db('posts').where({ id, kind: 'thread' }).first('id');
+    if (!thread) throw problems.notFound(`No thread with id ${id}.`);
+    res.json(await threadHealth(deps.db, id, { granularity: q.granularity, from, to }));
   });
 
   /** Sets a board's threshold; the next post on the board is checked against it. */

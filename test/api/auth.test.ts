@@ -23,6 +23,7 @@ const EXPECTED: Record<string, readonly Role[] | 'public' | 'api_key'> = {
   'post /api/v1/reports': 'api_key',
   'get /api/v1/reports/:externalId': 'api_key',
   'get /api/community-health': ALL,
+  'get /api/community-health/threads/:id': ALL,
   'put /api/community-health/thresholds/:board': ['admin', 'community_manager'],
   'delete /api/community-health/thresholds/:board': ['admin', 'community_manager'],
   'get /api/v1/statements/:statementId': 'api_key',

@@ -49,15 +49,18 @@ describe('commercialization shares', () => {
       expect(kept.length).toBeGreaterThan(10);
       expect(norm(kept)).toEqual(norm(full));
     }
-    const threads = await t.db('thread_activity').orderBy(['thread_id', 'bucket']).select('thread_id', 'bucket', 'posts', 'commercial');
-    const fullThreads = (
-      await t.db.raw(
-        `select coalesce(p.thread_id, p.id) as thread_id, date_trunc('day', p.posted_at at time zone 'UTC') at time zone 'UTC' as bucket, count(*)::int as posts,
-                count(*) filter (where p.disclosure_status in ('disclosed', 'weakly_disclosed', 'undisclosed'))::int as commercial
-         from posts p where p.board is not null and (p.kind = 'thread' or p.thread_id is not null) group by 1, 2 order by 1, 2`,
-      )
-    ).rows;
-    expect(norm(threads)).toEqual(norm(fullThreads));
+    for (const g of ['hour', 'day'] as const) {
+      const threads = await t.db('thread_activity').where({ granularity: g }).orderBy(['thread_id', 'bucket']).select('thread_id', 'bucket', 'posts', 'commercial');
+      const fullThreads = (
+        await t.db.raw(
+          `select coalesce(p.thread_id, p.id) as thread_id, date_trunc(?, p.posted_at at time zone 'UTC') at time zone 'UTC' as bucket, count(*)::int as posts,
+                  count(*) filter (where p.disclosure_status in ('disclosed', 'weakly_disclosed', 'undisclosed'))::int as commercial
+           from posts p where p.board is not null and (p.kind = 'thread' or p.thread_id is not null) group by 1, 2 order by 1, 2`,
+          [g],
+        )
+      ).rows;
+      expect(norm(threads), g).toEqual(norm(fullThreads));
+    }
     const commercial = await t.db('board_activity').where({ granularity: 'day' }).sum({ c: 'commercial' }).first();
     expect(Number(commercial!.c)).toBeGreaterThan(0);
   });
@@ -72,6 +75,12 @@ describe('commercialization shares', () => {
     expect(res.body.topPromoters.length).toBeGreaterThan(0);
     expect(res.body.topPromoters[0].commercialPosts).toBeGreaterThanOrEqual(res.body.topPromoters.at(-1).commercialPosts);
     await request(app).get('/api/community-health').set(moderator).query({ granularity: 'week' }).expect(400);
+    const thread = res.body.largeThreads[0] ?? { threadId: (await t.db('posts').where({ kind: 'thread' }).first('id')).id };
+    const hourly = await request(app).get(`/api/community-health/threads/${thread.threadId}`).set(moderator).query({ granularity: 'hour', from: '2026-01-01T00:00:00Z', to: now.toISOString() }).expect(200);
+    const daily = await request(app).get(`/api/community-health/threads/${thread.threadId}`).set(moderator).query({ granularity: 'day', from: '2026-01-01T00:00:00Z', to: now.toISOString() }).expect(200);
+    const total = (r: { body: { series: Array<{ posts: number }> } }) => r.body.series.reduce((a, s) => a + s.posts, 0);
+    expect(total(hourly)).toBe(total(daily));
+    expect(total(hourly)).toBeGreaterThan(0);
   });
 });
 
