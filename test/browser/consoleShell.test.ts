@@ -117,8 +117,12 @@ describe.skipIf(!HAS_CHROMIUM)('console shell in Chromium', () => {
     // The next item: approve, then Undo before it is sent.
     await page.locator('tbody tr').first().waitFor();
     const next = await t.db('flags').where({ status: 'open' }).orderBy([{ column: 'priority', order: 'desc' }, { column: 'created_at', order: 'asc' }, { column: 'id', order: 'asc' }]).first('id');
+    // The list refetches after the first decision; a key pressed mid-refetch has no row to act on.
+    await page.waitForLoadState('networkidle');
+    const undo = page.getByRole('button', { name: /undo/i });
     await page.keyboard.press('a');
-    await page.getByRole('button', { name: /undo/i }).click();
+    if (!(await undo.waitFor({ timeout: 5_000 }).then(() => true, () => false))) await page.keyboard.press('a');
+    await undo.click();
     await new Promise((r) => setTimeout(r, 1500));
     const after = await t.db('flags').where({ id: next.id }).first();
     expect(after.status).toBe('open');
