@@ -100,7 +100,10 @@ export async function startJobQueue(options: {
   for (const name of names) {
     const handler = options.handlers[name]!;
     const p = options.policies?.[name] ?? {};
-    await boss.createQueue(name, { name, retryLimit: p.retryLimit ?? 2, retryDelay: p.retryDelaySeconds ?? 5, retryBackoff: p.retryBackoff ?? false, expireInSeconds: p.expireInSeconds ?? 3600, ...(p.deadLetter ? { deadLetter: p.deadLetter } : {}) } as never);
+    const settings = { retryLimit: p.retryLimit ?? 2, retryDelay: p.retryDelaySeconds ?? 5, retryBackoff: p.retryBackoff ?? false, expireInSeconds: p.expireInSeconds ?? 3600, ...(p.deadLetter ? { deadLetter: p.deadLetter } : {}) };
+    await boss.createQueue(name, { name, ...settings } as never);
+    // A queue made by an earlier start keeps its settings unless told otherwise: apply today's.
+    await boss.updateQueue(name, settings as never);
     await boss.work(name, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1, batchSize: 1, includeMetadata: true } as never, async (jobs: Array<{ id: string; data: Record<string, unknown>; retryCount?: number; retryLimit?: number }>) => {
       for (const job of jobs) {
         options.logger.info({ job: name, id: job.id, retry: job.retryCount }, 'job started');
