@@ -41,7 +41,9 @@ export async function recordReputationEvents(trx: Knex.Transaction, events: NewR
 async function updateAccounts<E extends { accountId: number }>(trx: Knex.Transaction, events: E[], apply: (states: Record<Component, EvidenceState>, e: E) => void, settings: ReputationSettings): Promise<void> {
   const ids = [...new Set(events.map((e) => e.accountId))].sort((a, b) => a - b);
   if (ids.length === 0) return;
-  const rows: AccountRow[] = await trx('accounts').whereIn('id', ids).orderBy('id').forUpdate().select('id', 'type', 'rep_discussion_pos', 'rep_discussion_neg', 'rep_commerce_pos', 'rep_commerce_neg', 'rep_as_of');
+  // NO KEY UPDATE, not UPDATE: concurrent batches hold KEY SHARE on these rows through their
+  // posts' foreign keys, and FOR UPDATE would wait on those in any order and deadlock.
+  const rows: AccountRow[] = await trx('accounts').whereIn('id', ids).orderBy('id').forNoKeyUpdate().select('id', 'type', 'rep_discussion_pos', 'rep_discussion_neg', 'rep_commerce_pos', 'rep_commerce_neg', 'rep_as_of');
   for (const row of rows) {
     let states = statesOf(row);
     for (const e of events.filter((x) => x.accountId === row.id)) apply(states, e);

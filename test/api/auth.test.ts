@@ -4,7 +4,7 @@ import type { TrustApp } from '../../api/app';
 import { ROLES, type Role } from '../../api/auth/roles';
 import { verifyAuditChain } from '../../api/audit/auditLog';
 import { createTestDb, type TestDb } from '../support/testDb';
-import { TEST_PASSWORD, bearerFor, buildApp, createStaff } from '../support/testApp';
+import { TEST_PASSWORD, bearerFor, buildApp, createApiKey, createStaff } from '../support/testApp';
 
 let t: TestDb;
 let app: TrustApp;
@@ -200,6 +200,19 @@ describe('sessions', () => {
     for (let i = 0; i < 3; i++) await request(limited).post('/api/auth/login').send({ email: 'ghost@test.example', password: 'x' }).expect(401);
     const res = await request(limited).post('/api/auth/login').send({ email: staff.admin.email, password: TEST_PASSWORD }).expect(429);
     expect(res.headers['content-type']).toMatch(/problem\+json/);
+  });
+
+  it('rate-limits ingestion per API key, writing nothing once limited, without touching another key', async () => {
+    const limited = buildApp(t.db, { config: { ingestRateLimit: 3 } });
+    const first = await createApiKey(t.db, 'limited-a');
+    const second = await createApiKey(t.db, 'limited-b');
+    const post = (i: number) => ({ id: `rl-${i}`, kind: 'thread', author: { id: 'rl-author' }, body: `post ${i}`, postedAt: '2026-11-20T00:00:00Z' });
+    for (let i = 0; i < 3; i++) await request(limited).post('/api/v1/posts').set({ Authorization: `Bearer ${first}` }).send(post(i)).expect(201);
+    const res = await request(limited).post('/api/v1/posts').set({ Authorization: `Bearer ${first}` }).send(post(3)).expect(429);
+    expect(res.headers['content-type']).toMatch(/problem\+json/);
+    expect(res.headers['ratelimit-policy'] ?? res.headers.ratelimit).toBeDefined();
+    expect(await t.db('posts').where({ source: 'limited-a', external_id: 'rl-3' }).first()).toBeUndefined();
+    await request(limited).post('/api/v1/posts').set({ Authorization: `Bearer ${second}` }).send(post(3)).expect(201);
   });
 });
 
