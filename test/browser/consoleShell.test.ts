@@ -117,11 +117,13 @@ describe.skipIf(!HAS_CHROMIUM)('console shell in Chromium', () => {
     // The next item: approve, then Undo before it is sent.
     await page.locator('tbody tr').first().waitFor();
     const next = await t.db('flags').where({ status: 'open' }).orderBy([{ column: 'priority', order: 'desc' }, { column: 'created_at', order: 'asc' }, { column: 'id', order: 'asc' }]).first('id');
-    // The list refetches after the first decision; a key pressed mid-refetch has no row to act on.
-    await page.waitForLoadState('networkidle');
+    // The list refetches after the first decision; a key pressed mid-refetch has no row to act
+    // on, so the key is pressed again until the decision's Undo shows (at most three times).
     const undo = page.getByRole('button', { name: /undo/i });
-    await page.keyboard.press('a');
-    if (!(await undo.waitFor({ timeout: 5_000 }).then(() => true, () => false))) await page.keyboard.press('a');
+    for (let tries = 0; tries < 3; tries++) {
+      await page.keyboard.press('a');
+      if (await undo.waitFor({ timeout: 4_000 }).then(() => true, () => false)) break;
+    }
     await undo.click();
     await new Promise((r) => setTimeout(r, 1500));
     const after = await t.db('flags').where({ id: next.id }).first();
