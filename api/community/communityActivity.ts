@@ -72,13 +72,22 @@ export async function recordCommunityActivity(trx: Knex.Transaction, posts: Acti
   if (watched.size) await checkThresholds(trx, watched, now);
 }
 
+/** A counter row (either table, or a sum of them) as counts. */
+export const countsOf = (r: { posts: number; commercial: number; disclosed: number; by_vendor: number; by_partnered: number }): HealthCounts => ({
+  posts: Number(r.posts),
+  commercial: Number(r.commercial),
+  disclosed: Number(r.disclosed),
+  byVendor: Number(r.by_vendor),
+  byPartnered: Number(r.by_partnered),
+});
+
 export async function windowCounts(db: Knex, board: string, start: Date, end: Date): Promise<HealthCounts> {
   const row = await db('board_activity')
     .where({ board, granularity: 'hour' })
     .andWhere('bucket', '>=', start)
     .andWhere('bucket', '<', end)
     .first(db.raw('coalesce(sum(posts), 0)::int as posts, coalesce(sum(commercial), 0)::int as commercial, coalesce(sum(disclosed), 0)::int as disclosed, coalesce(sum(by_vendor), 0)::int as by_vendor, coalesce(sum(by_partnered), 0)::int as by_partnered'));
-  return { posts: row.posts, commercial: row.commercial, disclosed: row.disclosed, byVendor: row.by_vendor, byPartnered: row.by_partnered };
+  return countsOf(row);
 }
 
 /**

@@ -1,17 +1,9 @@
 import type { Knex } from 'knex';
-import { sharesOf, windowFor, type HealthCounts } from '../../rules/community/commercialShare';
-import { windowCounts } from './communityActivity';
+import { addCounts, EMPTY_COUNTS, sharesOf, windowFor } from '../../rules/community/commercialShare';
+import { countsOf, windowCounts } from './communityActivity';
 
 /** Threads with at least this many posts in the period get their own series. */
 export const LARGE_THREAD_POSTS = 30;
-
-const countsOf = (r: { posts: number; commercial: number; disclosed: number; by_vendor: number; by_partnered: number }): HealthCounts => ({
-  posts: Number(r.posts),
-  commercial: Number(r.commercial),
-  disclosed: Number(r.disclosed),
-  byVendor: Number(r.by_vendor),
-  byPartnered: Number(r.by_partnered),
-});
 
 /**
  * Each board's commercial and disclosed shares over a period, read from the counters kept on
@@ -35,7 +27,7 @@ export async function communityHealth(db: Knex, options: { granularity: 'hour' |
   const boards = [];
   for (const board of boardNames) {
     const series = rows.filter((r) => r.board === board).map((r) => ({ bucket: r.bucket, ...countsOf(r), ...sharesOf(countsOf(r)) }));
-    const total = series.reduce((a, s) => ({ posts: a.posts + s.posts, commercial: a.commercial + s.commercial, disclosed: a.disclosed + s.disclosed, byVendor: a.byVendor + s.byVendor, byPartnered: a.byPartnered + s.byPartnered }), { posts: 0, commercial: 0, disclosed: 0, byVendor: 0, byPartnered: 0 });
+    const total = series.reduce(addCounts, EMPTY_COUNTS);
     const last = newest.get(board);
     const window = last ? windowFor(last) : null;
     const last24h = window ? await windowCounts(db, board, window.start, window.end) : null;

@@ -9,6 +9,7 @@ import type { DecideInput } from '../schemas/moderation';
 import { resolveReports, reverseReportOutcomes } from '../reports/reportOutcomes';
 import { eventsForDecision, eventsForReversal, subjectRef } from '../webhooks/decisionEvents';
 import type { Outbox } from '../webhooks/outbox';
+import { subjectAccount } from '../db/subjects';
 import { statementForAppealOutcome, statementForDecision, statementPayload } from '../statements/statementStore';
 import { statementActionFor } from '../../rules/statements/statementOfReasons';
 
@@ -40,12 +41,6 @@ function claimedByOther(flag: { claimed_by: number | null; claimed_until: Date |
   return flag.claimed_by !== null && flag.claimed_by !== staffId && flag.claimed_until !== null && flag.claimed_until.getTime() > now.getTime();
 }
 
-/** Who the subject of a flag belongs to, for reputation and violation counts. */
-async function subjectAccount(trx: Knex.Transaction, subjectType: string, subjectId: number): Promise<number | null> {
-  if (subjectType === 'account') return subjectId;
-  if (subjectType === 'post') return (await trx('posts').where({ id: subjectId }).first('author_id'))?.author_id ?? null;
-  return (await trx('transactions').where({ id: subjectId }).first('buyer_id'))?.buyer_id ?? null;
-}
 
 async function reputationOf(trx: Knex.Transaction, accountId: number | null): Promise<number | null> {
   if (accountId === null) return null;

@@ -4,6 +4,7 @@ import { inTransaction } from '../db/retry';
 import { problems, type FieldError } from '../http/problem';
 import type { ReportInput } from '../schemas/reports';
 import { upsertAccounts } from '../ingest/upsertAccounts';
+import { SUBJECT_TABLES } from '../db/subjects';
 import { queueForReport, reportPriority, reportWeight, type ReportReason } from '../../rules/reports/reportWeight';
 
 export interface IngestedReport {
@@ -18,7 +19,6 @@ export interface IngestedReport {
   outcome: string;
 }
 
-const SUBJECT_TABLE = { post: 'posts', account: 'accounts', transaction: 'transactions' } as const;
 const DAY_MS = 86_400_000;
 
 /** The platform's subjects by its own ids; an id it never sent is a field error, not a new row. */
@@ -27,7 +27,7 @@ async function resolveSubjects(trx: Knex.Transaction, source: string, reports: R
   for (const type of ['post', 'account', 'transaction'] as const) {
     const ids = [...new Set(reports.filter((r) => r.subject.type === type).map((r) => r.subject.id))];
     if (ids.length === 0) continue;
-    const rows: Array<{ id: number; external_id: string }> = await trx(SUBJECT_TABLE[type]).where({ source }).whereIn('external_id', ids).select('id', 'external_id');
+    const rows: Array<{ id: number; external_id: string }> = await trx(SUBJECT_TABLES[type]).where({ source }).whereIn('external_id', ids).select('id', 'external_id');
     for (const r of rows) found.set(`${type}:${r.external_id}`, r.id);
   }
   return found;

@@ -7,14 +7,13 @@ import { moderationService, type Staff } from '../moderation/moderationService';
 import type { Outbox } from '../webhooks/outbox';
 import { statementForAppealOutcome, statementPayload } from './statementStore';
 import { subjectRef } from '../webhooks/decisionEvents';
-
-const SUBJECT_TABLE: Record<string, string> = { post: 'posts', account: 'accounts', transaction: 'transactions' };
+import { subjectTable } from '../db/subjects';
 
 /** A statement as the platform shows it to the member, with its appeal if there is one. */
 export async function statementForPlatform(db: Knex, source: string, publicId: string) {
   const s = await db('statements').where({ public_id: publicId }).first();
   if (!s) return null;
-  const subject = await db(SUBJECT_TABLE[s.subject_type]!).where({ id: s.subject_id }).first('source', 'external_id');
+  const subject = await db(subjectTable(s.subject_type)).where({ id: s.subject_id }).first('source', 'external_id');
   if (subject?.source !== source) return null;
   const appealedFrom = s.appeal_of_statement_id ? await db('statements').where({ id: s.appeal_of_statement_id }).first('public_id') : null;
   return {
@@ -40,7 +39,7 @@ export async function fileAppeal(db: Db, source: string, input: AppealInput, now
     const existing = await trx('appeals').where({ source, external_id: input.id }).first();
     if (existing) return { created: false, appeal: existing };
     const statement = await trx('statements').where({ public_id: input.statementId }).forUpdate().first();
-    const subject = statement ? await trx(SUBJECT_TABLE[statement.subject_type]!).where({ id: statement.subject_id }).first('source') : null;
+    const subject = statement ? await trx(subjectTable(statement.subject_type)).where({ id: statement.subject_id }).first('source') : null;
     if (!statement || subject?.source !== source) throw problems.validation([{ path: 'statementId', message: `no statement "${input.statementId}" about this platform's items` }]);
     if (statement.kind === 'appeal_outcome') throw problems.validation([{ path: 'statementId', message: 'this statement is already the outcome of an appeal' }]);
     const open = await trx('appeals').where({ statement_id: statement.id }).whereIn('status', ['open', 'upheld', 'rejected']).first('id', 'status');

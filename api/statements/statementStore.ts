@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { ConditionTrace } from '../../rules/policy/evaluation';
+import { subjectAccount } from '../db/subjects';
 import { renderStatement, type StatementAction, type StatementGround, type StatementInput } from '../../rules/statements/statementOfReasons';
 
 export interface StoredStatement {
@@ -36,12 +37,7 @@ async function ruleFactsFor(trx: Knex.Transaction, subjectType: string, subjectI
 }
 
 async function memberOf(trx: Knex.Transaction, subjectType: string, subjectId: number): Promise<{ accountId: number | null; locale: string }> {
-  const accountId =
-    subjectType === 'account'
-      ? subjectId
-      : subjectType === 'post'
-        ? ((await trx('posts').where({ id: subjectId }).first('author_id'))?.author_id ?? null)
-        : ((await trx('transactions').where({ id: subjectId }).first('buyer_id'))?.buyer_id ?? null);
+  const accountId = await subjectAccount(trx, subjectType, subjectId);
   const locale = accountId !== null ? ((await trx('accounts').where({ id: accountId }).first('locale'))?.locale ?? 'zh') : 'zh';
   return { accountId, locale: locale === 'en' ? 'en' : 'zh' };
 }

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { stringify } from 'csv-stringify/sync';
 import type { Db } from '../db/connect';
 import type { Clock } from '../deps';
 
@@ -123,12 +124,9 @@ export function transparencyCsv(r: TransparencyReport): string {
     ['undisclosed_ads', 'posts_judged_undisclosed', r.undisclosedAds.postsJudgedUndisclosed],
     ['undisclosed_ads', 'orders_from_undisclosed', r.undisclosedAds.ordersFromUndisclosed],
   ];
-  const cell = (v: string | number | null) => {
-    // A text cell starting like a formula would run as one in a spreadsheet.
-    const s = v === null ? '' : typeof v === 'string' && /^[=+\-@]/.test(v) ? `'${v}` : String(v);
-    return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  return '\ufeff' + ['section,key,value', ...rows.map((r) => r.map(cell).join(','))].join('\n') + '\n';
+  // A text cell starting like a formula would run as one in a spreadsheet.
+  const safe = (v: string | number | null) => (typeof v === 'string' && /^[=+\-@]/.test(v) ? `'${v}` : v);
+  return '\ufeff' + stringify(rows.map((r) => r.map(safe)), { header: true, columns: ['section', 'key', 'value'] });
 }
 
 /** The job for long periods; a report already done is left alone. */

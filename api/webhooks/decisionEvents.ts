@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { WebhookEventInput } from './outbox';
 import type { ResolvedReport } from '../reports/reportOutcomes';
+import { subjectTable } from '../db/subjects';
 
 /** How the platform names the item: its own id and which platform it came from. */
 export interface SubjectRef {
@@ -10,10 +11,8 @@ export interface SubjectRef {
   source: string | null;
 }
 
-const TABLE: Record<string, string> = { post: 'posts', account: 'accounts', transaction: 'transactions' };
-
 export async function subjectRef(trx: Knex.Transaction, type: string, id: number): Promise<SubjectRef> {
-  const row = await trx(TABLE[type]!).where({ id }).first('source', 'external_id');
+  const row = await trx(subjectTable(type)).where({ id }).first('source', 'external_id');
   return { type, id, externalId: row?.external_id ?? null, source: row?.source ?? null };
 }
 

@@ -3,7 +3,7 @@ import { Autocomplete, Box, Button, Card, CardContent, Stack, Table, TableBody, 
 import { useQuery } from '@tanstack/react-query';
 import { Title, useGetList, useNotify, useTranslate } from 'react-admin';
 import { httpClient } from '../dataProvider';
-import { csrfToken } from '../csrf';
+import { downloadFile } from '../common/downloadFile';
 import { JobProgress } from '../common/JobProgress';
 
 interface Report {
@@ -42,15 +42,7 @@ export function ComplianceReportPage() {
       notify((err as Error).message, { type: 'error' });
     }
   };
-  const download = async () => {
-    const res = await fetch(`/api/compliance-reports/${id}/csv`, { credentials: 'same-origin', headers: { 'X-CSRF-Token': csrfToken() ?? '' } });
-    const blob = await res.blob();
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(blob);
-    a.download = `compliance-report-${id}.csv`;
-    a.click();
-    URL.revokeObjectURL(a.href);
-  };
+  const download = () => downloadFile(`/api/compliance-reports/${id}/csv`, `compliance-report-${id}.csv`);
   const counts = data?.result?.counts;
   return (
     <Card sx={{ mt: 2 }}>

@@ -3,7 +3,7 @@ import { Box, Button, Card, CardContent, Grid, Stack, Table, TableBody, TableCel
 import { useQuery } from '@tanstack/react-query';
 import { Title, useNotify, useTranslate } from 'react-admin';
 import { httpClient } from '../dataProvider';
-import { csrfToken } from '../csrf';
+import { downloadFile } from '../common/downloadFile';
 
 interface Result {
   period: { from: string; to: string };
@@ -64,14 +64,7 @@ export function TransparencyReportPage() {
       notify((err as Error).message, { type: 'error' });
     }
   };
-  const download = async () => {
-    const res = await fetch(`/api/transparency-reports/${id}/csv`, { credentials: 'same-origin', headers: { 'X-CSRF-Token': csrfToken() ?? '' } });
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(await res.blob());
-    a.download = `transparency-report-${id}.csv`;
-    a.click();
-    URL.revokeObjectURL(a.href);
-  };
+  const download = () => downloadFile(`/api/transparency-reports/${id}/csv`, `transparency-report-${id}.csv`);
   const r = data?.result;
   const label = (key: string, value: string) => translate(key, { _: value });
   const pct = (v: number | null) => (v == null ? '–' : `${(v * 100).toFixed(1)}%`);
