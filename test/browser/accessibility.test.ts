@@ -140,6 +140,16 @@ describe.skipIf(!HAS_CHROMIUM)('console accessibility (axe-core, WCAG 2.1 A)', (
       const list = await violations(page);
       if (list.length) found.push(`${name}:\n${describeViolations(list)}`);
     }
+    // The loading spinner has a name (react-admin leaves it unnamed): caught by slowing one answer.
+    await page.route('**/api/flags?**', async (route) => {
+      await new Promise((r) => setTimeout(r, 1500));
+      await route.continue();
+    });
+    await page.goto(`${server.url}/#/flags`);
+    const loader = page.locator('.RaLoadingIndicator-loader').first();
+    await loader.waitFor();
+    expect(await loader.getAttribute('aria-label')).toBe('Loading');
+    await page.unroute('**/api/flags?**');
     // Dialogs opened from the keyboard or a button: the triage keys and the appeal reversal.
     await page.goto(`${server.url}/#/flags`);
     await page.locator('tbody tr').first().waitFor();
