@@ -18,13 +18,18 @@ function bump<K>(map: Map<K, HealthCounts>, key: K, c: HealthCounts) {
   map.set(key, addCounts(map.get(key) ?? EMPTY_COUNTS, c));
 }
 
-/** Adds many counters in one statement; concurrent batches add to the same row without losing either. */
-async function upsertCounters(trx: Knex.Transaction, table: 'board_activity' | 'thread_activity', keyColumns: string[], keys: unknown[][], counts: HealthCounts[]) {
-  if (counts.length === 0) return;
+interface CounterUpsert {
+  sql: string;
+  bindings: Knex.Value[];
+}
+
+/** Adds many counters of one table; concurrent batches add to the same row without losing either. */
+function counterUpsert(table: 'board_activity' | 'thread_activity', keyColumns: string[], keys: unknown[][], counts: HealthCounts[]): CounterUpsert | null {
+  if (counts.length === 0) return null;
   const keyTypes: Record<string, string> = { board: 'text', granularity: 'text', bucket: 'timestamptz', thread_id: 'bigint' };
   const cols = [...keyColumns, 'posts', 'commercial', 'disclosed', 'by_vendor', 'by_partnered'];
   const types = [...keyColumns.map((c) => keyTypes[c]!), 'int', 'int', 'int', 'int', 'int'];
-  const values = [
+  const bindings = [
     ...keyColumns.map((_, i) => sqlArray(keys.map((k) => k[i]))),
     sqlArray(counts.map((c) => c.posts)),
     sqlArray(counts.map((c) => c.commercial)),
@@ -32,17 +37,25 @@ async function upsertCounters(trx: Knex.Transaction, table: 'board_activity' | '
     sqlArray(counts.map((c) => c.byVendor)),
     sqlArray(counts.map((c) => c.byPartnered)),
   ];
-  await trx.raw(
-    `insert into ${table} (${cols.join(', ')})
+  const sql = `insert into ${table} (${cols.join(', ')})
      select * from unnest(${types.map((t) => `?::${t}[]`).join(', ')})
      on conflict (${keyColumns.join(', ')}) do update set
        posts = ${table}.posts + excluded.posts,
        commercial = ${table}.commercial + excluded.commercial,
        disclosed = ${table}.disclosed + excluded.disclosed,
        by_vendor = ${table}.by_vendor + excluded.by_vendor,
-       by_partnered = ${table}.by_partnered + excluded.by_partnered`,
-    values,
-  );
+       by_partnered = ${table}.by_partnered + excluded.by_partnered`;
+  return { sql, bindings };
+}
+
+/*
+ * Both tables in one statement when both have rows: this runs in every ingestion transaction, and
+ * a round trip saved there is saved per request. Every transaction runs the pair in the same plan,
+ * so they take the counters' row locks in the same order and cannot deadlock one another.
+ */
+async function upsertCounters(trx: Knex.Transaction, board: CounterUpsert | null, thread: CounterUpsert | null): Promise<void> {
+  if (board && thread) await trx.raw(`with board_counts as (${board.sql}) ${thread.sql}`, [...board.bindings, ...thread.bindings]);
+  else if (board ?? thread) await trx.raw((board ?? thread)!.sql, (board ?? thread)!.bindings);
 }
 
 /**
@@ -64,9 +77,12 @@ export async function recordCommunityActivity(trx: Knex.Transaction, posts: Acti
     if (!seen || seen.getTime() < p.postedAt.getTime()) latest.set(p.board, p.postedAt);
   });
   const boardKeys = [...boards.keys()].sort();
-  await upsertCounters(trx, 'board_activity', ['board', 'granularity', 'bucket'], boardKeys.map((k) => k.split('\u0000')), boardKeys.map((k) => boards.get(k)!));
   const threadKeys = [...threads.keys()].sort();
-  await upsertCounters(trx, 'thread_activity', ['thread_id', 'granularity', 'bucket'], threadKeys.map((k) => k.split('\u0000').map((v, i) => (i === 0 ? Number(v) : v))), threadKeys.map((k) => threads.get(k)!));
+  await upsertCounters(
+    trx,
+    counterUpsert('board_activity', ['board', 'granularity', 'bucket'], boardKeys.map((k) => k.split('\u0000')), boardKeys.map((k) => boards.get(k)!)),
+    counterUpsert('thread_activity', ['thread_id', 'granularity', 'bucket'], threadKeys.map((k) => k.split('\u0000').map((v, i) => (i === 0 ? Number(v) : v))), threadKeys.map((k) => threads.get(k)!)),
+  );
   // Boards without a threshold need no check; the runtime's cache says which have one.
   const watched = knownThresholds ? new Map([...latest].filter(([board]) => knownThresholds.has(board))) : latest;
   if (watched.size) await checkThresholds(trx, watched, now);

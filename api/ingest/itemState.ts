@@ -1,16 +1,26 @@
 import type { Knex } from 'knex';
 import type { ItemState } from './ingestResult';
+import { sqlArray } from '../policies/postContexts';
 
-/** The stored decisions for items: what a platform is told after ingestion, new item or repeat. */
+/*
+ * The stored decisions for items: what a platform is told after ingestion, new item or repeat.
+ * One statement (the item with its open flags folded in) because it runs in every ingestion
+ * transaction, where each round trip is paid per request.
+ */
 export async function itemStates(db: Knex, subject: 'post' | 'transaction', ids: number[]): Promise<Map<number, ItemState>> {
   const out = new Map<number, ItemState>();
   if (ids.length === 0) return out;
-  const rows: Array<{ id: number; status: string; held: boolean; labels: string[]; disclosure_required: boolean }> =
+  const item =
     subject === 'post'
-      ? await db('posts').whereIn('id', ids).select('id', 'status', db.raw("status = 'held' as held"), 'labels', 'disclosure_required')
-      : await db('transactions').whereIn('id', ids).select('id', 'status', 'held', db.raw("'[]'::jsonb as labels"), db.raw('false as disclosure_required'));
-  const flags: Array<{ subject_id: number; queue: string; priority: number }> = await db('flags').where({ subject_type: subject, status: 'open' }).whereIn('subject_id', ids).select('subject_id', 'queue', 'priority').orderBy('priority', 'desc');
-  for (const r of rows) out.set(r.id, { status: r.status, held: r.held, labels: r.labels, disclosureRequired: r.disclosure_required, flags: [] });
-  for (const f of flags) out.get(f.subject_id)?.flags.push({ queue: f.queue, priority: f.priority });
+      ? `select id, status, status = 'held' as held, labels, disclosure_required from posts where id = any(?::bigint[])`
+      : `select id, status, held, '[]'::jsonb as labels, false as disclosure_required from transactions where id = any(?::bigint[])`;
+  const { rows } = (await db.raw(
+    `select i.id, i.status, i.held, i.labels, i.disclosure_required,
+            coalesce((select json_agg(json_build_object('queue', f.queue, 'priority', f.priority) order by f.priority desc, f.id)
+                        from flags f where f.subject_type = ? and f.subject_id = i.id and f.status = 'open'), '[]'::json) as flags
+       from (${item}) i`,
+    [subject, sqlArray(ids)],
+  )) as { rows: Array<{ id: number; status: string; held: boolean; labels: string[]; disclosure_required: boolean; flags: Array<{ queue: string; priority: number }> }> };
+  for (const r of rows) out.set(Number(r.id), { status: r.status, held: r.held, labels: r.labels, disclosureRequired: r.disclosure_required, flags: r.flags });
   return out;
 }

@@ -49,23 +49,35 @@ export async function loadAccounts(db: Knex, ids: number[]): Promise<Map<number,
   return new Map(rows.map((r) => [r.id, { type: r.type, joinedAt: r.joined_at, reputation: r.reputation_score, violationsUpheld: r.violations_upheld }]));
 }
 
+interface ContextRow {
+  author: { type: string; joined_at: string; reputation: number | null; violations: number } | null;
+  partnerships: Array<{ handle: string; kind: string; starts_at: string; ends_at: string | null }>;
+  thread: { author_id: number; type: string } | null;
+  a10: number;
+  a60: number;
+  ident: number;
+  rv: number;
+  b24: number;
+  bc24: number;
+}
+
 /**
- * Everything computePostFacts needs beyond the post, for a whole batch in a handful of queries.
+ * Everything computePostFacts needs beyond the post, for a whole batch in one query.
  * Velocity counts look only at posts strictly before each post's own time, never at the post
  * itself, so live ingestion, a dry run and a backtest count the same things.
  */
 export async function loadPostContexts(db: Knex, subjects: PostSubject[], brands: PostContext['brands'], scores: TextScores[] | null, knownThresholds?: ReadonlyMap<string, { share: number; minPosts: number }>): Promise<PostContext[]> {
-  const authorIds = [...new Set(subjects.map((s) => s.authorId).filter((x): x is number => x !== null))];
-  const threadIds = [...new Set(subjects.map((s) => s.threadId).filter((x): x is number => x !== null))];
-  // One after another: inside a transaction these share one connection, which takes one query at a time.
-  const authors = await loadAccounts(db, authorIds);
-  const partnerships = await loadPartnerships(db, authorIds);
-  const threads = await (threadIds.length
-      ? db('posts as p').join('accounts as a', 'a.id', 'p.author_id').whereIn('p.id', threadIds).select('p.id', 'p.author_id', 'a.type')
-      : Promise.resolve([] as Array<{ id: number; author_id: number; type: string }>));
+  // One statement for everything per post: it runs in every ingestion transaction, where each
+  // round trip is paid per request. The author, partnerships and thread come back as JSON.
   const velocity = await (subjects.length
       ? db.raw(
           `select x.n,
+             (select json_build_object('type', a.type, 'joined_at', a.joined_at, 'reputation', a.reputation_score, 'violations', a.violations_upheld)
+                from accounts a where a.id = x.author_id) as author,
+             (select coalesce(json_agg(json_build_object('handle', b.handle, 'kind', pa.kind, 'starts_at', pa.starts_at, 'ends_at', pa.ends_at) order by pa.id), '[]'::json)
+                from partnerships pa join accounts b on b.id = pa.brand_id where pa.creator_id = x.author_id) as partnerships,
+             (select json_build_object('author_id', tp.author_id, 'type', ta.type)
+                from posts tp join accounts ta on ta.id = tp.author_id where tp.id = x.thread_id) as thread,
              (select count(*) from posts p where p.author_id = x.author_id and p.posted_at >= x.t - interval '10 minutes' and p.posted_at < x.t) as a10,
              (select count(*) from posts p where p.author_id = x.author_id and p.posted_at >= x.t - interval '1 hour' and p.posted_at < x.t) as a60,
              (select count(distinct p.author_id) from posts p
@@ -83,16 +95,15 @@ export async function loadPostContexts(db: Knex, subjects: PostSubject[], brands
           [sqlArray(subjects.map((s) => s.authorId)), sqlArray(subjects.map((s) => s.threadId)), sqlArray(subjects.map((s) => s.productId)), sqlArray(subjects.map((s) => s.postedAt)), sqlArray(subjects.map((s) => s.textHash)), sqlArray(subjects.map((s) => s.board))],
         )
       : Promise.resolve({ rows: [] }));
-  const threadById = new Map((threads as Array<{ id: number; author_id: number; type: string }>).map((t) => [t.id, t]));
-  const counts = (velocity as { rows: Array<{ a10: number; a60: number; ident: number; rv: number; b24: number; bc24: number }> }).rows;
+  const counts = (velocity as { rows: ContextRow[] }).rows;
   const thresholds = knownThresholds ?? (await loadBoardThresholds(db, subjects.map((s) => s.board)));
   return subjects.map((s, i) => {
-    const thread = s.threadId !== null ? threadById.get(s.threadId) : undefined;
     const c = counts[i]!;
+    const thread = c.thread;
     return {
-      author: (s.authorId !== null ? authors.get(s.authorId) : undefined) ?? NEW_MEMBER(s.postedAt),
-      authorPartnerships: (s.authorId !== null ? partnerships.get(s.authorId) : undefined) ?? [],
-      thread: thread ? { authorIsThisAuthor: thread.author_id === s.authorId, authorType: thread.type } : null,
+      author: c.author ? { type: c.author.type, joinedAt: new Date(c.author.joined_at), reputation: c.author.reputation, violationsUpheld: c.author.violations } : NEW_MEMBER(s.postedAt),
+      authorPartnerships: c.partnerships.map((p) => ({ brandHandle: p.handle, kind: p.kind, startsAt: new Date(p.starts_at), endsAt: p.ends_at === null ? null : new Date(p.ends_at) })),
+      thread: thread ? { authorIsThisAuthor: Number(thread.author_id) === s.authorId, authorType: thread.type } : null,
       brands,
       velocity: { authorPostsLast10m: Number(c.a10), authorPostsLastHour: Number(c.a60), identicalTextAccounts10m: Number(c.ident), productReviewsByNewAccounts24h: s.kind === 'review' ? Number(c.rv) : 0 },
       scores: scores ? scores[i]! : null,
