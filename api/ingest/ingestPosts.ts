@@ -8,7 +8,7 @@ import { upsertAccounts } from './upsertAccounts';
 import { upsertProducts } from './upsertProducts';
 import type { IngestedItem, IngestedWithState, TrustEngine } from './ingestResult';
 import { textFingerprint } from '../../rules/facts/textFacts';
-import { judgeAndStorePosts, type JudgeablePost } from '../policies/judge';
+import { countPostActivity, judgeNewPosts, storePostJudgements, type Judgement, type JudgeablePost, type NewPost } from '../policies/judge';
 import { itemStates } from './itemState';
 import { announcePolicyOutcomes } from '../webhooks/policyEvents';
 
@@ -40,9 +40,11 @@ export async function ingestPosts(db: Db, source: string, posts: PostInput[], no
       now,
     );
 
-    // Only posts something points at are looked up first; a post nothing in the batch refers to
-    // is found to exist by its insert doing nothing, which saves a round trip per single post.
-    const known = await storedPosts(trx, source, [...new Set(posts.flatMap((p) => [p.threadId, p.parentId].filter((x): x is string => !!x)))]);
+    // In a batch, its own ids too: a post already stored is not judged again, and its stored copy
+    // is what the batch's other posts count in their velocity facts. A lone post is simply judged,
+    // and its verdict dropped if its insert finds it stored: one round trip less per single post.
+    const lookUp = posts.flatMap((p) => [...(posts.length > 1 ? [p.id] : []), p.threadId, p.parentId].filter((x): x is string => !!x));
+    const known = await storedPosts(trx, source, [...new Set(lookUp)]);
 
     const kindInBatch = new Map(posts.map((p) => [p.id, p.kind]));
     const errors: FieldError[] = [];
@@ -65,71 +67,87 @@ export async function ingestPosts(db: Db, source: string, posts: PostInput[], no
       if (existing) results.set(p.id, { externalId: p.id, id: existing.id, created: false });
     }
 
+    // New posts are judged before they are written, so each row is written once with its verdict.
+    const candidates = posts.filter((p) => !results.has(p.id));
+    const indexInBatch = new Map(candidates.map((p, i) => [p.id, i]));
+    const boardOf = (p: PostInput): string | null => p.board ?? (p.threadId ? (known.get(p.threadId)?.board ?? (indexInBatch.has(p.threadId) ? (candidates[indexInBatch.get(p.threadId)!]!.board ?? null) : null)) : null);
+    const drafts = candidates.map((p) => {
+      const title = p.title ?? null;
+      const storedThread = p.threadId ? known.get(p.threadId) : undefined;
+      return {
+        input: p,
+        subject: {
+          id: null,
+          kind: p.kind,
+          board: boardOf(p),
+          title,
+          body: p.body,
+          rating: p.rating ?? null,
+          platformLabel: p.platformLabel ?? false,
+          reach: p.reach ?? 0,
+          hasProduct: !!p.product,
+          postedAt: p.postedAt,
+          authorId: accountIds.get(p.author.id)!,
+          threadId: storedThread?.id ?? null,
+          batchThread: p.threadId && !storedThread ? (indexInBatch.get(p.threadId) ?? null) : null,
+          productId: p.product ? productIds.get(p.product.id)! : null,
+          textHash: textFingerprint(title ? `${title}\n${p.body}` : p.body),
+        } satisfies NewPost,
+      };
+    });
+    const verdicts = engine ? await judgeNewPosts(trx, engine.runtime, drafts.map((d) => d.subject), engine.scorer) : null;
+
     const fresh: JudgeablePost[] = [];
+    const freshJudgements: Judgement[] = [];
     // Insert in waves: a post goes in once everything it points at has an id (threads before replies).
-    let pending = posts.filter((p) => !results.has(p.id));
+    let pending = drafts.map((d, i) => ({ ...d, index: i }));
     const resolved = (ref: string | undefined) => !ref || known.has(ref);
     while (pending.length) {
-      const wave = pending.filter((p) => resolved(p.threadId) && resolved(p.parentId));
-      if (wave.length === 0) throw problems.validation(pending.map((p) => ({ path: `items[${posts.indexOf(p)}].parentId`, message: 'reference cycle inside the batch' })));
-      const rows = wave.map((p) => {
-        const thread = p.threadId ? known.get(p.threadId)! : undefined;
-        return {
-          source,
-          external_id: p.id,
-          kind: p.kind,
-          thread_id: thread?.id ?? null,
-          parent_id: p.parentId ? known.get(p.parentId)!.id : null,
-          author_id: accountIds.get(p.author.id)!,
-          product_id: p.product ? productIds.get(p.product.id)! : null,
-          board: p.board ?? thread?.board ?? null,
-          title: p.title ?? null,
-          body: p.body,
-          lang: p.lang ?? guessLanguage(`${p.title ?? ''} ${p.body}`),
-          rating: p.rating ?? null,
-          platform_label: p.platformLabel ?? false,
-          reach: p.reach ?? 0,
-          posted_at: p.postedAt,
-          ingested_at: now,
-          text_hash: textFingerprint(p.title ? `${p.title}\n${p.body}` : p.body),
-        };
-      });
+      const wave = pending.filter((d) => resolved(d.input.threadId) && resolved(d.input.parentId));
+      if (wave.length === 0) throw problems.validation(pending.map((d) => ({ path: `items[${posts.indexOf(d.input)}].parentId`, message: 'reference cycle inside the batch' })));
+      const rows = wave.map(({ input: p, subject, index }) => ({
+        source,
+        external_id: p.id,
+        kind: p.kind,
+        thread_id: p.threadId ? known.get(p.threadId)!.id : null,
+        parent_id: p.parentId ? known.get(p.parentId)!.id : null,
+        author_id: subject.authorId,
+        product_id: subject.productId,
+        board: subject.board,
+        title: subject.title,
+        body: p.body,
+        lang: p.lang ?? guessLanguage(`${p.title ?? ''} ${p.body}`),
+        rating: subject.rating,
+        platform_label: subject.platformLabel,
+        reach: subject.reach,
+        posted_at: p.postedAt,
+        ingested_at: now,
+        text_hash: subject.textHash,
+        ...(verdicts ? verdicts.columns[index]! : {}),
+      }));
       const inserted: Array<{ id: number; external_id: string }> = await trx('posts').insert(rows).onConflict(['source', 'external_id']).ignore().returning(['id', 'external_id']);
       const mine = new Map(inserted.map((r) => [r.external_id, r.id]));
-      // Rows a concurrent request stored first: theirs is the copy, ours writes nothing.
-      const raced = await storedPosts(trx, source, wave.filter((p) => !mine.has(p.id)).map((p) => p.id));
-      wave.forEach((p, i) => {
+      // Rows a concurrent request stored first: theirs is the copy, ours writes nothing and its verdict is dropped.
+      const raced = await storedPosts(trx, source, wave.filter((d) => !mine.has(d.input.id)).map((d) => d.input.id));
+      wave.forEach(({ input: p, subject, index }, i) => {
         const row = rows[i]!;
         const id = mine.get(p.id) ?? raced.get(p.id)!.id;
         known.set(p.id, { id, kind: p.kind, threadId: row.thread_id, board: row.board });
         results.set(p.id, { externalId: p.id, id, created: mine.has(p.id) });
-        if (mine.has(p.id)) {
-          fresh.push({
-            id,
-            kind: row.kind,
-            board: row.board,
-            title: row.title,
-            body: row.body,
-            rating: row.rating,
-            platformLabel: row.platform_label,
-            reach: row.reach,
-            hasProduct: row.product_id !== null,
-            postedAt: p.postedAt,
-            authorId: row.author_id,
-            threadId: row.thread_id,
-            productId: row.product_id,
-            textHash: row.text_hash,
-          });
+        if (mine.has(p.id) && verdicts) {
+          fresh.push({ ...subject, id, threadId: row.thread_id });
+          freshJudgements.push(verdicts.judgements[index]!);
         }
       });
-      const done = new Set(wave.map((p) => p.id));
-      pending = pending.filter((p) => !done.has(p.id));
+      const done = new Set(wave.map((d) => d.input.id));
+      pending = pending.filter((d) => !done.has(d.input.id));
     }
-    // New posts are judged in the same transaction: they and their flags commit together or not at all.
-    if (engine) {
-      const outcomes = await judgeAndStorePosts(trx, engine.runtime, fresh, now, engine.scorer);
+    if (engine && verdicts) {
+      const outcomes = await storePostJudgements(trx, fresh, freshJudgements, now);
       const externalIds = new Map([...results.values()].map((r) => [r.id, r.externalId]));
       await announcePolicyOutcomes(trx, 'post', source, fresh.map((f) => ({ id: f.id, externalId: externalIds.get(f.id)! })), outcomes, engine.outbox, now);
+      // Last before the answer: the board counters are the rows concurrent batches queue on.
+      await countPostActivity(trx, verdicts.active, fresh, freshJudgements, now);
     }
     const ordered = posts.map((p) => results.get(p.id)!);
     const states = await itemStates(trx, 'post', ordered.map((r) => r.id));

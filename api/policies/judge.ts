@@ -50,9 +50,9 @@ export async function evaluateAll(active: ActivePolicies, facts: Facts[]): Promi
 }
 
 /** Facts and hits for posts, stored or not (dry runs call this too). Writes nothing. */
-export async function judgePostsPure(db: Knex, active: ActivePolicies, posts: Array<PostForFacts & PostSubject>, scorer: Scorer | undefined): Promise<Judgement[]> {
+export async function judgePostsPure(db: Knex, active: ActivePolicies, posts: Array<PostForFacts & PostSubject>, scorer: Scorer | undefined, options: { unstoredBatch?: boolean } = {}): Promise<Judgement[]> {
   const scores = scorer && posts.length ? await scorer.scoreTexts(posts.map((p) => (p.title ? `${p.title}\n${p.body}` : p.body))) : null;
-  const contexts = await loadPostContexts(db, posts, active.brands, scores, active.thresholds);
+  const contexts = await loadPostContexts(db, posts, active.brands, scores, active.thresholds, options);
   const facts = posts.map((p, i) => computePostFacts(p, contexts[i]!, active.lists));
   const hits = await evaluateAll(active, facts);
   return facts.map((f, i) => ({ facts: f, hits: hits[i]! }));
@@ -176,39 +176,66 @@ async function persist(trx: Knex.Transaction, subject: Subject, items: Array<{ i
   return outcomes;
 }
 
-export async function judgeAndStorePosts(trx: Knex.Transaction, runtime: PolicyRuntime, posts: JudgeablePost[], now: Date, scorer: Scorer | undefined): Promise<ItemOutcome[]> {
-  if (posts.length === 0) return [];
+/** A post about to be stored: judged before its row is written, so the row is written once, verdict and all. */
+export type NewPost = PostForFacts & PostSubject & { authorId: number };
+
+export interface PostVerdicts {
+  active: ActivePolicies;
+  judgements: Judgement[];
+  /** What each post's row says about it when inserted. */
+  columns: PostVerdictColumns[];
+}
+
+export interface PostVerdictColumns {
+  status: 'visible' | 'held';
+  labels: string;
+  disclosure_required: boolean;
+  has_disclosure: boolean;
+  disclosure_status: string | null;
+  spam_score: number | null;
+  promo_score: number | null;
+  judged_by: string;
+}
+
+/**
+ * Judges posts that are not stored yet (a batch's new posts). Their velocity facts count the
+ * stored posts and the batch's own earlier posts, as if each had been stored before the next was
+ * judged. Writes nothing.
+ */
+export async function judgeNewPosts(trx: Knex.Transaction, runtime: PolicyRuntime, posts: NewPost[], scorer: Scorer | undefined): Promise<PostVerdicts> {
   const active = await runtime.active(trx, 'post');
-  const judgements = await judgePostsPure(trx, active, posts, scorer);
-  const outcomes = await persist(trx, 'post', posts.map((p) => ({ id: p.id, accountForEvidence: p.authorId })), judgements, now);
-  const versions = JSON.stringify(active.policies.map((p) => p.versionId));
-  await trx.raw(
-    `update posts p set
-       status = case when x.held and p.status = 'visible' then 'held' else p.status end,
-       labels = x.labels::jsonb,
-       disclosure_required = x.disclosure_required,
-       has_disclosure = x.has_disclosure,
-       disclosure_status = x.disclosure_status,
-       spam_score = x.spam_score,
-       promo_score = x.promo_score,
-       judged_by = ?::jsonb
-     from unnest(?::bigint[], ?::boolean[], ?::text[], ?::boolean[], ?::boolean[], ?::text[], ?::float8[], ?::float8[]) as x(id, held, labels, disclosure_required, has_disclosure, disclosure_status, spam_score, promo_score)
-     where p.id = x.id`,
-    [
-      versions,
-      sqlArray(posts.map((p) => p.id)),
-      sqlArray(outcomes.map((o) => o.held)),
-      sqlArray(outcomes.map((o) => JSON.stringify(o.labels))),
-      sqlArray(outcomes.map((o) => o.disclosureRequired)),
-      sqlArray(judgements.map((j) => j.facts.hasDisclosure === true)),
-      sqlArray(judgements.map((j) => (typeof j.facts.disclosureVerdict === 'string' ? j.facts.disclosureVerdict : null))),
-      sqlArray(judgements.map((j) => (typeof j.facts.spamScore === 'number' ? j.facts.spamScore : null))),
-      sqlArray(judgements.map((j) => (typeof j.facts.promoScore === 'number' ? j.facts.promoScore : null))),
-    ],
-  );
-  // Board and thread counters move with the posts, in the same transaction, so the shares never need a rescan.
+  const judgements = posts.length ? await judgePostsPure(trx, active, posts, scorer, { unstoredBatch: true }) : [];
+  const judgedBy = JSON.stringify(active.policies.map((p) => p.versionId));
+  const columns = judgements.map((j): PostVerdictColumns => {
+    const a = actionsOf(j.hits);
+    return {
+      status: a.held ? 'held' : 'visible',
+      labels: JSON.stringify([...a.labels]),
+      disclosure_required: a.disclosureRequired,
+      has_disclosure: j.facts.hasDisclosure === true,
+      disclosure_status: typeof j.facts.disclosureVerdict === 'string' ? j.facts.disclosureVerdict : null,
+      spam_score: typeof j.facts.spamScore === 'number' ? j.facts.spamScore : null,
+      promo_score: typeof j.facts.promoScore === 'number' ? j.facts.promoScore : null,
+      judged_by: judgedBy,
+    };
+  });
+  return { active, judgements, columns };
+}
+
+/** Stores what the policies decided about posts just inserted with their verdict columns: rule hits, flags and reputation evidence. */
+export async function storePostJudgements(trx: Knex.Transaction, posts: Array<JudgeablePost>, judgements: Judgement[], now: Date): Promise<ItemOutcome[]> {
+  if (posts.length === 0) return [];
+  return persist(trx, 'post', posts.map((p) => ({ id: p.id, accountForEvidence: p.authorId })), judgements, now);
+}
+
+/**
+ * Board and thread counters move with the posts, in the same transaction, so the shares never
+ * need a rescan. Every batch on a board updates the same counter rows, which stay locked until
+ * commit: callers do this last, so concurrent batches wait on each other as briefly as possible.
+ */
+export async function countPostActivity(trx: Knex.Transaction, active: ActivePolicies, posts: Array<JudgeablePost>, judgements: Judgement[], now: Date): Promise<void> {
+  if (posts.length === 0) return;
   await recordCommunityActivity(trx, posts.map((p) => ({ id: p.id, kind: p.kind, board: p.board ?? null, threadId: p.threadId, postedAt: p.postedAt })), judgements.map((j) => j.facts), now, active.thresholds);
-  return outcomes;
 }
 
 export async function judgeAndStoreTransactions(trx: Knex.Transaction, runtime: PolicyRuntime, items: JudgeableTransaction[], now: Date): Promise<ItemOutcome[]> {

@@ -12,6 +12,8 @@ export interface PostSubject {
   board: string | null;
   postedAt: Date;
   textHash: string;
+  /** For a reply whose thread is new in the same unstored batch: that thread's index among the subjects. */
+  batchThread?: number | null;
 }
 
 /** Board thresholds by board, for the board facts. */
@@ -55,18 +57,55 @@ interface ContextRow {
   thread: { author_id: number; type: string } | null;
   a10: number;
   a60: number;
-  ident: number;
+  ident: number[];
   rv: number;
   b24: number;
   bc24: number;
 }
 
+const MINUTE = 60_000;
+
+/**
+ * What a batch's own posts add to each other's velocity when none of them is stored yet: the same
+ * windows and conditions as the SQL above, over the batch's earlier posts. The identical-text
+ * authors come back as ids so that they can be unioned with the stored ones.
+ */
+function batchVelocity(subjects: PostSubject[], rows: ContextRow[]) {
+  const threadKey = (s: PostSubject) => (s.threadId !== null ? `stored:${s.threadId}` : s.batchThread != null ? `batch:${s.batchThread}` : null);
+  return subjects.map((s) => {
+    const t = s.postedAt.getTime();
+    const out = { a10: 0, a60: 0, ident: new Set<number>(), rv: 0 };
+    const key = threadKey(s);
+    subjects.forEach((e, j) => {
+      const et = e.postedAt.getTime();
+      if (et >= t) return;
+      if (s.authorId !== null && e.authorId === s.authorId) {
+        if (et >= t - 10 * MINUTE) out.a10++;
+        if (et >= t - 60 * MINUTE) out.a60++;
+      }
+      if (key !== null && threadKey(e) === key && e.textHash === s.textHash && e.authorId !== null && e.authorId !== s.authorId && et >= t - 10 * MINUTE) out.ident.add(e.authorId);
+      const joined = rows[j]!.author?.joined_at;
+      if (s.productId !== null && e.productId === s.productId && e.kind === 'review' && et >= t - 24 * 60 * MINUTE && joined && new Date(joined).getTime() > et - 7 * 24 * 60 * MINUTE) out.rv++;
+    });
+    return out;
+  });
+}
+
 /**
  * Everything computePostFacts needs beyond the post, for a whole batch in one query.
  * Velocity counts look only at posts strictly before each post's own time, never at the post
- * itself, so live ingestion, a dry run and a backtest count the same things.
+ * itself, so live ingestion, a dry run and a backtest count the same things. With
+ * `unstoredBatch`, the subjects are a batch about to be stored, and each also counts the batch's
+ * earlier posts, exactly as if they had been stored first.
  */
-export async function loadPostContexts(db: Knex, subjects: PostSubject[], brands: PostContext['brands'], scores: TextScores[] | null, knownThresholds?: ReadonlyMap<string, { share: number; minPosts: number }>): Promise<PostContext[]> {
+export async function loadPostContexts(
+  db: Knex,
+  subjects: PostSubject[],
+  brands: PostContext['brands'],
+  scores: TextScores[] | null,
+  knownThresholds?: ReadonlyMap<string, { share: number; minPosts: number }>,
+  options: { unstoredBatch?: boolean } = {},
+): Promise<PostContext[]> {
   // One statement for everything per post: it runs in every ingestion transaction, where each
   // round trip is paid per request. The author, partnerships and thread come back as JSON.
   const velocity = await (subjects.length
@@ -80,9 +119,9 @@ export async function loadPostContexts(db: Knex, subjects: PostSubject[], brands
                 from posts tp join accounts ta on ta.id = tp.author_id where tp.id = x.thread_id) as thread,
              (select count(*) from posts p where p.author_id = x.author_id and p.posted_at >= x.t - interval '10 minutes' and p.posted_at < x.t) as a10,
              (select count(*) from posts p where p.author_id = x.author_id and p.posted_at >= x.t - interval '1 hour' and p.posted_at < x.t) as a60,
-             (select count(distinct p.author_id) from posts p
+             array(select distinct p.author_id from posts p
                 where x.thread_id is not null and p.thread_id = x.thread_id and p.text_hash = x.h and p.author_id is distinct from x.author_id
-                  and p.posted_at >= x.t - interval '10 minutes' and p.posted_at < x.t) as ident,
+                  and p.author_id is not null and p.posted_at >= x.t - interval '10 minutes' and p.posted_at < x.t) as ident,
              (select count(*) from posts p join accounts a on a.id = p.author_id
                 where x.product_id is not null and p.product_id = x.product_id and p.kind = 'review'
                   and p.posted_at >= x.t - interval '24 hours' and p.posted_at < x.t and a.joined_at > p.posted_at - interval '7 days') as rv,
@@ -96,16 +135,24 @@ export async function loadPostContexts(db: Knex, subjects: PostSubject[], brands
         )
       : Promise.resolve({ rows: [] }));
   const counts = (velocity as { rows: ContextRow[] }).rows;
+  const batch = options.unstoredBatch ? batchVelocity(subjects, counts) : null;
   const thresholds = knownThresholds ?? (await loadBoardThresholds(db, subjects.map((s) => s.board)));
   return subjects.map((s, i) => {
     const c = counts[i]!;
-    const thread = c.thread;
+    const b = batch?.[i];
+    const batchThread = s.threadId === null && s.batchThread != null ? { author_id: subjects[s.batchThread]!.authorId, type: counts[s.batchThread]!.author?.type ?? 'member' } : null;
+    const thread = c.thread ?? batchThread;
     return {
       author: c.author ? { type: c.author.type, joinedAt: new Date(c.author.joined_at), reputation: c.author.reputation, violationsUpheld: c.author.violations } : NEW_MEMBER(s.postedAt),
       authorPartnerships: c.partnerships.map((p) => ({ brandHandle: p.handle, kind: p.kind, startsAt: new Date(p.starts_at), endsAt: p.ends_at === null ? null : new Date(p.ends_at) })),
       thread: thread ? { authorIsThisAuthor: Number(thread.author_id) === s.authorId, authorType: thread.type } : null,
       brands,
-      velocity: { authorPostsLast10m: Number(c.a10), authorPostsLastHour: Number(c.a60), identicalTextAccounts10m: Number(c.ident), productReviewsByNewAccounts24h: s.kind === 'review' ? Number(c.rv) : 0 },
+      velocity: {
+        authorPostsLast10m: Number(c.a10) + (b?.a10 ?? 0),
+        authorPostsLastHour: Number(c.a60) + (b?.a60 ?? 0),
+        identicalTextAccounts10m: new Set([...c.ident.map(Number), ...(b?.ident ?? [])]).size,
+        productReviewsByNewAccounts24h: s.kind === 'review' ? Number(c.rv) + (b?.rv ?? 0) : 0,
+      },
       scores: scores ? scores[i]! : null,
       board: s.board ? { posts24h: Number(c.b24), commercial24h: Number(c.bc24), threshold: thresholds.get(s.board) ?? null } : null,
     };

@@ -58,6 +58,24 @@ describe(`${COPIES} concurrent duplicates`, () => {
     expect(Number(board!.n)).toBe(3);
   }, 120_000);
 
+  it('judge a single post once: one copy, one flag, one set of rule hits, counted once on its board', async () => {
+    // Single posts take the coalescing path, where a lone post is judged before its insert finds out whether it is new.
+    const before = Number((await t.db('board_activity').where({ granularity: 'day' }).sum({ n: 'posts' }).first())!.n);
+    const statuses = await sendAll('/api/v1/posts', samplePost(4, { id: 'dup-single', body: '加我微信 xyz_67890 私聊，转账给我更便宜' }));
+    expect(statuses.filter((s) => s === 201)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(COPIES - 1);
+    const posts = await t.db('posts').where({ external_id: 'dup-single' }).select('id');
+    expect(posts).toHaveLength(1);
+    const flags = await t.db('flags').where({ subject_type: 'post', subject_id: posts[0].id });
+    expect(flags.length).toBeGreaterThan(0);
+    expect(new Set(flags.map((f: { queue: string }) => f.queue)).size).toBe(flags.length);
+    const hits = await t.db('rule_hits').where({ subject_type: 'post', subject_id: posts[0].id }).select('policy_version_id', 'rule_name');
+    expect(hits.length).toBeGreaterThan(0);
+    expect(new Set(hits.map((h: { policy_version_id: number; rule_name: string }) => `${h.policy_version_id}/${h.rule_name}`)).size).toBe(hits.length);
+    const after = Number((await t.db('board_activity').where({ granularity: 'day' }).sum({ n: 'posts' }).first())!.n);
+    expect(after - before).toBe(1);
+  }, 120_000);
+
   it('store exactly one copy of each report, counted once on its flag', async () => {
     const report = { id: 'rep-dup', reporter: { id: 'reporter-dup' }, subject: { type: 'post', id: 'dup-1' }, reason: 'spam', reportedAt: '2026-11-02T00:00:00Z' };
     const statuses = await sendAll('/api/v1/reports', report);
