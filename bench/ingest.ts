@@ -5,11 +5,14 @@
  *      BENCH_SECONDS: posts per second sustained;
  *   2. single posts at a fixed 200 requests per second: p50 / p99 latency;
  *   3. the server's resident memory before, after, and (BENCH_MEMORY_POSTS, default off) after
- *      that many more posts, to show whether it stays flat.
+ *      that many more posts, to show whether it stays flat;
+ *   4. CPU time per post in each phase, of the server process and of this machine's PostgreSQL
+ *      processes (when PostgreSQL runs here): what a post costs, apart from queueing.
  * The server runs as its own process (npm start's entry) on a fresh PostgreSQL database, so the
  * load generator does not share its event loop.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -52,6 +55,40 @@ function nextPost() {
 function rssKb(pid: number): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
+}
+
+const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
+
+/** User + system CPU of one process, in ms (fields 14 and 15 of /proc/<pid>/stat). */
+function cpuMs(pid: number): number {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return 0; // the process ended between listing and reading
+  }
+}
+
+/** CPU of every PostgreSQL process on this machine, in ms; null when none runs here. */
+function postgresCpuMs(): number | null {
+  const pids = fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d)).filter((d) => {
+    try {
+      return fs.readFileSync(`/proc/${d}/comm`, 'utf8').trim() === 'postgres';
+    } catch {
+      return false;
+    }
+  });
+  return pids.length ? pids.reduce((sum, pid) => sum + cpuMs(Number(pid)), 0) : null;
+}
+
+function cpuMeter(serverPid: number) {
+  const server = cpuMs(serverPid);
+  const db = postgresCpuMs();
+  return (posts: number) => {
+    const dbNow = postgresCpuMs();
+    return { server: round((cpuMs(serverPid) - server) / Math.max(posts, 1), 2), db: db === null || dbNow === null ? null : round((dbNow - db) / Math.max(posts, 1), 2) };
+  };
 }
 
 async function waitForHealth(url: string, child: ChildProcess) {
@@ -105,6 +142,7 @@ async function main() {
     await db.raw('analyze');
     const rssBefore = rssKb(server.pid!);
 
+    const batchCpu = cpuMeter(server.pid!);
     const batches = await run({
       url: `${base}/api/v1/posts`,
       connections: CONNECTIONS,
@@ -113,8 +151,10 @@ async function main() {
     });
     const batchOk = batches['2xx'];
     const postsPerSecond = (batchOk * BATCH) / SECONDS;
+    const batchCost = batchCpu(batchOk * BATCH);
     const rssAfterBatches = rssKb(server.pid!);
 
+    const singleCpu = cpuMeter(server.pid!);
     const single = await run({
       url: `${base}/api/v1/posts`,
       connections: 20,
@@ -122,6 +162,7 @@ async function main() {
       duration: SINGLE_SECONDS,
       requests: [{ method: 'POST', headers, setupRequest: (req) => ({ ...req, body: JSON.stringify(nextPost()) }) }],
     });
+    const singleCost = singleCpu(single['2xx']);
 
     let rssAfterMemoryRun: number | null = null;
     let memoryRunPosts = 0;
@@ -143,6 +184,7 @@ async function main() {
         `Ingestion over loopback, server on PostgreSQL with the classifier and ${policies} published starter policies (${CONNECTIONS} connections).`,
         `  Batches of ${BATCH} for ${SECONDS} s: ${batchOk} batches answered 2xx (${batches.non2xx} not), ${round(postsPerSecond, 0)} posts/s; batch latency p50 ${batches.latency.p50} ms, p99 ${batches.latency.p99} ms.`,
         `  Single posts at ${SINGLE_RATE} req/s for ${SINGLE_SECONDS} s: ${single['2xx']} answered 2xx (${single.non2xx} not), ${round(single.requests.average, 0)} req/s; latency p50 ${single.latency.p50} ms, p99 ${single.latency.p99} ms.`,
+        `  CPU per post: batches ${batchCost.server} ms server, ${batchCost.db ?? 'n/a'} ms PostgreSQL; single posts ${singleCost.server} ms server, ${singleCost.db ?? 'n/a'} ms PostgreSQL.`,
         `  Server memory (RSS): ${mb(rssBefore)} MB after warm-up, ${mb(rssAfterBatches)} MB after the batch run${rssAfterMemoryRun !== null ? `, ${mb(rssAfterMemoryRun)} MB after ${memoryRunPosts} more posts` : ''}.`,
         `  Posts stored: ${stored}.`,
       ],
@@ -154,6 +196,10 @@ async function main() {
         single_p50_ms: single.latency.p50,
         single_p99_ms: single.latency.p99,
         single_non2xx: single.non2xx,
+        cpu_ms_per_post_batch_server: batchCost.server,
+        cpu_ms_per_post_batch_db: batchCost.db,
+        cpu_ms_per_post_single_server: singleCost.server,
+        cpu_ms_per_post_single_db: singleCost.db,
         rss_mb_before: mb(rssBefore),
         rss_mb_after: mb(rssAfterBatches),
         rss_mb_after_memory_run: rssAfterMemoryRun === null ? null : mb(rssAfterMemoryRun),
