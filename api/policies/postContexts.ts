@@ -71,19 +71,20 @@ const MINUTE = 60_000;
  * authors come back as ids so that they can be unioned with the stored ones.
  */
 function batchVelocity(subjects: PostSubject[], rows: ContextRow[]) {
-  const threadKey = (s: PostSubject) => (s.threadId !== null ? `stored:${s.threadId}` : s.batchThread != null ? `batch:${s.batchThread}` : null);
-  return subjects.map((s) => {
-    const t = s.postedAt.getTime();
+  const threadKeys = subjects.map((s) => (s.threadId !== null ? `stored:${s.threadId}` : s.batchThread != null ? `batch:${s.batchThread}` : null));
+  const times = subjects.map((s) => s.postedAt.getTime());
+  return subjects.map((s, i) => {
+    const t = times[i]!;
     const out = { a10: 0, a60: 0, ident: new Set<number>(), rv: 0 };
-    const key = threadKey(s);
+    const key = threadKeys[i] ?? null;
     subjects.forEach((e, j) => {
-      const et = e.postedAt.getTime();
+      const et = times[j]!;
       if (et >= t) return;
       if (s.authorId !== null && e.authorId === s.authorId) {
         if (et >= t - 10 * MINUTE) out.a10++;
         if (et >= t - 60 * MINUTE) out.a60++;
       }
-      if (key !== null && threadKey(e) === key && e.textHash === s.textHash && e.authorId !== null && e.authorId !== s.authorId && et >= t - 10 * MINUTE) out.ident.add(e.authorId);
+      if (key !== null && threadKeys[j] === key && e.textHash === s.textHash && e.authorId !== null && e.authorId !== s.authorId && et >= t - 10 * MINUTE) out.ident.add(e.authorId);
       const joined = rows[j]!.author?.joined_at;
       if (s.productId !== null && e.productId === s.productId && e.kind === 'review' && et >= t - 24 * 60 * MINUTE && joined && new Date(joined).getTime() > et - 7 * 24 * 60 * MINUTE) out.rv++;
     });
