@@ -95,7 +95,7 @@ export async function ingestPosts(db: Db, source: string, posts: PostInput[], no
         } satisfies NewPost,
       };
     });
-    const verdicts = engine ? await judgeNewPosts(trx, engine.runtime, drafts.map((d) => d.subject), engine.scorer) : null;
+    const verdicts = engine && drafts.length ? await judgeNewPosts(trx, engine.runtime, drafts.map((d) => d.subject), engine.scorer) : null;
 
     const fresh: JudgeablePost[] = [];
     const freshJudgements: Judgement[] = [];
