@@ -1,9 +1,7 @@
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TrustApp } from '../../api/app';
 import { createTestDb, type TestDb } from '../support/testDb';
-import { buildApp, createApiKey } from '../support/testApp';
+import { buildApp, createApiKey, listenOnLoopback } from '../support/testApp';
 import { samplePost } from '../support/fixtures';
 import { installStarterPolicies } from '../../api/policies/starterInstall';
 
@@ -15,7 +13,7 @@ const COPIES = 1000;
 
 let t: TestDb;
 let app: TrustApp;
-let server: Server;
+let server: Awaited<ReturnType<typeof listenOnLoopback>>;
 let base: string;
 let key: string;
 
@@ -24,13 +22,11 @@ beforeAll(async () => {
   await installStarterPolicies(t.db, new Date('2026-11-01T00:00:00Z'));
   app = buildApp(t.db, { config: { ingestRateLimit: 1_000_000 } });
   key = await createApiKey(t.db, 'retrying');
-  server = await new Promise((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await listenOnLoopback(app);
+  base = server.url;
 });
 afterAll(async () => {
-  await new Promise((r) => server?.close(r));
+  await server?.close();
   await t?.close();
 });
 

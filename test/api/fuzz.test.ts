@@ -1,11 +1,9 @@
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import request from 'supertest';
 import type { TrustApp } from '../../api/app';
 import { createTestDb, type TestDb } from '../support/testDb';
-import { bearerFor, buildApp, createApiKey, createStaff } from '../support/testApp';
+import { bearerFor, buildApp, createApiKey, createStaff, listenOnLoopback } from '../support/testApp';
 import { samplePost } from '../support/fixtures';
 
 /*
@@ -16,7 +14,7 @@ const TOTAL = Number(process.env.FUZZ_REQUESTS ?? 10_000);
 
 let t: TestDb;
 let app: TrustApp;
-let server: Server;
+let server: Awaited<ReturnType<typeof listenOnLoopback>>;
 let base: string;
 let apiKey: string;
 let admin: string;
@@ -120,13 +118,11 @@ beforeAll(async () => {
   apiKey = await createApiKey(t.db, 'fuzz');
   admin = (await bearerFor(app, staff.admin.email)).Authorization;
   await request(app).post('/api/v1/posts').set({ Authorization: `Bearer ${apiKey}` }).send(samplePost(1)).expect(201);
-  server = await new Promise((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await listenOnLoopback(app);
+  base = server.url;
 });
 afterAll(async () => {
-  await new Promise((r) => server?.close(r));
+  await server?.close();
   await t?.close();
 });
 

@@ -1,7 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
 import pino from 'pino';
 import { chromium, type Browser } from 'playwright-core';
 import { createApp } from '../../api/app';
@@ -10,6 +8,7 @@ import { systemClock } from '../../api/deps';
 import { buildConsole, consoleIsStale } from '../../api/consoleBuild';
 import type { Db } from '../../api/db/connect';
 import type { JobQueue } from '../../api/jobs/jobQueue';
+import { listenOnLoopback } from './testApp';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const HAS_CHROMIUM = fs.existsSync(CHROMIUM);
@@ -33,9 +32,5 @@ export async function launchBrowser(): Promise<Browser> {
 export async function serveConsole(db: Db, options: { jobs?: JobQueue } = {}): Promise<{ url: string; close(): Promise<void> }> {
   if (consoleIsStale(ROOT)) await buildConsole(ROOT);
   const app = createApp({ db, clock: systemClock, logger: pino({ level: 'silent' }), config: testConfig(), consoleDir: path.join(ROOT, 'console', 'dist'), jobs: options.jobs });
-  const server: Server = await new Promise((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
-  const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return listenOnLoopback(app);
 }

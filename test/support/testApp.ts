@@ -1,3 +1,5 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
 import pino from 'pino';
 import request from 'supertest';
 import { createApp, type TrustApp } from '../../api/app';
@@ -25,6 +27,15 @@ export function fixedClock(start = new Date('2026-11-01T12:00:00Z')): Clock & { 
 
 export function buildApp(db: Db, options: { clock?: Clock; config?: Partial<AppConfig> } = {}): TrustApp {
   return createApp({ db, clock: options.clock ?? fixedClock(), logger: pino({ level: process.env.TEST_LOG ?? 'silent' }), config: testConfig(options.config) });
+}
+
+/** Serves an app on a free loopback port, for tests that need real sockets. */
+export async function listenOnLoopback(app: TrustApp): Promise<{ url: string; close(): Promise<void> }> {
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
 /** One staff member per role, all with TEST_PASSWORD. */
