@@ -70,7 +70,14 @@ export async function ingestPosts(db: Db, source: string, posts: PostInput[], no
     // New posts are judged before they are written, so each row is written once with its verdict.
     const candidates = posts.filter((p) => !results.has(p.id));
     const indexInBatch = new Map(candidates.map((p, i) => [p.id, i]));
-    const boardOf = (p: PostInput): string | null => p.board ?? (p.threadId ? (known.get(p.threadId)?.board ?? (indexInBatch.has(p.threadId) ? (candidates[indexInBatch.get(p.threadId)!]!.board ?? null) : null)) : null);
+    // A reply without a board is on its thread's board, stored or in this batch.
+    const boardOf = (p: PostInput): string | null => {
+      if (p.board != null || !p.threadId) return p.board ?? null;
+      const stored = known.get(p.threadId);
+      if (stored) return stored.board;
+      const inBatch = indexInBatch.get(p.threadId);
+      return inBatch === undefined ? null : (candidates[inBatch]!.board ?? null);
+    };
     const drafts = candidates.map((p) => {
       const title = p.title ?? null;
       const storedThread = p.threadId ? known.get(p.threadId) : undefined;

@@ -73,6 +73,7 @@ const MINUTE = 60_000;
 function batchVelocity(subjects: PostSubject[], rows: ContextRow[]) {
   const threadKeys = subjects.map((s) => (s.threadId !== null ? `stored:${s.threadId}` : s.batchThread != null ? `batch:${s.batchThread}` : null));
   const times = subjects.map((s) => s.postedAt.getTime());
+  const joinedTimes = rows.map((r) => (r.author ? new Date(r.author.joined_at).getTime() : null));
   return subjects.map((s, i) => {
     const t = times[i]!;
     const out = { a10: 0, a60: 0, ident: new Set<number>(), rv: 0 };
@@ -85,8 +86,8 @@ function batchVelocity(subjects: PostSubject[], rows: ContextRow[]) {
         if (et >= t - 60 * MINUTE) out.a60++;
       }
       if (key !== null && threadKeys[j] === key && e.textHash === s.textHash && e.authorId !== null && e.authorId !== s.authorId && et >= t - 10 * MINUTE) out.ident.add(e.authorId);
-      const joined = rows[j]!.author?.joined_at;
-      if (s.productId !== null && e.productId === s.productId && e.kind === 'review' && et >= t - 24 * 60 * MINUTE && joined && new Date(joined).getTime() > et - 7 * 24 * 60 * MINUTE) out.rv++;
+      const joined = joinedTimes[j];
+      if (s.productId !== null && e.productId === s.productId && e.kind === 'review' && et >= t - 24 * 60 * MINUTE && joined != null && joined > et - 7 * 24 * 60 * MINUTE) out.rv++;
     });
     return out;
   });
