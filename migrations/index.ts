@@ -12,6 +12,7 @@ import * as m010 from './010_community_health';
 import * as m011 from './011_statements_and_appeals';
 import * as m012 from './012_transparency_reports';
 import * as m013 from './013_thread_activity_hourly';
+import * as m014 from './014_policy_cache_token';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -36,6 +37,7 @@ const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['011_statements_and_appeals', m011],
   ['012_transparency_reports', m012],
   ['013_thread_activity_hourly', m013],
+  ['014_policy_cache_token', m014],
 ];
 
 export const migrationSource: Knex.MigrationSource<readonly [string, Migration]> = {

@@ -6,11 +6,22 @@ import type { PostInput } from '../schemas/ingest';
 import { guessLanguage } from '../../rules/language';
 import { upsertAccounts } from './upsertAccounts';
 import { upsertProducts } from './upsertProducts';
-import type { IngestedItem, IngestedWithState, TrustEngine } from './ingestResult';
+import type { IngestedItem, IngestedWithState, ItemState, TrustEngine } from './ingestResult';
 import { textFingerprint } from '../../rules/facts/textFacts';
-import { countPostActivity, judgeNewPosts, storePostJudgements, type Judgement, type JudgeablePost, type NewPost } from '../policies/judge';
+import { countPostActivity, judgeNewPosts, storePostJudgements, type ItemOutcome, type Judgement, type JudgeablePost, type NewPost } from '../policies/judge';
 import { itemStates } from './itemState';
 import { announcePolicyOutcomes } from '../webhooks/policyEvents';
+
+/** A new post's state as stored: open flags by priority, highest first, as itemStates orders them. */
+function stateOf(outcome: ItemOutcome): ItemState {
+  return {
+    status: outcome.held ? 'held' : 'visible',
+    held: outcome.held,
+    labels: outcome.labels,
+    disclosureRequired: outcome.disclosureRequired,
+    flags: [...outcome.flags].sort((a, b) => b.priority - a.priority),
+  };
+}
 
 interface StoredPostRef {
   id: number;
@@ -102,7 +113,7 @@ export async function ingestPosts(db: Db, source: string, posts: PostInput[], no
         } satisfies NewPost,
       };
     });
-    const verdicts = engine && drafts.length ? await judgeNewPosts(trx, engine.runtime, drafts.map((d) => d.subject), engine.scorer) : null;
+    const verdicts = engine && drafts.length ? await judgeNewPosts(trx, await engine.runtime.active(trx, 'post'), drafts.map((d) => d.subject), engine.scorer) : null;
 
     const fresh: JudgeablePost[] = [];
     const freshJudgements: Judgement[] = [];
@@ -149,15 +160,18 @@ export async function ingestPosts(db: Db, source: string, posts: PostInput[], no
       const done = new Set(wave.map((d) => d.input.id));
       pending = pending.filter((d) => !done.has(d.input.id));
     }
+    // What a new post's answer says is what was just decided for it; only posts stored before are read back.
+    const states = new Map<number, ItemState>();
     if (engine && verdicts) {
       const outcomes = await storePostJudgements(trx, fresh, freshJudgements, now);
+      fresh.forEach((f, i) => states.set(f.id, stateOf(outcomes[i]!)));
       const externalIds = new Map([...results.values()].map((r) => [r.id, r.externalId]));
       await announcePolicyOutcomes(trx, 'post', source, fresh.map((f) => ({ id: f.id, externalId: externalIds.get(f.id)! })), outcomes, engine.outbox, now);
       // Last before the answer: the board counters are the rows concurrent batches queue on.
       await countPostActivity(trx, verdicts.active, fresh, freshJudgements, now);
     }
     const ordered = posts.map((p) => results.get(p.id)!);
-    const states = await itemStates(trx, 'post', ordered.map((r) => r.id));
-    return ordered.map((r) => ({ ...r, ...states.get(r.id)! }));
+    const stored = await itemStates(trx, 'post', ordered.filter((r) => !states.has(r.id)).map((r) => r.id));
+    return ordered.map((r) => ({ ...r, ...(states.get(r.id) ?? stored.get(r.id)!) }));
   });
 }

@@ -27,6 +27,7 @@ export interface ItemOutcome {
   held: boolean;
   labels: string[];
   disclosureRequired: boolean;
+  /** The flags raised, with the priority stored (reach, confidence and reputation applied). */
   flags: Array<{ queue: string; priority: number }>;
   /** Rule hits recorded, enforce and shadow. */
   ruleHits: number;
@@ -149,17 +150,20 @@ async function persist(trx: Knex.Transaction, subject: Subject, items: Array<{ i
     const a = actionsOf(j.hits);
     const item = items[i]!;
     const shift = reputationShift(j.facts);
+    const flags: ItemOutcome['flags'] = [];
     for (const [queue, f] of a.flags) {
       // Undisclosed ads are ordered by reach and the verdict's confidence rather than the rule's number.
       const base = queue === 'undisclosed_ad' && typeof j.facts.disclosureConfidence === 'number' ? compliancePriority(Number(j.facts.reach ?? 0), j.facts.disclosureConfidence) : f.priority;
-      flagRows.push([item.id, queue, Math.max(0, Math.min(100, base + shift)), f.reasons.join('; ').slice(0, 500), f.versionId]);
+      const priority = Math.max(0, Math.min(100, base + shift));
+      flagRows.push([item.id, queue, priority, f.reasons.join('; ').slice(0, 500), f.versionId]);
+      flags.push({ queue, priority });
     }
     for (const e of a.evidence) {
       if (item.accountForEvidence === null) continue;
       evidenceRows.push({ accountId: item.accountForEvidence, component: e.params.component, weight: e.params.weight, causeType: 'rule_hit', causeId: hitIds[hitCursor + e.hitIndex] ?? null, at: now });
     }
     hitCursor += j.hits.length;
-    outcomes.push({ held: a.held, labels: [...a.labels], disclosureRequired: a.disclosureRequired, flags: [...a.flags].map(([queue, f]) => ({ queue, priority: f.priority })), ruleHits: j.hits.length });
+    outcomes.push({ held: a.held, labels: [...a.labels], disclosureRequired: a.disclosureRequired, flags, ruleHits: j.hits.length });
   });
 
   if (flagRows.length) {
@@ -202,8 +206,7 @@ export interface PostVerdictColumns {
  * stored posts and the batch's own earlier posts, as if each had been stored before the next was
  * judged. Writes nothing.
  */
-export async function judgeNewPosts(trx: Knex.Transaction, runtime: PolicyRuntime, posts: NewPost[], scorer: Scorer | undefined): Promise<PostVerdicts> {
-  const active = await runtime.active(trx, 'post');
+export async function judgeNewPosts(trx: Knex.Transaction, active: ActivePolicies, posts: NewPost[], scorer: Scorer | undefined): Promise<PostVerdicts> {
   const judgements = posts.length ? await judgePostsPure(trx, active, posts, scorer, { unstoredBatch: true }) : [];
   const judgedBy = JSON.stringify(active.policies.map((p) => p.versionId));
   const columns = judgements.map((j): PostVerdictColumns => {

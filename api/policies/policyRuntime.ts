@@ -44,23 +44,16 @@ export async function loadBrands(db: Knex): Promise<ActivePolicies['brands']> {
 
 /**
  * The published policies, compiled once and reused until a policy, version or list changes.
- * One small query per batch tells whether anything changed, so every API replica picks up a
+ * One single-row query per batch tells whether anything changed, so every API replica picks up a
  * publish or rollback on its next batch.
  */
 export function createPolicyRuntime() {
   let cached: { signature: string; bySubject: Map<Subject, ActivePolicy[]>; lists: PolicyLists; brands: ActivePolicies['brands']; thresholds: Map<string, { share: number; minPosts: number }> } | null = null;
 
+  // Renewed by triggers (migration 014) whenever anything cached here changes.
   async function signature(db: Knex): Promise<string> {
-    const row = await db.raw(
-      `select (select coalesce(sum(revision), 0) || ':' || count(*) || ':' || coalesce(max(id), 0) from policies) as p,
-              (select coalesce(max(id), 0) from policy_versions)::text as v,
-              (select coalesce(sum(revision), 0) || ':' || count(*) || ':' || coalesce(max(id), 0) from policy_lists) as l,
-              (select count(*) || ':' || coalesce(max(id), 0) || ':' || coalesce(sum(length(coalesce(display_name, '')) + length(handle)), 0) from accounts where type = 'brand') as b,
-              (select count(*) || ':' || coalesce(max(extract(epoch from updated_at)), 0) || ':' || coalesce(sum(commercial_share * 1000 + min_posts), 0) from board_thresholds) as t`,
-    );
-    const r = row.rows[0] as Record<string, string>;
-    // Brands and thresholds are in the signature too, so one query per batch tells whether any cache is stale.
-    return `${r.p}|${r.v}|${r.l}|${r.b}|${r.t}`;
+    const row: { token: string } | undefined = await db('policy_cache_token').first('token');
+    return row?.token ?? '';
   }
 
   async function load(db: Knex) {

@@ -93,6 +93,44 @@ function batchVelocity(subjects: PostSubject[], rows: ContextRow[]) {
   });
 }
 
+/*
+ * Planning this statement costs more than running it (it is planned afresh in every transaction),
+ * so what no subject can use is left out: without a thread or a product in the batch, those
+ * subqueries would only ever answer null, zero or nothing. Each pair of counts over one index
+ * range is one subquery.
+ */
+function contextSql(subjects: PostSubject[]): string {
+  const anyThread = subjects.some((s) => s.threadId !== null);
+  const anyProduct = subjects.some((s) => s.productId !== null);
+  return `select x.n,
+     (select json_build_object('type', a.type, 'joined_at', a.joined_at, 'reputation', a.reputation_score, 'violations', a.violations_upheld)
+        from accounts a where a.id = x.author_id) as author,
+     (select coalesce(json_agg(json_build_object('handle', b.handle, 'kind', pa.kind, 'starts_at', pa.starts_at, 'ends_at', pa.ends_at) order by pa.id), '[]'::json)
+        from partnerships pa join accounts b on b.id = pa.brand_id where pa.creator_id = x.author_id) as partnerships,
+     ${anyThread ? `(select json_build_object('author_id', tp.author_id, 'type', ta.type)
+        from posts tp join accounts ta on ta.id = tp.author_id where tp.id = x.thread_id)` : 'null::json'} as thread,
+     av.a10, av.a60,
+     ${anyThread ? `array(select distinct p.author_id from posts p
+        where x.thread_id is not null and p.thread_id = x.thread_id and p.text_hash = x.h and p.author_id is distinct from x.author_id
+          and p.author_id is not null and p.posted_at >= x.t - interval '10 minutes' and p.posted_at < x.t)` : "'{}'::bigint[]"} as ident,
+     ${anyProduct ? `(select count(*) from posts p join accounts a on a.id = p.author_id
+        where x.product_id is not null and p.product_id = x.product_id and p.kind = 'review'
+          and p.posted_at >= x.t - interval '24 hours' and p.posted_at < x.t and a.joined_at > p.posted_at - interval '7 days')` : '0::bigint'} as rv,
+     bv.b24, bv.bc24
+   from unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::timestamptz[], ?::text[], ?::text[]) with ordinality as x(author_id, thread_id, product_id, t, h, board, n)
+   cross join lateral (select count(*) filter (where p.posted_at >= x.t - interval '10 minutes') as a10, count(*) as a60
+        from posts p where p.author_id = x.author_id and p.posted_at >= x.t - interval '1 hour' and p.posted_at < x.t) av
+   cross join lateral (select coalesce(sum(b.posts), 0) as b24, coalesce(sum(b.commercial), 0) as bc24
+        from board_activity b where x.board is not null and b.board = x.board and b.granularity = 'hour'
+          and b.bucket >= date_trunc('hour', x.t at time zone 'UTC') at time zone 'UTC' - interval '24 hours'
+          and b.bucket < date_trunc('hour', x.t at time zone 'UTC') at time zone 'UTC') bv
+   order by x.n`;
+}
+
+function contextBindings(subjects: PostSubject[]): Knex.Value[] {
+  return [sqlArray(subjects.map((s) => s.authorId)), sqlArray(subjects.map((s) => s.threadId)), sqlArray(subjects.map((s) => s.productId)), sqlArray(subjects.map((s) => s.postedAt)), sqlArray(subjects.map((s) => s.textHash)), sqlArray(subjects.map((s) => s.board))];
+}
+
 /**
  * Everything computePostFacts needs beyond the post, for a whole batch in one query.
  * Velocity counts look only at posts strictly before each post's own time, never at the post
@@ -110,32 +148,7 @@ export async function loadPostContexts(
 ): Promise<PostContext[]> {
   // One statement for everything per post: it runs in every ingestion transaction, where each
   // round trip is paid per request. The author, partnerships and thread come back as JSON.
-  const velocity = await (subjects.length
-      ? db.raw(
-          `select x.n,
-             (select json_build_object('type', a.type, 'joined_at', a.joined_at, 'reputation', a.reputation_score, 'violations', a.violations_upheld)
-                from accounts a where a.id = x.author_id) as author,
-             (select coalesce(json_agg(json_build_object('handle', b.handle, 'kind', pa.kind, 'starts_at', pa.starts_at, 'ends_at', pa.ends_at) order by pa.id), '[]'::json)
-                from partnerships pa join accounts b on b.id = pa.brand_id where pa.creator_id = x.author_id) as partnerships,
-             (select json_build_object('author_id', tp.author_id, 'type', ta.type)
-                from posts tp join accounts ta on ta.id = tp.author_id where tp.id = x.thread_id) as thread,
-             (select count(*) from posts p where p.author_id = x.author_id and p.posted_at >= x.t - interval '10 minutes' and p.posted_at < x.t) as a10,
-             (select count(*) from posts p where p.author_id = x.author_id and p.posted_at >= x.t - interval '1 hour' and p.posted_at < x.t) as a60,
-             array(select distinct p.author_id from posts p
-                where x.thread_id is not null and p.thread_id = x.thread_id and p.text_hash = x.h and p.author_id is distinct from x.author_id
-                  and p.author_id is not null and p.posted_at >= x.t - interval '10 minutes' and p.posted_at < x.t) as ident,
-             (select count(*) from posts p join accounts a on a.id = p.author_id
-                where x.product_id is not null and p.product_id = x.product_id and p.kind = 'review'
-                  and p.posted_at >= x.t - interval '24 hours' and p.posted_at < x.t and a.joined_at > p.posted_at - interval '7 days') as rv,
-             (select coalesce(sum(b.posts), 0) from board_activity b where x.board is not null and b.board = x.board and b.granularity = 'hour'
-                and b.bucket >= date_trunc('hour', x.t at time zone 'UTC') at time zone 'UTC' - interval '24 hours' and b.bucket < date_trunc('hour', x.t at time zone 'UTC') at time zone 'UTC') as b24,
-             (select coalesce(sum(b.commercial), 0) from board_activity b where x.board is not null and b.board = x.board and b.granularity = 'hour'
-                and b.bucket >= date_trunc('hour', x.t at time zone 'UTC') at time zone 'UTC' - interval '24 hours' and b.bucket < date_trunc('hour', x.t at time zone 'UTC') at time zone 'UTC') as bc24
-           from unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::timestamptz[], ?::text[], ?::text[]) with ordinality as x(author_id, thread_id, product_id, t, h, board, n)
-           order by x.n`,
-          [sqlArray(subjects.map((s) => s.authorId)), sqlArray(subjects.map((s) => s.threadId)), sqlArray(subjects.map((s) => s.productId)), sqlArray(subjects.map((s) => s.postedAt)), sqlArray(subjects.map((s) => s.textHash)), sqlArray(subjects.map((s) => s.board))],
-        )
-      : Promise.resolve({ rows: [] }));
+  const velocity = subjects.length ? await db.raw(contextSql(subjects), contextBindings(subjects)) : { rows: [] };
   const counts = (velocity as { rows: ContextRow[] }).rows;
   const batch = options.unstoredBatch ? batchVelocity(subjects, counts) : null;
   const thresholds = knownThresholds ?? (await loadBoardThresholds(db, subjects.map((s) => s.board)));
