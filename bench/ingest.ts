@@ -3,7 +3,8 @@
  *   1. batches of 100 posts, fully scored (classifier, published starter policies, reputation,
  *      board counters, statements, persistence), from BENCH_CONNECTIONS connections for
  *      BENCH_SECONDS: posts per second sustained;
- *   2. single posts at a fixed 200 requests per second: p50 / p99 latency;
+ *   2. single posts at 200 requests per second spread evenly (the target's measure), and the same
+ *      rate in autocannon's bursts: p50 / p99 latency;
  *   3. the server's resident memory before, after, and (BENCH_MEMORY_POSTS, default off) after
  *      that many more posts, to show whether it stays flat;
  *   4. CPU time per post in each phase, of the server process and of this machine's PostgreSQL
@@ -17,6 +18,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { loadTest } from 'loadtest';
 import knexFactory from 'knex';
 import { newApiKey } from '../api/auth/tokens';
 import { buildDemoCommunity } from '../api/seed/demoCommunity';
@@ -31,6 +33,7 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 4);
 const BATCH = 100;
 const SINGLE_RATE = 200;
 const SINGLE_SECONDS = Number(process.env.BENCH_SINGLE_SECONDS ?? 30);
+const BURST_SECONDS = Number(process.env.BENCH_BURST_SECONDS ?? 20);
 const MEMORY_POSTS = Number(process.env.BENCH_MEMORY_POSTS ?? 0);
 
 /** Texts from the demo generator (bilingual, every abuse pattern), re-identified per request. */
@@ -105,6 +108,49 @@ async function waitForHealth(url: string, child: ChildProcess) {
   throw new Error('the server did not become healthy');
 }
 
+/**
+ * Single posts at a steady rate, one every 1/rate seconds whether or not earlier ones have been
+ * answered (loadtest's requestsPerSecond), which is what "200 requests per second" means for a
+ * platform forwarding its members' posts. Latency runs from the moment a post's body is made,
+ * just before it is sent, to its answer, to the tenth of a millisecond (loadtest itself reports
+ * whole milliseconds).
+ */
+// loadtest 8 returns a promise when given no callback; its bundled types still describe the callback form.
+const runLoadTest = loadTest as unknown as (options: Parameters<typeof loadTest>[0]) => Promise<unknown>;
+
+async function uniformSingles(url: string, headers: Record<string, string>, rate: number, seconds: number) {
+  const sentAt = new Map<string, number>();
+  const latencies: number[] = [];
+  let failed = 0;
+  await runLoadTest({
+    url,
+    method: 'POST',
+    contentType: 'application/json',
+    headers: { authorization: headers.authorization! },
+    requestsPerSecond: rate,
+    maxSeconds: seconds,
+    agentKeepAlive: true,
+    quiet: true,
+    body: () => {
+      const post = nextPost();
+      sentAt.set(post.id, performance.now());
+      return JSON.stringify(post);
+    },
+    statusCallback: (error: unknown, result: { statusCode: number; body: string } | undefined) => {
+      const id = result && result.statusCode < 300 ? (JSON.parse(result.body) as { items: Array<{ externalId: string }> }).items[0]?.externalId : undefined;
+      const start = id === undefined ? undefined : sentAt.get(id);
+      if (error || start === undefined) {
+        failed += 1;
+        return;
+      }
+      latencies.push(performance.now() - start);
+    },
+  });
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => round(latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * q))] ?? NaN, 1);
+  return { ok: latencies.length, failed, p50: at(0.5), p90: at(0.9), p99: at(0.99), max: round(latencies.at(-1) ?? NaN, 1) };
+}
+
 function run(options: autocannon.Options): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {
     autocannon(options, (err, result) => (err ? reject(err) : resolve(result)));
@@ -155,14 +201,19 @@ async function main() {
     const rssAfterBatches = rssKb(server.pid!);
 
     const singleCpu = cpuMeter(server.pid!);
-    const single = await run({
+    const single = await uniformSingles(`${base}/api/v1/posts`, headers, SINGLE_RATE, SINGLE_SECONDS);
+    const singleCost = singleCpu(single.ok);
+
+    // The same rate as autocannon sends it: each of 20 connections fires its share of the second
+    // back to back when the second starts, so 20 requests arrive at once. A stress figure, not the
+    // target's: 200 req/s spread evenly is what the uniform phase measures.
+    const bursts = await run({
       url: `${base}/api/v1/posts`,
       connections: 20,
       overallRate: SINGLE_RATE,
-      duration: SINGLE_SECONDS,
+      duration: BURST_SECONDS,
       requests: [{ method: 'POST', headers, setupRequest: (req) => ({ ...req, body: JSON.stringify(nextPost()) }) }],
     });
-    const singleCost = singleCpu(single['2xx']);
 
     let rssAfterMemoryRun: number | null = null;
     let memoryRunPosts = 0;
@@ -183,7 +234,8 @@ async function main() {
       [
         `Ingestion over loopback, server on PostgreSQL with the classifier and ${policies} published starter policies (${CONNECTIONS} connections).`,
         `  Batches of ${BATCH} for ${SECONDS} s: ${batchOk} batches answered 2xx (${batches.non2xx} not), ${round(postsPerSecond, 0)} posts/s; batch latency p50 ${batches.latency.p50} ms, p99 ${batches.latency.p99} ms.`,
-        `  Single posts at ${SINGLE_RATE} req/s for ${SINGLE_SECONDS} s: ${single['2xx']} answered 2xx (${single.non2xx} not), ${round(single.requests.average, 0)} req/s; latency p50 ${single.latency.p50} ms, p99 ${single.latency.p99} ms.`,
+        `  Single posts at ${SINGLE_RATE} req/s spread evenly for ${SINGLE_SECONDS} s: ${single.ok} answered 2xx (${single.failed} not); latency p50 ${single.p50} ms, p90 ${single.p90} ms, p99 ${single.p99} ms, max ${single.max} ms.`,
+        `  Single posts at ${SINGLE_RATE} req/s in bursts (autocannon's rate mode, 20 connections) for ${BURST_SECONDS} s: ${bursts['2xx']} answered 2xx (${bursts.non2xx} not); latency p50 ${bursts.latency.p50} ms, p99 ${bursts.latency.p99} ms.`,
         `  CPU per post: batches ${batchCost.server} ms server, ${batchCost.db ?? 'n/a'} ms PostgreSQL; single posts ${singleCost.server} ms server, ${singleCost.db ?? 'n/a'} ms PostgreSQL.`,
         `  Server memory (RSS): ${mb(rssBefore)} MB after warm-up, ${mb(rssAfterBatches)} MB after the batch run${rssAfterMemoryRun !== null ? `, ${mb(rssAfterMemoryRun)} MB after ${memoryRunPosts} more posts` : ''}.`,
         `  Posts stored: ${stored}.`,
@@ -193,9 +245,12 @@ async function main() {
         posts_per_s: round(postsPerSecond, 0),
         batch_p99_ms: batches.latency.p99,
         single_rate: SINGLE_RATE,
-        single_p50_ms: single.latency.p50,
-        single_p99_ms: single.latency.p99,
-        single_non2xx: single.non2xx,
+        single_p50_ms: single.p50,
+        single_p99_ms: single.p99,
+        single_max_ms: single.max,
+        single_non2xx: single.failed,
+        burst_p50_ms: bursts.latency.p50,
+        burst_p99_ms: bursts.latency.p99,
         cpu_ms_per_post_batch_server: batchCost.server,
         cpu_ms_per_post_batch_db: batchCost.db,
         cpu_ms_per_post_single_server: singleCost.server,

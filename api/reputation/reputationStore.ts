@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { sqlArray } from '../policies/postContexts';
 import { addEvent, align, COMPONENTS, DEFAULT_SETTINGS, reputation, retractEvent, type Component, type EvidenceState, type ReputationSettings } from '../../rules/reputation/beta';
 
 export interface NewReputationEvent {
@@ -44,23 +45,29 @@ async function updateAccounts<E extends { accountId: number }>(trx: Knex.Transac
   // NO KEY UPDATE, not UPDATE: concurrent batches hold KEY SHARE on these rows through their
   // posts' foreign keys, and FOR UPDATE would wait on those in any order and deadlock.
   const rows: AccountRow[] = await trx('accounts').whereIn('id', ids).orderBy('id').forNoKeyUpdate().select('id', 'type', 'rep_discussion_pos', 'rep_discussion_neg', 'rep_commerce_pos', 'rep_commerce_neg', 'rep_as_of');
-  for (const row of rows) {
+  const updated = rows.map((row) => {
     let states = statesOf(row);
     for (const e of events.filter((x) => x.accountId === row.id)) apply(states, e);
     states = align(states, settings);
-    const r = reputation(states, row.type, states.discussion.asOf, settings);
-    await trx('accounts')
-      .where({ id: row.id })
-      .update({
-        rep_discussion_pos: states.discussion.positive,
-        rep_discussion_neg: states.discussion.negative,
-        rep_commerce_pos: states.commerce.positive,
-        rep_commerce_neg: states.commerce.negative,
-        rep_as_of: states.discussion.asOf,
-        reputation_score: r.score,
-        reputation_confidence: r.confidence,
-      });
-  }
+    return { id: row.id, states, score: reputation(states, row.type, states.discussion.asOf, settings) };
+  });
+  // One statement for every account: a batch touches hundreds, each would otherwise be a round trip.
+  await trx.raw(
+    `update accounts a set rep_discussion_pos = x.dp, rep_discussion_neg = x.dn, rep_commerce_pos = x.cp, rep_commerce_neg = x.cn,
+       rep_as_of = x.as_of, reputation_score = x.score, reputation_confidence = x.confidence
+     from unnest(?::bigint[], ?::float8[], ?::float8[], ?::float8[], ?::float8[], ?::timestamptz[], ?::float8[], ?::float8[]) as x(id, dp, dn, cp, cn, as_of, score, confidence)
+     where a.id = x.id`,
+    [
+      sqlArray(updated.map((u) => u.id)),
+      sqlArray(updated.map((u) => u.states.discussion.positive)),
+      sqlArray(updated.map((u) => u.states.discussion.negative)),
+      sqlArray(updated.map((u) => u.states.commerce.positive)),
+      sqlArray(updated.map((u) => u.states.commerce.negative)),
+      sqlArray(updated.map((u) => u.states.discussion.asOf)),
+      sqlArray(updated.map((u) => u.score.score)),
+      sqlArray(updated.map((u) => u.score.confidence)),
+    ],
+  );
 }
 
 /**

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { ConditionTrace } from '../../rules/policy/evaluation';
-import { subjectAccount } from '../db/subjects';
 import { renderStatement, type StatementAction, type StatementGround, type StatementInput } from '../../rules/statements/statementOfReasons';
 
 export interface StoredStatement {
@@ -22,32 +21,65 @@ export function factsFromTrace(trace: ConditionTrace, out: Array<{ name: string;
   return out;
 }
 
-/** What the rules found on the item, newest first: the facts a moderator saw when deciding. */
-async function ruleFactsFor(trx: Knex.Transaction, subjectType: string, subjectId: number, eventTypes?: string[]) {
+/** A statement cites at most this many of the newest hits. */
+const RULE_FACTS_SHOWN = 20;
+
+type RuleFact = { rule_name: string; event_type: string; explanation: ConditionTrace; policy: string; version: number };
+
+/**
+ * What the rules found on each item, newest first: the facts a moderator saw when deciding. One
+ * query for any number of items, since ingestion states the grounds of a whole batch at once.
+ */
+async function ruleFactsFor(trx: Knex.Transaction, subjectType: string, subjectIds: number[], eventTypes?: string[]): Promise<Map<number, RuleFact[]>> {
   const q = trx('rule_hits as h')
     .join('policy_versions as v', 'v.id', 'h.policy_version_id')
     .join('policies as p', 'p.id', 'v.policy_id')
-    .where({ 'h.subject_type': subjectType, 'h.subject_id': subjectId, 'h.mode': 'enforce' })
+    .where({ 'h.subject_type': subjectType, 'h.mode': 'enforce' })
+    .whereIn('h.subject_id', subjectIds)
     .orderBy('h.id', 'desc')
-    .limit(20)
-    .select('h.rule_name', 'h.event_type', 'h.explanation', 'p.name as policy', 'v.version');
+    .select('h.subject_id', 'h.rule_name', 'h.event_type', 'h.explanation', 'p.name as policy', 'v.version');
   if (eventTypes) q.whereIn('h.event_type', eventTypes);
-  const hits: Array<{ rule_name: string; event_type: string; explanation: ConditionTrace | string; policy: string; version: number }> = await q;
-  return hits.map((h) => ({ ...h, explanation: typeof h.explanation === 'string' ? (JSON.parse(h.explanation) as ConditionTrace) : h.explanation }));
+  if (subjectIds.length === 1) q.limit(RULE_FACTS_SHOWN);
+  const hits: Array<Omit<RuleFact, 'explanation'> & { subject_id: number; explanation: ConditionTrace | string }> = await q;
+  const out = new Map<number, RuleFact[]>(subjectIds.map((id) => [id, []]));
+  for (const { subject_id, ...h } of hits) out.get(Number(subject_id))!.push({ ...h, explanation: typeof h.explanation === 'string' ? (JSON.parse(h.explanation) as ConditionTrace) : h.explanation });
+  return out;
 }
 
-async function memberOf(trx: Knex.Transaction, subjectType: string, subjectId: number): Promise<{ accountId: number | null; locale: string }> {
-  const accountId = await subjectAccount(trx, subjectType, subjectId);
-  const locale = accountId !== null ? ((await trx('accounts').where({ id: accountId }).first('locale'))?.locale ?? 'zh') : 'zh';
-  return { accountId, locale: locale === 'en' ? 'en' : 'zh' };
+/** The member each subject belongs to (an account, a post's author, an order's buyer) and the language to address them in. */
+async function membersOf(trx: Knex.Transaction, subjectType: string, subjectIds: number[]): Promise<Map<number, { accountId: number | null; locale: string }>> {
+  const owner = subjectType === 'account' ? null : subjectType === 'post' ? { table: 'posts', column: 'author_id' } : { table: 'transactions', column: 'buyer_id' };
+  const rows: Array<{ subject_id: number; account_id: number | null; locale: string | null }> = owner
+    ? await trx(`${owner.table} as s`).leftJoin('accounts as a', 'a.id', `s.${owner.column}`).whereIn('s.id', subjectIds).select('s.id as subject_id', 'a.id as account_id', 'a.locale')
+    : await trx('accounts as a').whereIn('a.id', subjectIds).select('a.id as subject_id', 'a.id as account_id', 'a.locale');
+  const found = new Map(rows.map((r) => [Number(r.subject_id), r]));
+  return new Map(subjectIds.map((id) => {
+    const r = found.get(id);
+    return [id, { accountId: r?.account_id ?? null, locale: r?.locale === 'en' ? 'en' : 'zh' }];
+  }));
 }
 
-async function store(trx: Knex.Transaction, s: { subjectType: string; subjectId: number; decisionId: number | null; appealOf: { id: number; publicId: string } | null; input: StatementInput; now: Date }): Promise<StoredStatement> {
-  const member = await memberOf(trx, s.subjectType, s.subjectId);
-  const rendered = renderStatement(s.input);
-  const publicId = `sor_${randomUUID().replace(/-/g, '').slice(0, 20)}`;
-  const [row] = await trx('statements')
-    .insert({
+interface NewStatement {
+  subjectType: string;
+  subjectId: number;
+  decisionId: number | null;
+  appealOf: { id: number; publicId: string } | null;
+  input: StatementInput;
+  now: Date;
+}
+
+/** Renders and stores statements, in the member's language, in one insert. */
+async function storeAll(trx: Knex.Transaction, statements: NewStatement[]): Promise<StoredStatement[]> {
+  if (statements.length === 0) return [];
+  const members = new Map<string, Map<number, { accountId: number | null; locale: string }>>();
+  for (const type of new Set(statements.map((s) => s.subjectType))) {
+    members.set(type, await membersOf(trx, type, [...new Set(statements.filter((s) => s.subjectType === type).map((s) => s.subjectId))]));
+  }
+  const prepared = statements.map((s) => {
+    const member = members.get(s.subjectType)!.get(s.subjectId)!;
+    const rendered = renderStatement(s.input);
+    const publicId = `sor_${randomUUID().replace(/-/g, '').slice(0, 20)}`;
+    const row = {
       public_id: publicId,
       subject_type: s.subjectType,
       subject_id: s.subjectId,
@@ -63,9 +95,16 @@ async function store(trx: Knex.Transaction, s: { subjectType: string; subjectId:
       text_en: rendered.en,
       text_zh: rendered.zh,
       created_at: s.now,
-    })
-    .returning('id');
-  return { id: row.id, publicId, locale: member.locale, text: member.locale === 'en' ? rendered.en : rendered.zh, textEn: rendered.en, textZh: rendered.zh };
+    };
+    return { row, stored: { id: 0, publicId, locale: member.locale, text: member.locale === 'en' ? rendered.en : rendered.zh, textEn: rendered.en, textZh: rendered.zh } };
+  });
+  const ids: Array<{ id: number; public_id: string }> = await trx('statements').insert(prepared.map((p) => p.row)).returning(['id', 'public_id']);
+  const idOf = new Map(ids.map((r) => [r.public_id, r.id]));
+  return prepared.map((p) => ({ ...p.stored, id: idOf.get(p.stored.publicId)! }));
+}
+
+async function store(trx: Knex.Transaction, s: NewStatement): Promise<StoredStatement> {
+  return (await storeAll(trx, [s]))[0]!;
 }
 
 /** A moderator's decision that restricts a member: its statement, in the decision's transaction. */
@@ -73,7 +112,7 @@ export async function statementForDecision(
   trx: Knex.Transaction,
   d: { decisionId: number; action: StatementAction; subjectType: 'post' | 'account' | 'transaction'; subjectId: number; reasonCode: string; queue: string | null; reputationPenalty: boolean; at: Date },
 ): Promise<StoredStatement> {
-  const hits = await ruleFactsFor(trx, d.subjectType, d.subjectId);
+  const hits = (await ruleFactsFor(trx, d.subjectType, [d.subjectId])).get(d.subjectId)!.slice(0, RULE_FACTS_SHOWN);
   const ground: StatementGround = { type: 'moderator', reasonCode: d.reasonCode, queue: d.queue };
   return store(trx, {
     subjectType: d.subjectType,
@@ -85,21 +124,40 @@ export async function statementForDecision(
   });
 }
 
-/** What enforcing policies did to a newly ingested item (hold, label, disclosure required), on their ground. */
-export async function statementForPolicyAction(trx: Knex.Transaction, d: { subjectType: 'post' | 'transaction'; subjectId: number; actions: StatementAction[]; at: Date }): Promise<StoredStatement | null> {
-  const eventTypes = [...new Set(d.actions.map((a) => (a === 'restrict_order' ? 'hold' : a)))];
-  const hits = await ruleFactsFor(trx, d.subjectType, d.subjectId, eventTypes);
-  if (hits.length === 0) return null;
-  const first = hits[hits.length - 1]!;
-  const ground: StatementGround = { type: 'policy', policy: first.policy, version: first.version, rules: [...new Set(hits.filter((h) => h.policy === first.policy).map((h) => h.rule_name))] };
-  return store(trx, {
-    subjectType: d.subjectType,
-    subjectId: d.subjectId,
-    decisionId: null,
-    appealOf: null,
-    input: { kind: 'automated', actions: d.actions, subjectType: d.subjectType, ground, automated: true, facts: hits.flatMap((h) => factsFromTrace(h.explanation)), reputationPenalty: false, decidedAt: d.at },
-    now: d.at,
+/**
+ * What enforcing policies did to newly ingested items (hold, label, disclosure required), each on
+ * its own ground; null for an item with no action or no enforcing hit behind it. A batch's
+ * statements take three queries whatever its size.
+ */
+export async function statementsForPolicyActions(trx: Knex.Transaction, subjectType: 'post' | 'transaction', items: Array<{ subjectId: number; actions: StatementAction[] }>, at: Date): Promise<Array<StoredStatement | null>> {
+  const typesOf = (actions: StatementAction[]) => [...new Set(actions.map((a) => (a === 'restrict_order' ? 'hold' : a)))];
+  const acting = items.filter((i) => i.actions.length > 0);
+  if (acting.length === 0) return items.map(() => null);
+  const allHits = await ruleFactsFor(trx, subjectType, [...new Set(acting.map((i) => i.subjectId))], [...new Set(acting.flatMap((i) => typesOf(i.actions)))]);
+  const grounded: Array<{ index: number; statement: NewStatement }> = [];
+  items.forEach((item, index) => {
+    if (item.actions.length === 0) return;
+    const types = new Set<string>(typesOf(item.actions));
+    const hits = allHits.get(item.subjectId)!.filter((h) => types.has(h.event_type)).slice(0, RULE_FACTS_SHOWN);
+    if (hits.length === 0) return;
+    const first = hits[hits.length - 1]!;
+    const ground: StatementGround = { type: 'policy', policy: first.policy, version: first.version, rules: [...new Set(hits.filter((h) => h.policy === first.policy).map((h) => h.rule_name))] };
+    grounded.push({
+      index,
+      statement: {
+        subjectType,
+        subjectId: item.subjectId,
+        decisionId: null,
+        appealOf: null,
+        input: { kind: 'automated', actions: item.actions, subjectType, ground, automated: true, facts: hits.flatMap((h) => factsFromTrace(h.explanation)), reputationPenalty: false, decidedAt: at },
+        now: at,
+      },
+    });
   });
+  const stored = await storeAll(trx, grounded.map((g) => g.statement));
+  const out: Array<StoredStatement | null> = items.map(() => null);
+  grounded.forEach((g, i) => (out[g.index] = stored[i]!));
+  return out;
 }
 
 /** The outcome of an appeal (or a reversal), as a new statement pointing at the one appealed. */

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { Outbox, WebhookEventInput } from './outbox';
-import { statementForPolicyAction, statementPayload, type StoredStatement } from '../statements/statementStore';
+import { statementsForPolicyActions, statementPayload, type StoredStatement } from '../statements/statementStore';
 import type { StatementAction } from '../../rules/statements/statementOfReasons';
 
 interface PolicyOutcome {
@@ -38,10 +38,6 @@ export function eventsForPolicyOutcomes(subjectType: 'post' | 'transaction', sou
  * disclosure requirements, in the ingestion transaction.
  */
 export async function announcePolicyOutcomes(trx: Knex.Transaction, subjectType: 'post' | 'transaction', source: string, items: Array<{ id: number; externalId: string }>, outcomes: PolicyOutcome[], outbox: Outbox | undefined, now: Date): Promise<void> {
-  const statements: Array<StoredStatement | null> = [];
-  for (let i = 0; i < items.length; i++) {
-    const actions = outcomes[i] ? actionsOf(subjectType, outcomes[i]!) : [];
-    statements.push(actions.length ? await statementForPolicyAction(trx, { subjectType, subjectId: items[i]!.id, actions, at: now }) : null);
-  }
+  const statements = await statementsForPolicyActions(trx, subjectType, items.map((item, i) => ({ subjectId: item.id, actions: outcomes[i] ? actionsOf(subjectType, outcomes[i]!) : [] })), now);
   await outbox?.emit(trx, eventsForPolicyOutcomes(subjectType, source, items, outcomes, statements), now);
 }

@@ -96,6 +96,30 @@ describe('statements of reasons', () => {
     const held = events.filter((e) => e.type === 'item.held').at(-1)!;
     expect((held.data.statement as { id: string }).id).toBe(statement.public_id);
   });
+
+  it('a batch gives each held post its own statement, to its own author, in their language, as a lone post would', async () => {
+    const lone = await post(`lone ${PHONE}`, { id: 'u-en', locale: 'en' });
+    const loneStatement = await t.db('statements').where({ subject_id: lone.id, kind: 'automated' }).first();
+    const seen = events.length;
+    const authors = [{ id: 'u-en', locale: 'en' }, { id: 'u-zh2', locale: 'zh' }, { id: 'u-en' }, { id: 'u-zh3' }];
+    const bodies = [`batch one ${PHONE}`, 'nothing to hold here', `batch three ${PHONE}`, `第四 ${PHONE}`];
+    const res = await request(app)
+      .post('/api/v1/posts')
+      .set(api())
+      .send({ items: bodies.map((body, i) => ({ id: `batch-${i}`, kind: 'thread', author: authors[i], board: 'beauty', title: `Batch ${i}`, body, postedAt: '2026-11-20T10:00:00Z' })) })
+      .expect(201);
+    const ids: number[] = res.body.items.map((i: { id: number }) => i.id);
+    const statements = await t.db('statements').whereIn('subject_id', ids).where({ subject_type: 'post', kind: 'automated' }).orderBy('subject_id');
+    expect(statements.map((s: { subject_id: number }) => s.subject_id)).toEqual([ids[0], ids[2], ids[3]]);
+    const accounts = new Map((await t.db('posts').whereIn('id', ids).select('id', 'author_id')).map((p: { id: number; author_id: number }) => [p.id, p.author_id]));
+    for (const s of statements) expect(s.account_id).toBe(accounts.get(s.subject_id));
+    // u-en was created as an English speaker by the lone post; u-zh3 gave no locale.
+    expect(statements.map((s: { locale: string }) => s.locale)).toEqual(['en', 'en', 'zh']);
+    const comparable = (s: Record<string, unknown>) => ({ ground: s.ground, facts: s.facts, actions: s.actions, locale: s.locale, text_en: s.text_en, text_zh: s.text_zh });
+    expect(comparable(statements[0])).toEqual(comparable(loneStatement));
+    const held = events.slice(seen).filter((e) => e.type === 'item.held');
+    expect(held.map((e) => [(e.data.subject as { id: number }).id, (e.data.statement as { id: string }).id])).toEqual(statements.map((s: { subject_id: number; public_id: string }) => [s.subject_id, s.public_id]));
+  });
 });
 
 describe('appeals', () => {
