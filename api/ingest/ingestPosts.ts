@@ -113,7 +113,7 @@ export async function ingestPosts(db: Db, source: string, posts: PostInput[], no
         } satisfies NewPost,
       };
     });
-    const verdicts = engine && drafts.length ? await judgeNewPosts(trx, await engine.runtime.active(trx, 'post'), drafts.map((d) => d.subject), engine.scorer) : null;
+    const verdicts = engine && drafts.length ? await judgeNewPosts(trx, engine.runtime, drafts.map((d) => d.subject), engine.scorer) : null;
 
     const fresh: JudgeablePost[] = [];
     const freshJudgements: Judgement[] = [];

@@ -1,13 +1,13 @@
 import type { Knex } from 'knex';
 import { recordCommunityActivity } from '../community/communityActivity';
 import type { Subject } from '../../rules/facts/catalog';
-import { computePostFacts, type PostForFacts } from '../../rules/facts/postFacts';
+import { computePostFacts, type PostContext, type PostForFacts } from '../../rules/facts/postFacts';
 import { computeTransactionFacts, type TransactionForFacts } from '../../rules/facts/transactionFacts';
 import type { Facts, RuleHit } from '../../rules/policy/evaluation';
 import type { FlagParams, LabelParams, ReputationEvidenceParams } from '../../rules/policy/events';
-import type { Scorer } from '../../models/scorer';
+import type { Scorer, TextScores } from '../../models/scorer';
 import type { ActivePolicies, PolicyRuntime } from './policyRuntime';
-import { loadPostContexts, sqlArray, type PostSubject } from './postContexts';
+import { buildPostContexts, loadPostContexts, queryPostContexts, sqlArray, type PostSubject } from './postContexts';
 import { loadTransactionContexts, type TransactionSubject } from './transactionContexts';
 import { recordReputationEvents, type NewReputationEvent } from '../reputation/reputationStore';
 import { compliancePriority } from '../../rules/disclosure/compliancePriority';
@@ -51,9 +51,18 @@ export async function evaluateAll(active: ActivePolicies, facts: Facts[]): Promi
 }
 
 /** Facts and hits for posts, stored or not (dry runs call this too). Writes nothing. */
-export async function judgePostsPure(db: Knex, active: ActivePolicies, posts: Array<PostForFacts & PostSubject>, scorer: Scorer | undefined, options: { unstoredBatch?: boolean } = {}): Promise<Judgement[]> {
-  const scores = scorer && posts.length ? await scorer.scoreTexts(posts.map((p) => (p.title ? `${p.title}\n${p.body}` : p.body))) : null;
-  const contexts = await loadPostContexts(db, posts, active.brands, scores, active.thresholds, options);
+export async function judgePostsPure(db: Knex, active: ActivePolicies, posts: Array<PostForFacts & PostSubject>, scorer: Scorer | undefined): Promise<Judgement[]> {
+  const scores = await scoresOf(posts, scorer);
+  const contexts = await loadPostContexts(db, posts, active.brands, scores, active.thresholds);
+  return judgeInContext(active, posts, contexts);
+}
+
+/** What the classifier makes of each post's title and body; null without a classifier. */
+async function scoresOf(posts: PostForFacts[], scorer: Scorer | undefined): Promise<TextScores[] | null> {
+  return scorer && posts.length ? scorer.scoreTexts(posts.map((p) => (p.title ? `${p.title}\n${p.body}` : p.body))) : null;
+}
+
+async function judgeInContext(active: ActivePolicies, posts: PostForFacts[], contexts: PostContext[]): Promise<Judgement[]> {
   const facts = posts.map((p, i) => computePostFacts(p, contexts[i]!, active.lists));
   const hits = await evaluateAll(active, facts);
   return facts.map((f, i) => ({ facts: f, hits: hits[i]! }));
@@ -206,8 +215,13 @@ export interface PostVerdictColumns {
  * stored posts and the batch's own earlier posts, as if each had been stored before the next was
  * judged. Writes nothing.
  */
-export async function judgeNewPosts(trx: Knex.Transaction, active: ActivePolicies, posts: NewPost[], scorer: Scorer | undefined): Promise<PostVerdicts> {
-  const judgements = posts.length ? await judgePostsPure(trx, active, posts, scorer, { unstoredBatch: true }) : [];
+export async function judgeNewPosts(trx: Knex.Transaction, runtime: PolicyRuntime, posts: NewPost[], scorer: Scorer | undefined): Promise<PostVerdicts> {
+  // The context statement also reads the policy cache token, so finding out whether the cached
+  // policies are current costs no round trip of its own; the classifier runs while it is out.
+  const [read, scores] = await Promise.all([queryPostContexts(trx, posts, { policyToken: true }), scoresOf(posts, scorer)]);
+  const active = await runtime.activeFor(trx, 'post', read.policyToken);
+  const contexts = await buildPostContexts(trx, posts, read, active.brands, scores, active.thresholds, { unstoredBatch: true });
+  const judgements = await judgeInContext(active, posts, contexts);
   const judgedBy = JSON.stringify(active.policies.map((p) => p.versionId));
   const columns = judgements.map((j): PostVerdictColumns => {
     const a = actionsOf(j.hits);

@@ -74,10 +74,15 @@ export function createPolicyRuntime() {
     return cached;
   }
 
+  const pick = ({ bySubject, lists, brands, thresholds }: NonNullable<typeof cached>, subject: Subject): ActivePolicies => ({ lists, policies: bySubject.get(subject)!, brands: subject === 'post' ? brands : [], thresholds });
+
   return {
     async active(db: Knex, subject: Subject): Promise<ActivePolicies> {
-      const { bySubject, lists, brands, thresholds } = await load(db);
-      return { lists, policies: bySubject.get(subject)!, brands: subject === 'post' ? brands : [], thresholds };
+      return pick(await load(db), subject);
+    },
+    /** The same, for a caller that read the token itself in one of its own statements. */
+    async activeFor(db: Knex, subject: Subject, token: string | null): Promise<ActivePolicies> {
+      return pick(cached && token !== null && cached.signature === token ? cached : await load(db), subject);
     },
   };
 }

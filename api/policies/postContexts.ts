@@ -99,7 +99,7 @@ function batchVelocity(subjects: PostSubject[], rows: ContextRow[]) {
  * subqueries would only ever answer null, zero or nothing. Each pair of counts over one index
  * range is one subquery.
  */
-function contextSql(subjects: PostSubject[]): string {
+function contextSql(subjects: PostSubject[], policyToken: boolean): string {
   const anyThread = subjects.some((s) => s.threadId !== null);
   const anyProduct = subjects.some((s) => s.productId !== null);
   return `select x.n,
@@ -116,7 +116,7 @@ function contextSql(subjects: PostSubject[]): string {
      ${anyProduct ? `(select count(*) from posts p join accounts a on a.id = p.author_id
         where x.product_id is not null and p.product_id = x.product_id and p.kind = 'review'
           and p.posted_at >= x.t - interval '24 hours' and p.posted_at < x.t and a.joined_at > p.posted_at - interval '7 days')` : '0::bigint'} as rv,
-     bv.b24, bv.bc24
+     bv.b24, bv.bc24${policyToken ? ', (select token from policy_cache_token) as policy_token' : ''}
    from unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::timestamptz[], ?::text[], ?::text[]) with ordinality as x(author_id, thread_id, product_id, t, h, board, n)
    cross join lateral (select count(*) filter (where p.posted_at >= x.t - interval '10 minutes') as a10, count(*) as a60
         from posts p where p.author_id = x.author_id and p.posted_at >= x.t - interval '1 hour' and p.posted_at < x.t) av
@@ -131,25 +131,46 @@ function contextBindings(subjects: PostSubject[]): Knex.Value[] {
   return [sqlArray(subjects.map((s) => s.authorId)), sqlArray(subjects.map((s) => s.threadId)), sqlArray(subjects.map((s) => s.productId)), sqlArray(subjects.map((s) => s.postedAt)), sqlArray(subjects.map((s) => s.textHash)), sqlArray(subjects.map((s) => s.board))];
 }
 
+/** What the context statement read for a batch, before the policies' brands and thresholds are applied. */
+export interface PostContextRows {
+  rows: ContextRow[];
+  /** The policy cache token read in the same statement, when asked for (see policyRuntime). */
+  policyToken: string | null;
+}
+
 /**
  * Everything computePostFacts needs beyond the post, for a whole batch in one query.
  * Velocity counts look only at posts strictly before each post's own time, never at the post
- * itself, so live ingestion, a dry run and a backtest count the same things. With
- * `unstoredBatch`, the subjects are a batch about to be stored, and each also counts the batch's
- * earlier posts, exactly as if they had been stored first.
+ * itself, so live ingestion, a dry run and a backtest count the same things. Ingestion also reads
+ * the policy cache token here, which saves its transaction a round trip.
  */
-export async function loadPostContexts(
+export async function queryPostContexts(db: Knex, subjects: PostSubject[], options: { policyToken?: boolean } = {}): Promise<PostContextRows> {
+  // One statement for everything per post: it runs in every ingestion transaction, where each
+  // round trip is paid per request. The author, partnerships and thread come back as JSON.
+  const asked = options.policyToken === true;
+  if (subjects.length === 0) {
+    const token = asked ? ((await db('policy_cache_token').first('token')) as { token: string } | undefined)?.token ?? null : null;
+    return { rows: [], policyToken: token };
+  }
+  const { rows } = (await db.raw(contextSql(subjects, asked), contextBindings(subjects))) as { rows: Array<ContextRow & { policy_token?: string }> };
+  return { rows, policyToken: asked ? (rows[0]?.policy_token ?? null) : null };
+}
+
+/**
+ * The contexts from what queryPostContexts read. With `unstoredBatch`, the subjects are a batch
+ * about to be stored, and each also counts the batch's earlier posts, exactly as if they had been
+ * stored first.
+ */
+export async function buildPostContexts(
   db: Knex,
   subjects: PostSubject[],
+  read: PostContextRows,
   brands: PostContext['brands'],
   scores: TextScores[] | null,
   knownThresholds?: ReadonlyMap<string, { share: number; minPosts: number }>,
   options: { unstoredBatch?: boolean } = {},
 ): Promise<PostContext[]> {
-  // One statement for everything per post: it runs in every ingestion transaction, where each
-  // round trip is paid per request. The author, partnerships and thread come back as JSON.
-  const velocity = subjects.length ? await db.raw(contextSql(subjects), contextBindings(subjects)) : { rows: [] };
-  const counts = (velocity as { rows: ContextRow[] }).rows;
+  const counts = read.rows;
   const batch = options.unstoredBatch ? batchVelocity(subjects, counts) : null;
   const thresholds = knownThresholds ?? (await loadBoardThresholds(db, subjects.map((s) => s.board)));
   return subjects.map((s, i) => {
@@ -172,4 +193,16 @@ export async function loadPostContexts(
       board: s.board ? { posts24h: Number(c.b24), commercial24h: Number(c.bc24), threshold: thresholds.get(s.board) ?? null } : null,
     };
   });
+}
+
+/** Query and build in one: for callers that already know their policies (dry runs, backtests, tests). */
+export async function loadPostContexts(
+  db: Knex,
+  subjects: PostSubject[],
+  brands: PostContext['brands'],
+  scores: TextScores[] | null,
+  knownThresholds?: ReadonlyMap<string, { share: number; minPosts: number }>,
+  options: { unstoredBatch?: boolean } = {},
+): Promise<PostContext[]> {
+  return buildPostContexts(db, subjects, await queryPostContexts(db, subjects), brands, scores, knownThresholds, options);
 }

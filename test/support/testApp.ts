@@ -34,6 +34,10 @@ export async function listenOnLoopback(app: TrustApp): Promise<{ url: string; cl
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
+  // The client and this server share one event loop, and suites run side by side: an idle socket
+  // can outlive the client's own keep-alive expiry and be reused just as the server closes it
+  // ("other side closed"). Idle sockets stay open for the whole suite instead.
+  server.keepAliveTimeout = 120_000;
   const { port } = server.address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
