@@ -35,9 +35,9 @@ export function ingestRouter(deps: AppDeps, table: RouteTable): Router {
   const engine = { runtime: deps.policyRuntime!, scorer: deps.scorer, outbox: deps.outbox };
   // Single posts sent while others are being written share their transaction (see coalescer.ts).
   // One lane per platform: every post of the hour updates the same board-counter rows, so
-  // concurrent single-post transactions would queue on those locks anyway. Measured at 200 req/s:
-  // p99 43 ms with one lane, 60 ms with two, 72 ms with four, 126 ms without grouping; measured
-  // again with the counters written last before commit: 62–69 ms with one lane, 84–91 ms with two.
+  // concurrent single-post transactions would queue on those locks anyway. Measured at 200 req/s
+  // spread evenly, with the counters written last before commit: p99 11–15 ms with one lane,
+  // 13–24 ms with two (docs/OPERATIONS.md).
   const singles = createCoalescer<PostInput, IngestedWithState>((source, items) => ingestPosts(deps.db, source, items, deps.clock.now(), engine), { lanes: 1, maxGroup: 100 });
 
   table.record({ method: 'post', path: '/api/v1/posts', access: 'api_key' });
