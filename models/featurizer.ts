@@ -14,20 +14,39 @@ export interface SparseFeatures {
 
 /*
  * FNV-1a, 32 bits. Feature hashing needs a fast, stable, well-mixed hash of short strings and
- * nothing more; this is a few lines, so it is written here rather than imported.
+ * nothing more; this is a few lines, so it is written here rather than imported. It is fed in
+ * pieces ("c:" then a character) so that n-grams are hashed without building their strings: the
+ * result is the hash of the concatenation, as the model was trained on.
  */
-function fnv1a(text: string): number {
-  let h = 0x811c9dc5;
+export const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+export function fnvFeed(state: number, text: string): number {
+  let h = state;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
+    h = Math.imul(h, FNV_PRIME);
   }
-  // Final avalanche so the low bits (the index) and the top bit (the sign) are independent.
-  h ^= h >>> 15;
+  return h;
+}
+
+// Final avalanche so the low bits (the index) and the top bit (the sign) are independent.
+export function fnvFinish(state: number): number {
+  let h = state ^ (state >>> 15);
   h = Math.imul(h, 0x2c1b3c6d);
   h ^= h >>> 12;
   return h >>> 0;
 }
+
+export function fnv1a(text: string): number {
+  return fnvFinish(fnvFeed(FNV_OFFSET, text));
+}
+
+const CHAR = fnvFeed(FNV_OFFSET, 'c:');
+const CHAR_PAIR = fnvFeed(FNV_OFFSET, 'cc:');
+const WORD = fnvFeed(FNV_OFFSET, 'w:');
+const WORD_PAIR = fnvFeed(FNV_OFFSET, 'ww:');
+const SPACE = ' ';
 
 const URL = /\b(?:https?:\/\/|www\.)[^\s<>"'，。！？、）)】]+/giu;
 const EMOJI = /\p{Extended_Pictographic}/gu;
@@ -46,14 +65,12 @@ const BANGS = /[!！]{2,}/u;
  */
 export function featurize(raw: string): SparseFeatures {
   const text = raw.length > MAX_TEXT_CHARS ? raw.slice(0, MAX_TEXT_CHARS) : raw;
-  const counts = new Map<number, number>();
-  const add = (token: string) => {
-    const h = fnv1a(token);
-    const index = h & (FEATURE_DIM - 1);
-    // The sign bit makes colliding features cancel on average instead of adding up.
-    const sign = h & 0x80000000 ? -1 : 1;
-    counts.set(index, (counts.get(index) ?? 0) + sign);
-  };
+  // Each occurrence as index × 2 + (1 when its sign is negative); sorted and summed at the end,
+  // which is cheaper than a map updated per token. The sign bit makes colliding features cancel
+  // on average instead of adding up.
+  const hashed: number[] = [];
+  const addHashed = (h: number) => hashed.push((h & (FEATURE_DIM - 1)) * 2 + (h >>> 31));
+  const add = (token: string) => addHashed(fnv1a(token));
   const nfkc = text.normalize('NFKC');
   const urls = nfkc.match(URL) ?? [];
   for (const u of urls) {
@@ -77,8 +94,8 @@ export function featurize(raw: string): SparseFeatures {
   for (const run of body.match(CJK_RUN) ?? []) {
     const chars = [...run];
     for (let i = 0; i < chars.length; i++) {
-      add(`c:${chars[i]}`);
-      if (i + 1 < chars.length) add(`cc:${chars[i]}${chars[i + 1]}`);
+      addHashed(fnvFinish(fnvFeed(CHAR, chars[i]!)));
+      if (i + 1 < chars.length) addHashed(fnvFinish(fnvFeed(fnvFeed(CHAR_PAIR, chars[i]!), chars[i + 1]!)));
     }
   }
   // Latin script and digits: words and word pairs.
@@ -91,16 +108,26 @@ export function featurize(raw: string): SparseFeatures {
       continue;
     }
     const word = /^\d+$/.test(w) ? (w.length > 3 ? '<num>' : w) : w;
-    add(`w:${word}`);
-    if (previous) add(`ww:${previous} ${word}`);
+    addHashed(fnvFinish(fnvFeed(WORD, word)));
+    if (previous) addHashed(fnvFinish(fnvFeed(fnvFeed(fnvFeed(WORD_PAIR, previous), SPACE), word)));
     previous = word;
   }
 
-  const indices = [...counts.keys()].filter((k) => counts.get(k) !== 0).sort((a, b) => a - b);
+  const occurrences = Int32Array.from(hashed).sort();
+  const indices: number[] = [];
+  const signedCounts: number[] = [];
+  for (let i = 0; i < occurrences.length; ) {
+    const index = occurrences[i]! >>> 1;
+    let c = 0;
+    for (; i < occurrences.length && occurrences[i]! >>> 1 === index; i++) c += occurrences[i]! & 1 ? -1 : 1;
+    if (c !== 0) {
+      indices.push(index);
+      signedCounts.push(c);
+    }
+  }
   const values = new Float32Array(indices.length);
   let norm = 0;
-  indices.forEach((k, i) => {
-    const c = counts.get(k)!;
+  signedCounts.forEach((c, i) => {
     // Sub-linear counts: a word said five times is not five times the evidence.
     const v = Math.sign(c) * (1 + Math.log(Math.abs(c)));
     values[i] = v;

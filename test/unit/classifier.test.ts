@@ -1,9 +1,11 @@
 import fs from 'node:fs';
+import { createHash } from 'node:crypto';
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadOnnxScorer, SHIPPED_MODEL, type OnnxScorer } from '../../models/onnxScorer';
 import { readOnnxModel } from '../../models/onnxModel';
 import { createReferenceScorer } from '../../models/referenceScorer';
-import { featurize, FEATURIZER_VERSION, MAX_TEXT_CHARS } from '../../models/featurizer';
+import { featurize, FEATURIZER_VERSION, fnv1a, fnvFeed, fnvFinish, FNV_OFFSET, MAX_TEXT_CHARS } from '../../models/featurizer';
 import { loadCorpora } from '../../models/corpora';
 import { binaryMetrics } from '../../models/metrics';
 
@@ -20,6 +22,35 @@ const fixtures = [
 
 beforeAll(async () => {
   onnx = await loadOnnxScorer();
+});
+
+/*
+ * The features of every corpus text and a few awkward strings, as the featurizer the shipped model
+ * was trained with computed them. Any change to what featurize returns, even one meant only to be
+ * faster, must change FEATURIZER_VERSION, retrain, and update this digest.
+ */
+const TRAINED_FEATURES_DIGEST = 'd547c0f814247aa40fc95377f0413e03d3d6af259b9de7f94665f4b6963606c5';
+const AWKWARD = ['', ' ', '\uD800', 'a\uDC00b', '𠀀𠀁 emoji 😀😀😀 #ad', 'x'.repeat(5000), '价格 ¥99 加vx abc_123 www.shop.example/x?y=1 !!!', 'CODE save20 use my code SAVE20', '1234567 12 123456789012'];
+
+describe('the featurizer', () => {
+  it('gives exactly the features the shipped model was trained on', () => {
+    const digest = createHash('sha256');
+    for (const text of [...loadCorpora().map((e) => e.text), ...AWKWARD]) {
+      const x = featurize(text);
+      digest.update(Buffer.from(x.indices.buffer, x.indices.byteOffset, x.indices.byteLength));
+      digest.update(Buffer.from(x.values.buffer, x.values.byteOffset, x.values.byteLength));
+      digest.update('|');
+    }
+    expect(digest.digest('hex')).toBe(TRAINED_FEATURES_DIGEST);
+  });
+
+  it('hashes an n-gram fed in pieces as it hashes the whole string', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), fc.string({ unit: 'binary' }), (a, b) => {
+        expect(fnvFinish(fnvFeed(fnvFeed(FNV_OFFSET, a), b))).toBe(fnv1a(a + b));
+      }),
+    );
+  });
 });
 
 describe('the shipped classifier', () => {
