@@ -2,7 +2,7 @@ import knexFactory from 'knex';
 import { connectDatabase } from '../api/db/connect';
 import { migrateToLatest } from '../api/db/migrate';
 import { runBacktest } from '../api/backtests/runBacktest';
-import { sqlArray } from '../api/policies/postContexts';
+import { sqlArray } from '../api/db/sqlArray';
 import { buildDemoCommunity } from '../api/seed/demoCommunity';
 import { textFingerprint } from '../rules/facts/textFacts';
 import { STARTER_LISTS } from '../rules/starter/lists';

@@ -108,6 +108,9 @@ async function waitForHealth(url: string, child: ChildProcess) {
   throw new Error('the server did not become healthy');
 }
 
+// loadtest 8 returns a promise when given no callback; its bundled types still describe the callback form.
+const runLoadTest = loadTest as unknown as (options: Parameters<typeof loadTest>[0]) => Promise<unknown>;
+
 /**
  * Single posts at a steady rate, one every 1/rate seconds whether or not earlier ones have been
  * answered (loadtest's requestsPerSecond), which is what "200 requests per second" means for a
@@ -115,9 +118,6 @@ async function waitForHealth(url: string, child: ChildProcess) {
  * just before it is sent, to its answer, to the tenth of a millisecond (loadtest itself reports
  * whole milliseconds).
  */
-// loadtest 8 returns a promise when given no callback; its bundled types still describe the callback form.
-const runLoadTest = loadTest as unknown as (options: Parameters<typeof loadTest>[0]) => Promise<unknown>;
-
 async function uniformSingles(url: string, headers: Record<string, string>, rate: number, seconds: number) {
   const sentAt = new Map<string, number>();
   const latencies: number[] = [];

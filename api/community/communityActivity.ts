@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { Facts } from '../../rules/policy/evaluation';
 import { addCounts, bucketStart, EMPTY_COUNTS, healthContribution, thresholdTransition, windowFor, type HealthCounts } from '../../rules/community/commercialShare';
-import { sqlArray } from '../policies/postContexts';
+import { sqlArray } from '../db/sqlArray';
 
 export interface ActivityPost {
   id: number;

@@ -10,7 +10,7 @@ import { itemStates } from './itemState';
 import { announcePolicyOutcomes } from '../webhooks/policyEvents';
 import { recordReputationEvents } from '../reputation/reputationStore';
 import { ORDER_OUTCOMES } from '../../rules/reputation/beta';
-import { sqlArray } from '../policies/postContexts';
+import { sqlArray } from '../db/sqlArray';
 
 /** Stores a validated batch of orders in one transaction; a referral to an unknown post fails the batch. */
 export async function ingestTransactions(db: Db, source: string, items: TransactionInput[], now: Date, engine?: TrustEngine): Promise<IngestedWithState[]> {

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { ItemState } from './ingestResult';
-import { sqlArray } from '../policies/postContexts';
+import { sqlArray } from '../db/sqlArray';
 
 /*
  * The stored decisions for items: what a platform is told after ingestion, new item or repeat.

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { AccountRef } from '../schemas/ingest';
-import { sqlArray } from '../policies/postContexts';
+import { sqlArray } from '../db/sqlArray';
 
 /**
  * Finds or creates the accounts a batch mentions. An account the platform has not sent before is

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { AccountSnapshot, PartnershipSnapshot, PostContext } from '../../rules/facts/postFacts';
 import type { TextScores } from '../../models/scorer';
+import { sqlArray } from '../db/sqlArray';
 
 /** A post as the context loader needs it; `id` is null for a dry run of a post never stored. */
 export interface PostSubject {
@@ -23,9 +24,6 @@ export async function loadBoardThresholds(db: Knex, boards: Array<string | null>
   const rows: Array<{ board: string; commercial_share: number; min_posts: number }> = await db('board_thresholds').whereIn('board', names).select('board', 'commercial_share', 'min_posts');
   return new Map(rows.map((r) => [r.board, { share: r.commercial_share, minPosts: r.min_posts }]));
 }
-
-/** An array bound as one SQL array parameter (both drivers send JS arrays as PostgreSQL arrays). */
-export const sqlArray = (values: unknown[]) => values as unknown as Knex.Value;
 
 const NEW_MEMBER = (at: Date): AccountSnapshot => ({ type: 'member', joinedAt: at, reputation: null, violationsUpheld: 0 });
 
@@ -148,10 +146,8 @@ export async function queryPostContexts(db: Knex, subjects: PostSubject[], optio
   // One statement for everything per post: it runs in every ingestion transaction, where each
   // round trip is paid per request. The author, partnerships and thread come back as JSON.
   const asked = options.policyToken === true;
-  if (subjects.length === 0) {
-    const token = asked ? ((await db('policy_cache_token').first('token')) as { token: string } | undefined)?.token ?? null : null;
-    return { rows: [], policyToken: token };
-  }
+  // With nothing to read, no token either: the runtime then reads it itself.
+  if (subjects.length === 0) return { rows: [], policyToken: null };
   const { rows } = (await db.raw(contextSql(subjects, asked), contextBindings(subjects))) as { rows: Array<ContextRow & { policy_token?: string }> };
   return { rows, policyToken: asked ? (rows[0]?.policy_token ?? null) : null };
 }

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { TransactionContext } from '../../rules/facts/transactionFacts';
-import { loadAccounts, loadPartnerships, sqlArray } from './postContexts';
+import { loadAccounts, loadPartnerships } from './postContexts';
+import { sqlArray } from '../db/sqlArray';
 
 export interface TransactionSubject {
   id: number | null;

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { sqlArray } from '../policies/postContexts';
+import { sqlArray } from '../db/sqlArray';
 import { addEvent, align, COMPONENTS, DEFAULT_SETTINGS, reputation, retractEvent, type Component, type EvidenceState, type ReputationSettings } from '../../rules/reputation/beta';
 
 export interface NewReputationEvent {
