@@ -101,6 +101,23 @@ ${table(s.evaluations.filter((e) => e.split === 'validation'))}
   across corpora and looked at its test figures (worse on both SMS corpora) before returning to
   the pooled choice — a look at the test set, disclosed because it happened. The change that
   validation data clearly favoured, one spam head per language, is the shipped one.
+- A second round (2026-11-26) changed the data, then one setting. The commerce set grew from 774
+  posts (86 templates) to 1,620 (180): new templates written from the abuse and disclosure
+  patterns in the domain notes, appended so that every earlier template kept its split. With the
+  recipe unchanged, promo test ROC-AUC rose from 0.78 to 0.89 (mean of three shuffles). L2 1e-4
+  was then chosen over 1e-5 on validation alone (mean of three shuffles: promo validation F1 0.921
+  against 0.885; the spam corpora within 0.01). Tried on validation in scratch scripts (not
+  committed) and dropped: naive-Bayes-scaled features, averaging the weights of five shuffles, a
+  16-unit hidden layer for promotion (validation F1 0.86–0.88, no better than the linear head), and
+  leaving the commerce posts out of the spam heads (Chinese SMS validation F1 up from 0.91 to 0.94,
+  commerce spam down from 0.90 to 0.49: the product's own kind of spam matters more).
+- Why the public-corpus targets stay out of reach: every head fits its training data almost
+  perfectly (training F1 0.996–1.000), so the gap is variance, not fit. Even a threshold picked on
+  the test set itself gives Chinese SMS about 0.91–0.94 and YouTube 0.90–0.91 across the settings
+  tried, and an English head trained on YouTube comments alone reaches only 0.91–0.92 on the
+  unseen channel at that best threshold. The unseen channel (LMFAO)
+  also labels differently from the two training channels: "Like this comment if…" is spam there,
+  while "Thumbs up if you're watching in 2015" is ham.
 - The Chinese SMS labels are noisy: among the highest-scoring "ham" are sale announcements
   (促销活动：…满xxx减xxx元) and phone-number solicitations; among the lowest-scoring "spam" are
   personal appeals and court-notice scams with no commercial vocabulary.

@@ -25,17 +25,19 @@ beforeAll(async () => {
 });
 
 /*
- * The features of every corpus text and a few awkward strings, as the featurizer the shipped model
- * was trained with computed them. Any change to what featurize returns, even one meant only to be
- * faster, must change FEATURIZER_VERSION, retrain, and update this digest.
+ * The features of every text in the public corpora, the fixtures and a few awkward strings, as the
+ * featurizer the shipped model was trained with computed them. Any change to what featurize
+ * returns, even one meant only to be faster, must change FEATURIZER_VERSION, retrain, and update
+ * this digest. The commerce set is left out because it is ours and grows; its texts are featurized
+ * by the same code.
  */
-const TRAINED_FEATURES_DIGEST = 'd547c0f814247aa40fc95377f0413e03d3d6af259b9de7f94665f4b6963606c5';
+const TRAINED_FEATURES_DIGEST = '7fc38c6b47e69a206019f64f0427e3e90f09ef05430f6032d9be67b0ef6c86b7';
 const AWKWARD = ['', ' ', '\uD800', 'a\uDC00b', '𠀀𠀁 emoji 😀😀😀 #ad', 'x'.repeat(5000), '价格 ¥99 加vx abc_123 www.shop.example/x?y=1 !!!', 'CODE save20 use my code SAVE20', '1234567 12 123456789012'];
 
 describe('the featurizer', () => {
   it('gives exactly the features the shipped model was trained on', () => {
     const digest = createHash('sha256');
-    for (const text of [...loadCorpora().map((e) => e.text), ...AWKWARD]) {
+    for (const text of [...loadCorpora().filter((e) => e.corpus !== 'commerce').map((e) => e.text), ...fixtures, ...AWKWARD]) {
       const x = featurize(text);
       digest.update(Buffer.from(x.indices.buffer, x.indices.byteOffset, x.indices.byteLength));
       digest.update(Buffer.from(x.values.buffer, x.values.byteOffset, x.values.byteLength));
@@ -103,12 +105,12 @@ describe('the shipped classifier', () => {
       const rows = test.filter((e) => e.corpus === corpus && e[head] !== null);
       return rows;
     };
-    // Measured at training (models/metrics.json): sms-en 0.956, sms-zh 0.911, youtube 0.894, promo 0.802.
+    // Measured at training (models/metrics.json): sms-en 0.956, sms-zh 0.896, youtube 0.885, promo 0.855.
     const floors: Array<[string, 'spam' | 'promo', number]> = [
       ['sms-en', 'spam', 0.94],
-      ['sms-zh', 'spam', 0.89],
-      ['youtube', 'spam', 0.87],
-      ['commerce', 'promo', 0.77],
+      ['sms-zh', 'spam', 0.88],
+      ['youtube', 'spam', 0.86],
+      ['commerce', 'promo', 0.83],
     ];
     for (const [corpus, head, min] of floors) {
       const rows = floor(corpus, head);
