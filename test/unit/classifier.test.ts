@@ -87,6 +87,20 @@ describe('the shipped classifier', () => {
     }
   });
 
+  it('puts every score back in its text’s place when runs are cut from rows sorted by width', async () => {
+    const { weights, metadata } = readOnnxModel(fs.readFileSync(SHIPPED_MODEL));
+    const reference = createReferenceScorer(weights, metadata.model_version);
+    // Widths that differ, in an order that sorting must change; windows and runs smaller than the input.
+    const texts = [...fixtures, ...loadCorpora().filter((_, i) => i % 401 === 0).map((e) => e.text)];
+    const small = await loadOnnxScorer(SHIPPED_MODEL, { maxBatch: 3, sortWindow: 10 });
+    const [a, b] = await Promise.all([small.scoreTexts(texts), reference.scoreTexts(texts)]);
+    expect(a).toHaveLength(texts.length);
+    a.forEach((s, i) => {
+      expect(Math.abs(s.spam - b[i]!.spam), texts[i]).toBeLessThan(1e-5);
+      expect(Math.abs(s.promo - b[i]!.promo), texts[i]).toBeLessThan(1e-5);
+    });
+  });
+
   it('never crashes on empty, very long or malformed input, and truncates as documented', async () => {
     const long = '促销'.repeat(50_000);
     const broken = '\ud800\udfff\ud800 half a surrogate \udc00 and NUL \u0000';
