@@ -17,6 +17,11 @@ export interface Example {
   /** 1 = promotes a product, service or shop; null when the corpus does not say. */
   promo: 0 | 1 | null;
   split: Split;
+  /**
+   * Examples that must fall in the same cross-validation fold: a commerce template's items share
+   * one, so a fold measures phrasings its training folds never saw, as the test split does.
+   */
+  group: string;
 }
 
 /** A stable split from the text itself: the same text lands in the same split on every machine. */
@@ -32,25 +37,25 @@ export function loadCorpora(): Example[] {
     const tab = line.indexOf('\t');
     if (tab < 0) return;
     const label = line.slice(0, tab);
-    out.push({ corpus: 'sms-en', text: line.slice(tab + 1), spam: label === 'spam' ? 1 : 0, promo: null, split: hashSplit(`sms-en:${i}`) });
+    out.push({ corpus: 'sms-en', text: line.slice(tab + 1), spam: label === 'spam' ? 1 : 0, promo: null, split: hashSplit(`sms-en:${i}`), group: `sms-en:${i}` });
   });
   const smsZh = fs.readFileSync(path.join(DATA_DIR, 'sms-spam-zh', 'messages.jsonl'), 'utf8').split('\n').filter(Boolean);
   smsZh.forEach((line, i) => {
     const row = JSON.parse(line) as { text: string; label: string };
-    out.push({ corpus: 'sms-zh', text: row.text, spam: row.label === 'spam' ? 1 : 0, promo: null, split: hashSplit(`sms-zh:${i}`) });
+    out.push({ corpus: 'sms-zh', text: row.text, spam: row.label === 'spam' ? 1 : 0, promo: null, split: hashSplit(`sms-zh:${i}`), group: `sms-zh:${i}` });
   });
   // YouTube: two channels to learn from, the third (LMFAO) never seen in training.
   for (const file of ['Youtube01-Psy', 'Youtube02-KatyPerry', 'Youtube03-LMFAO']) {
     const rows = parse(fs.readFileSync(path.join(DATA_DIR, 'youtube-spam', `${file}.csv`), 'utf8'), { columns: true, skip_empty_lines: true }) as Array<{ CONTENT: string; CLASS: string; COMMENT_ID: string }>;
     for (const r of rows) {
       const split: Split = file === 'Youtube03-LMFAO' ? 'test' : hashSplit(`yt:${r.COMMENT_ID}`, 0.15, 0);
-      out.push({ corpus: 'youtube', text: r.CONTENT, spam: r.CLASS === '1' ? 1 : 0, promo: null, split });
+      out.push({ corpus: 'youtube', text: r.CONTENT, spam: r.CLASS === '1' ? 1 : 0, promo: null, split, group: `yt:${r.COMMENT_ID}` });
     }
   }
   const commerce = fs.readFileSync(path.join(DATA_DIR, 'commerce', 'commerce-posts.jsonl'), 'utf8').split('\n').filter(Boolean);
   for (const line of commerce) {
-    const r = JSON.parse(line) as { text: string; spam: 0 | 1; promo: 0 | 1; split: Split };
-    out.push({ corpus: 'commerce', text: r.text, spam: r.spam, promo: r.promo, split: r.split });
+    const r = JSON.parse(line) as { text: string; spam: 0 | 1; promo: 0 | 1; split: Split; template: string };
+    out.push({ corpus: 'commerce', text: r.text, spam: r.spam, promo: r.promo, split: r.split, group: `commerce:${r.template}` });
   }
   return out;
 }

@@ -4,16 +4,19 @@ import { fileURLToPath } from 'node:url';
 import { seededRandom } from '../api/seed/random';
 import { dataHash, loadCorpora, type Corpus, type Example } from './corpora';
 import { featurize, FEATURE_DIM, FEATURIZER_VERSION, MAX_TEXT_CHARS, type SparseFeatures } from './featurizer';
-import { fitPlatt, logit, trainLogistic, type LinearHead, type TrainingRow } from './logistic';
+import { fitPlatt, logit, trainLogistic, type LinearHead } from './logistic';
 import { bestF1Threshold, binaryMetrics, type BinaryMetrics } from './metrics';
 import { buildOnnxModel, HEADS, LABELS, OPSET, readOnnxModel, weightsVersion } from './onnxModel';
 import { languageOf, spamHeadFor } from './language';
 import { headProbability } from './linearScore';
 import type { Thresholds } from './onnxScorer';
 import { writeModelCard } from './modelCard';
+import { readTrainConfig } from './trainConfig';
+import { headRows, type Head, type HeadRow } from './trainingRows';
+import { readL2Selection } from './l2Selection';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const config = JSON.parse(fs.readFileSync(path.join(here, 'trainConfig.json'), 'utf8')) as { seed: number; trainedOn: string; epochs: number; learningRate: number; l2: number; hamAsPromoNegativeWeight: number };
+const config = readTrainConfig();
 
 export interface Evaluation {
   corpus: Corpus;
@@ -29,19 +32,11 @@ function main() {
   const random = seededRandom(config.seed).next;
   const of = (split: Example['split']) => examples.filter((e) => e.split === split);
 
-  // Spam: every corpus says what spam is; one head per language, since one shared head served
-  // neither Chinese nor English as well on validation data.
-  const spamRows = (split: Example['split'], lang: 'zh' | 'en'): TrainingRow[] =>
-    of(split).filter((e) => e.spam !== null && languageOf(e.text) === lang).map((e) => ({ x: features.get(e)!, y: e.spam!, weight: 1 }));
-  // Promotion: the commerce set says; ham from the other corpora is known not to promote anything.
-  const promoRows = (split: Example['split']): TrainingRow[] =>
-    of(split).flatMap((e) =>
-      e.promo !== null ? [{ x: features.get(e)!, y: e.promo, weight: 1 }] : e.spam === 0 ? [{ x: features.get(e)!, y: 0 as const, weight: config.hamAsPromoNegativeWeight }] : [],
-    );
-
-  const train = (rows: TrainingRow[]) => trainLogistic(rows, { epochs: config.epochs, learningRate: config.learningRate, l2: config.l2, random });
-  const heads: LinearHead[] = [train(spamRows('train', 'zh')), train(spamRows('train', 'en')), train(promoRows('train'))];
-  const validation = [spamRows('validation', 'zh'), spamRows('validation', 'en'), promoRows('validation')];
+  // One spam head per language, since one shared head served neither Chinese nor English as well
+  // on validation data. Each head has its own L2 (`npm run train:select`).
+  const rowsOf = (split: Example['split'], head: Head) => headRows(of(split), (e) => features.get(e)!, head, config.hamAsPromoNegativeWeight);
+  const heads: LinearHead[] = LABELS.map((head) => trainLogistic(rowsOf('train', head), { epochs: config.epochs, learningRate: config.learningRate, l2: config.l2[head], random }));
+  const validation: HeadRow[][] = LABELS.map((head) => rowsOf('validation', head));
 
   // Calibration and thresholds from validation data only; calibration folded into the weights,
   // which is what the ONNX graph and the reference scorer compute.
@@ -50,8 +45,8 @@ function main() {
   for (let i = 0; i < FEATURE_DIM; i++) for (let j = 0; j < HEADS; j++) weights[i * HEADS + j] = calibration[j]!.a * heads[j]!.weights[i]!;
   const bias = Float32Array.from(heads.map((h, j) => calibration[j]!.a * h.bias + calibration[j]!.b));
   const probability = (x: SparseFeatures, head: number) => headProbability({ weights, bias }, x, head);
-  const chooseThreshold = (rows: TrainingRow[], head: number) => {
-    const labelled = rows.filter((r) => r.weight === 1);
+  const chooseThreshold = (rows: HeadRow[], head: number) => {
+    const labelled = rows.filter((r) => r.labelled);
     return bestF1Threshold(labelled.map((r) => probability(r.x, head)), labelled.map((r) => r.y));
   };
   const thresholds: Thresholds = { spam_zh: chooseThreshold(validation[0]!, 0), spam_en: chooseThreshold(validation[1]!, 1), promo: chooseThreshold(validation[2]!, 2) };
@@ -87,6 +82,7 @@ function main() {
     calibration: Object.fromEntries(LABELS.map((l, j) => [l, calibration[j]!])) as Record<string, { a: number; b: number }>,
     sizes: Object.fromEntries(['train', 'validation', 'test'].map((s) => [s, Object.fromEntries((['sms-en', 'sms-zh', 'youtube', 'commerce'] as const).map((c) => [c, examples.filter((e) => e.split === s && e.corpus === c).length]))])),
     model_bytes: bytes.length,
+    l2_selection: readL2Selection(),
     evaluations,
   };
   fs.writeFileSync(path.join(here, 'metrics.json'), JSON.stringify(summary, null, 2) + '\n');
