@@ -212,6 +212,22 @@ export const STARTER_POLICIES: StarterPolicy[] = [
     },
   },
   {
+    name: 'Likely spam (classifier)',
+    description: 'Posts the spam classifier scores at 0.9 or above, for a person to look at (of the validation texts the model trained on 2026-11-26 scored that high, 99% were spam). Starts in shadow: publish it in enforce mode once its backtest against moderators\' decisions looks right.',
+    appliesTo: 'post',
+    mode: 'shadow',
+    document: {
+      rules: [
+        {
+          name: 'classifier-spam',
+          priority: 5,
+          conditions: { all: [{ fact: 'spamScore', operator: 'greaterThanInclusive', value: 0.9 }] },
+          event: { type: 'flag', params: { queue: 'spam', priority: 40, reason: 'The spam classifier puts this at 0.9 or above' } },
+        },
+      ],
+    },
+  },
+  {
     name: 'Commercial saturation',
     description: 'On a board whose last 24 hours are over the threshold community managers set, new promotional posts wait for review. Starts in shadow: publish it in enforce mode once its backtest looks right.',
     appliesTo: 'post',
