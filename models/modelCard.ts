@@ -101,8 +101,8 @@ Splits are deterministic: SMS messages by a hash of their position, YouTube comm
 of their id (Psy and KatyPerry only), the commerce set **by template**, so its test set holds
 only phrasings the model never saw. Each spam head learns from the spam labels of its language in
 every corpus; the promo head from the commerce set, with ham from the other corpora as
-low-weight (0.3) negatives. Spam rows below are judged by each text's own head and threshold
-(the threshold column is therefore blank); ROC-AUC is over the heads' probabilities.
+low-weight (${s.config.hamAsPromoNegativeWeight}) negatives. Spam rows below are judged by each text's own head and threshold;
+ROC-AUC is over the heads' probabilities.
 Provenance of each corpus: \`models/data/README.md\`.
 
 ## Results on held-out test data, at the shipped thresholds
@@ -131,33 +131,32 @@ ${table(s.evaluations.filter((e) => e.split === 'validation'))}
   across corpora and looked at its test figures (worse on both SMS corpora) before returning to
   the pooled choice — a look at the test set, disclosed because it happened. The change that
   validation data clearly favoured, one spam head per language, is the shipped one.
-- A second round (2026-11-26) changed the data, then how L2 is chosen. The commerce set grew
-  from 774 posts (86 templates) to 1,620 (180): new templates written from the abuse and
-  disclosure patterns in the domain notes, appended so that every earlier template kept its split.
-  With the recipe unchanged, promo test ROC-AUC rose from 0.78 to 0.89 (mean of three shuffles).
-  Choosing L2 on the one validation split was then unstable: a commerce template's nine posts move
-  F1 together, and the best value changed with the shuffle. L2 is now chosen per head by
-  cross-validation (below). Against the earlier 1e-4, test ROC-AUC of the spam heads rose on every
-  corpus (Chinese SMS 0.9947 to 0.9980, YouTube 0.9492 to 0.9551, commerce 0.8650 to 0.9044) and
-  promo's stayed level (0.8960, now 0.8945); test F1 moved both ways, as the next point explains. Tried in scratch scripts (not committed) and dropped: naive-Bayes-scaled features,
-  averaging the weights of five shuffles, a 16-unit hidden layer for promotion (validation F1
-  0.86–0.88, no better than the linear head), and leaving the commerce posts out of the spam heads
-  (Chinese SMS validation F1 up from 0.91 to 0.94, commerce spam down from 0.90 to 0.49: the
-  product's own kind of spam matters more).
-- One threshold per head does not suit every corpus it serves. For the model trained on
-  2026-11-26, on validation data: the Chinese head's best cut is 0.70 for Chinese SMS and 0.07 for
-  the Chinese commerce posts; the English head's is 0.69 for English SMS, 0.27 for YouTube and
-  0.13 for the English commerce posts. The cut chosen on the pooled rows sits near the low ones,
-  so the SMS corpora lose precision. Choosing the cut by mean F1 across corpora instead lands in
-  the same place. Policies do not use these thresholds: a rule compares the calibrated probability
-  with its own number, tried in a backtest first.
+- A second and third round (2026-11-26) changed the data, then how L2 is chosen. The commerce
+  set grew from 774 posts (86 templates) to 1,620 (180), then to 2,466 (274): new templates
+  written from the abuse and disclosure patterns in the domain notes, appended so that every
+  earlier template kept its split. Promo test ROC-AUC of the shipped model went 0.78, 0.89, 0.94
+  over the three sizes. Choosing L2 on the one validation split was unstable: a commerce
+  template's nine posts move F1 together, and the best value changed with the shuffle. L2 is now
+  chosen per head by cross-validation (below). I stopped adding templates after the third round
+  rather than add more until the test figure crossed its target. Tried in scratch scripts (not
+  committed) and dropped: naive-Bayes-scaled features, averaging the weights of five shuffles, a
+  16-unit hidden layer for promotion (validation F1 0.86–0.88, no better than the linear head),
+  and leaving the commerce posts out of the spam heads (Chinese SMS validation F1 up from 0.91 to
+  0.94, commerce spam down from 0.90 to 0.49: the product's own kind of spam matters more).
+- One threshold per head does not suit every corpus it serves. Compare the shipped thresholds at
+  the top with the per-corpus cuts in the second results table: on validation data the commerce
+  posts are best cut far lower than the SMS corpora, and the cut chosen on a head's pooled rows
+  sits between them, so the SMS corpora lose precision. Choosing the cut by mean F1 across
+  corpora instead landed in the same place. Policies do not use these thresholds: a rule compares
+  the calibrated probability with its own number, tried in a backtest first.
 - Why the public-corpus targets stay out of reach: every head fits its training data almost
   perfectly (training F1 0.99–1.00), so the gap is variance, not fit. Even a threshold picked on
-  the test set itself gives Chinese SMS 0.91–0.95 and YouTube 0.90–0.91 across the settings tried
-  (0.948 and 0.908 for the shipped L2), and an English head trained on YouTube comments alone
-  reaches only 0.91–0.92 on the unseen channel at that best threshold. The unseen channel (LMFAO)
-  also labels differently from the two training channels: "Like this comment if…" is spam there,
-  while "Thumbs up if you're watching in 2015" is ham.
+  the test set itself (looked at for this explanation only) gives Chinese SMS 0.91–0.95 and
+  YouTube 0.90–0.91 across the settings tried (0.938 and 0.910 for the shipped model), and an
+  English head trained on YouTube comments alone reaches only 0.91–0.92 on the unseen channel at
+  that best threshold. The unseen channel (LMFAO) also labels differently from the two training
+  channels: "Like this comment if…" is spam there, while "Thumbs up if you're watching in 2015" is
+  ham.
 - The Chinese SMS labels are noisy: among the highest-scoring "ham" are sale announcements
   (促销活动：…满xxx减xxx元) and phone-number solicitations; among the lowest-scoring "spam" are
   personal appeals and court-notice scams with no commercial vocabulary.
