@@ -59,6 +59,25 @@ const CONTACT_CUES = /(?:微信|威信|薇信|v信|vx|wx|加v|qq|扣扣|企鹅|w
 const CODE = /(?:优惠码|折扣码|邀请码|use my code|promo code|discount code|\bcode\s+[a-z]+\d+)/iu;
 const BANGS = /[!！]{2,}/u;
 
+/*
+ * Cheap tests that rule a costly pattern out before it runs; each is implied by its pattern
+ * (the body is already NFKC-folded and lower-cased, so no other character can match these
+ * letters), so the features are the same with or without them. A URL needs "://" or "www.";
+ * a code cue contains "code" or 码; emoji and the CJK scripts start at U+00A9 and U+1100.
+ */
+const MAY_BE_URL = /:\/\/|www\./i;
+const MAY_HAVE_EMOJI = /[^\u0000-\u00a8]/;
+const MAY_HAVE_CJK = /[\u1100-\uffff]/;
+const mayHaveCode = (body: string) => body.includes('code') || body.includes('码');
+
+/** Each guard with the pattern it must never rule out, and the text it sees; checked by a property test. */
+export const GUARDS: ReadonlyArray<{ name: string; guard: (text: string) => boolean; pattern: RegExp; sees: 'nfkc' | 'body' }> = [
+  { name: 'url', guard: (t) => MAY_BE_URL.test(t), pattern: URL, sees: 'nfkc' },
+  { name: 'emoji', guard: (t) => MAY_HAVE_EMOJI.test(t), pattern: EMOJI, sees: 'nfkc' },
+  { name: 'code', guard: mayHaveCode, pattern: CODE, sees: 'body' },
+  { name: 'cjk', guard: (t) => MAY_HAVE_CJK.test(t), pattern: CJK_RUN, sees: 'body' },
+];
+
 /**
  * Hashed n-gram features of a text. Training and serving call this one function, so a model
  * sees at run time exactly the features it was trained on.
@@ -72,7 +91,7 @@ export function featurize(raw: string): SparseFeatures {
   const addHashed = (h: number) => hashed.push((h & (FEATURE_DIM - 1)) * 2 + (h >>> 31));
   const add = (token: string) => addHashed(fnv1a(token));
   const nfkc = text.normalize('NFKC');
-  const urls = nfkc.match(URL) ?? [];
+  const urls = MAY_BE_URL.test(nfkc) ? (nfkc.match(URL) ?? []) : [];
   for (const u of urls) {
     add('<url>');
     const host = /^(?:https?:\/\/)?(?:www\.)?([^/?#:]+)/i.exec(u)?.[1]?.toLowerCase();
@@ -84,14 +103,15 @@ export function featurize(raw: string): SparseFeatures {
   if (DIGITS.test(body)) add('<digits>');
   if (MASKED.test(body)) add('<masked>');
   if (CONTACT_CUES.test(body)) add('<contact>');
-  if (CODE.test(body)) add('<code>');
+  if (mayHaveCode(body) && CODE.test(body)) add('<code>');
   if (BANGS.test(body)) add('<bangs>');
-  const emoji = nfkc.match(EMOJI)?.length ?? 0;
+  const emoji = MAY_HAVE_EMOJI.test(nfkc) ? (nfkc.match(EMOJI)?.length ?? 0) : 0;
   if (emoji) add(emoji >= 3 ? '<emoji3>' : '<emoji>');
   if (body.trim() === '') add('<empty>');
 
   // CJK: characters and character pairs (no word segmentation needed).
-  for (const run of body.match(CJK_RUN) ?? []) {
+  const hasCjk = MAY_HAVE_CJK.test(body);
+  for (const run of hasCjk ? (body.match(CJK_RUN) ?? []) : []) {
     const chars = [...run];
     for (let i = 0; i < chars.length; i++) {
       addHashed(fnvFinish(fnvFeed(CHAR, chars[i]!)));
@@ -99,7 +119,7 @@ export function featurize(raw: string): SparseFeatures {
     }
   }
   // Latin script and digits: words and word pairs.
-  const latin = body.replace(CJK_RUN, ' | ');
+  const latin = hasCjk ? body.replace(CJK_RUN, ' | ') : body;
   let previous: string | null = null;
   for (const m of latin.matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?|\|/gu)) {
     const w = m[0];

@@ -64,7 +64,9 @@ export async function loadOnnxScorer(file = SHIPPED_MODEL, options: { maxBatch?:
         const windowEnd = Math.min(texts.length, windowStart + sortWindow);
         const rows: SparseFeatures[] = [];
         for (let i = windowStart; i < windowEnd; i++) rows.push(featurize(texts[i]!));
-        const byWidth = rows.map((_, i) => i).sort((a, b) => rows[a]!.indices.length - rows[b]!.indices.length);
+        const byWidth = rows.map((_, i) => i);
+        // A window that fits in one run is padded to its widest row whatever the order.
+        if (rows.length > maxBatch) byWidth.sort((a, b) => rows[a]!.indices.length - rows[b]!.indices.length);
         for (let start = 0; start < byWidth.length; start += maxBatch) {
           const run = byWidth.slice(start, start + maxBatch);
           const { probabilities } = await session.run(batchTensors(run.map((i) => rows[i]!)));

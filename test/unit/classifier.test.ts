@@ -5,7 +5,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadOnnxScorer, SHIPPED_MODEL, type OnnxScorer } from '../../models/onnxScorer';
 import { readOnnxModel } from '../../models/onnxModel';
 import { createReferenceScorer } from '../../models/referenceScorer';
-import { featurize, FEATURIZER_VERSION, fnv1a, fnvFeed, fnvFinish, FNV_OFFSET, MAX_TEXT_CHARS } from '../../models/featurizer';
+import { featurize, FEATURIZER_VERSION, fnv1a, fnvFeed, fnvFinish, FNV_OFFSET, GUARDS, MAX_TEXT_CHARS } from '../../models/featurizer';
+import { normalizeForMatch } from '../../rules/text/normalize';
 import { loadCorpora } from '../../models/corpora';
 import { binaryMetrics } from '../../models/metrics';
 
@@ -44,6 +45,22 @@ describe('the featurizer', () => {
       digest.update('|');
     }
     expect(digest.digest('hex')).toBe(TRAINED_FEATURES_DIGEST);
+  });
+
+  it('never lets a cheap guard rule out text its costly pattern would match', () => {
+    // Fragments that the patterns look for, in any case and width, among arbitrary characters.
+    const fragment = fc.constantFrom('http://', 'HTTPS://', 'ｈｔｔｐ://', 'WWW.', 'www.', 'code', 'CODE', 'Promo Code', 'ＣＯＤＥ', '优惠码', '優惠碼', '码', '😀', '©', '®', '‼', '™', '中', '文', 'カ', 'ｶ', 'ㄱ', 'ᄀ', '𠀀', 'ſ', 'K', ' ', 'a1');
+    const text = fc.array(fc.oneof(fragment, fc.string({ unit: 'binary', maxLength: 3 })), { maxLength: 12 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(text, (raw) => {
+        const nfkc = raw.normalize('NFKC');
+        const seen = { nfkc, body: normalizeForMatch(nfkc) };
+        for (const { name, guard, pattern, sees } of GUARDS) {
+          if (seen[sees].search(pattern) >= 0) expect(guard(seen[sees]), `${name}: ${JSON.stringify(raw)}`).toBe(true);
+        }
+      }),
+      { numRuns: 5000 },
+    );
   });
 
   it('hashes an n-gram fed in pieces as it hashes the whole string', () => {
