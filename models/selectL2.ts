@@ -14,9 +14,9 @@ const FOLDS = 5;
 
 /**
  * Chooses each head's L2 by cross-validation over the training and validation splits (never the
- * test split), then writes the choice into trainConfig.json for `npm run train`. One validation
- * split of 34 commerce templates was too small to choose by: a template's nine posts move F1
- * together, and the choice flipped with the shuffle.
+ * test split), then writes the choice into trainConfig.json for `npm run train`. The one
+ * validation split, a few dozen commerce templates, was too small to choose by: a template's nine
+ * posts move F1 together, and the choice flipped with the shuffle.
  */
 function main() {
   const t0 = performance.now();
