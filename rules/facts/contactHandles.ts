@@ -58,7 +58,9 @@ export function findContactHandles(text: string): ContactHandle[] {
   return out.sort((a, b) => a.index - b.index);
 }
 
-const INVITES = /(?:加我|加一下|私聊|私信我|联系我|详聊|私下|找我|dm me|message me|text me|add me|contact me|hit me up|inbox me|pm me)/iu;
+// Phone invitations name the number's use ("call me at", not "call me crazy"): the rules pair an
+// invite with a handle, and a bare "call me" is too common in ordinary talk to count.
+const INVITES = /(?:加我|加一下|私聊|私信我|联系我|详聊|私下|找我|打我电话|给我打电话|dm me|message me|text me|add me|contact me|hit me up|inbox me|pm me|whatsapp me|call me (?:at|on)\b)/iu;
 
 /** The text invites readers to make contact outside the thread. */
 export function hasContactInvite(text: string): boolean {

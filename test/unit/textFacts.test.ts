@@ -41,6 +41,10 @@ describe('contact handles', () => {
     expect(hasContactInvite(normalizeForMatch('有货，加我私聊'))).toBe(true);
     expect(hasContactInvite(normalizeForMatch('DM me for details'))).toBe(true);
     expect(hasContactInvite(normalizeForMatch('Support replied to my ticket quickly'))).toBe(false);
+    expect(hasContactInvite(normalizeForMatch('想了解的打我电话 138 1234 5678'))).toBe(true);
+    expect(hasContactInvite(normalizeForMatch('Call me at +1 415 555 0100 for the price'))).toBe(true);
+    expect(hasContactInvite(normalizeForMatch('Call me crazy, but the older model was better'))).toBe(false);
+    expect(hasContactInvite(normalizeForMatch('来电显示坏了，售后说要寄修'))).toBe(false);
   });
 });
 
