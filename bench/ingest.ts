@@ -22,7 +22,7 @@ import { loadTest } from 'loadtest';
 import knexFactory from 'knex';
 import { newApiKey } from '../api/auth/tokens';
 import { buildDemoCommunity } from '../api/seed/demoCommunity';
-import { report, round } from './report';
+import { percentile, report, round } from './report';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -147,8 +147,8 @@ async function uniformSingles(url: string, headers: Record<string, string>, rate
     },
   });
   latencies.sort((a, b) => a - b);
-  const at = (q: number) => round(latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * q))] ?? NaN, 1);
-  return { ok: latencies.length, failed, p50: at(0.5), p90: at(0.9), p99: at(0.99), max: round(latencies.at(-1) ?? NaN, 1) };
+  const at = (p: number) => round(percentile(latencies, p), 1);
+  return { ok: latencies.length, failed, p50: at(50), p90: at(90), p99: at(99), max: round(latencies.at(-1) ?? NaN, 1) };
 }
 
 function run(options: autocannon.Options): Promise<autocannon.Result> {

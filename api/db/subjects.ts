@@ -10,9 +10,16 @@ export function subjectTable(type: string): string {
   return table;
 }
 
+/** Where a subject names its member: a post's author, an order's buyer; null for an account, which is its own member. */
+export function subjectMemberColumn(subjectType: string): { table: string; column: string } | null {
+  if (subjectType === 'account') return null;
+  return subjectType === 'post' ? { table: 'posts', column: 'author_id' } : { table: 'transactions', column: 'buyer_id' };
+}
+
 /** The member a subject belongs to: the account itself, a post's author, an order's buyer. */
 export async function subjectAccount(db: Knex, subjectType: string, subjectId: number): Promise<number | null> {
-  if (subjectType === 'account') return subjectId;
-  if (subjectType === 'post') return (await db('posts').where({ id: subjectId }).first('author_id'))?.author_id ?? null;
-  return (await db('transactions').where({ id: subjectId }).first('buyer_id'))?.buyer_id ?? null;
+  const owner = subjectMemberColumn(subjectType);
+  if (!owner) return subjectId;
+  const row: Record<string, number | null> | undefined = await db(owner.table).where({ id: subjectId }).first(owner.column);
+  return row?.[owner.column] ?? null;
 }

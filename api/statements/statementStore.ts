@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { ConditionTrace } from '../../rules/policy/evaluation';
+import { subjectMemberColumn } from '../db/subjects';
 import { renderStatement, type StatementAction, type StatementGround, type StatementInput } from '../../rules/statements/statementOfReasons';
 
 export interface StoredStatement {
@@ -48,7 +49,7 @@ async function ruleFactsFor(trx: Knex.Transaction, subjectType: string, subjectI
 
 /** The member each subject belongs to (an account, a post's author, an order's buyer) and the language to address them in. */
 async function membersOf(trx: Knex.Transaction, subjectType: string, subjectIds: number[]): Promise<Map<number, { accountId: number | null; locale: string }>> {
-  const owner = subjectType === 'account' ? null : subjectType === 'post' ? { table: 'posts', column: 'author_id' } : { table: 'transactions', column: 'buyer_id' };
+  const owner = subjectMemberColumn(subjectType);
   const rows: Array<{ subject_id: number; account_id: number | null; locale: string | null }> = owner
     ? await trx(`${owner.table} as s`).leftJoin('accounts as a', 'a.id', `s.${owner.column}`).whereIn('s.id', subjectIds).select('s.id as subject_id', 'a.id as account_id', 'a.locale')
     : await trx('accounts as a').whereIn('a.id', subjectIds).select('a.id as subject_id', 'a.id as account_id', 'a.locale');
