@@ -312,11 +312,17 @@ describe.skipIf(!HAS_CHROMIUM)('console shell in Chromium', () => {
       await signIn(page, 'compliance');
       await page.getByText(/^Welcome/).waitFor();
       await page.getByRole('menuitem', { name: 'Transparency report' }).click();
+      // Both days picked are in the period: the one sent to the API ends at midnight after the last.
+      const day = (offset: number) => new Date(Date.now() - offset * 86_400_000).toISOString().slice(0, 10);
+      await page.getByLabel('From', { exact: true }).fill(day(14));
+      await page.getByLabel('To', { exact: true }).fill(day(1));
       await page.getByRole('button', { name: 'Generate report' }).click();
       await page.getByTestId('transparency-report').waitFor();
+      await page.getByRole('heading', { name: `Transparency report, ${day(14)} to ${day(1)}` }).waitFor();
       const reports = await page.getByRole('table', { name: /Member reports received/ }).locator('tr').count();
       expect(reports).toBeGreaterThan(0);
       const row = await t.db('transparency_reports').orderBy('id', 'desc').first();
+      expect([new Date(row.period_start).toISOString(), new Date(row.period_end).toISOString()]).toEqual([`${day(14)}T00:00:00.000Z`, `${day(0)}T00:00:00.000Z`]);
       await page.getByText(`Decisions: ${row.result.decisions.total}`).waitFor();
       await page.getByRole('button', { name: 'Print' }).waitFor();
       await page.emulateMedia({ media: 'print' });

@@ -5,6 +5,7 @@ import { Title, useGetList, useNotify, useTranslate } from 'react-admin';
 import { httpClient } from '../dataProvider';
 import { downloadFile } from '../common/downloadFile';
 import { JobProgress } from '../common/JobProgress';
+import { DayRangeInputs, useDayRange } from '../common/DayRangeInputs';
 
 interface Report {
   id: number;
@@ -14,14 +15,11 @@ interface Report {
   result: { counts: Record<string, number>; cases: Array<{ postId: number; author: string; brands: string[]; reach: number; confidence: number; postedAt: string; text: string }> } | null;
 }
 
-const isoDay = (d: Date) => d.toISOString().slice(0, 10);
-
 /** The report a regulator asks for: a period, optionally one brand or creator; JSON on screen, CSV to hand over. */
 export function ComplianceReportPage() {
   const translate = useTranslate();
   const notify = useNotify();
-  const [from, setFrom] = useState(isoDay(new Date(Date.now() - 30 * 86_400_000)));
-  const [to, setTo] = useState(isoDay(new Date(Date.now() + 86_400_000)));
+  const range = useDayRange();
   const [brand, setBrand] = useState<{ id: number; handle: string } | null>(null);
   const [creator, setCreator] = useState<{ id: number; handle: string } | null>(null);
   const [id, setId] = useState<number | null>(null);
@@ -35,7 +33,7 @@ export function ComplianceReportPage() {
   });
   const start = async () => {
     try {
-      const body = { from: `${from}T00:00:00Z`, to: `${to}T00:00:00Z`, ...(brand ? { brandId: brand.id } : {}), ...(creator ? { creatorId: creator.id } : {}) };
+      const body = { ...range.period(), ...(brand ? { brandId: brand.id } : {}), ...(creator ? { creatorId: creator.id } : {}) };
       const { json } = await httpClient('/api/compliance-reports', { method: 'POST', body: JSON.stringify(body) });
       setId((json as Report).id);
     } catch (err) {
@@ -49,8 +47,7 @@ export function ComplianceReportPage() {
       <Title title={translate('app.compliance.title')} />
       <CardContent>
         <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
-          <TextField type="date" label={translate('app.compliance.from')} value={from} onChange={(e) => setFrom(e.target.value)} size="small" slotProps={{ inputLabel: { shrink: true } }} />
-          <TextField type="date" label={translate('app.compliance.to')} value={to} onChange={(e) => setTo(e.target.value)} size="small" slotProps={{ inputLabel: { shrink: true } }} />
+          <DayRangeInputs range={range} fromLabel={translate('app.compliance.from')} toLabel={translate('app.compliance.to')} />
           <Autocomplete size="small" sx={{ minWidth: 200 }} options={(brands ?? []) as Array<{ id: number; handle: string }>} getOptionLabel={(o) => o.handle} value={brand} onChange={(_e, v) => setBrand(v)} renderInput={(p) => <TextField {...p} label={translate('app.compliance.brand')} />} />
           <Autocomplete size="small" sx={{ minWidth: 200 }} options={(creators ?? []) as Array<{ id: number; handle: string }>} getOptionLabel={(o) => o.handle} value={creator} onChange={(_e, v) => setCreator(v)} renderInput={(p) => <TextField {...p} label={translate('app.compliance.creator')} />} />
           <Button variant="contained" onClick={start}>

@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Box, Button, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import { Box, Button, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useNotify, useRecordContext, useTranslate } from 'react-admin';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { httpClient } from '../dataProvider';
 import { postJson } from './api';
 import { JobProgress } from '../common/JobProgress';
+import { DayRangeInputs, useDayRange } from '../common/DayRangeInputs';
 
 interface Backtest {
   id: number;
@@ -23,15 +24,12 @@ interface Backtest {
   } | null;
 }
 
-const isoDay = (d: Date) => d.toISOString().slice(0, 10);
-
 /** Runs the draft over stored items as a job, shows progress, then what it would have done next to the version in force. */
 export function BacktestPanel() {
   const record = useRecordContext();
   const translate = useTranslate();
   const notify = useNotify();
-  const [from, setFrom] = useState(isoDay(new Date(Date.now() - 30 * 86_400_000)));
-  const [to, setTo] = useState(isoDay(new Date(Date.now() + 86_400_000)));
+  const range = useDayRange();
   const [id, setId] = useState<number | null>(null);
   const { data } = useQuery({
     queryKey: ['backtest', id],
@@ -42,7 +40,7 @@ export function BacktestPanel() {
   if (!record) return null;
   const start = async () => {
     try {
-      const created = (await postJson('/api/backtests', { policyId: record.id, from: `${from}T00:00:00Z`, to: `${to}T00:00:00Z` })) as { id: number };
+      const created = (await postJson('/api/backtests', { policyId: record.id, ...range.period() })) as { id: number };
       setId(created.id);
     } catch (err) {
       notify((err as Error).message, { type: 'error' });
@@ -53,8 +51,7 @@ export function BacktestPanel() {
   return (
     <Box sx={{ maxWidth: 900 }}>
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-        <TextField type="date" label={translate('resources.backtests.fields.windowStart')} value={from} onChange={(e) => setFrom(e.target.value)} size="small" slotProps={{ inputLabel: { shrink: true } }} />
-        <TextField type="date" label={translate('resources.backtests.fields.windowEnd')} value={to} onChange={(e) => setTo(e.target.value)} size="small" slotProps={{ inputLabel: { shrink: true } }} />
+        <DayRangeInputs range={range} fromLabel={translate('resources.backtests.fields.windowStart')} toLabel={translate('resources.backtests.fields.windowEnd')} />
         <Button variant="outlined" onClick={start}>
           {translate('app.policies.backtest')}
         </Button>

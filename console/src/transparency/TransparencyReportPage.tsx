@@ -1,9 +1,11 @@
 import { useState } from 'react';
-import { Box, Button, Card, CardContent, Grid, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import { Box, Button, Card, CardContent, Grid, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { Title, useNotify, useTranslate } from 'react-admin';
 import { httpClient } from '../dataProvider';
 import { downloadFile } from '../common/downloadFile';
+import { DayRangeInputs, useDayRange } from '../common/DayRangeInputs';
+import { lastDayOfPeriod } from '../common/dayRange';
 
 interface Result {
   period: { from: string; to: string };
@@ -20,8 +22,6 @@ interface Report {
   result: Result | null;
   error: string | null;
 }
-
-const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
 function Section({ title, rows }: { title: string; rows: Array<[string, string | number]> }) {
   return (
@@ -47,8 +47,7 @@ function Section({ title, rows }: { title: string; rows: Array<[string, string |
 export function TransparencyReportPage() {
   const translate = useTranslate();
   const notify = useNotify();
-  const [from, setFrom] = useState(isoDay(new Date(Date.now() - 30 * 86_400_000)));
-  const [to, setTo] = useState(isoDay(new Date(Date.now() + 86_400_000)));
+  const range = useDayRange();
   const [id, setId] = useState<number | null>(null);
   const { data } = useQuery({
     queryKey: ['transparency-report', id],
@@ -58,7 +57,7 @@ export function TransparencyReportPage() {
   });
   const start = async () => {
     try {
-      const { json } = await httpClient('/api/transparency-reports', { method: 'POST', body: JSON.stringify({ from: `${from}T00:00:00Z`, to: `${to}T00:00:00Z` }) });
+      const { json } = await httpClient('/api/transparency-reports', { method: 'POST', body: JSON.stringify(range.period()) });
       setId((json as Report).id);
     } catch (err) {
       notify((err as Error).message, { type: 'error' });
@@ -73,8 +72,7 @@ export function TransparencyReportPage() {
       <Title title={translate('app.transparency.title')} />
       <CardContent>
         <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', alignItems: 'center', displayPrint: 'none' }}>
-          <TextField type="date" label={translate('app.compliance.from')} value={from} onChange={(e) => setFrom(e.target.value)} size="small" slotProps={{ inputLabel: { shrink: true } }} />
-          <TextField type="date" label={translate('app.compliance.to')} value={to} onChange={(e) => setTo(e.target.value)} size="small" slotProps={{ inputLabel: { shrink: true } }} />
+          <DayRangeInputs range={range} fromLabel={translate('app.compliance.from')} toLabel={translate('app.compliance.to')} />
           <Button variant="contained" onClick={start}>
             {translate('app.compliance.generate')}
           </Button>
@@ -97,7 +95,7 @@ export function TransparencyReportPage() {
         {r && (
           <Box data-testid="transparency-report">
             <Typography variant="h5" component="h1" sx={{ mt: 2 }}>
-              {translate('app.transparency.heading', { from: r.period.from.slice(0, 10), to: r.period.to.slice(0, 10) })}
+              {translate('app.transparency.heading', { from: r.period.from.slice(0, 10), to: lastDayOfPeriod(r.period.to) })}
             </Typography>
             <Grid container spacing={2}>
               <Section title={translate('app.transparency.reports', { n: r.reports.total })} rows={Object.entries(r.reports.byReason).map(([k, v]) => [label(`enums.report_reason.${k}`, k), v])} />
