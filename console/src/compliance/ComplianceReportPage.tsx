@@ -5,7 +5,7 @@ import { Title, useGetList, useNotify, useTranslate } from 'react-admin';
 import { httpClient } from '../dataProvider';
 import { downloadFile } from '../common/downloadFile';
 import { JobProgress } from '../common/JobProgress';
-import { DayRangeInputs, useDayRange } from '../common/DayRangeInputs';
+import { DayRangeHint, DayRangeInputs, useDayRange } from '../common/DayRangeInputs';
 
 interface Report {
   id: number;
@@ -46,14 +46,15 @@ export function ComplianceReportPage() {
     <Card sx={{ mt: 2 }}>
       <Title title={translate('app.compliance.title')} />
       <CardContent>
-        <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
+        <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
           <DayRangeInputs range={range} fromLabel={translate('app.compliance.from')} toLabel={translate('app.compliance.to')} />
-          <Autocomplete size="small" sx={{ minWidth: 200 }} options={(brands ?? []) as Array<{ id: number; handle: string }>} getOptionLabel={(o) => o.handle} value={brand} onChange={(_e, v) => setBrand(v)} renderInput={(p) => <TextField {...p} label={translate('app.compliance.brand')} />} />
-          <Autocomplete size="small" sx={{ minWidth: 200 }} options={(creators ?? []) as Array<{ id: number; handle: string }>} getOptionLabel={(o) => o.handle} value={creator} onChange={(_e, v) => setCreator(v)} renderInput={(p) => <TextField {...p} label={translate('app.compliance.creator')} />} />
+          <Autocomplete size="small" fullWidth={false} sx={{ width: 220 }} options={(brands ?? []) as Array<{ id: number; handle: string }>} getOptionLabel={(o) => o.handle} value={brand} onChange={(_e, v) => setBrand(v)} renderInput={(p) => <TextField {...p} fullWidth label={translate('app.compliance.brand')} />} />
+          <Autocomplete size="small" fullWidth={false} sx={{ width: 220 }} options={(creators ?? []) as Array<{ id: number; handle: string }>} getOptionLabel={(o) => o.handle} value={creator} onChange={(_e, v) => setCreator(v)} renderInput={(p) => <TextField {...p} fullWidth label={translate('app.compliance.creator')} />} />
           <Button variant="contained" onClick={start}>
             {translate('app.compliance.generate')}
           </Button>
         </Stack>
+        <DayRangeHint />
         {data && <JobProgress job={data} testId="report-status" label={translate('app.compliance.progress')} />}
         {counts && (
           <Box>

@@ -28,7 +28,7 @@ export const appEnglish = {
     api_key_created: 'Copy this key now; it will not be shown again:',
     related: { none: 'None yet', item_decisions: 'Earlier decisions on this item', author_decisions: "Decisions on the author's account", author_partnerships: "The author's partnerships", buyer_decisions: "Decisions on the buyer's account", buyer_orders: "The buyer's orders", summary: 'Summary', replies: 'Replies', flags: 'Flags on this item', decisions: 'Decisions', posts: 'Posts', orders: 'Orders', partnerships: 'Partnerships', referred_orders: 'Orders referred by this post' },
     compliance: {
-      title: 'Compliance report', from: 'From', to: 'To', brand: 'Brand', creator: 'Creator', generate: 'Generate report', progress: 'Report progress', download: 'Download CSV', cases: 'Undisclosed posts',
+      title: 'Compliance report', from: 'From', to: 'To', days_hint: 'Whole days in UTC, both included', brand: 'Brand', creator: 'Creator', generate: 'Generate report', progress: 'Report progress', download: 'Download CSV', cases: 'Undisclosed posts',
       summary: '%{posts} posts: %{commercial} commercial, %{disclosed} disclosed, %{weaklyDisclosed} weakly disclosed, %{undisclosed} undisclosed; %{noticesSent} notices sent, %{remediatedAfterNotice} remediated; %{ordersFromUndisclosed} orders came from undisclosed ads.',
     },
     policies: {

@@ -6,7 +6,7 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import { httpClient } from '../dataProvider';
 import { postJson } from './api';
 import { JobProgress } from '../common/JobProgress';
-import { DayRangeInputs, useDayRange } from '../common/DayRangeInputs';
+import { DayRangeHint, DayRangeInputs, useDayRange } from '../common/DayRangeInputs';
 
 interface Backtest {
   id: number;
@@ -50,12 +50,13 @@ export function BacktestPanel() {
   const pct = (v: number | null | undefined) => (v === null || v === undefined ? '–' : `${Math.round(v * 100)}%`);
   return (
     <Box sx={{ maxWidth: 900 }}>
-      <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+      <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center' }}>
         <DayRangeInputs range={range} fromLabel={translate('resources.backtests.fields.windowStart')} toLabel={translate('resources.backtests.fields.windowEnd')} />
         <Button variant="outlined" onClick={start}>
           {translate('app.policies.backtest')}
         </Button>
       </Stack>
+      <DayRangeHint />
       {data && <JobProgress job={data} testId="backtest-status" label={translate('app.policies.backtest_progress')} />}
       {r && (
         <Box>

@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Title, useNotify, useTranslate } from 'react-admin';
 import { httpClient } from '../dataProvider';
 import { downloadFile } from '../common/downloadFile';
-import { DayRangeInputs, useDayRange } from '../common/DayRangeInputs';
+import { DayRangeHint, DayRangeInputs, useDayRange } from '../common/DayRangeInputs';
 import { lastDayOfPeriod } from '../common/dayRange';
 
 interface Result {
@@ -71,7 +71,7 @@ export function TransparencyReportPage() {
     <Card sx={{ mt: 2 }} className="printable">
       <Title title={translate('app.transparency.title')} />
       <CardContent>
-        <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', alignItems: 'center', displayPrint: 'none' }}>
+        <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center', displayPrint: 'none' }}>
           <DayRangeInputs range={range} fromLabel={translate('app.compliance.from')} toLabel={translate('app.compliance.to')} />
           <Button variant="contained" onClick={start}>
             {translate('app.compliance.generate')}
@@ -87,6 +87,7 @@ export function TransparencyReportPage() {
             </>
           )}
         </Stack>
+        <DayRangeHint />
         {data && !r && (
           <Typography data-testid="transparency-status" sx={{ mt: 2 }}>
             {translate(`enums.backtest_status.${data.status}`, { _: data.status })} {data.error ?? ''}
