@@ -31,15 +31,28 @@ export function buildApp(db: Db, options: { clock?: Clock; config?: Partial<AppC
 
 /** Serves an app on a free loopback port, for tests that need real sockets. */
 export async function listenOnLoopback(app: TrustApp): Promise<{ url: string; close(): Promise<void> }> {
+  // Suites open a thousand connections at once from this same event loop, which accepts them only
+  // between its other work, so the accept queue is sized for all of them rather than Node's
+  // default 511 (the kernel caps it at somaxconn). One loaded run saw ECONNRESET there; this
+  // removes one way that can happen.
   const server: Server = await new Promise((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    const s = app.listen(0, '127.0.0.1', 4096, () => resolve(s));
   });
   // The client and this server share one event loop, and suites run side by side: an idle socket
   // can outlive the client's own keep-alive expiry and be reused just as the server closes it
   // ("other side closed"). Idle sockets stay open for the whole suite instead.
   server.keepAliveTimeout = 120_000;
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    // At the end of a suite nothing more is coming: close the kept-alive sockets too, rather than
+    // wait out the keep-alive above on a socket a client dropped mid-request.
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
 }
 
 /** One staff member per role, all with TEST_PASSWORD. */
