@@ -43,10 +43,10 @@ export function bestF1(scores: number[], labels: Array<0 | 1>): number {
 export function crossValidate(rows: HeadRow[], folds: number, fit: (training: HeadRow[], fold: number) => LinearHead): CrossValidated {
   let f1 = 0;
   let rocAuc = 0;
+  const foldOfRow = rows.map((r) => foldOf(r.example.group, folds));
   for (let k = 0; k < folds; k++) {
-    const inFold = rows.map((r) => foldOf(r.example.group, folds) === k);
-    const head = fit(rows.filter((_, i) => !inFold[i]), k);
-    const held = rows.filter((r, i) => inFold[i] && r.labelled);
+    const head = fit(rows.filter((_, i) => foldOfRow[i] !== k), k);
+    const held = rows.filter((r, i) => foldOfRow[i] === k && r.labelled);
     const scores = held.map((r) => logit(head, r.x));
     const labels = held.map((r) => r.y);
     f1 += bestF1(scores, labels) / folds;
