@@ -7,6 +7,7 @@ import { seedDemo } from '../support/demoSeed';
 import { startTestJobs } from '../support/testJobs';
 import { createTrustApp } from '../support/trustApp';
 import { transparencyReport } from '../../api/transparency/transparencyReport';
+import { periodOfDays } from '../../console/src/common/dayRange';
 
 let t: TestDb;
 let app: TrustApp;
@@ -109,6 +110,12 @@ describe('transparency report', () => {
   it('refuses a backwards period and other roles', async () => {
     const bad = await request(app).post('/api/transparency-reports').set(compliance).send({ from: now.toISOString(), to: from.toISOString() }).expect(400);
     expect(bad.body.errors[0].path).toBe('to');
+    // What the console sends when its "To" day is cleared: refused, naming the field, nothing stored.
+    const rowsBefore = Number((await t.db('transparency_reports').count({ c: '*' }).first())!.c);
+    const cleared = await request(app).post('/api/transparency-reports').set(compliance).send(periodOfDays('2026-10-01', '')).expect(400);
+    expect(cleared.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(cleared.body.errors.map((e: { path: string }) => e.path)).toContain('to');
+    expect(Number((await t.db('transparency_reports').count({ c: '*' }).first())!.c)).toBe(rowsBefore);
     await request(app).post('/api/transparency-reports').set(moderator).send({ from: from.toISOString(), to: now.toISOString() }).expect(403);
   });
 });
