@@ -1,7 +1,8 @@
 import { normalizeForMatch } from '../rules/text/normalize';
+import { PROMO_CUES, PROMO_CUE_NAMES } from '../rules/text/promoCues';
 
 /** Stored in the model's metadata; a model refuses to load under a featurizer of another version. */
-export const FEATURIZER_VERSION = 'hashed-ngrams-v1';
+export const FEATURIZER_VERSION = 'hashed-ngrams-cues-v2';
 export const FEATURE_BITS = 18;
 export const FEATURE_DIM = 1 << FEATURE_BITS;
 /** Texts are featurized from their first 1,000 characters; a post longer than that is judged by its opening. */
@@ -108,6 +109,18 @@ export function featurize(raw: string): SparseFeatures {
   const emoji = MAY_HAVE_EMOJI.test(nfkc) ? (nfkc.match(EMOJI)?.length ?? 0) : 0;
   if (emoji) add(emoji >= 3 ? '<emoji3>' : '<emoji>');
   if (body.trim() === '') add('<empty>');
+  // Named promotion cues (rules/text/promoCues.ts): a cue learned from one source's wording
+  // carries to another's, which bare n-grams do not. How many cues a text shows is a feature too.
+  let cues = urls.length ? 1 : 0;
+  if (urls.length) add('<cue:link>');
+  for (const name of PROMO_CUE_NAMES) {
+    if (name === 'link' && urls.length) continue;
+    if (PROMO_CUES[name].test(body)) {
+      add(`<cue:${name}>`);
+      cues++;
+    }
+  }
+  add(`<cues:${Math.min(cues, 4)}>`);
 
   // CJK: characters and character pairs (no word segmentation needed).
   const hasCjk = MAY_HAVE_CJK.test(body);

@@ -2,88 +2,105 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { seededRandom } from '../api/seed/random';
-import { dataHash, loadCorpora, type Corpus, type Example } from './corpora';
+import { dataHash, loadCorpora, type Example, type Source } from './corpora';
 import { featurize, FEATURE_DIM, FEATURIZER_VERSION, MAX_TEXT_CHARS, type SparseFeatures } from './featurizer';
-import { fitPlatt, logit, trainLogistic, type LinearHead } from './logistic';
-import { bestF1Threshold, binaryMetrics, type BinaryMetrics } from './metrics';
+import { fitPlatt, trainLogistic, type LinearHead } from './logistic';
+import { binaryMetrics, type BinaryMetrics } from './metrics';
 import { buildOnnxModel, HEADS, LABELS, OPSET, readOnnxModel, weightsVersion } from './onnxModel';
-import { languageOf, spamHeadFor } from './language';
-import { headProbability } from './linearScore';
 import type { Thresholds } from './onnxScorer';
-import { writeModelCard } from './modelCard';
+import { writeModelCard, type CategoryErrors, type TrainingSummary } from './modelCard';
 import { readTrainConfig } from './trainConfig';
-import { headRows, type Head, type HeadRow } from './trainingRows';
-import { readL2Selection } from './l2Selection';
+import { headRows, type Head } from './trainingRows';
+import { calibrate, heldOutScores, meanF1Cut, nestedSourceFigures, shippedCut, twoClassSources, validationFolds, type Calibrated, type SourceFigure } from './sourceValidation';
+import { readSelection } from './selection';
+import { readSealedResults } from './sealedTest';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const config = readTrainConfig();
 
-export interface Evaluation {
-  corpus: Corpus;
-  head: 'spam' | 'promo';
-  split: 'test' | 'validation';
-  metrics: BinaryMetrics;
-}
-
+/**
+ * Trains the three heads on every source, with calibration and thresholds taken from held-out
+ * predictions: each row scored by a head that never saw it, nor (outside the SMS corpora) its
+ * source. The sealed test is not read here (`npm run eval:sealed` scores a shipped model on it,
+ * once).
+ */
 function main() {
   const t0 = performance.now();
+  const config = readTrainConfig();
   const examples = loadCorpora();
   const features = new Map<Example, SparseFeatures>(examples.map((e) => [e, featurize(e.text)]));
-  const random = seededRandom(config.seed).next;
-  const of = (split: Example['split']) => examples.filter((e) => e.split === split);
+  const rowWeights = { hamAsPromoNegativeWeight: config.hamAsPromoNegativeWeight, templateWeight: config.templateWeight };
 
-  // One spam head per language, since one shared head served neither Chinese nor English as well
-  // on validation data. Each head has its own L2 (`npm run train:select`).
-  const rowsOf = (split: Example['split'], head: Head) => headRows(of(split), (e) => features.get(e)!, head, config.hamAsPromoNegativeWeight);
-  const heads: LinearHead[] = LABELS.map((head) => trainLogistic(rowsOf('train', head), { epochs: config.epochs, learningRate: config.learningRate, l2: config.l2[head], random }));
-  const validation: HeadRow[][] = LABELS.map((head) => rowsOf('validation', head));
+  const heads: LinearHead[] = [];
+  const calibration: Array<{ a: number; b: number }> = [];
+  const scoredByHead = {} as Record<Head, Calibrated[]>;
+  const thresholds = {} as Thresholds;
+  const sourceFigures: SourceFigure[] = [];
+  const wholeSmsFigures: SourceFigure[] = [];
+  const blind = validationFolds('blind');
+  const wholeSms = validationFolds('whole-source').filter((f) => f.source.startsWith('sms-'));
+  for (const head of LABELS) {
+    const rows = headRows(examples, (e) => features.get(e)!, head, rowWeights);
+    const options = { epochs: config.epochs, learningRate: config.learningRate, l2: config.l2[head], seed: config.seed };
+    const held = heldOutScores(rows, blind, options);
+    const platt = fitPlatt(
+      held.map((h) => h.logit),
+      held.map((h) => h.row.y),
+    );
+    const scored = calibrate(held, platt);
+    scoredByHead[head] = scored;
+    thresholds[head] = shippedCut(scored);
+    sourceFigures.push(...nestedSourceFigures(head, scored));
+    // Each SMS corpus held out whole as well: reported, never used to choose anything.
+    for (const whole of calibrate(heldOutScores(rows, wholeSms, options), platt).reduce((m, s) => m.set(s.source, [...(m.get(s.source) ?? []), s]), new Map<Source, Calibrated[]>())) {
+      const [source, rowsOfSource] = whole;
+      const others = scored.filter((x) => x.source !== source);
+      const cut = meanF1Cut(others, twoClassSources(others));
+      wholeSmsFigures.push({ head, source, cut, metrics: binaryMetrics(rowsOfSource.map((r) => r.probability), rowsOfSource.map((r) => r.y), cut) });
+    }
+    calibration.push(platt);
+    heads.push(trainLogistic(rows, { epochs: config.epochs, learningRate: config.learningRate, l2: config.l2[head], random: seededRandom(config.seed + 1000).next }));
+  }
 
-  // Calibration and thresholds from validation data only; calibration folded into the weights,
-  // which is what the ONNX graph and the reference scorer compute.
-  const calibration = heads.map((h, j) => fitPlatt(validation[j]!.map((r) => logit(h, r.x)), validation[j]!.map((r) => r.y)));
+  // The calibration learned on held-out predictions is folded into the final weights, which is
+  // what the ONNX graph and the reference scorer compute.
   const weights = new Float32Array(FEATURE_DIM * HEADS);
   for (let i = 0; i < FEATURE_DIM; i++) for (let j = 0; j < HEADS; j++) weights[i * HEADS + j] = calibration[j]!.a * heads[j]!.weights[i]!;
   const bias = Float32Array.from(heads.map((h, j) => calibration[j]!.a * h.bias + calibration[j]!.b));
-  const probability = (x: SparseFeatures, head: number) => headProbability({ weights, bias }, x, head);
-  const chooseThreshold = (rows: HeadRow[], head: number) => {
-    const labelled = rows.filter((r) => r.labelled);
-    return bestF1Threshold(labelled.map((r) => probability(r.x, head)), labelled.map((r) => r.y));
+
+  // Spam per source, each text judged by its language's head at that head's nested cut.
+  const cutOf = (head: Head, source: Source) => sourceFigures.find((f) => f.head === head && f.source === source)!.cut;
+  const spamScored = (['spam_zh', 'spam_en'] as const).flatMap((head) => scoredByHead[head].map((s) => ({ ...s, shifted: s.probability - cutOf(head, s.source) + 0.5 })));
+  const spamBySource: Array<{ source: Source; metrics: BinaryMetrics }> = [...new Set(spamScored.map((s) => s.source))].map((source) => {
+    const rows = spamScored.filter((s) => s.source === source);
+    return { source, metrics: binaryMetrics(rows.map((r) => r.shifted), rows.map((r) => r.y), 0.5) };
+  });
+
+  // Errors on the written posts by category, from the same held-out predictions.
+  const categoryErrors = new Map<string, CategoryErrors>();
+  const errorsOf = (category: string) => {
+    if (!categoryErrors.has(category)) categoryErrors.set(category, { category, n: 0, promoFp: 0, promoFn: 0, spamFp: 0, spamFn: 0 });
+    return categoryErrors.get(category)!;
   };
-  const thresholds: Thresholds = { spam_zh: chooseThreshold(validation[0]!, 0), spam_en: chooseThreshold(validation[1]!, 1), promo: chooseThreshold(validation[2]!, 2) };
-  const spamOf = (e: Example) => probability(features.get(e)!, spamHeadFor(e.text));
-  const spamThreshold = (e: Example) => thresholds[`spam_${languageOf(e.text)}`];
-
-  const evaluations: Evaluation[] = [];
-  for (const split of ['test', 'validation'] as const) {
-    for (const corpus of ['sms-en', 'sms-zh', 'youtube', 'commerce'] as const) {
-      const rows = of(split).filter((e) => e.corpus === corpus);
-      if (rows.length === 0) continue;
-      // Each text is judged by its own language's head and threshold: shift so one cut at 0.5 applies them all.
-      evaluations.push({ corpus, head: 'spam', split, metrics: { ...binaryMetrics(rows.map((e) => spamOf(e) - spamThreshold(e) + 0.5), rows.map((e) => e.spam!), 0.5), threshold: NaN, rocAuc: binaryMetrics(rows.map(spamOf), rows.map((e) => e.spam!), 0.5).rocAuc } });
-      const promo = rows.filter((e) => e.promo !== null);
-      if (promo.length) evaluations.push({ corpus, head: 'promo', split, metrics: binaryMetrics(promo.map((e) => probability(features.get(e)!, 2)), promo.map((e) => e.promo!), thresholds.promo) });
-    }
+  for (const s of scoredByHead.promo.filter((x) => x.row.example.corpus === 'posts')) {
+    const e = errorsOf(s.row.example.category!);
+    e.n++;
+    const predicted = s.probability >= cutOf('promo', s.source);
+    if (predicted && s.y === 0) e.promoFp++;
+    if (!predicted && s.y === 1) e.promoFn++;
   }
-
-  // The cut a community would set for its own kind of text: chosen on that corpus's validation
-  // rows, judged on its test rows. The targets are judged at the shipped thresholds, not these.
-  const ownCutEvaluations: Evaluation[] = [];
-  for (const corpus of ['sms-en', 'sms-zh', 'youtube', 'commerce'] as const) {
-    for (const head of ['spam', 'promo'] as const) {
-      const scoreOf = (e: Example) => (head === 'spam' ? spamOf(e) : probability(features.get(e)!, 2));
-      const rowsIn = (split: Example['split']) => of(split).filter((e) => e.corpus === corpus && e[head] !== null);
-      const [validationRows, testRows] = [rowsIn('validation'), rowsIn('test')];
-      if (validationRows.length === 0 || testRows.length === 0) continue;
-      const cut = bestF1Threshold(validationRows.map(scoreOf), validationRows.map((e) => e[head]!));
-      ownCutEvaluations.push({ corpus, head, split: 'test', metrics: binaryMetrics(testRows.map(scoreOf), testRows.map((e) => e[head]!), cut) });
-    }
+  for (const s of spamScored.filter((x) => x.row.example.corpus === 'posts')) {
+    const e = errorsOf(s.row.example.category!);
+    const predicted = s.shifted >= 0.5;
+    if (predicted && s.y === 0) e.spamFp++;
+    if (!predicted && s.y === 1) e.spamFn++;
   }
 
   const hash = dataHash(examples);
   const bytes = buildOnnxModel({ weights, bias }, { training_data_hash: hash, trained_on: config.trainedOn, thresholds: JSON.stringify(thresholds) });
   fs.writeFileSync(path.join(here, 'spam-promo.onnx'), bytes);
   const { metadata } = readOnnxModel(bytes);
-  const summary = {
+  const sources = [...new Set(examples.map((e) => e.source))];
+  const summary: TrainingSummary = {
     model_version: weightsVersion({ weights, bias }),
     featurizer_version: FEATURIZER_VERSION,
     opset: OPSET,
@@ -93,20 +110,30 @@ function main() {
     trained_on: config.trainedOn,
     config,
     thresholds,
-    calibration: Object.fromEntries(LABELS.map((l, j) => [l, calibration[j]!])) as Record<string, { a: number; b: number }>,
-    sizes: Object.fromEntries(['train', 'validation', 'test'].map((s) => [s, Object.fromEntries((['sms-en', 'sms-zh', 'youtube', 'commerce'] as const).map((c) => [c, examples.filter((e) => e.split === s && e.corpus === c).length]))])),
+    calibration: Object.fromEntries(LABELS.map((l, j) => [l, calibration[j]!])) as Record<Head, { a: number; b: number }>,
+    sizes: Object.fromEntries(
+      sources.map((source) => {
+        const rows = examples.filter((e) => e.source === source);
+        return [source, { rows: rows.length, spam: rows.filter((e) => e.spam === 1).length, promo: rows.filter((e) => e.promo === 1).length, promoLabelled: rows.filter((e) => e.promo !== null).length }];
+      }),
+    ),
+    relabelled_adverts: examples.filter((e) => e.relabelled === 'advert').length,
     model_bytes: bytes.length,
-    l2_selection: readL2Selection(),
-    evaluations,
-    own_cut_evaluations: ownCutEvaluations,
+    selection: readSelection(),
+    source_figures: sourceFigures,
+    whole_sms_figures: wholeSmsFigures,
+    spam_by_source: spamBySource,
+    category_errors: [...categoryErrors.values()].sort((a, b) => a.category.localeCompare(b.category)),
   };
   fs.writeFileSync(path.join(here, 'metrics.json'), JSON.stringify(summary, null, 2) + '\n');
-  writeModelCard(path.join(here, 'MODEL_CARD.md'), summary);
+  writeModelCard(path.join(here, 'MODEL_CARD.md'), summary, readSealedResults());
   process.stdout.write(`trained ${metadata.model_version} in ${((performance.now() - t0) / 1000).toFixed(1)} s; ${bytes.length} bytes; thresholds ${JSON.stringify(thresholds)}\n`);
-  for (const e of evaluations.filter((x) => x.split === 'test')) {
-    const m = e.metrics;
-    process.stdout.write(`  ${e.corpus.padEnd(9)} ${e.head.padEnd(5)} n=${m.n} P=${m.precision.toFixed(3)} R=${m.recall.toFixed(3)} F1=${m.f1.toFixed(3)} MCC=${m.mcc.toFixed(3)} AUC=${m.rocAuc.toFixed(4)}\n`);
+  process.stdout.write('leave-one-source-out, each source at a cut chosen without it:\n');
+  for (const f of sourceFigures) {
+    const m = f.metrics;
+    process.stdout.write(`  ${f.head.padEnd(7)} ${f.source.padEnd(12)} n=${String(m.n).padEnd(5)} P=${m.precision.toFixed(3)} R=${m.recall.toFixed(3)} F1=${m.f1.toFixed(3)} AUC=${m.rocAuc.toFixed(3)} cut=${f.cut}\n`);
   }
+  for (const s of spamBySource) process.stdout.write(`  spam    ${s.source.padEnd(12)} F1=${s.metrics.f1.toFixed(3)} (P ${s.metrics.precision.toFixed(3)}, R ${s.metrics.recall.toFixed(3)})\n`);
 }
 
 main();

@@ -12,9 +12,11 @@ export const trainConfigSchema = z.object({
   trainedOn: z.iso.date(),
   epochs: z.number().int().positive(),
   learningRate: positive,
-  /** Per head; `npm run train:select` chooses them by cross-validation and writes them here. */
+  /** Per head; `npm run train:select` chooses them by leave-one-source-out validation and writes them here. */
   l2: z.object({ spam_zh: positive, spam_en: positive, promo: positive }),
-  hamAsPromoNegativeWeight: positive,
+  hamAsPromoNegativeWeight: z.number().min(0),
+  /** Weight of the template set's rows; 0 leaves it out. Chosen with L2 by `npm run train:select`. */
+  templateWeight: z.number().min(0),
 });
 export type TrainConfig = z.infer<typeof trainConfigSchema>;
 

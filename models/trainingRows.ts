@@ -12,21 +12,32 @@ export interface HeadRow extends TrainingRow {
   example: Example;
 }
 
+export interface RowWeights {
+  /** Ham from corpora that say nothing about promotion, taken as promotion negatives. */
+  hamAsPromoNegativeWeight: number;
+  /** The template set, which teaches its own phrasings more than the task. */
+  templateWeight: number;
+}
+
 /**
  * What each head learns from. Spam: every corpus says what spam is, and each language has its own
- * head. Promotion: the commerce set says; ham from the other corpora is known not to promote
- * anything, so it joins as negatives at a lower weight.
+ * head. Promotion: the written posts, the template set and the SMS adverts say; other ham is known
+ * not to promote anything, so it joins as negatives at a lower weight. Adverts the SMS corpus
+ * called ham are never among those negatives: they were relabelled as promotion.
  */
-export function headRows(examples: Example[], features: (e: Example) => SparseFeatures, head: Head, hamAsPromoNegativeWeight: number): HeadRow[] {
+export function headRows(examples: Example[], features: (e: Example) => SparseFeatures, head: Head, weights: RowWeights): HeadRow[] {
+  const sourceWeight = (e: Example) => (e.source === 'templates' ? weights.templateWeight : 1);
   if (head === 'promo') {
     return examples.flatMap((e): HeadRow[] =>
       e.promo !== null
-        ? [{ x: features(e), y: e.promo, weight: 1, labelled: true, example: e }]
-        : e.spam === 0
-          ? [{ x: features(e), y: 0, weight: hamAsPromoNegativeWeight, labelled: false, example: e }]
+        ? [{ x: features(e), y: e.promo, weight: sourceWeight(e), labelled: true, example: e }]
+        : e.spam === 0 && weights.hamAsPromoNegativeWeight > 0
+          ? [{ x: features(e), y: 0, weight: weights.hamAsPromoNegativeWeight, labelled: false, example: e }]
           : [],
     );
   }
   const lang = head === 'spam_zh' ? 'zh' : 'en';
-  return examples.filter((e) => e.spam !== null && languageOf(e.text) === lang).map((e) => ({ x: features(e), y: e.spam!, weight: 1, labelled: true, example: e }));
+  return examples
+    .filter((e) => e.spam !== null && languageOf(e.text) === lang)
+    .map((e) => ({ x: features(e), y: e.spam!, weight: sourceWeight(e), labelled: true, example: e }));
 }

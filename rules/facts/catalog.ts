@@ -39,6 +39,8 @@ export const FACTS: readonly FactDefinition[] = [
   { name: 'contactCount', type: 'number', subjects: P, group: 'text', description: 'number of contact handles' },
   { name: 'contactInvite', type: 'boolean', subjects: P, group: 'text', description: 'asks readers to get in touch privately (加我, 私聊, DM me, text me …)' },
   { name: 'prices', type: 'string[]', subjects: P, group: 'text', description: 'price mentions as written (¥199, 99元, $20)' },
+  { name: 'promoCues', type: 'string[]', subjects: P, group: 'text', description: 'promotion cues the text shows, in both languages (rules/text/promoCues.ts): price, discount, free_shipping, call_to_action, shop, presale, code, limited_time, restock, launch, link, giveaway, subscription, livestream, contact_to_buy; the classifier sees the same cues' },
+  { name: 'promoCueCount', type: 'number', subjects: P, group: 'text', description: 'how many of those cues the text shows' },
   { name: 'disclosureMarkers', type: 'string[]', subjects: P, group: 'text', description: 'advertising disclosure markers found (广告, #ad, Paid partnership …), negated ones left out' },
   { name: 'hasDisclosure', type: 'boolean', subjects: P, group: 'text', description: 'at least one disclosure marker, or the platform label' },
   { name: 'disclosureVerdict', type: 'string', subjects: P, group: 'text', description: 'disclosed, weakly_disclosed, undisclosed or not_commercial: commercial evidence (partnership with a brand the post names, affiliate links, the promo score) against disclosure a reader would see' },

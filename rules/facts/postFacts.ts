@@ -1,3 +1,4 @@
+import { promoCuesOfNormalized } from '../text/promoCues';
 import type { Facts } from '../policy/evaluation';
 import type { PolicyLists } from '../policy/operators';
 import { DEFAULT_DISCLOSURE_PHRASES } from './disclosure';
@@ -87,6 +88,7 @@ export function computePostFacts(post: PostForFacts, ctx: PostContext, lists: Po
   const a = analyzeText(text, disclosurePhrases(lists));
   const disclosureMarkers = [...new Set(a.disclosures.filter((d) => !d.negated).map((d) => d.phrase))];
   const brands = mentionedBrands(a.normalized, ctx.brands);
+  const promoCues = promoCuesOfNormalized(a.normalized);
   const active = ctx.authorPartnerships.filter((p) => activeAt(p, post.postedAt));
   const partnerBrands = [...new Set(active.map((p) => p.brandHandle))];
   const verdict = disclosureVerdict({
@@ -116,6 +118,8 @@ export function computePostFacts(post: PostForFacts, ctx: PostContext, lists: Po
     contactCount: a.contactHandles.length,
     contactInvite: a.contactInvite,
     prices: a.prices,
+    promoCues,
+    promoCueCount: promoCues.length,
     disclosureMarkers,
     hasDisclosure: disclosureMarkers.length > 0 || post.platformLabel,
     disclosureVerdict: verdict.status,
