@@ -82,7 +82,9 @@ function compileTemplate(source: string): Template | null {
   const body = parts.length === 2 ? `${escape(parts[0]!)}(${brand})${escape(parts[1]!)}` : escape(t);
   // Latin templates stand as words; a slot at the end stops at the name's end.
   const pre = /^[a-z0-9{]/.test(t) ? '(?<![\\p{L}\\p{N}])' : '';
-  const post = parts.length === 2 && parts[1] === '' ? '(?![\\p{L}\\p{N}])' : /[a-z0-9]$/.test(t) ? '(?![\\p{L}\\p{N}])' : '';
+  // A slot at the end stops where the name does: at a non-letter in Latin, at a particle or punctuation in Chinese.
+  const endSlot = parts.length === 2 && parts[1] === '';
+  const post = endSlot ? (HAN.test(t) ? '(?=[的之送寄提赞！!，,。、\\s~～]|$)' : '(?![\\p{L}\\p{N}])') : /[a-z0-9]$/.test(t) ? '(?![\\p{L}\\p{N}])' : '';
   try {
     return { source, re: new RegExp(`${pre}${body}${post}`, 'gu'), brandGroup: parts.length === 2 };
   } catch {
@@ -183,10 +185,11 @@ export function segmentTag(original: string, g: Grammar): string[] | null {
   const out: string[] = [];
   for (const piece of camel) {
     const seg = splitUnits(piece, g);
-    if (!seg) return null;
-    out.push(...seg);
+    // A word of its own in camel case may be a name ("#LumenPartner"); run-together text must split fully.
+    if (!seg && camel.length === 1) return null;
+    out.push(...(seg ?? ['?']));
   }
-  return out;
+  return out.some((u) => u !== '?') ? out : null;
 }
 
 function splitUnits(s: string, g: Grammar): string[] | null {
@@ -246,7 +249,7 @@ export function findMarkers(m: MappedText, g: Grammar, opts: { linkRegions: Regi
     } else {
       const origBody = m.original.slice(m.origin[start + 1]!, m.origin[start + 1 + body.length] ?? m.original.length);
       const seg = segmentTag(origBody, g);
-      if (seg && seg.some((u) => g.tagUnits.get(u) !== 'filler')) {
+      if (seg && seg.some((u) => { const k = g.tagUnits.get(u); return k !== undefined && k !== 'filler'; })) {
         // Camel case may split a unit the list holds whole ("Paid|Partnership" → "paidpartnership").
         const whole = splitUnits(body.replace(/_/g, ''), g);
         if (whole && whole.some((u) => g.tagUnits.get(u) === 'clear') && !seg.some((u) => g.tagUnits.get(u) === 'clear')) seg.splice(0, seg.length, ...whole);
