@@ -14,8 +14,8 @@ import type { MappedText } from './textMap';
 
 /** Markers that disclose on their own in a label form; phrases of several words also count in running text. */
 export const DEFAULT_DISCLOSURE_PHRASES = [
-  '广告', '推广', '赞助', '恰饭', '商业合作', '品牌合作', '商务合作', '付费合作', '推广合作', '合作推广', '品牌方付费', '品牌方提供', '品牌方赠送', '品牌方寄送', '品牌方免费寄', '品牌赠送', '品牌寄送', '含推广', '含广告', '这是广告', '公关礼盒', '免费收到',
-  'ad', 'ads', 'advert', 'advertisement', 'advertorial', 'sponsored', 'sponsor', 'paid partnership', 'paid partner', 'paid promotion', 'paid ad', 'gifted', 'affiliate', 'affiliate link', 'affiliate links', 'i earn a commission', 'i may earn a commission', 'i earn from qualifying purchases', 'this is an ad', 'this post is sponsored', 'this video is sponsored', 'pr package', 'pr gift',
+  '广告', '推广', '赞助', '恰饭', '商业合作', '品牌合作', '商务合作', '付费合作', '推广合作', '合作推广', '品牌方付费', '品牌方提供', '品牌方赠送', '品牌方寄送', '品牌方免费寄', '品牌赠送', '品牌寄送', '含推广', '含广告', '这是广告', '公关礼盒', '免费收到', '赞助商', '本期赞助', '感谢赞助', '有佣金', '获得佣金', '赚取佣金', '佣金链接',
+  'ad', 'ads', 'advert', 'advertisement', 'advertorial', 'sponsored', 'sponsor', 'paid partnership', 'paid partner', 'paid promotion', 'paid ad', 'gifted', 'affiliate', 'affiliate link', 'affiliate links', 'i earn a commission', 'i may earn a commission', 'i earn from qualifying purchases', 'earn a commission', 'earn a small commission', 'earn commission', 'get a commission', 'affiliate commission', 'our sponsor', "today's sponsor", "this video's sponsor", "this episode's sponsor", 'this is an ad', 'this post is sponsored', 'this video is sponsored', 'pr package', 'pr gift',
 ];
 
 /** Credits that name who paid or gave: `{brand}` stands for the name. Clear where a reader sees them. */
@@ -29,7 +29,7 @@ export const DEFAULT_AMBIGUOUS_PHRASES = ['sp', 'spon', 'collab', 'partner', 'pa
 
 /** Phrases in which a marker word means something else (a billboard, an ad agency, AD 79) or is denied. */
 export const DEFAULT_NON_MARKERS = [
-  '广告牌', '广告公司', '广告学', '广告位', '广告语', '广告词', '广告片', '打广告', '广告费', '广告法', '广告招租', '无广', '非广告', '非推广', '不是广告', '不是推广', '不是恰饭', '没有任何合作', '没有合作',
+  '广告牌', '广告公司', '广告学', '广告位', '广告语', '广告词', '广告片', '打广告', '广告费', '广告法', '广告招租', '无广', '非广告', '非推广', '不是广告', '不是推广', '不是恰饭', '没有任何合作', '没有合作', '商业合作请', '商务合作请', '品牌合作请', '商业合作联系', '商务合作联系', '品牌合作联系',
   'ad hoc', 'ad/hd', 'ad-free', 'ad free', 'ad blocker', 'adblock', 'not sponsored', 'non-sponsored', 'not an ad', 'not a paid', 'no sponsor', 'isn\'t an ad', 'isn\'t sponsored', 'not affiliated', '#notsponsored', '#notanad', '#nonsponsored',
 ];
 

@@ -76,18 +76,22 @@ export interface DisclosureLists extends GrammarLists {
   affiliate_link_patterns?: readonly string[];
 }
 
-const cache = new WeakMap<object, DisclosureSettings>();
+const cache = new WeakMap<object, { sig: string; settings: DisclosureSettings }>();
+const LIST_NAMES = ['disclosure_phrases', 'disclosure_credit_phrases', 'disclosure_ambiguous_phrases', 'disclosure_non_markers', 'disclosure_mention_cues', 'affiliate_link_patterns'] as const;
+// Cheap enough per post, and it notices a list edited in place after the settings were built.
+const signature = (lists: DisclosureLists) => LIST_NAMES.map((k) => { const l = lists[k]; return l ? `${l.length}:${l.join('\u0001').length}` : '-'; }).join('|');
 const DEFAULT_SETTINGS: DisclosureSettings = { grammar: defaultGrammar(), linkPatterns: defaultLinkPatterns() };
 
 /** The settings the policy lists define (an empty or missing list keeps its shipped default); cached per lists object. */
 export function disclosureSettings(lists?: DisclosureLists | null): DisclosureSettings {
   if (!lists) return DEFAULT_SETTINGS;
+  const sig = signature(lists);
   const hit = cache.get(lists);
-  if (hit) return hit;
+  if (hit && hit.sig === sig) return hit.settings;
   const patterns = lists.affiliate_link_patterns?.length ? parseLinkPatterns(lists.affiliate_link_patterns) : defaultLinkPatterns();
-  const s = { grammar: buildGrammar(lists), linkPatterns: patterns };
-  cache.set(lists, s);
-  return s;
+  const settings = { grammar: buildGrammar(lists), linkPatterns: patterns };
+  cache.set(lists, { sig, settings });
+  return settings;
 }
 
 export { DEFAULT_AFFILIATE_LINK_PATTERNS };
