@@ -159,6 +159,8 @@ detector), the older generated set (\`eval/disclosure-eval.jsonl\`, written from
 detector change. The detector was tuned on the first two only; treat their figures as development figures.
 Targets on the sealed part: undisclosed precision ≥ 0.95 and recall ≥ 0.95, exact four-way ≥ 0.90.
 `;
-    fs.writeFileSync(doc, `${head}\n${evaluationSection('Development reader cases', READER_FILE, reader, { showMisses: true })}\n${evaluationSection('Generated set', EVAL_FILE, generated, { showMisses: true })}${keptSealed ? `\n${keptSealed.trimEnd()}\n` : ''}`);
+    // A hand-written reading of the sealed result (no figures) survives a development rerun.
+    const keptNotes = previous.match(/## Reading the sealed result[\s\S]*?(?=\n## |$)/)?.[0] ?? '';
+    fs.writeFileSync(doc, `${head}\n${evaluationSection('Development reader cases', READER_FILE, reader, { showMisses: true })}\n${evaluationSection('Generated set', EVAL_FILE, generated, { showMisses: true })}${keptSealed ? `\n${keptSealed.trimEnd()}\n` : ''}${keptNotes ? `\n${keptNotes.trimEnd()}\n` : ''}`);
   }
 }
