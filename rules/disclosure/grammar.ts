@@ -62,6 +62,8 @@ interface Template {
   source: string;
   re: RegExp;
   brandGroup: boolean;
+  /** The longest literal part: a text without it cannot match, so the regex is skipped (most posts). */
+  anchor: string;
 }
 
 const HAN = /\p{Script=Han}/u;
@@ -86,7 +88,8 @@ function compileTemplate(source: string): Template | null {
   const endSlot = parts.length === 2 && parts[1] === '';
   const post = endSlot ? (HAN.test(t) ? '(?=[的之送寄提赞！!，,。、\\s~～]|$)' : '(?![\\p{L}\\p{N}])') : /[a-z0-9]$/.test(t) ? '(?![\\p{L}\\p{N}])' : '';
   try {
-    return { source, re: new RegExp(`${pre}${body}${post}`, 'gu'), brandGroup: parts.length === 2 };
+    const anchor = parts.reduce((a, b) => (b.trim().length > a.length ? b.trim() : a), '');
+    return { source, re: new RegExp(`${pre}${body}${post}`, 'gu'), brandGroup: parts.length === 2, anchor };
   } catch {
     return null;
   }
@@ -217,8 +220,9 @@ export function findMarkers(m: MappedText, g: Grammar, opts: { linkRegions: Regi
   const inRegion = (rs: Region[], s: number, e: number) => rs.some((r) => s >= r.start && e <= r.end);
   const inLink = (s: number) => opts.linkRegions.some((r) => s >= r.start && s < r.end);
   const taken = (s: number, e: number) => out.some((f) => s < f.end && e > f.start);
+  // Does a non-marker phrase cover [s, e)? Only starts between e - length and s can.
   const nonMarker = (s: number, e: number) => g.nonMarkers.find((p) => {
-    for (let i = n.indexOf(p, Math.max(0, s - p.length)); i >= 0 && i <= e; i = n.indexOf(p, i + 1)) if (i <= s && i + p.length >= e) return true;
+    for (let i = Math.max(0, e - p.length); i <= s; i++) if (n.startsWith(p, i)) return true;
     return false;
   });
   const negatedBefore = (s: number) => NEGATION_BEFORE.test(n.slice(Math.max(0, s - 12), s).replace(/[(（【\[#]\s*$/u, ''));
@@ -265,6 +269,7 @@ export function findMarkers(m: MappedText, g: Grammar, opts: { linkRegions: Regi
 
   // 2. Credits naming who paid: "sponsored by X", "感谢X提供样品", "由X独家冠名".
   for (const t of g.credits) {
+    if (!n.includes(t.anchor)) continue;
     for (const x of n.matchAll(t.re)) {
       const s = x.index;
       const e = s + x[0].length;
@@ -324,6 +329,7 @@ export function findMarkers(m: MappedText, g: Grammar, opts: { linkRegions: Regi
 
   // 6. Ambiguous credits: "Thanks Norvale!", "感谢初禾", "跟鹿野面包合作了一下".
   for (const t of g.ambiguousTemplates) {
+    if (!n.includes(t.anchor)) continue;
     for (const x of n.matchAll(t.re)) {
       const s = x.index;
       const e = s + x[0].length;
@@ -375,10 +381,18 @@ function markerIn(inner: string, g: Grammar): string | null {
   if (g.words.has(inner) || g.phrases.includes(inner)) return inner;
   for (const p of g.phrases) if (inner.includes(p)) return p;
   for (const w of g.words) {
-    if (HAN.test(w) ? inner.includes(w) : new RegExp(`(?<![\\p{L}\\p{N}])${escape(w)}(?![\\p{L}\\p{N}])`, 'u').test(inner)) return w;
+    if (HAN.test(w) ? inner.includes(w) : wordRe(w).test(inner)) return w;
   }
   if (inner === '合作') return inner;
   return null;
+}
+
+const WORD_RES = new Map<string, RegExp>();
+/** A Latin word standing alone, compiled once per word. */
+function wordRe(w: string): RegExp {
+  let re = WORD_RES.get(w);
+  if (!re) WORD_RES.set(w, (re = new RegExp(`(?<![\\p{L}\\p{N}])${escape(w)}(?![\\p{L}\\p{N}])`, 'u')));
+  return re;
 }
 
 function clauseAround(n: string, s: number, e: number): string {
