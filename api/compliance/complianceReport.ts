@@ -2,11 +2,10 @@ import { createHash } from 'node:crypto';
 import { stringify } from 'csv-stringify/sync';
 import type { Db } from '../db/connect';
 import type { Clock } from '../deps';
-import { disclosureVerdict, type Evidence } from '../../rules/disclosure/verdict';
+import { disclosureSettings, disclosureVerdict, type Evidence, type EvidenceSpan } from '../../rules/disclosure/verdict';
 import { activeAt } from '../../rules/facts/postFacts';
 import { loadBrands, loadLists } from '../policies/policyRuntime';
 import { loadPartnerships } from '../policies/postContexts';
-import { disclosurePhrases } from '../../rules/facts/postFacts';
 
 export const COMPLIANCE_REPORT_JOB = 'compliance_report';
 
@@ -21,6 +20,8 @@ export interface UndisclosedCase {
   detectedAt: string;
   confidence: number;
   evidence: Evidence[];
+  /** Where the evidence sits in `text` (UTF-16 offsets): markers, brands, links, codes, prices, the missing label. */
+  spans: EvidenceSpan[];
   ordersAttributed: number;
   status: string;
   disclosureRequired: boolean;
@@ -87,7 +88,7 @@ export async function buildComplianceReport(db: Db, clock: Clock, reportId: numb
         if (brand && active.length === 0) continue;
         counts.posts++;
         const text = r.title ? `${r.title}\n${r.body}` : r.body;
-        const verdict = disclosureVerdict({ text, platformLabel: r.platform_label, partnerships: active.map((p) => ({ brand: p.brandHandle, kind: p.kind, names: names(p.brandHandle) })), promoScore: r.promo_score ?? undefined, attributedSales: orders.get(r.id) ?? 0, disclosurePhrases: disclosurePhrases(lists) });
+        const verdict = disclosureVerdict({ text, platformLabel: r.platform_label, partnerships: active.map((p) => ({ brand: p.brandHandle, kind: p.kind, names: names(p.brandHandle) })), promoScore: r.promo_score ?? undefined, attributedSales: orders.get(r.id) ?? 0, settings: disclosureSettings(lists) });
         if (notices.has(r.id)) counts.noticesSent++;
         if (verdict.status === 'not_commercial') {
           counts.notCommercial++;
@@ -111,6 +112,7 @@ export async function buildComplianceReport(db: Db, clock: Clock, reportId: numb
           detectedAt: r.ingested_at.toISOString(),
           confidence: verdict.confidence,
           evidence: verdict.evidence,
+          spans: verdict.spans,
           ordersAttributed: orders.get(r.id) ?? 0,
           status: r.status,
           disclosureRequired: r.disclosure_required,

@@ -8,6 +8,7 @@ import { contentRange, getRow, listRows } from '../resources/queries';
 import { toApiRow } from '../db/rows';
 import { maskDeep, maskPersonalData } from '../../rules/privacy/mask';
 import { idParamSchema } from '../schemas/common';
+import { postDisclosure } from '../compliance/postDisclosure';
 
 /** The read side of every console resource, in the ra-data-simple-rest dialect. */
 /**
@@ -60,7 +61,14 @@ export function resourceRouter(deps: AppDeps, table: RouteTable): Router {
       if (def.resource === 'posts' || def.resource === 'transactions') row.ruleHits = await ruleHitsFor(deps.db, def.resource === 'posts' ? 'post' : 'transaction', id);
       // A delivery comes with what was sent and every attempt's answer.
       if (def.resource === 'webhook-deliveries') Object.assign(row, await deliveryDetail(deps.db, id));
-      res.json(maskRow(def.resource, row));
+      const out = maskRow(def.resource, row);
+      // The disclosure verdict with the spans it rests on, computed on the masked text shown, so
+      // the console highlights exactly the characters on screen.
+      if (def.resource === 'posts') {
+        const text = typeof out.title === 'string' && out.title ? `${out.title}\n${out.body}` : String(out.body ?? '');
+        out.disclosure = await postDisclosure(deps.db, row as { authorId: number; postedAt: Date; platformLabel: boolean; promoScore: number | null }, text);
+      }
+      res.json(out);
     });
   }
   return router;

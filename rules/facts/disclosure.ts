@@ -1,11 +1,13 @@
 /**
  * Advertising disclosure markers in Chinese and English. The defaults follow China's Internet
  * Advertising Measures ("广告") and the FTC Endorsement Guides ("#ad", "Paid partnership");
- * the markers in force come from the editable `disclosure_phrases` list when it exists.
+ * the markers in force come from the editable `disclosure_phrases` list when it exists. This
+ * finds the words; whether a reader takes them for a disclosure is the grammar's call.
  */
-export const DEFAULT_DISCLOSURE_PHRASES = [
-  '广告', '推广', '赞助', '商业合作', '品牌合作', '合作', '品牌方提供', '品牌方赠送', '品牌赠送', '恰饭', '本文由', '含推广', '#ad', '#ads', '#advertisement', '#sponsored', 'sponsored by', 'sponsored', 'paid partnership', 'paid promotion', 'in partnership with', '#partner', 'gifted', '#gifted', 'affiliate link', 'i earn a commission', 'i may earn a commission', 'commission',
-];
+import { DEFAULT_DISCLOSURE_PHRASES } from '../disclosure/grammar';
+
+// One default for the word list and the grammar that reads it (rules/disclosure/grammar.ts).
+export { DEFAULT_DISCLOSURE_PHRASES };
 
 /** A marker preceded by one of these is denied, not disclosed ("这不是广告", "not sponsored"). */
 const NEGATIONS_BEFORE = ['不是', '非', '没有', '无', '没收', '不含', '并非', '绝非', '不算', '拒绝', 'not ', 'no ', 'non-', 'non ', 'isn\'t ', 'is not ', 'never ', '#not', 'not an ', 'not a '];

@@ -3,7 +3,7 @@ import type { Facts } from '../policy/evaluation';
 import type { PolicyLists } from '../policy/operators';
 import { DEFAULT_DISCLOSURE_PHRASES } from './disclosure';
 import { analyzeText, mentionedBrands } from './textFacts';
-import { disclosureVerdict } from '../disclosure/verdict';
+import { disclosureSettings, disclosureVerdict } from '../disclosure/verdict';
 
 const DAY = 86_400_000;
 
@@ -86,7 +86,6 @@ export function activeAt(p: PartnershipSnapshot, at: Date): boolean {
 export function computePostFacts(post: PostForFacts, ctx: PostContext, lists: PolicyLists): Facts {
   const text = post.title ? `${post.title}\n${post.body}` : post.body;
   const a = analyzeText(text, disclosurePhrases(lists));
-  const disclosureMarkers = [...new Set(a.disclosures.filter((d) => !d.negated).map((d) => d.phrase))];
   const brands = mentionedBrands(a.normalized, ctx.brands);
   const promoCues = promoCuesOfNormalized(a.normalized);
   const active = ctx.authorPartnerships.filter((p) => activeAt(p, post.postedAt));
@@ -96,8 +95,10 @@ export function computePostFacts(post: PostForFacts, ctx: PostContext, lists: Po
     platformLabel: post.platformLabel,
     partnerships: active.map((p) => ({ brand: p.brandHandle, kind: p.kind, names: ctx.brands.find((b) => b.handle === p.brandHandle)?.names ?? [] })),
     promoScore: ctx.scores?.promo,
-    disclosurePhrases: disclosurePhrases(lists),
+    // The whole grammar and the affiliate list from the policy lists, as in the compliance report.
+    settings: disclosureSettings(lists),
   });
+  const readMarkers = verdict.evidence.filter((e) => e.kind === 'marker' || e.kind === 'weak_marker').flatMap((e) => e.spans.filter((s) => s.kind !== 'brand').map((s) => text.slice(s.start, s.end)));
   const facts: Record<string, unknown> = {
     kind: post.kind,
     board: post.board ?? undefined,
@@ -112,7 +113,7 @@ export function computePostFacts(post: PostForFacts, ctx: PostContext, lists: Po
     links: a.links,
     linkDomains: a.linkDomains,
     linkCount: a.links.length,
-    hasAffiliateLink: a.hasAffiliateLink,
+    hasAffiliateLink: a.hasAffiliateLink || verdict.evidence.some((e) => e.kind === 'affiliate_link' || e.kind === 'storefront_link' || e.kind === 'promo_code'),
     contactHandles: a.contactHandles.map(({ kind, value }) => ({ kind, value })),
     contactKinds: [...new Set(a.contactHandles.map((h) => h.kind))],
     contactCount: a.contactHandles.length,
@@ -120,8 +121,8 @@ export function computePostFacts(post: PostForFacts, ctx: PostContext, lists: Po
     prices: a.prices,
     promoCues,
     promoCueCount: promoCues.length,
-    disclosureMarkers,
-    hasDisclosure: disclosureMarkers.length > 0 || post.platformLabel,
+    disclosureMarkers: [...new Set(readMarkers)],
+    hasDisclosure: readMarkers.length > 0 || post.platformLabel,
     disclosureVerdict: verdict.status,
     disclosureConfidence: verdict.confidence,
     emojiDensity: a.emojiDensity,

@@ -31,7 +31,7 @@ describe('disclosure verdict', () => {
 
   it('lists its evidence', () => {
     const v = disclosureVerdict({ text: '真心推荐声悦耳机 https://shop.example/p/1?aff=me', partnerships: partnered });
-    expect(v.evidence.map((e) => e.kind)).toEqual(['partnered_brand_mentioned', 'affiliate_link']);
+    expect(v.evidence.map((e) => e.kind)).toEqual(['partnered_brand_mentioned', 'affiliate_link', 'missing_marker']);
     expect(v.confidence).toBeGreaterThan(0.9);
   });
 });

@@ -53,7 +53,8 @@ describe('disclosure markers', () => {
 
   it('finds markers in both languages, folding width, case and script', () => {
     expect(found('【廣告】试用报告')).toContain('广告');
-    expect(found('＃ＡＤ loving this serum')).toContain('#ad');
+    // The list holds the word; the hashtag is one of the forms the grammar reads it in.
+    expect(found('＃ＡＤ loving this serum')).toContain('ad');
     expect(found('Paid Partnership with SoundJoy')).toContain('paid partnership');
     expect(found('本帖为品牌方赞助')).toContain('赞助');
   });

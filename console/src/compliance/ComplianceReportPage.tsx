@@ -6,13 +6,14 @@ import { httpClient } from '../dataProvider';
 import { downloadFile } from '../common/downloadFile';
 import { JobProgress } from '../common/JobProgress';
 import { DayRangeHint, DayRangeInputs, useDayRange } from '../common/DayRangeInputs';
+import { EvidenceText, type EvidenceSpan } from '../common/EvidenceText';
 
 interface Report {
   id: number;
   status: string;
   processed: number;
   total: number | null;
-  result: { counts: Record<string, number>; cases: Array<{ postId: number; author: string; brands: string[]; reach: number; confidence: number; postedAt: string; text: string }> } | null;
+  result: { counts: Record<string, number>; cases: Array<{ postId: number; author: string; brands: string[]; reach: number; confidence: number; postedAt: string; text: string; spans?: EvidenceSpan[] }> } | null;
 }
 
 /** The report a regulator asks for: a period, optionally one brand or creator; JSON on screen, CSV to hand over. */
@@ -81,7 +82,7 @@ export function ComplianceReportPage() {
                     <TableCell>{c.author}</TableCell>
                     <TableCell>{c.brands.join(', ')}</TableCell>
                     <TableCell align="right">{c.reach}</TableCell>
-                    <TableCell sx={{ maxWidth: 420 }}>{c.text.slice(0, 120)}</TableCell>
+                    <TableCell sx={{ maxWidth: 520 }}>{c.spans ? <EvidenceText text={c.text} spans={c.spans} /> : c.text.slice(0, 120)}</TableCell>
                   </TableRow>
                 ))}
               </TableBody>

@@ -4,6 +4,7 @@ import { HighlightedText } from './HighlightedText';
 import { ExplanationTree } from './ExplanationTree';
 import { ReputationChart } from './ReputationChart';
 import { matchedTermsOf } from './highlight';
+import { EvidenceText, type EvidenceSpan } from '../common/EvidenceText';
 
 interface RuleHit {
   id: number;
@@ -26,6 +27,14 @@ export function PostEvidence({ postId }: { postId: number }) {
   return (
     <Stack spacing={2} sx={{ my: 1 }}>
       <HighlightedText text={text} matchedTerms={hits.flatMap((h) => matchedTermsOf(h.explanation))} lang={post.lang} />
+      {post.disclosure && post.disclosure.status !== 'not_commercial' && (
+        <Box>
+          <Typography variant="subtitle1" component="h3">
+            {translate('app.disclosure.verdict', { status: translate(`enums.disclosure_status.${post.disclosure.status}`, { _: post.disclosure.status }), confidence: Math.round(post.disclosure.confidence * 100) })}
+          </Typography>
+          <EvidenceText text={post.disclosure.text} spans={post.disclosure.spans as EvidenceSpan[]} lang={post.lang} />
+        </Box>
+      )}
       <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap' }}>
         <Chip label={`${translate('resources.posts.fields.spamScore')}: ${pct(post.spamScore)}`} color={post.spamScore > 0.5 ? 'error' : 'default'} />
         <Chip label={`${translate('resources.posts.fields.promoScore')}: ${pct(post.promoScore)}`} color={post.promoScore > 0.5 ? 'warning' : 'default'} />

@@ -27,6 +27,10 @@ export const appEnglish = {
     menu: { moderation: 'Moderation', community: 'Community', admin: 'Administration', queue_count: '%{queue}: %{count}', user: '%{name}: account menu' },
     api_key_created: 'Copy this key now; it will not be shown again:',
     related: { none: 'None yet', item_decisions: 'Earlier decisions on this item', author_decisions: "Decisions on the author's account", author_partnerships: "The author's partnerships", buyer_decisions: "Decisions on the buyer's account", buyer_orders: "The buyer's orders", summary: 'Summary', replies: 'Replies', flags: 'Flags on this item', decisions: 'Decisions', posts: 'Posts', orders: 'Orders', partnerships: 'Partnerships', referred_orders: 'Orders referred by this post' },
+    disclosure: {
+      title: 'Disclosure evidence', verdict: 'Disclosure: %{status} (confidence %{confidence}%)',
+      span: { marker: 'Disclosure a reader sees', weak_marker: 'Weak disclosure (buried, ambiguous or only in a link)', not_marker: 'Marker word that discloses nothing (denied, quoted, talk about ads, other sense)', missing_marker: 'No disclosure here, where it belongs', brand: 'Partner brand', link: 'Commercial link', code: 'Discount code', price: 'Price' },
+    },
     compliance: {
       title: 'Compliance report', from: 'From', to: 'To', days_hint: 'Whole days in UTC, both included', brand: 'Brand', creator: 'Creator', generate: 'Generate report', progress: 'Report progress', download: 'Download CSV', cases: 'Undisclosed posts',
       summary: '%{posts} posts: %{commercial} commercial, %{disclosed} disclosed, %{weaklyDisclosed} weakly disclosed, %{undisclosed} undisclosed; %{noticesSent} notices sent, %{remediatedAfterNotice} remediated; %{ordersFromUndisclosed} orders came from undisclosed ads.',

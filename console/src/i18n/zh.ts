@@ -28,6 +28,10 @@ export const appChinese: AppMessages = {
     menu: { moderation: '审核', community: '社区', admin: '管理', queue_count: '%{queue}：%{count} 条', user: '%{name}：账户菜单' },
     api_key_created: '请立即复制此密钥，之后不会再显示：',
     related: { none: '暂无', item_decisions: '此条目以往的处理', author_decisions: '对作者账户的处理', author_partnerships: '作者的合作关系', buyer_decisions: '对买家账户的处理', buyer_orders: '买家的订单', summary: '概要', replies: '回复', flags: '此条目的标记', decisions: '处理记录', posts: '帖子', orders: '订单', partnerships: '合作关系', referred_orders: '由此帖带来的订单' },
+    disclosure: {
+      title: '广告标注证据', verdict: '广告标注：%{status}（置信度 %{confidence}%）',
+      span: { marker: '读者可见的广告标注', weak_marker: '标注不明显（藏在末尾、含糊或只在链接里）', not_marker: '不构成标注的词（否定、引用、谈论广告或其他含义）', missing_marker: '此处应有广告标注', brand: '合作品牌', link: '带货链接', code: '优惠码', price: '价格' },
+    },
     compliance: {
       title: '合规报告', from: '起始', to: '截止', days_hint: '按 UTC 整日计算，含首尾两日', brand: '品牌', creator: '创作者', generate: '生成报告', progress: '报告进度', download: '下载 CSV', cases: '未标注广告的帖子',
       summary: '共 %{posts} 条帖子：商业内容 %{commercial} 条，已标注 %{disclosed}，标注不明显 %{weaklyDisclosed}，未标注 %{undisclosed}；已发整改通知 %{noticesSent}，已整改 %{remediatedAfterNotice}；来自未标注广告的订单 %{ordersFromUndisclosed} 笔。',
