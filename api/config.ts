@@ -16,7 +16,24 @@ const configSchema = z.object({
   WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(30).default(10),
   WEBHOOK_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  /** Express's `trust proxy` value; off unless a proxy in front of us rewrites X-Forwarded-For. */
+  TRUST_PROXY: z.string().trim().max(500).optional(),
+  /** `1` makes a policy's publication need someone other than its last draft editor (admins may override, audited). */
+  POLICY_PUBLISH_FOUR_EYES: z.enum(['0', '1']).optional(),
 });
+
+/**
+ * `TRUST_PROXY` as Express reads it: off (`0`, `false`, empty), `true`, a hop count, or addresses
+ * and subnets (`loopback`, `10.0.0.0/8, 127.0.0.1`). Trusting a proxy that is not there lets any
+ * client choose its own address, and so its own rate-limit bucket.
+ */
+export function parseTrustProxy(raw: string | undefined): boolean | number | string {
+  const v = (raw ?? '').trim();
+  if (v === '' || v === '0' || v.toLowerCase() === 'false') return false;
+  if (v.toLowerCase() === 'true') return true;
+  if (/^[0-9]{1,2}$/.test(v)) return Number(v);
+  return v;
+}
 
 export interface AppConfig {
   port: number;
@@ -32,6 +49,10 @@ export interface AppConfig {
   ingestRateLimit: number;
   cookieSecure: boolean;
   webhooks: WebhookSettings;
+  /** Express `trust proxy`; false unless configured. */
+  trustProxy: boolean | number | string;
+  /** Publishing a policy needs someone other than its last draft editor (admin override audited). */
+  policyPublishFourEyes: boolean;
 }
 
 export interface WebhookSettings {
@@ -63,6 +84,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     ingestRateLimit: e.INGEST_RATE_LIMIT,
     cookieSecure: e.COOKIE_SECURE === '1',
     webhooks: { maxAttempts: e.WEBHOOK_MAX_ATTEMPTS, retryDelaySeconds: e.WEBHOOK_RETRY_DELAY_SECONDS, timeoutMs: e.WEBHOOK_TIMEOUT_MS, expireSeconds: Math.ceil(e.WEBHOOK_TIMEOUT_MS / 1000) + 30 },
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    policyPublishFourEyes: e.POLICY_PUBLISH_FOUR_EYES === '1',
   };
 }
 
@@ -80,6 +103,8 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     ingestRateLimit: 100_000,
     cookieSecure: false,
     webhooks: { maxAttempts: 3, retryDelaySeconds: 1, timeoutMs: 1500, expireSeconds: 4 },
+    trustProxy: false,
+    policyPublishFourEyes: false,
     ...overrides,
   };
 }
