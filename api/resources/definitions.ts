@@ -9,12 +9,18 @@ import { APPEAL_STATUSES, STATEMENT_KINDS } from '../../migrations/011_statement
 import { REPORT_STATUSES } from '../../migrations/008_compliance_reports';
 import { POLICY_MODES, POLICY_STATUSES, POLICY_TARGETS } from '../../migrations/004_policies_and_evidence';
 import { BACKTEST_STATUSES } from '../../migrations/005_policy_runtime';
+import { MASKED_COPIES } from '../privacy/maskedText';
 
 export interface ResourceDefinition extends ListableSpec {
   table: string;
   /** Columns returned; a column left out here (a password hash) can never leak. */
   columns: string[];
   readRoles: readonly Role[];
+  /**
+   * Search columns holding member text with identifiers in it → the stored masked copy that roles
+   * without the unmask right search instead (see api/privacy/maskedText.ts).
+   */
+  maskedSearch?: Record<string, string>;
   /** Order among equal sort values; the default is id in the sort's direction. */
   tiebreak?: Array<{ column: string; order: 'asc' | 'desc' }>;
 }
@@ -98,6 +104,7 @@ export const RESOURCES: Record<string, ResourceDefinition> = {
       ['ingested_at', 'date', { filter: false }],
     ]),
     searchColumns: ['body', 'title'],
+    maskedSearch: MASKED_COPIES.posts,
     defaultSort: ['postedAt', 'DESC'],
   }),
   transactions: define({
@@ -354,6 +361,7 @@ export const RESOURCES: Record<string, ResourceDefinition> = {
       ['resolved_at', 'date', S],
     ]),
     searchColumns: ['text', 'external_id'],
+    maskedSearch: MASKED_COPIES.reports,
     defaultSort: ['receivedAt', 'DESC'],
   }),
   'webhook-subscriptions': define({
@@ -437,6 +445,7 @@ export const RESOURCES: Record<string, ResourceDefinition> = {
       ['decided_at', 'date', S],
     ]),
     searchColumns: ['text', 'external_id'],
+    maskedSearch: MASKED_COPIES.appeals,
     defaultSort: ['createdAt', 'ASC'],
   }),
   'transparency-reports': define({

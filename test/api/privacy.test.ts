@@ -28,8 +28,20 @@ beforeAll(async () => {
     .send({ items: [{ id: 'x1', kind: 'thread', author: { id: 'leaky' }, title: '出货', body: '有货，加我微信 abc_12345 私聊，电话 138 1234 5678', postedAt: '2026-11-01T00:00:00Z' }, { id: 'x2', kind: 'thread', author: { id: 'leaky' }, body: 'second post', postedAt: '2026-11-01T01:00:00Z' }] })
     .expect(201);
   postId = res.body.items[0].id;
-  await request(app).post('/api/v1/transactions').set({ Authorization: `Bearer ${key}` }).send({ id: 'o1', buyer: { id: 'leaky' }, vendor: { id: 'shop-1' }, amountCents: 9900, status: 'completed', orderedAt: '2026-11-02T00:00:00Z' }).expect(201);
+  await request(app).post('/api/v1/transactions').set({ Authorization: `Bearer ${key}` }).send({ id: 'o1', buyer: { id: 'leaky', displayName: '王小明 13900001111' }, vendor: { id: 'shop-1' }, amountCents: 9900, status: 'completed', orderedAt: '2026-11-02T00:00:00Z' }).expect(201);
+  // What the member wrote elsewhere: a report on someone else's post, and an appeal.
+  await request(app).post('/api/v1/posts').set({ Authorization: `Bearer ${key}` }).send({ id: 'y1', kind: 'thread', author: { id: 'other' }, body: '加我电话 13812345678 私聊', postedAt: '2026-11-01T02:00:00Z' }).expect(201);
+  await request(app).post('/api/v1/reports').set({ Authorization: `Bearer ${key}` }).send({ id: 'rep-1', reporter: { id: 'leaky' }, subject: { type: 'post', id: 'y1' }, reason: 'scam', text: '骗子！请联系我 leaky.person@example.com 或 13711112222', reportedAt: '2026-11-01T03:00:00Z' }).expect(201);
+  // The starter contact-harvesting policy flagged the post on ingestion.
+  const flag = await t.db('flags').where({ subject_type: 'post', subject_id: postId, status: 'open' }).first('id');
+  await request(app).post(`/api/flags/${flag.id}/decide`).set(moderator).send({ action: 'remove', reasonCode: 'contact_info' }).expect(201);
+  const statement = await t.db('statements').where({ subject_type: 'post', subject_id: postId }).orderBy('id', 'desc').first();
+  await request(app).post('/api/v1/appeals').set({ Authorization: `Bearer ${key}` }).send({ id: 'ap-1', statementId: statement.public_id, text: '我是正常卖家，微信 leaky_wx88 电话 13622223333' }).expect(201);
 });
+
+/** The rows a list answers for a text search, as the given role sees them. */
+const search = async (resource: string, q: string, who: { Authorization: string }) =>
+  (await request(app).get(`/api/${resource}?filter=${encodeURIComponent(JSON.stringify({ q }))}`).set(who).expect(200)).body as Array<Record<string, unknown>>;
 afterAll(() => t.close());
 
 describe('personal data', () => {
@@ -51,6 +63,35 @@ describe('personal data', () => {
     const res = await request(app).get(`/api/posts/${postId}/unmasked`).set(moderator).expect(200);
     expect(res.body.body).toContain('abc_12345');
     expect(await t.db('audit_log').where({ action: 'personal_data.unmask', subject_id: String(postId) }).count({ c: '*' }).first()).toEqual({ c: 1 });
+  });
+});
+
+describe('text search over masked text (#22)', () => {
+  it('does not find posts, reports or appeals by an identifier masked from the searcher', async () => {
+    for (const [resource, hidden, shown] of [
+      ['posts', '13812345678', '私聊'],
+      ['posts', 'abc_12345', '出货'],
+      ['reports', 'leaky.person@example.com', '骗子'],
+      ['reports', '13711112222', '骗子'],
+      ['appeals', '13622223333', '正常卖家'],
+      ['appeals', 'leaky_wx88', '正常卖家'],
+    ] as const) {
+      expect(await search(resource, shown, manager), `${resource} ${shown}`).not.toHaveLength(0);
+      expect(await search(resource, hidden, manager), `${resource} ${hidden}`).toHaveLength(0);
+      // A digit-by-digit probe learns nothing either: no prefix longer than what the mask shows matches.
+      expect(await search(resource, hidden.slice(0, 6), manager), `${resource} ${hidden.slice(0, 6)}`).toHaveLength(0);
+      // Roles allowed to unmask search the text as written.
+      expect(await search(resource, hidden, moderator), `${resource} ${hidden} as moderator`).not.toHaveLength(0);
+    }
+  });
+
+  it('fills the masked copies of rows written before they existed', async () => {
+    const { backfillMaskedCopies } = await import('../../api/privacy/maskedText');
+    await t.db('reports').update({ text_masked: null });
+    expect(await search('reports', '骗子', manager)).toHaveLength(0);
+    expect(await backfillMaskedCopies(t.db)).toBeGreaterThan(0);
+    expect(await search('reports', '骗子', manager)).not.toHaveLength(0);
+    expect(await search('reports', '13711112222', manager)).toHaveLength(0);
   });
 });
 
