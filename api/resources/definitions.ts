@@ -25,7 +25,7 @@ export interface ResourceDefinition extends ListableSpec {
   tiebreak?: Array<{ column: string; order: 'asc' | 'desc' }>;
 }
 
-type ColumnDecl = [column: string, kind: FieldSpec['kind'], options?: { sort?: boolean; filter?: boolean; values?: readonly string[] }];
+type ColumnDecl = [column: string, kind: FieldSpec['kind'], options?: { sort?: boolean; filter?: boolean; values?: readonly string[]; intType?: FieldSpec['intType'] }];
 
 function fields(decls: ColumnDecl[]): Record<string, FieldSpec> {
   const out: Record<string, FieldSpec> = {};
@@ -36,6 +36,7 @@ function fields(decls: ColumnDecl[]): Record<string, FieldSpec> {
       sortable: options?.sort ?? false,
       filterable: options?.filter ?? true,
       values: options?.values,
+      ...(kind === 'int' ? { intType: options?.intType ?? 'integer' } : {}),
     };
   }
   return out;
@@ -89,7 +90,7 @@ export const RESOURCES: Record<string, ResourceDefinition> = {
       ['title', 'text', { filter: false }],
       ['body', 'text', { filter: false }],
       ['lang', 'text'],
-      ['rating', 'int', S],
+      ['rating', 'int', { sort: true, intType: 'smallint' }],
       ['platform_label', 'bool'],
       ['reach', 'int', S],
       ['status', 'enum', { sort: true, values: POST_STATUSES }],
@@ -117,7 +118,7 @@ export const RESOURCES: Record<string, ResourceDefinition> = {
       ['buyer_id', 'id'],
       ['vendor_id', 'id'],
       ['product_id', 'id'],
-      ['amount_cents', 'int', S],
+      ['amount_cents', 'int', { sort: true, intType: 'bigint' }],
       ['currency', 'text'],
       ['status', 'enum', { sort: true, values: TRANSACTION_STATUSES }],
       ['referral_post_id', 'id'],
@@ -328,8 +329,8 @@ export const RESOURCES: Record<string, ResourceDefinition> = {
       ['window_start', 'date', S],
       ['window_end', 'date', S],
       ['status', 'enum', { sort: true, values: BACKTEST_STATUSES }],
-      ['processed', 'int'],
-      ['total', 'int'],
+      ['processed', 'int', { intType: 'bigint' }],
+      ['total', 'int', { intType: 'bigint' }],
       ['result', 'json', J],
       ['error', 'text', { filter: false }],
       ['created_by', 'id'],
