@@ -25,10 +25,10 @@ beforeAll(async () => {
   const res = await request(app)
     .post('/api/v1/posts')
     .set({ Authorization: `Bearer ${key}` })
-    .send({ items: [{ id: 'x1', kind: 'thread', author: { id: 'leaky' }, title: '出货', body: '有货，加我微信 abc_12345 私聊，电话 138 1234 5678', postedAt: '2026-11-01T00:00:00Z' }, { id: 'x2', kind: 'thread', author: { id: 'leaky' }, body: 'second post', postedAt: '2026-11-01T01:00:00Z' }] })
+    .send({ items: [{ id: 'x1', kind: 'thread', author: { id: 'leaky', displayName: '王小明 13900001111' }, title: '出货', body: '有货，加我微信 abc_12345 私聊，电话 138 1234 5678', postedAt: '2026-11-01T00:00:00Z' }, { id: 'x2', kind: 'thread', author: { id: 'leaky' }, body: 'second post', postedAt: '2026-11-01T01:00:00Z' }] })
     .expect(201);
   postId = res.body.items[0].id;
-  await request(app).post('/api/v1/transactions').set({ Authorization: `Bearer ${key}` }).send({ id: 'o1', buyer: { id: 'leaky', displayName: '王小明 13900001111' }, vendor: { id: 'shop-1' }, amountCents: 9900, status: 'completed', orderedAt: '2026-11-02T00:00:00Z' }).expect(201);
+  await request(app).post('/api/v1/transactions').set({ Authorization: `Bearer ${key}` }).send({ id: 'o1', buyer: { id: 'leaky' }, vendor: { id: 'shop-1' }, amountCents: 9900, status: 'completed', orderedAt: '2026-11-02T00:00:00Z' }).expect(201);
   // What the member wrote elsewhere: a report on someone else's post, and an appeal.
   await request(app).post('/api/v1/posts').set({ Authorization: `Bearer ${key}` }).send({ id: 'y1', kind: 'thread', author: { id: 'other' }, body: '加我电话 13812345678 私聊', postedAt: '2026-11-01T02:00:00Z' }).expect(201);
   await request(app).post('/api/v1/reports').set({ Authorization: `Bearer ${key}` }).send({ id: 'rep-1', reporter: { id: 'leaky' }, subject: { type: 'post', id: 'y1' }, reason: 'scam', text: '骗子！请联系我 leaky.person@example.com 或 13711112222', reportedAt: '2026-11-01T03:00:00Z' }).expect(201);
@@ -103,6 +103,12 @@ describe('export and erasure', () => {
     expect(res.body.posts).toHaveLength(2);
     expect(res.body.transactions).toHaveLength(1);
     expect(res.body.posts[0].body).toContain('abc_12345');
+    // What the member wrote elsewhere comes with it: reports filed, appeals, statements sent to them.
+    expect(res.body.reports.map((r: { text: string }) => r.text)).toEqual([expect.stringContaining('leaky.person@example.com')]);
+    expect(res.body.appeals.map((a: { text: string }) => a.text)).toEqual([expect.stringContaining('13622223333')]);
+    expect(res.body.statements.length).toBeGreaterThan(0);
+    expect(res.body.account.displayName).toBe('王小明 13900001111');
+    expect(JSON.stringify(res.body)).not.toMatch(/password|keyHash|Masked/);
     await request(app).get(`/api/accounts/${account.id}/export`).set(moderator).expect(403);
   });
 
@@ -119,6 +125,19 @@ describe('export and erasure', () => {
     expect(JSON.stringify(hits.map((h: { explanation: unknown }) => h.explanation))).not.toContain('abc_12345');
     expect(Number((await t.db('posts').count({ c: '*' }).first())!.c)).toBe(before.posts);
     expect(await t.db('transactions').sum({ s: 'amount_cents' }).first()).toEqual(before.orders);
+    // Reports and appeals the member wrote are gone, stored and searched, for every role.
+    const report = await t.db('reports').where({ external_id: 'rep-1' }).first();
+    expect([report.text, report.text_masked]).toEqual([null, null]);
+    const appeal = await t.db('appeals').where({ external_id: 'ap-1' }).first();
+    expect([appeal.text, appeal.text_masked]).toEqual([null, null]);
+    for (const q of ['leaky.person@example.com', '13711112222', '13622223333', 'leaky_wx88', 'abc_12345']) {
+      for (const resource of ['posts', 'reports', 'appeals']) expect(await search(resource, q, admin), `${resource} ${q}`).toHaveLength(0);
+    }
+    // Nothing anywhere still quotes the member's identifiers, outside the audit chain.
+    for (const [table, column] of [['statements', 'text_en'], ['statements', 'facts'], ['webhook_events', 'payload'], ['rule_hits', 'explanation'], ['accounts', 'display_name']] as const) {
+      const rows = await t.db(table).select(column);
+      expect(JSON.stringify(rows), `${table}.${column}`).not.toMatch(/abc_12345|13711112222|13622223333|leaky\.person|13900001111|王小明/);
+    }
     expect((await verifyAuditChain(t.db)).ok).toBe(true);
     await request(app).post(`/api/accounts/${account.id}/erase`).set(admin).send({ reason: 'again' }).expect(409);
   });
