@@ -20,6 +20,10 @@ const configSchema = z.object({
   TRUST_PROXY: z.string().trim().max(500).optional(),
   /** `1` makes a policy's publication need someone other than its last draft editor (admins may override, audited). */
   POLICY_PUBLISH_FOUR_EYES: z.enum(['0', '1']).optional(),
+  /** Keys the audit chain (HMAC-SHA256); required unless demo mode generates one beside the data. */
+  AUDIT_HMAC_SECRET: z.string().min(32, 'at least 32 characters').optional(),
+  AUDIT_CHECKPOINT_FILE: z.string().min(1).optional(),
+  AUDIT_CHECKPOINT_MINUTES: z.coerce.number().positive().max(1440).default(5),
 });
 
 /**
@@ -53,6 +57,17 @@ export interface AppConfig {
   trustProxy: boolean | number | string;
   /** Publishing a policy needs someone other than its last draft editor (admin override audited). */
   policyPublishFourEyes: boolean;
+  audit: AuditSettings;
+}
+
+export interface AuditSettings {
+  /** AUDIT_HMAC_SECRET; absent in demo mode, where a key is generated into keyFile. */
+  hmacSecret: string | undefined;
+  /** Where demo mode keeps its generated key: the data folder, beside PGlite's, never the database. */
+  keyFile: string;
+  /** Signed checkpoints of the chain's head, appended one JSON line each. */
+  checkpointFile: string;
+  checkpointIntervalMs: number;
 }
 
 export interface WebhookSettings {
@@ -72,6 +87,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  // The data folder holds PGlite's folder; the audit key and checkpoints sit beside it, outside any database.
+  const dataDir = path.dirname(e.PGLITE_DIR);
   return {
     port: e.PORT,
     host: e.HOST,
@@ -86,8 +103,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webhooks: { maxAttempts: e.WEBHOOK_MAX_ATTEMPTS, retryDelaySeconds: e.WEBHOOK_RETRY_DELAY_SECONDS, timeoutMs: e.WEBHOOK_TIMEOUT_MS, expireSeconds: Math.ceil(e.WEBHOOK_TIMEOUT_MS / 1000) + 30 },
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     policyPublishFourEyes: e.POLICY_PUBLISH_FOUR_EYES === '1',
+    audit: {
+      hmacSecret: e.AUDIT_HMAC_SECRET,
+      keyFile: path.join(dataDir, 'audit-hmac.key'),
+      checkpointFile: e.AUDIT_CHECKPOINT_FILE ?? path.join(dataDir, 'audit-checkpoints.jsonl'),
+      checkpointIntervalMs: e.AUDIT_CHECKPOINT_MINUTES * 60_000,
+    },
   };
 }
+
+/** The audit key test databases are opened with (test/support/testDb.ts). */
+export const TEST_AUDIT_KEY = 'test-audit-key-0123456789abcdef0123456789';
 
 /** Settings for tests and scripts that build an app without reading the environment. */
 export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
@@ -105,6 +131,7 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     webhooks: { maxAttempts: 3, retryDelaySeconds: 1, timeoutMs: 1500, expireSeconds: 4 },
     trustProxy: false,
     policyPublishFourEyes: false,
+    audit: { hmacSecret: TEST_AUDIT_KEY, keyFile: '', checkpointFile: '', checkpointIntervalMs: 60_000 },
     ...overrides,
   };
 }
