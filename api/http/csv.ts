@@ -1,9 +1,10 @@
-import { stringify } from 'csv-stringify/sync';
-
 /*
  * The one CSV writer: every CSV the product hands out (compliance and transparency reports, the
  * console's list exports) goes through here; it is pure, so the console imports it as well.
  */
+
+// The browser build: the Node one creates a Buffer at import, which would stop the console loading.
+import { stringify } from 'csv-stringify/browser/esm/sync';
 
 /** A cell a spreadsheet would read as a formula (OWASP "CSV injection"): = + - @, tab, carriage return. */
 const FORMULA_START = /^[=+\-@\t\r]/;
