@@ -42,7 +42,8 @@ export function createApp(given: AppDeps): TrustApp {
   const table = new RouteTable();
   app.routeTable = table;
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // Off by default: otherwise any client picks its own address (and login rate-limit bucket) with X-Forwarded-For.
+  app.set('trust proxy', deps.config.trustProxy);
   app.set('query parser', 'simple');
 
   app.use(

@@ -16,7 +16,28 @@ const configSchema = z.object({
   WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(30).default(10),
   WEBHOOK_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  /** Express's `trust proxy` value; off unless a proxy in front of us rewrites X-Forwarded-For. */
+  TRUST_PROXY: z.string().trim().max(500).optional(),
+  /** `1` makes a policy's publication need someone other than its last draft editor (admins may override, audited). */
+  POLICY_PUBLISH_FOUR_EYES: z.enum(['0', '1']).optional(),
+  /** Keys the audit chain (HMAC-SHA256); required unless demo mode generates one beside the data. */
+  AUDIT_HMAC_SECRET: z.string().min(32, 'at least 32 characters').optional(),
+  AUDIT_CHECKPOINT_FILE: z.string().min(1).optional(),
+  AUDIT_CHECKPOINT_MINUTES: z.coerce.number().positive().max(1440).default(5),
 });
+
+/**
+ * `TRUST_PROXY` as Express reads it: off (`0`, `false`, empty), `true`, a hop count, or addresses
+ * and subnets (`loopback`, `10.0.0.0/8, 127.0.0.1`). Trusting a proxy that is not there lets any
+ * client choose its own address, and so its own rate-limit bucket.
+ */
+export function parseTrustProxy(raw: string | undefined): boolean | number | string {
+  const v = (raw ?? '').trim();
+  if (v === '' || v === '0' || v.toLowerCase() === 'false') return false;
+  if (v.toLowerCase() === 'true') return true;
+  if (/^[0-9]{1,2}$/.test(v)) return Number(v);
+  return v;
+}
 
 export interface AppConfig {
   port: number;
@@ -32,6 +53,21 @@ export interface AppConfig {
   ingestRateLimit: number;
   cookieSecure: boolean;
   webhooks: WebhookSettings;
+  /** Express `trust proxy`; false unless configured. */
+  trustProxy: boolean | number | string;
+  /** Publishing a policy needs someone other than its last draft editor (admin override audited). */
+  policyPublishFourEyes: boolean;
+  audit: AuditSettings;
+}
+
+export interface AuditSettings {
+  /** AUDIT_HMAC_SECRET; absent in demo mode, where a key is generated into keyFile. */
+  hmacSecret: string | undefined;
+  /** Where demo mode keeps its generated key: the data folder, beside PGlite's, never the database. */
+  keyFile: string;
+  /** Signed checkpoints of the chain's head, appended one JSON line each. */
+  checkpointFile: string;
+  checkpointIntervalMs: number;
 }
 
 export interface WebhookSettings {
@@ -51,6 +87,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  // The data folder holds PGlite's folder; the audit key and checkpoints sit beside it, outside any database.
+  const dataDir = path.dirname(e.PGLITE_DIR);
   return {
     port: e.PORT,
     host: e.HOST,
@@ -63,8 +101,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     ingestRateLimit: e.INGEST_RATE_LIMIT,
     cookieSecure: e.COOKIE_SECURE === '1',
     webhooks: { maxAttempts: e.WEBHOOK_MAX_ATTEMPTS, retryDelaySeconds: e.WEBHOOK_RETRY_DELAY_SECONDS, timeoutMs: e.WEBHOOK_TIMEOUT_MS, expireSeconds: Math.ceil(e.WEBHOOK_TIMEOUT_MS / 1000) + 30 },
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    policyPublishFourEyes: e.POLICY_PUBLISH_FOUR_EYES === '1',
+    audit: {
+      hmacSecret: e.AUDIT_HMAC_SECRET,
+      keyFile: path.join(dataDir, 'audit-hmac.key'),
+      checkpointFile: e.AUDIT_CHECKPOINT_FILE ?? path.join(dataDir, 'audit-checkpoints.jsonl'),
+      checkpointIntervalMs: e.AUDIT_CHECKPOINT_MINUTES * 60_000,
+    },
   };
 }
+
+/** The audit key test databases are opened with (test/support/testDb.ts). */
+export const TEST_AUDIT_KEY = 'test-audit-key-0123456789abcdef0123456789';
 
 /** Settings for tests and scripts that build an app without reading the environment. */
 export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
@@ -80,6 +129,9 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     ingestRateLimit: 100_000,
     cookieSecure: false,
     webhooks: { maxAttempts: 3, retryDelaySeconds: 1, timeoutMs: 1500, expireSeconds: 4 },
+    trustProxy: false,
+    policyPublishFourEyes: false,
+    audit: { hmacSecret: TEST_AUDIT_KEY, keyFile: '', checkpointFile: '', checkpointIntervalMs: 60_000 },
     ...overrides,
   };
 }

@@ -15,6 +15,8 @@ import { startJobQueue } from './jobs/jobQueue';
 import { loadOnnxScorer } from '../models/onnxScorer';
 import { jobHandlers } from './jobs/jobHandlers';
 import { enqueueWaitingDeliveries } from './webhooks/outbox';
+import { resolveAuditKey } from './audit/auditKey';
+import { startAuditCheckpoints } from './audit/checkpoint';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -29,7 +31,8 @@ async function main(): Promise<void> {
     await buildConsole(root);
   }
 
-  const db = connectDatabase({ databaseUrl: config.databaseUrl, pgliteDir: path.resolve(root, config.pgliteDir) });
+  const auditKey = resolveAuditKey(config, { create: true });
+  const db = connectDatabase({ databaseUrl: config.databaseUrl, pgliteDir: path.resolve(root, config.pgliteDir), auditKey });
   await migrateToLatest(db);
 
   const scorer = await loadOnnxScorer();
@@ -52,6 +55,7 @@ async function main(): Promise<void> {
   const jobs = await startJobQueue({ db, databaseUrl: config.databaseUrl, logger, maintenanceIntervalSeconds: 30, ...jobHandlers(db, systemClock, config) });
   const waiting = await enqueueWaitingDeliveries(db, jobs, systemClock.now());
   if (waiting) say(`Queued ${waiting} webhook deliveries written while no worker ran.`);
+  const checkpoints = startAuditCheckpoints({ db, file: path.resolve(root, config.audit.checkpointFile), intervalMs: config.audit.checkpointIntervalMs, clock: systemClock, logger });
   const app = createApp({ db, clock: systemClock, logger, config, consoleDir: path.join(root, 'console', 'dist'), policyRuntime, jobs, scorer });
   const server = app.listen(config.port, config.host, () => {
     const url = `http://localhost:${config.port}`;
@@ -70,8 +74,9 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'shutting down');
     server.close(() => {
-      jobs
+      checkpoints
         .stop()
+        .then(() => jobs.stop())
         .catch(() => undefined)
         .then(() => db.destroy())
         .finally(() => process.exit(0));

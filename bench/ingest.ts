@@ -168,7 +168,7 @@ async function main() {
 
   const server = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'api/server.ts')], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl, DEMO: '0', PORT: String(PORT), HOST: '127.0.0.1', LOG_LEVEL: 'warn', SKIP_CONSOLE_BUILD: '1', INGEST_RATE_LIMIT: '100000000' },
+    env: { ...process.env, DATABASE_URL: databaseUrl, DEMO: '0', PORT: String(PORT), HOST: '127.0.0.1', LOG_LEVEL: 'warn', SKIP_CONSOLE_BUILD: '1', INGEST_RATE_LIMIT: '100000000', AUDIT_HMAC_SECRET: 'bench-audit-key-0123456789abcdef01234', AUDIT_CHECKPOINT_FILE: `/tmp/${DB_NAME}-audit-checkpoints.jsonl` },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${PORT}`;

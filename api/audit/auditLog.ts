@@ -1,6 +1,31 @@
+import { createHmac } from 'node:crypto';
 import type { Knex } from 'knex';
 import { sha256Hex } from '../auth/tokens';
 import { canonicalJson } from './canonicalJson';
+
+/*
+ * Hash versions. 1: plain SHA-256, the chain as written before it was keyed (anyone with write
+ * access to the database could re-hash it after an edit). 2: HMAC-SHA256 with the key from
+ * AUDIT_HMAC_SECRET, which lives outside the database, so rewriting history needs the key as
+ * well. Rows written before migration 015 keep version 1 and verify as they were; once a
+ * version-2 row exists no version-1 row may follow it.
+ */
+export const AUDIT_HASH_VERSION = 2;
+
+/** The audit key the database handle was opened with (see connectDatabase). */
+export function auditKeyOf(db: Knex): string {
+  const key = (db.userParams as { auditKey?: unknown } | undefined)?.auditKey;
+  if (typeof key !== 'string' || key.length === 0) throw new Error('No audit key: open the database with connectDatabase({ auditKey }) (AUDIT_HMAC_SECRET).');
+  return key;
+}
+
+export function hmacHex(key: string, text: string): string {
+  return createHmac('sha256', key).update(text).digest('hex');
+}
+
+function rowHash(version: number, key: string, input: string): string {
+  return version >= 2 ? hmacHex(key, input) : sha256Hex(input);
+}
 
 export type Actor =
   | { kind: 'staff'; staffId: number }
@@ -50,6 +75,7 @@ export function auditHashInput(row: {
  * concurrent appends from any number of API replicas.
  */
 export async function appendAudit(trx: Knex.Transaction, entry: AuditEntry): Promise<number> {
+  const key = auditKeyOf(trx);
   const head = await trx('audit_chain_head').where({ id: 1 }).forUpdate().first();
   if (!head) throw new Error('audit_chain_head row is missing; run the migrations');
   // Timestamps are kept to the millisecond, as PostgreSQL returns them, so the hash verifies later.
@@ -65,9 +91,9 @@ export async function appendAudit(trx: Knex.Transaction, entry: AuditEntry): Pro
     request_id: entry.requestId ?? null,
     prev_hash: head.hash as string,
   };
-  const hash = sha256Hex(auditHashInput(row));
+  const hash = rowHash(AUDIT_HASH_VERSION, key, auditHashInput(row));
   const [inserted] = await trx('audit_log')
-    .insert({ ...row, detail: row.detail === null ? null : JSON.stringify(row.detail), hash })
+    .insert({ ...row, detail: row.detail === null ? null : JSON.stringify(row.detail), hash, hash_version: AUDIT_HASH_VERSION })
     .returning('id');
   const id = (inserted as { id: number }).id;
   await trx('audit_chain_head').where({ id: 1 }).update({ hash, last_id: id });
@@ -81,8 +107,10 @@ export interface ChainCheck {
   problem?: string;
 }
 
-/** Walks the chain in id order and recomputes each hash. */
+/** Walks the chain in id order and recomputes each hash with the key the handle was opened with. */
 export async function verifyAuditChain(db: Knex, batchSize = 5000): Promise<ChainCheck> {
+  const key = auditKeyOf(db);
+  let keyed = false;
   let prev = '0'.repeat(64);
   let lastId = 0;
   let rows = 0;
@@ -92,7 +120,10 @@ export async function verifyAuditChain(db: Knex, batchSize = 5000): Promise<Chai
     for (const r of batch) {
       rows++;
       if (r.prev_hash !== prev) return { ok: false, rows, firstBadId: r.id, problem: 'prev_hash does not match the previous row' };
-      const expected = sha256Hex(auditHashInput(r));
+      const version = Number(r.hash_version ?? 1);
+      if (version < AUDIT_HASH_VERSION && keyed) return { ok: false, rows, firstBadId: r.id, problem: 'an unkeyed (version 1) row after keyed rows: the chain was re-hashed without the key' };
+      if (version >= 2) keyed = true;
+      const expected = rowHash(version, key, auditHashInput(r));
       if (expected !== r.hash) return { ok: false, rows, firstBadId: r.id, problem: 'hash does not match the row content' };
       prev = r.hash;
       lastId = r.id;

@@ -28,6 +28,9 @@ export const RESOURCE_ACCESS: Record<string, { read: readonly Role[]; write: rea
   'webhook-deliveries': { read: ['admin'], write: ['admin'] },
 };
 
+/** Roles whose work needs identifiers as written; each unmasked view is audited. */
+export const UNMASK_ROLES: readonly Role[] = ['admin', 'moderator', 'compliance'];
+
 export function canAccess(role: Role, resource: string, action: string): boolean {
   const access = RESOURCE_ACCESS[resource];
   if (!access) return false;

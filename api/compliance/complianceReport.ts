@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { stringify } from 'csv-stringify/sync';
+import { toCsv } from '../http/csv';
 import type { Db } from '../db/connect';
 import type { Clock } from '../deps';
 import { disclosureSettings, disclosureVerdict, type Evidence, type EvidenceSpan } from '../../rules/disclosure/verdict';
@@ -161,5 +161,5 @@ export function complianceCsv(result: ComplianceReportResult): string {
     text: c.text,
     text_sha256: c.textSha256,
   }));
-  return '\ufeff' + stringify(rows, { header: true, columns: ['post_id', 'platform', 'platform_id', 'author', 'brands', 'reach', 'posted_at', 'detected_at', 'confidence', 'orders_attributed', 'status', 'disclosure_required', 'evidence', 'text', 'text_sha256'] });
+  return toCsv(rows, ['post_id', 'platform', 'platform_id', 'author', 'brands', 'reach', 'posted_at', 'detected_at', 'confidence', 'orders_attributed', 'status', 'disclosure_required', 'evidence', 'text', 'text_sha256']);
 }

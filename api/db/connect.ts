@@ -14,6 +14,12 @@ export interface DatabaseOptions {
   /** Schema to use on a real server (tests isolate themselves this way). */
   schema?: string;
   poolMax?: number;
+  /**
+   * The audit chain's HMAC key. It travels with the database handle (knex userParams, which every
+   * transaction inherits) so each appendAudit gets it without module state; it is never stored
+   * in the database it protects.
+   */
+  auditKey?: string;
 }
 
 /*
@@ -23,6 +29,12 @@ export interface DatabaseOptions {
 const int8ToNumber = (value: string) => Number(value);
 
 export function connectDatabase(options: DatabaseOptions): Db {
+  const db = open(options);
+  db.userParams = { ...db.userParams, auditKey: options.auditKey };
+  return db;
+}
+
+function open(options: DatabaseOptions): Db {
   if (options.databaseUrl) {
     return knexFactory({
       client: 'pg',

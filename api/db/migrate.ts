@@ -1,5 +1,6 @@
 import type { Db } from './connect';
 import { migrationSource } from '../../migrations/index';
+import { backfillMaskedCopies } from '../privacy/maskedText';
 
 export interface MigrationState {
   current: string | null;
@@ -8,6 +9,8 @@ export interface MigrationState {
 
 export async function migrateToLatest(db: Db): Promise<void> {
   await db.migrate.latest({ migrationSource });
+  // Data the schema alone cannot derive (masked copies need rules/privacy): done once, then a no-op.
+  await backfillMaskedCopies(db);
 }
 
 export async function rollbackAll(db: Db): Promise<void> {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { problems, type FieldError } from './problem';
+import { INT_RANGES, textProblem, yearInRange } from '../schemas/common';
 
 /** How a filterable field's values are checked and compared. */
 export type FieldKind = 'id' | 'int' | 'number' | 'text' | 'enum' | 'bool' | 'date' | 'json';
@@ -10,6 +11,8 @@ export interface FieldSpec {
   sortable?: boolean;
   filterable?: boolean;
   values?: readonly string[];
+  /** An int field's column type, so a compared value never overflows it (PostgreSQL would refuse the query). */
+  intType?: keyof typeof INT_RANGES;
 }
 
 export interface ListableSpec {
@@ -39,8 +42,10 @@ export const MAX_PAGE_SIZE = 1000;
 const MAX_IDS = 1000;
 
 const sortSchema = z.tuple([z.string().min(1).max(64), z.enum(['ASC', 'DESC', 'asc', 'desc'])]);
+// Offsets are bigint in PostgreSQL; nobody pages a trillion rows deep.
+const MAX_OFFSET = 1e12;
 const rangeSchema = z
-  .tuple([z.number().int().min(0), z.number().int().min(0)])
+  .tuple([z.number().int().min(0).max(MAX_OFFSET), z.number().int().min(0).max(MAX_OFFSET)])
   .refine(([a, b]) => b >= a, 'range end must not be before its start')
   .refine(([a, b]) => b - a < MAX_PAGE_SIZE, `a page holds at most ${MAX_PAGE_SIZE} rows`);
 
@@ -67,27 +72,31 @@ function parseJsonParam(raw: unknown, name: string, errors: FieldError[]): unkno
 
 const scalarCheckers: Record<FieldKind, (v: unknown, spec: FieldSpec) => unknown | undefined> = {
   id: (v) => (typeof v === 'number' && Number.isSafeInteger(v) && v > 0 ? v : typeof v === 'string' && /^[1-9][0-9]{0,14}$/.test(v) ? Number(v) : undefined),
-  int: (v) => (typeof v === 'number' && Number.isSafeInteger(v) ? v : typeof v === 'string' && /^-?[0-9]{1,15}$/.test(v) ? Number(v) : undefined),
+  int: (v, spec) => {
+    const n = typeof v === 'number' && Number.isSafeInteger(v) ? v : typeof v === 'string' && /^-?[0-9]{1,15}$/.test(v) ? Number(v) : undefined;
+    const [min, max] = INT_RANGES[spec.intType ?? 'integer'];
+    return n !== undefined && n >= min && n <= max ? n : undefined;
+  },
   number: (v) => (typeof v === 'number' && Number.isFinite(v) ? v : typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : undefined),
-  text: (v) => (typeof v === 'string' && v.length <= 500 ? v : undefined),
+  text: (v) => (typeof v === 'string' && v.length <= 500 && textProblem(v) === null ? v : undefined),
   enum: (v, spec) => (typeof v === 'string' && (spec.values ?? []).includes(v) ? v : undefined),
   bool: (v) => (typeof v === 'boolean' ? v : v === 'true' ? true : v === 'false' ? false : undefined),
   json: () => undefined,
   date: (v) => {
     if (typeof v !== 'string' || v.length > 40) return undefined;
     const d = new Date(v);
-    return Number.isNaN(d.getTime()) ? undefined : d;
+    return yearInRange(d) ? d : undefined;
   },
 };
 
 const KIND_NAMES: Record<FieldKind, string> = {
   id: 'a positive integer id',
-  int: 'an integer',
+  int: 'an integer within the column\'s range',
   number: 'a number',
-  text: 'a string of at most 500 characters',
+  text: 'a string of at most 500 characters, valid Unicode without NUL',
   enum: 'one of the allowed values',
   bool: 'true or false',
-  date: 'an ISO 8601 date',
+  date: 'an ISO 8601 date between 1970 and 9999',
   json: 'not filterable',
 };
 
@@ -143,6 +152,7 @@ export function parseListQuery(spec: ListableSpec, query: Record<string, unknown
         if (value === undefined || value === null || value === '') continue;
         if (key === 'q') {
           if (typeof value !== 'string' || value.length > 200) errors.push({ path, message: 'q must be a string of at most 200 characters' });
+          else if (textProblem(value)) errors.push({ path, message: `q ${textProblem(value)}` });
           else q = value.trim() || null;
           continue;
         }

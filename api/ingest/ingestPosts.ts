@@ -1,3 +1,4 @@
+import { masked } from '../privacy/maskedText';
 import type { Knex } from 'knex';
 import type { Db } from '../db/connect';
 import { inTransaction } from '../db/retry';
@@ -134,6 +135,8 @@ export async function ingestPosts(db: Db, source: string, posts: PostInput[], no
         board: subject.board,
         title: subject.title,
         body: p.body,
+        title_masked: masked(subject.title),
+        body_masked: masked(p.body),
         lang: p.lang ?? guessLanguage(`${p.title ?? ''} ${p.body}`),
         rating: subject.rating,
         platform_label: subject.platformLabel,

@@ -146,6 +146,10 @@ export function moderationService(db: Db, outbox: Outbox = SILENT) {
       if (original.reverses_decision_id) throw problems.conflict('A reversal cannot itself be reversed; decide the item again instead.');
       const flag = original.flag_id ? await trx('flags').where({ id: original.flag_id }).first('queue') : null;
       if (flag && !mayWorkQueue(staff.role, flag.queue)) throw problems.forbidden(`Your role does not work the ${flag.queue} queue.`);
+      // Four eyes: undoing one's own decision would let one person both restrict and clear an item
+      // unseen. An admin may still do it (a mistaken click at night), and the audit row says so.
+      const ownDecision = original.staff_id !== null && Number(original.staff_id) === staff.id;
+      if (ownDecision && staff.role !== 'admin') throw problems.forbidden('A decision is reversed by someone other than the moderator who made it.');
       const [reversal] = await trx('decisions')
         .insert({ flag_id: original.flag_id, subject_type: original.subject_type, subject_id: original.subject_id, action: 'approve', reason_code: 'appeal_upheld', note: reason, staff_id: staff.id, automated: false, reverses_decision_id: decisionId, created_at: now })
         .returning('id');
@@ -161,7 +165,7 @@ export function moderationService(db: Db, outbox: Outbox = SILENT) {
       const statement = appealed
         ? await statementForAppealOutcome(trx, { appealed: { id: appealed.id, publicId: appealed.public_id, subjectType: appealed.subject_type, subjectId: appealed.subject_id, ground: appealed.ground }, upheld: true, decisionId: reversal.id, note: reason, at: now })
         : null;
-      await appendAudit(trx, { actor: { kind: 'staff', staffId: staff.id }, action: 'decision.reverse', subjectType: original.subject_type, subjectId: original.subject_id, detail: { decisionId, reversalId: reversal.id, reason, reportsReversed: reports.length, appealId: appealId ?? null, statement: statement?.publicId ?? null }, requestId: staff.requestId, at: now });
+      await appendAudit(trx, { actor: { kind: 'staff', staffId: staff.id }, action: 'decision.reverse', subjectType: original.subject_type, subjectId: original.subject_id, detail: { decisionId, reversalId: reversal.id, reason, reportsReversed: reports.length, appealId: appealId ?? null, statement: statement?.publicId ?? null, ...(ownDecision ? { override: 'four_eyes', overrideBy: 'admin' } : {}) }, requestId: staff.requestId, at: now });
       await outbox.emit(
         trx,
         eventsForReversal({

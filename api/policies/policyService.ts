@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { Db } from '../db/connect';
 import { appendAudit } from '../audit/auditLog';
+import { canonicalJson } from '../audit/canonicalJson';
 import { problems, type FieldError } from '../http/problem';
 import { validatePolicy } from '../../rules/policy/validate';
 import type { Subject } from '../../rules/facts/catalog';
@@ -9,6 +10,13 @@ import type { PolicyDocument } from '../../rules/policy/document';
 export interface Actor {
   staffId: number;
   requestId?: string;
+  /** Needed where an admin may override a rule that binds everyone else (four-eyes publication). */
+  role?: string;
+}
+
+export interface PolicyServiceOptions {
+  /** Publication needs someone other than the draft's last editor (POLICY_PUBLISH_FOUR_EYES). */
+  fourEyesPublish?: boolean;
 }
 
 async function listNames(db: Knex): Promise<Set<string>> {
@@ -58,13 +66,13 @@ async function lockPolicy(trx: Knex.Transaction, id: number) {
   return policy;
 }
 
-export function policyService(db: Db) {
+export function policyService(db: Db, options: PolicyServiceOptions = {}) {
   return {
     async create(input: { name: string; description?: string | null; appliesTo: Subject; mode: 'enforce' | 'shadow'; draft: unknown }, actor: Actor, now: Date): Promise<number> {
       const draft = await assertValidDocument(db, input.draft, input.appliesTo, 'draft');
       return db.transaction(async (trx) => {
         const [row] = await trx('policies')
-          .insert({ name: input.name, description: input.description ?? null, applies_to: input.appliesTo, mode: input.mode, status: 'draft', draft: JSON.stringify(draft), created_by: actor.staffId, created_at: now, updated_at: now })
+          .insert({ name: input.name, description: input.description ?? null, applies_to: input.appliesTo, mode: input.mode, status: 'draft', draft: JSON.stringify(draft), created_by: actor.staffId, draft_updated_by: actor.staffId, created_at: now, updated_at: now })
           .onConflict('name')
           .ignore()
           .returning('id');
@@ -79,7 +87,15 @@ export function policyService(db: Db) {
         const policy = await lockPolicy(trx, id);
         if (input.appliesTo && input.appliesTo !== policy.applies_to) throw problems.validation([{ path: 'appliesTo', message: 'a policy keeps the subject it was created for; create a new policy instead' }]);
         const changes: Record<string, unknown> = {};
-        if (input.draft !== undefined) changes.draft = JSON.stringify(await assertValidDocument(trx, input.draft, policy.applies_to, 'draft'));
+        if (input.draft !== undefined) {
+          const draft = await assertValidDocument(trx, input.draft, policy.applies_to, 'draft');
+          // react-admin sends the whole record back: only a real change to the rules makes this person
+          // its author (jsonb reorders keys, hence the canonical form).
+          if (canonicalJson(draft) !== canonicalJson(policy.draft)) {
+            changes.draft = JSON.stringify(draft);
+            changes.draft_updated_by = actor.staffId;
+          }
+        }
         if (input.name !== undefined && input.name !== policy.name) {
           const taken = await trx('policies').where({ name: input.name }).whereNot({ id }).first('id');
           if (taken) throw problems.conflict(`A policy named "${input.name}" exists.`);
@@ -99,8 +115,12 @@ export function policyService(db: Db) {
         const policy = await lockPolicy(trx, id);
         const doc = await assertValidDocument(trx, policy.draft, policy.applies_to, 'draft');
         const mode = input.mode ?? policy.mode;
+        const author = policy.draft_updated_by ?? policy.created_by;
+        const ownDraft = options.fourEyesPublish === true && author !== null && Number(author) === actor.staffId;
+        if (ownDraft && actor.role !== 'admin') throw problems.forbidden('This policy is published by someone other than the person who last edited its draft.');
         const published = await publishDocument(trx, policy, doc, mode, actor, now, { note: input.note });
-        await appendAudit(trx, { actor: { kind: 'staff', staffId: actor.staffId }, action: 'policy.publish', subjectType: 'policy', subjectId: id, detail: { version: published.version, versionId: published.versionId, mode, rules: doc.rules.length, note: input.note }, requestId: actor.requestId, at: now });
+        const override = ownDraft ? { override: 'four_eyes', overrideBy: 'admin' } : {};
+        await appendAudit(trx, { actor: { kind: 'staff', staffId: actor.staffId }, action: 'policy.publish', subjectType: 'policy', subjectId: id, detail: { version: published.version, versionId: published.versionId, mode, rules: doc.rules.length, note: input.note, ...override }, requestId: actor.requestId, at: now });
         return published;
       });
     },

@@ -1,3 +1,4 @@
+import { masked } from '../privacy/maskedText';
 import type { Knex } from 'knex';
 import type { Db } from '../db/connect';
 import { inTransaction } from '../db/retry';
@@ -93,7 +94,7 @@ export async function ingestReports(db: Db, source: string, reports: ReportInput
       const repeat = await trx('reports').where({ flag_id: flag.id, reporter_id: reporterId }).first('id');
       const weight = repeat ? 0 : reportWeight({ reportsUpheld: record.upheld, reportsRejected: record.rejected, accountAgeDays: ageDays });
       const [row] = await trx('reports')
-        .insert({ source, external_id: r.id, reporter_id: reporterId, subject_type: r.subject.type, subject_id: subjectId, reason: r.reason, text: r.text ?? null, flag_id: flag.id, weight, reported_at: r.reportedAt, received_at: now })
+        .insert({ source, external_id: r.id, reporter_id: reporterId, subject_type: r.subject.type, subject_id: subjectId, reason: r.reason, text: r.text ?? null, text_masked: masked(r.text), flag_id: flag.id, weight, reported_at: r.reportedAt, received_at: now })
         .onConflict(['source', 'external_id'])
         .ignore()
         .returning('id');

@@ -9,17 +9,23 @@ import { APPEAL_STATUSES, STATEMENT_KINDS } from '../../migrations/011_statement
 import { REPORT_STATUSES } from '../../migrations/008_compliance_reports';
 import { POLICY_MODES, POLICY_STATUSES, POLICY_TARGETS } from '../../migrations/004_policies_and_evidence';
 import { BACKTEST_STATUSES } from '../../migrations/005_policy_runtime';
+import { MASKED_COPIES } from '../privacy/maskedText';
 
 export interface ResourceDefinition extends ListableSpec {
   table: string;
   /** Columns returned; a column left out here (a password hash) can never leak. */
   columns: string[];
   readRoles: readonly Role[];
+  /**
+   * Search columns holding member text with identifiers in it → the stored masked copy that roles
+   * without the unmask right search instead (see api/privacy/maskedText.ts).
+   */
+  maskedSearch?: Record<string, string>;
   /** Order among equal sort values; the default is id in the sort's direction. */
   tiebreak?: Array<{ column: string; order: 'asc' | 'desc' }>;
 }
 
-type ColumnDecl = [column: string, kind: FieldSpec['kind'], options?: { sort?: boolean; filter?: boolean; values?: readonly string[] }];
+type ColumnDecl = [column: string, kind: FieldSpec['kind'], options?: { sort?: boolean; filter?: boolean; values?: readonly string[]; intType?: FieldSpec['intType'] }];
 
 function fields(decls: ColumnDecl[]): Record<string, FieldSpec> {
   const out: Record<string, FieldSpec> = {};
@@ -30,6 +36,7 @@ function fields(decls: ColumnDecl[]): Record<string, FieldSpec> {
       sortable: options?.sort ?? false,
       filterable: options?.filter ?? true,
       values: options?.values,
+      ...(kind === 'int' ? { intType: options?.intType ?? 'integer' } : {}),
     };
   }
   return out;
@@ -83,7 +90,7 @@ export const RESOURCES: Record<string, ResourceDefinition> = {
       ['title', 'text', { filter: false }],
       ['body', 'text', { filter: false }],
       ['lang', 'text'],
-      ['rating', 'int', S],
+      ['rating', 'int', { sort: true, intType: 'smallint' }],
       ['platform_label', 'bool'],
       ['reach', 'int', S],
       ['status', 'enum', { sort: true, values: POST_STATUSES }],
@@ -98,6 +105,7 @@ export const RESOURCES: Record<string, ResourceDefinition> = {
       ['ingested_at', 'date', { filter: false }],
     ]),
     searchColumns: ['body', 'title'],
+    maskedSearch: MASKED_COPIES.posts,
     defaultSort: ['postedAt', 'DESC'],
   }),
   transactions: define({
@@ -110,7 +118,7 @@ export const RESOURCES: Record<string, ResourceDefinition> = {
       ['buyer_id', 'id'],
       ['vendor_id', 'id'],
       ['product_id', 'id'],
-      ['amount_cents', 'int', S],
+      ['amount_cents', 'int', { sort: true, intType: 'bigint' }],
       ['currency', 'text'],
       ['status', 'enum', { sort: true, values: TRANSACTION_STATUSES }],
       ['referral_post_id', 'id'],
@@ -321,8 +329,8 @@ export const RESOURCES: Record<string, ResourceDefinition> = {
       ['window_start', 'date', S],
       ['window_end', 'date', S],
       ['status', 'enum', { sort: true, values: BACKTEST_STATUSES }],
-      ['processed', 'int'],
-      ['total', 'int'],
+      ['processed', 'int', { intType: 'bigint' }],
+      ['total', 'int', { intType: 'bigint' }],
       ['result', 'json', J],
       ['error', 'text', { filter: false }],
       ['created_by', 'id'],
@@ -354,6 +362,7 @@ export const RESOURCES: Record<string, ResourceDefinition> = {
       ['resolved_at', 'date', S],
     ]),
     searchColumns: ['text', 'external_id'],
+    maskedSearch: MASKED_COPIES.reports,
     defaultSort: ['receivedAt', 'DESC'],
   }),
   'webhook-subscriptions': define({
@@ -437,6 +446,7 @@ export const RESOURCES: Record<string, ResourceDefinition> = {
       ['decided_at', 'date', S],
     ]),
     searchColumns: ['text', 'external_id'],
+    maskedSearch: MASKED_COPIES.appeals,
     defaultSort: ['createdAt', 'ASC'],
   }),
   'transparency-reports': define({

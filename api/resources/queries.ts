@@ -6,7 +6,12 @@ import type { ResourceDefinition } from './definitions';
 
 const SQL_OPS: Record<Exclude<FilterClause['op'], 'in' | 'eq'>, string> = { neq: '<>', gte: '>=', lte: '<=', gt: '>', lt: '<' };
 
-function applyFilters(qb: Knex.QueryBuilder, def: ResourceDefinition, query: ListQuery): Knex.QueryBuilder {
+/** Who is asking matters for search: without the unmask right, text is searched as it is shown (masked). */
+export interface ListViewer {
+  unmasked: boolean;
+}
+
+function applyFilters(qb: Knex.QueryBuilder, def: ResourceDefinition, query: ListQuery, viewer: ListViewer): Knex.QueryBuilder {
   for (const f of query.filters) {
     if (f.op === 'eq') qb.where(f.column, f.value as Knex.Value);
     else if (f.op === 'in') qb.whereIn(f.column, f.value as Knex.Value[]);
@@ -15,7 +20,7 @@ function applyFilters(qb: Knex.QueryBuilder, def: ResourceDefinition, query: Lis
   if (query.q && def.searchColumns.length) {
     const pattern = likePattern(query.q);
     qb.where((w) => {
-      for (const column of def.searchColumns) w.orWhere(column, 'ilike', pattern);
+      for (const column of def.searchColumns) w.orWhere(viewer.unmasked ? column : def.maskedSearch?.[column] ?? column, 'ilike', pattern);
     });
   }
   return qb;
@@ -27,8 +32,8 @@ export interface ListResult {
   start: number;
 }
 
-export async function listRows(db: Db, def: ResourceDefinition, query: ListQuery): Promise<ListResult> {
-  const base = () => applyFilters(db(def.table), def, query);
+export async function listRows(db: Db, def: ResourceDefinition, query: ListQuery, viewer: ListViewer): Promise<ListResult> {
+  const base = () => applyFilters(db(def.table), def, query, viewer);
   const order = [{ column: query.sort.column, order: query.sort.order }, ...(query.sort.column === 'id' ? [] : (def.tiebreak ?? [{ column: 'id', order: query.sort.order }]))];
   const start = query.range?.start ?? 0;
   // Without a range (react-admin's getMany) the id filter bounds the answer; cap it all the same.

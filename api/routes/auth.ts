@@ -22,6 +22,8 @@ export function authRouter(deps: AppDeps, table: RouteTable): Router {
     windowMs: 15 * 60_000,
     limit: deps.config.loginRateLimit,
     standardHeaders: 'draft-8',
+    // Ignoring X-Forwarded-For unless TRUST_PROXY says a proxy sets it is the point, not a misconfiguration.
+    validate: { xForwardedForHeader: false },
     legacyHeaders: false,
     handler: (req, res) =>
       sendProblem(res, new HttpProblem(429, 'rateLimited', 'Too many sign-in attempts', 'Wait a few minutes before trying again.'), req.originalUrl, req.id as string),

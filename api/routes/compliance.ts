@@ -5,17 +5,17 @@ import type { AppDeps } from '../deps';
 import { appendAudit } from '../audit/auditLog';
 import { parseOrThrow, problems } from '../http/problem';
 import type { RouteTable } from '../http/routeTable';
-import { idParamSchema } from '../schemas/common';
+import { idParamSchema, isoDateTime, dbId } from '../schemas/common';
 import { toApiRow } from '../db/rows';
 import { COMPLIANCE_REPORT_JOB, complianceCsv, type ComplianceReportResult } from '../compliance/complianceReport';
 
 const COMPLIANCE = ['admin', 'compliance'] as const;
 
 export const complianceReportSchema = z.object({
-  from: z.iso.datetime({ offset: true }).transform((s) => new Date(s)),
-  to: z.iso.datetime({ offset: true }).transform((s) => new Date(s)),
-  brandId: z.number().int().positive().optional(),
-  creatorId: z.number().int().positive().optional(),
+  from: isoDateTime,
+  to: isoDateTime,
+  brandId: dbId.optional(),
+  creatorId: dbId.optional(),
 }).strict().refine(periodInOrder, { path: ['to'], message: 'to must be after from' });
 
 export function complianceRouter(deps: AppDeps, table: RouteTable): Router {

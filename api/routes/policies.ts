@@ -40,11 +40,11 @@ const OPERATOR_HELP: Record<string, string> = {
 
 export function policyRouter(deps: AppDeps, table: RouteTable): Router {
   const router = Router();
-  const policies = policyService(deps.db);
+  const policies = policyService(deps.db, { fourEyesPublish: deps.config.policyPublishFourEyes });
   const lists = listService(deps.db);
   const write = RESOURCE_ACCESS.policies!.write;
   const listWrite = RESOURCE_ACCESS['policy-lists']!.write;
-  const actor = (req: { staff?: { id: number }; id?: unknown }) => ({ staffId: req.staff!.id, requestId: req.id as string });
+  const actor = (req: { staff?: { id: number; role: string }; id?: unknown }) => ({ staffId: req.staff!.id, role: req.staff!.role, requestId: req.id as string });
 
   // What the editor offers: facts, operators, event types with their parameters.
   table.staff(router, '/api', 'get', '/policy-catalog', ROLES, (_req, res) => {

@@ -5,6 +5,7 @@ import { appendAudit } from '../audit/auditLog';
 import { parseOrThrow, problems } from '../http/problem';
 import type { RouteTable } from '../http/routeTable';
 import { idParamSchema } from '../schemas/common';
+import { UNMASK_ROLES } from '../auth/access';
 import { eraseAccount, exportAccount } from '../privacy/accountPrivacy';
 
 const eraseSchema = z.object({ reason: z.string().trim().min(3).max(500) }).strict();
@@ -13,7 +14,7 @@ export function privacyRouter(deps: AppDeps, table: RouteTable): Router {
   const router = Router();
 
   /** The post as written, for those whose work needs the identifiers; every view is audited. */
-  table.staff(router, '/api', 'get', '/posts/:id/unmasked', ['admin', 'moderator', 'compliance'], async (req, res) => {
+  table.staff(router, '/api', 'get', '/posts/:id/unmasked', UNMASK_ROLES, async (req, res) => {
     const { id } = parseOrThrow(idParamSchema, req.params);
     const post = await deps.db.transaction(async (trx) => {
       const row = await trx('posts').where({ id }).first('id', 'title', 'body');

@@ -9,6 +9,7 @@ import { toApiRow } from '../db/rows';
 import { maskDeep, maskPersonalData } from '../../rules/privacy/mask';
 import { idParamSchema } from '../schemas/common';
 import { postDisclosure } from '../compliance/postDisclosure';
+import { UNMASK_ROLES } from '../auth/access';
 
 /** The read side of every console resource, in the ra-data-simple-rest dialect. */
 /**
@@ -49,7 +50,7 @@ export function resourceRouter(deps: AppDeps, table: RouteTable): Router {
   for (const def of Object.values(RESOURCES)) {
     table.staff(router, '/api', 'get', `/${def.resource}`, def.readRoles, async (req, res) => {
       const query = parseListQuery(def, req.query as Record<string, unknown>);
-      const result = await listRows(deps.db, def, query);
+      const result = await listRows(deps.db, def, query, { unmasked: UNMASK_ROLES.includes(req.staff!.role) });
       res.setHeader('Content-Range', contentRange(def.resource, result));
       res.json(result.rows.map((r) => maskRow(def.resource, r)));
     });

@@ -5,15 +5,15 @@ import type { AppDeps } from '../deps';
 import { appendAudit } from '../audit/auditLog';
 import { parseOrThrow, problems } from '../http/problem';
 import type { RouteTable } from '../http/routeTable';
-import { idParamSchema } from '../schemas/common';
+import { idParamSchema, isoDateTime } from '../schemas/common';
 import { toApiRow } from '../db/rows';
 import { INLINE_PERIOD_DAYS, TRANSPARENCY_REPORT_JOB, transparencyCsv, transparencyReport, type TransparencyReport } from '../transparency/transparencyReport';
 
 const READERS = ['admin', 'compliance'] as const;
 
 export const transparencyRequestSchema = z.object({
-  from: z.iso.datetime({ offset: true }).transform((s) => new Date(s)),
-  to: z.iso.datetime({ offset: true }).transform((s) => new Date(s)),
+  from: isoDateTime,
+  to: isoDateTime,
 }).strict().refine(periodInOrder, { path: ['to'], message: 'to must be after from' });
 
 export function transparencyRouter(deps: AppDeps, table: RouteTable): Router {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { isoDateTime, safeString } from './common';
 
-const isoDate = z.iso.datetime({ offset: true }).transform((s) => new Date(s));
+const isoDate = isoDateTime;
 
 export const healthQuerySchema = z.object({
   granularity: z.enum(['hour', 'day']).default('day'),
@@ -8,7 +9,7 @@ export const healthQuerySchema = z.object({
   to: isoDate.optional(),
 }).strict();
 
-export const boardParamSchema = z.object({ board: z.string().min(1).max(64) });
+export const boardParamSchema = z.object({ board: safeString().min(1).max(64) });
 
 export const thresholdSchema = z.object({
   /** Share of the last 24 hours' posts that may be commercial, as a fraction: 0.25 is 25 %. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDateTime } from './common';
 import { ACCOUNT_TYPES, POST_KINDS, TRANSACTION_STATUSES } from '../../migrations/001_accounts_and_content';
 
 export const MAX_BATCH = 500;
@@ -6,7 +7,7 @@ export const MAX_BODY_CHARS = 20_000;
 
 /** The platform's own id for something: opaque, printable, bounded. */
 export const externalId = z.string().min(1).max(128).regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces');
-export const timestamp = z.iso.datetime({ offset: true }).transform((s) => new Date(s));
+export const timestamp = isoDateTime;
 
 /** An account as the platform knows it; unknown ones are created (as members unless a type is given). */
 export const accountRefSchema = z.object({

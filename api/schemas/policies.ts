@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDateTime, dbId } from './common';
 import { periodAtMost, periodInOrder } from './period';
 
 const name = z.string().trim().min(1).max(120);
@@ -27,7 +28,7 @@ export const policyUpdateSchema = z.object({
 export type PolicyUpdateInput = z.infer<typeof policyUpdateSchema>;
 
 export const publishSchema = z.object({ mode: mode.optional(), note: z.string().trim().max(500).optional() }).strict();
-export const rollbackSchema = z.object({ versionId: z.number().int().positive(), mode: mode.optional(), note: z.string().trim().max(500).optional() }).strict();
+export const rollbackSchema = z.object({ versionId: dbId, mode: mode.optional(), note: z.string().trim().max(500).optional() }).strict();
 export const validateSchema = z.object({ appliesTo: subject, document: z.unknown() }).strict();
 
 export const listItemsSchema = z.array(z.string().trim().min(1).max(200)).max(10_000);
@@ -42,14 +43,14 @@ export const dryRunSchema = z.object({
   /** A document to try instead of the stored draft. */
   document: z.unknown().optional(),
   /** Items inline (as a platform would send them) or stored ones by id. */
-  items: z.array(z.union([z.object({ id: z.number().int().positive() }).strict(), z.record(z.string(), z.unknown())])).min(1).max(100),
+  items: z.array(z.union([z.object({ id: dbId }).strict(), z.record(z.string(), z.unknown())])).min(1).max(100),
 }).strict();
 
 export const backtestSchema = z.object({
-  policyId: z.number().int().positive(),
+  policyId: dbId,
   /** A document to test instead of the stored draft. */
   document: z.unknown().optional(),
-  from: z.iso.datetime({ offset: true }).transform((s) => new Date(s)),
-  to: z.iso.datetime({ offset: true }).transform((s) => new Date(s)),
+  from: isoDateTime,
+  to: isoDateTime,
 }).strict().refine(periodInOrder, { path: ['to'], message: 'to must be after from' })
   .refine(periodAtMost(400), { path: ['to'], message: 'a backtest covers at most 400 days' });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dbId } from './common';
 import { WEBHOOK_EVENT_TYPES } from '../../migrations/009_platform_loop';
 
 /** Where deliveries go: http(s) only, no credentials in the address (they would end up in logs). */
@@ -32,4 +33,4 @@ export type SubscriptionCreateInput = z.infer<typeof subscriptionCreateSchema>;
 export const subscriptionUpdateSchema = z.object({ url: webhookUrl.optional(), description, source, eventTypes: eventTypes.optional(), active: z.boolean().optional() });
 export type SubscriptionUpdateInput = z.infer<typeof subscriptionUpdateSchema>;
 
-export const replayFailedSchema = z.object({ subscriptionId: z.number().int().positive().optional() }).strict();
+export const replayFailedSchema = z.object({ subscriptionId: dbId.optional() }).strict();

@@ -1,3 +1,4 @@
+import { masked } from '../privacy/maskedText';
 import type { Knex } from 'knex';
 import { seededRandom } from './random';
 import { outcomeOfDecision, reportPriority, reportWeight, type ReportReason } from '../../rules/reports/reportWeight';
@@ -98,6 +99,7 @@ export async function seedMemberReports(trx: Knex.Transaction, seed: number): Pr
   }
 
   rows.push(...(await openMemberReportFlags(trx, rnd, members, records)));
+  for (const row of rows) row.text_masked = masked(row.text as string | null);
   for (let i = 0; i < rows.length; i += 500) await trx('reports').insert(rows.slice(i, i + 500));
   for (const [flagId, t] of totals) await trx('flags').where({ id: flagId }).update({ report_count: t.count, report_weight: t.weight });
   await trx.raw(

@@ -1,3 +1,4 @@
+import { masked } from '../privacy/maskedText';
 import type { Knex } from 'knex';
 import type { Db } from '../db/connect';
 import { appendAudit } from '../audit/auditLog';
@@ -44,7 +45,7 @@ export async function fileAppeal(db: Db, source: string, input: AppealInput, now
     if (statement.kind === 'appeal_outcome') throw problems.validation([{ path: 'statementId', message: 'this statement is already the outcome of an appeal' }]);
     const open = await trx('appeals').where({ statement_id: statement.id }).whereIn('status', ['open', 'upheld', 'rejected']).first('id', 'status');
     if (open) throw problems.conflict(`Statement ${input.statementId} was already appealed (appeal ${open.id}, ${open.status}).`);
-    const [appeal] = await trx('appeals').insert({ source, external_id: input.id, statement_id: statement.id, text: input.text ?? null, status: 'open', created_at: input.appealedAt ?? now }).returning('*');
+    const [appeal] = await trx('appeals').insert({ source, external_id: input.id, statement_id: statement.id, text: input.text ?? null, text_masked: masked(input.text), status: 'open', created_at: input.appealedAt ?? now }).returning('*');
     return { created: true, appeal };
   });
 }

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { stringify } from 'csv-stringify/sync';
+import { toCsv } from '../http/csv';
 import type { Db } from '../db/connect';
 import type { Clock } from '../deps';
 
@@ -124,9 +124,7 @@ export function transparencyCsv(r: TransparencyReport): string {
     ['undisclosed_ads', 'posts_judged_undisclosed', r.undisclosedAds.postsJudgedUndisclosed],
     ['undisclosed_ads', 'orders_from_undisclosed', r.undisclosedAds.ordersFromUndisclosed],
   ];
-  // A text cell starting like a formula would run as one in a spreadsheet.
-  const safe = (v: string | number | null) => (typeof v === 'string' && /^[=+\-@]/.test(v) ? `'${v}` : v);
-  return '\ufeff' + stringify(rows.map((r) => r.map(safe)), { header: true, columns: ['section', 'key', 'value'] });
+  return toCsv(rows, ['section', 'key', 'value']);
 }
 
 /** The job for long periods; a report already done is left alone. */

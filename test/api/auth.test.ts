@@ -202,6 +202,17 @@ describe('sessions', () => {
     expect(res.headers['content-type']).toMatch(/problem\+json/);
   });
 
+  it('counts spoofed X-Forwarded-For values against one login bucket unless TRUST_PROXY says a proxy sets them', async () => {
+    const limited = buildApp(t.db, { config: { loginRateLimit: 3 } });
+    for (let i = 0; i < 3; i++) await request(limited).post('/api/auth/login').set('X-Forwarded-For', `203.0.113.${i}`).send({ email: 'ghost@test.example', password: 'x' }).expect(401);
+    const res = await request(limited).post('/api/auth/login').set('X-Forwarded-For', '203.0.113.99').send({ email: staff.admin.email, password: TEST_PASSWORD }).expect(429);
+    expect(res.headers['content-type']).toMatch(/problem\+json/);
+    // With a proxy declared in front of us, its X-Forwarded-For names the client: separate buckets.
+    const proxied = buildApp(t.db, { config: { loginRateLimit: 3, trustProxy: 'loopback' } });
+    for (let i = 0; i < 3; i++) await request(proxied).post('/api/auth/login').set('X-Forwarded-For', `198.51.100.${i}`).send({ email: 'ghost@test.example', password: 'x' }).expect(401);
+    await request(proxied).post('/api/auth/login').set('X-Forwarded-For', '198.51.100.99').send({ email: staff.admin.email, password: TEST_PASSWORD }).expect(200);
+  });
+
   it('rate-limits ingestion per API key, writing nothing once limited, without touching another key', async () => {
     const limited = buildApp(t.db, { config: { ingestRateLimit: 3 } });
     const first = await createApiKey(t.db, 'limited-a');

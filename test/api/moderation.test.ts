@@ -96,6 +96,28 @@ describe('decisions and appeals', () => {
     expect((await verifyAuditChain(t.db)).ok).toBe(true);
   });
 
+  it('refuses a reversal by the moderator who decided; an admin may override, audited as an override', async () => {
+    const posts = await t.db('posts').orderBy('id', 'desc').limit(2);
+    const [first, second] = await t.db('flags')
+      .insert(posts.map((p: { id: number }) => ({ subject_type: 'post', subject_id: p.id, queue: 'spam', priority: 50, status: 'open', source: 'rule', reason: 'four eyes', created_at: clock.now() })))
+      .returning('id');
+    const decided = await request(app).post(`/api/flags/${first.id}/decide`).set(modA).send({ action: 'remove', reasonCode: 'spam' }).expect(201);
+    const before = [await count('decisions'), await count('audit_log')];
+    const own = await request(app).post(`/api/decisions/${decided.body.id}/reverse`).set(modA).send({ reason: 'I changed my mind.' }).expect(403);
+    expect(own.headers['content-type']).toMatch(/problem\+json/);
+    expect([await count('decisions'), await count('audit_log')]).toEqual(before);
+    expect((await t.db('decisions').where({ id: decided.body.id }).first()).reversed_at).toBeNull();
+
+    const admin = await bearerFor(app, 'admin@test.example');
+    const adminDecided = await request(app).post(`/api/flags/${second.id}/decide`).set(admin).send({ action: 'remove', reasonCode: 'spam' }).expect(201);
+    await request(app).post(`/api/decisions/${adminDecided.body.id}/reverse`).set(admin).send({ reason: 'Wrong item, reversing my own call.' }).expect(201);
+    const audit = await t.db('audit_log').where({ action: 'decision.reverse' }).orderBy('id', 'desc').first();
+    expect(audit.detail).toMatchObject({ decisionId: adminDecided.body.id, override: 'four_eyes' });
+    // Someone else's reversal is not an override.
+    await request(app).post(`/api/decisions/${decided.body.id}/reverse`).set(modB).send({ reason: 'Not spam after all.' }).expect(201);
+    expect((await t.db('audit_log').where({ action: 'decision.reverse' }).orderBy('id', 'desc').first()).detail.override).toBeUndefined();
+  });
+
   it('escalates without closing the item', async () => {
     const flag = await openFlag('undisclosed_ad');
     await request(app).post(`/api/flags/${flag.id}/decide`).set(modA).send({ action: 'escalate', reasonCode: 'needs_legal' }).expect(201);

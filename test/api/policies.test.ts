@@ -231,3 +231,28 @@ describe('classifier scores as facts', () => {
     await request(scored).delete(`/api/policies/${p.body.id}`).set(manager).expect(200);
   });
 });
+
+describe('four eyes on publication (POLICY_PUBLISH_FOUR_EYES=1)', () => {
+  it('refuses publication by the draft\'s last editor, lets a colleague publish, and audits an admin override', async () => {
+    const staff = await createStaff(t.db);
+    const strict = buildApp(t.db, { clock, config: { policyPublishFourEyes: true } });
+    const author = await bearerFor(strict, staff.community_manager.email);
+    const admin = await bearerFor(strict, staff.admin.email);
+    const created = await request(strict).post('/api/policies').set(author).send({ name: 'Four eyes', appliesTo: 'post', draft: contactPolicy }).expect(201);
+    const before = [await count('policy_versions'), await count('audit_log')];
+    const own = await request(strict).post(`/api/policies/${created.body.id}/publish`).set(author).send({}).expect(403);
+    expect(own.headers['content-type']).toMatch(/problem\+json/);
+    expect([await count('policy_versions'), await count('audit_log')]).toEqual(before);
+    // The admin publishes someone else's draft: no override.
+    await request(strict).post(`/api/policies/${created.body.id}/publish`).set(admin).send({}).expect(201);
+    expect((await t.db('audit_log').where({ action: 'policy.publish' }).orderBy('id', 'desc').first()).detail.override).toBeUndefined();
+    // The admin edits the draft and publishes it: allowed, marked as an override.
+    const edited = { rules: contactPolicy.rules.map((r) => ({ ...r, priority: 11 })) };
+    await request(strict).put(`/api/policies/${created.body.id}`).set(admin).send({ draft: edited }).expect(200);
+    await request(strict).post(`/api/policies/${created.body.id}/publish`).set(admin).send({}).expect(201);
+    expect((await t.db('audit_log').where({ action: 'policy.publish' }).orderBy('id', 'desc').first()).detail).toMatchObject({ override: 'four_eyes' });
+    // Off by default: the author publishes their own draft.
+    const relaxed = await request(app).post('/api/policies').set(manager).send({ name: 'One pair of eyes', appliesTo: 'post', draft: contactPolicy }).expect(201);
+    await request(app).post(`/api/policies/${relaxed.body.id}/publish`).set(manager).send({}).expect(201);
+  });
+});

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import knexFactory from 'knex';
 import { connectDatabase, type Db } from '../../api/db/connect';
 import { migrateToLatest } from '../../api/db/migrate';
+import { TEST_AUDIT_KEY } from '../../api/config';
 
 export interface TestDb {
   db: Db;
@@ -28,7 +29,7 @@ export async function createTestDb(options: { migrate?: boolean } = {}): Promise
     const own = schema;
     const admin = knexFactory({ client: 'pg', connection: url, pool: { min: 0, max: 1 } });
     await admin.raw('create schema ??', [own]);
-    db = connectDatabase({ databaseUrl: url, schema: own, poolMax: 8 });
+    db = connectDatabase({ databaseUrl: url, schema: own, poolMax: 8, auditKey: TEST_AUDIT_KEY });
     close = async () => {
       await db.destroy();
       await admin.raw('drop schema ?? cascade', [own]);
@@ -37,7 +38,7 @@ export async function createTestDb(options: { migrate?: boolean } = {}): Promise
       await admin.destroy();
     };
   } else {
-    db = connectDatabase({});
+    db = connectDatabase({ auditKey: TEST_AUDIT_KEY });
     close = () => db.destroy();
   }
   if (options.migrate !== false) await migrateToLatest(db);

@@ -1,12 +1,13 @@
 import { DataTable, List, NumberField, SearchInput, SelectInput, TextField } from 'react-admin';
 import { EnumField, LocaleDateField, enumChoices } from '../common/fields';
 import { ACCOUNT_TYPES } from '../common/enums';
+import { csvExporter } from '../common/exporter';
 
 const filters = [<SearchInput key="q" source="q" alwaysOn />, <SelectInput key="type" source="type" choices={enumChoices('account_type', ACCOUNT_TYPES)} />];
 
 export function AccountList() {
   return (
-    <List filters={filters} sort={{ field: 'id', order: 'ASC' }} perPage={25}>
+    <List exporter={csvExporter} filters={filters} sort={{ field: 'id', order: 'ASC' }} perPage={25}>
       <DataTable rowClick="show">
         <DataTable.Col source="id" />
         <DataTable.Col source="handle" />

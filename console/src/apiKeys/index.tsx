@@ -3,6 +3,7 @@ import KeyIcon from '@mui/icons-material/Key';
 import { Alert, Box } from '@mui/material';
 import { Create, DataTable, DeleteButton, List, regex, required, SimpleForm, TextInput, useRecordContext, useTranslate, type RaRecord } from 'react-admin';
 import { LocaleDateField, StaffField } from '../common/fields';
+import { csvExporter } from '../common/exporter';
 
 function RevokeButton() {
   const record = useRecordContext();
@@ -14,7 +15,7 @@ function RevokeButton() {
 
 export function ApiKeyList() {
   return (
-    <List sort={{ field: 'id', order: 'DESC' }}>
+    <List exporter={csvExporter} sort={{ field: 'id', order: 'DESC' }}>
       <DataTable bulkActionButtons={false}>
         <DataTable.Col source="id" />
         <DataTable.Col source="name" />

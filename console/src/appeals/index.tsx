@@ -5,6 +5,7 @@ import { DataTable, List, ReferenceField, SearchInput, SelectInput, Show, Simple
 import { EnumField, LocaleDateField, StaffField, enumChoices } from '../common/fields';
 import { APPEAL_STATUSES } from '../common/enums';
 import { httpClient } from '../dataProvider';
+import { csvExporter } from '../common/exporter';
 
 const filters = [<SearchInput key="q" source="q" alwaysOn />, <SelectInput key="status" source="status" choices={enumChoices('appeal_status', APPEAL_STATUSES)} alwaysOn />];
 
@@ -55,7 +56,7 @@ function ReviewButtons() {
 
 export function AppealList() {
   return (
-    <List filters={filters} filterDefaultValues={{ status: 'open' }} sort={{ field: 'createdAt', order: 'ASC' }}>
+    <List exporter={csvExporter} filters={filters} filterDefaultValues={{ status: 'open' }} sort={{ field: 'createdAt', order: 'ASC' }}>
       <DataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="createdAt" field={LocaleDateField} />
         <DataTable.Col source="statementId" disableSort field={() => <ReferenceField source="statementId" reference="statements" />} />

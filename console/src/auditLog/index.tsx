@@ -1,12 +1,13 @@
 import HistoryIcon from '@mui/icons-material/History';
 import { DataTable, FunctionField, List, SearchInput, Show, SimpleShowLayout, TextField, TextInput } from 'react-admin';
 import { LocaleDateField, StaffField } from '../common/fields';
+import { csvExporter } from '../common/exporter';
 
 const filters = [<SearchInput key="q" source="q" alwaysOn />, <TextInput key="action" source="action" />, <TextInput key="subjectType" source="subjectType" />];
 
 export function AuditList() {
   return (
-    <List filters={filters} sort={{ field: 'id', order: 'DESC' }} perPage={50}>
+    <List exporter={csvExporter} filters={filters} sort={{ field: 'id', order: 'DESC' }} perPage={50}>
       <DataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="id" />
         <DataTable.Col source="at" field={LocaleDateField} />

@@ -5,12 +5,13 @@ import { DECISION_ACTIONS } from '../common/enums';
 import { SubjectField } from '../flags/FlagList';
 import { ReverseButton } from './ReverseButton';
 import { StatementText } from '../statements';
+import { csvExporter } from '../common/exporter';
 
 const filters = [<SearchInput key="q" source="q" alwaysOn />, <SelectInput key="action" source="action" choices={enumChoices('decision_action', DECISION_ACTIONS)} />, <BooleanInput key="automated" source="automated" />];
 
 export function DecisionList() {
   return (
-    <List filters={filters} sort={{ field: 'createdAt', order: 'DESC' }} perPage={25}>
+    <List exporter={csvExporter} filters={filters} sort={{ field: 'createdAt', order: 'DESC' }} perPage={25}>
       <DataTable rowClick="show">
         <DataTable.Col source="id" />
         <DataTable.Col source="createdAt" field={LocaleDateField} />

@@ -5,6 +5,7 @@ import { KeyboardHelp } from './KeyboardHelp';
 import { BulkDecideButtons } from './BulkDecideButtons';
 import { EnumField, LocaleDateField, enumChoices } from '../common/fields';
 import { FLAG_SOURCES, FLAG_STATUSES, QUEUES } from '../common/enums';
+import { csvExporter } from '../common/exporter';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -51,7 +52,7 @@ function TriageTable() {
 
 export function FlagList() {
   return (
-    <List filters={filters} filterDefaultValues={{ status: 'open' }} sort={{ field: 'priority', order: 'DESC' }} perPage={25}>
+    <List exporter={csvExporter} filters={filters} filterDefaultValues={{ status: 'open' }} sort={{ field: 'priority', order: 'DESC' }} perPage={25}>
       <TriageTable />
     </List>
   );

@@ -2,12 +2,13 @@ import HandshakeIcon from '@mui/icons-material/Handshake';
 import { DataTable, List, ReferenceField, SearchInput, SelectInput, Show, SimpleShowLayout, TextField } from 'react-admin';
 import { EnumField, LocaleDateField, enumChoices } from '../common/fields';
 import { PARTNERSHIP_KINDS } from '../common/enums';
+import { csvExporter } from '../common/exporter';
 
 const filters = [<SearchInput key="q" source="q" alwaysOn />, <SelectInput key="kind" source="kind" choices={enumChoices('partnership_kind', PARTNERSHIP_KINDS)} />];
 
 export function PartnershipList() {
   return (
-    <List filters={filters} sort={{ field: 'startsAt', order: 'DESC' }} perPage={25}>
+    <List exporter={csvExporter} filters={filters} sort={{ field: 'startsAt', order: 'DESC' }} perPage={25}>
       <DataTable rowClick="show">
         <DataTable.Col source="id" />
         <DataTable.Col source="creatorId" disableSort field={() => <ReferenceField source="creatorId" reference="accounts" link="show" />} />

@@ -6,12 +6,13 @@ import { PublishControls } from './PublishControls';
 import { DryRunPanel } from './DryRunPanel';
 import { BacktestPanel } from './BacktestPanel';
 import { VersionDiff } from './VersionDiff';
+import { csvExporter } from '../common/exporter';
 
 const filters = [<SearchInput key="q" source="q" alwaysOn />, <SelectInput key="status" source="status" choices={enumChoices('policy_status', ['draft', 'published', 'archived'])} />];
 
 export function PolicyList() {
   return (
-    <List filters={filters} sort={{ field: 'name', order: 'ASC' }}>
+    <List exporter={csvExporter} filters={filters} sort={{ field: 'name', order: 'ASC' }}>
       <DataTable rowClick="show">
         <DataTable.Col source="name" />
         <DataTable.Col source="appliesTo" field={() => <EnumField source="appliesTo" enumName="policy_target" />} />

@@ -1,6 +1,7 @@
 import ListAltIcon from '@mui/icons-material/ListAlt';
 import { DataTable, Edit, FunctionField, List, SimpleForm, TextInput } from 'react-admin';
 import { LocaleDateField } from '../common/fields';
+import { csvExporter } from '../common/exporter';
 
 /** Entries are edited one per line; the server trims them and drops repeats, and audits what changed. */
 export function PolicyListEdit() {
@@ -24,7 +25,7 @@ export function PolicyListEdit() {
 
 export function PolicyListList() {
   return (
-    <List sort={{ field: 'name', order: 'ASC' }}>
+    <List exporter={csvExporter} sort={{ field: 'name', order: 'ASC' }}>
       <DataTable rowClick="edit" bulkActionButtons={false}>
         <DataTable.Col source="name" />
         <DataTable.Col source="description" disableSort />

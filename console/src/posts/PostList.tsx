@@ -1,6 +1,7 @@
 import { BooleanInput, DataTable, List, NumberField, ReferenceField, SearchInput, SelectInput, TextInput } from 'react-admin';
 import { EnumField, LocaleDateField, enumChoices } from '../common/fields';
 import { POST_KINDS, POST_STATUSES } from '../common/enums';
+import { csvExporter } from '../common/exporter';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -12,7 +13,7 @@ const filters = [
 
 export function PostList() {
   return (
-    <List filters={filters} sort={{ field: 'postedAt', order: 'DESC' }} perPage={25}>
+    <List exporter={csvExporter} filters={filters} sort={{ field: 'postedAt', order: 'DESC' }} perPage={25}>
       <DataTable rowClick="show">
         <DataTable.Col source="id" />
         <DataTable.Col source="postedAt" field={LocaleDateField} />

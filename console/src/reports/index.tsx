@@ -3,6 +3,7 @@ import { DataTable, Labeled, List, NumberField, ReferenceField, SearchInput, Sel
 import { EnumField, LocaleDateField, enumChoices } from '../common/fields';
 import { REPORT_OUTCOMES, REPORT_REASONS, SUBJECT_TYPES } from '../common/enums';
 import { SubjectField } from '../flags/FlagList';
+import { csvExporter } from '../common/exporter';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -13,7 +14,7 @@ const filters = [
 
 export function ReportList() {
   return (
-    <List filters={filters} sort={{ field: 'receivedAt', order: 'DESC' }}>
+    <List exporter={csvExporter} filters={filters} sort={{ field: 'receivedAt', order: 'DESC' }}>
       <DataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="receivedAt" field={LocaleDateField} />
         <DataTable.Col source="reason" field={() => <EnumField source="reason" enumName="report_reason" chip />} />

@@ -2,6 +2,7 @@ import BadgeIcon from '@mui/icons-material/Badge';
 import { BooleanField, BooleanInput, Create, DataTable, Edit, email, List, PasswordInput, required, SearchInput, SelectInput, Show, SimpleForm, SimpleShowLayout, TextField, TextInput, minLength } from 'react-admin';
 import { EnumField, LocaleDateField, enumChoices } from '../common/fields';
 import { STAFF_ROLES } from '../common/enums';
+import { csvExporter } from '../common/exporter';
 
 const roleChoices = enumChoices('role', STAFF_ROLES);
 const localeChoices = enumChoices('locale', ['en', 'zh']);
@@ -9,7 +10,7 @@ const filters = [<SearchInput key="q" source="q" alwaysOn />, <SelectInput key="
 
 export function StaffList() {
   return (
-    <List filters={filters} sort={{ field: 'id', order: 'ASC' }}>
+    <List exporter={csvExporter} filters={filters} sort={{ field: 'id', order: 'ASC' }}>
       <DataTable rowClick="edit">
         <DataTable.Col source="id" />
         <DataTable.Col source="displayName" />

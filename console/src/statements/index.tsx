@@ -4,6 +4,7 @@ import { BooleanField, DataTable, FunctionField, List, ReferenceField, SearchInp
 import { EnumField, LocaleDateField, enumChoices } from '../common/fields';
 import { STATEMENT_KINDS } from '../common/enums';
 import { SubjectField } from '../flags/FlagList';
+import { csvExporter } from '../common/exporter';
 
 const filters = [<SearchInput key="q" source="q" alwaysOn />, <SelectInput key="kind" source="kind" choices={enumChoices('statement_kind', STATEMENT_KINDS)} alwaysOn />];
 
@@ -20,7 +21,7 @@ export function StatementText() {
 
 export function StatementList() {
   return (
-    <List filters={filters} sort={{ field: 'createdAt', order: 'DESC' }}>
+    <List exporter={csvExporter} filters={filters} sort={{ field: 'createdAt', order: 'DESC' }}>
       <DataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="createdAt" field={LocaleDateField} />
         <DataTable.Col source="publicId" />

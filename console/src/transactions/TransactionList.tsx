@@ -1,6 +1,7 @@
 import { BooleanInput, DataTable, List, NumberInput, ReferenceField, SearchInput, SelectInput } from 'react-admin';
 import { EnumField, LocaleDateField, MoneyField, enumChoices } from '../common/fields';
 import { TRANSACTION_STATUSES } from '../common/enums';
+import { csvExporter } from '../common/exporter';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -11,7 +12,7 @@ const filters = [
 
 export function TransactionList() {
   return (
-    <List filters={filters} sort={{ field: 'orderedAt', order: 'DESC' }} perPage={25}>
+    <List exporter={csvExporter} filters={filters} sort={{ field: 'orderedAt', order: 'DESC' }} perPage={25}>
       <DataTable rowClick="show">
         <DataTable.Col source="id" />
         <DataTable.Col source="orderedAt" field={LocaleDateField} />

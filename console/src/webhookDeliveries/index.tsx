@@ -26,6 +26,7 @@ import { EnumField, LocaleDateField, enumChoices } from '../common/fields';
 import { DELIVERY_STATUSES } from '../common/enums';
 import { httpClient } from '../dataProvider';
 import { eventTypeKey } from '../webhooks/eventTypes';
+import { csvExporter } from '../common/exporter';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -94,7 +95,7 @@ function ReplayFailedButton() {
 
 export function DeliveryList() {
   return (
-    <List filters={filters} sort={{ field: 'createdAt', order: 'DESC' }} actions={<TopToolbar><FilterButton /><ReplayFailedButton /></TopToolbar>} perPage={50}>
+    <List exporter={csvExporter} filters={filters} sort={{ field: 'createdAt', order: 'DESC' }} actions={<TopToolbar><FilterButton /><ReplayFailedButton /></TopToolbar>} perPage={50}>
       <DataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="createdAt" field={LocaleDateField} />
         <DataTable.Col source="eventType" field={EventTypeField} />

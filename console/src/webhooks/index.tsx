@@ -26,6 +26,7 @@ import {
 import { LocaleDateField } from '../common/fields';
 import { httpClient } from '../dataProvider';
 import { eventTypeChoices, eventTypeKey } from './eventTypes';
+import { csvExporter } from '../common/exporter';
 
 function EventTypesField() {
   const record = useRecordContext();
@@ -66,7 +67,7 @@ function WebhookForm() {
 
 export function WebhookList() {
   return (
-    <List sort={{ field: 'id', order: 'ASC' }}>
+    <List exporter={csvExporter} sort={{ field: 'id', order: 'ASC' }}>
       <DataTable rowClick="edit" bulkActionButtons={false}>
         <DataTable.Col source="id" />
         <DataTable.Col source="url" />
