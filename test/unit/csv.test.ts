@@ -41,7 +41,7 @@ describe('every report goes through it', () => {
       filters: { brand: null, creator: null },
       generatedAt: '2026-11-01T00:00:00Z',
       counts: { posts: 1, commercial: 1, disclosed: 0, weaklyDisclosed: 0, undisclosed: 1, notCommercial: 0, remediatedAfterNotice: 0, noticesSent: 0, ordersFromUndisclosed: 0 },
-      cases: [{ postId: 1, platformId: '+p1', source: 'forum', author: HYPERLINK, brands: ['@brand'], reach: 5, postedAt: '2026-10-02T00:00:00Z', detectedAt: '2026-10-02T00:00:00Z', confidence: 0.9, evidence: [], ordersAttributed: 0, status: 'visible', disclosureRequired: false, text: `${HYPERLINK} 真心推荐`, textSha256: 'ab' }],
+      cases: [{ postId: 1, platformId: '+p1', source: 'forum', author: HYPERLINK, brands: ['@brand'], reach: 5, postedAt: '2026-10-02T00:00:00Z', detectedAt: '2026-10-02T00:00:00Z', confidence: 0.9, evidence: [], spans: [], ordersAttributed: 0, status: 'visible', disclosureRequired: false, text: `${HYPERLINK} 真心推荐`, textSha256: 'ab' }],
       notes: [],
     };
     const [header, row] = read(complianceCsv(result));
