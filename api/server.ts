@@ -15,6 +15,7 @@ import { startJobQueue } from './jobs/jobQueue';
 import { loadOnnxScorer } from '../models/onnxScorer';
 import { jobHandlers } from './jobs/jobHandlers';
 import { enqueueWaitingDeliveries } from './webhooks/outbox';
+import { PARTITION_JOB, ensurePartitions } from './db/partitions';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -50,6 +51,8 @@ async function main(): Promise<void> {
   }
 
   const jobs = await startJobQueue({ db, databaseUrl: config.databaseUrl, logger, maintenanceIntervalSeconds: 30, ...jobHandlers(db, systemClock, config) });
+  await ensurePartitions(db, systemClock.now());
+  await jobs.schedule(PARTITION_JOB, '17 3 * * *');
   const waiting = await enqueueWaitingDeliveries(db, jobs, systemClock.now());
   if (waiting) say(`Queued ${waiting} webhook deliveries written while no worker ran.`);
   const app = createApp({ db, clock: systemClock, logger, config, consoleDir: path.join(root, 'console', 'dist'), policyRuntime, jobs, scorer });

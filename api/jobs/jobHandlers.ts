@@ -6,6 +6,7 @@ import { BACKTEST_JOB, executeBacktest } from '../backtests/backtestService';
 import { COMPLIANCE_REPORT_JOB, buildComplianceReport } from '../compliance/complianceReport';
 import { WEBHOOK_DEAD_LETTER_JOB, WEBHOOK_DELIVERY_JOB } from '../webhooks/outbox';
 import { attemptDelivery, markDeadLetter } from '../webhooks/deliver';
+import { PARTITION_JOB, ensurePartitions } from '../db/partitions';
 import { TRANSPARENCY_REPORT_JOB, buildTransparencyReport } from '../transparency/transparencyReport';
 
 /** Every background job the product runs, with the retry policy of each queue; the server and the tests start the same set. */
@@ -28,6 +29,10 @@ export function jobHandlers(db: Db, clock: Clock, config: AppConfig): { handlers
         if (outcome.status === 'busy') throw new Error(`webhook delivery ${String(data.deliveryId)} is leased until ${outcome.leaseUntil.toISOString()}`);
       },
       [WEBHOOK_DEAD_LETTER_JOB]: (data) => markDeadLetter(db, clock, Number(data.deliveryId)),
+      // Next months' partitions exist before their first row arrives (the server schedules this daily).
+      [PARTITION_JOB]: async () => {
+        await ensurePartitions(db, clock.now());
+      },
     },
     policies: {
       [WEBHOOK_DELIVERY_JOB]: {
