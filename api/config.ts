@@ -5,6 +5,8 @@ const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: z.string().url().optional(),
+  /** A hot standby of DATABASE_URL that serves the console's reads (docs/OPERATIONS.md). */
+  DATABASE_READ_URL: z.string().url().optional(),
   PGLITE_DIR: z.string().default(path.join('data', 'pglite')),
   /** Demo mode seeds the demo community and its staff with printed passwords; never on by default with a real DATABASE_URL. */
   DEMO: z.enum(['0', '1']).optional(),
@@ -22,6 +24,7 @@ export interface AppConfig {
   port: number;
   host: string;
   databaseUrl: string | undefined;
+  databaseReadUrl: string | undefined;
   pgliteDir: string;
   demo: boolean;
   logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
@@ -55,6 +58,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    databaseReadUrl: e.DATABASE_URL ? e.DATABASE_READ_URL : undefined,
     pgliteDir: e.PGLITE_DIR,
     demo: e.DEMO ? e.DEMO === '1' : !e.DATABASE_URL,
     logLevel: e.LOG_LEVEL,
@@ -72,6 +76,7 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     port: 0,
     host: '127.0.0.1',
     databaseUrl: undefined,
+    databaseReadUrl: undefined,
     pgliteDir: '',
     demo: false,
     logLevel: 'silent',

@@ -14,6 +14,7 @@ import * as m012 from './012_transparency_reports';
 import * as m013 from './013_thread_activity_hourly';
 import * as m014 from './014_policy_cache_token';
 import * as m018 from './018_monthly_partitions';
+import * as m019 from './019_read_fences';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -40,6 +41,7 @@ const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['013_thread_activity_hourly', m013],
   ['014_policy_cache_token', m014],
   ['018_monthly_partitions', m018],
+  ['019_read_fences', m019],
 ];
 
 export const migrationSource: Knex.MigrationSource<readonly [string, Migration]> = {

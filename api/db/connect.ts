@@ -14,6 +14,11 @@ export interface DatabaseOptions {
   /** Schema to use on a real server (tests isolate themselves this way). */
   schema?: string;
   poolMax?: number;
+  /**
+   * A standby: give up on a connection within this many ms, and leave knex's per-attempt
+   * connection errors unprinted (the read router logs a standby that fails, once per retry window).
+   */
+  standby?: { acquireTimeoutMs: number };
 }
 
 /*
@@ -35,6 +40,9 @@ export function connectDatabase(options: DatabaseOptions): Db {
       } as Knex.PgConnectionConfig,
       searchPath: options.schema ? [options.schema] : undefined,
       pool: { min: 0, max: options.poolMax ?? 10 },
+      ...(options.standby
+        ? { acquireConnectionTimeout: options.standby.acquireTimeoutMs, log: { warn: () => undefined, error: () => undefined, debug: () => undefined, deprecate: () => undefined } }
+        : {}),
     });
   }
   if (options.pgliteDir) fs.mkdirSync(options.pgliteDir, { recursive: true });
