@@ -15,6 +15,8 @@ const configSchema = z.object({
   LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(20),
   INGEST_RATE_LIMIT: z.coerce.number().int().positive().default(6000),
   COOKIE_SECURE: z.enum(['0', '1']).optional(),
+  /** Rows per board counter bucket that concurrent batches spread over (migration 020). */
+  BOARD_COUNTER_SLOTS: z.coerce.number().int().min(1).max(64).default(8),
   WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(30).default(10),
   WEBHOOK_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
@@ -34,6 +36,7 @@ export interface AppConfig {
   /** Ingestion requests per API key per minute. */
   ingestRateLimit: number;
   cookieSecure: boolean;
+  boardCounterSlots: number;
   webhooks: WebhookSettings;
 }
 
@@ -66,6 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     loginRateLimit: e.LOGIN_RATE_LIMIT,
     ingestRateLimit: e.INGEST_RATE_LIMIT,
     cookieSecure: e.COOKIE_SECURE === '1',
+    boardCounterSlots: e.BOARD_COUNTER_SLOTS,
     webhooks: { maxAttempts: e.WEBHOOK_MAX_ATTEMPTS, retryDelaySeconds: e.WEBHOOK_RETRY_DELAY_SECONDS, timeoutMs: e.WEBHOOK_TIMEOUT_MS, expireSeconds: Math.ceil(e.WEBHOOK_TIMEOUT_MS / 1000) + 30 },
   };
 }
@@ -84,6 +88,7 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     loginRateLimit: 1000,
     ingestRateLimit: 100_000,
     cookieSecure: false,
+    boardCounterSlots: 8,
     webhooks: { maxAttempts: 3, retryDelaySeconds: 1, timeoutMs: 1500, expireSeconds: 4 },
     ...overrides,
   };

@@ -180,7 +180,7 @@ export async function ingestPosts(db: Db, source: string, posts: PostInput[], no
       const externalIds = new Map([...results.values()].map((r) => [r.id, r.externalId]));
       await announcePolicyOutcomes(trx, 'post', source, fresh.map((f) => ({ id: f.id, externalId: externalIds.get(f.id)! })), outcomes, engine.outbox, now);
       // Last before the answer: the board counters are the rows concurrent batches queue on.
-      await countPostActivity(trx, verdicts.active, fresh, freshJudgements, now);
+      await countPostActivity(trx, verdicts.active, fresh, freshJudgements, now, engine.counterSlots);
     }
     const ordered = posts.map((p) => results.get(p.id)!);
     const stored = await itemStates(trx, 'post', ordered.filter((r) => !states.has(r.id)).map((r) => r.id));
