@@ -6,7 +6,7 @@ const configSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: z.string().url().optional(),
   /** A hot standby of DATABASE_URL that serves the console's reads (docs/OPERATIONS.md). */
-  DATABASE_READ_URL: z.string().url().optional(),
+  DATABASE_READ_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().url().optional()),
   PGLITE_DIR: z.string().default(path.join('data', 'pglite')),
   /** Demo mode seeds the demo community and its staff with printed passwords; never on by default with a real DATABASE_URL. */
   DEMO: z.enum(['0', '1']).optional(),
@@ -17,6 +17,8 @@ const configSchema = z.object({
   COOKIE_SECURE: z.enum(['0', '1']).optional(),
   /** Rows per board counter bucket that concurrent batches spread over (migration 020). */
   BOARD_COUNTER_SLOTS: z.coerce.number().int().min(1).max(64).default(8),
+  /** How long a backtest or report job may run before another replica takes it over (its holder is presumed dead). */
+  JOB_EXPIRE_SECONDS: z.coerce.number().int().min(10).max(86_400).default(3600),
   WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(30).default(10),
   WEBHOOK_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
@@ -37,6 +39,8 @@ export interface AppConfig {
   ingestRateLimit: number;
   cookieSecure: boolean;
   boardCounterSlots: number;
+  /** Expiry of backtest and report jobs; pg-boss gives a job whose worker died to another after it. */
+  jobExpireSeconds: number;
   webhooks: WebhookSettings;
 }
 
@@ -70,6 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     ingestRateLimit: e.INGEST_RATE_LIMIT,
     cookieSecure: e.COOKIE_SECURE === '1',
     boardCounterSlots: e.BOARD_COUNTER_SLOTS,
+    jobExpireSeconds: e.JOB_EXPIRE_SECONDS,
     webhooks: { maxAttempts: e.WEBHOOK_MAX_ATTEMPTS, retryDelaySeconds: e.WEBHOOK_RETRY_DELAY_SECONDS, timeoutMs: e.WEBHOOK_TIMEOUT_MS, expireSeconds: Math.ceil(e.WEBHOOK_TIMEOUT_MS / 1000) + 30 },
   };
 }
@@ -89,6 +94,7 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     ingestRateLimit: 100_000,
     cookieSecure: false,
     boardCounterSlots: 8,
+    jobExpireSeconds: 3600,
     webhooks: { maxAttempts: 3, retryDelaySeconds: 1, timeoutMs: 1500, expireSeconds: 4 },
     ...overrides,
   };

@@ -42,6 +42,10 @@ export function jobHandlers(db: Db, clock: Clock, config: AppConfig, reads?: Rea
       },
     },
     policies: {
+      // A long job outlives no replica: after this long with no result another replica takes it over.
+      [BACKTEST_JOB]: { expireInSeconds: config.jobExpireSeconds },
+      [COMPLIANCE_REPORT_JOB]: { expireInSeconds: config.jobExpireSeconds },
+      [TRANSPARENCY_REPORT_JOB]: { expireInSeconds: config.jobExpireSeconds },
       [WEBHOOK_DELIVERY_JOB]: {
         retryLimit: webhook.maxAttempts - 1,
         retryDelaySeconds: webhook.retryDelaySeconds,
