@@ -6,7 +6,9 @@ import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { AppDeps } from './deps';
-import { staffSession } from './auth/middleware';
+import { recordReadFence, staffSession } from './auth/middleware';
+import { Registry } from 'prom-client';
+import { createReadRouter } from './db/readRouting';
 import { errorHandler, notFoundHandler } from './http/problem';
 import { RouteTable } from './http/routeTable';
 import { jsonBody } from './http/jsonBody';
@@ -37,7 +39,9 @@ export interface TrustApp extends Express {
 
 /** Builds the whole HTTP surface from explicit dependencies; nothing is read from globals. */
 export function createApp(given: AppDeps): TrustApp {
-  const deps: AppDeps = { ...given, policyRuntime: given.policyRuntime ?? createPolicyRuntime(), outbox: given.outbox ?? createOutbox(given.jobs) };
+  const metrics = given.metrics ?? new Registry();
+  const reads = given.reads ?? createReadRouter({ primary: given.db, standby: given.readDb, logger: given.logger, registry: metrics, now: () => given.clock.now() });
+  const deps: AppDeps = { ...given, metrics, reads, policyRuntime: given.policyRuntime ?? createPolicyRuntime(), outbox: given.outbox ?? createOutbox(given.jobs) };
   const app = express() as TrustApp;
   const table = new RouteTable();
   app.routeTable = table;
@@ -84,6 +88,7 @@ export function createApp(given: AppDeps): TrustApp {
   });
   app.use('/api', healthRouter(deps, table));
   app.use('/api', staffSession(deps));
+  app.use('/api', recordReadFence(deps));
   app.use('/api/auth', authRouter(deps, table));
   app.use('/api', staffRouter(deps, table));
   app.use('/api', apiKeyRouter(deps, table));

@@ -5,6 +5,8 @@ import type { Scorer } from '../models/scorer';
 import type { PolicyRuntime } from './policies/policyRuntime';
 import type { JobQueue } from './jobs/jobQueue';
 import type { Outbox } from './webhooks/outbox';
+import type { Registry } from 'prom-client';
+import type { ReadRouter } from './db/readRouting';
 
 export interface Clock {
   now(): Date;
@@ -27,4 +29,10 @@ export interface AppDeps {
   policyRuntime?: PolicyRuntime;
   /** Webhook announcements, written in the transactions that cause them; one is made per app from `jobs` when not given. */
   outbox?: Outbox;
+  /** A hot standby for the console's reads (DATABASE_READ_URL); absent, every read goes to `db`. */
+  readDb?: Db;
+  /** Routes reads between `db` and `readDb`; one is made per app from them when not given (the server shares one with its jobs). */
+  reads?: ReadRouter;
+  /** Prometheus metrics served at /api/metrics; one registry per app when not given. */
+  metrics?: Registry;
 }

@@ -17,6 +17,9 @@ import { jobHandlers } from './jobs/jobHandlers';
 import { enqueueWaitingDeliveries } from './webhooks/outbox';
 import { resolveAuditKey } from './audit/auditKey';
 import { startAuditCheckpoints } from './audit/checkpoint';
+import { PARTITION_JOB, ensurePartitions } from './db/partitions';
+import { Registry } from 'prom-client';
+import { createReadRouter } from './db/readRouting';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -52,11 +55,17 @@ async function main(): Promise<void> {
     );
   }
 
-  const jobs = await startJobQueue({ db, databaseUrl: config.databaseUrl, logger, maintenanceIntervalSeconds: 30, ...jobHandlers(db, systemClock, config) });
+  const readDb = config.databaseReadUrl ? connectDatabase({ databaseUrl: config.databaseReadUrl, standby: { acquireTimeoutMs: 2000 } }) : undefined;
+  const metrics = new Registry();
+  const reads = createReadRouter({ primary: db, standby: readDb, logger, registry: metrics, now: () => systemClock.now() });
+  if (readDb) say('Console reads go to the standby at DATABASE_READ_URL.');
+  const jobs = await startJobQueue({ db, databaseUrl: config.databaseUrl, logger, maintenanceIntervalSeconds: 30, ...jobHandlers(db, systemClock, config, reads) });
+  await ensurePartitions(db, systemClock.now());
+  await jobs.schedule(PARTITION_JOB, '17 3 * * *');
   const waiting = await enqueueWaitingDeliveries(db, jobs, systemClock.now());
   if (waiting) say(`Queued ${waiting} webhook deliveries written while no worker ran.`);
   const checkpoints = startAuditCheckpoints({ db, file: path.resolve(root, config.audit.checkpointFile), intervalMs: config.audit.checkpointIntervalMs, clock: systemClock, logger });
-  const app = createApp({ db, clock: systemClock, logger, config, consoleDir: path.join(root, 'console', 'dist'), policyRuntime, jobs, scorer });
+  const app = createApp({ db, readDb, reads, metrics, clock: systemClock, logger, config, consoleDir: path.join(root, 'console', 'dist'), policyRuntime, jobs, scorer });
   const server = app.listen(config.port, config.host, () => {
     const url = `http://localhost:${config.port}`;
     say('');
@@ -78,7 +87,7 @@ async function main(): Promise<void> {
         .stop()
         .then(() => jobs.stop())
         .catch(() => undefined)
-        .then(() => db.destroy())
+        .then(() => Promise.all([db.destroy(), readDb?.destroy()]))
         .finally(() => process.exit(0));
     });
     // Keep-alive connections would hold close() open; give requests in flight a moment.

@@ -14,6 +14,9 @@ import * as m012 from './012_transparency_reports';
 import * as m013 from './013_thread_activity_hourly';
 import * as m014 from './014_policy_cache_token';
 import * as m015 from './015_privacy_and_integrity';
+import * as m018 from './018_monthly_partitions';
+import * as m019 from './019_read_fences';
+import * as m020 from './020_board_counter_slots';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -40,6 +43,9 @@ const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['013_thread_activity_hourly', m013],
   ['014_policy_cache_token', m014],
   ['015_privacy_and_integrity', m015],
+  ['018_monthly_partitions', m018],
+  ['019_read_fences', m019],
+  ['020_board_counter_slots', m020],
 ];
 
 export const migrationSource: Knex.MigrationSource<readonly [string, Migration]> = {

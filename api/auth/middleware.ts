@@ -3,7 +3,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { AppDeps } from '../deps';
 import { problems } from '../http/problem';
 import type { Role } from './roles';
-import { CSRF_HEADER, SESSION_COOKIE, findSession } from './sessions';
+import { CSRF_HEADER, SESSION_COOKIE, findSession, setReadFence } from './sessions';
 import { API_KEY_PREFIX, sha256Hex } from './tokens';
 
 function bearerToken(header: string | undefined): string | null {
@@ -41,6 +41,8 @@ export function staffSession(deps: AppDeps): RequestHandler {
         }
       }
       req.staff = { ...found.staff, via };
+      req.sessionTokenHash = found.tokenHash;
+      req.readFence = found.readFence;
       next();
     } catch (err) {
       next(err);
@@ -71,5 +73,31 @@ export function requireApiKey(deps: AppDeps): RequestHandler {
     } catch (err) {
       next(err);
     }
+  };
+}
+
+/**
+ * With a standby serving reads: a staff member's successful change records the primary's WAL
+ * position in their session before the answer leaves, so the next read (on any replica) sees it.
+ * The change's transaction has committed by the time the route calls res.end.
+ */
+export function recordReadFence(deps: AppDeps): RequestHandler {
+  return (req, res, next) => {
+    const reads = deps.reads;
+    const tokenHash = req.sessionTokenHash;
+    if (!reads?.enabled || SAFE_METHODS.has(req.method) || !req.staff || !tokenHash) return next();
+    const end = res.end.bind(res) as (...args: unknown[]) => typeof res;
+    let fenced = false;
+    res.end = ((...args: unknown[]) => {
+      if (fenced || res.statusCode >= 400) return end(...args);
+      fenced = true;
+      reads
+        .primaryLsn()
+        .then((lsn) => setReadFence(deps.db, tokenHash, lsn, deps.clock.now()))
+        .catch((err: unknown) => deps.logger.error({ err }, 'could not record the read fence; this session may read stale rows from the standby'))
+        .finally(() => end(...args));
+      return res;
+    }) as typeof res.end;
+    next();
   };
 }

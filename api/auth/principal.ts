@@ -24,6 +24,10 @@ declare global {
       apiKey?: ApiKeyPrincipal;
       /** A cookie session came without its CSRF token; the request is treated as signed out for changes. */
       csrfRejected?: boolean;
+      /** The session's row key, for recording its read fence. */
+      sessionTokenHash?: string;
+      /** Reads stay on the primary until the standby has replayed past this (api/db/readRouting.ts). */
+      readFence?: { lsn: string; at: Date } | null;
     }
   }
 }

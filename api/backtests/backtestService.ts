@@ -27,14 +27,14 @@ export async function startBacktest(db: Db, jobs: JobQueue | undefined, input: {
 }
 
 /** The job: runs the backtest, writing progress as it goes and the result at the end. Safe to run again after a crash. */
-export async function executeBacktest(db: Db, clock: Clock, id: number): Promise<void> {
+export async function executeBacktest(db: Db, clock: Clock, id: number, history: Db = db): Promise<void> {
   const row = await db('backtests').where({ id }).first();
   if (!row || row.status === 'done') return;
   await db('backtests').where({ id }).update({ status: 'running', started_at: clock.now(), processed: 0, error: null });
   const compare = row.compare_version_id ? await db('policy_versions').where({ id: row.compare_version_id }).first('document') : null;
   try {
     const result = await runBacktest(
-      db,
+      history,
       { subject: row.applies_to, document: row.document as PolicyDocument, compareWith: (compare?.document as PolicyDocument) ?? null, from: row.window_start, to: row.window_end },
       async (done, total) => {
         await db('backtests').where({ id }).update({ processed: done, total });

@@ -26,7 +26,7 @@ interface CounterUpsert {
 /** Adds many counters of one table; concurrent batches add to the same row without losing either. */
 function counterUpsert(table: 'board_activity' | 'thread_activity', keyColumns: string[], keys: unknown[][], counts: HealthCounts[]): CounterUpsert | null {
   if (counts.length === 0) return null;
-  const keyTypes: Record<string, string> = { board: 'text', granularity: 'text', bucket: 'timestamptz', thread_id: 'bigint' };
+  const keyTypes: Record<string, string> = { board: 'text', granularity: 'text', bucket: 'timestamptz', slot: 'smallint', thread_id: 'bigint' };
   const cols = [...keyColumns, 'posts', 'commercial', 'disclosed', 'by_vendor', 'by_partnered'];
   const types = [...keyColumns.map((c) => keyTypes[c]!), 'int', 'int', 'int', 'int', 'int'];
   const bindings = [
@@ -63,7 +63,9 @@ async function upsertCounters(trx: Knex.Transaction, board: CounterUpsert | null
  * bucket, in the ingestion transaction, then checks the boards' thresholds. Keys are sorted so
  * concurrent batches take row locks in the same order.
  */
-export async function recordCommunityActivity(trx: Knex.Transaction, posts: ActivityPost[], facts: Facts[], now: Date, knownThresholds?: ReadonlyMap<string, unknown>): Promise<void> {
+export async function recordCommunityActivity(trx: Knex.Transaction, posts: ActivityPost[], facts: Facts[], now: Date, knownThresholds?: ReadonlyMap<string, unknown>, counterSlots = 1): Promise<void> {
+  // One slot per batch (migration 020): concurrent batches on a board mostly add to different rows.
+  const slot = Math.floor(Math.random() * Math.max(1, counterSlots));
   const boards = new Map<string, HealthCounts>();
   const threads = new Map<string, HealthCounts>();
   const latest = new Map<string, Date>();
@@ -80,7 +82,7 @@ export async function recordCommunityActivity(trx: Knex.Transaction, posts: Acti
   const threadKeys = [...threads.keys()].sort();
   await upsertCounters(
     trx,
-    counterUpsert('board_activity', ['board', 'granularity', 'bucket'], boardKeys.map((k) => k.split('\u0000')), boardKeys.map((k) => boards.get(k)!)),
+    counterUpsert('board_activity', ['board', 'granularity', 'bucket', 'slot'], boardKeys.map((k) => [...k.split('\u0000'), slot]), boardKeys.map((k) => boards.get(k)!)),
     counterUpsert('thread_activity', ['thread_id', 'granularity', 'bucket'], threadKeys.map((k) => k.split('\u0000').map((v, i) => (i === 0 ? Number(v) : v))), threadKeys.map((k) => threads.get(k)!)),
   );
   // Boards without a threshold need no check; the runtime's cache says which have one.

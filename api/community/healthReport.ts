@@ -15,8 +15,9 @@ export async function communityHealth(db: Knex, options: { granularity: 'hour' |
     .where({ granularity: options.granularity })
     .andWhere('bucket', '>=', options.from)
     .andWhere('bucket', '<', options.to)
+    .groupBy('board', 'bucket')
     .orderBy([{ column: 'board' }, { column: 'bucket' }])
-    .select('board', 'bucket', 'posts', 'commercial', 'disclosed', 'by_vendor', 'by_partnered');
+    .select('board', 'bucket', db.raw('sum(posts)::int as posts, sum(commercial)::int as commercial, sum(disclosed)::int as disclosed, sum(by_vendor)::int as by_vendor, sum(by_partnered)::int as by_partnered'));
   const thresholds = new Map<string, { commercial_share: number; min_posts: number; alerted: boolean; updated_at: Date }>(
     (await db('board_thresholds').select('board', 'commercial_share', 'min_posts', 'alerted', 'updated_at')).map((t: { board: string; commercial_share: number; min_posts: number; alerted: boolean; updated_at: Date }) => [t.board, t]),
   );

@@ -46,7 +46,7 @@ const PAGE = 2000;
  * undisclosed post with its evidence, recomputed from the post and the partnerships in force when
  * it was written. Runs as a job; progress is written as it goes.
  */
-export async function buildComplianceReport(db: Db, clock: Clock, reportId: number): Promise<void> {
+export async function buildComplianceReport(db: Db, clock: Clock, reportId: number, history: Db = db): Promise<void> {
   const report = await db('compliance_reports').where({ id: reportId }).first();
   if (!report || report.status === 'done') return;
   await db('compliance_reports').where({ id: reportId }).update({ status: 'running', processed: 0, error: null });
@@ -54,10 +54,10 @@ export async function buildComplianceReport(db: Db, clock: Clock, reportId: numb
     const brand = report.brand_id ? await db('accounts').where({ id: report.brand_id }).first('id', 'handle') : null;
     const creator = report.creator_id ? await db('accounts').where({ id: report.creator_id }).first('id', 'handle') : null;
     const base = () => {
-      const q = db('posts as p').join('accounts as a', 'a.id', 'p.author_id').where('p.posted_at', '>=', report.period_start).andWhere('p.posted_at', '<', report.period_end);
+      const q = history('posts as p').join('accounts as a', 'a.id', 'p.author_id').where('p.posted_at', '>=', report.period_start).andWhere('p.posted_at', '<', report.period_end);
       if (creator) q.andWhere('p.author_id', creator.id);
       // A brand filter keeps the posts by creators partnered with that brand.
-      if (brand) q.whereExists(db('partnerships as x').whereRaw('x.creator_id = p.author_id').andWhere('x.brand_id', brand.id));
+      if (brand) q.whereExists(history('partnerships as x').whereRaw('x.creator_id = p.author_id').andWhere('x.brand_id', brand.id));
       return q;
     };
     const total = Number((await base().count({ c: '*' }).first())!.c);

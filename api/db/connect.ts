@@ -20,6 +20,11 @@ export interface DatabaseOptions {
    * in the database it protects.
    */
   auditKey?: string;
+  /**
+   * A standby: give up on a connection within this many ms, and leave knex's per-attempt
+   * connection errors unprinted (the read router logs a standby that fails, once per retry window).
+   */
+  standby?: { acquireTimeoutMs: number };
 }
 
 /*
@@ -47,6 +52,9 @@ function open(options: DatabaseOptions): Db {
       } as Knex.PgConnectionConfig,
       searchPath: options.schema ? [options.schema] : undefined,
       pool: { min: 0, max: options.poolMax ?? 10 },
+      ...(options.standby
+        ? { acquireConnectionTimeout: options.standby.acquireTimeoutMs, log: { warn: () => undefined, error: () => undefined, debug: () => undefined, deprecate: () => undefined } }
+        : {}),
     });
   }
   if (options.pgliteDir) fs.mkdirSync(options.pgliteDir, { recursive: true });

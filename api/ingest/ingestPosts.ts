@@ -146,10 +146,22 @@ export async function ingestPosts(db: Db, source: string, posts: PostInput[], no
         text_hash: subject.textHash,
         ...(verdicts ? verdicts.columns[index]! : {}),
       }));
-      const inserted: Array<{ id: number; external_id: string }> = await trx('posts').insert(rows).onConflict(['source', 'external_id']).ignore().returning(['id', 'external_id']);
-      const mine = new Map(inserted.map((r) => [r.external_id, r.id]));
+      // Posts are partitioned by month, so (source, external_id) is kept unique in post_keys
+      // (migration 018): claiming the key is what decides which request stores the post.
+      const claimed: Array<{ post_id: number; external_id: string }> = await trx('post_keys')
+        .insert(rows.map((r) => ({ source, external_id: r.external_id, post_id: trx.raw("nextval('posts_id_seq')"), posted_at: r.posted_at })))
+        .onConflict(['source', 'external_id'])
+        .ignore()
+        .returning(['post_id', 'external_id']);
+      const mine = new Map(claimed.map((r) => [r.external_id, r.post_id]));
+      const mineRows = rows.filter((r) => mine.has(r.external_id)).map((r) => ({ id: mine.get(r.external_id)!, ...r }));
+      if (mineRows.length) await trx('posts').insert(mineRows);
       // Rows a concurrent request stored first: theirs is the copy, ours writes nothing and its verdict is dropped.
-      const raced = await storedPosts(trx, source, wave.filter((d) => !mine.has(d.input.id)).map((d) => d.input.id));
+      // Read from the keys: the post itself may sit in a month since detached.
+      const lost = wave.filter((d) => !mine.has(d.input.id)).map((d) => d.input.id);
+      const raced = new Map<string, { id: number }>(
+        lost.length ? (await trx('post_keys').where({ source }).whereIn('external_id', lost).select('external_id', 'post_id')).map((r: { external_id: string; post_id: number }) => [r.external_id, { id: r.post_id }]) : [],
+      );
       wave.forEach(({ input: p, subject, index }, i) => {
         const row = rows[i]!;
         const id = mine.get(p.id) ?? raced.get(p.id)!.id;
@@ -171,7 +183,7 @@ export async function ingestPosts(db: Db, source: string, posts: PostInput[], no
       const externalIds = new Map([...results.values()].map((r) => [r.id, r.externalId]));
       await announcePolicyOutcomes(trx, 'post', source, fresh.map((f) => ({ id: f.id, externalId: externalIds.get(f.id)! })), outcomes, engine.outbox, now);
       // Last before the answer: the board counters are the rows concurrent batches queue on.
-      await countPostActivity(trx, verdicts.active, fresh, freshJudgements, now);
+      await countPostActivity(trx, verdicts.active, fresh, freshJudgements, now, engine.counterSlots);
     }
     const ordered = posts.map((p) => results.get(p.id)!);
     const stored = await itemStates(trx, 'post', ordered.filter((r) => !states.has(r.id)).map((r) => r.id));

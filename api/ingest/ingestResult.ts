@@ -21,4 +21,6 @@ export interface TrustEngine {
   scorer?: import('../../models/scorer').Scorer;
   /** Where holds and disclosure requirements are announced to the platform's webhooks. */
   outbox?: import('../webhooks/outbox').Outbox;
+  /** Slots per board counter bucket (BOARD_COUNTER_SLOTS); 1 keeps one row per bucket. */
+  counterSlots?: number;
 }

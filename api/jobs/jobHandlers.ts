@@ -1,4 +1,5 @@
 import type { Db } from '../db/connect';
+import type { ReadRouter } from '../db/readRouting';
 import type { Clock } from '../deps';
 import type { AppConfig } from '../config';
 import type { JobHandler, QueuePolicy } from './jobQueue';
@@ -6,16 +7,23 @@ import { BACKTEST_JOB, executeBacktest } from '../backtests/backtestService';
 import { COMPLIANCE_REPORT_JOB, buildComplianceReport } from '../compliance/complianceReport';
 import { WEBHOOK_DEAD_LETTER_JOB, WEBHOOK_DELIVERY_JOB } from '../webhooks/outbox';
 import { attemptDelivery, markDeadLetter } from '../webhooks/deliver';
+import { PARTITION_JOB, ensurePartitions } from '../db/partitions';
 import { TRANSPARENCY_REPORT_JOB, buildTransparencyReport } from '../transparency/transparencyReport';
 
+async function historyDb(db: Db, reads: ReadRouter | undefined): Promise<Db> {
+  return reads ? (await reads.pick(null)).db : db;
+}
+
 /** Every background job the product runs, with the retry policy of each queue; the server and the tests start the same set. */
-export function jobHandlers(db: Db, clock: Clock, config: AppConfig): { handlers: Record<string, JobHandler>; policies: Record<string, QueuePolicy> } {
+export function jobHandlers(db: Db, clock: Clock, config: AppConfig, reads?: ReadRouter): { handlers: Record<string, JobHandler>; policies: Record<string, QueuePolicy> } {
   const webhook = config.webhooks;
   return {
     handlers: {
-      [BACKTEST_JOB]: (data) => executeBacktest(db, clock, Number(data.id)),
-      [COMPLIANCE_REPORT_JOB]: (data) => buildComplianceReport(db, clock, Number(data.id)),
-      [TRANSPARENCY_REPORT_JOB]: (data) => buildTransparencyReport(db, clock, Number(data.id)),
+      // History is read from the standby when there is one; a standby lost mid-job fails the job,
+      // and its retry reads from the primary.
+      [BACKTEST_JOB]: async (data) => executeBacktest(db, clock, Number(data.id), await historyDb(db, reads)),
+      [COMPLIANCE_REPORT_JOB]: async (data) => buildComplianceReport(db, clock, Number(data.id), await historyDb(db, reads)),
+      [TRANSPARENCY_REPORT_JOB]: async (data) => buildTransparencyReport(db, clock, Number(data.id), await historyDb(db, reads)),
       [WEBHOOK_DELIVERY_JOB]: async (data, attempt) => {
         const outcome = await attemptDelivery(db, clock, Number(data.deliveryId), {
           timeoutMs: webhook.timeoutMs,
@@ -28,8 +36,16 @@ export function jobHandlers(db: Db, clock: Clock, config: AppConfig): { handlers
         if (outcome.status === 'busy') throw new Error(`webhook delivery ${String(data.deliveryId)} is leased until ${outcome.leaseUntil.toISOString()}`);
       },
       [WEBHOOK_DEAD_LETTER_JOB]: (data) => markDeadLetter(db, clock, Number(data.deliveryId)),
+      // Next months' partitions exist before their first row arrives (the server schedules this daily).
+      [PARTITION_JOB]: async () => {
+        await ensurePartitions(db, clock.now());
+      },
     },
     policies: {
+      // A long job outlives no replica: after this long with no result another replica takes it over.
+      [BACKTEST_JOB]: { expireInSeconds: config.jobExpireSeconds },
+      [COMPLIANCE_REPORT_JOB]: { expireInSeconds: config.jobExpireSeconds },
+      [TRANSPARENCY_REPORT_JOB]: { expireInSeconds: config.jobExpireSeconds },
       [WEBHOOK_DELIVERY_JOB]: {
         retryLimit: webhook.maxAttempts - 1,
         retryDelaySeconds: webhook.retryDelaySeconds,

@@ -30,6 +30,8 @@ export interface JobQueue {
    * them commit (the outbox pattern). Answers false when this queue has no worker for the name.
    */
   sendWithin(trx: Knex.Transaction, name: string, items: Array<Record<string, unknown>>): Promise<boolean>;
+  /** Runs a job on a cron schedule (UTC); pg-boss makes one job per tick however many replicas schedule it. */
+  schedule(name: string, cron: string, data?: Record<string, unknown>): Promise<void>;
   stop(options?: { graceful?: boolean }): Promise<void>;
 }
 
@@ -121,6 +123,7 @@ export async function startJobQueue(options: {
       for (const data of items) all = (await boss.send(name, data, { db } as never)) !== null && all;
       return all;
     },
+    schedule: (name, cron, data) => boss.schedule(name, cron, data ?? {}, { tz: 'UTC' }),
     stop: (o) => boss.stop({ graceful: o?.graceful ?? true, timeout: 10_000 } as never),
   };
 }

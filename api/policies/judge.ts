@@ -251,9 +251,9 @@ export async function storePostJudgements(trx: Knex.Transaction, posts: Array<Ju
  * need a rescan. Every batch on a board updates the same counter rows, which stay locked until
  * commit: callers do this last, so concurrent batches wait on each other as briefly as possible.
  */
-export async function countPostActivity(trx: Knex.Transaction, active: ActivePolicies, posts: Array<JudgeablePost>, judgements: Judgement[], now: Date): Promise<void> {
+export async function countPostActivity(trx: Knex.Transaction, active: ActivePolicies, posts: Array<JudgeablePost>, judgements: Judgement[], now: Date, counterSlots?: number): Promise<void> {
   if (posts.length === 0) return;
-  await recordCommunityActivity(trx, posts.map((p) => ({ id: p.id, kind: p.kind, board: p.board ?? null, threadId: p.threadId, postedAt: p.postedAt })), judgements.map((j) => j.facts), now, active.thresholds);
+  await recordCommunityActivity(trx, posts.map((p) => ({ id: p.id, kind: p.kind, board: p.board ?? null, threadId: p.threadId, postedAt: p.postedAt })), judgements.map((j) => j.facts), now, active.thresholds, counterSlots);
 }
 
 export async function judgeAndStoreTransactions(trx: Knex.Transaction, runtime: PolicyRuntime, items: JudgeableTransaction[], now: Date): Promise<ItemOutcome[]> {

@@ -20,7 +20,7 @@ export function communityHealthRouter(deps: AppDeps, table: RouteTable): Router 
     const to = q.to ?? now;
     const from = q.from ?? new Date(to.getTime() - (q.granularity === 'hour' ? 3 : 30) * 86_400_000);
     if (from.getTime() >= to.getTime()) throw problems.validation([{ path: 'from', message: 'must be before to' }]);
-    res.json(await communityHealth(deps.db, { granularity: q.granularity, from, to, now }));
+    res.json(await deps.reads!.run(req.readFence ?? null, (db) => communityHealth(db, { granularity: q.granularity, from, to, now })));
   });
 
   table.staff(router, '/api', 'get', '/community-health/threads/:id', ROLES, async (req, res) => {
@@ -28,9 +28,9 @@ export function communityHealthRouter(deps: AppDeps, table: RouteTable): Router 
     const q = parseOrThrow(healthQuerySchema, req.query);
     const to = q.to ?? deps.clock.now();
     const from = q.from ?? new Date(to.getTime() - (q.granularity === 'hour' ? 3 : 30) * 86_400_000);
-    const thread = await deps.db('posts').where({ id, kind: 'thread' }).first('id');
-    if (!thread) throw problems.notFound(`No thread with id ${id}.`);
-    res.json(await threadHealth(deps.db, id, { granularity: q.granularity, from, to }));
+    const health = await deps.reads!.run(req.readFence ?? null, async (db) => ((await db('posts').where({ id, kind: 'thread' }).first('id')) ? threadHealth(db, id, { granularity: q.granularity, from, to }) : null));
+    if (!health) throw problems.notFound(`No thread with id ${id}.`);
+    res.json(health);
   });
 
   /** Sets a board's threshold; the next post on the board is checked against it. */

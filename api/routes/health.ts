@@ -15,12 +15,22 @@ export function healthRouter(deps: AppDeps, table: RouteTable): Router {
         status: ok ? 'ok' : 'migrations_pending',
         database: { reachable: true, engine: isPglite(deps.db) ? 'pglite' : 'postgresql', migration: state.current, pending: state.pending },
         model: deps.scorer ? { version: deps.scorer.version } : null,
+        // A standby that is down or behind does not make the API unhealthy: reads fall back to the primary.
+        replica: deps.reads?.enabled ? await deps.reads.status() : { configured: false },
         time: deps.clock.now().toISOString(),
       });
     } catch (err) {
       deps.logger.error({ err }, 'health check failed');
       res.status(503).json({ status: 'database_unreachable', database: { reachable: false } });
     }
+  });
+  // Numbers only (lag, fallbacks, reads by target); scrape from the internal network.
+  table.record({ method: 'get', path: '/api/metrics', access: 'public' });
+  router.get('/metrics', async (_req, res) => {
+    const registry = deps.metrics;
+    if (!registry) return res.status(404).end();
+    res.setHeader('Content-Type', registry.contentType);
+    res.send(await registry.metrics());
   });
   return router;
 }

@@ -50,18 +50,22 @@ export function resourceRouter(deps: AppDeps, table: RouteTable): Router {
   for (const def of Object.values(RESOURCES)) {
     table.staff(router, '/api', 'get', `/${def.resource}`, def.readRoles, async (req, res) => {
       const query = parseListQuery(def, req.query as Record<string, unknown>);
-      const result = await listRows(deps.db, def, query, { unmasked: UNMASK_ROLES.includes(req.staff!.role) });
+      const result = await deps.reads!.run(req.readFence ?? null, (db) => listRows(db, def, query, { unmasked: UNMASK_ROLES.includes(req.staff!.role) }));
       res.setHeader('Content-Range', contentRange(def.resource, result));
       res.json(result.rows.map((r) => maskRow(def.resource, r)));
     });
     table.staff(router, '/api', 'get', `/${def.resource}/:id`, def.readRoles, async (req, res) => {
       const { id } = parseOrThrow(idParamSchema, req.params);
-      const row = await getRow(deps.db, def, id);
+      const row = await deps.reads!.run(req.readFence ?? null, async (db) => {
+        const found = await getRow(db, def, id);
+        if (!found) return null;
+        // A post or order comes with the rules that judged it and why, condition by condition.
+        if (def.resource === 'posts' || def.resource === 'transactions') found.ruleHits = await ruleHitsFor(db, def.resource === 'posts' ? 'post' : 'transaction', id);
+        // A delivery comes with what was sent and every attempt's answer.
+        if (def.resource === 'webhook-deliveries') Object.assign(found, await deliveryDetail(db, id));
+        return found;
+      });
       if (!row) throw problems.notFound(`No ${def.resource} with id ${id}.`);
-      // A post or order comes with the rules that judged it and why, condition by condition.
-      if (def.resource === 'posts' || def.resource === 'transactions') row.ruleHits = await ruleHitsFor(deps.db, def.resource === 'posts' ? 'post' : 'transaction', id);
-      // A delivery comes with what was sent and every attempt's answer.
-      if (def.resource === 'webhook-deliveries') Object.assign(row, await deliveryDetail(deps.db, id));
       const out = maskRow(def.resource, row);
       // The disclosure verdict with the spans it rests on, computed on the masked text shown, so
       // the console highlights exactly the characters on screen.

@@ -128,12 +128,12 @@ export function transparencyCsv(r: TransparencyReport): string {
 }
 
 /** The job for long periods; a report already done is left alone. */
-export async function buildTransparencyReport(db: Db, clock: Clock, id: number): Promise<void> {
+export async function buildTransparencyReport(db: Db, clock: Clock, id: number, history: Db = db): Promise<void> {
   const row = await db('transparency_reports').where({ id }).first();
   if (!row || row.status === 'done') return;
   await db('transparency_reports').where({ id }).update({ status: 'running', error: null });
   try {
-    const result = await transparencyReport(db, row.period_start, row.period_end, clock.now());
+    const result = await transparencyReport(history, row.period_start, row.period_end, clock.now());
     await db('transparency_reports').where({ id }).update({ status: 'done', result: JSON.stringify(result), finished_at: clock.now() });
   } catch (err) {
     await db('transparency_reports').where({ id }).update({ status: 'failed', error: err instanceof Error ? err.message : String(err), finished_at: clock.now() });
