@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import express, { type Express } from 'express';
 import cookieParser from 'cookie-parser';
+import compression from 'compression';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { AppDeps } from './deps';
@@ -71,6 +72,9 @@ export function createApp(given: AppDeps): TrustApp {
     }),
   );
   app.use(cookieParser());
+  // The console's scripts are about 1.7 MB as built and lists of JSON compress well: brotli or
+  // gzip as the browser asks. Small answers are sent as they are.
+  app.use(compression({ threshold: 1024 }));
 
   // Platform ingestion: API keys, larger bodies, its own rate limit.
   app.use('/api/v1', ingestRouter(deps, table));

@@ -9,6 +9,16 @@ interface Me {
   displayName: string;
   role: Role;
   locale: string;
+  permissions?: Permissions;
+}
+
+/** What the signed-in role may do, from the API's own role table (GET /api/auth/me). */
+export interface Permissions {
+  role: Role;
+  queues: string[];
+  resources: Record<string, { read: boolean; write: boolean }>;
+  supervise: boolean;
+  editQueueSettings: boolean;
 }
 
 /** Cookie session: the API keeps the session; this only remembers who is signed in for the menus. */
@@ -37,10 +47,8 @@ export function createAuthProvider(): AuthProvider {
       me = null;
     },
     async checkAuth() {
-      if (!(await whoAmI())) {
-        me = null;
-        throw new Error('ra.auth.auth_check_error');
-      }
+      // A signed-out answer is remembered too: the sign-in page asks often, and each 401 would be logged.
+      if (!(await whoAmI())) throw new Error('ra.auth.auth_check_error');
     },
     async checkError(error: { status?: number }) {
       if (error?.status === 401) {
@@ -53,8 +61,10 @@ export function createAuthProvider(): AuthProvider {
       if (!who) throw new Error('ra.auth.auth_check_error');
       return { id: who.id, fullName: who.displayName, role: who.role, email: who.email };
     },
-    async getPermissions() {
-      return (await whoAmI())?.role ?? null;
+    async getPermissions(): Promise<Permissions | null> {
+      const who = await whoAmI();
+      if (!who) return null;
+      return { role: who.role, queues: who.permissions?.queues ?? [], resources: who.permissions?.resources ?? {}, supervise: who.permissions?.supervise ?? false, editQueueSettings: who.permissions?.editQueueSettings ?? false };
     },
     async canAccess({ resource, action }) {
       const who = await whoAmI();

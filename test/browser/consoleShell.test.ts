@@ -72,7 +72,7 @@ describe.skipIf(!HAS_CHROMIUM)('console shell in Chromium', () => {
     await page.locator('mark[data-evidence]').first().waitFor();
     await page.locator('.recharts-surface').first().waitFor();
     // Beside the evidence: earlier decisions on the item and its author, the author's brand deals, referred orders.
-    for (const label of ['Earlier decisions on this item', "Decisions on the author's account", "The author's partnerships", 'Orders referred by this post']) await page.getByText(label, { exact: true }).first().waitFor();
+    for (const label of ['Earlier decisions on this item', 'Earlier decisions on the author', "The author's partnerships", 'Orders referred by this post']) await page.getByText(label, { exact: true }).first().waitFor();
     await shot(page, 'flag-show');
     for (const item of ['Staff', 'API keys', 'Audit log']) await page.getByRole('menuitem', { name: item }).waitFor();
     // Queues sit in the menu with their open counts.
