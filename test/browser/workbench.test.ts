@@ -23,7 +23,7 @@ async function signIn(page: Page, role: string) {
 
 /** The queue that has the most open, unclaimed items (the demo seed decides which). */
 async function busiestQueue(): Promise<{ queue: string; open: number }> {
-  const rows: Array<{ queue: string; c: number | string }> = await t.db('flags').where({ status: 'open' }).whereNull('claimed_by').groupBy('queue').select('queue').count({ c: '*' }).orderBy('c', 'desc');
+  const rows = (await t.db('flags').where({ status: 'open' }).whereNull('claimed_by').groupBy('queue').select('queue').count({ c: '*' }).orderBy('c', 'desc')) as unknown as Array<{ queue: string; c: number | string }>;
   return { queue: rows[0]!.queue, open: Number(rows[0]!.c) };
 }
 
