@@ -95,7 +95,11 @@ describe.skipIf(!HAS_CHROMIUM)('the moderator workbench in Chromium', () => {
     expect(open).toBeGreaterThanOrEqual(21);
     await page.goto(`${server.url}/#/flags?filter=${encodeURIComponent(JSON.stringify({ status: 'open', queue }))}`);
     await page.locator('tbody tr').first().waitFor();
-    await page.keyboard.press('o');
+    // A key pressed while the list is still refetching has no row yet: pressed again (at most three times).
+    for (let tries = 0; tries < 3; tries++) {
+      await page.keyboard.press('o');
+      if (await page.waitForURL(/#\/flags\/\d+\/show/, { timeout: 5_000 }).then(() => true, () => false)) break;
+    }
     await page.waitForURL(/#\/flags\/\d+\/show/);
     const decided: number[] = [];
     for (let i = 0; i < 20; i++) {
