@@ -227,7 +227,9 @@ describe.skipIf(!HAS_CHROMIUM)('console shell in Chromium', () => {
     await page.locator('tbody tr').nth(0).getByRole('checkbox').check();
     await page.locator('tbody tr').nth(1).getByRole('checkbox').check();
     await page.getByRole('button', { name: 'Approve selected' }).click();
-    await page.getByText(/2 decided, 0 skipped/).waitFor();
+    // Bulk decisions ask first, then wait out their undo time before they are sent.
+    await page.getByRole('dialog', { name: 'Decide 2 selected items?' }).getByRole('button', { name: 'Decide' }).click();
+    await page.getByText(/2 decided, 0 skipped/).waitFor({ timeout: 20_000 });
     expect(await openFakeReviews()).toBe(openBefore - 2);
     expect(Number((await t.db('decisions').where({ action: 'approve' }).count({ c: '*' }).first())!.c)).toBe(approvalsBefore + 2);
 
