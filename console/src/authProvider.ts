@@ -41,6 +41,8 @@ export function createAuthProvider(): AuthProvider {
         const problem = (await res.json().catch(() => ({}))) as { detail?: string };
         throw new Error(problem.detail ?? 'ra.auth.sign_in_error');
       }
+      // A signed-out answer fetched while the sign-in was on its way is stale now.
+      me = null;
     },
     async logout() {
       if (await whoAmI()) await httpClient('/api/auth/logout', { method: 'POST' }).catch(() => undefined);
