@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import express, { type Express } from 'express';
 import cookieParser from 'cookie-parser';
+import compression from 'compression';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { AppDeps } from './deps';
@@ -79,6 +80,10 @@ export function createApp(given: AppDeps): TrustApp {
 
   // Platform ingestion: API keys, larger bodies, its own rate limit.
   app.use('/api/v1', ingestRouter(deps, table));
+
+  // The console's scripts and its lists of JSON compress well: brotli or gzip as the browser asks.
+  // Platform ingestion (above) answers briefly and under load; it is left as it was.
+  app.use(compression({ threshold: 1024 }));
 
   app.use('/api', jsonBody('1mb'));
   app.use('/api', (_req, res, next) => {

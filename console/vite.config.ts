@@ -12,16 +12,9 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     chunkSizeWarningLimit: 2500,
-    rollupOptions: {
-      output: {
-        manualChunks(id: string) {
-          if (id.includes('node_modules/recharts') || id.includes('node_modules/d3-')) return 'charts';
-          if (id.includes('node_modules/@mui')) return 'mui';
-          if (id.includes('node_modules')) return 'vendor';
-          return undefined;
-        },
-      },
-    },
+    // No hand-made vendor chunks: rolldown's chunks follow the lazy routes, so the charts library
+    // (and each page's code) is fetched only when a page that needs it opens. Grouping by package
+    // pulled React into the charts chunk and made every page preload it.
   },
   server: {
     // `npm run console:dev` proxies the API to a server started with `npm start`.

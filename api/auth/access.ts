@@ -1,4 +1,5 @@
 import { ROLES, type Role } from './roles';
+import { QUEUES } from '../../migrations/009_platform_loop';
 
 /**
  * Who may read and who may change each console resource. The API enforces it; the console reads
@@ -36,4 +37,30 @@ export function canAccess(role: Role, resource: string, action: string): boolean
   if (!access) return false;
   const write = ['create', 'edit', 'delete'].includes(action);
   return (write ? access.write : access.read).includes(role);
+}
+
+/**
+ * Who works which queue: moderators and admins every queue, compliance the undisclosed ads,
+ * community managers community health. The API checks it per flag; the console reads the same
+ * table (through GET /api/auth/me) to show each role only the queues it works.
+ */
+export const QUEUE_WORKERS: Record<Role, readonly string[]> = {
+  admin: QUEUES,
+  moderator: QUEUES,
+  compliance: ['undisclosed_ad'],
+  community_manager: ['community'],
+} as Record<Role, readonly string[]>;
+
+export function mayWorkQueue(role: Role, queue: string): boolean {
+  return (QUEUE_WORKERS[role] ?? []).includes(queue);
+}
+
+/** What a signed-in role may do, as the console needs it to hide what would only answer 403. */
+export function permissionsOf(role: Role) {
+  return {
+    queues: [...(QUEUE_WORKERS[role] ?? [])],
+    resources: Object.fromEntries(Object.entries(RESOURCE_ACCESS).map(([name, a]) => [name, { read: a.read.includes(role), write: a.write.includes(role) }])),
+    supervise: role === 'admin',
+    editQueueSettings: role === 'admin' || role === 'community_manager',
+  };
 }

@@ -3,6 +3,7 @@ import type { Db } from '../db/connect';
 import { appendAudit } from '../audit/auditLog';
 import { problems } from '../http/problem';
 import type { Role } from '../auth/roles';
+import { mayWorkQueue } from '../auth/access';
 import { recordReputationEvents, retractDecisionEvidence } from '../reputation/reputationStore';
 import { DECISION_WEIGHTS } from '../../rules/reputation/beta';
 import type { DecideInput } from '../schemas/moderation';
@@ -15,13 +16,8 @@ import { statementActionFor } from '../../rules/statements/statementOfReasons';
 
 export const CLAIM_MINUTES = 10;
 
-/** Who works which queue: moderators every queue, compliance the undisclosed ads, community managers community health. */
-export function mayWorkQueue(role: Role, queue: string): boolean {
-  if (role === 'admin' || role === 'moderator') return true;
-  if (role === 'compliance') return queue === 'undisclosed_ad';
-  if (role === 'community_manager') return queue === 'community';
-  return false;
-}
+// The role table lives with the other access tables so the console can read the same one.
+export { mayWorkQueue };
 
 export interface Staff {
   id: number;
@@ -63,6 +59,30 @@ export function moderationService(db: Db, outbox: Outbox = SILENT) {
         const until = new Date(now.getTime() + CLAIM_MINUTES * 60_000);
         await trx('flags').where({ id: flagId }).update({ claimed_by: staff.id, claimed_until: until });
         await appendAudit(trx, { actor: { kind: 'staff', staffId: staff.id }, action: 'flag.claim', subjectType: 'flag', subjectId: flagId, detail: { until: until.toISOString() }, requestId: staff.requestId, at: now });
+      });
+    },
+
+    /**
+     * Claims the next open item in a queue that nobody holds (priority, then oldest first) and
+     * returns its id, or null when the queue is empty. SKIP LOCKED lets two moderators asking
+     * at once get two different items instead of waiting on each other.
+     */
+    async claimNext(queue: string, staff: Staff, now: Date, skip: readonly number[] = []): Promise<number | null> {
+      if (!mayWorkQueue(staff.role, queue)) throw problems.forbidden(`Your role does not work the ${queue} queue.`);
+      return db.transaction(async (trx) => {
+        const flag = await trx('flags')
+          .where({ queue, status: 'open' })
+          .where((w) => w.whereNull('claimed_until').orWhere('claimed_until', '<=', now))
+          .modify((q) => skip.length > 0 && q.whereNotIn('id', skip))
+          .orderBy([{ column: 'priority', order: 'desc' }, { column: 'created_at', order: 'asc' }, { column: 'id', order: 'asc' }])
+          .forUpdate()
+          .skipLocked()
+          .first('id');
+        if (!flag) return null;
+        const until = new Date(now.getTime() + CLAIM_MINUTES * 60_000);
+        await trx('flags').where({ id: flag.id }).update({ claimed_by: staff.id, claimed_until: until });
+        await appendAudit(trx, { actor: { kind: 'staff', staffId: staff.id }, action: 'flag.claim', subjectType: 'flag', subjectId: flag.id, detail: { until: until.toISOString(), next: true }, requestId: staff.requestId, at: now });
+        return Number(flag.id);
       });
     },
 

@@ -3,6 +3,7 @@ import { rateLimit } from 'express-rate-limit';
 import type { AppDeps } from '../deps';
 import { appendAudit } from '../audit/auditLog';
 import { ROLES as ALL_STAFF } from '../auth/roles';
+import { permissionsOf } from '../auth/access';
 import { UNKNOWN_USER_HASH, verifyPassword } from '../auth/password';
 import { CSRF_COOKIE, SESSION_COOKIE, createSession, deleteSession } from '../auth/sessions';
 import { HttpProblem, parseOrThrow, problems, sendProblem } from '../http/problem';
@@ -76,7 +77,7 @@ export function authRouter(deps: AppDeps, table: RouteTable): Router {
 
   table.staff(router, '/api/auth', 'get', '/me', ALL_STAFF, (req, res) => {
     const { via: _via, ...profile } = req.staff!;
-    res.json(profile);
+    res.json({ ...profile, permissions: permissionsOf(profile.role) });
   });
 
   return router;

@@ -5,7 +5,9 @@ import type { RouteTable } from '../http/routeTable';
 import { RESOURCES } from '../resources/definitions';
 import { getRow } from '../resources/queries';
 import { idParamSchema } from '../schemas/common';
-import { decideSchema, reverseSchema } from '../schemas/moderation';
+import { decideSchema, nextFlagSchema, reverseSchema } from '../schemas/moderation';
+import { workbenchView } from '../moderation/workbench';
+import { RESOURCE_ACCESS } from '../auth/access';
 import { moderationService } from '../moderation/moderationService';
 import { ROLES } from '../auth/roles';
 
@@ -15,6 +17,19 @@ export function moderationRouter(deps: AppDeps, table: RouteTable): Router {
   // Every role that works a queue; which queues each may work is checked per flag.
   const workers = ROLES;
   const staff = (req: { staff?: { id: number; role: (typeof ROLES)[number] }; id?: unknown }) => ({ id: req.staff!.id, role: req.staff!.role, requestId: req.id as string });
+
+  /** The item page in one answer: flag, claim holder, item, thread, reports, author card, earlier decisions. */
+  table.staff(router, '/api', 'get', '/flags/:id/workbench', RESOURCE_ACCESS.flags!.read, async (req, res) => {
+    const { id } = parseOrThrow(idParamSchema, req.params);
+    res.json(await workbenchView(deps.db, id, deps.clock.now()));
+  });
+
+  /** Claims the next unheld item in a queue: what opens after a decision. */
+  table.staff(router, '/api', 'post', '/flags/next', workers, async (req, res) => {
+    const input = parseOrThrow(nextFlagSchema, req.body);
+    const id = await service.claimNext(input.queue, staff(req), deps.clock.now(), input.skip ?? []);
+    res.json({ id, flag: id === null ? null : await getRow(deps.db, RESOURCES.flags!, id) });
+  });
 
   table.staff(router, '/api', 'post', '/flags/:id/claim', workers, async (req, res) => {
     const { id } = parseOrThrow(idParamSchema, req.params);

@@ -4,10 +4,7 @@ import { RESOURCE_ACCESS } from '../auth/access';
 import { parseOrThrow, problems } from '../http/problem';
 import type { RouteTable } from '../http/routeTable';
 import { idParamSchema } from '../schemas/common';
-import { statesOf } from '../reputation/reputationStore';
-import { addEvent, align, DEFAULT_SETTINGS, emptyState, reputation, type Component } from '../../rules/reputation/beta';
-
-const round = (n: number, d = 3) => Math.round(n * 10 ** d) / 10 ** d;
+import { reputationView } from '../reputation/reputationView';
 
 export function reputationRouter(deps: AppDeps, table: RouteTable): Router {
   const router = Router();
@@ -16,31 +13,7 @@ export function reputationRouter(deps: AppDeps, table: RouteTable): Router {
     const { id } = parseOrThrow(idParamSchema, req.params);
     const account = await deps.db('accounts').where({ id }).first();
     if (!account) throw problems.notFound(`No account with id ${id}.`);
-    const now = deps.clock.now();
-    const current = reputation(statesOf(account), account.type, now);
-    const events: Array<{ id: number; component: Component; weight: number; cause_type: string; cause_id: number | null; occurred_at: Date; retracted_at: Date | null }> = await deps.db('reputation_events')
-      .where({ account_id: id })
-      .orderBy([{ column: 'occurred_at' }, { column: 'id' }])
-      .select('id', 'component', 'weight', 'cause_type', 'cause_id', 'occurred_at', 'retracted_at');
-    let states = { discussion: emptyState(new Date(0)), commerce: emptyState(new Date(0)) };
-    // The running score counts what stands now: retracted evidence is listed but never counted.
-    const history = events.map((e) => {
-      if (!e.retracted_at) states[e.component] = addEvent(states[e.component], { component: e.component, weight: e.weight, at: e.occurred_at }, DEFAULT_SETTINGS);
-      states = align(states, DEFAULT_SETTINGS);
-      const after = reputation(states, account.type, e.occurred_at);
-      return { id: e.id, component: e.component, weight: e.weight, causeType: e.cause_type, causeId: e.cause_id, occurredAt: e.occurred_at, retractedAt: e.retracted_at, score: round(after.score, 1), confidence: round(after.confidence) };
-    });
-    const view = (c: (typeof current.components)[Component]) => ({ score: round(c.score), confidence: round(c.confidence), positive: round(c.positive), negative: round(c.negative) });
-    res.json({
-      accountId: id,
-      type: account.type,
-      asOf: now.toISOString(),
-      halfLifeDays: DEFAULT_SETTINGS.halfLifeDays,
-      score: round(current.score, 1),
-      confidence: round(current.confidence),
-      components: { discussion: view(current.components.discussion), commerce: view(current.components.commerce) },
-      history: history.slice(-500),
-    });
+    res.json(await reputationView(deps.db, account, deps.clock.now()));
   });
   return router;
 }

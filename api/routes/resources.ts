@@ -10,6 +10,7 @@ import { maskDeep, maskPersonalData } from '../../rules/privacy/mask';
 import { idParamSchema } from '../schemas/common';
 import { postDisclosure } from '../compliance/postDisclosure';
 import { UNMASK_ROLES } from '../auth/access';
+import { embedQueueRows } from '../moderation/workbench';
 
 /** The read side of every console resource, in the ra-data-simple-rest dialect. */
 /**
@@ -52,7 +53,9 @@ export function resourceRouter(deps: AppDeps, table: RouteTable): Router {
       const query = parseListQuery(def, req.query as Record<string, unknown>);
       const result = await deps.reads!.run(req.readFence ?? null, (db) => listRows(db, def, query, { unmasked: UNMASK_ROLES.includes(req.staff!.role) }));
       res.setHeader('Content-Range', contentRange(def.resource, result));
-      res.json(result.rows.map((r) => maskRow(def.resource, r)));
+      // A queue row carries what the list shows (snippet, author, reach, claim holder): one round trip.
+      const rows = def.resource === 'flags' ? await embedQueueRows(deps.db, result.rows, deps.clock.now()) : result.rows;
+      res.json(rows.map((r) => maskRow(def.resource, r)));
     });
     table.staff(router, '/api', 'get', `/${def.resource}/:id`, def.readRoles, async (req, res) => {
       const { id } = parseOrThrow(idParamSchema, req.params);

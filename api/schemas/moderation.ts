@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DECISION_ACTIONS } from '../../migrations/003_moderation';
+import { QUEUES } from '../../migrations/009_platform_loop';
 
 export const decideSchema = z.object({
   action: z.enum(DECISION_ACTIONS),
@@ -10,3 +11,9 @@ export const decideSchema = z.object({
 export type DecideInput = z.infer<typeof decideSchema>;
 
 export const reverseSchema = z.object({ reason: z.string().trim().min(3).max(2000) }).strict();
+
+/** The next item in a queue; `skip` names items the caller has just decided and are still in their undo window. */
+export const nextFlagSchema = z.object({
+  queue: z.enum(QUEUES),
+  skip: z.array(z.number().int().positive()).max(100).optional(),
+}).strict();

@@ -1,14 +1,12 @@
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
-import { ComplianceReportPage } from './compliance/ComplianceReportPage';
-import { CommunityHealthPage } from './community/CommunityHealthPage';
-import { TransparencyReportPage } from './transparency/TransparencyReportPage';
 import { dataProvider } from './dataProvider';
 import { createAuthProvider } from './authProvider';
 import { i18nProvider } from './i18n/i18nProvider';
-import { Dashboard } from './dashboard/Dashboard';
+import { lazyPage } from './common/lazyPage';
 import { LoginPage } from './layout/LoginPage';
 import { AppMenu } from './layout/AppMenu';
+import { DecisionUndoProvider } from './flags/DecisionUndo';
 import { AppBar, Layout, LoadingIndicator, LocalesMenuButton, Logout, ToggleThemeButton, UserMenu, useGetIdentity, useLocales, useThemesContext, useTranslate, type LayoutProps } from 'react-admin';
 import flags from './flags';
 import posts from './posts';
@@ -28,6 +26,12 @@ import statements from './statements';
 import appeals from './appeals';
 
 const authProvider = createAuthProvider();
+
+// Pages split by route: each loads its code (and the charts) when first opened.
+const Dashboard = lazyPage(() => import('./dashboard/Dashboard').then((m) => m.Dashboard));
+const ComplianceReportPage = lazyPage(() => import('./compliance/ComplianceReportPage').then((m) => m.ComplianceReportPage));
+const CommunityHealthPage = lazyPage(() => import('./community/CommunityHealthPage').then((m) => m.CommunityHealthPage));
+const TransparencyReportPage = lazyPage(() => import('./transparency/TransparencyReportPage').then((m) => m.TransparencyReportPage));
 
 /** react-admin names the user button "Profile" while showing the member's name; the name must be part of what is announced (WCAG 2.5.3). */
 function AppUserMenu() {
@@ -61,8 +65,12 @@ function AppAppBar() {
   return <AppBar userMenu={<AppUserMenu />} toolbar={<AppToolbar />} />;
 }
 
-function AppLayout(props: LayoutProps) {
-  return <Layout {...props} menu={AppMenu} appBar={AppAppBar} />;
+function AppLayout({ children, ...props }: LayoutProps) {
+  return (
+    <Layout {...props} menu={AppMenu} appBar={AppAppBar}>
+      <DecisionUndoProvider>{children}</DecisionUndoProvider>
+    </Layout>
+  );
 }
 
 export function App() {

@@ -9,6 +9,16 @@ interface Me {
   displayName: string;
   role: Role;
   locale: string;
+  permissions?: Permissions;
+}
+
+/** What the signed-in role may do, from the API's own role table (GET /api/auth/me). */
+export interface Permissions {
+  role: Role;
+  queues: string[];
+  resources: Record<string, { read: boolean; write: boolean }>;
+  supervise: boolean;
+  editQueueSettings: boolean;
 }
 
 /** Cookie session: the API keeps the session; this only remembers who is signed in for the menus. */
@@ -31,16 +41,16 @@ export function createAuthProvider(): AuthProvider {
         const problem = (await res.json().catch(() => ({}))) as { detail?: string };
         throw new Error(problem.detail ?? 'ra.auth.sign_in_error');
       }
+      // A signed-out answer fetched while the sign-in was on its way is stale now.
+      me = null;
     },
     async logout() {
       if (await whoAmI()) await httpClient('/api/auth/logout', { method: 'POST' }).catch(() => undefined);
       me = null;
     },
     async checkAuth() {
-      if (!(await whoAmI())) {
-        me = null;
-        throw new Error('ra.auth.auth_check_error');
-      }
+      // A signed-out answer is remembered too: the sign-in page asks often, and each 401 would be logged.
+      if (!(await whoAmI())) throw new Error('ra.auth.auth_check_error');
     },
     async checkError(error: { status?: number }) {
       if (error?.status === 401) {
@@ -53,8 +63,10 @@ export function createAuthProvider(): AuthProvider {
       if (!who) throw new Error('ra.auth.auth_check_error');
       return { id: who.id, fullName: who.displayName, role: who.role, email: who.email };
     },
-    async getPermissions() {
-      return (await whoAmI())?.role ?? null;
+    async getPermissions(): Promise<Permissions | null> {
+      const who = await whoAmI();
+      if (!who) return null;
+      return { role: who.role, queues: who.permissions?.queues ?? [], resources: who.permissions?.resources ?? {}, supervise: who.permissions?.supervise ?? false, editQueueSettings: who.permissions?.editQueueSettings ?? false };
     },
     async canAccess({ resource, action }) {
       const who = await whoAmI();

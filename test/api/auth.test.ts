@@ -69,6 +69,8 @@ const EXPECTED: Record<string, readonly Role[] | 'public' | 'api_key'> = {
   'get /api/decisions/:id': ALL,
   'post /api/flags/:id/claim': ALL,
   'post /api/flags/:id/release': ALL,
+  'post /api/flags/next': ALL,
+  'get /api/flags/:id/workbench': ALL,
   'post /api/flags/:id/decide': ALL,
   'post /api/decisions/:id/reverse': ['admin', 'moderator', 'compliance'],
   'post /api/compliance-reports': ['admin', 'compliance'],

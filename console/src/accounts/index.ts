@@ -1,5 +1,7 @@
 import PeopleIcon from '@mui/icons-material/People';
 import { AccountList } from './AccountList';
-import { AccountShow } from './AccountShow';
+import { lazyPage } from '../common/lazyPage';
+
+const AccountShow = lazyPage(() => import('./AccountShow').then((m) => m.AccountShow));
 
 export default { list: AccountList, show: AccountShow, icon: PeopleIcon, recordRepresentation: 'handle' };

@@ -1,35 +1,52 @@
 import { DEFAULT_DISCLOSURE_PHRASES } from '../../../rules/facts/disclosure';
 
-export type SpanKind = 'identifier' | 'link' | 'disclosure' | 'matched';
+export const SPAN_KINDS = ['identifier', 'contact', 'link', 'price', 'disclosure', 'brand', 'matched'] as const;
+export type SpanKind = (typeof SPAN_KINDS)[number];
+/** A stretch of the text and what it is evidence of; the disclosure verdict will send its own. */
 export interface Span {
   start: number;
   end: number;
-  kind: SpanKind;
+  kind: SpanKind | string;
 }
 
 const URL = /\b(?:https?:\/\/|www\.)[^\s<>"'，。！？、）)】]+/giu;
 const MASKED = /[\p{L}\p{N}_.+-]*\*{2,}[\p{L}\p{N}_.+@-]*/gu;
+// Ways members invite contact off the platform (DOMAIN: 引流), as they read after masking.
+const CONTACT = /(?:加\s*[vV微威薇]|[vV]\s*信|微信|威信|薇信|\bvx\b|\bwx\b|扣扣|\bQQ\b|私聊|私信|打我电话|给我打电话|whats\s?app|telegram|\bDM me\b|link in bio|call me (?:at|on))/giu;
+// Prices as posts write them: ¥199, 199元, RMB 99, $19.99, 19.99 USD.
+const PRICE = /(?:[¥￥$€£]\s?\d[\d,]*(?:\.\d+)?|\d[\d,]*(?:\.\d+)?\s?(?:元|块|rmb|RMB|USD|usd|CNY|美元)|(?:RMB|CNY|USD)\s?\d[\d,]*(?:\.\d+)?)/gu;
 
 /**
  * Where the evidence sits in a post's text as the API returns it (identifiers already masked):
- * masked identifiers, links, disclosure markers and the terms the rules matched.
+ * masked identifiers, contact invitations, links, prices, disclosure markers, the brands the
+ * author is partnered with, and the terms the rules matched.
  */
-export function evidenceSpans(text: string, matchedTerms: readonly string[]): Span[] {
+export function evidenceSpans(text: string, matchedTerms: readonly string[], brands: readonly string[] = []): Span[] {
   const spans: Span[] = [];
   const lower = text.toLowerCase();
-  for (const m of text.matchAll(MASKED)) spans.push({ start: m.index, end: m.index + m[0].length, kind: 'identifier' });
-  for (const m of text.matchAll(URL)) spans.push({ start: m.index, end: m.index + m[0].length, kind: 'link' });
+  const all = (re: RegExp, kind: SpanKind) => {
+    for (const m of text.matchAll(re)) if (m[0].length > 0) spans.push({ start: m.index, end: m.index + m[0].length, kind });
+  };
+  all(MASKED, 'identifier');
+  all(URL, 'link');
+  all(CONTACT, 'contact');
+  all(PRICE, 'price');
   const find = (needle: string, kind: SpanKind) => {
     const n = needle.toLowerCase();
     if (n.length < 2) return;
     for (let i = lower.indexOf(n); i >= 0; i = lower.indexOf(n, i + n.length)) spans.push({ start: i, end: i + n.length, kind });
   };
   for (const p of DEFAULT_DISCLOSURE_PHRASES) find(p, 'disclosure');
+  for (const b of brands) find(b, 'brand');
   for (const t of matchedTerms) find(t, 'matched');
-  // Earlier and longer first; overlaps keep the first.
-  spans.sort((a, b) => a.start - b.start || b.end - a.end);
+  return nonOverlapping(spans);
+}
+
+/** Earlier and longer first; where spans overlap the first is kept, so marks never nest. */
+export function nonOverlapping(spans: readonly Span[]): Span[] {
+  const sorted = [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
   const out: Span[] = [];
-  for (const s of spans) if (!out.length || s.start >= out[out.length - 1]!.end) out.push(s);
+  for (const s of sorted) if (s.end > s.start && (!out.length || s.start >= out[out.length - 1]!.end)) out.push(s);
   return out;
 }
 

@@ -1,101 +1,273 @@
-import { DataTable, Labeled, Link, NumberField, ReferenceField, ReferenceManyField, Show, SimpleShowLayout, TextField, useRecordContext, useTranslate } from 'react-admin';
-import { PostEvidence } from '../evidence/PostEvidence';
-import { DecisionButtons } from './DecisionButtons';
-import { EnumField, LocaleDateField, StaffField } from '../common/fields';
-import { SubjectField } from './FlagList';
-import { SubjectContext } from './SubjectContext';
+import { useEffect, useRef, useState } from 'react';
+import { Alert, Box, Button, Chip, Divider, Stack, Typography } from '@mui/material';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { DataTable, Link, Loading, NumberField, RecordContextProvider, ReferenceManyField, Title, useGetIdentity, useNotify, useTranslate } from 'react-admin';
+import { useNavigate, useParams } from 'react-router-dom';
+import { HighlightedText } from '../evidence/HighlightedText';
+import { matchedTermsOf } from '../evidence/highlight';
+import { APPROVE_TEMPLATE, ESCALATE_TEMPLATE, removeTemplateFor, type FlagDecision } from './reasonTemplates';
+import { claimFlag, claimNext, decideFlag, fetchWorkbench, releaseFlag, type Workbench } from './flagWork';
+import { useDecisionUndo } from './DecisionUndo';
+import { KeyboardHelp, type KeyHelp } from './KeyboardHelp';
+import { useKeys } from './useItemKeys';
+import { AuthorCard, FiredRules, ItemDecisions, OrderLines, ReferredOrders, Reports, Section, ThreadContext } from './WorkbenchParts';
+import { queueListPath } from './queuePaths';
 
-function SubjectEvidence() {
-  const record = useRecordContext();
-  return record?.subjectType === 'post' ? <PostEvidence postId={Number(record.subjectId)} /> : null;
+/** Minutes left on a claim, recounted every 15 s so the panel never shows a claim that ran out. */
+function useMinutesLeft(until: string | null | undefined) {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const t = setInterval(() => setNow(Date.now()), 15_000);
+    return () => clearInterval(t);
+  }, []);
+  return until ? Math.max(0, Math.ceil((new Date(until).getTime() - now) / 60_000)) : 0;
 }
 
-/** Who reported the item and why: the member-facing half of the evidence, with each report's weight. */
-function FlagReports() {
-  const record = useRecordContext();
+function ClaimBox({ wb, mine, onClaim, onRelease }: { wb: Workbench; mine: boolean; onClaim(): void; onRelease(): void }) {
   const translate = useTranslate();
-  if (!record?.reportCount) return null;
+  const minutes = useMinutesLeft(wb.flag.claimActive ? wb.flag.claimedUntil : null);
+  const text = !wb.flag.claimActive || minutes === 0 ? translate('app.workbench.claim_none') : mine ? translate('app.workbench.claim_mine', { minutes }) : translate('app.workbench.claim_other', { name: wb.flag.claimedByName ?? `#${wb.flag.claimedBy}`, minutes });
   return (
-    <Labeled label={translate('app.reports.summary', { count: record.reportCount, weight: Number(record.reportWeight ?? 0).toFixed(2) })}>
-      <ReferenceManyField reference="reports" target="flagId" sort={{ field: 'receivedAt', order: 'DESC' }} perPage={20}>
-        <DataTable bulkActionButtons={false} rowClick="show">
-          <DataTable.Col source="reason" field={() => <EnumField source="reason" enumName="report_reason" chip />} />
-          <DataTable.Col source="text" disableSort />
-          <DataTable.Col source="reporterId" disableSort field={() => <ReferenceField source="reporterId" reference="accounts" />} />
-          <DataTable.Col source="weight" field={() => <NumberField source="weight" options={{ maximumFractionDigits: 2 }} />} />
-          <DataTable.Col source="receivedAt" field={LocaleDateField} />
-        </DataTable>
-      </ReferenceManyField>
-    </Labeled>
+    <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }} data-claim={mine ? 'mine' : wb.flag.claimActive ? 'other' : 'none'}>
+      <Typography variant="body2" sx={{ flex: 1 }} role="status">
+        {text}
+      </Typography>
+      {mine ? (
+        <Button size="small" variant="outlined" onClick={onRelease}>
+          {translate('app.workbench.release')} (c)
+        </Button>
+      ) : (
+        <Button size="small" variant="outlined" onClick={onClaim} disabled={wb.flag.claimActive && minutes > 0}>
+          {translate('app.workbench.claim')} (c)
+        </Button>
+      )}
+    </Stack>
   );
 }
 
-/** A board alert's evidence: the share against the threshold and the commercial posts that pushed it over. */
-function BoardAlertEvidence() {
-  const record = useRecordContext();
+function BoardAlertEvidence({ flag }: { flag: Record<string, unknown> }) {
   const translate = useTranslate();
-  if (record?.queue !== 'community') return null;
+  if (flag.queue !== 'community') return null;
   return (
-    <ReferenceManyField reference="board-alerts" target="flagId" perPage={5} label={translate('resources.board-alerts.name', { smart_count: 1 })}>
-      <DataTable bulkActionButtons={false} rowClick={false}>
-        <DataTable.Col source="board" />
-        <DataTable.Col source="share" field={() => <NumberField source="share" options={{ style: 'percent', maximumFractionDigits: 0 }} />} />
-        <DataTable.Col source="threshold" field={() => <NumberField source="threshold" options={{ style: 'percent', maximumFractionDigits: 0 }} />} />
-        <DataTable.Col source="windowPosts" />
-        <DataTable.Col source="postIds" disableSort field={AlertPosts} />
-      </DataTable>
-    </ReferenceManyField>
+    <RecordContextProvider value={flag as { id: number }}>
+      <Section title={translate('resources.board-alerts.name', { smart_count: 1 })} id="wb-alert">
+        <ReferenceManyField reference="board-alerts" target="flagId" perPage={5}>
+          <DataTable bulkActionButtons={false} rowClick={false}>
+            <DataTable.Col source="board" />
+            <DataTable.Col source="share" field={() => <NumberField source="share" options={{ style: 'percent', maximumFractionDigits: 0 }} />} />
+            <DataTable.Col source="threshold" field={() => <NumberField source="threshold" options={{ style: 'percent', maximumFractionDigits: 0 }} />} />
+            <DataTable.Col source="windowPosts" />
+          </DataTable>
+        </ReferenceManyField>
+      </Section>
+    </RecordContextProvider>
   );
 }
 
-function AlertPosts() {
-  const record = useRecordContext();
-  const ids = (record?.postIds as number[] | undefined) ?? [];
-  return (
-    <span>
-      {ids.slice(0, 20).map((id, i) => (
-        <span key={id}>
-          {i > 0 && ', '}
-          <Link to={`/posts/${id}/show`}>#{id}</Link>
-        </span>
-      ))}
-      {ids.length > 20 && ` … (${ids.length})`}
-    </span>
-  );
-}
-
+/**
+ * The moderator's workbench: the item and its context on the left, a sticky decision panel on
+ * the right. One request fills it. Keys decide; after a decision the next item of the same
+ * queue opens already claimed, and the decision can still be undone for a few seconds.
+ */
 export function FlagShow() {
+  const { id } = useParams();
+  const flagId = Number(id);
   const translate = useTranslate();
+  const notify = useNotify();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const { identity } = useGetIdentity();
+  const undo = useDecisionUndo();
+  const [helpOpen, setHelpOpen] = useState(false);
+  const busy = useRef(false);
+  const { data: wb, error, refetch } = useQuery({ queryKey: ['workbench', flagId], queryFn: () => fetchWorkbench(flagId), enabled: Number.isFinite(flagId) });
+
+  const flag = wb?.flag;
+  const mine = !!flag?.claimActive && identity?.id !== undefined && Number(flag.claimedBy) === Number(identity.id);
+  const removal = removeTemplateFor(String(flag?.queue ?? ''));
+  const removeLabel = translate(`enums.decision_action.${removal.action}`);
+  const listPath = queueListPath(flag?.queue as string | undefined);
+
+  const claim = async () => {
+    try {
+      await claimFlag(flagId);
+      notify('app.workbench.claimed_ok', { type: 'info' });
+    } catch (err) {
+      notify((err as Error).message, { type: 'error' });
+    }
+    void refetch();
+  };
+  const release = async () => {
+    await releaseFlag(flagId).catch((err: Error) => notify(err.message, { type: 'error' }));
+    notify('app.workbench.released', { type: 'info' });
+    void refetch();
+  };
+
+  const decide = async (decision: FlagDecision) => {
+    if (!flag || flag.status !== 'open' || busy.current) return;
+    busy.current = true;
+    try {
+      // The claim is what keeps a second moderator off the item while the decision waits out its undo time.
+      if (!mine) await claimFlag(flag.id);
+    } catch (err) {
+      notify((err as Error).message, { type: 'error' });
+      busy.current = false;
+      void refetch();
+      return;
+    }
+    const decided = Number(flag.id);
+    const queue = String(flag.queue);
+    let nextId: number | null = null;
+    const next = await claimNext(queue, [decided]).catch(() => ({ id: null }));
+    nextId = next.id;
+    undo.push({
+      message: nextId ? 'app.triage.next_opened' : 'app.triage.decided',
+      messageArgs: { action: translate(`enums.decision_action.${decision.action}`), id: decided },
+      commit: async () => {
+        try {
+          await decideFlag(decided, decision);
+        } catch (err) {
+          await releaseFlag(decided).catch(() => undefined);
+          throw err;
+        } finally {
+          void queryClient.invalidateQueries({ queryKey: ['menu'] });
+          void queryClient.invalidateQueries({ queryKey: ['workbench', decided] });
+        }
+      },
+      undo: async () => {
+        // Back to the item the decision was about, still claimed; the one opened after it goes back to the queue.
+        if (nextId) await releaseFlag(nextId).catch(() => undefined);
+        navigate(`/flags/${decided}/show`);
+        void queryClient.invalidateQueries({ queryKey: ['workbench', decided] });
+        if (nextId) void queryClient.invalidateQueries({ queryKey: ['workbench', nextId] });
+      },
+    });
+    busy.current = false;
+    if (nextId) navigate(`/flags/${nextId}/show`);
+    else {
+      notify('app.triage.queue_empty', { type: 'info' });
+      navigate(listPath);
+    }
+  };
+
+  const keyHelp: KeyHelp = [
+    ['a', translate('app.triage.keys.approve')],
+    ['r', translate('app.triage.keys.queue_action', { action: removeLabel })],
+    ['e', translate('app.triage.keys.escalate')],
+    ['c', translate('app.triage.keys.claim')],
+    ['b', translate('app.triage.keys.back')],
+    ['?', translate('app.triage.keys.help')],
+  ];
+  useKeys(
+    {
+      a: () => void decide(APPROVE_TEMPLATE),
+      r: () => void decide(removal),
+      e: () => void decide(ESCALATE_TEMPLATE),
+      c: () => void (mine ? release() : claim()),
+      b: () => navigate(listPath),
+      '?': () => setHelpOpen((o) => !o),
+    },
+    !!wb && !helpOpen,
+  );
+  useKeys({ '?': () => setHelpOpen(false) }, helpOpen);
+
+  if (error) return <Alert severity="error">{(error as Error).message}</Alert>;
+  if (!wb || !flag) return <Loading />;
+  const post = wb.post;
+  const hits = (post?.ruleHits ?? wb.order?.ruleHits ?? []) as Array<Record<string, unknown>>;
+  const brands = (wb.author?.partnerships ?? []).map((p: Record<string, string>) => p.brandName ?? p.brandHandle).filter(Boolean);
+  const pct = (v: unknown) => (typeof v === 'number' ? `${Math.round(v * 100)}%` : '–');
+  const open = flag.status === 'open';
+
   return (
-    <Show>
-      <SimpleShowLayout>
-        <DecisionButtons />
-        <SubjectEvidence />
-        <EnumField source="queue" enumName="queue" chip />
-        <NumberField source="priority" />
-        <EnumField source="status" enumName="flag_status" chip />
-        <EnumField source="subjectType" enumName="subject_type" />
-        <Labeled source="subjectId">
-          <SubjectField />
-        </Labeled>
-        <TextField source="reason" />
-        <EnumField source="source" enumName="flag_source" />
-        <LocaleDateField source="createdAt" />
-        <LocaleDateField source="decidedAt" emptyText="–" />
-        <StaffField source="claimedBy" />
-        <FlagReports />
-        <BoardAlertEvidence />
-        <SubjectContext />
-        <Labeled label={translate('app.related.decisions')}>
-          <ReferenceManyField reference="decisions" target="flagId" sort={{ field: 'createdAt', order: 'DESC' }}>
-            <DataTable bulkActionButtons={false} rowClick="show">
-              <DataTable.Col source="action" field={() => <EnumField source="action" enumName="decision_action" chip />} />
-              <DataTable.Col source="reasonCode" />
-              <DataTable.Col source="createdAt" field={LocaleDateField} />
-            </DataTable>
-          </ReferenceManyField>
-        </Labeled>
-      </SimpleShowLayout>
-    </Show>
+    <Box sx={{ mt: 1 }} data-workbench={flag.id}>
+      <Title title={translate('app.workbench.title', { id: flag.id, queue: translate(`enums.queue.${flag.queue}`) })} />
+      <KeyboardHelp open={helpOpen} onClose={() => setHelpOpen(false)} keys={keyHelp} translated />
+      <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'minmax(0, 1fr) minmax(380px, 460px)' }, alignItems: 'start' }}>
+        <Stack spacing={2} sx={{ minWidth: 0 }}>
+          <Section title={translate('app.workbench.content')} id="wb-content">
+            {post ? (
+              <>
+                <Typography variant="caption" color="text.secondary" component="div" sx={{ mb: 1 }}>
+                  {translate(`enums.post_kind.${post.kind}`, { _: post.kind })} · {post.board} · <Link to={`/posts/${post.id}/show`}>#{post.id}</Link> · {translate(`enums.post_status.${post.status}`, { _: post.status })}
+                </Typography>
+                <HighlightedText text={post.title ? `${post.title}\n${post.body}` : String(post.body)} matchedTerms={hits.flatMap((h) => matchedTermsOf(h.explanation))} brands={brands} spans={post.evidenceSpans} lang={post.lang} />
+              </>
+            ) : wb.order ? (
+              <Typography variant="body2">{translate('app.workbench.order')} #{wb.order.id}</Typography>
+            ) : (
+              <Typography variant="body2">
+                {translate('enums.subject_type.account')} <Link to={`/accounts/${flag.subjectId}/show`}>#{flag.subjectId}</Link>
+              </Typography>
+            )}
+          </Section>
+          {wb.order && <OrderLines order={wb.order} />}
+          <ThreadContext wb={wb} brands={brands} />
+          <BoardAlertEvidence flag={flag} />
+          <AuthorCard wb={wb} />
+          <ReferredOrders wb={wb} />
+        </Stack>
+        <Box
+          component="aside"
+          aria-label={translate('app.workbench.panel')}
+          sx={{ position: { lg: 'sticky' }, top: { lg: 64 }, maxHeight: { lg: 'calc(100vh - 80px)' }, overflowY: { lg: 'auto' }, border: 1, borderColor: 'divider', borderRadius: 1, p: 2, bgcolor: 'background.paper' }}
+        >
+          <Stack spacing={1.5}>
+            <Typography variant="h6" component="h2">
+              {translate('app.workbench.panel')}
+            </Typography>
+            <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', rowGap: 1 }}>
+              <Chip color="primary" label={translate(`enums.queue.${flag.queue}`)} />
+              <Chip label={translate('app.workbench.priority', { priority: flag.priority })} />
+              <Chip variant="outlined" label={translate(`enums.flag_source.${flag.source}`, { _: flag.source })} />
+              <Chip variant="outlined" label={translate(`enums.flag_status.${flag.status}`, { _: flag.status })} />
+            </Stack>
+            <Typography variant="body2">
+              <b>{translate('app.workbench.reason')}:</b> {flag.reason}
+            </Typography>
+            {open ? <ClaimBox wb={wb} mine={mine} onClaim={claim} onRelease={release} /> : <Alert severity="info">{translate('app.workbench.not_open', { status: translate(`enums.flag_status.${flag.status}`) })}</Alert>}
+            {open && (
+              <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', rowGap: 1 }} aria-label={translate('app.evidence.decide')} role="group">
+                <Button variant="outlined" color="success" onClick={() => void decide(APPROVE_TEMPLATE)} aria-keyshortcuts="a">
+                  {translate('enums.decision_action.approve')} (a)
+                </Button>
+                <Button variant="contained" color="error" onClick={() => void decide(removal)} aria-keyshortcuts="r">
+                  {removeLabel} (r)
+                </Button>
+                <Button variant="outlined" onClick={() => void decide(ESCALATE_TEMPLATE)} aria-keyshortcuts="e">
+                  {translate('enums.decision_action.escalate')} (e)
+                </Button>
+              </Stack>
+            )}
+            <Typography variant="caption" color="text.secondary">
+              {translate('app.triage.hint_item', { remove: removeLabel.toLowerCase() })}
+            </Typography>
+            <Button size="small" onClick={() => navigate(listPath)} sx={{ alignSelf: 'flex-start' }}>
+              {translate('app.workbench.back')} (b)
+            </Button>
+            <Divider />
+            {post && (
+              <Box>
+                <Typography variant="subtitle2" component="h3">
+                  {translate('app.workbench.scores')}
+                </Typography>
+                <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', rowGap: 1 }}>
+                  <Chip size="small" label={`${translate('resources.posts.fields.spamScore')}: ${pct(post.spamScore)}`} color={post.spamScore > 0.5 ? 'error' : 'default'} />
+                  <Chip size="small" label={`${translate('resources.posts.fields.promoScore')}: ${pct(post.promoScore)}`} color={post.promoScore > 0.5 ? 'warning' : 'default'} />
+                  {post.disclosureStatus && <Chip size="small" label={`${translate('resources.posts.fields.disclosureStatus')}: ${translate(`enums.disclosure_status.${post.disclosureStatus}`, { _: post.disclosureStatus })}`} />}
+                  <Chip size="small" label={`${translate('resources.posts.fields.reach')}: ${post.reach}`} />
+                </Stack>
+              </Box>
+            )}
+            {wb.order && (
+              <Chip size="small" label={`${translate('resources.transactions.fields.riskScore')}: ${pct(wb.order.riskScore)}`} sx={{ alignSelf: 'flex-start' }} />
+            )}
+            <FiredRules hits={hits} />
+            <Reports wb={wb} />
+            <ItemDecisions wb={wb} />
+          </Stack>
+        </Box>
+      </Box>
+    </Box>
   );
 }

@@ -1,7 +1,10 @@
 import { Dialog, DialogContent, DialogTitle, Table, TableBody, TableCell, TableRow } from '@mui/material';
 import { useTranslate } from 'react-admin';
 
-const KEYS = [
+export type KeyHelp = ReadonlyArray<readonly [key: string, label: string]>;
+
+/** The queue list's keys; the item page passes its own. */
+export const LIST_KEYS: KeyHelp = [
   ['j', 'app.triage.keys.next'],
   ['k', 'app.triage.keys.previous'],
   ['a', 'app.triage.keys.approve'],
@@ -9,9 +12,10 @@ const KEYS = [
   ['e', 'app.triage.keys.escalate'],
   ['o', 'app.triage.keys.open'],
   ['?', 'app.triage.keys.help'],
-] as const;
+];
 
-export function KeyboardHelp({ open, onClose }: { open: boolean; onClose: () => void }) {
+/** Labels are translation keys, or already-translated text when `translated` says so. */
+export function KeyboardHelp({ open, onClose, keys = LIST_KEYS, translated = false }: { open: boolean; onClose: () => void; keys?: KeyHelp; translated?: boolean }) {
   const translate = useTranslate();
   return (
     <Dialog open={open} onClose={onClose} aria-labelledby="triage-keys-title">
@@ -19,12 +23,12 @@ export function KeyboardHelp({ open, onClose }: { open: boolean; onClose: () => 
       <DialogContent>
         <Table size="small">
           <TableBody>
-            {KEYS.map(([key, label]) => (
+            {keys.map(([key, label]) => (
               <TableRow key={key}>
                 <TableCell>
                   <kbd>{key}</kbd>
                 </TableCell>
-                <TableCell>{translate(label)}</TableCell>
+                <TableCell>{translated ? label : translate(label)}</TableCell>
               </TableRow>
             ))}
           </TableBody>

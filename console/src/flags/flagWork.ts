@@ -16,3 +16,12 @@ export async function claimAndDecide(id: string | number, decision: FlagDecision
     throw err;
   }
 }
+
+/** The item page's one answer (see api/moderation/workbench.ts). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Workbench = { flag: Record<string, any>; post: Record<string, any> | null; order: Record<string, any> | null; thread: Record<string, any> | null; reports: Record<string, any>[]; author: Record<string, any> | null; itemDecisions: Record<string, any>[]; referredOrders: Record<string, any>[] };
+
+export const fetchWorkbench = async (id: number) => (await httpClient(`/api/flags/${id}/workbench`)).json as Workbench;
+
+/** Claims the next unheld item of a queue; null when the queue is empty. */
+export const claimNext = async (queue: string, skip: number[] = []) => (await httpClient('/api/flags/next', { method: 'POST', body: JSON.stringify({ queue, skip }) })).json as { id: number | null };

@@ -1,20 +1,17 @@
 import { useCallback, useEffect, useState } from 'react';
-import { useAddUndoableMutation, useCreatePath, useListContext, useNotify, useRefresh, useTranslate } from 'react-admin';
+import { useCreatePath, useListContext, useNotify, useRefresh, useTranslate } from 'react-admin';
 import { useNavigate } from 'react-router-dom';
 import { APPROVE_TEMPLATE, ESCALATE_TEMPLATE, removeTemplateFor, type FlagDecision } from './reasonTemplates';
 import { claimFlag, decideFlag, releaseFlag } from './flagWork';
+import { useDecisionUndo } from './DecisionUndo';
+import { typingIn } from './useItemKeys';
 
-
-function typingIn(target: EventTarget | null): boolean {
-  const el = target as HTMLElement | null;
-  return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
-}
 
 /**
  * One keystroke per decision: j/k move, a approves, r removes (or requires disclosure, or holds,
  * as the queue's template says), e escalates, o opens the item's evidence page, ? shows the keys.
- * A decision claims the item at once, then waits out the undo notification before it is sent;
- * Undo releases the claim.
+ * A decision claims the item at once, then waits out the undo time (or the next decision) before
+ * it is sent; Undo releases the claim.
  */
 export function useTriageKeys() {
   const { data, isPending } = useListContext();
@@ -26,7 +23,7 @@ export function useTriageKeys() {
   const navigate = useNavigate();
   const createPath = useCreatePath();
   const translate = useTranslate();
-  const addUndoableMutation = useAddUndoableMutation();
+  const undo = useDecisionUndo();
   const rows = (data ?? []).filter((r) => !pending.has(r.id));
 
   const decide = useCallback(
@@ -38,24 +35,34 @@ export function useTriageKeys() {
         return;
       }
       setPending((p) => new Set(p).add(record.id));
-      addUndoableMutation(async ({ isUndo }: { isUndo: boolean }) => {
-        try {
-          if (isUndo) await releaseFlag(record.id);
-          else await decideFlag(record.id, decision);
-        } catch (err) {
-          notify((err as Error).message, { type: 'error' });
-        } finally {
-          setPending((p) => {
-            const next = new Set(p);
-            next.delete(record.id);
-            return next;
-          });
-          refresh();
-        }
+      const done = () => {
+        setPending((p) => {
+          const next = new Set(p);
+          next.delete(record.id);
+          return next;
+        });
+        refresh();
+      };
+      undo.push({
+        message: 'app.triage.decided',
+        messageArgs: { action: translate(`enums.decision_action.${decision.action}`), id: record.id },
+        commit: async () => {
+          try {
+            await decideFlag(record.id, decision);
+          } finally {
+            done();
+          }
+        },
+        undo: async () => {
+          try {
+            await releaseFlag(record.id);
+          } finally {
+            done();
+          }
+        },
       });
-      notify('app.triage.decided', { type: 'info', undoable: true, autoHideDuration: 3000, messageArgs: { action: translate(`enums.decision_action.${decision.action}`), id: record.id } });
     },
-    [addUndoableMutation, notify, refresh, translate],
+    [undo, notify, refresh, translate],
   );
 
   useEffect(() => {

@@ -1,6 +1,6 @@
 import polyglotI18nProvider from 'ra-i18n-polyglot';
 import englishMessages from 'ra-language-english';
-import { resolveBrowserLocale, type TranslationMessages } from 'react-admin';
+import { resolveBrowserLocale, type I18nProvider, type TranslationMessages } from 'react-admin';
 import { appEnglish } from './en';
 import { appChinese } from './zh';
 import { raChineseMessages } from './raChinese';
@@ -13,7 +13,7 @@ export const MESSAGES: Record<'en' | 'zh', TranslationMessages> = {
 /** BCP 47 tags for dates and numbers in each interface language. */
 export const DATE_LOCALES: Record<string, string> = { en: 'en-GB', zh: 'zh-CN' };
 
-export const i18nProvider = polyglotI18nProvider(
+const polyglot = polyglotI18nProvider(
   (locale) => MESSAGES[locale as 'en' | 'zh'] ?? MESSAGES.en,
   resolveBrowserLocale('en') === 'zh' ? 'zh' : 'en',
   [
@@ -22,3 +22,17 @@ export const i18nProvider = polyglotI18nProvider(
   ],
   { allowMissing: false },
 );
+
+/** The page says which language it is in (<html lang>), so screen readers and fonts follow the console's choice. */
+function markDocument(locale: string) {
+  if (typeof document !== 'undefined') document.documentElement.lang = locale === 'zh' ? 'zh' : 'en';
+}
+markDocument(polyglot.getLocale());
+
+export const i18nProvider: I18nProvider = {
+  ...polyglot,
+  changeLocale: async (locale, options) => {
+    await polyglot.changeLocale(locale, options);
+    markDocument(locale);
+  },
+};

@@ -4,17 +4,19 @@ import InsightsIcon from '@mui/icons-material/Insights';
 import PublicIcon from '@mui/icons-material/Public';
 import { useQuery } from '@tanstack/react-query';
 import { Menu, useCanAccess, useDataProvider, useTranslate } from 'react-admin';
-import { QUEUES } from '../common/enums';
+import { useWorkedQueues } from '../flags/usePermissionsOf';
+import { queueListPath } from '../flags/queuePaths';
 
 /** Open flags per queue, refreshed every 30 seconds: the counts a moderator watches. */
-function useQueueCounts() {
+function useQueueCounts(queues: readonly string[]) {
   const dataProvider = useDataProvider();
   return useQuery({
-    queryKey: ['menu', 'queue-counts'],
+    queryKey: ['menu', 'queue-counts', queues],
+    enabled: queues.length > 0,
     queryFn: async () =>
       Object.fromEntries(
         await Promise.all(
-          QUEUES.map(async (queue) => {
+          queues.map(async (queue) => {
             const { total } = await dataProvider.getList('flags', { filter: { status: 'open', queue }, sort: { field: 'priority', order: 'DESC' }, pagination: { page: 1, perPage: 1 } });
             return [queue, total ?? 0] as const;
           }),
@@ -27,17 +29,19 @@ function useQueueCounts() {
 export function AppMenu() {
   const translate = useTranslate();
   const { canAccess } = useCanAccess({ resource: 'flags', action: 'list' });
-  const counts = useQueueCounts();
+  // Only the queues this role works: the others would answer 403 at the first decision.
+  const { queues } = useWorkedQueues();
+  const counts = useQueueCounts(queues);
   // The report is for compliance and admins; the audit log stands in for "may see compliance data".
   const { canAccess: canReport } = useCanAccess({ resource: 'audit-log', action: 'list' });
   return (
     <Menu>
       <Menu.DashboardItem />
       {canAccess &&
-        QUEUES.map((queue) => (
+        queues.map((queue) => (
           <Menu.Item
             key={queue}
-            to={`/flags?filter=${encodeURIComponent(JSON.stringify({ status: 'open', queue }))}`}
+            to={queueListPath(queue)}
             // The count is part of the visible text, so the name a screen reader announces is what a sighted user reads.
             primaryText={translate('app.menu.queue_count', { queue: translate(`enums.queue.${queue}`), count: counts.data?.[queue] ?? 0 })}
             leftIcon={<InboxIcon color={counts.data?.[queue] ? 'primary' : 'inherit'} />}

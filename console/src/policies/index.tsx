@@ -4,7 +4,10 @@ import { EnumField, LocaleDateField, enumChoices } from '../common/fields';
 import { DraftEditor } from './DraftEditor';
 import { PublishControls } from './PublishControls';
 import { DryRunPanel } from './DryRunPanel';
-import { BacktestPanel } from './BacktestPanel';
+import { lazyPage } from '../common/lazyPage';
+
+// The backtest's charts load with the tab that shows them.
+const BacktestPanel = lazyPage(() => import('./BacktestPanel').then((m) => m.BacktestPanel));
 import { VersionDiff } from './VersionDiff';
 import { csvExporter } from '../common/exporter';
 

@@ -1,0 +1,175 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { TestDb } from '../support/testDb';
+import { HAS_CHROMIUM, SCREENSHOTS } from '../support/browser';
+import { signIn as signInAs, startConsoleSuite, type ConsoleSuite } from '../support/consoleSuite';
+
+let suite: ConsoleSuite;
+let t: TestDb;
+let browser: Browser;
+let server: ConsoleSuite['server'];
+
+const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `workbench-${name}.png`), fullPage: true });
+const staffId = async (role: string) => (await t.db('staff').where({ email: suite.creds.find((c) => c.role === role)!.email }).first()).id as number;
+const openIdFromUrl = (page: Page) => Number(/#\/flags\/(\d+)\/show/.exec(page.url())?.[1]);
+/** The item page has loaded its one answer for this flag. */
+const workbenchReady = (page: Page, id: number) => page.locator(`[data-workbench="${id}"]`).waitFor();
+
+async function signIn(page: Page, role: string) {
+  await signInAs(page, suite, role);
+  await page.getByRole('menuitem', { name: /dashboard|概览/i }).first().waitFor();
+}
+
+/** The queue that has the most open, unclaimed items (the demo seed decides which). */
+async function busiestQueue(): Promise<{ queue: string; open: number }> {
+  const rows = (await t.db('flags').where({ status: 'open' }).whereNull('claimed_by').groupBy('queue').select('queue').count({ c: '*' }).orderBy('c', 'desc')) as unknown as Array<{ queue: string; c: number | string }>;
+  return { queue: rows[0]!.queue, open: Number(rows[0]!.c) };
+}
+
+describe.skipIf(!HAS_CHROMIUM)('the moderator workbench in Chromium', () => {
+  beforeAll(async () => {
+    suite = await startConsoleSuite();
+    ({ t, browser, server } = suite);
+  }, 180_000);
+  afterAll(async () => {
+    await suite?.close();
+  });
+
+  it('the item page: two columns, the author named, keys work, ? shows them, the next item opens claimed and Undo brings the last one back', async () => {
+    const page = await browser.newPage({ locale: 'en-US', viewport: { width: 1440, height: 900 } });
+    page.setDefaultTimeout(20_000);
+    await signIn(page, 'moderator');
+    const me = await staffId('moderator');
+    const reply = await t.db('flags as f').join('posts as p', 'p.id', 'f.subject_id').where({ 'f.status': 'open', 'f.subject_type': 'post', 'p.kind': 'reply' }).whereNull('f.claimed_by').orderBy('f.priority', 'desc').first('f.id', 'f.queue', 'p.author_id');
+    const author = await t.db('accounts').where({ id: reply.author_id }).first();
+    await page.goto(`${server.url}/#/flags/${reply.id}/show`);
+    await workbenchReady(page, reply.id);
+    // Two columns on a wide screen: the decision panel sits to the right of the content.
+    const content = await page.getByRole('heading', { name: 'The item' }).boundingBox();
+    const panel = await page.getByRole('complementary', { name: 'Decision' }).boundingBox();
+    expect(panel!.x).toBeGreaterThan(content!.x + content!.width - 1);
+    await page.getByText(`@${author.handle}`).first().waitFor();
+    await page.getByRole('heading', { name: 'Thread context' }).waitFor();
+    await page.getByText('Opening post').first().waitFor();
+    await page.getByText('Nobody holds this item').waitFor();
+    await shot(page, 'item');
+    await page.keyboard.press('?');
+    await page.getByRole('dialog', { name: 'Keyboard' }).getByText(/this queue’s action/).waitFor();
+    await shot(page, 'item-keys');
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    // c claims, with the holder's name and the time left.
+    await page.keyboard.press('c');
+    await page.getByText(/You hold this item \(\d+ min left\)/).waitFor();
+    expect((await t.db('flags').where({ id: reply.id }).first()).claimed_by).toBe(me);
+
+    // e escalates: the next item of the same queue opens, already claimed by this moderator.
+    await page.keyboard.press('e');
+    await page.waitForURL((u) => /#\/flags\/\d+\/show/.test(u.hash) && !u.hash.includes(`/flags/${reply.id}/`));
+    const next = openIdFromUrl(page);
+    await workbenchReady(page, next);
+    const nextRow = await t.db('flags').where({ id: next }).first();
+    expect(nextRow.queue).toBe(reply.queue);
+    expect(nextRow.claimed_by).toBe(me);
+    // Undo: back to the escalated item, nothing decided; the item opened after it is given back.
+    // (Clicked at once: the undo window is a few seconds.)
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await page.waitForURL((u) => u.hash.includes(`/flags/${reply.id}/show`));
+    await workbenchReady(page, reply.id);
+    await shot(page, 'after-undo');
+    await expect.poll(async () => (await t.db('flags').where({ id: next }).first()).claimed_by).toBeNull();
+    expect(await t.db('decisions').where({ flag_id: reply.id }).first()).toBeUndefined();
+    // b goes back to the queue, titled by its name.
+    await page.keyboard.press('b');
+    await page.getByText(/^Queue: /).first().waitFor();
+    await page.close();
+  }, 120_000);
+
+  it('keyboard only: a moderator decides 20 items from one queue without the mouse', async () => {
+    const page = await browser.newPage({ locale: 'en-US', viewport: { width: 1440, height: 900 } });
+    page.setDefaultTimeout(20_000);
+    await signIn(page, 'moderator');
+    const me = await staffId('moderator');
+    const { queue, open } = await busiestQueue();
+    expect(open).toBeGreaterThanOrEqual(21);
+    await page.goto(`${server.url}/#/flags?filter=${encodeURIComponent(JSON.stringify({ status: 'open', queue }))}`);
+    await page.locator('tbody tr').first().waitFor();
+    // A key pressed while the list is still refetching has no row yet: pressed again (at most three times).
+    for (let tries = 0; tries < 3; tries++) {
+      await page.keyboard.press('o');
+      if (await page.waitForURL(/#\/flags\/\d+\/show/, { timeout: 5_000 }).then(() => true, () => false)) break;
+    }
+    await page.waitForURL(/#\/flags\/\d+\/show/);
+    const decided: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const id = openIdFromUrl(page);
+      await workbenchReady(page, id);
+      decided.push(id);
+      // Approve is every queue's a; the last decision is left in its undo window and flushed below.
+      await page.keyboard.press('a');
+      await page.waitForURL((u) => !u.hash.includes(`/flags/${id}/show`));
+    }
+    expect(new Set(decided).size).toBe(20);
+    // The undo window of the last decision runs out by itself.
+    await expect.poll(async () => Number((await t.db('decisions').whereIn('flag_id', decided).where({ staff_id: me, action: 'approve' }).count({ c: '*' }).first())!.c), { timeout: 20_000 }).toBe(20);
+    const flags = await t.db('flags').whereIn('id', decided);
+    expect(flags.every((f) => f.queue === queue && f.status === 'decided')).toBe(true);
+    expect(Number((await t.db('audit_log').where({ action: 'decision.create' }).whereIn('subject_id', flags.map((f) => String(f.subject_id))).count({ c: '*' }).first())!.c)).toBeGreaterThanOrEqual(20);
+    await shot(page, 'after-20');
+    await page.close();
+  }, 180_000);
+
+  it('the queue list: titled by its queue, author, reach, age and claim columns, the queue’s own key, snippets highlighted', async () => {
+    const page = await browser.newPage({ locale: 'en-US', viewport: { width: 1440, height: 900 } });
+    await signIn(page, 'moderator');
+    await page.goto(`${server.url}/#/flags?filter=${encodeURIComponent(JSON.stringify({ status: 'open', queue: 'undisclosed_ad' }))}`);
+    await page.locator('tbody tr').first().waitFor();
+    await page.getByText('Queue: Undisclosed ads').first().waitFor();
+    await page.getByText(/Keys: j \/ k to move, a approve, r require disclosure/).waitFor();
+    const headers = (await page.locator('thead th').allTextContents()).map((h) => h.trim());
+    expect(headers).toEqual(expect.arrayContaining(['Item', 'Author', 'Reach', 'Waiting', 'Claimed by']));
+    expect(headers).not.toContain('Queue');
+    await shot(page, 'queue-list');
+    await page.close();
+  }, 60_000);
+
+  it('compliance sees only its queue; bulk remove asks first and can be undone', async () => {
+    const page = await browser.newPage({ locale: 'en-US', viewport: { width: 1440, height: 900 } });
+    page.setDefaultTimeout(20_000);
+    await signIn(page, 'compliance');
+    await page.getByRole('menuitem', { name: /^Undisclosed ads: \d+/ }).waitFor();
+    expect(await page.getByRole('menuitem', { name: /^Spam: \d+/ }).count()).toBe(0);
+    await page.goto(`${server.url}/#/flags`);
+    await page.getByText('Queue: Undisclosed ads').first().waitFor();
+    await page.locator('tbody tr').first().waitFor();
+    const ids = (await t.db('flags').where({ status: 'open', queue: 'undisclosed_ad' }).whereNull('claimed_by').orderBy([{ column: 'priority', order: 'desc' }, { column: 'created_at', order: 'asc' }, { column: 'id', order: 'asc' }]).limit(2)).map((f) => f.id);
+    await page.locator('tbody tr').nth(0).locator('input[type=checkbox]').check();
+    await page.locator('tbody tr').nth(1).locator('input[type=checkbox]').check();
+    await page.getByRole('button', { name: 'Remove selected (queue action)' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Decide 2 selected items?' });
+    await dialog.getByText(/Require disclosure/).waitFor();
+    await shot(page, 'bulk-confirm');
+    await dialog.getByRole('button', { name: 'Decide' }).click();
+    await page.getByRole('button', { name: 'Undo' }).waitFor();
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await page.getByText(/Undone: 2 items released/).waitFor();
+    const after = await t.db('flags').whereIn('id', ids);
+    expect(after.every((f) => f.status === 'open' && f.claimed_by === null)).toBe(true);
+    expect(await t.db('decisions').whereIn('flag_id', ids).first()).toBeUndefined();
+    await page.close();
+  }, 90_000);
+
+  it('the item page in Chinese', async () => {
+    const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+    await signIn(page, 'moderator');
+    const flag = await t.db('flags').where({ status: 'open', subject_type: 'post' }).whereNull('claimed_by').orderBy('priority', 'desc').first('id');
+    await page.goto(`${server.url}/#/flags/${flag.id}/show`);
+    await workbenchReady(page, flag.id);
+    await page.getByRole('heading', { name: '条目内容' }).waitFor();
+    await page.getByRole('complementary', { name: '处理' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh');
+    await shot(page, 'item-zh');
+    await page.close();
+  }, 60_000);
+});
