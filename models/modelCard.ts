@@ -38,7 +38,7 @@ export interface TrainingSummary {
   category_errors: CategoryErrors[];
 }
 
-const f = (n: number, d = 3) => (Number.isNaN(n) ? '–' : n.toFixed(d));
+const f = (n: number | null, d = 3) => (n === null || Number.isNaN(n) ? '–' : n.toFixed(d));
 
 /** The targets the classifier issue set, by what they are measured on. */
 function target(head: string, source: string): { text: string; met: (m: BinaryMetrics) => boolean } | null {
