@@ -10,6 +10,7 @@ let t: TestDb;
 let app: TrustApp;
 let key: string;
 let moderator: { Authorization: string };
+let admin: { Authorization: string };
 const api = () => ({ Authorization: `Bearer ${key}` });
 
 const REPORTED_AT = '2026-10-20T08:00:00Z';
@@ -35,6 +36,7 @@ beforeAll(async () => {
   app = buildApp(t.db);
   key = await createApiKey(t.db, 'forum');
   moderator = await bearerFor(app, staff.moderator.email);
+  admin = await bearerFor(app, staff.admin.email);
   await request(app).post('/api/v1/posts').set(api()).send({ items: [1, 2, 3, 4, 5].map((i) => samplePost(i)) }).expect(201);
 });
 afterAll(() => t.close());
@@ -142,7 +144,8 @@ describe('reporter reputation', () => {
     expect((await request(app).get('/api/v1/reports/b-0').set(api()).expect(200)).body.outcome).toBe('rejected');
 
     const upheld = await t.db('decisions').where({ action: 'remove', reason_code: 'spam' }).first('id');
-    await request(app).post(`/api/decisions/${upheld.id}/reverse`).set(moderator).send({ reason: 'the post was a genuine question' }).expect(201);
+    // Four eyes: someone other than the deciding moderator reverses it.
+    await request(app).post(`/api/decisions/${upheld.id}/reverse`).set(admin).send({ reason: 'the post was a genuine question' }).expect(201);
     const repB = await t.db('accounts').where({ source: 'forum', external_id: 'rep-b' }).first('reports_upheld', 'reports_rejected');
     expect(repB).toEqual({ reports_upheld: 0, reports_rejected: 1 });
     expect((await request(app).get('/api/v1/reports/r-2').set(api()).expect(200)).body.outcome).toBe('rejected');
