@@ -5,7 +5,7 @@ import type { ConditionTrace, EvaluationResult, Facts, PolicyEvaluator, RuleHit 
 import type { PolicyEvent } from './events';
 import { BUILTIN_OPERATORS, customOperators, parseOperatorName, resolveOperator, type OperatorDef, type OperatorFn, type PolicyLists } from './operators';
 import { buildPatternMatcher } from '../text/patterns';
-import { generateTest, type LeafParts, type Test } from './codegen';
+import { generatePolicy, type LeafParts } from './codegen';
 
 type Getter = (facts: Facts) => unknown;
 
@@ -147,10 +147,6 @@ function makeCompiler(lists: PolicyLists): Compiler {
   return { operatorFn, parts };
 }
 
-function compileCondition(c: Condition, compiler: Compiler): Test {
-  return generateTest(c, cheapFirst, compiler.parts);
-}
-
 /**
  * Re-evaluates a rule that fired, recording every condition the way json-rules-engine does:
  * tier by tier, skipping tiers once the outcome is known. Only hits pay for this.
@@ -211,54 +207,112 @@ const NOTHING_FIRED: EvaluationResult = Object.freeze({ events: Object.freeze([]
 export interface CompiledPolicy extends PolicyEvaluator {
   readonly engine: 'compiled';
   evaluate(facts: Facts): EvaluationResult;
-  /** True when any rule fires, without building events or explanations: the backtest's fast path. */
+  /** Which rules fire, in evaluation order, without building events or explanations: the backtest's fast path. */
   matchedRules(facts: Facts): string[];
 }
 
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object') {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+let HITS: PropertyDescriptor;
+
 /**
- * Turns a validated policy into plain closures built from its tree. No user string is ever
- * evaluated as code: values are captured, operators are looked up by name.
+ * What an item fired: its events, and its hits built from them when first read, so a caller that
+ * only wants the events never builds them. `hits` is an own, enumerable property like a plain
+ * object's (callers and tests compare and serialise results as plain objects); an accessor shared
+ * by all results, installed per result, costs a fraction of a per-result closure.
+ */
+class FiredRules implements EvaluationResult {
+  events: PolicyEvent[];
+  declare hits: RuleHit[];
+  readonly #facts: Facts;
+  readonly #hitsOf: (events: readonly PolicyEvent[], facts: Facts) => RuleHit[];
+  constructor(events: PolicyEvent[], facts: Facts, hitsOf: (events: readonly PolicyEvent[], facts: Facts) => RuleHit[]) {
+    this.events = events;
+    this.#facts = facts;
+    this.#hitsOf = hitsOf;
+    Object.defineProperty(this, 'hits', HITS);
+  }
+  static {
+    HITS = {
+      enumerable: true,
+      configurable: true,
+      get(this: FiredRules): RuleHit[] {
+        const hits = this.#hitsOf(this.events, this.#facts);
+        Object.defineProperty(this, 'hits', { value: hits, enumerable: true, configurable: true, writable: true });
+        return hits;
+      },
+    };
+  }
+}
+
+interface CompiledRule {
+  name: string;
+  priority: number;
+  conditions: Condition;
+  /** The rule's event, built and frozen once: every hit of the rule shares it. */
+  event: PolicyEvent;
+}
+
+/**
+ * Turns a validated policy into one generated function (see codegen.ts). Rules are put in
+ * json-rules-engine's reporting order once, at compile time: priority, highest first, then
+ * document order. No user string is ever evaluated as code: values are captured, operators are
+ * looked up by name.
  */
 export function compilePolicy(doc: PolicyDocument, lists: PolicyLists): CompiledPolicy {
   const compiler = makeCompiler(lists);
-  const rules = doc.rules
-    .map((rule, index) => {
-      const event: PolicyEvent = rule.event.params ? { type: rule.event.type, params: rule.event.params } : { type: rule.event.type };
-      return { rule, index, priority: rulePriority(rule), event, test: compileCondition(rule.conditions, compiler) };
-    })
-    .sort((a, b) => b.priority - a.priority || a.index - b.index);
+  const rules: CompiledRule[] = doc.rules
+    .map((rule, index) => ({ rule, index, priority: rulePriority(rule) }))
+    .sort((a, b) => b.priority - a.priority || a.index - b.index)
+    .map(({ rule, priority }) => ({
+      name: rule.name,
+      priority,
+      conditions: rule.conditions,
+      event: deepFreeze(rule.event.params ? { type: rule.event.type, params: structuredClone(rule.event.params) } : { type: rule.event.type }),
+    }));
+  const generated = generatePolicy(
+    rules.map((r) => r.conditions),
+    cheapFirst,
+    compiler.parts,
+  );
+  const firedEvents = generated(rules.map((r) => r.event));
+  const firedNames = generated(rules.map((r) => r.name));
+  const ruleOf = new Map(rules.map((r) => [r.event, r]));
+
+  /** A hit's explanation is built on first read, once: only hits that are stored or shown pay for the trace. */
+  const hitOf = (r: CompiledRule, facts: Facts): RuleHit => {
+    let explanation: ConditionTrace | undefined;
+    return {
+      rule: r.name,
+      priority: r.priority,
+      event: r.event,
+      get explanation(): ConditionTrace {
+        if (!explanation) {
+          // json-rules-engine evaluates the root all/any/not itself and records no result on it.
+          const { result: _root, ...rest } = traceCondition(r.conditions, facts, compiler).trace as ConditionTrace & { result?: boolean };
+          explanation = rest as ConditionTrace;
+        }
+        return explanation;
+      },
+    };
+  };
+
+  const hitsOf = (events: readonly PolicyEvent[], facts: Facts) => events.map((e) => hitOf(ruleOf.get(e)!, facts));
 
   return {
     engine: 'compiled',
     evaluate(facts) {
-      let events: PolicyEvent[] | undefined;
-      let hits: RuleHit[] | undefined;
-      for (const r of rules) {
-        if (!r.test(facts)) continue;
-        (events ??= []).push(r.event);
-        const conditions = r.rule.conditions;
-        let explanation: ConditionTrace | undefined;
-        (hits ??= []).push({
-          rule: r.rule.name,
-          priority: r.priority,
-          event: r.event,
-          // Built on first read, once: only hits that are stored or shown pay for the trace.
-          get explanation(): ConditionTrace {
-            if (!explanation) {
-              // json-rules-engine evaluates the root all/any/not itself and records no result on it.
-              const { result: _root, ...rest } = traceCondition(conditions, facts, compiler).trace as ConditionTrace & { result?: boolean };
-              explanation = rest as ConditionTrace;
-            }
-            return explanation;
-          },
-        });
-      }
-      return events ? { events, hits: hits! } : NOTHING_FIRED;
+      const events = firedEvents(facts);
+      return events === undefined ? NOTHING_FIRED : new FiredRules(events, facts, hitsOf);
     },
     matchedRules(facts) {
-      const out: string[] = [];
-      for (const r of rules) if (r.test(facts)) out.push(r.rule.name);
-      return out;
+      return firedNames(facts) ?? [];
     },
   };
 }
