@@ -54,6 +54,29 @@ export function generatePolicy(
     }
     return name;
   };
+  // A condition several rules share (the same phrase list on the same text, say) runs once per
+  // item: its outcome is kept in a local the first time it is needed. Conditions are pure, so the
+  // outcome cannot differ between the rules.
+  const leafKey = (leaf: LeafCondition) => JSON.stringify([leaf.fact, leaf.path ?? null, leaf.operator, leaf.value]);
+  const uses = new Map<string, number>();
+  const count = (c: Condition): void => {
+    if (isNot(c)) count(c.not);
+    else if (isAll(c)) c.all.forEach(count);
+    else if (isAny(c)) c.any.forEach(count);
+    else uses.set(leafKey(c as LeafCondition), (uses.get(leafKey(c as LeafCondition)) ?? 0) + 1);
+  };
+  conditions.forEach(count);
+  const memos = new Map<string, string>();
+  const shared = (leaf: LeafCondition, test: string) => {
+    const key = leafKey(leaf);
+    if ((uses.get(key) ?? 0) < 2) return test;
+    let m = memos.get(key);
+    if (!m) {
+      m = `m${memos.size}`;
+      memos.set(key, m);
+    }
+    return `((${m} === 0 ? (${m} = ${test} ? 1 : 2) : ${m}) === 1)`;
+  };
   const expr = (c: Condition): string => {
     if (isNot(c)) return `!(${expr(c.not)})`;
     if (isAll(c) || isAny(c)) {
@@ -66,7 +89,7 @@ export function generatePolicy(
     // Plain reads are hoisted into locals; reads through a getter (paths, names Object.prototype
     // has) stay where they are, so they run only when the condition is reached.
     const read = parts.getter ? `${constant(parts.getter)}(f)` : local(leaf.fact);
-    if (parts.unary) return `${constant(parts.unary)}(${read})`;
+    if (parts.unary) return shared(leaf, `${constant(parts.unary)}(${read})`);
     const { decorators, operator } = parseOperatorName(leaf.operator);
     if (!parts.rightGetter && decorators.length === 0 && jsonLiteral(leaf.value)) {
       const literal = JSON.stringify(leaf.value);
@@ -80,10 +103,11 @@ export function generatePolicy(
       }
     }
     const right = parts.rightGetter ? `${constant(parts.rightGetter)}(f)` : constant(leaf.value);
-    return `${constant(parts.binary)}(${read}, ${right})`;
+    return shared(leaf, `${constant(parts.binary)}(${read}, ${right})`);
   };
   const tests = conditions.map((c, i) => `if (${expr(c)}) { if (out === undefined) out = [o[${i}]]; else out.push(o[${i}]); }`);
   const reads = [...locals].map(([fact, name]) => `const ${name} = f[${JSON.stringify(fact)}];`);
+  if (memos.size) reads.push(`let ${[...memos.values()].map((m) => `${m} = 0`).join(', ')};`);
   const source = `return function evaluatePolicy(f) {\n${reads.join('\n')}\nlet out;\n${tests.join('\n')}\nreturn out;\n};`;
   // eslint-disable-next-line @typescript-eslint/no-implied-eval -- source built from JSON-encoded names and literals only
   const factory = new Function('c', 'o', source) as (c: unknown[], o: readonly unknown[]) => PolicyFunction<unknown>;

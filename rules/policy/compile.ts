@@ -79,6 +79,21 @@ function anyPhrase(phrases: readonly string[]): (text: string) => boolean {
   return (text) => re.test(text);
 }
 
+/**
+ * Whether a host or any parent domain (never the last label alone) is in the set: the operator's
+ * `domainSuffixes` without building the list. `a.b.example` is in a list that holds `b.example`.
+ */
+function hostInSet(host: string, set: ReadonlySet<string>): boolean {
+  let h = host.toLowerCase();
+  if (h.endsWith('.')) h = h.slice(0, -1);
+  for (let from = 0; ; ) {
+    const dot = h.indexOf('.', from);
+    if (dot === -1) return false;
+    if (set.has(from === 0 ? h : h.slice(from))) return true;
+    from = dot + 1;
+  }
+}
+
 /** A rough cost, so cheap comparisons run before text scans inside all/any. */
 function cost(c: Condition): number {
   if (isNot(c)) return cost(c.not);
@@ -131,6 +146,11 @@ function makeCompiler(lists: PolicyLists): Compiler {
     if (decorators.length === 0 && operator === 'containsPhraseFromList' && typeof value === 'string') {
       const found = anyPhrase(Object.hasOwn(lists, value) ? lists[value]!.map(normalizeForMatch) : []);
       return { getter, unary: (v) => anyString(v, (s) => found(normalized(s))) };
+    }
+    if (decorators.length === 0 && operator === 'domainInList' && typeof value === 'string') {
+      if (!Object.hasOwn(lists, value)) return { getter, unary: () => false };
+      const set = new Set(lists[value]!.map(normalizeForMatch));
+      return { getter, unary: (v) => anyString(v, (host) => hostInSet(host, set)) };
     }
     if (decorators.length === 0 && operator === 'matchesPattern' && typeof value === 'string') {
       let matcher: ReturnType<typeof buildPatternMatcher> | null;
