@@ -102,6 +102,11 @@ export function generatePolicy(
         return `(typeof ${read} === 'number' ? ${read} ${op} ${literal} : (${constant(numericValidator)}(${read}) && ${read} ${op} ${literal}))`;
       }
     }
+    if (!parts.rightGetter && !parts.getter && decorators.length === 0 && (operator === 'in' || operator === 'notIn') && Array.isArray(leaf.value) && leaf.value.length > 0 && leaf.value.length <= 8 && leaf.value.every(jsonLiteral)) {
+      // `value.indexOf(fact) > -1` is strict equality with one of the literals.
+      const any = `(${leaf.value.map((v) => `${read} === ${JSON.stringify(v)}`).join(' || ')})`;
+      return operator === 'in' ? any : `!${any}`;
+    }
     const right = parts.rightGetter ? `${constant(parts.rightGetter)}(f)` : constant(leaf.value);
     return shared(leaf, `${constant(parts.binary)}(${read}, ${right})`);
   };

@@ -108,7 +108,25 @@ function cheapFirst(parts: Condition[]): Condition[] {
   return parts.map((p, i) => ({ p, i, cost: cost(p) })).sort((a, b) => a.cost - b.cost || a.i - b.i).map(({ p }) => p);
 }
 
-function makeCompiler(lists: PolicyLists): Compiler {
+/** The phrases of every phrase condition (containsAny, containsPhraseFromList) in a policy. */
+function policyPhrases(doc: PolicyDocument, lists: PolicyLists): string[] {
+  const out: string[] = [];
+  const walk = (c: Condition): void => {
+    if (isNot(c)) return walk(c.not);
+    if (isAll(c)) return c.all.forEach(walk);
+    if (isAny(c)) return c.any.forEach(walk);
+    const leaf = c as LeafCondition;
+    if (isFactReference(leaf.value)) return;
+    const { decorators, operator } = parseOperatorName(leaf.operator);
+    if (decorators.length) return;
+    if (operator === 'containsAny' && Array.isArray(leaf.value)) out.push(...leaf.value.filter((x): x is string => typeof x === 'string' && x !== ''));
+    if (operator === 'containsPhraseFromList' && typeof leaf.value === 'string' && Object.hasOwn(lists, leaf.value)) out.push(...lists[leaf.value]!);
+  };
+  doc.rules.forEach((r) => walk(r.conditions));
+  return out.map(normalizeForMatch);
+}
+
+function makeCompiler(lists: PolicyLists, phrases: readonly string[]): Compiler {
   const operators = new Map<string, OperatorDef>([...BUILTIN_OPERATORS, ...customOperators(lists)].map((o) => [o.name, o]));
   const resolved = new Map<string, OperatorFn>();
   const operatorFn = (name: string) => {
@@ -130,8 +148,22 @@ function makeCompiler(lists: PolicyLists): Compiler {
     }
     return lastNormalized;
   };
+  // Most texts hold none of the policy's phrases: one scan for all of them, once per text, spares
+  // each phrase condition its own scan. Only a text that holds one is scanned list by list.
+  const anyPolicyPhrase = anyPhrase(phrases);
+  let lastGuarded: string | undefined;
+  let lastGuard = false;
+  const mayHoldPhrase = (text: string) => {
+    if (text !== lastGuarded) {
+      lastGuarded = text;
+      lastGuard = anyPolicyPhrase(text);
+    }
+    return lastGuard;
+  };
   const anyString = (value: unknown, test: (s: string) => boolean) =>
     typeof value === 'string' ? test(value) : Array.isArray(value) ? value.some((x) => typeof x === 'string' && test(x)) : false;
+
+  const phraseIn = (text: string, found: (text: string) => boolean) => mayHoldPhrase(text) && found(text);
 
   const parts = (c: LeafCondition): LeafParts => {
     const getter = c.path || c.fact in Object.prototype ? factGetter(c.fact, c.path) : undefined;
@@ -141,11 +173,11 @@ function makeCompiler(lists: PolicyLists): Compiler {
     // Specialised forms of the product's text operators; the differential tests hold them to the generic ones.
     if (decorators.length === 0 && operator === 'containsAny' && Array.isArray(value)) {
       const found = anyPhrase(value.filter((x): x is string => typeof x === 'string' && x !== '').map(normalizeForMatch));
-      return { getter, unary: (v) => anyString(v, (s) => found(normalized(s))) };
+      return { getter, unary: (v) => anyString(v, (s) => phraseIn(normalized(s), found)) };
     }
     if (decorators.length === 0 && operator === 'containsPhraseFromList' && typeof value === 'string') {
       const found = anyPhrase(Object.hasOwn(lists, value) ? lists[value]!.map(normalizeForMatch) : []);
-      return { getter, unary: (v) => anyString(v, (s) => found(normalized(s))) };
+      return { getter, unary: (v) => anyString(v, (s) => phraseIn(normalized(s), found)) };
     }
     if (decorators.length === 0 && operator === 'domainInList' && typeof value === 'string') {
       if (!Object.hasOwn(lists, value)) return { getter, unary: () => false };
@@ -286,7 +318,7 @@ interface CompiledRule {
  * looked up by name.
  */
 export function compilePolicy(doc: PolicyDocument, lists: PolicyLists): CompiledPolicy {
-  const compiler = makeCompiler(lists);
+  const compiler = makeCompiler(lists, policyPhrases(doc, lists));
   const rules: CompiledRule[] = doc.rules
     .map((rule, index) => ({ rule, index, priority: rulePriority(rule) }))
     .sort((a, b) => b.priority - a.priority || a.index - b.index)
