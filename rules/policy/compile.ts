@@ -299,6 +299,10 @@ class FiredRules implements EvaluationResult {
         Object.defineProperty(this, 'hits', { value: hits, enumerable: true, configurable: true, writable: true });
         return hits;
       },
+      // Assigning works as on a plain object.
+      set(this: FiredRules, hits: RuleHit[]) {
+        Object.defineProperty(this, 'hits', { value: hits, enumerable: true, configurable: true, writable: true });
+      },
     };
   }
 }
