@@ -16,15 +16,22 @@ const SCHEMA = 'bench_backtest';
 
 async function main() {
   const admin = knexFactory({ client: 'pg', connection: URL, pool: { min: 0, max: 1 } });
-  await admin.raw('drop schema if exists ?? cascade', [SCHEMA]);
-  await admin.raw('create schema ??', [SCHEMA]);
+  // BENCH_REUSE=1 runs on the posts a BENCH_KEEP=1 run left behind, when iterating.
+  const reuse = process.env.BENCH_REUSE === '1' && Number((await admin.raw(`select count(*) as n from information_schema.tables where table_schema = ? and table_name = 'posts'`, [SCHEMA])).rows[0].n) > 0;
+  if (!reuse) {
+    await admin.raw('drop schema if exists ?? cascade', [SCHEMA]);
+    await admin.raw('create schema ??', [SCHEMA]);
+  }
   const db = connectDatabase({ databaseUrl: URL, schema: SCHEMA, poolMax: 4 });
   try {
     await migrateToLatest(db);
     const t0 = performance.now();
+    const now = new Date('2026-11-25T00:00:00Z');
+    if (!reuse) await load();
+    const loadSeconds = (performance.now() - t0) / 1000;
+    async function load() {
     // Texts, authors and products from the demo generator; posts spread over 60 days.
     const community = buildDemoCommunity({ seed: 1, anchor: new Date('2026-11-25T00:00:00Z') });
-    const now = new Date('2026-11-25T00:00:00Z');
     await db('accounts').insert(community.accounts.map((a, i) => ({ source: 'bench', external_id: a.id, handle: a.handle ?? a.id, display_name: a.displayName ?? null, type: a.type ?? 'member', locale: a.locale ?? 'zh', joined_at: a.joinedAt ?? now, ingested_at: now, reputation_score: 20 + (i * 37) % 80 })));
     const accountIds = (await db('accounts').orderBy('id').select('id', 'type')) as Array<{ id: number; type: string }>;
     const products = await db('products').insert(Array.from({ length: 40 }, (_, i) => ({ source: 'bench', external_id: `sku-${i}`, name: `product ${i}`, price_cents: 1000 * (i + 1), ingested_at: now }))).returning('id');
@@ -56,11 +63,39 @@ async function main() {
     await db('staff').insert({ email: 'bench@bench.example', display_name: 'bench', role: 'moderator', password_hash: 'x', created_at: now });
     await db.raw(`insert into decisions (subject_type, subject_id, action, reason_code, staff_id, created_at) select 'post', id, case when id % 3 = 0 then 'approve' else 'remove' end, 'bench', (select min(id) from staff), ? from posts where id % 97 = 0`, [now]);
     await db.raw('analyze');
-    const loadSeconds = (performance.now() - t0) / 1000;
+    }
+
+    // The floor: the same posts, with the columns their facts are computed from, streamed from
+    // PostgreSQL in posted_at order through a server-side cursor, and nothing else done with them.
+    const cpuSeconds = (since: NodeJS.CpuUsage) => {
+      const u = process.cpuUsage(since);
+      return (u.user + u.system) / 1e6;
+    };
+    const floor = async () => {
+      const t = performance.now();
+      const cpu = process.cpuUsage();
+      let rows = 0;
+      await db.transaction(async (trx) => {
+        await trx.raw(
+          `declare floor_cursor no scroll cursor for
+           select id, kind, board, title, body, rating, platform_label, reach, product_id, posted_at, author_id, thread_id, text_hash, spam_score, promo_score, disclosure_status
+           from posts where posted_at < ? order by posted_at, id`,
+          [now],
+        );
+        for (;;) {
+          const { rows: page } = (await trx.raw('fetch 5000 from floor_cursor')) as { rows: unknown[] };
+          if (page.length === 0) break;
+          rows += page.length;
+        }
+      });
+      return { rows, seconds: (performance.now() - t) / 1000, cpu: cpuSeconds(cpu) };
+    };
+    const floorBefore = await floor();
 
     const contact = STARTER_POLICIES.find((p) => p.name === 'Contact harvesting')!.document;
     let lastReport = 0;
     const t1 = performance.now();
+    const cpu1 = process.cpuUsage();
     const result = await runBacktest(db, { subject: 'post', document: benchmarkPolicy(), compareWith: contact, from: new Date(now.getTime() - 61 * 86_400_000), to: now }, async (done, total) => {
       if (done - lastReport >= 200_000 || done === total) {
         lastReport = done;
@@ -68,20 +103,25 @@ async function main() {
       }
     });
     const seconds = (performance.now() - t1) / 1000;
+    const cpu = cpuSeconds(cpu1);
+    const floorAfter = await floor();
+    const floorSeconds = (floorBefore.seconds + floorAfter.seconds) / 2;
+    const floorCpu = (floorBefore.cpu + floorAfter.cpu) / 2;
     const topRules = [...result.draft.rules].sort((a, b) => b.matches - a.matches).slice(0, 5).map((r) => `${r.rule} ${r.matches}`);
     report(
       [
-        `loaded ${POSTS} posts into PostgreSQL in ${round(loadSeconds, 1)} s`,
+        reuse ? 'reused the posts of an earlier run' : `loaded ${POSTS} posts into PostgreSQL in ${round(loadSeconds, 1)} s`,
         `backtest of a ${benchmarkPolicy().rules.length}-rule policy over ${result.items} posts: ${round(seconds, 1)} s, ${Math.round(result.items / seconds)} posts/s`,
+        `floor (stream the same ${floorBefore.rows} posts' fact columns through a cursor, no judging): ${round(floorBefore.seconds, 2)} s before, ${round(floorAfter.seconds, 2)} s after the backtest; backtest / floor ${round(seconds / floorSeconds, 2)}x wall time; this process's CPU: backtest ${round(cpu, 2)} s, floor ${round(floorCpu, 2)} s, ratio ${round(cpu / floorCpu, 2)}x`,
         `draft matched ${result.draft.itemsMatched} posts; versus the version compared: ${result.diff?.newlyMatched} newly, ${result.diff?.noLongerMatched} no longer`,
         `decisions: ${result.decisions.upheld} upheld, ${result.decisions.approved} approved; caught ${result.decisions.caughtUpheld}, matched approved ${result.decisions.matchedApproved}`,
         `top rules: ${topRules.join(', ')}`,
       ],
-      { bench: 'backtest', posts: result.items, rules: benchmarkPolicy().rules.length, seconds: round(seconds, 1), posts_per_s: Math.round(result.items / seconds), load_seconds: round(loadSeconds, 1) },
+      { bench: 'backtest', posts: result.items, rules: benchmarkPolicy().rules.length, seconds: round(seconds, 1), posts_per_s: Math.round(result.items / seconds), floor_seconds: round(floorSeconds, 2), backtest_over_floor: round(seconds / floorSeconds, 2), cpu_seconds: round(cpu, 2), floor_cpu_seconds: round(floorCpu, 2), cpu_over_floor: round(cpu / floorCpu, 2), load_seconds: round(loadSeconds, 1) },
     );
   } finally {
     await db.destroy();
-    if (process.env.BENCH_KEEP !== '1') await admin.raw('drop schema if exists ?? cascade', [SCHEMA]);
+    if (process.env.BENCH_KEEP !== '1' && process.env.BENCH_REUSE !== '1') await admin.raw('drop schema if exists ?? cascade', [SCHEMA]);
     await admin.destroy();
   }
 }

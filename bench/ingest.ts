@@ -9,8 +9,12 @@
  *      that many more posts, to show whether it stays flat;
  *   4. CPU time per post in each phase, of the server process and of this machine's PostgreSQL
  *      processes (when PostgreSQL runs here): what a post costs, apart from queueing.
+ *   5. the floor for single posts: a minimal Express server (bench/ingestFloor.ts: JSON body, the
+ *      product's zod schema, one INSERT) on the same database under the same single-post load,
+ *      and the product's CPU per single post over the floor's.
  * The server runs as its own process (npm start's entry) on a fresh PostgreSQL database, so the
- * load generator does not share its event loop.
+ * load generator does not share its event loop. BENCH_SINGLE_ONLY=1 runs only the single-post
+ * phases (product and floor); BENCH_CPU_PROF=<dir> runs the product server under --cpu-prof.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { execFileSync } from 'node:child_process';
@@ -35,6 +39,8 @@ const SINGLE_RATE = 200;
 const SINGLE_SECONDS = Number(process.env.BENCH_SINGLE_SECONDS ?? 30);
 const BURST_SECONDS = Number(process.env.BENCH_BURST_SECONDS ?? 20);
 const MEMORY_POSTS = Number(process.env.BENCH_MEMORY_POSTS ?? 0);
+const SINGLE_ONLY = process.env.BENCH_SINGLE_ONLY === '1';
+const CPU_PROF = process.env.BENCH_CPU_PROF;
 
 /** Texts from the demo generator (bilingual, every abuse pattern), re-identified per request. */
 const TEMPLATES = buildDemoCommunity({ seed: 7, anchor: new Date('2026-11-25T00:00:00Z') }).posts.map((p) => ({ title: p.title ?? null, body: p.body, board: p.board ?? 'general' }));
@@ -166,7 +172,7 @@ async function main() {
   url.pathname = `/${DB_NAME}`;
   const databaseUrl = url.toString();
 
-  const server = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'api/server.ts')], {
+  const server = spawn(process.execPath, [...(CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF}`] : []), '--import', 'tsx', path.join(ROOT, 'api/server.ts')], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: databaseUrl, DEMO: '0', PORT: String(PORT), HOST: '127.0.0.1', LOG_LEVEL: 'warn', SKIP_CONSOLE_BUILD: '1', INGEST_RATE_LIMIT: '100000000', AUDIT_HMAC_SECRET: 'bench-audit-key-0123456789abcdef01234', AUDIT_CHECKPOINT_FILE: `/tmp/${DB_NAME}-audit-checkpoints.jsonl` },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -189,12 +195,14 @@ async function main() {
     const rssBefore = rssKb(server.pid!);
 
     const batchCpu = cpuMeter(server.pid!);
-    const batches = await run({
-      url: `${base}/api/v1/posts`,
-      connections: CONNECTIONS,
-      duration: SECONDS,
-      requests: [{ method: 'POST', headers, setupRequest: (req) => ({ ...req, body: JSON.stringify({ items: Array.from({ length: BATCH }, nextPost) }) }) }],
-    });
+    const batches = SINGLE_ONLY
+      ? ({ '2xx': 0, non2xx: 0, latency: { p50: NaN, p99: NaN } } as unknown as autocannon.Result)
+      : await run({
+          url: `${base}/api/v1/posts`,
+          connections: CONNECTIONS,
+          duration: SECONDS,
+          requests: [{ method: 'POST', headers, setupRequest: (req) => ({ ...req, body: JSON.stringify({ items: Array.from({ length: BATCH }, nextPost) }) }) }],
+        });
     const batchOk = batches['2xx'];
     const postsPerSecond = (batchOk * BATCH) / SECONDS;
     const batchCost = batchCpu(batchOk * BATCH);
@@ -207,13 +215,35 @@ async function main() {
     // The same rate as autocannon sends it: each of 20 connections fires its share of the second
     // back to back when the second starts, so 20 requests arrive at once. A stress figure, not the
     // target's: 200 req/s spread evenly is what the uniform phase measures.
-    const bursts = await run({
-      url: `${base}/api/v1/posts`,
-      connections: 20,
-      overallRate: SINGLE_RATE,
-      duration: BURST_SECONDS,
-      requests: [{ method: 'POST', headers, setupRequest: (req) => ({ ...req, body: JSON.stringify(nextPost()) }) }],
+    const bursts = SINGLE_ONLY
+      ? ({ '2xx': 0, non2xx: 0, latency: { p50: NaN, p99: NaN } } as unknown as autocannon.Result)
+      : await run({
+          url: `${base}/api/v1/posts`,
+          connections: 20,
+          overallRate: SINGLE_RATE,
+          duration: BURST_SECONDS,
+          requests: [{ method: 'POST', headers, setupRequest: (req) => ({ ...req, body: JSON.stringify(nextPost()) }) }],
+        });
+
+    // The floor: the same single-post load on a server that only parses, validates and inserts.
+    const floor = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench/ingestFloor.ts')], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(PORT + 1) },
+      stdio: ['ignore', 'pipe', 'inherit'],
     });
+    await new Promise<void>((resolve, reject) => {
+      floor.stdout!.once('data', () => resolve());
+      floor.once('exit', (code) => reject(new Error(`the floor server exited with ${code}`)));
+    });
+    const floorBase = `http://127.0.0.1:${PORT + 1}`;
+    for (let i = 0; i < 200; i++) await fetch(`${floorBase}/api/v1/posts`, { method: 'POST', headers, body: JSON.stringify(nextPost()) });
+    const floorCpu = cpuMeter(floor.pid!);
+    const floorSingle = await uniformSingles(`${floorBase}/api/v1/posts`, headers, SINGLE_RATE, SINGLE_SECONDS);
+    const floorCost = floorCpu(floorSingle.ok);
+    floor.kill('SIGTERM');
+    await new Promise((r) => floor.once('exit', r));
+    const singleTotal = singleCost.server + (singleCost.db ?? 0);
+    const floorTotal = floorCost.server + (floorCost.db ?? 0);
 
     let rssAfterMemoryRun: number | null = null;
     let memoryRunPosts = 0;
@@ -237,6 +267,8 @@ async function main() {
         `  Single posts at ${SINGLE_RATE} req/s spread evenly for ${SINGLE_SECONDS} s: ${single.ok} answered 2xx (${single.failed} not); latency p50 ${single.p50} ms, p90 ${single.p90} ms, p99 ${single.p99} ms, max ${single.max} ms.`,
         `  Single posts at ${SINGLE_RATE} req/s in bursts (autocannon's rate mode, 20 connections) for ${BURST_SECONDS} s: ${bursts['2xx']} answered 2xx (${bursts.non2xx} not); latency p50 ${bursts.latency.p50} ms, p99 ${bursts.latency.p99} ms.`,
         `  CPU per post: batches ${batchCost.server} ms server, ${batchCost.db ?? 'n/a'} ms PostgreSQL; single posts ${singleCost.server} ms server, ${singleCost.db ?? 'n/a'} ms PostgreSQL.`,
+        `  Floor (Express, JSON body, zod, one INSERT; same database, ${SINGLE_RATE} req/s for ${SINGLE_SECONDS} s): ${floorSingle.ok} answered (${floorSingle.failed} not), p50 ${floorSingle.p50} ms, p99 ${floorSingle.p99} ms; CPU per post ${floorCost.server} ms server, ${floorCost.db ?? 'n/a'} ms PostgreSQL.`,
+        `  Single posts over the floor: server ${round(singleCost.server / floorCost.server, 2)}x, PostgreSQL ${floorCost.db ? round((singleCost.db ?? 0) / floorCost.db, 2) : 'n/a'}x, together ${round(singleTotal / floorTotal, 2)}x.`,
         `  Server memory (RSS): ${mb(rssBefore)} MB after warm-up, ${mb(rssAfterBatches)} MB after the batch run${rssAfterMemoryRun !== null ? `, ${mb(rssAfterMemoryRun)} MB after ${memoryRunPosts} more posts` : ''}.`,
         `  Posts stored: ${stored}.`,
       ],
@@ -255,6 +287,11 @@ async function main() {
         cpu_ms_per_post_batch_db: batchCost.db,
         cpu_ms_per_post_single_server: singleCost.server,
         cpu_ms_per_post_single_db: singleCost.db,
+        floor_cpu_ms_per_post_server: floorCost.server,
+        floor_cpu_ms_per_post_db: floorCost.db,
+        single_over_floor_server: round(singleCost.server / floorCost.server, 2),
+        single_over_floor_db: floorCost.db ? round((singleCost.db ?? 0) / floorCost.db, 2) : null,
+        single_over_floor: round(singleTotal / floorTotal, 2),
         rss_mb_before: mb(rssBefore),
         rss_mb_after: mb(rssAfterBatches),
         rss_mb_after_memory_run: rssAfterMemoryRun === null ? null : mb(rssAfterMemoryRun),

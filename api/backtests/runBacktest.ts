@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { Db } from '../db/connect';
 import { computePostFacts, type PartnershipSnapshot } from '../../rules/facts/postFacts';
-import { createPostVelocityStream } from '../../rules/backtest/postVelocityStream';
+import { createPostVelocityStream, type StreamPost } from '../../rules/backtest/postVelocityStream';
 import { COMMERCIAL_VERDICTS, createBoardWindowStream } from '../../rules/backtest/boardWindowStream';
 import { createBacktestSummary, type BacktestResult } from '../../rules/backtest/summary';
 import { computeTransactionFacts } from '../../rules/facts/transactionFacts';
@@ -15,10 +15,20 @@ import { maskPersonalData } from '../../rules/privacy/mask';
 const PAGE = 5000;
 const LOOKBACK_MS = 24 * 3600_000;
 
-/** Which rules of a policy match: the compiled fast path, or json-rules-engine's hits when it fell back. */
-async function matchedRules(evaluator: PolicyEvaluator, facts: Facts): Promise<string[]> {
-  if ('matchedRules' in evaluator && typeof evaluator.matchedRules === 'function') return (evaluator.matchedRules as (f: Facts) => string[])(facts);
-  return (await evaluator.evaluate(facts)).hits.map((h) => h.rule);
+type Matcher = (facts: Facts) => string[] | Promise<string[]>;
+
+/**
+ * Which rules of a policy match: the compiled fast path, synchronous, or json-rules-engine's hits
+ * when the policy fell back. Callers await only a promise, so the compiled path costs no
+ * microtask per item.
+ */
+function matcherOf(evaluator: PolicyEvaluator): Matcher {
+  if ('matchedRules' in evaluator && typeof evaluator.matchedRules === 'function') return evaluator.matchedRules.bind(evaluator) as (f: Facts) => string[];
+  return async (facts) => (await evaluator.evaluate(facts)).hits.map((h) => h.rule);
+}
+const NONE: readonly string[] = Object.freeze([]);
+async function settle(rules: string[] | Promise<string[]>): Promise<string[]> {
+  return rules;
 }
 
 /** A moderator's standing decision per item: upheld (removed, held, disclosure required …) or approved. */
@@ -84,56 +94,78 @@ async function backtestPosts(
   const partnerships = new Map<number, PartnershipSnapshot[]>();
   const threads = new Map<number, { authorId: number; authorType: string }>();
   type Row = { id: number; kind: string; board: string | null; title: string | null; body: string; rating: number | null; platform_label: boolean; reach: number; product_id: number | null; posted_at: Date; author_id: number; thread_id: number | null; text_hash: string | null; spam_score: number | null; promo_score: number | null; disclosure_status: string | null };
-  let pending: Array<{ row: Row; joinedAt: Date }> = [];
+  let pending: Array<{ row: Row; post: StreamPost }> = [];
   let pendingTime = -Infinity;
   let done = 0;
-  let cursor: { t: Date; id: number } | null = null;
+  let cursor: { t: Date; id: number } | null;
   // Start a day early: the velocity windows need what came just before the window.
   const readFrom = new Date(spec.from.getTime() - LOOKBACK_MS);
 
-  for (;;) {
+  const draftMatch = matcherOf(draft);
+  const publishedMatch = published ? matcherOf(published) : null;
+  // Keyset pages in (posted_at, id) order. The condition starts an index range at the cursor's
+  // time (an OR alone would make every page scan from the start of the window), and the next
+  // page is already on its way while this one is judged.
+  const page = (after: { t: Date; id: number } | null): Promise<Row[]> => {
     const query = db('posts')
       .where('posted_at', '<', spec.to)
       .orderBy([{ column: 'posted_at' }, { column: 'id' }])
       .limit(PAGE)
       .select('id', 'kind', 'board', 'title', 'body', 'rating', 'platform_label', 'reach', 'product_id', 'posted_at', 'author_id', 'thread_id', 'text_hash', 'spam_score', 'promo_score', 'disclosure_status');
-    if (cursor) {
-      const c: { t: Date; id: number } = cursor;
-      query.andWhere((w) => w.where('posted_at', '>', c.t).orWhere((x) => x.where('posted_at', '=', c.t).andWhere('id', '>', c.id)));
-    } else query.andWhere('posted_at', '>=', readFrom);
-    const rows: Row[] = await query;
+    if (after) query.andWhere('posted_at', '>=', after.t).andWhere((w) => w.where('posted_at', '>', after.t).orWhere('id', '>', after.id));
+    else query.andWhere('posted_at', '>=', readFrom);
+    const rows = query.then((r: Row[]) => r);
+    // A page nobody awaits (the judging of the one before failed) must not crash the process.
+    rows.catch(() => undefined);
+    return rows;
+  };
+  let next = page(null);
+
+  for (;;) {
+    const rows: Row[] = await next;
     if (rows.length === 0) break;
     cursor = { t: rows[rows.length - 1]!.posted_at, id: rows[rows.length - 1]!.id };
+    next = page(cursor);
 
+    // What the page needs besides its rows, read side by side.
     const newAuthors = [...new Set(rows.map((r) => r.author_id))].filter((id) => !accounts.has(id));
-    for (const [id, a] of await loadAccounts(db, newAuthors)) accounts.set(id, a);
-    for (const [id, p] of await loadPartnerships(db, newAuthors)) partnerships.set(id, p);
-    for (const r of rows) if (r.kind === 'thread') threads.set(r.id, { authorId: r.author_id, authorType: accounts.get(r.author_id)?.type ?? 'member' });
-    const missingThreads = [...new Set(rows.map((r) => r.thread_id).filter((x): x is number => x !== null && !threads.has(x)))];
-    if (missingThreads.length) {
-      const found: Array<{ id: number; author_id: number; type: string }> = await db('posts as p').join('accounts as a', 'a.id', 'p.author_id').whereIn('p.id', missingThreads).select('p.id', 'p.author_id', 'a.type');
-      for (const t of found) threads.set(t.id, { authorId: t.author_id, authorType: t.type });
-    }
+    const pageThreads = new Set(rows.filter((r) => r.kind === 'thread').map((r) => r.id));
+    const missingThreads = [...new Set(rows.map((r) => r.thread_id).filter((x): x is number => x !== null && !threads.has(x) && !pageThreads.has(x)))];
     const inWindow = rows.filter((r) => r.posted_at.getTime() >= spec.from.getTime());
-    const decisions = await decisionsFor(db, 'post', inWindow.map((r) => r.id));
+    const [newAccounts, newPartnerships, found, decisions] = await Promise.all([
+      loadAccounts(db, newAuthors),
+      loadPartnerships(db, newAuthors),
+      missingThreads.length
+        ? (db('posts as p').join('accounts as a', 'a.id', 'p.author_id').whereIn('p.id', missingThreads).select('p.id', 'p.author_id', 'a.type') as Promise<Array<{ id: number; author_id: number; type: string }>>)
+        : [],
+      decisionsFor(db, 'post', inWindow.map((r) => r.id)),
+    ]);
+    for (const [id, a] of newAccounts) accounts.set(id, a);
+    for (const [id, p] of newPartnerships) partnerships.set(id, p);
+    for (const r of rows) if (r.kind === 'thread') threads.set(r.id, { authorId: r.author_id, authorType: accounts.get(r.author_id)?.type ?? 'member' });
+    for (const t of found) threads.set(t.id, { authorId: t.author_id, authorType: t.type });
 
     for (const row of rows) {
       const t = row.posted_at.getTime();
       const author = accounts.get(row.author_id) ?? { type: 'member', joinedAt: row.posted_at, reputation: null, violationsUpheld: 0 };
-      const streamPost = (r: Row, joinedAt: Date) => ({ authorId: r.author_id, threadId: r.thread_id, productId: r.product_id, kind: r.kind, postedAt: r.posted_at, textHash: r.text_hash ?? '', authorJoinedAt: joinedAt });
       // Posts with the same timestamp are all measured before any is recorded.
       if (t > pendingTime) {
         for (const p of pending) {
-          stream.record(streamPost(p.row, p.joinedAt));
+          stream.record(p.post);
           // Earlier posts count as commercial by the verdict stored for them, as the live query counts them.
           if (p.row.board) boardStream.record(p.row.board, p.row.posted_at, COMMERCIAL_VERDICTS.has(p.row.disclosure_status ?? ''));
         }
         pending = [];
         pendingTime = t;
       }
-      const velocity = stream.measure(streamPost(row, author.joinedAt));
-      const board = row.board ? { ...boardStream.measure(row.board, row.posted_at), threshold: thresholds.get(row.board) ?? null } : null;
-      pending.push({ row, joinedAt: author.joinedAt });
+      const post: StreamPost = { authorId: row.author_id, threadId: row.thread_id, productId: row.product_id, kind: row.kind, postedAt: row.posted_at, textHash: row.text_hash ?? '', authorJoinedAt: author.joinedAt };
+      const velocity = stream.measure(post);
+      let board: { posts24h: number; commercial24h: number; threshold: { share: number; minPosts: number } | null } | null = null;
+      if (row.board) {
+        const window = boardStream.measure(row.board, row.posted_at);
+        board = { posts24h: window.posts24h, commercial24h: window.commercial24h, threshold: thresholds.get(row.board) ?? null };
+      }
+      pending.push({ row, post });
       if (t < spec.from.getTime()) continue;
       const thread = row.thread_id !== null ? threads.get(row.thread_id) : undefined;
       const facts = computePostFacts(
@@ -149,13 +181,17 @@ async function backtestPosts(
         },
         lists,
       );
+      let draftRules = draftMatch(facts);
+      if (draftRules instanceof Promise) draftRules = await draftRules;
+      let publishedRules = publishedMatch ? publishedMatch(facts) : NONE;
+      if (publishedRules instanceof Promise) publishedRules = await publishedRules;
       summary.add({
         id: row.id,
         at: row.posted_at,
         // Samples are shown to community managers: personal data stays masked.
-        excerpt: maskPersonalData((row.title ? `${row.title} — ${row.body}` : row.body).slice(0, 140)),
-        draftRules: await matchedRules(draft, facts),
-        publishedRules: published ? await matchedRules(published, facts) : [],
+        excerpt: () => maskPersonalData((row.title ? `${row.title} — ${row.body}` : row.body).slice(0, 140)),
+        draftRules,
+        publishedRules,
         decision: decisions.get(row.id) ?? null,
       });
       done++;
@@ -178,6 +214,8 @@ async function backtestTransactions(
   await progress(0, total);
   let done = 0;
   let lastId = 0;
+  const draftMatch = matcherOf(draft);
+  const publishedMatch = published ? matcherOf(published) : null;
   for (;;) {
     type OrderRow = { id: number; buyer_id: number; vendor_id: number; affiliate_id: number | null; referral_post_id: number | null; ordered_at: Date; amount_cents: number | string; currency: string; status: string; brand_handle: string | null };
     const rows: OrderRow[] = await base()
@@ -197,7 +235,9 @@ async function backtestTransactions(
         { amountCents: Number(t.amount_cents), currency: t.currency, status: t.status, orderedAt: t.ordered_at, hasReferralPost: t.referral_post_id !== null, hasAffiliate: t.affiliate_id !== null, productBrandHandle: t.brand_handle ?? null },
         contexts[i]!,
       );
-      summary.add({ id: t.id, at: t.ordered_at, excerpt: `${(Number(t.amount_cents) / 100).toFixed(2)} ${t.currency} ${t.status}`, draftRules: await matchedRules(draft, facts), publishedRules: published ? await matchedRules(published, facts) : [], decision: decisions.get(t.id) ?? null });
+      const draftRules = await settle(draftMatch(facts));
+      const publishedRules = publishedMatch ? await settle(publishedMatch(facts)) : NONE;
+      summary.add({ id: t.id, at: t.ordered_at, excerpt: `${(Number(t.amount_cents) / 100).toFixed(2)} ${t.currency} ${t.status}`, draftRules, publishedRules, decision: decisions.get(t.id) ?? null });
       done++;
     }
     await progress(done, total);

@@ -23,7 +23,8 @@ export interface StreamPost {
  */
 export function createPostVelocityStream() {
   const byAuthor = new Map<number, number[]>();
-  const byThreadText = new Map<string, Array<{ author: number; t: number }>>();
+  // Thread, then text fingerprint: no key string to build for every post.
+  const byThreadText = new Map<number, Map<string, Array<{ author: number; t: number }>>>();
   const reviewsByProduct = new Map<number, Array<{ t: number; byNewAccount: boolean }>>();
   let latest = -Infinity;
 
@@ -42,7 +43,7 @@ export function createPostVelocityStream() {
     measure(p: StreamPost): PostVelocity {
       const t = p.postedAt.getTime();
       const authored = byAuthor.get(p.authorId);
-      const sameText = p.threadId !== null ? byThreadText.get(`${p.threadId}|${p.textHash}`) : undefined;
+      const sameText = p.threadId !== null ? byThreadText.get(p.threadId)?.get(p.textHash) : undefined;
       const others = new Set<number>();
       if (sameText) for (const x of sameText) if (x.t >= t - 10 * MINUTE && x.t < t && x.author !== p.authorId) others.add(x.author);
       return {
@@ -62,11 +63,12 @@ export function createPostVelocityStream() {
       prune(authored, t - HOUR, (x) => x);
       byAuthor.set(p.authorId, authored);
       if (p.threadId !== null) {
-        const key = `${p.threadId}|${p.textHash}`;
-        const list = byThreadText.get(key) ?? [];
+        let texts = byThreadText.get(p.threadId);
+        if (!texts) byThreadText.set(p.threadId, (texts = new Map()));
+        const list = texts.get(p.textHash) ?? [];
         list.push({ author: p.authorId, t });
         prune(list, t - 10 * MINUTE, (x) => x.t);
-        byThreadText.set(key, list);
+        texts.set(p.textHash, list);
       }
       if (p.kind === 'review' && p.productId !== null) {
         const list = reviewsByProduct.get(p.productId) ?? [];

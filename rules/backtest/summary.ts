@@ -5,7 +5,8 @@
 export interface BacktestItem {
   id: number;
   at: Date;
-  excerpt: string;
+  /** Built only for the few items kept as samples (masking a text costs more than judging it). */
+  excerpt: string | (() => string);
   draftRules: readonly string[];
   publishedRules: readonly string[];
   /** The moderators' standing decision: upheld (removed, held, disclosure required …) or approved. */
@@ -23,10 +24,16 @@ export interface BacktestResult {
 
 const SAMPLES = 10;
 
+const excerptOf = (item: BacktestItem) => (typeof item.excerpt === 'function' ? item.excerpt() : item.excerpt);
+const DAY_MS = 86_400_000;
+
 export function createBacktestSummary(rules: ReadonlyArray<{ name: string; eventType: string }>, comparing: boolean) {
   const perRule = new Map(rules.map((r) => [r.name, { rule: r.name, eventType: r.eventType, matches: 0, samples: [] as number[] }]));
   const byDay = new Map<string, { draft: number; published: number; items: number }>();
   let items = 0;
+  // Items arrive in time order: the day's key is rebuilt only when the day changes.
+  let dayNumber = NaN;
+  let dayKey = '';
   let draftMatched = 0;
   let publishedMatched = 0;
   let newlyMatched = 0;
@@ -38,7 +45,12 @@ export function createBacktestSummary(rules: ReadonlyArray<{ name: string; event
   return {
     add(item: BacktestItem) {
       items++;
-      const day = item.at.toISOString().slice(0, 10);
+      const n = Math.floor(item.at.getTime() / DAY_MS);
+      if (n !== dayNumber) {
+        dayNumber = n;
+        dayKey = item.at.toISOString().slice(0, 10);
+      }
+      const day = dayKey;
       const bucket = byDay.get(day) ?? { draft: 0, published: 0, items: 0 };
       bucket.items++;
       const draftHit = item.draftRules.length > 0;
@@ -60,10 +72,10 @@ export function createBacktestSummary(rules: ReadonlyArray<{ name: string; event
       if (comparing && draftHit !== publishedHit) {
         if (draftHit) {
           newlyMatched++;
-          if (samplesNew.length < SAMPLES) samplesNew.push({ id: item.id, excerpt: item.excerpt, rules: item.draftRules });
+          if (samplesNew.length < SAMPLES) samplesNew.push({ id: item.id, excerpt: excerptOf(item), rules: item.draftRules });
         } else {
           noLongerMatched++;
-          if (samplesGone.length < SAMPLES) samplesGone.push({ id: item.id, excerpt: item.excerpt, rules: item.publishedRules });
+          if (samplesGone.length < SAMPLES) samplesGone.push({ id: item.id, excerpt: excerptOf(item), rules: item.publishedRules });
         }
       }
       if (item.decision === 'upheld') {

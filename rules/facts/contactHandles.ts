@@ -13,10 +13,11 @@ const CHINESE_DIGITS: Record<string, string> = { 零: '0', 〇: '0', 洞: '0', �
  * Digits as a reader would read them: Chinese numerals become digits, everything else stays,
  * character for character, so positions in this view are positions in the text.
  */
+const CHINESE_DIGIT = new RegExp(`[${Object.keys(CHINESE_DIGITS).join('')}]`, 'gu');
+
 function digitView(text: string): string {
-  let out = '';
-  for (const ch of text) out += CHINESE_DIGITS[ch] ?? ch;
-  return out;
+  // One replace, not a string built character by character: this runs on every post's text.
+  return text.replace(CHINESE_DIGIT, (ch) => CHINESE_DIGITS[ch]!);
 }
 
 // Disguises of WeChat that vendors use to dodge keyword filters: 微信, 威信, 薇信, V信, vx, wx, 加V, +V, 🛰 …

@@ -5,7 +5,7 @@ import type { ConditionTrace, EvaluationResult, Facts, PolicyEvaluator, RuleHit 
 import type { PolicyEvent } from './events';
 import { BUILTIN_OPERATORS, customOperators, parseOperatorName, resolveOperator, type OperatorDef, type OperatorFn, type PolicyLists } from './operators';
 import { buildPatternMatcher } from '../text/patterns';
-import { generateTest, type LeafParts, type Test } from './codegen';
+import { generatePolicy, type LeafParts } from './codegen';
 
 type Getter = (facts: Facts) => unknown;
 
@@ -79,6 +79,21 @@ function anyPhrase(phrases: readonly string[]): (text: string) => boolean {
   return (text) => re.test(text);
 }
 
+/**
+ * Whether a host or any parent domain (never the last label alone) is in the set: the operator's
+ * `domainSuffixes` without building the list. `a.b.example` is in a list that holds `b.example`.
+ */
+function hostInSet(host: string, set: ReadonlySet<string>): boolean {
+  let h = host.toLowerCase();
+  if (h.endsWith('.')) h = h.slice(0, -1);
+  for (let from = 0; ; ) {
+    const dot = h.indexOf('.', from);
+    if (dot === -1) return false;
+    if (set.has(from === 0 ? h : h.slice(from))) return true;
+    from = dot + 1;
+  }
+}
+
 /** A rough cost, so cheap comparisons run before text scans inside all/any. */
 function cost(c: Condition): number {
   if (isNot(c)) return cost(c.not);
@@ -93,7 +108,25 @@ function cheapFirst(parts: Condition[]): Condition[] {
   return parts.map((p, i) => ({ p, i, cost: cost(p) })).sort((a, b) => a.cost - b.cost || a.i - b.i).map(({ p }) => p);
 }
 
-function makeCompiler(lists: PolicyLists): Compiler {
+/** The phrases of every phrase condition (containsAny, containsPhraseFromList) in a policy. */
+function policyPhrases(doc: PolicyDocument, lists: PolicyLists): string[] {
+  const out: string[] = [];
+  const walk = (c: Condition): void => {
+    if (isNot(c)) return walk(c.not);
+    if (isAll(c)) return c.all.forEach(walk);
+    if (isAny(c)) return c.any.forEach(walk);
+    const leaf = c as LeafCondition;
+    if (isFactReference(leaf.value)) return;
+    const { decorators, operator } = parseOperatorName(leaf.operator);
+    if (decorators.length) return;
+    if (operator === 'containsAny' && Array.isArray(leaf.value)) out.push(...leaf.value.filter((x): x is string => typeof x === 'string' && x !== ''));
+    if (operator === 'containsPhraseFromList' && typeof leaf.value === 'string' && Object.hasOwn(lists, leaf.value)) out.push(...lists[leaf.value]!);
+  };
+  doc.rules.forEach((r) => walk(r.conditions));
+  return out.map(normalizeForMatch);
+}
+
+function makeCompiler(lists: PolicyLists, phrases: readonly string[]): Compiler {
   const operators = new Map<string, OperatorDef>([...BUILTIN_OPERATORS, ...customOperators(lists)].map((o) => [o.name, o]));
   const resolved = new Map<string, OperatorFn>();
   const operatorFn = (name: string) => {
@@ -115,8 +148,22 @@ function makeCompiler(lists: PolicyLists): Compiler {
     }
     return lastNormalized;
   };
+  // Most texts hold none of the policy's phrases: one scan for all of them, once per text, spares
+  // each phrase condition its own scan. Only a text that holds one is scanned list by list.
+  const anyPolicyPhrase = anyPhrase(phrases);
+  let lastGuarded: string | undefined;
+  let lastGuard = false;
+  const mayHoldPhrase = (text: string) => {
+    if (text !== lastGuarded) {
+      lastGuarded = text;
+      lastGuard = anyPolicyPhrase(text);
+    }
+    return lastGuard;
+  };
   const anyString = (value: unknown, test: (s: string) => boolean) =>
     typeof value === 'string' ? test(value) : Array.isArray(value) ? value.some((x) => typeof x === 'string' && test(x)) : false;
+
+  const phraseIn = (text: string, found: (text: string) => boolean) => mayHoldPhrase(text) && found(text);
 
   const parts = (c: LeafCondition): LeafParts => {
     const getter = c.path || c.fact in Object.prototype ? factGetter(c.fact, c.path) : undefined;
@@ -126,11 +173,16 @@ function makeCompiler(lists: PolicyLists): Compiler {
     // Specialised forms of the product's text operators; the differential tests hold them to the generic ones.
     if (decorators.length === 0 && operator === 'containsAny' && Array.isArray(value)) {
       const found = anyPhrase(value.filter((x): x is string => typeof x === 'string' && x !== '').map(normalizeForMatch));
-      return { getter, unary: (v) => anyString(v, (s) => found(normalized(s))) };
+      return { getter, unary: (v) => anyString(v, (s) => phraseIn(normalized(s), found)) };
     }
     if (decorators.length === 0 && operator === 'containsPhraseFromList' && typeof value === 'string') {
       const found = anyPhrase(Object.hasOwn(lists, value) ? lists[value]!.map(normalizeForMatch) : []);
-      return { getter, unary: (v) => anyString(v, (s) => found(normalized(s))) };
+      return { getter, unary: (v) => anyString(v, (s) => phraseIn(normalized(s), found)) };
+    }
+    if (decorators.length === 0 && operator === 'domainInList' && typeof value === 'string') {
+      if (!Object.hasOwn(lists, value)) return { getter, unary: () => false };
+      const set = new Set(lists[value]!.map(normalizeForMatch));
+      return { getter, unary: (v) => anyString(v, (host) => hostInSet(host, set)) };
     }
     if (decorators.length === 0 && operator === 'matchesPattern' && typeof value === 'string') {
       let matcher: ReturnType<typeof buildPatternMatcher> | null;
@@ -145,10 +197,6 @@ function makeCompiler(lists: PolicyLists): Compiler {
     return { getter, binary: operatorFn(c.operator) };
   };
   return { operatorFn, parts };
-}
-
-function compileCondition(c: Condition, compiler: Compiler): Test {
-  return generateTest(c, cheapFirst, compiler.parts);
 }
 
 /**
@@ -211,54 +259,116 @@ const NOTHING_FIRED: EvaluationResult = Object.freeze({ events: Object.freeze([]
 export interface CompiledPolicy extends PolicyEvaluator {
   readonly engine: 'compiled';
   evaluate(facts: Facts): EvaluationResult;
-  /** True when any rule fires, without building events or explanations: the backtest's fast path. */
+  /** Which rules fire, in evaluation order, without building events or explanations: the backtest's fast path. */
   matchedRules(facts: Facts): string[];
 }
 
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object') {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+let HITS: PropertyDescriptor;
+
 /**
- * Turns a validated policy into plain closures built from its tree. No user string is ever
- * evaluated as code: values are captured, operators are looked up by name.
+ * What an item fired: its events, and its hits built from them when first read, so a caller that
+ * only wants the events never builds them. `hits` is an own, enumerable property like a plain
+ * object's (callers and tests compare and serialise results as plain objects); an accessor shared
+ * by all results, installed per result, costs a fraction of a per-result closure.
+ */
+class FiredRules implements EvaluationResult {
+  events: PolicyEvent[];
+  declare hits: RuleHit[];
+  readonly #facts: Facts;
+  readonly #hitsOf: (events: readonly PolicyEvent[], facts: Facts) => RuleHit[];
+  constructor(events: PolicyEvent[], facts: Facts, hitsOf: (events: readonly PolicyEvent[], facts: Facts) => RuleHit[]) {
+    this.events = events;
+    this.#facts = facts;
+    this.#hitsOf = hitsOf;
+    Object.defineProperty(this, 'hits', HITS);
+  }
+  static {
+    HITS = {
+      enumerable: true,
+      configurable: true,
+      get(this: FiredRules): RuleHit[] {
+        const hits = this.#hitsOf(this.events, this.#facts);
+        Object.defineProperty(this, 'hits', { value: hits, enumerable: true, configurable: true, writable: true });
+        return hits;
+      },
+      // Assigning works as on a plain object.
+      set(this: FiredRules, hits: RuleHit[]) {
+        Object.defineProperty(this, 'hits', { value: hits, enumerable: true, configurable: true, writable: true });
+      },
+    };
+  }
+}
+
+interface CompiledRule {
+  name: string;
+  priority: number;
+  conditions: Condition;
+  /** The rule's event, built and frozen once: every hit of the rule shares it. */
+  event: PolicyEvent;
+}
+
+/**
+ * Turns a validated policy into one generated function (see codegen.ts). Rules are put in
+ * json-rules-engine's reporting order once, at compile time: priority, highest first, then
+ * document order. No user string is ever evaluated as code: values are captured, operators are
+ * looked up by name.
  */
 export function compilePolicy(doc: PolicyDocument, lists: PolicyLists): CompiledPolicy {
-  const compiler = makeCompiler(lists);
-  const rules = doc.rules
-    .map((rule, index) => {
-      const event: PolicyEvent = rule.event.params ? { type: rule.event.type, params: rule.event.params } : { type: rule.event.type };
-      return { rule, index, priority: rulePriority(rule), event, test: compileCondition(rule.conditions, compiler) };
-    })
-    .sort((a, b) => b.priority - a.priority || a.index - b.index);
+  const compiler = makeCompiler(lists, policyPhrases(doc, lists));
+  const rules: CompiledRule[] = doc.rules
+    .map((rule, index) => ({ rule, index, priority: rulePriority(rule) }))
+    .sort((a, b) => b.priority - a.priority || a.index - b.index)
+    .map(({ rule, priority }) => ({
+      name: rule.name,
+      priority,
+      conditions: rule.conditions,
+      event: deepFreeze(rule.event.params ? { type: rule.event.type, params: structuredClone(rule.event.params) } : { type: rule.event.type }),
+    }));
+  const generated = generatePolicy(
+    rules.map((r) => r.conditions),
+    cheapFirst,
+    compiler.parts,
+  );
+  const firedEvents = generated(rules.map((r) => r.event));
+  const firedNames = generated(rules.map((r) => r.name));
+  const ruleOf = new Map(rules.map((r) => [r.event, r]));
+
+  /** A hit's explanation is built on first read, once: only hits that are stored or shown pay for the trace. */
+  const hitOf = (r: CompiledRule, facts: Facts): RuleHit => {
+    let explanation: ConditionTrace | undefined;
+    return {
+      rule: r.name,
+      priority: r.priority,
+      event: r.event,
+      get explanation(): ConditionTrace {
+        if (!explanation) {
+          // json-rules-engine evaluates the root all/any/not itself and records no result on it.
+          const { result: _root, ...rest } = traceCondition(r.conditions, facts, compiler).trace as ConditionTrace & { result?: boolean };
+          explanation = rest as ConditionTrace;
+        }
+        return explanation;
+      },
+    };
+  };
+
+  const hitsOf = (events: readonly PolicyEvent[], facts: Facts) => events.map((e) => hitOf(ruleOf.get(e)!, facts));
 
   return {
     engine: 'compiled',
     evaluate(facts) {
-      let events: PolicyEvent[] | undefined;
-      let hits: RuleHit[] | undefined;
-      for (const r of rules) {
-        if (!r.test(facts)) continue;
-        (events ??= []).push(r.event);
-        const conditions = r.rule.conditions;
-        let explanation: ConditionTrace | undefined;
-        (hits ??= []).push({
-          rule: r.rule.name,
-          priority: r.priority,
-          event: r.event,
-          // Built on first read, once: only hits that are stored or shown pay for the trace.
-          get explanation(): ConditionTrace {
-            if (!explanation) {
-              // json-rules-engine evaluates the root all/any/not itself and records no result on it.
-              const { result: _root, ...rest } = traceCondition(conditions, facts, compiler).trace as ConditionTrace & { result?: boolean };
-              explanation = rest as ConditionTrace;
-            }
-            return explanation;
-          },
-        });
-      }
-      return events ? { events, hits: hits! } : NOTHING_FIRED;
+      const events = firedEvents(facts);
+      return events === undefined ? NOTHING_FIRED : new FiredRules(events, facts, hitsOf);
     },
     matchedRules(facts) {
-      const out: string[] = [];
-      for (const r of rules) if (r.test(facts)) out.push(r.rule.name);
-      return out;
+      return firedNames(facts) ?? [];
     },
   };
 }
