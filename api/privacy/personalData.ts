@@ -139,7 +139,7 @@ export const PERSONAL_DATA: Record<string, TableEntry> = {
   board_alerts: {
     columns: { id: 'none', board: 'none', flag_id: 'none', share: 'none', threshold: 'none', window_posts: 'none', window_start: 'none', window_end: 'none', post_ids: 'none', raised_at: 'none', reset_at: 'none' },
   },
-  board_activity: { columns: { board: 'none', granularity: 'none', bucket: 'none', posts: 'none', commercial: 'none', disclosed: 'none', by_vendor: 'none', by_partnered: 'none' } },
+  board_activity: { columns: { board: 'none', granularity: 'none', bucket: 'none', slot: 'none', posts: 'none', commercial: 'none', disclosed: 'none', by_vendor: 'none', by_partnered: 'none' } },
   thread_activity: { columns: { thread_id: 'none', bucket: 'none', posts: 'none', commercial: 'none', disclosed: 'none', by_vendor: 'none', by_partnered: 'none', granularity: 'none' } },
   board_thresholds: { columns: { board: 'none', commercial_share: 'none', min_posts: 'none', alerted: 'none', updated_by: 'none', updated_at: 'none' } },
   audit_log: {
@@ -147,7 +147,11 @@ export const PERSONAL_DATA: Record<string, TableEntry> = {
   },
   audit_chain_head: { columns: { id: 'audit', hash: 'audit', last_id: 'audit' } },
   staff: { columns: { id: 'none', email: 'staff', display_name: 'staff', role: 'none', password_hash: 'secret', locale: 'none', active: 'none', created_at: 'none', last_login_at: 'staff' } },
-  staff_sessions: { columns: { token_hash: 'secret', staff_id: 'none', csrf_token: 'secret', created_at: 'none', expires_at: 'none' } },
+  staff_sessions: { columns: { token_hash: 'secret', staff_id: 'none', csrf_token: 'secret', created_at: 'none', expires_at: 'none', read_fence_lsn: 'none', read_fence_at: 'none' } },
+  // Which post holds a platform's id, kept apart so the key spans the monthly partitions of posts.
+  post_keys: { columns: { source: 'none', external_id: 'none', post_id: 'none', posted_at: 'none' } },
+  // How a partitioned table was converted, so the migration can put it back.
+  partitioned_tables: { columns: { table_name: 'none', time_column: 'none', indexes: 'none', constraints: 'none', incoming_fks: 'none', outgoing_fks: 'none' } },
   api_keys: { columns: { id: 'none', name: 'none', source: 'none', prefix: 'none', key_hash: 'secret', created_by: 'none', created_at: 'none', revoked_at: 'none', last_used_at: 'none' } },
   webhook_subscriptions: {
     columns: { id: 'none', url: 'none', description: 'none', source: 'none', event_types: 'none', secret: 'secret', previous_secret: 'secret', previous_secret_expires_at: 'none', active: 'none', created_by: 'none', created_at: 'none', updated_at: 'none' },

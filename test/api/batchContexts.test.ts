@@ -41,7 +41,7 @@ describe('contexts of an unstored batch', () => {
   it('equal the contexts of the same posts once stored', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(item, { minLength: 1, maxLength: 14 }), async (items) => {
-        await t.db.raw('truncate posts, products, accounts restart identity cascade');
+        await t.db.raw('truncate posts, post_keys, products, accounts restart identity cascade');
         const now = new Date(BASE);
         // Two long-standing accounts, two that joined days ago (their reviews count as new accounts').
         const joined = [BASE - 400 * 86_400_000, BASE - 3 * 86_400_000, BASE - 2 * 86_400_000, BASE - 900 * 86_400_000];

@@ -24,7 +24,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 beforeEach(async () => {
-  await t.db.raw('truncate transactions, posts, products, accounts restart identity cascade');
+  await t.db.raw('truncate transactions, posts, post_keys, products, accounts restart identity cascade');
 });
 
 describe('POST /api/v1/posts', () => {
