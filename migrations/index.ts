@@ -13,6 +13,7 @@ import * as m011 from './011_statements_and_appeals';
 import * as m012 from './012_transparency_reports';
 import * as m013 from './013_thread_activity_hourly';
 import * as m014 from './014_policy_cache_token';
+import * as m019 from './019_model_lifecycle';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -38,6 +39,7 @@ const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['012_transparency_reports', m012],
   ['013_thread_activity_hourly', m013],
   ['014_policy_cache_token', m014],
+  ['019_model_lifecycle', m019],
 ];
 
 export const migrationSource: Knex.MigrationSource<readonly [string, Migration]> = {
