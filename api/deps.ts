@@ -5,6 +5,7 @@ import type { Scorer } from '../models/scorer';
 import type { PolicyRuntime } from './policies/policyRuntime';
 import type { JobQueue } from './jobs/jobQueue';
 import type { Outbox } from './webhooks/outbox';
+import type { ModelRuntime } from './models/modelRuntime';
 
 export interface Clock {
   now(): Date;
@@ -27,4 +28,6 @@ export interface AppDeps {
   policyRuntime?: PolicyRuntime;
   /** Webhook announcements, written in the transactions that cause them; one is made per app from `jobs` when not given. */
   outbox?: Outbox;
+  /** The model registry's active and shadow classifiers, followed by token like the policies; one is made per app when not given, with `scorer` as its fallback. */
+  models?: ModelRuntime;
 }

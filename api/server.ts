@@ -15,6 +15,8 @@ import { startJobQueue } from './jobs/jobQueue';
 import { loadOnnxScorer } from '../models/onnxScorer';
 import { jobHandlers } from './jobs/jobHandlers';
 import { enqueueWaitingDeliveries } from './webhooks/outbox';
+import { installShippedModel } from './models/modelRegistry';
+import { createModelRuntime } from './models/modelRuntime';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -35,13 +37,16 @@ async function main(): Promise<void> {
   const scorer = await loadOnnxScorer();
   say(`Loaded classifier ${scorer.version}.`);
   const policyRuntime = createPolicyRuntime();
+  const shipped = await installShippedModel(db, systemClock.now());
+  if (shipped.installed) say(`Registered the shipped classifier ${shipped.version} as model version 1.`);
+  const models = createModelRuntime({ fallback: scorer });
   const starter = await installStarterPolicies(db, systemClock.now());
   if (starter.installed) say(`Installed ${starter.policies} starter policies and ${starter.lists} lists.`);
 
   let credentials: Awaited<ReturnType<typeof resetDemoStaff>> = [];
   if (config.demo) {
     credentials = await resetDemoStaff(db, systemClock.now());
-    const seeded = await seedDemoCommunity(db, { now: systemClock.now(), engine: { runtime: policyRuntime, scorer } });
+    const seeded = await seedDemoCommunity(db, { now: systemClock.now(), engine: { runtime: policyRuntime, scorer, models } });
     say(
       seeded.seeded
         ? `Seeded the demo community: ${seeded.accounts} accounts, ${seeded.posts} posts, ${seeded.transactions} orders, ${seeded.partnerships} partnerships, ${seeded.flags} flags (${seeded.openFlags} open).`
@@ -52,7 +57,7 @@ async function main(): Promise<void> {
   const jobs = await startJobQueue({ db, databaseUrl: config.databaseUrl, logger, maintenanceIntervalSeconds: 30, ...jobHandlers(db, systemClock, config) });
   const waiting = await enqueueWaitingDeliveries(db, jobs, systemClock.now());
   if (waiting) say(`Queued ${waiting} webhook deliveries written while no worker ran.`);
-  const app = createApp({ db, clock: systemClock, logger, config, consoleDir: path.join(root, 'console', 'dist'), policyRuntime, jobs, scorer });
+  const app = createApp({ db, clock: systemClock, logger, config, consoleDir: path.join(root, 'console', 'dist'), policyRuntime, jobs, scorer, models });
   const server = app.listen(config.port, config.host, () => {
     const url = `http://localhost:${config.port}`;
     say('');

@@ -7,15 +7,18 @@ import { COMPLIANCE_REPORT_JOB, buildComplianceReport } from '../compliance/comp
 import { WEBHOOK_DEAD_LETTER_JOB, WEBHOOK_DELIVERY_JOB } from '../webhooks/outbox';
 import { attemptDelivery, markDeadLetter } from '../webhooks/deliver';
 import { TRANSPARENCY_REPORT_JOB, buildTransparencyReport } from '../transparency/transparencyReport';
+import { RETRAIN_JOB, retrainJob } from '../models/retrainService';
 
 /** Every background job the product runs, with the retry policy of each queue; the server and the tests start the same set. */
 export function jobHandlers(db: Db, clock: Clock, config: AppConfig): { handlers: Record<string, JobHandler>; policies: Record<string, QueuePolicy> } {
   const webhook = config.webhooks;
+  const retrain = retrainJob(db, clock);
   return {
     handlers: {
       [BACKTEST_JOB]: (data) => executeBacktest(db, clock, Number(data.id)),
       [COMPLIANCE_REPORT_JOB]: (data) => buildComplianceReport(db, clock, Number(data.id)),
       [TRANSPARENCY_REPORT_JOB]: (data) => buildTransparencyReport(db, clock, Number(data.id)),
+      [RETRAIN_JOB]: (data) => retrain(Number(data.id)),
       [WEBHOOK_DELIVERY_JOB]: async (data, attempt) => {
         const outcome = await attemptDelivery(db, clock, Number(data.deliveryId), {
           timeoutMs: webhook.timeoutMs,
