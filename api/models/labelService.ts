@@ -13,6 +13,7 @@ import { LABEL_SOURCES } from '../../migrations/019_model_lifecycle';
 import type { ResourceDefinition } from '../resources/definitions';
 import type { FieldSpec } from '../http/listQuery';
 import { camelCase } from '../db/rows';
+import { RESOURCE_ACCESS } from '../auth/access';
 import { maskPersonalData } from '../../rules/privacy/mask';
 
 export const LABEL_VALUES = ['spam', 'promotion', 'not_spam', 'not_promotion', 'neither'] as const;
@@ -23,7 +24,7 @@ const field = (column: string, kind: FieldSpec['kind'], options: { sort?: boolea
 export const LABELS_RESOURCE: ResourceDefinition = {
   resource: 'labels',
   table: 'training_labels',
-  readRoles: ['admin', 'community_manager', 'compliance', 'moderator'],
+  readRoles: RESOURCE_ACCESS.labels!.read,
   fields: Object.fromEntries([
     field('id', 'id', { sort: true }),
     field('source', 'enum', { values: LABEL_SOURCES }),

@@ -1,7 +1,8 @@
 import express, { Router, type Request } from 'express';
 import { z } from 'zod';
 import type { AppDeps } from '../deps';
-import { ROLES, type Role } from '../auth/roles';
+import { ROLES } from '../auth/roles';
+import { RESOURCE_ACCESS } from '../auth/access';
 import { parseListQuery, type FieldSpec } from '../http/listQuery';
 import { HttpProblem, parseOrThrow, problems } from '../http/problem';
 import type { RouteTable } from '../http/routeTable';
@@ -17,8 +18,8 @@ import { shadowComparison } from '../models/shadowScores';
 import { exportLabels, importLabels, IMPORT_FORMATS, LABELS_RESOURCE, maskLabel, type ImportFormat } from '../models/labelService';
 
 /** Who changes the classifier in use: the people who answer for the policies. */
-export const MODEL_WRITERS: readonly Role[] = ['admin', 'community_manager'];
-export const LABEL_IMPORTERS: readonly Role[] = ['admin', 'compliance'];
+export const MODEL_WRITERS = RESOURCE_ACCESS['model-versions']!.write;
+export const LABEL_IMPORTERS = RESOURCE_ACCESS.labels!.write;
 const LABEL_READERS = LABELS_RESOURCE.readRoles;
 
 const field = (column: string, kind: FieldSpec['kind'], options: { sort?: boolean; filter?: boolean; values?: readonly string[] } = {}): [string, FieldSpec] => [camelCase(column), { column, kind, sortable: options.sort ?? false, filterable: options.filter ?? true, values: options.values }];

@@ -49,3 +49,17 @@ describe('retraining', () => {
     expect(a.trainingData.sources.platform!.rows).toBe(32);
   });
 });
+
+describe('models and labels pages: translations', () => {
+  const keyPaths = (value: unknown, prefix = ''): string[] =>
+    value === null || typeof value !== 'object' ? [prefix] : Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => keyPaths(v, prefix ? `${prefix}.${k}` : k));
+  it('have the same keys in both languages, and the Chinese ones are Chinese', async () => {
+    const { modelsEnglish, modelsChinese } = await import('../../console/src/models/messages');
+    expect(keyPaths(modelsChinese).sort()).toEqual(keyPaths(modelsEnglish).sort());
+    for (const path of keyPaths(modelsChinese)) {
+      const zh = path.split('.').reduce<unknown>((n, k) => (n as Record<string, unknown>)[k], modelsChinese) as string;
+      if (/\.(f1|hash)$|fields\.id$/.test(path)) continue;
+      expect(/[\u4e00-\u9fff]/.test(zh), `${path}: ${zh}`).toBe(true);
+    }
+  });
+});
