@@ -3,7 +3,10 @@ import type { Clock } from '../deps';
 import type { JobQueue } from '../jobs/jobQueue';
 import { appendAudit } from '../audit/auditLog';
 import { problems } from '../http/problem';
-import { loadCorpora, type Example } from '../../models/corpora';
+import { Worker } from 'node:worker_threads';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import path from 'node:path';
 import { readOnnxModel } from '../../models/onnxModel';
 import type { Thresholds } from '../../models/onnxScorer';
 import { readTrainConfig } from '../../models/trainConfig';
@@ -31,37 +34,48 @@ export async function startRetrain(db: Db, jobs: JobQueue | undefined, settings:
   return id;
 }
 
+type RetrainInput = Omit<Parameters<typeof retrain>[0], 'base' | 'progress'>;
+type RetrainOutput = Omit<Awaited<ReturnType<typeof retrain>>, 'weights'>;
+
 /**
- * The job: reads the labels not retracted and the active model, retrains, and registers the
- * result as a candidate with its comparison. The base corpora are read once per process: they
- * are files that change only with a release.
+ * Retrains in a worker thread (retrainWorker.ts, loaded through tsx): seconds of pure CPU per
+ * head would otherwise hold every request this replica serves.
  */
+function retrainOffThread(input: RetrainInput, progress: (stage: string, fraction: number) => Promise<void>): Promise<RetrainOutput> {
+  const file = new URL('./retrainWorker.ts', import.meta.url).href;
+  // Resolved here, so the worker finds tsx whatever the process's working folder; require.resolve
+  // answers the CommonJS entry, and the ES module one sits beside it.
+  const tsx = pathToFileURL(path.join(path.dirname(createRequire(import.meta.url).resolve('tsx/esm/api')), 'index.mjs')).href;
+  const worker = new Worker(`import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(file)}); })`, { eval: true });
+  return new Promise<RetrainOutput>((resolve, reject) => {
+    let updates = Promise.resolve();
+    worker.on('message', (m: { type: 'progress'; stage: string; fraction: number } | { type: 'done'; result: RetrainOutput } | { type: 'error'; error: string }) => {
+      if (m.type === 'progress') updates = updates.then(() => progress(m.stage, m.fraction)).catch(() => undefined);
+      else if (m.type === 'done') updates.then(() => resolve(m.result));
+      else reject(new Error(m.error));
+    });
+    worker.on('error', reject);
+    worker.on('exit', (code) => code !== 0 && reject(new Error(`the training worker stopped with code ${code}`)));
+    worker.postMessage(input);
+  }).finally(() => void worker.terminate());
+}
+
+/** The job: reads the labels not retracted and the active model, retrains, and registers the result as a candidate with its comparison. */
 export function retrainJob(db: Db, clock: Clock) {
-  let base: Example[] | null = null;
   return async (id: number): Promise<void> => {
     const run = await db('model_training_runs').where({ id }).first();
     if (!run || run.status === 'succeeded') return;
     await db('model_training_runs').where({ id }).update({ status: 'running', stage: 'reading labels', progress: 0, started_at: clock.now(), error: null });
     try {
-      base ??= loadCorpora();
       const labels = await trainingLabels(db);
       const activeRow = await db('model_versions').where({ status: 'active' }).first('id', 'version', 'onnx', 'thresholds');
       const active = activeRow ? { version: activeRow.version as string, weights: readOnnxModel(activeRow.onnx as Uint8Array).weights, thresholds: activeRow.thresholds as Thresholds } : null;
       let last = 0;
-      const result = await retrain({
-        base,
-        labels,
-        config: readTrainConfig(),
-        settings: run.settings as RetrainSettings,
-        active,
-        progress: async (stage, fraction) => {
-          // Written at most every few percent: the row is what the console polls.
-          if (fraction - last < 0.04 && fraction < 1) return;
-          last = fraction;
-          await db('model_training_runs').where({ id }).update({ stage, progress: fraction });
-          // Lets requests waiting on this process run between the heavy steps.
-          await new Promise((resolve) => setImmediate(resolve));
-        },
+      const result = await retrainOffThread({ labels, config: readTrainConfig(), settings: run.settings as RetrainSettings, active }, async (stage, fraction) => {
+        // Written at most every few percent: the row is what the console polls.
+        if (fraction - last < 0.04 && fraction < 1) return;
+        last = fraction;
+        await db('model_training_runs').where({ id }).update({ stage, progress: fraction });
       });
       const now = clock.now();
       await db.transaction(async (trx) => {
