@@ -63,6 +63,28 @@ export async function recordDecisionLabel(trx: Knex.Transaction, d: { decisionId
   await trx('training_labels').insert({ source: 'decision', post_id: d.subjectId, decision_id: d.decisionId, staff_id: d.staffId, queue: d.queue, model_version_id: post?.model_version_id ?? null, spam: label.spam, promo: label.promo, labelled_at: d.at, created_at: d.at });
 }
 
+/**
+ * Labels for decisions stored in bulk (the demo's history), by the same mapping; decisions that
+ * already have a label, reversals and automated decisions are left alone.
+ */
+export async function labelStoredDecisions(trx: Knex.Transaction): Promise<number> {
+  const rows: Array<{ id: number; action: string; queue: string | null; subject_id: number; staff_id: number; created_at: Date; model_version_id: number | null }> = await trx('decisions as d')
+    .leftJoin('flags as f', 'f.id', 'd.flag_id')
+    .join('posts as p', 'p.id', 'd.subject_id')
+    .where({ 'd.subject_type': 'post', 'd.automated': false })
+    .whereNull('d.reverses_decision_id')
+    .whereNull('d.reversed_at')
+    .whereNotExists(trx('training_labels as l').whereRaw('l.decision_id = d.id'))
+    .orderBy('d.id')
+    .select('d.id', 'd.action', 'f.queue', 'd.subject_id', 'd.staff_id', 'd.created_at', 'p.model_version_id');
+  const labels = rows.flatMap((d) => {
+    const label = labelForDecision(d.action, d.queue);
+    return label ? [{ source: 'decision', post_id: d.subject_id, decision_id: d.id, staff_id: d.staff_id, queue: d.queue, model_version_id: d.model_version_id, spam: label.spam, promo: label.promo, labelled_at: d.created_at, created_at: d.created_at }] : [];
+  });
+  for (let i = 0; i < labels.length; i += 1000) await trx('training_labels').insert(labels.slice(i, i + 1000));
+  return labels.length;
+}
+
 /** A reversed decision's label leaves the training set; the reversal writes its own through recordDecisionLabel. */
 export async function retractDecisionLabel(trx: Knex.Transaction, decisionId: number, reversalId: number, at: Date): Promise<void> {
   await trx('training_labels').where({ decision_id: decisionId }).whereNull('retracted_at').update({ retracted_at: at, retracted_by_decision_id: reversalId });
