@@ -4,7 +4,7 @@ import type { AppDeps } from '../deps';
 import { ROLES } from '../auth/roles';
 import { RESOURCE_ACCESS } from '../auth/access';
 import { parseListQuery, type FieldSpec } from '../http/listQuery';
-import { HttpProblem, parseOrThrow, problems } from '../http/problem';
+import { parseOrThrow, problems } from '../http/problem';
 import type { RouteTable } from '../http/routeTable';
 import type { ResourceDefinition } from '../resources/definitions';
 import { contentRange, getRow, listRows } from '../resources/queries';
@@ -86,7 +86,7 @@ const formatSchema = z.object({ format: z.enum(IMPORT_FORMATS).optional() });
 const textBody = express.text({ type: ['text/csv', 'application/x-ndjson', 'application/jsonl', 'application/x-jsonlines', 'text/plain'], limit: '50mb' });
 
 function importFormat(req: Request): { format: ImportFormat; content: string } {
-  if (typeof req.body !== 'string') throw new HttpProblem(415, 'unsupportedMediaType', 'Unsupported media type', 'Send the file as text/csv or application/x-ndjson (JSON lines).');
+  if (typeof req.body !== 'string') throw problems.validation([{ path: '(body)', message: 'send the file itself as text/csv or application/x-ndjson (JSON lines)' }], 'Send the file as text/csv or application/x-ndjson (JSON lines).');
   const { format } = parseOrThrow(formatSchema, req.query);
   return { format: format ?? (req.is('text/csv') ? 'csv' : 'jsonl'), content: req.body };
 }

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import request from 'supertest';
@@ -42,6 +43,17 @@ async function moderate(pairs: number): Promise<void> {
   }
 }
 
+// axe-core injected as the accessibility suite does (the page bypasses the console's CSP for it).
+const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE_SOURCE });
+  const result = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: string[] }> }> }> } }).axe;
+    return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag21a'] } });
+  });
+  return result.violations.filter((v) => v.impact === 'critical' || v.impact === 'serious').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+}
+
 const status = (page: Page) => page.locator('[data-testid^="model-status-"]');
 
 async function confirmDialog(page: Page) {
@@ -72,7 +84,7 @@ describe.skipIf(!HAS_CHROMIUM)('the model lifecycle from the console', () => {
   });
 
   it('a community manager sees labels accumulate, trains a candidate, reads the comparison, shadows, promotes and rolls back', async () => {
-    const page = await browser.newPage({ locale: 'en-US', viewport: { width: 1400, height: 1000 } });
+    const page = await browser.newPage({ locale: 'en-US', viewport: { width: 1400, height: 1000 }, bypassCSP: true });
     page.setDefaultTimeout(30_000);
     await page.goto(`${server.url}/#/login`);
     await page.getByLabel(/e-mail/i).fill(staff.community_manager.email);
@@ -88,6 +100,7 @@ describe.skipIf(!HAS_CHROMIUM)('the model lifecycle from the console', () => {
     await page.getByText(/of 120$/).waitFor();
     await page.getByText(/moonberry co-op/).first().waitFor();
     await shot(page, 'labels');
+    expect(await seriousViolations(page)).toEqual([]);
 
     // Train a candidate and watch it run.
     await page.getByRole('menuitem', { name: 'Models' }).click();
@@ -107,6 +120,7 @@ describe.skipIf(!HAS_CHROMIUM)('the model lifecycle from the console', () => {
     await page.getByTestId('disagreements').getByText(/moonberry/).first().waitFor();
     await expect.poll(async () => page.locator('.recharts-surface').count()).toBeGreaterThanOrEqual(1);
     await shot(page, 'model-comparison');
+    expect(await seriousViolations(page)).toEqual([]);
 
     // Shadow: it scores new posts beside the active model, and the page shows how flags would differ.
     await page.getByRole('button', { name: 'Put in shadow' }).click();
