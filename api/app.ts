@@ -31,6 +31,8 @@ import { webhookRouter } from './routes/webhooks';
 import { communityHealthRouter } from './routes/communityHealth';
 import { appealRouter } from './routes/appeals';
 import { transparencyRouter } from './routes/transparency';
+import { createModelRuntime } from './models/modelRuntime';
+import { modelRouter } from './routes/models';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
@@ -42,7 +44,7 @@ export interface TrustApp extends Express {
 export function createApp(given: AppDeps): TrustApp {
   const metrics = given.metrics ?? new Registry();
   const reads = given.reads ?? createReadRouter({ primary: given.db, standby: given.readDb, logger: given.logger, registry: metrics, now: () => given.clock.now() });
-  const deps: AppDeps = { ...given, metrics, reads, policyRuntime: given.policyRuntime ?? createPolicyRuntime(), outbox: given.outbox ?? createOutbox(given.jobs) };
+  const deps: AppDeps = { ...given, metrics, reads, policyRuntime: given.policyRuntime ?? createPolicyRuntime(), outbox: given.outbox ?? createOutbox(given.jobs), models: given.models ?? createModelRuntime({ fallback: given.scorer }) };
   const app = express() as TrustApp;
   const table = new RouteTable();
   app.routeTable = table;
@@ -107,6 +109,7 @@ export function createApp(given: AppDeps): TrustApp {
   app.use('/api', communityHealthRouter(deps, table));
   app.use('/api', appealRouter(deps, table));
   app.use('/api', transparencyRouter(deps, table));
+  app.use('/api', modelRouter(deps, table));
   app.use('/api', resourceRouter(deps, table));
   app.use('/api', notFoundHandler);
 

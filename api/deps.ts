@@ -7,6 +7,7 @@ import type { JobQueue } from './jobs/jobQueue';
 import type { Outbox } from './webhooks/outbox';
 import type { Registry } from 'prom-client';
 import type { ReadRouter } from './db/readRouting';
+import type { ModelRuntime } from './models/modelRuntime';
 
 export interface Clock {
   now(): Date;
@@ -35,4 +36,6 @@ export interface AppDeps {
   reads?: ReadRouter;
   /** Prometheus metrics served at /api/metrics; one registry per app when not given. */
   metrics?: Registry;
+  /** The model registry's active and shadow classifiers, followed by token like the policies; one is made per app when not given, with `scorer` as its fallback. */
+  models?: ModelRuntime;
 }

@@ -20,6 +20,8 @@ import { startAuditCheckpoints } from './audit/checkpoint';
 import { PARTITION_JOB, ensurePartitions } from './db/partitions';
 import { Registry } from 'prom-client';
 import { createReadRouter } from './db/readRouting';
+import { installShippedModel } from './models/modelRegistry';
+import { createModelRuntime } from './models/modelRuntime';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -41,13 +43,16 @@ async function main(): Promise<void> {
   const scorer = await loadOnnxScorer();
   say(`Loaded classifier ${scorer.version}.`);
   const policyRuntime = createPolicyRuntime();
+  const shipped = await installShippedModel(db, systemClock.now());
+  if (shipped.installed) say(`Registered the shipped classifier ${shipped.version} as model version 1.`);
+  const models = createModelRuntime({ fallback: scorer });
   const starter = await installStarterPolicies(db, systemClock.now());
   if (starter.installed) say(`Installed ${starter.policies} starter policies and ${starter.lists} lists.`);
 
   let credentials: Awaited<ReturnType<typeof resetDemoStaff>> = [];
   if (config.demo) {
     credentials = await resetDemoStaff(db, systemClock.now());
-    const seeded = await seedDemoCommunity(db, { now: systemClock.now(), engine: { runtime: policyRuntime, scorer } });
+    const seeded = await seedDemoCommunity(db, { now: systemClock.now(), engine: { runtime: policyRuntime, scorer, models } });
     say(
       seeded.seeded
         ? `Seeded the demo community: ${seeded.accounts} accounts, ${seeded.posts} posts, ${seeded.transactions} orders, ${seeded.partnerships} partnerships, ${seeded.flags} flags (${seeded.openFlags} open).`
@@ -65,7 +70,7 @@ async function main(): Promise<void> {
   const waiting = await enqueueWaitingDeliveries(db, jobs, systemClock.now());
   if (waiting) say(`Queued ${waiting} webhook deliveries written while no worker ran.`);
   const checkpoints = startAuditCheckpoints({ db, file: path.resolve(root, config.audit.checkpointFile), intervalMs: config.audit.checkpointIntervalMs, clock: systemClock, logger });
-  const app = createApp({ db, readDb, reads, metrics, clock: systemClock, logger, config, consoleDir: path.join(root, 'console', 'dist'), policyRuntime, jobs, scorer });
+  const app = createApp({ db, readDb, reads, metrics, clock: systemClock, logger, config, consoleDir: path.join(root, 'console', 'dist'), policyRuntime, jobs, scorer, models });
   const server = app.listen(config.port, config.host, () => {
     const url = `http://localhost:${config.port}`;
     say('');

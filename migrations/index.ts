@@ -17,6 +17,7 @@ import * as m015 from './015_privacy_and_integrity';
 import * as m018 from './018_monthly_partitions';
 import * as m019 from './019_read_fences';
 import * as m020 from './020_board_counter_slots';
+import * as m021 from './021_model_lifecycle';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -46,6 +47,7 @@ const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['018_monthly_partitions', m018],
   ['019_read_fences', m019],
   ['020_board_counter_slots', m020],
+  ['021_model_lifecycle', m021],
 ];
 
 export const migrationSource: Knex.MigrationSource<readonly [string, Migration]> = {

@@ -31,6 +31,14 @@ export interface CalibratedWeights {
   bias: Float32Array; // HEADS
 }
 
+/** Folds each head's Platt calibration (a, b) into its weights: column j becomes a_j·w_j, bias_j a_j·b_j + c_j. */
+export function foldCalibration(heads: ReadonlyArray<{ weights: Float32Array; bias: number }>, calibration: ReadonlyArray<{ a: number; b: number }>): CalibratedWeights {
+  const weights = new Float32Array(FEATURE_DIM * HEADS);
+  for (let i = 0; i < FEATURE_DIM; i++) for (let j = 0; j < HEADS; j++) weights[i * HEADS + j] = calibration[j]!.a * heads[j]!.weights[i]!;
+  const bias = Float32Array.from(heads.map((h, j) => calibration[j]!.a * h.bias + calibration[j]!.b));
+  return { weights, bias };
+}
+
 const bytesOf = (a: Float32Array | BigInt64Array) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
 
 /** The weights' fingerprint names the model version, so any retraining that changes them shows. */

@@ -41,13 +41,20 @@ function batchTensors(rows: SparseFeatures[]): { indices: ort.Tensor; values: or
  * its weights would be read against the wrong features.
  */
 export async function loadOnnxScorer(file = SHIPPED_MODEL, options: { maxBatch?: number; sortWindow?: number } = {}): Promise<OnnxScorer> {
-  const bytes = fs.readFileSync(file);
+  return createOnnxScorer(fs.readFileSync(file), { ...options, name: file });
+}
+
+/**
+ * The same from a model's bytes (a version stored in the database). Thresholds given here
+ * replace the ones in the file: a registered version's thresholds belong to the version.
+ */
+export async function createOnnxScorer(bytes: Uint8Array, options: { maxBatch?: number; sortWindow?: number; name?: string; thresholds?: Thresholds } = {}): Promise<OnnxScorer> {
   const { metadata } = readOnnxModel(bytes);
   if (metadata.featurizer_version !== FEATURIZER_VERSION) {
-    throw new Error(`model ${file} was trained with featurizer ${metadata.featurizer_version}, this build has ${FEATURIZER_VERSION}: retrain with npm run train`);
+    throw new Error(`model ${options.name ?? metadata.model_version} was trained with featurizer ${metadata.featurizer_version}, this build has ${FEATURIZER_VERSION}: retrain with npm run train`);
   }
   const session = await ort.InferenceSession.create(bytes, { intraOpNumThreads: 1, interOpNumThreads: 1, graphOptimizationLevel: 'all' });
-  const thresholds = JSON.parse(metadata.thresholds) as Thresholds;
+  const thresholds = options.thresholds ?? (JSON.parse(metadata.thresholds) as Thresholds);
   const maxBatch = options.maxBatch ?? 512;
   const sortWindow = options.sortWindow ?? 8192;
   return {

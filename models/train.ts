@@ -6,7 +6,7 @@ import { dataHash, loadCorpora, type Example, type Source } from './corpora';
 import { featurize, FEATURE_DIM, FEATURIZER_VERSION, MAX_TEXT_CHARS, type SparseFeatures } from './featurizer';
 import { fitPlatt, trainLogistic, type LinearHead } from './logistic';
 import { binaryMetrics, type BinaryMetrics } from './metrics';
-import { buildOnnxModel, HEADS, LABELS, OPSET, readOnnxModel, weightsVersion } from './onnxModel';
+import { buildOnnxModel, foldCalibration, LABELS, OPSET, readOnnxModel, weightsVersion } from './onnxModel';
 import type { Thresholds } from './onnxScorer';
 import { writeModelCard, type CategoryErrors, type TrainingSummary } from './modelCard';
 import { readTrainConfig } from './trainConfig';
@@ -63,9 +63,7 @@ function main() {
 
   // The calibration learned on held-out predictions is folded into the final weights, which is
   // what the ONNX graph and the reference scorer compute.
-  const weights = new Float32Array(FEATURE_DIM * HEADS);
-  for (let i = 0; i < FEATURE_DIM; i++) for (let j = 0; j < HEADS; j++) weights[i * HEADS + j] = calibration[j]!.a * heads[j]!.weights[i]!;
-  const bias = Float32Array.from(heads.map((h, j) => calibration[j]!.a * h.bias + calibration[j]!.b));
+  const { weights, bias } = foldCalibration(heads, calibration);
 
   // Spam per source, each text judged by its language's head at that head's nested cut.
   const cutOf = (head: Head, source: Source) => sourceFigures.find((f) => f.head === head && f.source === source)!.cut;

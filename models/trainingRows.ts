@@ -17,6 +17,8 @@ export interface RowWeights {
   hamAsPromoNegativeWeight: number;
   /** The template set, which teaches its own phrasings more than the task. */
   templateWeight: number;
+  /** A platform's own labels (retraining); absent, they weigh 1. */
+  platformWeight?: number;
 }
 
 /**
@@ -26,7 +28,7 @@ export interface RowWeights {
  * called ham are never among those negatives: they were relabelled as promotion.
  */
 export function headRows(examples: Example[], features: (e: Example) => SparseFeatures, head: Head, weights: RowWeights): HeadRow[] {
-  const sourceWeight = (e: Example) => (e.source === 'templates' ? weights.templateWeight : 1);
+  const sourceWeight = (e: Example) => (e.source === 'templates' ? weights.templateWeight : e.source === 'platform' ? (weights.platformWeight ?? 1) : 1);
   if (head === 'promo') {
     return examples.flatMap((e): HeadRow[] =>
       e.promo !== null

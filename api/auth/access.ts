@@ -27,6 +27,10 @@ export const RESOURCE_ACCESS: Record<string, { read: readonly Role[]; write: rea
   'transparency-reports': { read: ['admin', 'compliance'], write: ['admin', 'compliance'] },
   'webhook-subscriptions': { read: ['admin'], write: ['admin'] },
   'webhook-deliveries': { read: ['admin'], write: ['admin'] },
+  // Promoting, shadowing, retiring and training are changes to what judges every post.
+  'model-versions': { read: ROLES, write: ['admin', 'community_manager'] },
+  'model-training-runs': { read: ROLES, write: ['admin', 'community_manager'] },
+  labels: { read: ['admin', 'community_manager', 'compliance', 'moderator'], write: ['admin', 'compliance'] },
 };
 
 /** Roles whose work needs identifiers as written; each unmasked view is audited. */

@@ -12,6 +12,7 @@ import { textFingerprint } from '../../rules/facts/textFacts';
 import { countPostActivity, judgeNewPosts, storePostJudgements, type ItemOutcome, type Judgement, type JudgeablePost, type NewPost } from '../policies/judge';
 import { itemStates } from './itemState';
 import { announcePolicyOutcomes } from '../webhooks/policyEvents';
+import { storeShadowScores } from '../models/shadowScores';
 
 /** A new post's state as stored: open flags by priority, highest first, as itemStates orders them. */
 function stateOf(outcome: ItemOutcome): ItemState {
@@ -114,10 +115,11 @@ export async function ingestPosts(db: Db, source: string, posts: PostInput[], no
         } satisfies NewPost,
       };
     });
-    const verdicts = engine && drafts.length ? await judgeNewPosts(trx, engine.runtime, drafts.map((d) => d.subject), engine.scorer) : null;
+    const verdicts = engine && drafts.length ? await judgeNewPosts(trx, engine.runtime, drafts.map((d) => d.subject), engine.scorer, engine.models) : null;
 
     const fresh: JudgeablePost[] = [];
     const freshJudgements: Judgement[] = [];
+    const freshIndex: number[] = [];
     // Insert in waves: a post goes in once everything it points at has an id (threads before replies).
     let pending = drafts.map((d, i) => ({ ...d, index: i }));
     const resolved = (ref: string | undefined) => !ref || known.has(ref);
@@ -170,6 +172,7 @@ export async function ingestPosts(db: Db, source: string, posts: PostInput[], no
         if (mine.has(p.id) && verdicts) {
           fresh.push({ ...subject, id, threadId: row.thread_id });
           freshJudgements.push(verdicts.judgements[index]!);
+          freshIndex.push(index);
         }
       });
       const done = new Set(wave.map((d) => d.input.id));
@@ -181,6 +184,7 @@ export async function ingestPosts(db: Db, source: string, posts: PostInput[], no
       const outcomes = await storePostJudgements(trx, fresh, freshJudgements, now);
       fresh.forEach((f, i) => states.set(f.id, stateOf(outcomes[i]!)));
       const externalIds = new Map([...results.values()].map((r) => [r.id, r.externalId]));
+      if (verdicts.shadow) await storeShadowScores(trx, verdicts.shadow.versionId, fresh.map((f, i) => ({ postId: f.id, scores: verdicts.shadow!.scores[freshIndex[i]!]! })), now);
       await announcePolicyOutcomes(trx, 'post', source, fresh.map((f) => ({ id: f.id, externalId: externalIds.get(f.id)! })), outcomes, engine.outbox, now);
       // Last before the answer: the board counters are the rows concurrent batches queue on.
       await countPostActivity(trx, verdicts.active, fresh, freshJudgements, now, engine.counterSlots);

@@ -19,6 +19,8 @@ export type IngestedWithState = IngestedItem & ItemState;
 export interface TrustEngine {
   runtime: import('../policies/policyRuntime').PolicyRuntime;
   scorer?: import('../../models/scorer').Scorer;
+  /** The model registry's active and shadow models; when given, the active one scores instead of `scorer`. */
+  models?: import('../models/modelRuntime').ModelRuntime;
   /** Where holds and disclosure requirements are announced to the platform's webhooks. */
   outbox?: import('../webhooks/outbox').Outbox;
   /** Slots per board counter bucket (BOARD_COUNTER_SLOTS); 1 keeps one row per bucket. */

@@ -9,6 +9,7 @@ import { WEBHOOK_DEAD_LETTER_JOB, WEBHOOK_DELIVERY_JOB } from '../webhooks/outbo
 import { attemptDelivery, markDeadLetter } from '../webhooks/deliver';
 import { PARTITION_JOB, ensurePartitions } from '../db/partitions';
 import { TRANSPARENCY_REPORT_JOB, buildTransparencyReport } from '../transparency/transparencyReport';
+import { RETRAIN_JOB, retrainJob } from '../models/retrainService';
 
 async function historyDb(db: Db, reads: ReadRouter | undefined): Promise<Db> {
   return reads ? (await reads.pick(null)).db : db;
@@ -17,6 +18,7 @@ async function historyDb(db: Db, reads: ReadRouter | undefined): Promise<Db> {
 /** Every background job the product runs, with the retry policy of each queue; the server and the tests start the same set. */
 export function jobHandlers(db: Db, clock: Clock, config: AppConfig, reads?: ReadRouter): { handlers: Record<string, JobHandler>; policies: Record<string, QueuePolicy> } {
   const webhook = config.webhooks;
+  const retrain = retrainJob(db, clock);
   return {
     handlers: {
       // History is read from the standby when there is one; a standby lost mid-job fails the job,
@@ -24,6 +26,7 @@ export function jobHandlers(db: Db, clock: Clock, config: AppConfig, reads?: Rea
       [BACKTEST_JOB]: async (data) => executeBacktest(db, clock, Number(data.id), await historyDb(db, reads)),
       [COMPLIANCE_REPORT_JOB]: async (data) => buildComplianceReport(db, clock, Number(data.id), await historyDb(db, reads)),
       [TRANSPARENCY_REPORT_JOB]: async (data) => buildTransparencyReport(db, clock, Number(data.id), await historyDb(db, reads)),
+      [RETRAIN_JOB]: (data) => retrain(Number(data.id)),
       [WEBHOOK_DELIVERY_JOB]: async (data, attempt) => {
         const outcome = await attemptDelivery(db, clock, Number(data.deliveryId), {
           timeoutMs: webhook.timeoutMs,

@@ -13,6 +13,7 @@ import type { Outbox } from '../webhooks/outbox';
 import { subjectAccount } from '../db/subjects';
 import { statementForAppealOutcome, statementForDecision, statementPayload } from '../statements/statementStore';
 import { statementActionFor } from '../../rules/statements/statementOfReasons';
+import { recordDecisionLabel, retractDecisionLabel } from '../models/labelService';
 
 export const CLAIM_MINUTES = 10;
 
@@ -122,6 +123,7 @@ export function moderationService(db: Db, outbox: Outbox = SILENT) {
           await recordReputationEvents(trx, [{ accountId: account, component: flag.subject_type === 'transaction' ? 'commerce' : 'discussion', weight, causeType: 'decision', causeId: decision.id, at: now }]);
           if (UPHELD.has(input.action)) await trx('accounts').where({ id: account }).increment('violations_upheld', 1);
         }
+        await recordDecisionLabel(trx, { decisionId: decision.id, action: input.action, queue: flag.queue, subjectType: flag.subject_type, subjectId: flag.subject_id, staffId: staff.id, at: now });
         const reports = await resolveReports(trx, flagId, decision.id, input.action, now);
         const restricts = statementActionFor(input.action, flag.subject_type);
         const statement = restricts
@@ -179,6 +181,8 @@ export function moderationService(db: Db, outbox: Outbox = SILENT) {
       const before = await reputationOf(trx, account);
       // The reputation the decision cost is repaired by retracting its evidence, not by adding the opposite.
       await retractDecisionEvidence(trx, decisionId, reversal.id, now);
+      await retractDecisionLabel(trx, decisionId, reversal.id, now);
+      await recordDecisionLabel(trx, { decisionId: reversal.id, action: 'approve', queue: flag?.queue ?? null, subjectType: original.subject_type, subjectId: original.subject_id, staffId: staff.id, at: now });
       if (UPHELD.has(original.action) && account !== null) await trx('accounts').where({ id: account }).andWhere('violations_upheld', '>', 0).decrement('violations_upheld', 1);
       const reports = await reverseReportOutcomes(trx, decisionId, reversal.id, now);
       const appealed = await trx('statements').where({ decision_id: decisionId, kind: 'decision' }).orderBy('id').first();

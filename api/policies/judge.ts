@@ -7,6 +7,7 @@ import type { Facts, RuleHit } from '../../rules/policy/evaluation';
 import type { FlagParams, LabelParams, ReputationEvidenceParams } from '../../rules/policy/events';
 import type { Scorer, TextScores } from '../../models/scorer';
 import type { ActivePolicies, PolicyRuntime } from './policyRuntime';
+import type { ModelRuntime } from '../models/modelRuntime';
 import { buildPostContexts, loadPostContexts, queryPostContexts, type PostSubject } from './postContexts';
 import { sqlArray } from '../db/sqlArray';
 import { loadTransactionContexts, type TransactionSubject } from './transactionContexts';
@@ -198,6 +199,8 @@ export interface PostVerdicts {
   judgements: Judgement[];
   /** What each post's row says about it when inserted. */
   columns: PostVerdictColumns[];
+  /** A shadow model's scores, by post as in `columns`: stored apart, seen by no rule. */
+  shadow: { versionId: number; scores: TextScores[] } | null;
 }
 
 export interface PostVerdictColumns {
@@ -209,6 +212,8 @@ export interface PostVerdictColumns {
   spam_score: number | null;
   promo_score: number | null;
   judged_by: string;
+  /** The registry's version that gave spam_score and promo_score. */
+  model_version_id: number | null;
 }
 
 /**
@@ -216,11 +221,18 @@ export interface PostVerdictColumns {
  * stored posts and the batch's own earlier posts, as if each had been stored before the next was
  * judged. Writes nothing.
  */
-export async function judgeNewPosts(trx: Knex.Transaction, runtime: PolicyRuntime, posts: NewPost[], scorer: Scorer | undefined): Promise<PostVerdicts> {
+export async function judgeNewPosts(trx: Knex.Transaction, runtime: PolicyRuntime, posts: NewPost[], scorer: Scorer | undefined, models?: ModelRuntime): Promise<PostVerdicts> {
   // The context statement also reads the policy cache token, so finding out whether the cached
   // policies are current costs no round trip of its own; the classifier runs while it is out.
-  const [read, scores] = await Promise.all([queryPostContexts(trx, posts, { policyToken: true }), scoresOf(posts, scorer)]);
+  // With a model registry the token also says whether the cached active model is current.
+  const before = models ? models.cached() : null;
+  const [read, firstScores] = await Promise.all([queryPostContexts(trx, posts, { policyToken: true }), scoresOf(posts, models ? before?.active?.scorer : scorer)]);
   const active = await runtime.activeFor(trx, 'post', read.policyToken);
+  const loaded = models ? await models.currentFor(trx, read.policyToken) : null;
+  // Scored by a model that is no longer active (or by none yet): score again with the one that is.
+  const scores = loaded && loaded !== before ? await scoresOf(posts, loaded.active?.scorer) : firstScores;
+  const modelVersionId = loaded?.active?.id ?? null;
+  const shadow = loaded?.shadow ? { versionId: loaded.shadow.id!, scores: (await scoresOf(posts, loaded.shadow.scorer))! } : null;
   const contexts = await buildPostContexts(trx, posts, read, active.brands, scores, active.thresholds, { unstoredBatch: true });
   const judgements = await judgeInContext(active, posts, contexts);
   const judgedBy = JSON.stringify(active.policies.map((p) => p.versionId));
@@ -235,9 +247,10 @@ export async function judgeNewPosts(trx: Knex.Transaction, runtime: PolicyRuntim
       spam_score: typeof j.facts.spamScore === 'number' ? j.facts.spamScore : null,
       promo_score: typeof j.facts.promoScore === 'number' ? j.facts.promoScore : null,
       judged_by: judgedBy,
+      model_version_id: scores ? modelVersionId : null,
     };
   });
-  return { active, judgements, columns };
+  return { active, judgements, columns, shadow };
 }
 
 /** Stores what the policies decided about posts just inserted with their verdict columns: rule hits, flags and reputation evidence. */

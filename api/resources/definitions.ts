@@ -96,6 +96,7 @@ export const RESOURCES: Record<string, ResourceDefinition> = {
       ['status', 'enum', { sort: true, values: POST_STATUSES }],
       ['spam_score', 'number', S],
       ['promo_score', 'number', S],
+      ['model_version_id', 'id'],
       ['disclosure_status', 'text'],
       ['has_disclosure', 'bool'],
       ['disclosure_required', 'bool'],

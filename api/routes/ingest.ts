@@ -6,6 +6,7 @@ import { HttpProblem, sendProblem } from '../http/problem';
 import { readBatch } from '../http/batch';
 import { jsonBody } from '../http/jsonBody';
 import { reportRouter } from './reports';
+import { platformLabelRouter } from './models';
 import type { RouteTable } from '../http/routeTable';
 import { ingestPosts } from '../ingest/ingestPosts';
 import { ingestTransactions } from '../ingest/ingestTransactions';
@@ -32,7 +33,7 @@ export function ingestRouter(deps: AppDeps, table: RouteTable): Router {
     }),
   );
 
-  const engine = { runtime: deps.policyRuntime!, scorer: deps.scorer, outbox: deps.outbox, counterSlots: deps.config.boardCounterSlots };
+  const engine = { runtime: deps.policyRuntime!, scorer: deps.scorer, outbox: deps.outbox, counterSlots: deps.config.boardCounterSlots, models: deps.models };
   // Single posts sent while others are being written share their transaction (see coalescer.ts).
   // One lane per platform: every post of the hour updates the same board-counter rows, so
   // concurrent single-post transactions would queue on those locks anyway. Measured at 200 req/s
@@ -54,5 +55,6 @@ export function ingestRouter(deps: AppDeps, table: RouteTable): Router {
   });
 
   router.use(reportRouter(deps, table));
+  router.use(platformLabelRouter(deps, table));
   return router;
 }

@@ -103,7 +103,7 @@ export function policyRouter(deps: AppDeps, table: RouteTable): Router {
     if (!policy) throw problems.notFound(`No policy with id ${id}.`);
     const document = input.document === undefined ? (policy.draft as PolicyDocument) : await assertValidDocument(deps.db, input.document, policy.applies_to, 'document');
     const published = policy.published_version_id ? await deps.db('policy_versions').where({ id: policy.published_version_id }).first('document') : null;
-    const results = await dryRun(deps.db, { subject: policy.applies_to, document, publishedDocument: (published?.document as PolicyDocument) ?? null, items: input.items, scorer: deps.scorer });
+    const results = await dryRun(deps.db, { subject: policy.applies_to, document, publishedDocument: (published?.document as PolicyDocument) ?? null, items: input.items, scorer: (await deps.models!.current(deps.db)).active?.scorer ?? deps.scorer });
     res.json({ policyId: id, appliesTo: policy.applies_to, results: maskDeep(results) });
   });
 

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { labelStoredDecisions } from '../models/labelService';
 import type { Db } from '../db/connect';
 import { appendAudit } from '../audit/auditLog';
 import { ingestPosts } from '../ingest/ingestPosts';
@@ -152,6 +153,7 @@ export async function seedDemoCommunity(db: Db, options: { now: Date; seed?: num
     }
     await decideOldRuleFlags(trx, mods, anchor, options.seed ?? DEMO_SEED);
     await seedMemberReports(trx, options.seed ?? DEMO_SEED);
+    await labelStoredDecisions(trx);
     await appendAudit(trx, { actor: { kind: 'system' }, action: 'seed.demo_community', detail: { seed: options.seed ?? DEMO_SEED, anchor: anchor.toISOString() }, at: options.now });
   });
   return { seeded: true, ...(await summary(db)) };

@@ -24,6 +24,8 @@ import webhooks from './webhooks';
 import webhookDeliveries from './webhookDeliveries';
 import statements from './statements';
 import appeals from './appeals';
+import models from './models';
+import labels from './labels';
 
 const authProvider = createAuthProvider();
 
@@ -88,6 +90,9 @@ export function App() {
       <Resource name="policies" {...policies} />
       <Resource name="policy-lists" {...policyLists} />
       <Resource name="policy-versions" />
+      <Resource name="model-versions" {...models} />
+      <Resource name="labels" {...labels} />
+      <Resource name="model-training-runs" />
       <CustomRoutes>
         <Route path="/compliance-report" element={<ComplianceReportPage />} />
         <Route path="/community-health" element={<CommunityHealthPage />} />

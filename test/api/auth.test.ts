@@ -112,6 +112,21 @@ const EXPECTED: Record<string, readonly Role[] | 'public' | 'api_key'> = {
   'get /api/backtests': ALL,
   'post /api/backtests': ['admin', 'community_manager'],
   'get /api/backtests/:id': ALL,
+  'get /api/labels': ['admin', 'community_manager', 'compliance', 'moderator'],
+  'get /api/labels/:id': ['admin', 'community_manager', 'compliance', 'moderator'],
+  'get /api/labels/export': ['admin', 'community_manager', 'compliance'],
+  'post /api/labels/import': ['admin', 'compliance'],
+  'post /api/v1/labels': 'api_key',
+  'get /api/model-versions': ALL,
+  'get /api/model-versions/:id': ALL,
+  'get /api/model-versions/:id/shadow-comparison': ALL,
+  'post /api/model-versions/:id/shadow': ['admin', 'community_manager'],
+  'post /api/model-versions/:id/retire': ['admin', 'community_manager'],
+  'post /api/model-versions/:id/promote': ['admin', 'community_manager'],
+  'post /api/model-versions/rollback': ['admin', 'community_manager'],
+  'get /api/model-training-runs': ALL,
+  'get /api/model-training-runs/:id': ALL,
+  'post /api/model-training-runs': ['admin', 'community_manager'],
 };
 
 beforeAll(async () => {

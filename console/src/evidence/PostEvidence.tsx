@@ -5,6 +5,7 @@ import { ExplanationTree } from './ExplanationTree';
 import { ReputationChart } from './ReputationChart';
 import { matchedTermsOf } from './highlight';
 import { EvidenceText, type EvidenceSpan } from '../common/EvidenceText';
+import { ModelVersionChip } from '../models/ModelVersionChip';
 
 interface RuleHit {
   id: number;
@@ -40,6 +41,7 @@ export function PostEvidence({ postId }: { postId: number }) {
         <Chip label={`${translate('resources.posts.fields.promoScore')}: ${pct(post.promoScore)}`} color={post.promoScore > 0.5 ? 'warning' : 'default'} />
         {post.disclosureStatus && <Chip label={`${translate('resources.posts.fields.disclosureStatus')}: ${translate(`enums.disclosure_status.${post.disclosureStatus}`, { _: post.disclosureStatus })}`} />}
         <Chip label={`${translate('resources.posts.fields.reach')}: ${post.reach}`} />
+        <ModelVersionChip id={post.modelVersionId} />
       </Stack>
       <Box>
         <Typography variant="subtitle1" component="h3">

@@ -191,7 +191,7 @@ export const appEnglish = {
     },
     posts: {
       name: 'Post |||| Posts',
-      fields: { id: 'ID', source: 'Platform', externalId: 'Platform ID', kind: 'Kind', threadId: 'Thread', parentId: 'In reply to', authorId: 'Author', productId: 'Product', board: 'Board', title: 'Title', body: 'Text', lang: 'Language', rating: 'Rating', platformLabel: 'Platform ad label', reach: 'Reach', status: 'Status', spamScore: 'Spam score', promoScore: 'Promotion score', disclosureStatus: 'Disclosure', hasDisclosure: 'Discloses', disclosureRequired: 'Disclosure required', labels: 'Labels', judgedBy: 'Judged by policy versions', ruleHits: 'Rule hits', postedAt: 'Posted', ingestedAt: 'Received', q: 'Search' },
+      fields: { id: 'ID', source: 'Platform', externalId: 'Platform ID', kind: 'Kind', threadId: 'Thread', parentId: 'In reply to', authorId: 'Author', productId: 'Product', board: 'Board', title: 'Title', body: 'Text', lang: 'Language', rating: 'Rating', platformLabel: 'Platform ad label', reach: 'Reach', status: 'Status', spamScore: 'Spam score', promoScore: 'Promotion score', modelVersionId: 'Scored by model', disclosureStatus: 'Disclosure', hasDisclosure: 'Discloses', disclosureRequired: 'Disclosure required', labels: 'Labels', judgedBy: 'Judged by policy versions', ruleHits: 'Rule hits', postedAt: 'Posted', ingestedAt: 'Received', q: 'Search' },
     },
     transactions: {
       name: 'Order |||| Orders',

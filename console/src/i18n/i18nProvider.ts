@@ -4,10 +4,18 @@ import { resolveBrowserLocale, type I18nProvider, type TranslationMessages } fro
 import { appEnglish } from './en';
 import { appChinese } from './zh';
 import { raChineseMessages } from './raChinese';
+import { modelsChinese, modelsEnglish } from '../models/messages';
+
+/** Adds a page's own catalogue to the console's, section by section. */
+function withSection<T extends Record<string, unknown>>(base: T, extra: Record<string, Record<string, unknown>>): T {
+  const out: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(extra)) out[key] = { ...(out[key] as Record<string, unknown> | undefined), ...value };
+  return out as T;
+}
 
 export const MESSAGES: Record<'en' | 'zh', TranslationMessages> = {
-  en: { ...englishMessages, ...appEnglish } as TranslationMessages,
-  zh: { ...raChineseMessages, ...appChinese } as TranslationMessages,
+  en: { ...englishMessages, ...withSection(appEnglish, modelsEnglish) } as TranslationMessages,
+  zh: { ...raChineseMessages, ...withSection(appChinese, modelsChinese) } as TranslationMessages,
 };
 
 /** BCP 47 tags for dates and numbers in each interface language. */

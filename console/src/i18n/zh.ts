@@ -192,7 +192,7 @@ export const appChinese: AppMessages = {
     },
     posts: {
       name: '帖子',
-      fields: { id: '编号', source: '平台', externalId: '平台编号', kind: '类型', threadId: '所属主题', parentId: '回复对象', authorId: '作者', productId: '商品', board: '版块', title: '标题', body: '正文', lang: '语言', rating: '评分', platformLabel: '平台广告标签', reach: '曝光量', status: '状态', spamScore: '垃圾分', promoScore: '推广分', disclosureStatus: '广告标注', hasDisclosure: '已标注广告', disclosureRequired: '需补标注', labels: '标签', judgedBy: '判定所用策略版本', ruleHits: '规则命中', postedAt: '发布时间', ingestedAt: '接收时间', q: '搜索' },
+      fields: { id: '编号', source: '平台', externalId: '平台编号', kind: '类型', threadId: '所属主题', parentId: '回复对象', authorId: '作者', productId: '商品', board: '版块', title: '标题', body: '正文', lang: '语言', rating: '评分', platformLabel: '平台广告标签', reach: '曝光量', status: '状态', spamScore: '垃圾分', promoScore: '推广分', modelVersionId: '打分模型', disclosureStatus: '广告标注', hasDisclosure: '已标注广告', disclosureRequired: '需补标注', labels: '标签', judgedBy: '判定所用策略版本', ruleHits: '规则命中', postedAt: '发布时间', ingestedAt: '接收时间', q: '搜索' },
     },
     transactions: {
       name: '订单',
