@@ -65,7 +65,7 @@ export const PERSONAL_DATA: Record<string, TableEntry> = {
       id: 'none', source: 'none', external_id: 'none', kind: 'none', thread_id: 'none', parent_id: 'none', author_id: 'account_link', product_id: 'none', board: 'none',
       title: 'member_text', body: 'member_text', title_masked: 'member_text_copy', body_masked: 'member_text_copy', text_hash: 'member_text',
       lang: 'none', rating: 'none', platform_label: 'none', reach: 'none', status: 'none', spam_score: 'none', promo_score: 'none', disclosure_status: 'none',
-      posted_at: 'none', ingested_at: 'none', has_disclosure: 'none', labels: 'none', disclosure_required: 'none', judged_by: 'none',
+      posted_at: 'none', ingested_at: 'none', has_disclosure: 'none', labels: 'none', disclosure_required: 'none', judged_by: 'none', model_version_id: 'none',
     },
     erase: { title: nothing, body: erased, title_masked: nothing, body_masked: erased, text_hash: nothing },
   },
@@ -170,6 +170,29 @@ export const PERSONAL_DATA: Record<string, TableEntry> = {
     columns: { id: 'none', policy_id: 'none', document: 'none', applies_to: 'none', compare_version_id: 'none', window_start: 'none', window_end: 'none', status: 'none', processed: 'none', total: 'none', result: 'quotes_member', error: 'none', created_by: 'none', created_at: 'none', started_at: 'none', finished_at: 'none' },
   },
   transparency_reports: { columns: { id: 'none', period_start: 'none', period_end: 'none', status: 'none', result: 'none', error: 'none', created_by: 'none', created_at: 'none', finished_at: 'none' } },
+  // The classifier's registry and its training labels (migration 021). A decision's label reads its
+  // post's text at training time, so erasing the post takes it out; an imported label's text came
+  // from the platform with no account attached, and is scrubbed like any text quoting a member.
+  model_versions: {
+    columns: {
+      id: 'none', version: 'none', status: 'none', onnx: 'none', featurizer_version: 'none', thresholds: 'none', training_config: 'none', training_data: 'none', metrics: 'none',
+      evaluation: 'none', note: 'none', created_by: 'none', created_at: 'none', activated_at: 'none', shadow_since: 'none', retired_at: 'none', previous_active_id: 'none',
+    },
+  },
+  model_training_runs: {
+    columns: {
+      id: 'none', status: 'none', stage: 'none', progress: 'none', settings: 'none', base_version_id: 'none', candidate_id: 'none', error: 'none', requested_by: 'none',
+      created_at: 'none', started_at: 'none', finished_at: 'none',
+    },
+  },
+  label_imports: { columns: { id: 'none', format: 'none', rows: 'none', sha256: 'none', staff_id: 'none', platform: 'none', created_at: 'none' } },
+  training_labels: {
+    columns: {
+      id: 'none', source: 'none', post_id: 'none', decision_id: 'none', staff_id: 'none', queue: 'none', model_version_id: 'none', spam: 'none', promo: 'none', label: 'none',
+      text: 'quotes_member', external_id: 'none', import_id: 'none', labelled_at: 'none', created_at: 'none', retracted_at: 'none', retracted_by_decision_id: 'none',
+    },
+  },
+  model_shadow_scores: { columns: { model_version_id: 'none', post_id: 'none', spam: 'none', promo: 'none', scored_at: 'none' } },
 };
 
 /** Columns of a class in a table, in declaration order. */
