@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { toApiRow } from '../db/rows';
+import { ruleHitsFor } from '../policies/ruleHitStore';
 import { problems } from '../http/problem';
 import { maskDeep, maskPersonalData } from '../../rules/privacy/mask';
 import { reputationView } from '../reputation/reputationView';
@@ -83,14 +84,9 @@ async function threadContext(db: Knex, post: Record<string, any>) {
   };
 }
 
-async function ruleHits(db: Knex, subjectType: string, id: number) {
-  const rows = await db('rule_hits as h')
-    .join('policy_versions as v', 'v.id', 'h.policy_version_id')
-    .join('policies as p', 'p.id', 'v.policy_id')
-    .where({ 'h.subject_type': subjectType, 'h.subject_id': id })
-    .orderBy('h.id')
-    .select('h.id', 'h.rule_name', 'h.event_type', 'h.event_params', 'h.explanation', 'h.mode', 'h.created_at', 'p.id as policy_id', 'p.name as policy_name', 'v.id as policy_version_id', 'v.version');
-  return rows.map((r) => maskDeep(toApiRow(r)));
+/** Rule hits as the item page shows them: masked like the rest of the answer. */
+async function ruleHits(db: Knex, subjectType: 'post' | 'transaction', id: number) {
+  return (await ruleHitsFor(db, subjectType, id)).map((r) => maskDeep(r));
 }
 
 async function decisionsOn(db: Knex, subjectType: string, subjectId: number) {

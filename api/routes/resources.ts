@@ -6,6 +6,7 @@ import type { RouteTable } from '../http/routeTable';
 import { RESOURCES } from '../resources/definitions';
 import { contentRange, getRow, listRows } from '../resources/queries';
 import { toApiRow } from '../db/rows';
+import { ruleHitsFor } from '../policies/ruleHitStore';
 import { maskDeep, maskPersonalData } from '../../rules/privacy/mask';
 import { idParamSchema } from '../schemas/common';
 import { postDisclosure } from '../compliance/postDisclosure';
@@ -30,15 +31,6 @@ function maskRow(resource: string, row: Record<string, unknown>): Record<string,
   return row;
 }
 
-async function ruleHitsFor(db: AppDeps['db'], subjectType: string, id: number) {
-  const rows = await db('rule_hits as h')
-    .join('policy_versions as v', 'v.id', 'h.policy_version_id')
-    .join('policies as p', 'p.id', 'v.policy_id')
-    .where({ 'h.subject_type': subjectType, 'h.subject_id': id })
-    .orderBy('h.id')
-    .select('h.id', 'h.rule_name', 'h.event_type', 'h.event_params', 'h.explanation', 'h.mode', 'h.created_at', 'p.id as policy_id', 'p.name as policy_name', 'v.id as policy_version_id', 'v.version');
-  return rows.map(toApiRow);
-}
 
 async function deliveryDetail(db: AppDeps['db'], id: number) {
   const event = await db('webhook_deliveries as d').join('webhook_events as e', 'e.id', 'd.event_id').where('d.id', id).first('e.payload');
