@@ -112,14 +112,16 @@ describe('model lifecycle', () => {
   it('a reversal retracts its label from the next training set and writes its own', async () => {
     const reversed = removalDecisions[59]!;
     const before = await trainingLabels(t.db);
-    await request(appA).post(`/api/decisions/${reversed}/reverse`).set(moderator).send({ reason: 'appeal: a real newsletter' }).expect(201);
+    // Four eyes: someone other than the deciding moderator reverses it (an admin here).
+    const admin = await bearerFor(appA, staff.admin.email);
+    await request(appA).post(`/api/decisions/${reversed}/reverse`).set(admin).send({ reason: 'appeal: a real newsletter' }).expect(201);
     const after = await trainingLabels(t.db);
     const label = await t.db('training_labels').where({ decision_id: reversed }).first();
     expect(label.retracted_at).not.toBeNull();
     expect(after.some((l) => l.id === Number(label.id))).toBe(false);
     expect(before.some((l) => l.id === Number(label.id))).toBe(true);
     const own = await t.db('training_labels').where({ decision_id: label.retracted_by_decision_id }).first();
-    expect(own).toMatchObject({ spam: 0, queue: 'spam' });
+    expect(own).toMatchObject({ spam: 0, queue: 'spam', staff_id: staff.admin.id });
     expect(after).toHaveLength(before.length);
   });
 
