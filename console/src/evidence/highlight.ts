@@ -31,10 +31,14 @@ export function evidenceSpans(text: string, matchedTerms: readonly string[], bra
   all(URL, 'link');
   all(CONTACT, 'contact');
   all(PRICE, 'price');
+  // A Latin term counts as a whole word ("ad" is not marked inside "had"); Chinese has no spaces
+  // to wait for, so a Chinese term counts wherever it stands.
+  const latin = /[a-z0-9]/;
+  const wholeWord = (i: number, n: string) => !(latin.test(n[0]!) && latin.test(lower[i - 1] ?? '')) && !(latin.test(n[n.length - 1]!) && latin.test(lower[i + n.length] ?? ''));
   const find = (needle: string, kind: SpanKind) => {
     const n = needle.toLowerCase();
     if (n.length < 2) return;
-    for (let i = lower.indexOf(n); i >= 0; i = lower.indexOf(n, i + n.length)) spans.push({ start: i, end: i + n.length, kind });
+    for (let i = lower.indexOf(n); i >= 0; i = lower.indexOf(n, i + 1)) if (wholeWord(i, n)) spans.push({ start: i, end: i + n.length, kind });
   };
   for (const p of DEFAULT_DISCLOSURE_PHRASES) find(p, 'disclosure');
   for (const b of brands) find(b, 'brand');
