@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { disclosureVerdict, type DisclosureStatus, type DisclosureVerdict } from '../verdict';
 import type { Scorer } from '../../../models/scorer';
+import type { EvalItem } from './generate';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const EVAL_FILE = path.join(here, 'disclosure-eval.jsonl');
@@ -12,19 +13,6 @@ export const SEALED_FILE = path.join(here, 'sealed', 'reader-cases-sealed.jsonl'
 export const SEALED_SHA256 = '54cee7cf833948ade7fcf1e578f01aa1b6b93a6775ad52f1fcd6cf3236e97dde';
 
 export const STATUSES = ['undisclosed', 'weakly_disclosed', 'disclosed', 'not_commercial'] as const;
-
-/** One labelled case, as in disclosure-eval.jsonl and the reader-case files. */
-export interface EvalItem {
-  id: string;
-  case: string;
-  lang: 'zh' | 'en';
-  text: string;
-  platformLabel?: boolean;
-  partnerships?: Array<{ brand: string; kind: 'sponsorship' | 'gifted' | 'affiliate' }>;
-  links?: string[];
-  expected: DisclosureStatus;
-  note?: string;
-}
 
 export function loadCases(file: string): EvalItem[] {
   return fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as EvalItem);

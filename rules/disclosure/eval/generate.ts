@@ -51,6 +51,7 @@ const CASES: Case[] = [
   { name: 'helpful link, no sale', expected: 'not_commercial', partner: 'none', zh: ['说明书在这里 https://help.example/faq/{n} ，第三页有写', '这篇测评讲得很清楚 https://review.example/{n}'], en: ['The manual is here https://help.example/faq/{n}, page three', 'This review explains it well https://review.example/{n}'] },
 ];
 
+/** One labelled case, as in disclosure-eval.jsonl and the hand-written reader-case files. */
 export interface EvalItem {
   id: string;
   case: string;
@@ -60,6 +61,8 @@ export interface EvalItem {
   partnerships?: Array<{ brand: string; kind: 'sponsorship' | 'gifted' | 'affiliate' }>;
   links?: string[];
   expected: DisclosureStatus;
+  /** The reader cases' own word on why (written by hand; the generator writes none). */
+  note?: string;
 }
 
 export function generateDisclosureEval(seed = 77, perTemplate = 6): EvalItem[] {
