@@ -1,10 +1,9 @@
 import fs from 'node:fs';
 import { loadCorpora, type Example } from './corpora';
 import { featurize, type SparseFeatures } from './featurizer';
-import { fitPlatt } from './logistic';
 import { LABELS } from './onnxModel';
 import { SELECTION_FILE, type Selection } from './selection';
-import { calibrate, heldOutScores, nestedSourceFigures, validationFolds } from './sourceValidation';
+import { calibratedHeldOut, nestedSourceFigures, twoClassSources, validationFolds } from './sourceValidation';
 import { readTrainConfig, writeTrainConfig } from './trainConfig';
 import { headRows, type Head } from './trainingRows';
 
@@ -34,9 +33,10 @@ function main() {
         if (head !== 'promo' && hamAsPromoNegativeWeight !== HAM_WEIGHTS[0]) continue;
         const rows = headRows(examples, (e) => cache.get(e)!, head, { templateWeight, hamAsPromoNegativeWeight });
         for (const l2 of L2_GRID) {
-          const held = heldOutScores(rows, folds, { epochs: config.epochs, learningRate: config.learningRate, l2, seed: config.seed });
-          const platt = fitPlatt(held.map((h) => h.logit), held.map((h) => h.row.y));
-          const figures = nestedSourceFigures(head, calibrate(held, platt)).filter((f) => f.metrics.positives > 0 && f.metrics.positives < f.metrics.n);
+          const { scored } = calibratedHeldOut(rows, folds, { epochs: config.epochs, learningRate: config.learningRate, l2, seed: config.seed });
+          // The sources a cut is chosen on are the ones judged here.
+          const usable = new Set(twoClassSources(scored));
+          const figures = nestedSourceFigures(head, scored).filter((f) => usable.has(f.source));
           const perSource = Object.fromEntries(figures.map((f) => [f.source, Number(f.metrics.f1.toFixed(4))]));
           const meanF1 = figures.reduce((s, f) => s + f.metrics.f1, 0) / Math.max(1, figures.length);
           results.push({ head, l2, templateWeight, hamAsPromoNegativeWeight, meanF1: Number(meanF1.toFixed(4)), perSource });

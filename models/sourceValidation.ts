@@ -1,7 +1,7 @@
 import { seededRandom } from '../api/seed/random';
 import { createHash } from 'node:crypto';
 import { HELD_OUT_SOURCES, type Example, type Source } from './corpora';
-import { logit, sigmoid, trainLogistic, type LinearHead } from './logistic';
+import { fitPlatt, logit, sigmoid, trainLogistic, type LinearHead } from './logistic';
 import { binaryMetrics, type BinaryMetrics } from './metrics';
 import type { Head, HeadRow } from './trainingRows';
 
@@ -61,6 +61,19 @@ export function heldOutScores(rows: HeadRow[], folds: Fold[], options: TrainOpti
     for (const row of held) out.push({ row, logit: logit(head, row.x) });
   });
   return out;
+}
+
+/**
+ * Held-out scores calibrated by one Platt fit over all of them: what choosing settings and
+ * thresholds reads, and the calibration training folds into the shipped weights.
+ */
+export function calibratedHeldOut(rows: HeadRow[], folds: Fold[], options: TrainOptions): { platt: { a: number; b: number }; scored: Calibrated[] } {
+  const held = heldOutScores(rows, folds, options);
+  const platt = fitPlatt(
+    held.map((h) => h.logit),
+    held.map((h) => h.row.y),
+  );
+  return { platt, scored: calibrate(held, platt) };
 }
 
 export interface Calibrated {

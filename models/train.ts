@@ -4,14 +4,14 @@ import { fileURLToPath } from 'node:url';
 import { seededRandom } from '../api/seed/random';
 import { dataHash, loadCorpora, type Example, type Source } from './corpora';
 import { featurize, FEATURE_DIM, FEATURIZER_VERSION, MAX_TEXT_CHARS, type SparseFeatures } from './featurizer';
-import { fitPlatt, trainLogistic, type LinearHead } from './logistic';
+import { trainLogistic, type LinearHead } from './logistic';
 import { binaryMetrics, type BinaryMetrics } from './metrics';
 import { buildOnnxModel, foldCalibration, LABELS, OPSET, readOnnxModel, weightsVersion } from './onnxModel';
 import type { Thresholds } from './onnxScorer';
 import { writeModelCard, type CategoryErrors, type TrainingSummary } from './modelCard';
 import { readTrainConfig } from './trainConfig';
 import { headRows, type Head } from './trainingRows';
-import { calibrate, heldOutScores, meanF1Cut, nestedSourceFigures, shippedCut, twoClassSources, validationFolds, type Calibrated, type SourceFigure } from './sourceValidation';
+import { calibrate, calibratedHeldOut, heldOutScores, meanF1Cut, nestedSourceFigures, shippedCut, twoClassSources, validationFolds, type Calibrated, type SourceFigure } from './sourceValidation';
 import { readSelection } from './selection';
 import { readSealedResults } from './sealedTest';
 
@@ -41,12 +41,7 @@ function main() {
   for (const head of LABELS) {
     const rows = headRows(examples, (e) => features.get(e)!, head, rowWeights);
     const options = { epochs: config.epochs, learningRate: config.learningRate, l2: config.l2[head], seed: config.seed };
-    const held = heldOutScores(rows, blind, options);
-    const platt = fitPlatt(
-      held.map((h) => h.logit),
-      held.map((h) => h.row.y),
-    );
-    const scored = calibrate(held, platt);
+    const { platt, scored } = calibratedHeldOut(rows, blind, options);
     scoredByHead[head] = scored;
     thresholds[head] = shippedCut(scored);
     sourceFigures.push(...nestedSourceFigures(head, scored));
