@@ -6,7 +6,7 @@ import { binaryMetrics, type BinaryMetrics } from './metrics';
 import { buildOnnxModel, foldCalibration, LABELS, weightsVersion, type CalibratedWeights } from './onnxModel';
 import type { Thresholds } from './onnxScorer';
 import { headProbability } from './linearScore';
-import { languageOf } from './language';
+import { spamHeadFor } from './language';
 import { headRows, type Head } from './trainingRows';
 import type { TrainConfig } from './trainConfig';
 import { PROMOTION_QUEUES } from './decisionLabels';
@@ -111,8 +111,9 @@ const MAX_PLATT_SLOPE = 10;
 const MAX_DISAGREEMENTS = 20;
 const CURVE_STEPS = 50;
 
-const headOfLanguage = (text: string): Head => (languageOf(text) === 'zh' ? 'spam_zh' : 'spam_en');
-const column: Record<Head, number> = { spam_zh: 0, spam_en: 1, promo: 2 };
+// The spam head that judges a text, and a head's output column, as the scorer reads them.
+const headOfLanguage = (text: string): Head => LABELS[spamHeadFor(text)];
+const column = (head: Head) => LABELS.indexOf(head);
 
 /** The label a row gives a head, or null when it says nothing the head predicts. */
 function labelFor(head: Head, label: PlatformLabel): 0 | 1 | null {
@@ -262,7 +263,7 @@ export async function retrain(input: {
 /** Spam by the text's own language head; promo by the promo head. */
 function spamOf(w: CalibratedWeights, text: string, x: SparseFeatures): { head: Head; p: number } {
   const head = headOfLanguage(text);
-  return { head, p: headProbability(w, x, column[head]) };
+  return { head, p: headProbability(w, x, column(head)) };
 }
 
 export function evaluate(candidate: ModelRef, active: ModelRef | null, labels: PlatformLabel[], features: ReadonlyMap<number, SparseFeatures>, base: Example[], baseFeatures: ReadonlyMap<Example, SparseFeatures>): Evaluation {
@@ -273,7 +274,7 @@ export function evaluate(candidate: ModelRef, active: ModelRef | null, labels: P
       const y = labelFor(head, l);
       if (y === null) return [];
       const x = features.get(l.id)!;
-      return [{ l, y, c: headProbability(candidate.weights, x, column[head]), a: active ? headProbability(active.weights, x, column[head]) : null }];
+      return [{ l, y, c: headProbability(candidate.weights, x, column(head)), a: active ? headProbability(active.weights, x, column(head)) : null }];
     });
     const ys = rows.map((r) => r.y);
     const cs = rows.map((r) => r.c);
@@ -305,7 +306,7 @@ export function evaluate(candidate: ModelRef, active: ModelRef | null, labels: P
       for (const l of rows) {
         const x = features.get(l.id)!;
         const head: Head = kind === 'promo' ? 'promo' : headOfLanguage(l.text);
-        if (headProbability(m.weights, x, column[head]) >= m.thresholds[head]) {
+        if (headProbability(m.weights, x, column(head)) >= m.thresholds[head]) {
           flagged++;
           if ((kind === 'promo' ? l.promo : l.spam) === 1) right++;
         }
