@@ -16,7 +16,7 @@ function newestMtime(target: string): number {
 export function consoleIsStale(root: string): boolean {
   const stamp = fs.statSync(path.join(root, 'console', 'dist', STAMP), { throwIfNoEntry: false });
   if (!stamp) return true;
-  const inputs = ['console/src', 'console/index.html', 'console/vite.config.ts', 'api/auth', 'migrations', 'package-lock.json'];
+  const inputs = ['console/src', 'console/index.html', 'console/vite.config.ts', 'contract', 'rules', 'package-lock.json'];
   return inputs.some((p) => newestMtime(path.join(root, p)) > stamp.mtimeMs);
 }
 

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { Db } from './db/connect';
 import type { AppConfig } from './config';
-import type { Scorer } from '../models/scorer';
+import type { Scorer } from '../models/runtime/scorer';
 import type { PolicyRuntime } from './policies/policyRuntime';
 import type { JobQueue } from './jobs/jobQueue';
 import type { Outbox } from './webhooks/outbox';

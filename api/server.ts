@@ -12,7 +12,7 @@ import { seedDemoCommunity } from './seed/seedDemo';
 import { createPolicyRuntime } from './policies/policyRuntime';
 import { installStarterPolicies } from './policies/starterInstall';
 import { startJobQueue } from './jobs/jobQueue';
-import { loadOnnxScorer } from '../models/onnxScorer';
+import { loadOnnxScorer } from '../models/runtime/onnxScorer';
 import { jobHandlers } from './jobs/jobHandlers';
 import { enqueueWaitingDeliveries } from './webhooks/outbox';
 import { resolveAuditKey } from './audit/auditKey';

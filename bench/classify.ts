@@ -1,5 +1,5 @@
-import { loadOnnxScorer } from '../models/onnxScorer';
-import { loadCorpora } from '../models/corpora';
+import { loadOnnxScorer } from '../models/runtime/onnxScorer';
+import { loadCorpora } from '../models/training/corpora';
 import { percentile, report, round } from './report';
 
 async function main() {

@@ -10,7 +10,7 @@ import knexFactory from 'knex';
 import { connectDatabase } from '../api/db/connect';
 import { migrateToLatest } from '../api/db/migrate';
 import { ingestPosts } from '../api/ingest/ingestPosts';
-import { postInputSchema } from '../api/schemas/ingest';
+import { postInputSchema } from '../contract/schemas/ingest';
 import { createPolicyRuntime } from '../api/policies/policyRuntime';
 import { installStarterPolicies } from '../api/policies/starterInstall';
 import { report, round } from './report';

@@ -1,5 +1,5 @@
 import { buildDemoCommunity } from '../api/seed/demoCommunity';
-import { seededRandom } from '../api/seed/random';
+import { seededRandom } from '../rules/seededRandom';
 import { computePostFacts, type PostContext } from '../rules/facts/postFacts';
 import type { Facts } from '../rules/policy/evaluation';
 

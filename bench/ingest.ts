@@ -16,8 +16,7 @@
  * load generator does not share its event loop. BENCH_SINGLE_ONLY=1 runs only the single-post
  * phases (product and floor); BENCH_CPU_PROF=<dir> runs the product server under --cpu-prof.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { execFileSync } from 'node:child_process';
+import { spawn, type ChildProcess, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -6,7 +6,7 @@
  */
 import express from 'express';
 import pg from 'pg';
-import { postInputSchema } from '../api/schemas/ingest';
+import { postInputSchema } from '../contract/schemas/ingest';
 
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 4 });
 await pool.query('create table if not exists floor_posts (id bigserial primary key, source text not null, external_id text not null, body jsonb not null, created_at timestamptz not null)');

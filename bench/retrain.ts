@@ -1,9 +1,9 @@
-import { loadCorpora } from '../models/corpora';
-import { readOnnxModel } from '../models/onnxModel';
-import { SHIPPED_MODEL } from '../models/onnxScorer';
-import { readTrainConfig } from '../models/trainConfig';
-import { retrain, type PlatformLabel } from '../models/retrain';
-import { seededRandom } from '../api/seed/random';
+import { loadCorpora } from '../models/training/corpora';
+import { readOnnxModel } from '../models/runtime/onnxModel';
+import { SHIPPED_MODEL } from '../models/runtime/onnxScorer';
+import { readTrainConfig } from '../models/training/trainConfig';
+import { retrain, type PlatformLabel } from '../models/training/retrain';
+import { seededRandom } from '../rules/seededRandom';
 import fs from 'node:fs';
 import { report, round } from './report';
 

@@ -1,5 +1,5 @@
 import { ZenEngine } from '@gorules/zen-engine';
-import { seededRandom } from '../api/seed/random';
+import { seededRandom } from '../rules/seededRandom';
 import { compilePolicy } from '../rules/policy/compile';
 import type { PolicyDocument } from '../rules/policy/document';
 import type { Facts } from '../rules/policy/evaluation';

@@ -1,10 +1,10 @@
 import type { Knex } from 'knex';
 
-export const ACCOUNT_TYPES = ['member', 'vendor', 'brand', 'creator'] as const;
-export const POST_KINDS = ['thread', 'reply', 'review', 'live_comment'] as const;
-export const POST_STATUSES = ['visible', 'held', 'removed', 'labelled'] as const;
-export const TRANSACTION_STATUSES = ['pending', 'completed', 'refunded', 'disputed', 'chargeback', 'cancelled'] as const;
-export const PARTNERSHIP_KINDS = ['sponsorship', 'gifted', 'affiliate', 'employment'] as const;
+const ACCOUNT_TYPES = ['member', 'vendor', 'brand', 'creator'] as const;
+const POST_KINDS = ['thread', 'reply', 'review', 'live_comment'] as const;
+const POST_STATUSES = ['visible', 'held', 'removed', 'labelled'] as const;
+const TRANSACTION_STATUSES = ['pending', 'completed', 'refunded', 'disputed', 'chargeback', 'cancelled'] as const;
+const PARTNERSHIP_KINDS = ['sponsorship', 'gifted', 'affiliate', 'employment'] as const;
 
 export async function up(knex: Knex): Promise<void> {
   await knex.schema.createTable('accounts', (t) => {

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 
-export const STAFF_ROLES = ['admin', 'moderator', 'compliance', 'community_manager'] as const;
+const STAFF_ROLES = ['admin', 'moderator', 'compliance', 'community_manager'] as const;
 
 export async function up(knex: Knex): Promise<void> {
   await knex.schema.createTable('staff', (t) => {

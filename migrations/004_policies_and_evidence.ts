@@ -1,9 +1,9 @@
 import type { Knex } from 'knex';
 
-export const POLICY_TARGETS = ['post', 'transaction'] as const;
-export const POLICY_MODES = ['enforce', 'shadow'] as const;
-export const POLICY_STATUSES = ['draft', 'published', 'archived'] as const;
-export const REPUTATION_COMPONENTS = ['discussion', 'commerce'] as const;
+const POLICY_TARGETS = ['post', 'transaction'] as const;
+const POLICY_MODES = ['enforce', 'shadow'] as const;
+const POLICY_STATUSES = ['draft', 'published', 'archived'] as const;
+const REPUTATION_COMPONENTS = ['discussion', 'commerce'] as const;
 
 export async function up(knex: Knex): Promise<void> {
   await knex.schema.createTable('policies', (t) => {

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 
-export const BACKTEST_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
+const BACKTEST_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
 
 export async function up(knex: Knex): Promise<void> {
   // Named lists policies refer to (blocked domains, brands, disclosure phrases …).

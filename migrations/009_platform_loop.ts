@@ -2,13 +2,13 @@ import type { Knex } from 'knex';
 import { QUEUES_AT_003 } from './003_moderation';
 
 /** Harassment and "other" reports have no rule queue of their own; moderators work them here. */
-export const QUEUES = [...QUEUES_AT_003, 'member_reports'] as const;
-export const REPORT_REASONS = ['spam', 'scam', 'undisclosed_ad', 'harassment', 'counterfeit', 'other'] as const;
-export const REPORT_OUTCOMES = ['pending', 'upheld', 'rejected'] as const;
-export const WEBHOOK_EVENT_TYPES = ['decision.made', 'decision.reversed', 'item.held', 'disclosure.required', 'reputation.changed', 'appeal.decided'] as const;
+const QUEUES = [...QUEUES_AT_003, 'member_reports'] as const;
+const REPORT_REASONS = ['spam', 'scam', 'undisclosed_ad', 'harassment', 'counterfeit', 'other'] as const;
+const REPORT_OUTCOMES = ['pending', 'upheld', 'rejected'] as const;
+const WEBHOOK_EVENT_TYPES = ['decision.made', 'decision.reversed', 'item.held', 'disclosure.required', 'reputation.changed', 'appeal.decided'] as const;
 /** `webhook.test` is only ever sent by the test-send button, to one subscription. */
-export const WEBHOOK_TEST_EVENT = 'webhook.test';
-export const DELIVERY_STATUSES = ['pending', 'delivering', 'retrying', 'succeeded', 'dead'] as const;
+const WEBHOOK_TEST_EVENT = 'webhook.test';
+const DELIVERY_STATUSES = ['pending', 'delivering', 'retrying', 'succeeded', 'dead'] as const;
 
 const queueCheck = (queues: readonly string[]) => `alter table flags add constraint flags_queue_check check (queue in (${queues.map((q) => `'${q}'`).join(', ')}))`;
 

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 
-export const ACTIVITY_GRANULARITIES = ['hour', 'day'] as const;
+const ACTIVITY_GRANULARITIES = ['hour', 'day'] as const;
 
 export async function up(knex: Knex): Promise<void> {
   // Counters kept on ingestion, so a board's commercial share never needs a rescan of its history.

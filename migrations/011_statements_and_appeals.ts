@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 
-export const STATEMENT_KINDS = ['decision', 'automated', 'appeal_outcome'] as const;
-export const APPEAL_STATUSES = ['open', 'upheld', 'rejected'] as const;
+const STATEMENT_KINDS = ['decision', 'automated', 'appeal_outcome'] as const;
+const APPEAL_STATUSES = ['open', 'upheld', 'rejected'] as const;
 
 export async function up(knex: Knex): Promise<void> {
   // What a member is told about a decision that restricts them, in both languages, kept as sent.

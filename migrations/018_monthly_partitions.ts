@@ -29,7 +29,7 @@ import type { Knex } from 'knex';
  * Rows outside the months that have partitions land in a default partition;
  * ensure_month_partition() moves them into their month when that month's partition is made.
  */
-export const PARTITIONED = [
+const PARTITIONED = [
   ['posts', 'posted_at'],
   ['rule_hits', 'created_at'],
   ['reputation_events', 'occurred_at'],

@@ -1,8 +1,8 @@
 import type { Knex } from 'knex';
 
-export const MODEL_STATUSES = ['candidate', 'shadow', 'active', 'retired'] as const;
-export const LABEL_SOURCES = ['decision', 'import'] as const;
-export const TRAINING_RUN_STATUSES = ['queued', 'running', 'succeeded', 'failed'] as const;
+const MODEL_STATUSES = ['candidate', 'shadow', 'active', 'retired'] as const;
+const LABEL_SOURCES = ['decision', 'import'] as const;
+const TRAINING_RUN_STATUSES = ['queued', 'running', 'succeeded', 'failed'] as const;
 
 /*
  * The classifier's lifecycle in the database: versions with their ONNX bytes, the labels

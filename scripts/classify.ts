@@ -1,5 +1,5 @@
 import readline from 'node:readline';
-import { loadOnnxScorer } from '../models/onnxScorer';
+import { loadOnnxScorer } from '../models/runtime/onnxScorer';
 
 /**
  * Reads JSONL `{"text": …}` on standard input and writes `{"spam": p, "promo": p}` per line, in

@@ -1,7 +1,7 @@
 import readline from 'node:readline';
 import { disclosureVerdict } from '../rules/disclosure/verdict';
 import { disclosureLineSchema, type DisclosureLine } from '../rules/disclosure/inputSchema';
-import { loadOnnxScorer } from '../models/onnxScorer';
+import { loadOnnxScorer } from '../models/runtime/onnxScorer';
 
 /**
  * Reads JSONL `{"text", "platformLabel"?, "partnerships"?, "links"?}` and writes one line

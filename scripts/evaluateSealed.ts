@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { writeModelCard, type TrainingSummary } from '../models/modelCard';
-import { binaryMetrics } from '../models/metrics';
-import { loadOnnxScorer } from '../models/onnxScorer';
-import { readSealedResults, readSealedRows, SEALED_RESULTS_FILE, sealedHash, type SealedResult } from '../models/sealedTest';
+import { writeModelCard, type TrainingSummary } from '../models/training/modelCard';
+import { binaryMetrics } from '../models/training/metrics';
+import { loadOnnxScorer } from '../models/runtime/onnxScorer';
+import { readSealedResults, readSealedRows, SEALED_RESULTS_FILE, sealedHash, type SealedResult } from '../models/training/sealedTest';
 
 /**
  * Scores the shipped model on the sealed test, once per model version, and appends the figures to

@@ -2,7 +2,7 @@ import type { RequestHandler } from 'express';
 import { timingSafeEqual } from 'node:crypto';
 import type { AppDeps } from '../deps';
 import { problems } from '../http/problem';
-import type { Role } from './roles';
+import type { Role } from '../../contract/access';
 import { CSRF_HEADER, SESSION_COOKIE, findSession, setReadFence } from './sessions';
 import { API_KEY_PREFIX, sha256Hex } from './tokens';
 

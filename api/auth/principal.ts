@@ -1,4 +1,4 @@
-import type { Role } from './roles';
+import type { Role } from '../../contract/access';
 
 export interface StaffPrincipal {
   id: number;

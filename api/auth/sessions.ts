@@ -1,6 +1,6 @@
 import type { Db } from '../db/connect';
 import type { StaffPrincipal } from './principal';
-import type { Role } from './roles';
+import type { Role } from '../../contract/access';
 import { randomToken, sha256Hex } from './tokens';
 
 export const SESSION_COOKIE = 'tc_session';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { toCsv } from '../http/csv';
+import { toCsv } from '../../contract/csv';
 import type { Db } from '../db/connect';
 import type { Clock } from '../deps';
 import { disclosureSettings, disclosureVerdict, type Evidence, type EvidenceSpan } from '../../rules/disclosure/verdict';

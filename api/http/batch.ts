@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { parseOrThrow, problems, type FieldError } from './problem';
-import { batchSchema, isBatchBody } from '../schemas/ingest';
+import { batchSchema, isBatchBody } from '../../contract/schemas/ingest';
 
 /** Validates the whole request before anything is written: shape, then repeated ids within the batch. */
 export function readBatch<S extends z.ZodType<{ id: string }>>(schema: S, body: unknown): { items: z.infer<S>[]; batch: boolean } {

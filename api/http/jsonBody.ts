@@ -1,6 +1,6 @@
 import express, { type RequestHandler } from 'express';
 import { problems, formatPath, type FieldError } from './problem';
-import { textProblem } from '../schemas/common';
+import { textProblem } from '../../contract/schemas/common';
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 const MAX_REPORTED = 50;

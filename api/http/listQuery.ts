@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { problems, type FieldError } from './problem';
-import { INT_RANGES, textProblem, yearInRange } from '../schemas/common';
+import { INT_RANGES, textProblem, yearInRange } from '../../contract/schemas/common';
 
 /** How a filterable field's values are checked and compared. */
 export type FieldKind = 'id' | 'int' | 'number' | 'text' | 'enum' | 'bool' | 'date' | 'json';

@@ -1,5 +1,5 @@
 import type { RequestHandler, Router } from 'express';
-import type { Role } from '../auth/roles';
+import type { Role } from '../../contract/access';
 import { allowRoles } from '../auth/middleware';
 
 export type Access = { staff: readonly Role[] } | 'api_key' | 'public';

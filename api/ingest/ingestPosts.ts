@@ -3,7 +3,7 @@ import type { Knex } from 'knex';
 import type { Db } from '../db/connect';
 import { inTransaction } from '../db/retry';
 import { problems, type FieldError } from '../http/problem';
-import type { PostInput } from '../schemas/ingest';
+import type { PostInput } from '../../contract/schemas/ingest';
 import { guessLanguage } from '../../rules/language';
 import { upsertAccounts } from './upsertAccounts';
 import { upsertProducts } from './upsertProducts';

@@ -18,7 +18,7 @@ export type IngestedWithState = IngestedItem & ItemState;
 
 export interface TrustEngine {
   runtime: import('../policies/policyRuntime').PolicyRuntime;
-  scorer?: import('../../models/scorer').Scorer;
+  scorer?: import('../../models/runtime/scorer').Scorer;
   /** The model registry's active and shadow models; when given, the active one scores instead of `scorer`. */
   models?: import('../models/modelRuntime').ModelRuntime;
   /** Where holds and disclosure requirements are announced to the platform's webhooks. */

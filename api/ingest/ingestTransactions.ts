@@ -1,7 +1,7 @@
 import type { Db } from '../db/connect';
 import { inTransaction } from '../db/retry';
 import { problems, type FieldError } from '../http/problem';
-import type { TransactionInput } from '../schemas/ingest';
+import type { TransactionInput } from '../../contract/schemas/ingest';
 import { upsertAccounts } from './upsertAccounts';
 import { upsertProducts } from './upsertProducts';
 import type { IngestedWithState, TrustEngine } from './ingestResult';

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { AccountRef } from '../schemas/ingest';
+import type { AccountRef } from '../../contract/schemas/ingest';
 import { sqlArray } from '../db/sqlArray';
 
 /**

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { ProductRef } from '../schemas/ingest';
+import type { ProductRef } from '../../contract/schemas/ingest';
 
 export interface ProductToUpsert {
   ref: ProductRef;

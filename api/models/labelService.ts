@@ -6,17 +6,15 @@ import { z } from 'zod';
 import type { Db } from '../db/connect';
 import { appendAudit, type Actor } from '../audit/auditLog';
 import { problems, type FieldError } from '../http/problem';
-import { labelForDecision } from '../../models/decisionLabels';
-import type { PlatformLabel } from '../../models/retrain';
-import { QUEUES } from '../../migrations/009_platform_loop';
-import { LABEL_SOURCES } from '../../migrations/021_model_lifecycle';
+import { labelForDecision } from '../../models/runtime/decisionLabels';
+import type { PlatformLabel } from '../../models/training/retrain';
+import { QUEUES, LABEL_SOURCES, LABEL_VALUES } from '../../contract/enums';
 import type { ResourceDefinition } from '../resources/definitions';
 import type { FieldSpec } from '../http/listQuery';
 import { camelCase } from '../db/rows';
-import { RESOURCE_ACCESS } from '../auth/access';
+import { RESOURCE_ACCESS } from '../../contract/access';
 import { maskPersonalData } from '../../rules/privacy/mask';
 
-export const LABEL_VALUES = ['spam', 'promotion', 'not_spam', 'not_promotion', 'neither'] as const;
 
 const field = (column: string, kind: FieldSpec['kind'], options: { sort?: boolean; filter?: boolean; values?: readonly string[] } = {}): [string, FieldSpec] => [camelCase(column), { column, kind, sortable: options.sort ?? false, filterable: options.filter ?? true, values: options.values }];
 
@@ -52,7 +50,7 @@ export const LABELS_RESOURCE: ResourceDefinition = {
 export const maskLabel = (row: Record<string, unknown>) => ({ ...row, text: typeof row.text === 'string' ? maskPersonalData(row.text) : row.text });
 
 /**
- * A person's decision on a post becomes a label (models/decisionLabels.ts says which), in the
+ * A person's decision on a post becomes a label (models/runtime/decisionLabels.ts says which), in the
  * decision's own transaction, with the model version that scored the post.
  */
 export async function recordDecisionLabel(trx: Knex.Transaction, d: { decisionId: number; action: string; queue: string | null; subjectType: string; subjectId: number; staffId: number; at: Date }): Promise<void> {

@@ -4,9 +4,9 @@ import type { Knex } from 'knex';
 import type { Db } from '../db/connect';
 import { appendAudit } from '../audit/auditLog';
 import { problems } from '../http/problem';
-import { readOnnxModel } from '../../models/onnxModel';
-import { SHIPPED_MODEL } from '../../models/onnxScorer';
-import { readTrainConfig } from '../../models/trainConfig';
+import { readOnnxModel } from '../../models/runtime/onnxModel';
+import { SHIPPED_MODEL } from '../../models/runtime/onnxScorer';
+import { readTrainConfig } from '../../models/training/trainConfig';
 
 export interface ModelActor {
   staffId: number;

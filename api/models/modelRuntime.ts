@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
-import type { Scorer } from '../../models/scorer';
-import { createOnnxScorer, type Thresholds } from '../../models/onnxScorer';
+import type { Scorer } from '../../models/runtime/scorer';
+import { createOnnxScorer, type Thresholds } from '../../models/runtime/onnxScorer';
 
 export interface LoadedModel {
   /** The registry's id; null for a scorer given to the app that the registry does not hold. */

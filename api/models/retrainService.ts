@@ -7,11 +7,11 @@ import { Worker } from 'node:worker_threads';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
-import { readOnnxModel } from '../../models/onnxModel';
-import type { Thresholds } from '../../models/onnxScorer';
-import { readTrainConfig } from '../../models/trainConfig';
-import { retrain, type RetrainSettings } from '../../models/retrain';
-import { FEATURIZER_VERSION } from '../../models/featurizer';
+import { readOnnxModel } from '../../models/runtime/onnxModel';
+import type { Thresholds } from '../../models/runtime/onnxScorer';
+import { readTrainConfig } from '../../models/training/trainConfig';
+import { retrain, type RetrainSettings } from '../../models/training/retrain';
+import { FEATURIZER_VERSION } from '../../models/runtime/featurizer';
 import { trainingLabels } from './labelService';
 import type { ModelActor } from './modelRegistry';
 

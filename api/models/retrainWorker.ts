@@ -1,7 +1,7 @@
 import { parentPort } from 'node:worker_threads';
-import { loadCorpora, type Example } from '../../models/corpora';
-import { retrain, type ModelRef, type PlatformLabel, type RetrainSettings } from '../../models/retrain';
-import type { TrainConfig } from '../../models/trainConfig';
+import { loadCorpora, type Example } from '../../models/training/corpora';
+import { retrain, type ModelRef, type PlatformLabel, type RetrainSettings } from '../../models/training/retrain';
+import type { TrainConfig } from '../../models/training/trainConfig';
 
 /**
  * Runs a retraining off the main thread: training takes seconds of pure CPU per head, which on

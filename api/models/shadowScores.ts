@@ -1,12 +1,12 @@
 import type { Knex } from 'knex';
 import type { Db } from '../db/connect';
-import type { TextScores } from '../../models/scorer';
+import type { TextScores } from '../../models/runtime/scorer';
 import type { PolicyRuntime } from '../policies/policyRuntime';
 import { judgePostsPure, type PolicyHit } from '../policies/judge';
 import { maskPersonalData } from '../../rules/privacy/mask';
 import { problems } from '../http/problem';
-import type { Thresholds } from '../../models/onnxScorer';
-import { languageOf } from '../../models/language';
+import type { Thresholds } from '../../models/runtime/onnxScorer';
+import { languageOf } from '../../models/runtime/language';
 
 /** A shadow model's scores, kept apart from the post's own: no rule reads this table. */
 export async function storeShadowScores(trx: Knex.Transaction, versionId: number, rows: Array<{ postId: number; scores: TextScores }>, now: Date): Promise<void> {

@@ -1,10 +1,10 @@
 import type { Db } from '../db/connect';
 import { problems, zodFieldErrors, type FieldError } from '../http/problem';
-import { postInputSchema, transactionInputSchema } from '../schemas/ingest';
+import { postInputSchema, transactionInputSchema } from '../../contract/schemas/ingest';
 import { textFingerprint } from '../../rules/facts/textFacts';
 import type { Subject } from '../../rules/facts/catalog';
 import type { PolicyDocument } from '../../rules/policy/document';
-import type { Scorer } from '../../models/scorer';
+import type { Scorer } from '../../models/runtime/scorer';
 import { buildEvaluator, loadBrands, loadLists, type ActivePolicies } from './policyRuntime';
 import { judgePostsPure, judgeTransactionsPure, type Judgement } from './judge';
 import type { PostSubject } from './postContexts';
@@ -66,7 +66,7 @@ export async function storedPost(db: Db, id: number) {
   return subject;
 }
 
-async function inlinePost(db: Db, p: import('../schemas/ingest').PostInput) {
+async function inlinePost(db: Db, p: import('../../contract/schemas/ingest').PostInput) {
   const thread = p.threadId ? await db('posts').where({ external_id: p.threadId }).orderBy('id').first('id') : null;
   const product = p.product ? await db('products').where({ external_id: p.product.id }).orderBy('id').first('id') : null;
   return {
@@ -85,7 +85,7 @@ async function storedTransaction(db: Db, id: number) {
   };
 }
 
-async function inlineTransaction(db: Db, t: import('../schemas/ingest').TransactionInput) {
+async function inlineTransaction(db: Db, t: import('../../contract/schemas/ingest').TransactionInput) {
   const referral = t.referralPostId ? await db('posts').where({ external_id: t.referralPostId }).orderBy('id').first('id') : null;
   return {
     id: null, amountCents: t.amountCents, currency: t.currency, status: t.status, orderedAt: t.orderedAt, hasReferralPost: !!t.referralPostId, hasAffiliate: !!t.affiliate,

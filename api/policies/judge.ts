@@ -5,7 +5,7 @@ import { computePostFacts, type PostContext, type PostForFacts } from '../../rul
 import { computeTransactionFacts, type TransactionForFacts } from '../../rules/facts/transactionFacts';
 import type { Facts, RuleHit } from '../../rules/policy/evaluation';
 import type { FlagParams, LabelParams, ReputationEvidenceParams } from '../../rules/policy/events';
-import type { Scorer, TextScores } from '../../models/scorer';
+import type { Scorer, TextScores } from '../../models/runtime/scorer';
 import type { ActivePolicies, PolicyRuntime } from './policyRuntime';
 import type { ModelRuntime } from '../models/modelRuntime';
 import { buildPostContexts, loadPostContexts, queryPostContexts, type PostSubject } from './postContexts';

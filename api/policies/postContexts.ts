@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { AccountSnapshot, PartnershipSnapshot, PostContext } from '../../rules/facts/postFacts';
-import type { TextScores } from '../../models/scorer';
+import type { TextScores } from '../../models/runtime/scorer';
 import { sqlArray } from '../db/sqlArray';
 
 /** A post as the context loader needs it; `id` is null for a dry run of a post never stored. */

@@ -3,7 +3,7 @@ import type { Knex } from 'knex';
 import type { Db } from '../db/connect';
 import { inTransaction } from '../db/retry';
 import { problems, type FieldError } from '../http/problem';
-import type { ReportInput } from '../schemas/reports';
+import type { ReportInput } from '../../contract/schemas/reports';
 import { upsertAccounts } from '../ingest/upsertAccounts';
 import { SUBJECT_TABLES } from '../db/subjects';
 import { queueForReport, reportPriority, reportWeight, type ReportReason } from '../../rules/reports/reportWeight';

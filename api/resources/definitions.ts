@@ -1,14 +1,7 @@
 import type { FieldSpec, ListableSpec } from '../http/listQuery';
 import { camelCase } from '../db/rows';
-import { ROLES, type Role } from '../auth/roles';
-import { RESOURCE_ACCESS } from '../auth/access';
-import { ACCOUNT_TYPES, PARTNERSHIP_KINDS, POST_KINDS, POST_STATUSES, TRANSACTION_STATUSES } from '../../migrations/001_accounts_and_content';
-import { DECISION_ACTIONS, FLAG_SOURCES, FLAG_STATUSES, SUBJECT_TYPES } from '../../migrations/003_moderation';
-import { DELIVERY_STATUSES, QUEUES, REPORT_OUTCOMES, REPORT_REASONS } from '../../migrations/009_platform_loop';
-import { APPEAL_STATUSES, STATEMENT_KINDS } from '../../migrations/011_statements_and_appeals';
-import { REPORT_STATUSES } from '../../migrations/008_compliance_reports';
-import { POLICY_MODES, POLICY_STATUSES, POLICY_TARGETS } from '../../migrations/004_policies_and_evidence';
-import { BACKTEST_STATUSES } from '../../migrations/005_policy_runtime';
+import { ROLES, type Role, RESOURCE_ACCESS } from '../../contract/access';
+import { ACCOUNT_TYPES, PARTNERSHIP_KINDS, POST_KINDS, POST_STATUSES, TRANSACTION_STATUSES, DECISION_ACTIONS, FLAG_SOURCES, FLAG_STATUSES, SUBJECT_TYPES, DELIVERY_STATUSES, QUEUES, REPORT_OUTCOMES, REPORT_REASONS, APPEAL_STATUSES, STATEMENT_KINDS, REPORT_STATUSES, POLICY_MODES, POLICY_STATUSES, POLICY_TARGETS, BACKTEST_STATUSES } from '../../contract/enums';
 import { MASKED_COPIES } from '../privacy/maskedText';
 
 export interface ResourceDefinition extends ListableSpec {

@@ -1,14 +1,14 @@
 import { Router } from 'express';
 import type { AppDeps } from '../deps';
 import { appendAudit } from '../audit/auditLog';
-import { RESOURCE_ACCESS } from '../auth/access';
+import { RESOURCE_ACCESS } from '../../contract/access';
 import { newApiKey } from '../auth/tokens';
 import { parseOrThrow, problems } from '../http/problem';
 import type { RouteTable } from '../http/routeTable';
 import { RESOURCES } from '../resources/definitions';
 import { getRow } from '../resources/queries';
-import { idParamSchema } from '../schemas/common';
-import { apiKeyCreateSchema } from '../schemas/auth';
+import { idParamSchema } from '../../contract/schemas/common';
+import { apiKeyCreateSchema } from '../../contract/schemas/auth';
 
 const ADMIN = RESOURCE_ACCESS['api-keys']!.write;
 

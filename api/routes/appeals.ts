@@ -4,8 +4,8 @@ import { parseOrThrow } from '../http/problem';
 import type { RouteTable } from '../http/routeTable';
 import { RESOURCES } from '../resources/definitions';
 import { getRow } from '../resources/queries';
-import { idParamSchema } from '../schemas/common';
-import { appealDecisionSchema } from '../schemas/appeals';
+import { idParamSchema } from '../../contract/schemas/common';
+import { appealDecisionSchema } from '../../contract/schemas/appeals';
 import { decideAppeal } from '../statements/appealService';
 import { createOutbox } from '../webhooks/outbox';
 

@@ -2,13 +2,12 @@ import { Router, type Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import type { AppDeps } from '../deps';
 import { appendAudit } from '../audit/auditLog';
-import { ROLES as ALL_STAFF } from '../auth/roles';
-import { permissionsOf } from '../auth/access';
+import { ROLES as ALL_STAFF, permissionsOf } from '../../contract/access';
 import { UNKNOWN_USER_HASH, verifyPassword } from '../auth/password';
 import { CSRF_COOKIE, SESSION_COOKIE, createSession, deleteSession } from '../auth/sessions';
 import { HttpProblem, parseOrThrow, problems, sendProblem } from '../http/problem';
 import type { RouteTable } from '../http/routeTable';
-import { loginSchema } from '../schemas/auth';
+import { loginSchema } from '../../contract/schemas/auth';
 
 function setSessionCookies(res: Response, deps: AppDeps, token: string, csrf: string): void {
   const common = { sameSite: 'strict' as const, secure: deps.config.cookieSecure, path: '/', maxAge: deps.config.sessionTtlMs };

@@ -4,10 +4,10 @@ import type { AppDeps } from '../deps';
 import { appendAudit } from '../audit/auditLog';
 import { parseOrThrow, problems } from '../http/problem';
 import type { RouteTable } from '../http/routeTable';
-import { ROLES } from '../auth/roles';
+import { ROLES } from '../../contract/access';
 import { communityHealth, threadHealth } from '../community/healthReport';
-import { idParamSchema } from '../schemas/common';
-import { boardParamSchema, healthQuerySchema, thresholdSchema } from '../schemas/communityHealth';
+import { idParamSchema } from '../../contract/schemas/common';
+import { boardParamSchema, healthQuerySchema, thresholdSchema } from '../../contract/schemas/communityHealth';
 
 const MANAGERS = ['admin', 'community_manager'] as const;
 

@@ -12,7 +12,7 @@ import { ingestPosts } from '../ingest/ingestPosts';
 import { ingestTransactions } from '../ingest/ingestTransactions';
 import type { IngestedItem, IngestedWithState } from '../ingest/ingestResult';
 import { createCoalescer } from '../ingest/coalescer';
-import { postInputSchema, transactionInputSchema, type PostInput } from '../schemas/ingest';
+import { postInputSchema, transactionInputSchema, type PostInput } from '../../contract/schemas/ingest';
 
 function answer(res: express.Response, items: IngestedItem[]): void {
   res.status(items.some((i) => i.created) ? 201 : 200).json({ items });

@@ -4,12 +4,11 @@ import { parseOrThrow } from '../http/problem';
 import type { RouteTable } from '../http/routeTable';
 import { RESOURCES } from '../resources/definitions';
 import { getRow } from '../resources/queries';
-import { idParamSchema } from '../schemas/common';
-import { decideSchema, nextFlagSchema, reverseSchema } from '../schemas/moderation';
+import { idParamSchema } from '../../contract/schemas/common';
+import { decideSchema, nextFlagSchema, reverseSchema } from '../../contract/schemas/moderation';
 import { workbenchView } from '../moderation/workbench';
-import { RESOURCE_ACCESS } from '../auth/access';
+import { RESOURCE_ACCESS, ROLES } from '../../contract/access';
 import { moderationService } from '../moderation/moderationService';
-import { ROLES } from '../auth/roles';
 
 export function moderationRouter(deps: AppDeps, table: RouteTable): Router {
   const router = Router();

@@ -1,13 +1,13 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { AppDeps } from '../deps';
-import { RESOURCE_ACCESS } from '../auth/access';
+import { RESOURCE_ACCESS, ROLES } from '../../contract/access';
 import { parseOrThrow, problems } from '../http/problem';
 import type { RouteTable } from '../http/routeTable';
 import { RESOURCES } from '../resources/definitions';
 import { getRow } from '../resources/queries';
-import { idParamSchema } from '../schemas/common';
-import { backtestSchema, dryRunSchema, listCreateSchema, listUpdateSchema, policyCreateSchema, policyUpdateSchema, publishSchema, rollbackSchema, validateSchema } from '../schemas/policies';
+import { idParamSchema } from '../../contract/schemas/common';
+import { backtestSchema, dryRunSchema, listCreateSchema, listUpdateSchema, policyCreateSchema, policyUpdateSchema, publishSchema, rollbackSchema, validateSchema } from '../../contract/schemas/policies';
 import { policyService, validateDocument, assertValidDocument } from '../policies/policyService';
 import { listService } from '../policies/listService';
 import { dryRun } from '../policies/dryRun';
@@ -15,7 +15,6 @@ import { startBacktest } from '../backtests/backtestService';
 import { FACTS } from '../../rules/facts/catalog';
 import { BUILTIN_OPERATORS, CUSTOM_OPERATOR_NAMES, DECORATORS } from '../../rules/policy/operators';
 import { EVENT_PARAMS } from '../../rules/policy/events';
-import { ROLES } from '../auth/roles';
 import { maskDeep } from '../../rules/privacy/mask';
 import type { PolicyDocument } from '../../rules/policy/document';
 

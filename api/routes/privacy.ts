@@ -4,8 +4,8 @@ import type { AppDeps } from '../deps';
 import { appendAudit } from '../audit/auditLog';
 import { parseOrThrow, problems } from '../http/problem';
 import type { RouteTable } from '../http/routeTable';
-import { idParamSchema } from '../schemas/common';
-import { UNMASK_ROLES } from '../auth/access';
+import { idParamSchema } from '../../contract/schemas/common';
+import { UNMASK_ROLES } from '../../contract/access';
 import { eraseAccount, exportAccount } from '../privacy/accountPrivacy';
 
 const eraseSchema = z.object({ reason: z.string().trim().min(3).max(500) }).strict();

@@ -2,10 +2,10 @@ import { Router } from 'express';
 import type { AppDeps } from '../deps';
 import { parseOrThrow, problems } from '../http/problem';
 import type { RouteTable } from '../http/routeTable';
-import { reportIdParamSchema, reportInputSchema } from '../schemas/reports';
+import { reportIdParamSchema, reportInputSchema } from '../../contract/schemas/reports';
 import { readBatch } from '../http/batch';
 import { ingestReports, reportByExternalId } from '../reports/ingestReports';
-import { appealInputSchema, statementIdParamSchema } from '../schemas/appeals';
+import { appealInputSchema, statementIdParamSchema } from '../../contract/schemas/appeals';
 import { fileAppeal, statementForPlatform } from '../statements/appealService';
 
 /** Member reports and appeals from the platform, statements back to it; mounted behind the ingestion router's API key and rate limit. */

@@ -1,9 +1,9 @@
 import { Router } from 'express';
 import type { AppDeps } from '../deps';
-import { RESOURCE_ACCESS } from '../auth/access';
+import { RESOURCE_ACCESS } from '../../contract/access';
 import { parseOrThrow, problems } from '../http/problem';
 import type { RouteTable } from '../http/routeTable';
-import { idParamSchema } from '../schemas/common';
+import { idParamSchema } from '../../contract/schemas/common';
 import { reputationView } from '../reputation/reputationView';
 
 export function reputationRouter(deps: AppDeps, table: RouteTable): Router {

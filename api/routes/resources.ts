@@ -8,9 +8,9 @@ import { contentRange, getRow, listRows } from '../resources/queries';
 import { toApiRow } from '../db/rows';
 import { ruleHitsFor } from '../policies/ruleHitStore';
 import { maskDeep, maskPersonalData } from '../../rules/privacy/mask';
-import { idParamSchema } from '../schemas/common';
+import { idParamSchema } from '../../contract/schemas/common';
 import { postDisclosure } from '../compliance/postDisclosure';
-import { UNMASK_ROLES } from '../auth/access';
+import { UNMASK_ROLES } from '../../contract/access';
 import { embedQueueRows } from '../moderation/workbench';
 
 /** The read side of every console resource, in the ra-data-simple-rest dialect. */

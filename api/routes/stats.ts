@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AppDeps } from '../deps';
 import { parseOrThrow } from '../http/problem';
 import type { RouteTable } from '../http/routeTable';
-import { ROLES } from '../auth/roles';
+import { ROLES } from '../../contract/access';
 
 const statsQuery = z.object({ days: z.coerce.number().int().min(1).max(365).default(30) }).strict();
 const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));

@@ -1,11 +1,11 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { periodInOrder } from '../schemas/period';
+import { periodInOrder } from '../../contract/schemas/period';
 import type { AppDeps } from '../deps';
 import { appendAudit } from '../audit/auditLog';
 import { parseOrThrow, problems } from '../http/problem';
 import type { RouteTable } from '../http/routeTable';
-import { idParamSchema, isoDateTime } from '../schemas/common';
+import { idParamSchema, isoDateTime } from '../../contract/schemas/common';
 import { toApiRow } from '../db/rows';
 import { INLINE_PERIOD_DAYS, TRANSPARENCY_REPORT_JOB, transparencyCsv, transparencyReport, type TransparencyReport } from '../transparency/transparencyReport';
 

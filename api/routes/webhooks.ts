@@ -3,16 +3,16 @@ import { Router } from 'express';
 import type { Knex } from 'knex';
 import type { AppDeps } from '../deps';
 import { appendAudit } from '../audit/auditLog';
-import { RESOURCE_ACCESS } from '../auth/access';
+import { RESOURCE_ACCESS } from '../../contract/access';
 import { parseOrThrow, problems } from '../http/problem';
 import type { RouteTable } from '../http/routeTable';
 import { RESOURCES } from '../resources/definitions';
 import { getRow } from '../resources/queries';
-import { idParamSchema } from '../schemas/common';
-import { replayFailedSchema, subscriptionCreateSchema, subscriptionUpdateSchema } from '../schemas/webhooks';
+import { idParamSchema } from '../../contract/schemas/common';
+import { replayFailedSchema, subscriptionCreateSchema, subscriptionUpdateSchema } from '../../contract/schemas/webhooks';
 import { enqueueDeliveries, writeEvent } from '../webhooks/outbox';
 import { attemptDelivery } from '../webhooks/deliver';
-import { WEBHOOK_TEST_EVENT } from '../../migrations/009_platform_loop';
+import { WEBHOOK_TEST_EVENT } from '../../contract/enums';
 
 const ADMIN = RESOURCE_ACCESS['webhook-subscriptions']!.write;
 /** How long the previous secret still signs deliveries after a rotation, so receivers can switch without dropping any. */

@@ -1,6 +1,6 @@
-import type { AccountRefPayload as AccountRef, PostPayload as PostInput, TransactionPayload as TransactionInput } from '../schemas/ingest';
+import type { AccountRefPayload as AccountRef, PostPayload as PostInput, TransactionPayload as TransactionInput } from '../../contract/schemas/ingest';
 import { BOARDS, BRANDS, CONTACT_HARVEST, COUNTERFEIT, CREATOR_NAMES, LIVE_FLOOD, LIVE_ORGANIC, LIVE_TITLES, MEMBER_NAMES, OFF_PLATFORM, ORGANIC_REPLIES, PROMO_DISCLOSED, PROMO_UNDISCLOSED, REVIEWS_FAKE, REVIEWS_GENUINE, SPAM, THREAD_BODIES, THREAD_TITLES, VENDOR_ANSWERS, VENDOR_NAMES, type TemplateSet } from './texts';
-import { fill, seededRandom } from './random';
+import { fill, seededRandom } from '../../rules/seededRandom';
 
 /** What the generator meant a post to be; used to place flags, never stored with the post. */
 export type SeedCategory =

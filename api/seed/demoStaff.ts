@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/connect';
 import { appendAudit } from '../audit/auditLog';
 import { hashPassword } from '../auth/password';
-import type { Role } from '../auth/roles';
+import type { Role } from '../../contract/access';
 
 export const DEMO_STAFF: ReadonlyArray<{ email: string; displayName: string; role: Role; locale: 'en' | 'zh' }> = [
   { email: 'admin@trust.demo', displayName: 'Ada Admin', role: 'admin', locale: 'en' },

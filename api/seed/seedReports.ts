@@ -1,6 +1,6 @@
 import { masked } from '../privacy/maskedText';
 import type { Knex } from 'knex';
-import { seededRandom } from './random';
+import { seededRandom } from '../../rules/seededRandom';
 import { outcomeOfDecision, reportPriority, reportWeight, type ReportReason } from '../../rules/reports/reportWeight';
 
 const MINUTE = 60_000;

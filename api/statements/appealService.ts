@@ -3,7 +3,7 @@ import type { Knex } from 'knex';
 import type { Db } from '../db/connect';
 import { appendAudit } from '../audit/auditLog';
 import { problems } from '../http/problem';
-import type { AppealInput } from '../schemas/appeals';
+import type { AppealInput } from '../../contract/schemas/appeals';
 import { moderationService, type Staff } from '../moderation/moderationService';
 import type { Outbox } from '../webhooks/outbox';
 import { statementForAppealOutcome, statementPayload } from './statementStore';

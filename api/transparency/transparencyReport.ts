@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { toCsv } from '../http/csv';
+import { toCsv } from '../../contract/csv';
 import type { Db } from '../db/connect';
 import type { Clock } from '../deps';
 

@@ -1,4 +1,4 @@
-import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { Admin, CustomRoutes, Resource, AppBar, Layout, LoadingIndicator, LocalesMenuButton, Logout, ToggleThemeButton, UserMenu, useGetIdentity, useLocales, useThemesContext, useTranslate, type LayoutProps } from 'react-admin';
 import { Route } from 'react-router-dom';
 import { dataProvider } from './dataProvider';
 import { createAuthProvider } from './authProvider';
@@ -7,7 +7,6 @@ import { lazyPage } from './common/lazyPage';
 import { LoginPage } from './layout/LoginPage';
 import { AppMenu } from './layout/AppMenu';
 import { DecisionUndoProvider } from './flags/DecisionUndo';
-import { AppBar, Layout, LoadingIndicator, LocalesMenuButton, Logout, ToggleThemeButton, UserMenu, useGetIdentity, useLocales, useThemesContext, useTranslate, type LayoutProps } from 'react-admin';
 import flags from './flags';
 import posts from './posts';
 import accounts from './accounts';

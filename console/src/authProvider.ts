@@ -1,6 +1,6 @@
 import type { AuthProvider } from 'react-admin';
-import { canAccess } from '../../api/auth/access';
-import type { Role } from '../../api/auth/roles';
+import { canAccess } from '../../contract/access';
+import type { Role } from '../../contract/access';
 import { httpClient } from './dataProvider';
 
 interface Me {

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 
-export const QUEUE_NAMES = ['spam', 'scam', 'contact_harvesting', 'fake_review', 'suspicious_order', 'undisclosed_ad', 'community'] as const;
+import { POLICY_QUEUES } from '../../contract/enums';
+
+export const QUEUE_NAMES = POLICY_QUEUES;
 export const LABELS = ['ad', 'commercial', 'sensitive', 'unverified_claim'] as const;
 
 const reason = z.string().trim().min(1).max(200);

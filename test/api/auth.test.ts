@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import request from 'supertest';
 import type { TrustApp } from '../../api/app';
-import { ROLES, type Role } from '../../api/auth/roles';
+import { ROLES, type Role } from '../../contract/access';
 import { verifyAuditChain } from '../../api/audit/auditLog';
 import { createTestDb, type TestDb } from '../support/testDb';
 import { TEST_PASSWORD, bearerFor, buildApp, createApiKey, createStaff } from '../support/testApp';

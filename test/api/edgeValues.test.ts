@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import request from 'supertest';
 import type { TrustApp } from '../../api/app';
 import { RESOURCES } from '../../api/resources/definitions';
-import { INT_RANGES } from '../../api/schemas/common';
+import { INT_RANGES } from '../../contract/schemas/common';
 import { createTestDb, type TestDb } from '../support/testDb';
 import { bearerFor, buildApp, createApiKey, createStaff, listenOnLoopback } from '../support/testApp';
 import { samplePost } from '../support/fixtures';

@@ -5,7 +5,7 @@ import { bearerFor, createApiKey, createStaff, fixedClock } from '../support/tes
 import { createTrustApp } from '../support/trustApp';
 import { startTestJobs } from '../support/testJobs';
 import type { TrustApp } from '../../api/app';
-import type { Role } from '../../api/auth/roles';
+import type { Role } from '../../contract/access';
 import { installShippedModel } from '../../api/models/modelRegistry';
 import { trainingLabels } from '../../api/models/labelService';
 import { installStarterPolicies } from '../../api/policies/starterInstall';

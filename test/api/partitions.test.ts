@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateToLatest, migrationState } from '../../api/db/migrate';
 import { migrationSource } from '../../migrations/index';
 import { ingestPosts } from '../../api/ingest/ingestPosts';
-import { postInputSchema } from '../../api/schemas/ingest';
+import { postInputSchema } from '../../contract/schemas/ingest';
 import { detachPartitionsBefore, ensurePartitions, listPartitions } from '../../api/db/partitions';
 import { createTestDb, type TestDb } from '../support/testDb';
 import { createStaff } from '../support/testApp';

@@ -11,7 +11,7 @@ import { startTestJobs } from '../support/testJobs';
 import { systemClock } from '../../api/deps';
 import { installShippedModel } from '../../api/models/modelRegistry';
 import { installStarterPolicies } from '../../api/policies/starterInstall';
-import type { Role } from '../../api/auth/roles';
+import type { Role } from '../../contract/access';
 
 const KIND = (n: number) => `Morning all, the moonberry co-op newsletter number ${n} is out, moonberry ${['members', 'friends', 'neighbours', 'pickers'][n % 4]} only`;
 const ORDINARY = (n: number) => `Does anyone know a good ${['charger', 'kettle', 'backpack', 'desk lamp', 'rain jacket'][n % 5]}? asking for my ${['sister', 'flatmate', 'dad'][n % 3]}, thanks ${n}`;

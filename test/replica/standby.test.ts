@@ -11,7 +11,7 @@ import { testConfig } from '../../api/config';
 import { connectDatabase, type Db } from '../../api/db/connect';
 import { lsnValue } from '../../api/db/readRouting';
 import { ingestPosts } from '../../api/ingest/ingestPosts';
-import { postInputSchema } from '../../api/schemas/ingest';
+import { postInputSchema } from '../../contract/schemas/ingest';
 import { createTestDb, type TestDb } from '../support/testDb';
 import { bearerFor, createStaff, fixedClock } from '../support/testApp';
 import { samplePost, seedSmallCommunity } from '../support/fixtures';

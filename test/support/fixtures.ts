@@ -1,7 +1,7 @@
 import type { Db } from '../../api/db/connect';
 import { ingestPosts } from '../../api/ingest/ingestPosts';
 import { ingestTransactions } from '../../api/ingest/ingestTransactions';
-import { postInputSchema, transactionInputSchema, type PostInput } from '../../api/schemas/ingest';
+import { postInputSchema, transactionInputSchema, type PostInput } from '../../contract/schemas/ingest';
 
 export const T0 = new Date('2026-10-01T00:00:00Z');
 const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000).toISOString();

@@ -7,7 +7,7 @@ import { testConfig, type AppConfig } from '../../api/config';
 import type { Clock } from '../../api/deps';
 import { hashPassword } from '../../api/auth/password';
 import { newApiKey } from '../../api/auth/tokens';
-import { ROLES, type Role } from '../../api/auth/roles';
+import { ROLES, type Role } from '../../contract/access';
 import type { Db } from '../../api/db/connect';
 
 export const TEST_PASSWORD = 'correct horse battery staple';

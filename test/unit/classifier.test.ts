@@ -2,14 +2,14 @@ import fs from 'node:fs';
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadOnnxScorer, SHIPPED_MODEL, type OnnxScorer } from '../../models/onnxScorer';
-import { readOnnxModel } from '../../models/onnxModel';
-import { createReferenceScorer } from '../../models/referenceScorer';
-import { featurize, FEATURIZER_VERSION, fnv1a, fnvFeed, fnvFinish, FNV_OFFSET, GUARDS, MAX_TEXT_CHARS } from '../../models/featurizer';
+import { loadOnnxScorer, SHIPPED_MODEL, type OnnxScorer } from '../../models/runtime/onnxScorer';
+import { readOnnxModel } from '../../models/runtime/onnxModel';
+import { createReferenceScorer } from '../../models/runtime/referenceScorer';
+import { featurize, FEATURIZER_VERSION, fnv1a, fnvFeed, fnvFinish, FNV_OFFSET, GUARDS, MAX_TEXT_CHARS } from '../../models/runtime/featurizer';
 import { normalizeForMatch } from '../../rules/text/normalize';
-import { loadCorpora } from '../../models/corpora';
-import { binaryMetrics } from '../../models/metrics';
-import { readSealedResults, readSealedRows, sealedHash } from '../../models/sealedTest';
+import { loadCorpora } from '../../models/training/corpora';
+import { binaryMetrics } from '../../models/training/metrics';
+import { readSealedResults, readSealedRows, sealedHash } from '../../models/training/sealedTest';
 
 let onnx: OnnxScorer;
 const fixtures = [

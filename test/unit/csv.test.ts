@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parse } from 'csv-parse/sync';
-import { neutraliseCell, toCsv } from '../../api/http/csv';
+import { neutraliseCell, toCsv } from '../../contract/csv';
 import { complianceCsv, type ComplianceReportResult } from '../../api/compliance/complianceReport';
 import { transparencyCsv, type TransparencyReport } from '../../api/transparency/transparencyReport';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildDemoCommunity } from '../../api/seed/demoCommunity';
-import { postInputSchema, transactionInputSchema } from '../../api/schemas/ingest';
+import { postInputSchema, transactionInputSchema } from '../../contract/schemas/ingest';
 
 const anchor = new Date('2026-11-25T00:00:00Z');
 

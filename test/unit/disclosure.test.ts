@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { disclosureVerdict } from '../../rules/disclosure/verdict';
-import { evaluateDisclosure, loadEvalSet } from '../../rules/disclosure/eval/evaluate';
-import { loadOnnxScorer, type OnnxScorer } from '../../models/onnxScorer';
+import { evaluateDisclosure, loadEvalSet } from '../../eval/disclosure/evaluate';
+import { loadOnnxScorer, type OnnxScorer } from '../../models/runtime/onnxScorer';
 
 const partnered = [{ brand: '声悦', kind: 'sponsorship' as const }];
 const status = (text: string, extra: Record<string, unknown> = {}) => disclosureVerdict({ text, partnerships: partnered, ...extra }).status;
@@ -42,7 +42,7 @@ describe('disclosure evaluation set', () => {
     scorer = await loadOnnxScorer();
   });
 
-  it('keeps precision and recall of "undisclosed" at or above 0.90 (rules/disclosure/EVALUATION.md)', async () => {
+  it('keeps precision and recall of "undisclosed" at or above 0.90 (eval/disclosure/EVALUATION.md)', async () => {
     const items = loadEvalSet();
     expect(items.length).toBeGreaterThanOrEqual(300);
     const result = await evaluateDisclosure(items, scorer);

@@ -3,7 +3,7 @@ import { disclosureSettings, disclosureVerdict, type DisclosureInput, type Discl
 import { matchLink, parseLinkPattern, defaultLinkPatterns, DEFAULT_AFFILIATE_LINK_PATTERNS } from '../../rules/disclosure/commercialLinks';
 import { buildGrammar, segmentTag } from '../../rules/disclosure/grammar';
 import { STARTER_LISTS } from '../../rules/starter/lists';
-import { evaluateDisclosure, loadCases, READER_FILE } from '../../rules/disclosure/eval/evaluate';
+import { evaluateDisclosure, loadCases, READER_FILE } from '../../eval/disclosure/evaluate';
 
 const EN = [{ brand: 'Lumen', kind: 'sponsorship' as const }];
 const ZH = [{ brand: '青柚', kind: 'sponsorship' as const }];
@@ -190,7 +190,7 @@ describe('the grammar is data in the policy lists', () => {
 });
 
 describe('development reader cases', () => {
-  it('keep undisclosed precision and recall at 0.95 or above and exact four-way at 0.90 (rules/disclosure/EVALUATION.md)', async () => {
+  it('keep undisclosed precision and recall at 0.95 or above and exact four-way at 0.90 (eval/disclosure/EVALUATION.md)', async () => {
     const items = loadCases(READER_FILE);
     expect(items.length).toBe(260);
     const e = await evaluateDisclosure(items, null);

@@ -4,11 +4,7 @@ import { raChineseMessages } from '../../console/src/i18n/raChinese';
 import { appEnglish } from '../../console/src/i18n/en';
 import { appChinese } from '../../console/src/i18n/zh';
 import { RESOURCES } from '../../api/resources/definitions';
-import { ACCOUNT_TYPES, POST_KINDS, POST_STATUSES, TRANSACTION_STATUSES, PARTNERSHIP_KINDS } from '../../migrations/001_accounts_and_content';
-import { FLAG_STATUSES, FLAG_SOURCES, SUBJECT_TYPES, DECISION_ACTIONS } from '../../migrations/003_moderation';
-import { QUEUES, REPORT_REASONS, REPORT_OUTCOMES, WEBHOOK_EVENT_TYPES, DELIVERY_STATUSES } from '../../migrations/009_platform_loop';
-import { STAFF_ROLES } from '../../migrations/002_staff_and_audit';
-import { APPEAL_STATUSES, STATEMENT_KINDS } from '../../migrations/011_statements_and_appeals';
+import { ACCOUNT_TYPES, POST_KINDS, POST_STATUSES, TRANSACTION_STATUSES, PARTNERSHIP_KINDS, FLAG_STATUSES, FLAG_SOURCES, SUBJECT_TYPES, DECISION_ACTIONS, QUEUES, REPORT_REASONS, REPORT_OUTCOMES, WEBHOOK_EVENT_TYPES, DELIVERY_STATUSES, STAFF_ROLES, APPEAL_STATUSES, STATEMENT_KINDS } from '../../contract/enums';
 
 function keyPaths(value: unknown, prefix = ''): string[] {
   if (value === null || typeof value !== 'object') return [prefix];

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { labelForDecision } from '../../models/decisionLabels';
-import { middleBestF1Cut, retrain, timeSplit, type PlatformLabel } from '../../models/retrain';
-import { loadCorpora } from '../../models/corpora';
-import { readTrainConfig } from '../../models/trainConfig';
+import { labelForDecision } from '../../models/runtime/decisionLabels';
+import { middleBestF1Cut, retrain, timeSplit, type PlatformLabel } from '../../models/training/retrain';
+import { loadCorpora } from '../../models/training/corpora';
+import { readTrainConfig } from '../../models/training/trainConfig';
 
 describe('labels from decisions', () => {
   it.each([

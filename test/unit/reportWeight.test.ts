@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { MAX_REPORT_PRIORITY, REASON_BASE_PRIORITY, ageFactor, outcomeOfDecision, queueForReport, reportPriority, reportWeight, reporterCredibility, type ReportReason } from '../../rules/reports/reportWeight';
-import { QUEUES, REPORT_REASONS } from '../../migrations/009_platform_loop';
-import { DECISION_ACTIONS } from '../../migrations/003_moderation';
+import { QUEUES, REPORT_REASONS, DECISION_ACTIONS } from '../../contract/enums';
 
 const count = fc.integer({ min: 0, max: 10_000 });
 const reason = fc.constantFrom(...(REPORT_REASONS as readonly ReportReason[]));

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { HELD_OUT_SOURCES, type Example, type Source } from '../../models/corpora';
-import type { LinearHead } from '../../models/logistic';
-import { calibrate, heldOutScores, nestedSourceFigures, validationFolds } from '../../models/sourceValidation';
-import type { HeadRow } from '../../models/trainingRows';
+import { HELD_OUT_SOURCES, type Example, type Source } from '../../models/training/corpora';
+import type { LinearHead } from '../../models/training/logistic';
+import { calibrate, heldOutScores, nestedSourceFigures, validationFolds } from '../../models/training/sourceValidation';
+import type { HeadRow } from '../../models/training/trainingRows';
 
 const row = (source: Source, i: number, y: 0 | 1, score = y ? 1 : -1): HeadRow => ({
   x: { indices: Int32Array.from([0]), values: Float32Array.from([score]) },

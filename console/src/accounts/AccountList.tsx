@@ -1,6 +1,6 @@
 import { DataTable, List, NumberField, SearchInput, SelectInput, TextField } from 'react-admin';
 import { EnumField, LocaleDateField, enumChoices } from '../common/fields';
-import { ACCOUNT_TYPES } from '../common/enums';
+import { ACCOUNT_TYPES } from '../../../contract/enums';
 import { csvExporter } from '../common/exporter';
 
 const filters = [<SearchInput key="q" source="q" alwaysOn />, <SelectInput key="type" source="type" choices={enumChoices('account_type', ACCOUNT_TYPES)} />];

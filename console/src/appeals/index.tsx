@@ -3,7 +3,7 @@ import BalanceIcon from '@mui/icons-material/Balance';
 import { Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField as MuiTextField } from '@mui/material';
 import { DataTable, List, ReferenceField, SearchInput, SelectInput, Show, SimpleShowLayout, TextField, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { EnumField, LocaleDateField, StaffField, enumChoices } from '../common/fields';
-import { APPEAL_STATUSES } from '../common/enums';
+import { APPEAL_STATUSES } from '../../../contract/enums';
 import { httpClient } from '../dataProvider';
 import { csvExporter } from '../common/exporter';
 

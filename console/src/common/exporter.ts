@@ -1,5 +1,5 @@
 import { downloadCSV, type Exporter } from 'react-admin';
-import { columnsOf, toCsv } from '../../../api/http/csv';
+import { columnsOf, toCsv } from '../../../contract/csv';
 
 /**
  * Every list's Export button writes through the product's one CSV writer, so a member's text

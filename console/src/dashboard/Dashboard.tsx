@@ -1,7 +1,7 @@
 import { Card, CardContent, CardHeader, Grid, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useDataProvider, useGetIdentity, useLocaleState, useTranslate } from 'react-admin';
-import { QUEUES } from '../common/enums';
+import { QUEUES } from '../../../contract/enums';
 import { DATE_LOCALES } from '../i18n/i18nProvider';
 import { httpClient } from '../dataProvider';
 import { DistributionChart, FlagsPerDayChart, LatencyChart, RulePrecisionTable, type DashboardStats } from './Charts';

@@ -1,7 +1,7 @@
 import GavelIcon from '@mui/icons-material/Gavel';
 import { BooleanField, BooleanInput, DataTable, List, ReferenceField, ReferenceManyField, SearchInput, SelectInput, Show, SimpleShowLayout, TextField } from 'react-admin';
 import { EnumField, LocaleDateField, StaffField, enumChoices } from '../common/fields';
-import { DECISION_ACTIONS } from '../common/enums';
+import { DECISION_ACTIONS } from '../../../contract/enums';
 import { SubjectField } from '../flags/FlagList';
 import { ReverseButton } from './ReverseButton';
 import { StatementText } from '../statements';

@@ -4,7 +4,7 @@ import { useTriageKeys } from './useTriageKeys';
 import { KeyboardHelp } from './KeyboardHelp';
 import { BulkDecideButtons } from './BulkDecideButtons';
 import { EnumField, LocaleDateField, enumChoices } from '../common/fields';
-import { FLAG_SOURCES, FLAG_STATUSES } from '../common/enums';
+import { FLAG_SOURCES, FLAG_STATUSES } from '../../../contract/enums';
 import { HighlightedText } from '../evidence/HighlightedText';
 import { useDuration } from '../common/time';
 import { removeTemplateFor } from './reasonTemplates';

@@ -3,11 +3,10 @@ import { useRef, useState } from 'react';
 import { Button, Chip, Stack, Typography } from '@mui/material';
 import { DataTable, DateTimeInput, List, ReferenceField, SearchInput, SelectInput, TextField, TopToolbar, useCanAccess, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { LocaleDateField } from '../common/fields';
-import { QUEUES } from '../common/enums';
+import { LABEL_VALUES, QUEUES } from '../../../contract/enums';
 import { downloadFile } from '../common/downloadFile';
 import { httpClient } from '../dataProvider';
 
-const LABEL_VALUES = ['spam', 'promotion', 'not_spam', 'not_promotion', 'neither'];
 const choices = (name: string, values: readonly string[]) => values.map((id) => ({ id, name: `enums.${name}.${id}` }));
 
 const filters = [

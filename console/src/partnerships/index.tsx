@@ -1,7 +1,7 @@
 import HandshakeIcon from '@mui/icons-material/Handshake';
 import { DataTable, List, ReferenceField, SearchInput, SelectInput, Show, SimpleShowLayout, TextField } from 'react-admin';
 import { EnumField, LocaleDateField, enumChoices } from '../common/fields';
-import { PARTNERSHIP_KINDS } from '../common/enums';
+import { PARTNERSHIP_KINDS } from '../../../contract/enums';
 import { csvExporter } from '../common/exporter';
 
 const filters = [<SearchInput key="q" source="q" alwaysOn />, <SelectInput key="kind" source="kind" choices={enumChoices('partnership_kind', PARTNERSHIP_KINDS)} />];

@@ -1,6 +1,6 @@
 import { BooleanInput, DataTable, List, NumberField, ReferenceField, SearchInput, SelectInput, TextInput } from 'react-admin';
 import { EnumField, LocaleDateField, enumChoices } from '../common/fields';
-import { POST_KINDS, POST_STATUSES } from '../common/enums';
+import { POST_KINDS, POST_STATUSES } from '../../../contract/enums';
 import { csvExporter } from '../common/exporter';
 
 const filters = [

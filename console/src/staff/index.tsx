@@ -1,7 +1,7 @@
 import BadgeIcon from '@mui/icons-material/Badge';
 import { BooleanField, BooleanInput, Create, DataTable, Edit, email, List, PasswordInput, required, SearchInput, SelectInput, Show, SimpleForm, SimpleShowLayout, TextField, TextInput, minLength } from 'react-admin';
 import { EnumField, LocaleDateField, enumChoices } from '../common/fields';
-import { STAFF_ROLES } from '../common/enums';
+import { STAFF_ROLES } from '../../../contract/enums';
 import { csvExporter } from '../common/exporter';
 
 const roleChoices = enumChoices('role', STAFF_ROLES);

@@ -2,7 +2,7 @@ import DescriptionIcon from '@mui/icons-material/Description';
 import { Typography } from '@mui/material';
 import { BooleanField, DataTable, FunctionField, List, ReferenceField, SearchInput, SelectInput, Show, SimpleShowLayout, TextField, useRecordContext } from 'react-admin';
 import { EnumField, LocaleDateField, enumChoices } from '../common/fields';
-import { STATEMENT_KINDS } from '../common/enums';
+import { STATEMENT_KINDS } from '../../../contract/enums';
 import { SubjectField } from '../flags/FlagList';
 import { csvExporter } from '../common/exporter';
 

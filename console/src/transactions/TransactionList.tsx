@@ -1,6 +1,6 @@
 import { BooleanInput, DataTable, List, NumberInput, ReferenceField, SearchInput, SelectInput } from 'react-admin';
 import { EnumField, LocaleDateField, MoneyField, enumChoices } from '../common/fields';
-import { TRANSACTION_STATUSES } from '../common/enums';
+import { TRANSACTION_STATUSES } from '../../../contract/enums';
 import { csvExporter } from '../common/exporter';
 
 const filters = [

@@ -23,7 +23,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import { EnumField, LocaleDateField, enumChoices } from '../common/fields';
-import { DELIVERY_STATUSES } from '../common/enums';
+import { DELIVERY_STATUSES } from '../../../contract/enums';
 import { httpClient } from '../dataProvider';
 import { eventTypeKey } from '../webhooks/eventTypes';
 import { csvExporter } from '../common/exporter';

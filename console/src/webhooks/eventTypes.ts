@@ -1,4 +1,4 @@
-import { WEBHOOK_EVENT_TYPES } from '../common/enums';
+import { WEBHOOK_EVENT_TYPES } from '../../../contract/enums';
 
 /** Event types carry dots, which translation keys cannot. */
 export const eventTypeKey = (type: string) => `enums.webhook_event.${type.replace('.', '_')}`;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { seededRandom, fill } from '../../../api/seed/random';
+import { seededRandom, fill } from '../../../rules/seededRandom';
 import { SLOTS, TEMPLATES, type Category } from './templates';
 
 export interface CommercePost {

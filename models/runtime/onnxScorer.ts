@@ -7,7 +7,7 @@ import { HEADS, readOnnxModel, type ModelMetadata } from './onnxModel';
 import { languageOf, spamHeadFor } from './language';
 import type { Scorer, TextScores } from './scorer';
 
-export const SHIPPED_MODEL = path.join(path.dirname(fileURLToPath(import.meta.url)), 'spam-promo.onnx');
+export const SHIPPED_MODEL = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'spam-promo.onnx');
 
 export interface Thresholds {
   spam_zh: number;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { REPORT_REASONS } from '../../migrations/009_platform_loop';
+import { REPORT_REASONS } from '../enums';
 import { accountRefSchema, externalId, timestamp } from './ingest';
 
 /** A member's report as the platform sends it; the subject is named by the platform's own id. */

@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { fill, seededRandom } from '../../../api/seed/random';
-import type { DisclosureStatus } from '../verdict';
+import { fill, seededRandom } from '../../rules/seededRandom';
+import type { DisclosureStatus } from '../../rules/disclosure/verdict';
 
 /*
  * The labelled evaluation set for the disclosure verdict: bilingual, with the hard cases of
  * ../shared/DOMAIN.md. Written for this decision only; none of it is classifier training data.
- * `npx tsx rules/disclosure/eval/generate.ts` rewrites disclosure-eval.jsonl deterministically.
+ * `npx tsx eval/disclosure/generate.ts` rewrites disclosure-eval.jsonl deterministically.
  */
 interface Case {
   name: string;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDateTime } from './common';
-import { ACCOUNT_TYPES, POST_KINDS, TRANSACTION_STATUSES } from '../../migrations/001_accounts_and_content';
+import { ACCOUNT_TYPES, POST_KINDS, TRANSACTION_STATUSES } from '../enums';
 
 export const MAX_BATCH = 500;
 export const MAX_BODY_CHARS = 20_000;

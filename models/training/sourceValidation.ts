@@ -1,4 +1,4 @@
-import { seededRandom } from '../api/seed/random';
+import { seededRandom } from '../../rules/seededRandom';
 import { createHash } from 'node:crypto';
 import { HELD_OUT_SOURCES, type Example, type Source } from './corpora';
 import { fitPlatt, logit, sigmoid, trainLogistic, type LinearHead } from './logistic';

@@ -1,4 +1,4 @@
-import { guessLanguage } from '../rules/language';
+import { guessLanguage } from '../../rules/language';
 import { MAX_TEXT_CHARS } from './featurizer';
 
 /** The language whose spam head judges a text: Chinese if it has Han characters, else English. */

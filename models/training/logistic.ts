@@ -1,4 +1,4 @@
-import { FEATURE_DIM, type SparseFeatures } from './featurizer';
+import { FEATURE_DIM, type SparseFeatures } from '../runtime/featurizer';
 
 export interface TrainingRow {
   x: SparseFeatures;

@@ -10,7 +10,7 @@ export interface Selection {
   chosen: { l2: Record<Head, number>; templateWeight: number; hamAsPromoNegativeWeight: number };
 }
 
-export const SELECTION_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'selection.json');
+export const SELECTION_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'selection.json');
 
 export function readSelection(file = SELECTION_FILE): Selection | null {
   return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Selection) : null;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 
-export const DATA_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'data');
+export const DATA_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'data');
 
 export type Corpus = 'sms-en' | 'sms-zh' | 'youtube' | 'posts' | 'templates' | 'platform';
 
@@ -12,7 +12,7 @@ export type Corpus = 'sms-en' | 'sms-zh' | 'youtube' | 'posts' | 'templates' | '
  * What leave-one-source-out validation holds out in turn: each SMS corpus, each YouTube channel,
  * and each half of the written posts by category. The template set is never held out: it is a
  * down-weighted training aid, and a figure on it would measure its own templates. `platform` is
- * the labels a platform's moderators made (retraining only; see models/retrain.ts).
+ * the labels a platform's moderators made (retraining only; see models/training/retrain.ts).
  */
 export type Source = 'sms-en' | 'sms-zh' | 'yt-psy' | 'yt-katyperry' | 'yt-lmfao' | 'posts-a' | 'posts-b' | 'templates' | 'platform';
 export const HELD_OUT_SOURCES: readonly Source[] = ['sms-en', 'sms-zh', 'yt-psy', 'yt-katyperry', 'yt-lmfao', 'posts-a', 'posts-b'];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { STAFF_ROLES } from '../../migrations/002_staff_and_audit';
+import { STAFF_ROLES } from '../enums';
 
 export const loginSchema = z.object({
   email: z.string().trim().toLowerCase().email().max(254),

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { disclosureVerdict, type DisclosureStatus, type DisclosureVerdict } from '../verdict';
-import type { Scorer } from '../../../models/scorer';
+import { disclosureVerdict, type DisclosureStatus, type DisclosureVerdict } from '../../rules/disclosure/verdict';
+import type { Scorer } from '../../models/runtime/scorer';
 import type { EvalItem } from './generate';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -89,7 +89,7 @@ export function evaluationSection(title: string, file: string, e: DisclosureEval
   const u = e.undisclosed;
   return `## ${title}
 
-\`${path.relative(path.join(here, '..', '..', '..'), file)}\`: ${e.items} cases${opts.sha256 ? `, SHA-256 \`${opts.sha256}\`` : ''}.
+\`${path.relative(path.join(here, '..', '..'), file)}\`: ${e.items} cases${opts.sha256 ? `, SHA-256 \`${opts.sha256}\`` : ''}.
 
 **undisclosed**: precision ${f3(u.precision)}, recall ${f3(u.recall)} (${u.tp} right, ${u.fp} wrongly called undisclosed, ${u.fn} missed). **Exact four-way**: ${f3(e.accuracy)} (${e.items - e.misses.length} of ${e.items}).
 
@@ -112,13 +112,13 @@ function printSummary(label: string, e: DisclosureEvaluation, misses: boolean): 
 }
 
 /*
- * npx tsx rules/disclosure/eval/evaluate.ts                 development files: prints the figures and misses
- * npx tsx rules/disclosure/eval/evaluate.ts --write         …and rewrites EVALUATION.md (development part only)
- * npx tsx rules/disclosure/eval/evaluate.ts --sealed --write   also the sealed file, after the detector is frozen
+ * npx tsx eval/disclosure/evaluate.ts                 development files: prints the figures and misses
+ * npx tsx eval/disclosure/evaluate.ts --write         …and rewrites EVALUATION.md (development part only)
+ * npx tsx eval/disclosure/evaluate.ts --sealed --write   also the sealed file, after the detector is frozen
  */
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   const args = new Set(process.argv.slice(2));
-  const { loadOnnxScorer } = await import('../../../models/onnxScorer');
+  const { loadOnnxScorer } = await import('../../models/runtime/onnxScorer');
   const scorer = await loadOnnxScorer();
   const reader = await evaluateDisclosure(loadCases(READER_FILE), scorer);
   const generated = await evaluateDisclosure(loadEvalSet(), scorer);
@@ -134,12 +134,12 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
     sealedSection = evaluationSection('Sealed reader cases (run once, detector frozen)', SEALED_FILE, sealed, { sha256: sha, showMisses: false });
   }
   if (args.has('--write')) {
-    const doc = path.join(here, '..', 'EVALUATION.md');
+    const doc = path.join(here, 'EVALUATION.md');
     const previous = fs.existsSync(doc) ? fs.readFileSync(doc, 'utf8') : '';
     const keptSealed = sealedSection || (previous.match(/## Sealed reader cases[\s\S]*?(?=\n## |$)/)?.[0] ?? '');
     const head = `# Disclosure verdict: evaluation
 
-_Written by \`npx tsx rules/disclosure/eval/evaluate.ts --write\` (and \`--sealed\` for the sealed part); the classifier is the shipped \`${scorer.version}\`. Nothing below is typed by hand._
+_Written by \`npx tsx eval/disclosure/evaluate.ts --write\` (and \`--sealed\` for the sealed part); the classifier is the shipped \`${scorer.version}\`. Nothing below is typed by hand._
 
 Three sets: the 260 development reader cases (\`eval/reader-cases.jsonl\`, hand-written by someone who never saw the
 detector), the older generated set (\`eval/disclosure-eval.jsonl\`, written from templates by the detector's authors), and

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
-export const TRAIN_CONFIG_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'trainConfig.json');
+export const TRAIN_CONFIG_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'trainConfig.json');
 
 const positive = z.number().positive();
 

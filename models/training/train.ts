@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { seededRandom } from '../api/seed/random';
+import { seededRandom } from '../../rules/seededRandom';
 import { dataHash, loadCorpora, type Example, type Source } from './corpora';
-import { featurize, FEATURE_DIM, FEATURIZER_VERSION, MAX_TEXT_CHARS, type SparseFeatures } from './featurizer';
+import { featurize, FEATURE_DIM, FEATURIZER_VERSION, MAX_TEXT_CHARS, type SparseFeatures } from '../runtime/featurizer';
 import { trainLogistic, type LinearHead } from './logistic';
 import { binaryMetrics, type BinaryMetrics } from './metrics';
-import { buildOnnxModel, foldCalibration, LABELS, OPSET, readOnnxModel, weightsVersion } from './onnxModel';
-import type { Thresholds } from './onnxScorer';
+import { buildOnnxModel, foldCalibration, LABELS, OPSET, readOnnxModel, weightsVersion } from '../runtime/onnxModel';
+import type { Thresholds } from '../runtime/onnxScorer';
 import { writeModelCard, type CategoryErrors, type TrainingSummary } from './modelCard';
 import { readTrainConfig } from './trainConfig';
 import { headRows, type Head } from './trainingRows';
@@ -15,7 +15,8 @@ import { calibrate, calibratedHeldOut, heldOutScores, meanF1Cut, nestedSourceFig
 import { readSelection } from './selection';
 import { readSealedResults } from './sealedTest';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
+// Training writes its outputs beside the data, in models/.
+const here = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /**
  * Trains the three heads on every source, with calibration and thresholds taken from held-out

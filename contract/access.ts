@@ -1,5 +1,7 @@
-import { ROLES, type Role } from './roles';
-import { QUEUES } from '../../migrations/009_platform_loop';
+import { QUEUES, STAFF_ROLES, type Role } from './enums';
+
+export type { Role };
+export const ROLES: readonly Role[] = STAFF_ROLES;
 
 /**
  * Who may read and who may change each console resource. The API enforces it; the console reads
@@ -53,7 +55,7 @@ export const QUEUE_WORKERS: Record<Role, readonly string[]> = {
   moderator: QUEUES,
   compliance: ['undisclosed_ad'],
   community_manager: ['community'],
-} as Record<Role, readonly string[]>;
+};
 
 export function mayWorkQueue(role: Role, queue: string): boolean {
   return (QUEUE_WORKERS[role] ?? []).includes(queue);

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { DECISION_ACTIONS } from '../../migrations/003_moderation';
-import { QUEUES } from '../../migrations/009_platform_loop';
+import { DECISION_ACTIONS, QUEUES } from '../enums';
 
 export const decideSchema = z.object({
   action: z.enum(DECISION_ACTIONS),

@@ -1,8 +1,8 @@
 import type { Example } from './corpora';
-import type { SparseFeatures } from './featurizer';
-import { languageOf } from './language';
+import type { SparseFeatures } from '../runtime/featurizer';
+import { languageOf } from '../runtime/language';
 import type { TrainingRow } from './logistic';
-import type { LABELS } from './onnxModel';
+import type { LABELS } from '../runtime/onnxModel';
 
 export type Head = (typeof LABELS)[number];
 

@@ -1,15 +1,15 @@
-import { seededRandom } from '../api/seed/random';
+import { seededRandom } from '../../rules/seededRandom';
 import { dataHash, HELD_OUT_SOURCES, type Example, type Source } from './corpora';
-import { featurize, type SparseFeatures } from './featurizer';
+import { featurize, type SparseFeatures } from '../runtime/featurizer';
 import { fitPlatt, logit, sigmoid, trainLogistic, type LinearHead } from './logistic';
 import { binaryMetrics, type BinaryMetrics } from './metrics';
-import { buildOnnxModel, foldCalibration, LABELS, weightsVersion, type CalibratedWeights } from './onnxModel';
-import type { Thresholds } from './onnxScorer';
-import { headProbability } from './linearScore';
-import { spamHeadFor } from './language';
+import { buildOnnxModel, foldCalibration, LABELS, weightsVersion, type CalibratedWeights } from '../runtime/onnxModel';
+import type { Thresholds } from '../runtime/onnxScorer';
+import { headProbability } from '../runtime/linearScore';
+import { spamHeadFor } from '../runtime/language';
 import { headRows, type Head } from './trainingRows';
 import type { TrainConfig } from './trainConfig';
-import { PROMOTION_QUEUES } from './decisionLabels';
+import { PROMOTION_QUEUES } from '../runtime/decisionLabels';
 
 /** A label a platform made (a moderator's decision or an imported row), with the text it is about. */
 export interface PlatformLabel {

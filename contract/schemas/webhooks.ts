@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { dbId } from './common';
-import { WEBHOOK_EVENT_TYPES } from '../../migrations/009_platform_loop';
+import { WEBHOOK_EVENT_TYPES } from '../enums';
 
 /** Where deliveries go: http(s) only, no credentials in the address (they would end up in logs). */
 const webhookUrl = z

@@ -8,7 +8,7 @@ import type { BinaryMetrics } from './metrics';
 export const SEALED_FILE = path.join(DATA_DIR, 'sealed', 'sealed-test.jsonl');
 /** The hash the set was sealed with; the evaluation refuses a file that no longer matches it. */
 export const SEALED_HASH_FILE = path.join(DATA_DIR, 'sealed', 'sealed-test.sha256');
-export const SEALED_RESULTS_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'sealedResults.json');
+export const SEALED_RESULTS_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'sealedResults.json');
 
 export interface SealedResult {
   model_version: string;

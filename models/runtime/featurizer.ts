@@ -1,5 +1,5 @@
-import { normalizeForMatch } from '../rules/text/normalize';
-import { PROMO_CUES, PROMO_CUE_NAMES } from '../rules/text/promoCues';
+import { normalizeForMatch } from '../../rules/text/normalize';
+import { PROMO_CUES, PROMO_CUE_NAMES } from '../../rules/text/promoCues';
 
 /** Stored in the model's metadata; a model refuses to load under a featurizer of another version. */
 export const FEATURIZER_VERSION = 'hashed-ngrams-cues-v2';

@@ -120,7 +120,7 @@ export function writeModelCard(file: string, s: TrainingSummary, sealed: SealedR
   const posts = ['posts-a', 'posts-b'].reduce((t, k) => t + size(k).rows, 0);
   const text = `# Model card: spam and promotion classifier
 
-_This file is written by \`npm run train\` and \`npm run eval:sealed\`; edit \`models/modelCard.ts\` to change its prose._
+_This file is written by \`npm run train\` and \`npm run eval:sealed\`; edit \`models/training/modelCard.ts\` to change its prose._
 
 | | |
 | --- | --- |
@@ -141,7 +141,7 @@ offer, disclosed or not (whether it is disclosed is judged by the rules). The ca
 fitted on held-out predictions) is folded into the weights, so the ONNX graph is
 Gather → Mul → ReduceSum → Add → Sigmoid over the text's (index, value) pairs.
 
-Features (\`models/featurizer.ts\`, shared by training and serving): Unicode NFKC, full/half-width
+Features (\`models/runtime/featurizer.ts\`, shared by training and serving): Unicode NFKC, full/half-width
 folding, lower case, traditional → simplified characters; CJK character unigrams and bigrams;
 Latin word unigrams and bigrams; tokens for URLs and their hosts, phone numbers, long digit runs,
 masked numbers, contact cues, promo codes, prices, emoji, repeated exclamation marks; and

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { loadCorpora, type Example } from './corpora';
-import { featurize, type SparseFeatures } from './featurizer';
-import { LABELS } from './onnxModel';
+import { featurize, type SparseFeatures } from '../runtime/featurizer';
+import { LABELS } from '../runtime/onnxModel';
 import { SELECTION_FILE, type Selection } from './selection';
 import { calibratedHeldOut, nestedSourceFigures, twoClassSources, validationFolds } from './sourceValidation';
 import { readTrainConfig, writeTrainConfig } from './trainConfig';
