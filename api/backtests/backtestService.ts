@@ -1,5 +1,6 @@
 import type { Db } from '../db/connect';
 import type { Clock } from '../deps';
+import { runRecordedJob } from '../jobs/recordedJob';
 import { appendAudit } from '../audit/auditLog';
 import { problems } from '../http/problem';
 import type { JobQueue } from '../jobs/jobQueue';
@@ -28,11 +29,9 @@ export async function startBacktest(db: Db, jobs: JobQueue | undefined, input: {
 
 /** The job: runs the backtest, writing progress as it goes and the result at the end. Safe to run again after a crash. */
 export async function executeBacktest(db: Db, clock: Clock, id: number, history: Db = db): Promise<void> {
-  const row = await db('backtests').where({ id }).first();
-  if (!row || row.status === 'done') return;
-  await db('backtests').where({ id }).update({ status: 'running', started_at: clock.now(), processed: 0, error: null });
-  const compare = row.compare_version_id ? await db('policy_versions').where({ id: row.compare_version_id }).first('document') : null;
-  try {
+  type BacktestRow = { applies_to: 'post' | 'transaction'; document: unknown; compare_version_id: number | null; window_start: Date; window_end: Date };
+  await runRecordedJob<BacktestRow>(db, clock, 'backtests', id, async (row) => {
+    const compare = row.compare_version_id ? await db('policy_versions').where({ id: row.compare_version_id }).first('document') : null;
     const result = await runBacktest(
       history,
       { subject: row.applies_to, document: row.document as PolicyDocument, compareWith: (compare?.document as PolicyDocument) ?? null, from: row.window_start, to: row.window_end },
@@ -40,9 +39,6 @@ export async function executeBacktest(db: Db, clock: Clock, id: number, history:
         await db('backtests').where({ id }).update({ processed: done, total });
       },
     );
-    await db('backtests').where({ id }).update({ status: 'done', result: JSON.stringify(result), processed: result.items, finished_at: clock.now() });
-  } catch (err) {
-    await db('backtests').where({ id }).update({ status: 'failed', error: err instanceof Error ? err.message : String(err), finished_at: clock.now() });
-    throw err;
-  }
+    return { result, processed: result.items };
+  }, { started_at: clock.now(), processed: 0 });
 }

@@ -86,7 +86,7 @@ export async function communityHealth(db: Knex, options: { granularity: 'hour' |
 }
 
 /** One thread's series, hourly or daily, from its counters. */
-export async function threadHealth(db: Knex, threadId: number, options: { granularity: 'hour' | 'day'; from: Date; to: Date }) {
+async function threadHealth(db: Knex, threadId: number, options: { granularity: 'hour' | 'day'; from: Date; to: Date }) {
   const rows: Array<{ bucket: Date; posts: number; commercial: number; disclosed: number; by_vendor: number; by_partnered: number }> = await db('thread_activity')
     .where({ thread_id: threadId, granularity: options.granularity })
     .andWhere('bucket', '>=', options.from)
@@ -94,4 +94,9 @@ export async function threadHealth(db: Knex, threadId: number, options: { granul
     .orderBy('bucket')
     .select('bucket', 'posts', 'commercial', 'disclosed', 'by_vendor', 'by_partnered');
   return { threadId, granularity: options.granularity, series: rows.map((r) => ({ bucket: r.bucket, ...countsOf(r), ...sharesOf(countsOf(r)) })) };
+}
+
+/** A thread's health, or null when there is no thread with that id. */
+export async function threadHealthOf(db: Knex, id: number, options: { granularity: 'hour' | 'day'; from: Date; to: Date }) {
+  return (await db('posts').where({ id, kind: 'thread' }).first('id')) ? threadHealth(db, id, options) : null;
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { toCsv } from '../../contract/csv';
 import type { Db } from '../db/connect';
 import type { Clock } from '../deps';
+import { runRecordedJob } from '../jobs/recordedJob';
 import { disclosureSettings, disclosureVerdict, type Evidence, type EvidenceSpan } from '../../rules/disclosure/verdict';
 import { activeAt } from '../../rules/facts/postFacts';
 import { loadBrands, loadLists } from '../policies/policyRuntime';
@@ -41,16 +42,15 @@ export interface ComplianceReportResult {
 
 const PAGE = 2000;
 
+type ReportRow = { brand_id: number | null; creator_id: number | null; period_start: Date; period_end: Date };
+
 /**
  * Builds the report a regulator asks for: counts by disclosure verdict for the period, and each
  * undisclosed post with its evidence, recomputed from the post and the partnerships in force when
  * it was written. Runs as a job; progress is written as it goes.
  */
 export async function buildComplianceReport(db: Db, clock: Clock, reportId: number, history: Db = db): Promise<void> {
-  const report = await db('compliance_reports').where({ id: reportId }).first();
-  if (!report || report.status === 'done') return;
-  await db('compliance_reports').where({ id: reportId }).update({ status: 'running', processed: 0, error: null });
-  try {
+  await runRecordedJob<ReportRow>(db, clock, 'compliance_reports', reportId, async (report) => {
     const brand = report.brand_id ? await db('accounts').where({ id: report.brand_id }).first('id', 'handle') : null;
     const creator = report.creator_id ? await db('accounts').where({ id: report.creator_id }).first('id', 'handle') : null;
     const base = () => {
@@ -135,11 +135,8 @@ export async function buildComplianceReport(db: Db, clock: Clock, reportId: numb
         'Remediated after notice: posts given a disclosure notice whose stored text is now disclosed; edits reach the product only when the platform sends the post again.',
       ],
     };
-    await db('compliance_reports').where({ id: reportId }).update({ status: 'done', result: JSON.stringify(result), processed, finished_at: clock.now() });
-  } catch (err) {
-    await db('compliance_reports').where({ id: reportId }).update({ status: 'failed', error: err instanceof Error ? err.message : String(err), finished_at: clock.now() });
-    throw err;
-  }
+    return { result, processed };
+  }, { processed: 0 });
 }
 
 /** CSV of the cases, UTF-8 with a BOM so spreadsheet programs read Chinese text correctly. */

@@ -13,6 +13,8 @@ export interface FieldSpec {
   values?: readonly string[];
   /** An int field's column type, so a compared value never overflows it (PostgreSQL would refuse the query). */
   intType?: keyof typeof INT_RANGES;
+  /** A bool field that asks whether `column` is set (`revoked` over `revoked_at`). */
+  presence?: boolean;
 }
 
 export interface ListableSpec {
@@ -21,9 +23,14 @@ export interface ListableSpec {
   /** Columns searched by the `q` filter (substring, case-insensitive). */
   searchColumns: string[];
   defaultSort: [string, 'ASC' | 'DESC'];
+  /**
+   * Rows a DELETE retires (revoked, disabled, archived) leave the default list, as react-admin expects
+   * after a delete; a filter on `field` (any value) or on ids shows them again.
+   */
+  retired?: { field: string; hide: FilterClause };
 }
 
-export type Comparison = 'eq' | 'neq' | 'in' | 'gte' | 'lte' | 'gt' | 'lt';
+export type Comparison = 'eq' | 'neq' | 'in' | 'gte' | 'lte' | 'gt' | 'lt' | 'null' | 'notnull';
 
 export interface FilterClause {
   column: string;
@@ -173,6 +180,8 @@ export function parseListQuery(spec: ListableSpec, query: Record<string, unknown
         } else if (Array.isArray(value)) {
           if (value.length > MAX_IDS) errors.push({ path, message: `at most ${MAX_IDS} values` });
           else filters.push({ column: field.column, op: 'in', value: value.map((v, i) => checkValue(field, v, `${path}[${i}]`, errors)) });
+        } else if (field.presence) {
+          filters.push({ column: field.column, op: checkValue(field, value, path, errors) ? 'notnull' : 'null', value: null });
         } else {
           filters.push({ column: field.column, op: 'eq', value: checkValue(field, value, path, errors) });
         }
@@ -183,6 +192,8 @@ export function parseListQuery(spec: ListableSpec, query: Record<string, unknown
     if (!['sort', 'range', 'filter', 'embed'].includes(key)) errors.push({ path: key, message: 'unknown query parameter' });
   }
   if (errors.length) throw problems.validation(errors, 'The list query is not valid for this resource.');
+  const named = rawFilter && typeof rawFilter === 'object' ? Object.keys(rawFilter).map((k) => k.replace(/_(gte|lte|gt|lt|neq)$/, '')) : [];
+  if (spec.retired && !named.includes(spec.retired.field) && !named.includes('id')) filters.push(spec.retired.hide);
   return { sort, range, filters, q };
 }
 

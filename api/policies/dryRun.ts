@@ -8,6 +8,8 @@ import type { Scorer } from '../../models/runtime/scorer';
 import { buildEvaluator, loadBrands, loadLists, type ActivePolicies } from './policyRuntime';
 import { judgePostsPure, judgeTransactionsPure, type Judgement } from './judge';
 import type { PostSubject } from './postContexts';
+import { assertValidDocument } from './policyService';
+import { maskDeep } from '../../rules/privacy/mask';
 
 type DryItem = { id: number } | Record<string, unknown>;
 
@@ -92,4 +94,17 @@ async function inlineTransaction(db: Db, t: import('../../contract/schemas/inges
     productBrandHandle: t.product?.brand?.id ?? null, buyerId: (await accountIdByExternal(db, t.buyer.id)) ?? -1, vendorId: (await accountIdByExternal(db, t.vendor.id)) ?? -1,
     affiliateId: await accountIdByExternal(db, t.affiliate?.id), referralPostId: referral?.id ?? null,
   };
+}
+
+/**
+ * Tries a document (or the policy's stored draft) on sample items beside the published version;
+ * writes nothing. Results are masked: a dry run is read by anyone who may edit policies.
+ */
+export async function dryRunPolicy(db: Db, id: number, input: { document?: unknown; items: DryItem[] }, scorer: Scorer | undefined) {
+  const policy = await db('policies').where({ id }).first();
+  if (!policy) throw problems.notFound(`No policy with id ${id}.`);
+  const document = input.document === undefined ? (policy.draft as PolicyDocument) : await assertValidDocument(db, input.document, policy.applies_to, 'document');
+  const published = policy.published_version_id ? await db('policy_versions').where({ id: policy.published_version_id }).first('document') : null;
+  const results = await dryRun(db, { subject: policy.applies_to, document, publishedDocument: (published?.document as PolicyDocument) ?? null, items: input.items, scorer });
+  return { policyId: id, appliesTo: policy.applies_to as Subject, results: maskDeep(results) };
 }

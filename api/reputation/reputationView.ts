@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { problems } from '../http/problem';
 import { statesOf } from './reputationStore';
 import { addEvent, align, DEFAULT_SETTINGS, emptyState, reputation, type Component } from '../../rules/reputation/beta';
 
@@ -45,4 +46,11 @@ export async function reputationView(db: Knex, account: Record<string, any>, now
     components: { discussion: view(current.components.discussion), commerce: view(current.components.commerce) },
     history: history.slice(-historyLimit),
   };
+}
+
+/** An account's reputation view by id, or 404. */
+export async function reputationOfAccount(db: Knex, id: number, now: Date) {
+  const account = await db('accounts').where({ id }).first();
+  if (!account) throw problems.notFound(`No account with id ${id}.`);
+  return reputationView(db, account, now);
 }

@@ -38,7 +38,7 @@ function fields(decls: ColumnDecl[]): Record<string, FieldSpec> {
 const J = { filter: false } as const;
 
 function define(d: Omit<ResourceDefinition, 'columns' | 'readRoles'> & { columns?: string[] }): ResourceDefinition {
-  return { ...d, readRoles: RESOURCE_ACCESS[d.resource]!.read, columns: d.columns ?? Object.values(d.fields).map((f) => f.column) };
+  return { ...d, readRoles: RESOURCE_ACCESS[d.resource]!.read, columns: d.columns ?? [...new Set(Object.values(d.fields).map((f) => f.column))] };
 }
 
 const S = { sort: true };
@@ -204,11 +204,13 @@ export const RESOURCES: Record<string, ResourceDefinition> = {
     ]),
     searchColumns: ['email', 'display_name'],
     defaultSort: ['id', 'ASC'],
+    retired: { field: 'active', hide: { column: 'active', op: 'eq', value: true } },
   }),
   'api-keys': define({
     resource: 'api-keys',
     table: 'api_keys',
-        fields: fields([
+        fields: {
+      ...fields([
       ['id', 'id', S],
       ['name', 'text', S],
       ['source', 'text', S],
@@ -218,8 +220,11 @@ export const RESOURCES: Record<string, ResourceDefinition> = {
       ['revoked_at', 'date', S],
       ['last_used_at', 'date', S],
     ]),
+      revoked: { column: 'revoked_at', kind: 'bool', filterable: true, presence: true },
+    },
     searchColumns: ['name', 'source'],
     defaultSort: ['id', 'DESC'],
+    retired: { field: 'revoked', hide: { column: 'revoked_at', op: 'null', value: null } },
   }),
   'audit-log': define({
     resource: 'audit-log',
@@ -259,6 +264,7 @@ export const RESOURCES: Record<string, ResourceDefinition> = {
     ]),
     searchColumns: ['name', 'description'],
     defaultSort: ['name', 'ASC'],
+    retired: { field: 'status', hide: { column: 'status', op: 'neq', value: 'archived' } },
   }),
   'policy-versions': define({
     resource: 'policy-versions',
@@ -377,6 +383,7 @@ export const RESOURCES: Record<string, ResourceDefinition> = {
     ]),
     searchColumns: ['url', 'description'],
     defaultSort: ['id', 'ASC'],
+    retired: { field: 'active', hide: { column: 'active', op: 'eq', value: true } },
   }),
   'webhook-deliveries': define({
     resource: 'webhook-deliveries',

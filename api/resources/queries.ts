@@ -4,7 +4,7 @@ import { likePattern, type FilterClause, type ListQuery } from '../http/listQuer
 import { toApiRow } from '../db/rows';
 import type { ResourceDefinition } from './definitions';
 
-const SQL_OPS: Record<Exclude<FilterClause['op'], 'in' | 'eq'>, string> = { neq: '<>', gte: '>=', lte: '<=', gt: '>', lt: '<' };
+const SQL_OPS: Record<Exclude<FilterClause['op'], 'in' | 'eq' | 'null' | 'notnull'>, string> = { neq: '<>', gte: '>=', lte: '<=', gt: '>', lt: '<' };
 
 /** Who is asking matters for search: without the unmask right, text is searched as it is shown (masked). */
 export interface ListViewer {
@@ -15,6 +15,8 @@ function applyFilters(qb: Knex.QueryBuilder, def: ResourceDefinition, query: Lis
   for (const f of query.filters) {
     if (f.op === 'eq') qb.where(f.column, f.value as Knex.Value);
     else if (f.op === 'in') qb.whereIn(f.column, f.value as Knex.Value[]);
+    else if (f.op === 'null') qb.whereNull(f.column);
+    else if (f.op === 'notnull') qb.whereNotNull(f.column);
     else qb.where(f.column, SQL_OPS[f.op], f.value as Knex.Value);
   }
   if (query.q && def.searchColumns.length) {

@@ -1,11 +1,12 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { AppDeps } from '../deps';
-import { appendAudit } from '../audit/auditLog';
 import { parseOrThrow, problems } from '../http/problem';
 import type { RouteTable } from '../http/routeTable';
 import { ROLES } from '../../contract/access';
-import { communityHealth, threadHealth } from '../community/healthReport';
+import { communityHealth, threadHealthOf } from '../community/healthReport';
+import { removeBoardThreshold, setBoardThreshold } from '../community/boardThresholds';
+import { staffActionOf } from '../audit/staffAction';
 import { idParamSchema } from '../../contract/schemas/common';
 import { boardParamSchema, healthQuerySchema, thresholdSchema } from '../../contract/schemas/communityHealth';
 
@@ -28,7 +29,7 @@ export function communityHealthRouter(deps: AppDeps, table: RouteTable): Router 
     const q = parseOrThrow(healthQuerySchema, req.query);
     const to = q.to ?? deps.clock.now();
     const from = q.from ?? new Date(to.getTime() - (q.granularity === 'hour' ? 3 : 30) * 86_400_000);
-    const health = await deps.reads!.run(req.readFence ?? null, async (db) => ((await db('posts').where({ id, kind: 'thread' }).first('id')) ? threadHealth(db, id, { granularity: q.granularity, from, to }) : null));
+    const health = await deps.reads!.run(req.readFence ?? null, (db) => threadHealthOf(db, id, { granularity: q.granularity, from, to }));
     if (!health) throw problems.notFound(`No thread with id ${id}.`);
     res.json(health);
   });
@@ -37,26 +38,12 @@ export function communityHealthRouter(deps: AppDeps, table: RouteTable): Router 
   table.staff(router, '/api', 'put', '/community-health/thresholds/:board', MANAGERS, async (req, res) => {
     const { board } = parseOrThrow(boardParamSchema, req.params);
     const input = parseOrThrow(thresholdSchema, req.body);
-    const now = deps.clock.now();
-    await deps.db.transaction(async (trx) => {
-      const before = await trx('board_thresholds').where({ board }).forUpdate().first('commercial_share', 'min_posts');
-      await trx('board_thresholds')
-        .insert({ board, commercial_share: input.commercialShare, min_posts: input.minPosts, alerted: false, updated_by: req.staff!.id, updated_at: now })
-        .onConflict('board')
-        .merge(['commercial_share', 'min_posts', 'updated_by', 'updated_at']);
-      await appendAudit(trx, { actor: { kind: 'staff', staffId: req.staff!.id }, action: 'board_threshold.set', subjectType: 'board', subjectId: board, detail: { before: before ?? null, after: input }, requestId: req.id as string, at: now });
-    });
-    res.json(await deps.db('board_thresholds').where({ board }).first());
+    res.json(await setBoardThreshold(deps.db, board, input, staffActionOf(req, deps.clock)));
   });
 
   table.staff(router, '/api', 'delete', '/community-health/thresholds/:board', MANAGERS, async (req, res) => {
     const { board } = parseOrThrow(boardParamSchema, req.params);
-    const now = deps.clock.now();
-    await deps.db.transaction(async (trx) => {
-      const removed = await trx('board_thresholds').where({ board }).delete();
-      if (!removed) throw problems.notFound(`Board "${board}" has no threshold.`);
-      await appendAudit(trx, { actor: { kind: 'staff', staffId: req.staff!.id }, action: 'board_threshold.remove', subjectType: 'board', subjectId: board, requestId: req.id as string, at: now });
-    });
+    await removeBoardThreshold(deps.db, board, staffActionOf(req, deps.clock));
     res.status(204).end();
   });
 

@@ -1,62 +1,36 @@
 import { Router } from 'express';
-import { z } from 'zod';
-import { periodInOrder } from '../../contract/schemas/period';
 import type { AppDeps } from '../deps';
-import { appendAudit } from '../audit/auditLog';
+import { staffActionOf } from '../audit/staffAction';
 import { parseOrThrow, problems } from '../http/problem';
 import type { RouteTable } from '../http/routeTable';
-import { idParamSchema, isoDateTime, dbId } from '../../contract/schemas/common';
+import { idParamSchema } from '../../contract/schemas/common';
+import { complianceReportSchema } from '../../contract/schemas/reportRequests';
 import { toApiRow } from '../db/rows';
-import { COMPLIANCE_REPORT_JOB, complianceCsv, type ComplianceReportResult } from '../compliance/complianceReport';
+import { complianceCsv, type ComplianceReportResult } from '../compliance/complianceReport';
+import { requestComplianceReport } from '../compliance/complianceReportRequests';
+import { doneJobResult, jobRow } from '../jobs/recordedJob';
+import { sendCsv } from '../http/sendCsv';
 
 const COMPLIANCE = ['admin', 'compliance'] as const;
-
-export const complianceReportSchema = z.object({
-  from: isoDateTime,
-  to: isoDateTime,
-  brandId: dbId.optional(),
-  creatorId: dbId.optional(),
-}).strict().refine(periodInOrder, { path: ['to'], message: 'to must be after from' });
 
 export function complianceRouter(deps: AppDeps, table: RouteTable): Router {
   const router = Router();
 
-  /** Queues a report; generating one is recorded in the audit log, as a regulator would expect. */
   table.staff(router, '/api', 'post', '/compliance-reports', COMPLIANCE, async (req, res) => {
     const input = parseOrThrow(complianceReportSchema, req.body);
     if (!deps.jobs) throw problems.unavailable('The job queue is not running on this server.');
-    const errors = [];
-    for (const [field, id, type] of [['brandId', input.brandId, 'brand'], ['creatorId', input.creatorId, null]] as const) {
-      if (id === undefined) continue;
-      const account = await deps.db('accounts').where({ id }).first('type');
-      if (!account || (type && account.type !== type)) errors.push({ path: field, message: `no ${type ?? 'account'} with id ${id}` });
-    }
-    if (errors.length) throw problems.validation(errors);
-    const now = deps.clock.now();
-    const id = await deps.db.transaction(async (trx) => {
-      const [row] = await trx('compliance_reports').insert({ period_start: input.from, period_end: input.to, brand_id: input.brandId ?? null, creator_id: input.creatorId ?? null, status: 'queued', created_by: req.staff!.id, created_at: now }).returning('id');
-      await appendAudit(trx, { actor: { kind: 'staff', staffId: req.staff!.id }, action: 'compliance_report.create', subjectType: 'compliance_report', subjectId: row.id, detail: { from: input.from.toISOString(), to: input.to.toISOString(), brandId: input.brandId ?? null, creatorId: input.creatorId ?? null }, requestId: req.id as string, at: now });
-      return row.id as number;
-    });
-    await deps.jobs.send(COMPLIANCE_REPORT_JOB, { id });
-    res.status(202).json(toApiRow(await deps.db('compliance_reports').where({ id }).first()));
+    res.status(202).json(await requestComplianceReport(deps.db, deps.jobs, input, staffActionOf(req, deps.clock)));
   });
 
   table.staff(router, '/api', 'get', '/compliance-reports/:id', COMPLIANCE, async (req, res) => {
     const { id } = parseOrThrow(idParamSchema, req.params);
-    const row = await deps.db('compliance_reports').where({ id }).first();
-    if (!row) throw problems.notFound(`No compliance report with id ${id}.`);
-    res.json(toApiRow(row));
+    res.json(toApiRow(await jobRow(deps.db, 'compliance_reports', id, 'compliance report')));
   });
 
   table.staff(router, '/api', 'get', '/compliance-reports/:id/csv', COMPLIANCE, async (req, res) => {
     const { id } = parseOrThrow(idParamSchema, req.params);
-    const row = await deps.db('compliance_reports').where({ id }).first();
-    if (!row) throw problems.notFound(`No compliance report with id ${id}.`);
-    if (row.status !== 'done') throw problems.conflict(`Report ${id} is ${row.status}; the CSV exists once it is done.`);
-    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', `attachment; filename="compliance-report-${id}.csv"`);
-    res.send(complianceCsv(row.result as ComplianceReportResult));
+    const result = await doneJobResult<ComplianceReportResult>(deps.db, 'compliance_reports', id, 'compliance report');
+    sendCsv(res, `compliance-report-${id}.csv`, complianceCsv(result));
   });
 
   return router;

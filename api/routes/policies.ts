@@ -8,15 +8,13 @@ import { RESOURCES } from '../resources/definitions';
 import { getRow } from '../resources/queries';
 import { idParamSchema } from '../../contract/schemas/common';
 import { backtestSchema, dryRunSchema, listCreateSchema, listUpdateSchema, policyCreateSchema, policyUpdateSchema, publishSchema, rollbackSchema, validateSchema } from '../../contract/schemas/policies';
-import { policyService, validateDocument, assertValidDocument } from '../policies/policyService';
+import { policyService, validateDocument } from '../policies/policyService';
 import { listService } from '../policies/listService';
-import { dryRun } from '../policies/dryRun';
+import { dryRunPolicy } from '../policies/dryRun';
 import { startBacktest } from '../backtests/backtestService';
 import { FACTS } from '../../rules/facts/catalog';
 import { BUILTIN_OPERATORS, CUSTOM_OPERATOR_NAMES, DECORATORS } from '../../rules/policy/operators';
 import { EVENT_PARAMS } from '../../rules/policy/events';
-import { maskDeep } from '../../rules/privacy/mask';
-import type { PolicyDocument } from '../../rules/policy/document';
 
 const OPERATOR_HELP: Record<string, string> = {
   equal: 'fact === value',
@@ -98,12 +96,8 @@ export function policyRouter(deps: AppDeps, table: RouteTable): Router {
   table.staff(router, '/api', 'post', '/policies/:id/dry-run', ['admin', 'community_manager', 'compliance'], async (req, res) => {
     const { id } = parseOrThrow(idParamSchema, req.params);
     const input = parseOrThrow(dryRunSchema, req.body);
-    const policy = await deps.db('policies').where({ id }).first();
-    if (!policy) throw problems.notFound(`No policy with id ${id}.`);
-    const document = input.document === undefined ? (policy.draft as PolicyDocument) : await assertValidDocument(deps.db, input.document, policy.applies_to, 'document');
-    const published = policy.published_version_id ? await deps.db('policy_versions').where({ id: policy.published_version_id }).first('document') : null;
-    const results = await dryRun(deps.db, { subject: policy.applies_to, document, publishedDocument: (published?.document as PolicyDocument) ?? null, items: input.items, scorer: (await deps.models!.current(deps.db)).active?.scorer ?? deps.scorer });
-    res.json({ policyId: id, appliesTo: policy.applies_to, results: maskDeep(results) });
+    const scorer = (await deps.models!.current(deps.db)).active?.scorer ?? deps.scorer;
+    res.json(await dryRunPolicy(deps.db, id, input, scorer));
   });
 
   table.staff(router, '/api', 'post', '/backtests', RESOURCE_ACCESS.backtests!.write, async (req, res) => {

@@ -1,8 +1,9 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { AppDeps } from '../deps';
-import { appendAudit } from '../audit/auditLog';
-import { parseOrThrow, problems } from '../http/problem';
+import { staffActionOf } from '../audit/staffAction';
+import { unmaskedPost } from '../privacy/unmaskedPost';
+import { parseOrThrow } from '../http/problem';
 import type { RouteTable } from '../http/routeTable';
 import { idParamSchema } from '../../contract/schemas/common';
 import { UNMASK_ROLES } from '../../contract/access';
@@ -13,16 +14,9 @@ const eraseSchema = z.object({ reason: z.string().trim().min(3).max(500) }).stri
 export function privacyRouter(deps: AppDeps, table: RouteTable): Router {
   const router = Router();
 
-  /** The post as written, for those whose work needs the identifiers; every view is audited. */
   table.staff(router, '/api', 'get', '/posts/:id/unmasked', UNMASK_ROLES, async (req, res) => {
     const { id } = parseOrThrow(idParamSchema, req.params);
-    const post = await deps.db.transaction(async (trx) => {
-      const row = await trx('posts').where({ id }).first('id', 'title', 'body');
-      if (!row) throw problems.notFound(`No post with id ${id}.`);
-      await appendAudit(trx, { actor: { kind: 'staff', staffId: req.staff!.id }, action: 'personal_data.unmask', subjectType: 'post', subjectId: id, requestId: req.id as string, at: deps.clock.now() });
-      return row;
-    });
-    res.json(post);
+    res.json(await unmaskedPost(deps.db, id, staffActionOf(req, deps.clock)));
   });
 
   table.staff(router, '/api', 'get', '/accounts/:id/export', ['admin'], async (req, res) => {

@@ -6,7 +6,7 @@ import { reportIdParamSchema, reportInputSchema } from '../../contract/schemas/r
 import { readBatch } from '../http/batch';
 import { ingestReports, reportByExternalId } from '../reports/ingestReports';
 import { appealInputSchema, statementIdParamSchema } from '../../contract/schemas/appeals';
-import { fileAppeal, statementForPlatform } from '../statements/appealService';
+import { appealForPlatform, fileAppeal, statementForPlatform } from '../statements/appealService';
 
 /** Member reports and appeals from the platform, statements back to it; mounted behind the ingestion router's API key and rate limit. */
 export function reportRouter(deps: AppDeps, table: RouteTable): Router {
@@ -46,10 +46,7 @@ export function reportRouter(deps: AppDeps, table: RouteTable): Router {
   table.record({ method: 'get', path: '/api/v1/appeals/:externalId', access: 'api_key' });
   router.get('/appeals/:externalId', async (req, res) => {
     const { externalId } = parseOrThrow(reportIdParamSchema, req.params);
-    const appeal = await deps.db('appeals').where({ source: req.apiKey!.source, external_id: externalId }).first();
-    if (!appeal) throw problems.notFound(`No appeal "${externalId}" from this platform.`);
-    const outcome = appeal.outcome_statement_id ? await deps.db('statements').where({ id: appeal.outcome_statement_id }).first('public_id') : null;
-    res.json({ id: appeal.external_id, status: appeal.status, decidedAt: appeal.decided_at, outcome: outcome ? await statementForPlatform(deps.db, req.apiKey!.source, outcome.public_id) : null });
+    res.json(await appealForPlatform(deps.db, req.apiKey!.source, externalId));
   });
 
   return router;

@@ -1,50 +1,31 @@
 import { Router } from 'express';
-import { z } from 'zod';
-import { periodInOrder } from '../../contract/schemas/period';
 import type { AppDeps } from '../deps';
-import { appendAudit } from '../audit/auditLog';
-import { parseOrThrow, problems } from '../http/problem';
+import { staffActionOf } from '../audit/staffAction';
+import { parseOrThrow } from '../http/problem';
 import type { RouteTable } from '../http/routeTable';
-import { idParamSchema, isoDateTime } from '../../contract/schemas/common';
-import { toApiRow } from '../db/rows';
-import { INLINE_PERIOD_DAYS, TRANSPARENCY_REPORT_JOB, transparencyCsv, transparencyReport, type TransparencyReport } from '../transparency/transparencyReport';
+import { sendCsv } from '../http/sendCsv';
+import { idParamSchema } from '../../contract/schemas/common';
+import { transparencyRequestSchema } from '../../contract/schemas/reportRequests';
+import { doneJobResult } from '../jobs/recordedJob';
+import { transparencyCsv, type TransparencyReport } from '../transparency/transparencyReport';
+import { requestTransparencyReport } from '../transparency/transparencyRequests';
 
 const READERS = ['admin', 'compliance'] as const;
-
-export const transparencyRequestSchema = z.object({
-  from: isoDateTime,
-  to: isoDateTime,
-}).strict().refine(periodInOrder, { path: ['to'], message: 'to must be after from' });
 
 export function transparencyRouter(deps: AppDeps, table: RouteTable): Router {
   const router = Router();
 
-  /** A month or less is counted at once (201); a longer period is queued as a job (202). Either way it is kept and audited. */
+  /** 201 when counted at once, 202 when queued as a job. */
   table.staff(router, '/api', 'post', '/transparency-reports', READERS, async (req, res) => {
     const input = parseOrThrow(transparencyRequestSchema, req.body);
-    const now = deps.clock.now();
-    const inline = input.to.getTime() - input.from.getTime() <= INLINE_PERIOD_DAYS * 86_400_000;
-    if (!inline && !deps.jobs) throw problems.unavailable('The job queue is not running on this server; ask for at most a month at a time.');
-    const result = inline ? await transparencyReport(deps.db, input.from, input.to, now) : null;
-    const id = await deps.db.transaction(async (trx) => {
-      const [row] = await trx('transparency_reports')
-        .insert({ period_start: input.from, period_end: input.to, status: result ? 'done' : 'queued', result: result ? JSON.stringify(result) : null, created_by: req.staff!.id, created_at: now, finished_at: result ? now : null })
-        .returning('id');
-      await appendAudit(trx, { actor: { kind: 'staff', staffId: req.staff!.id }, action: 'transparency_report.create', subjectType: 'transparency_report', subjectId: row.id, detail: { from: input.from.toISOString(), to: input.to.toISOString(), inline }, requestId: req.id as string, at: now });
-      return row.id as number;
-    });
-    if (!result) await deps.jobs!.send(TRANSPARENCY_REPORT_JOB, { id });
-    res.status(result ? 201 : 202).json(toApiRow(await deps.db('transparency_reports').where({ id }).first()));
+    const { inline, report } = await requestTransparencyReport(deps.db, deps.jobs, input, staffActionOf(req, deps.clock));
+    res.status(inline ? 201 : 202).json(report);
   });
 
   table.staff(router, '/api', 'get', '/transparency-reports/:id/csv', READERS, async (req, res) => {
     const { id } = parseOrThrow(idParamSchema, req.params);
-    const row = await deps.db('transparency_reports').where({ id }).first();
-    if (!row) throw problems.notFound(`No transparency report with id ${id}.`);
-    if (row.status !== 'done') throw problems.conflict(`Report ${id} is ${row.status}; the CSV exists once it is done.`);
-    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', `attachment; filename="transparency-report-${id}.csv"`);
-    res.send(transparencyCsv(row.result as TransparencyReport));
+    const result = await doneJobResult<TransparencyReport>(deps.db, 'transparency_reports', id, 'transparency report');
+    sendCsv(res, `transparency-report-${id}.csv`, transparencyCsv(result));
   });
 
   return router;

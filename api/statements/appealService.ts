@@ -92,3 +92,11 @@ export async function decideAppeal(db: Db, outbox: Outbox, appealId: number, out
     return trx('appeals').where({ id: appealId }).first();
   });
 }
+
+/** An appeal as the platform that filed it sees it: status, decision time and the outcome's statement. */
+export async function appealForPlatform(db: Db, source: string, externalId: string) {
+  const appeal = await db('appeals').where({ source, external_id: externalId }).first();
+  if (!appeal) throw problems.notFound(`No appeal "${externalId}" from this platform.`);
+  const outcome = appeal.outcome_statement_id ? await db('statements').where({ id: appeal.outcome_statement_id }).first('public_id') : null;
+  return { id: appeal.external_id, status: appeal.status, decidedAt: appeal.decided_at, outcome: outcome ? await statementForPlatform(db, source, outcome.public_id) : null };
+}

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { toCsv } from '../../contract/csv';
 import type { Db } from '../db/connect';
 import type { Clock } from '../deps';
+import { runRecordedJob } from '../jobs/recordedJob';
 
 export const TRANSPARENCY_REPORT_JOB = 'transparency_report';
 /** Periods up to this long are counted in the request; longer ones as a job. */
@@ -129,14 +130,7 @@ export function transparencyCsv(r: TransparencyReport): string {
 
 /** The job for long periods; a report already done is left alone. */
 export async function buildTransparencyReport(db: Db, clock: Clock, id: number, history: Db = db): Promise<void> {
-  const row = await db('transparency_reports').where({ id }).first();
-  if (!row || row.status === 'done') return;
-  await db('transparency_reports').where({ id }).update({ status: 'running', error: null });
-  try {
-    const result = await transparencyReport(history, row.period_start, row.period_end, clock.now());
-    await db('transparency_reports').where({ id }).update({ status: 'done', result: JSON.stringify(result), finished_at: clock.now() });
-  } catch (err) {
-    await db('transparency_reports').where({ id }).update({ status: 'failed', error: err instanceof Error ? err.message : String(err), finished_at: clock.now() });
-    throw err;
-  }
+  await runRecordedJob<{ period_start: Date; period_end: Date }>(db, clock, 'transparency_reports', id, async (row) => ({
+    result: await transparencyReport(history, row.period_start, row.period_end, clock.now()),
+  }));
 }

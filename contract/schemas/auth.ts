@@ -35,3 +35,6 @@ export const apiKeyCreateSchema = z.object({
   source: z.string().trim().regex(/^[a-z0-9][a-z0-9_.-]{0,39}$/, 'lower-case letters, digits, dot, dash or underscore; at most 40'),
 }).strict();
 export type ApiKeyCreateInput = z.infer<typeof apiKeyCreateSchema>;
+
+/** react-admin sends the whole record; only the name can change (see api/apiKeys/apiKeyStore.ts). */
+export const apiKeyUpdateSchema = z.object({ name: z.string().trim().min(1).max(100) });
