@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import request from 'supertest';
 import pino from 'pino';
@@ -182,6 +185,42 @@ describe('what /metrics counts', () => {
     const { handlers } = jobHandlers(t.db, clock, testConfig(), undefined, metrics);
     await handlers[WEBHOOK_DELIVERY_JOB]!({ deliveryId: 987_654 }, { id: 'probe', retryCount: 0, retryLimit: 0 });
     expect(value(await scrape(), 'trust_webhook_deliveries_total', { outcome: 'skipped' }) - before).toBe(1);
+  });
+});
+
+describe('the Grafana dashboard', () => {
+  it('has a panel for every trust_ metric /metrics serves, and asks for no metric it does not serve', async () => {
+    const file = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../docs/grafana/trust-console.json');
+    const dashboard = JSON.parse(fs.readFileSync(file, 'utf8')) as { panels: Array<{ type: string; targets?: Array<{ expr: string }> }> };
+    const exprs = dashboard.panels.flatMap((p) => (p.targets ?? []).map((t) => t.expr));
+    // Metric families by their HELP lines, from an app with a job queue (only its backlog is read here) so the job gauges are there.
+    const backlogOnly = { backlog: async () => [] } as unknown as JobQueue;
+    const withQueue = createApp({ db: t.db, clock, jobs: backlogOnly, logger: pino({ level: 'silent' }), config: testConfig({ metricsToken: TOKEN }) });
+    const text = (await request(withQueue).get('/metrics').set(asScraper).expect(200)).text;
+    const families = new Set(text.split('\n').flatMap((l) => /^# HELP (\S+)/.exec(l)?.[1] ?? []));
+    const asked = new Set(exprs.flatMap((e) => [...e.matchAll(/\b((?:trust|process|nodejs)_[a-z0-9_]+)/g)].map((m) => m[1]!.replace(/_(bucket|count|sum)$/, ''))));
+    const served = [...families].filter((f) => f.startsWith('trust_'));
+    expect(served.filter((f) => !asked.has(f))).toEqual([]);
+    expect([...asked].filter((f) => !families.has(f))).toEqual([]);
+    expect(served.sort()).toEqual([
+      'trust_decision_reversals_total',
+      'trust_decisions_total',
+      'trust_flag_decision_latency_seconds',
+      'trust_http_request_duration_seconds',
+      'trust_job_oldest_due_seconds',
+      'trust_job_queue_depth',
+      'trust_model_version_info',
+      'trust_open_flags',
+      'trust_policy_version_info',
+      'trust_posts_ingested_total',
+      'trust_reads_total',
+      'trust_replica_fallbacks_total',
+      'trust_replica_lag_bytes',
+      'trust_replica_lag_seconds',
+      'trust_replica_up',
+      'trust_transactions_ingested_total',
+      'trust_webhook_deliveries_total',
+    ]);
   });
 });
 
