@@ -142,7 +142,8 @@ export async function startJobQueue(options: {
         `select name,
                 count(*) filter (where state in ('created', 'retry'))::int as waiting,
                 count(*) filter (where state = 'active')::int as active,
-                coalesce(extract(epoch from now() - min(start_after) filter (where state in ('created', 'retry') and start_after <= now())), 0)::float8 as oldest
+                coalesce(extract(epoch from now() - min(start_after) filter (where state in ('created', 'retry') and start_after <= now())), 0)::float8
+                  as oldest
            from ${schema}.job where state in ('created', 'retry', 'active') group by name`,
         [],
       )) as { rows: Array<{ name: string; waiting: number; active: number; oldest: number }> };

@@ -39,7 +39,12 @@ export function createAppMetrics(registry: Registry = new Registry()): AppMetric
     buckets: HTTP_BUCKETS,
     registers,
   });
-  const posts = new Counter({ name: 'trust_posts_ingested_total', help: 'Posts received from platforms, by source and outcome', labelNames: ['source', 'outcome'], registers });
+  const posts = new Counter({
+    name: 'trust_posts_ingested_total',
+    help: 'Posts received from platforms, by source and outcome',
+    labelNames: ['source', 'outcome'],
+    registers,
+  });
   const transactions = new Counter({
     name: 'trust_transactions_ingested_total',
     help: 'Orders received from platforms, by source and outcome',
@@ -47,7 +52,12 @@ export function createAppMetrics(registry: Registry = new Registry()): AppMetric
     registers,
   });
   const decisions = new Counter({ name: 'trust_decisions_total', help: 'Staff decisions on flags, by action', labelNames: ['action'], registers });
-  const reversals = new Counter({ name: 'trust_decision_reversals_total', help: 'Decisions reversed, by the original action', labelNames: ['action'], registers });
+  const reversals = new Counter({
+    name: 'trust_decision_reversals_total',
+    help: 'Decisions reversed, by the original action',
+    labelNames: ['action'],
+    registers,
+  });
   const latency = new Histogram({
     name: 'trust_flag_decision_latency_seconds',
     help: 'Time from a flag being raised to its staff decision, by queue',
