@@ -52,6 +52,9 @@ let apiKey: string;
 let admin: { Authorization: string };
 let moderator: { Authorization: string };
 let starter: Awaited<ReturnType<typeof installStarterPolicies>>;
+let moderatorId: number;
+/** The decision the first counting test makes, appealed in a later one. */
+let decidedId: number;
 const TOKEN = randomBytes(24).toString('hex');
 const clock = fixedClock(new Date('2026-11-03T10:00:00Z'));
 const metrics = createAppMetrics();
@@ -66,6 +69,7 @@ async function scrape(): Promise<Sample[]> {
 beforeAll(async () => {
   t = await createTestDb();
   const staff = await createStaff(t.db);
+  moderatorId = staff.moderator.id;
   await seedSmallCommunity(t.db, staff.moderator.id);
   starter = await installStarterPolicies(t.db, clock.now());
   await installShippedModel(t.db, clock.now());
@@ -116,7 +120,7 @@ describe('what /metrics counts', () => {
 
     const flag = await t.db('flags').where({ status: 'open', queue: 'fake_review' }).orderBy('id').first();
     clock.advance(90_000);
-    await request(app).post(`/api/flags/${flag.id}/decide`).set(moderator).send({ action: 'remove', reasonCode: 'fake_review' }).expect(201);
+    decidedId = (await request(app).post(`/api/flags/${flag.id}/decide`).set(moderator).send({ action: 'remove', reasonCode: 'fake_review' }).expect(201)).body.id;
     const waited = (clock.now().getTime() - new Date(flag.created_at).getTime()) / 1000;
     // An anonymous read of a flag is refused in the route's own guard: still labelled with its pattern.
     await request(app).get(`/api/flags/${flag.id}`).expect(401);
@@ -143,6 +147,21 @@ describe('what /metrics counts', () => {
     // The previous scrape is counted under its own pattern; no series carries a raw id.
     expect(requests('/metrics', '200', 'GET')).toBeGreaterThanOrEqual(1);
     expect(after.filter((s) => s.labels.route?.includes(String(flag.id)))).toEqual([]);
+  });
+
+  it('counts reversals by the original action, from the console and by an upheld appeal, and not as decisions', async () => {
+    const before = await scrape();
+    const seeded = await t.db('decisions').where({ staff_id: moderatorId, action: 'remove' }).whereNull('reversed_at').orderBy('id').first();
+    await request(app).post(`/api/decisions/${seeded.id}/reverse`).set(admin).send({ reason: 'not a fake review after all' }).expect(201);
+    const statement = await t.db('statements').where({ decision_id: decidedId }).first();
+    const platform = { Authorization: `Bearer ${apiKey}` };
+    await request(app).post('/api/v1/appeals').set(platform).send({ id: 'ap-metrics', statementId: statement.public_id }).expect(201);
+    const appeal = await t.db('appeals').where({ external_id: 'ap-metrics' }).first();
+    await request(app).post(`/api/appeals/${appeal.id}/decide`).set(admin).send({ outcome: 'upheld', note: 'the review was genuine' }).expect(200);
+    const after = await scrape();
+    const delta = (name: string, labels: Record<string, string> = {}) => value(after, name, labels) - value(before, name, labels);
+    expect(delta('trust_decision_reversals_total', { action: 'remove' })).toBe(2);
+    expect(delta('trust_decisions_total', { action: 'approve' })).toBe(0);
   });
 
   it('reports the open flags of every queue as the flag list counts them', async () => {
