@@ -1,8 +1,5 @@
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
-/** Whether an ingested item was stored now or had been sent before (idempotent replay). */
-export type IngestOutcome = 'created' | 'duplicate';
-
 /**
  * The events services count, as a small object passed in deps: services call these methods and
  * never touch prom-client, so a test or a script can pass nothing and a second app in the same
@@ -41,13 +38,13 @@ export function createAppMetrics(registry: Registry = new Registry()): AppMetric
   });
   const posts = new Counter({
     name: 'trust_posts_ingested_total',
-    help: 'Posts received from platforms, by source and outcome',
+    help: 'Posts received from platforms, by source and outcome (created, or duplicate: sent before)',
     labelNames: ['source', 'outcome'],
     registers,
   });
   const transactions = new Counter({
     name: 'trust_transactions_ingested_total',
-    help: 'Orders received from platforms, by source and outcome',
+    help: 'Orders received from platforms, by source and outcome (created, or duplicate: sent before)',
     labelNames: ['source', 'outcome'],
     registers,
   });

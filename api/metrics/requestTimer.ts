@@ -2,7 +2,7 @@ import type { Request, RequestHandler } from 'express';
 import type { AppMetrics } from './appMetrics';
 
 /** The label of a request no route matched (static files, 404s): raw URLs would make a series per URL. */
-export const UNMATCHED_ROUTE = '(unmatched)';
+const UNMATCHED_ROUTE = '(unmatched)';
 
 /**
  * Express sets `req.route` when a route matches, while `req.baseUrl` is still the mount path of the

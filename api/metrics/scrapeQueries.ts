@@ -10,7 +10,7 @@ export async function openFlagsByQueue(db: Db): Promise<Map<string, number>> {
   return new Map(rows.map((r) => [r.queue, Number(r.n)]));
 }
 
-export interface PublishedPolicyVersion {
+interface PublishedPolicyVersion {
   policy: string;
   version: number;
   mode: string;

@@ -6,7 +6,7 @@ import { QUEUE_NAMES } from '../../rules/policy/events';
 import type { AppMetrics } from './appMetrics';
 import { liveModelVersions, openFlagsByQueue, publishedPolicyVersions } from './scrapeQueries';
 
-export interface StateSources {
+interface StateSources {
   db: Db;
   /** Absent (an app without workers), the job gauges are not registered. */
   jobs?: JobQueue;

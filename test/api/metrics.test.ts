@@ -124,6 +124,7 @@ describe('what /metrics counts', () => {
     const waited = (clock.now().getTime() - new Date(flag.created_at).getTime()) / 1000;
     // An anonymous read of a flag is refused in the route's own guard: still labelled with its pattern.
     await request(app).get(`/api/flags/${flag.id}`).expect(401);
+    await request(app).get(`/api/no-such-thing/${flag.id}`).set(admin).expect(404);
 
     const after = await scrape();
     const delta = (name: string, labels: Record<string, string> = {}) => value(after, name, labels) - value(before, name, labels);
@@ -144,6 +145,7 @@ describe('what /metrics counts', () => {
     expect(requests('/api/v1/transactions', '201', 'POST')).toBe(1);
     expect(requests('/api/flags/:id/decide', '201', 'POST')).toBe(1);
     expect(requests('/api/flags/:id', '401', 'GET')).toBe(1);
+    expect(requests('(unmatched)', '404', 'GET')).toBe(1);
     // The previous scrape is counted under its own pattern; no series carries a raw id.
     expect(requests('/metrics', '200', 'GET')).toBeGreaterThanOrEqual(1);
     expect(after.filter((s) => s.labels.route?.includes(String(flag.id)))).toEqual([]);
