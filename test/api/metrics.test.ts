@@ -120,7 +120,8 @@ describe('what /metrics counts', () => {
 
     const flag = await t.db('flags').where({ status: 'open', queue: 'fake_review' }).orderBy('id').first();
     clock.advance(90_000);
-    decidedId = (await request(app).post(`/api/flags/${flag.id}/decide`).set(moderator).send({ action: 'remove', reasonCode: 'fake_review' }).expect(201)).body.id;
+    const decided = await request(app).post(`/api/flags/${flag.id}/decide`).set(moderator).send({ action: 'remove', reasonCode: 'fake_review' }).expect(201);
+    decidedId = decided.body.id;
     const waited = (clock.now().getTime() - new Date(flag.created_at).getTime()) / 1000;
     // An anonymous read of a flag is refused in the route's own guard: still labelled with its pattern.
     await request(app).get(`/api/flags/${flag.id}`).expect(401);
