@@ -8,7 +8,6 @@ import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { AppDeps } from './deps';
 import { recordReadFence, staffSession } from './auth/middleware';
-import { Registry } from 'prom-client';
 import { createReadRouter } from './db/readRouting';
 import { errorHandler, notFoundHandler } from './http/problem';
 import { RouteTable } from './http/routeTable';
@@ -33,6 +32,10 @@ import { appealRouter } from './routes/appeals';
 import { transparencyRouter } from './routes/transparency';
 import { createModelRuntime } from './models/modelRuntime';
 import { modelRouter } from './routes/models';
+import { metricsRouter } from './routes/metrics';
+import { createAppMetrics } from './metrics/appMetrics';
+import { requestTimer } from './metrics/requestTimer';
+import { registerStateGauges } from './metrics/stateGauges';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
@@ -42,8 +45,9 @@ export interface TrustApp extends Express {
 
 /** Builds the whole HTTP surface from explicit dependencies; nothing is read from globals. */
 export function createApp(given: AppDeps): TrustApp {
-  const metrics = given.metrics ?? new Registry();
-  const reads = given.reads ?? createReadRouter({ primary: given.db, standby: given.readDb, logger: given.logger, registry: metrics, now: () => given.clock.now() });
+  const metrics = given.metrics ?? createAppMetrics();
+  const reads = given.reads ?? createReadRouter({ primary: given.db, standby: given.readDb, logger: given.logger, registry: metrics.registry, now: () => given.clock.now() });
+  registerStateGauges(metrics, { db: given.db, jobs: given.jobs, scorer: given.scorer });
   const deps: AppDeps = { ...given, metrics, reads, policyRuntime: given.policyRuntime ?? createPolicyRuntime(), outbox: given.outbox ?? createOutbox(given.jobs), models: given.models ?? createModelRuntime({ fallback: given.scorer }) };
   const app = express() as TrustApp;
   const table = new RouteTable();
@@ -53,6 +57,7 @@ export function createApp(given: AppDeps): TrustApp {
   app.set('trust proxy', deps.config.trustProxy);
   app.set('query parser', 'simple');
 
+  app.use(requestTimer(metrics));
   app.use(
     pinoHttp({
       logger: deps.logger,
@@ -62,7 +67,7 @@ export function createApp(given: AppDeps): TrustApp {
         res.setHeader('X-Request-Id', id);
         return id;
       },
-      autoLogging: { ignore: (req) => req.url === '/api/health' },
+      autoLogging: { ignore: (req) => req.url === '/api/health' || req.url === '/metrics' },
       serializers: { req: (req) => ({ id: req.id, method: req.method, url: req.url }) },
     }),
   );
@@ -112,6 +117,7 @@ export function createApp(given: AppDeps): TrustApp {
   app.use('/api', modelRouter(deps, table));
   app.use('/api', resourceRouter(deps, table));
   app.use('/api', notFoundHandler);
+  app.use(metricsRouter(deps, table));
 
   if (deps.consoleDir && fs.existsSync(path.join(deps.consoleDir, 'index.html'))) {
     const dir = deps.consoleDir;

@@ -30,6 +30,8 @@ const configSchema = z.object({
   AUDIT_HMAC_SECRET: z.string().min(32, 'at least 32 characters').optional(),
   AUDIT_CHECKPOINT_FILE: z.string().min(1).optional(),
   AUDIT_CHECKPOINT_MINUTES: z.coerce.number().positive().max(1440).default(5),
+  /** Bearer token a Prometheus scraper sends to GET /metrics; unset, only a signed-in admin may read it. */
+  METRICS_TOKEN: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(24, 'at least 24 characters').max(512).optional()),
 });
 
 /**
@@ -68,6 +70,8 @@ export interface AppConfig {
   /** Publishing a policy needs someone other than its last draft editor (admin override audited). */
   policyPublishFourEyes: boolean;
   audit: AuditSettings;
+  /** METRICS_TOKEN: lets a scraper read /metrics without a staff session. */
+  metricsToken: string | undefined;
 }
 
 export interface AuditSettings {
@@ -122,6 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       checkpointFile: e.AUDIT_CHECKPOINT_FILE ?? path.join(dataDir, 'audit-checkpoints.jsonl'),
       checkpointIntervalMs: e.AUDIT_CHECKPOINT_MINUTES * 60_000,
     },
+    metricsToken: e.METRICS_TOKEN,
   };
 }
 
@@ -148,6 +153,7 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     trustProxy: false,
     policyPublishFourEyes: false,
     audit: { hmacSecret: TEST_AUDIT_KEY, keyFile: '', checkpointFile: '', checkpointIntervalMs: 60_000 },
+    metricsToken: undefined,
     ...overrides,
   };
 }

@@ -5,7 +5,7 @@ import type { Scorer } from '../models/runtime/scorer';
 import type { PolicyRuntime } from './policies/policyRuntime';
 import type { JobQueue } from './jobs/jobQueue';
 import type { Outbox } from './webhooks/outbox';
-import type { Registry } from 'prom-client';
+import type { AppMetrics } from './metrics/appMetrics';
 import type { ReadRouter } from './db/readRouting';
 import type { ModelRuntime } from './models/modelRuntime';
 
@@ -34,8 +34,8 @@ export interface AppDeps {
   readDb?: Db;
   /** Routes reads between `db` and `readDb`; one is made per app from them when not given (the server shares one with its jobs). */
   reads?: ReadRouter;
-  /** Prometheus metrics served at /api/metrics; one registry per app when not given. */
-  metrics?: Registry;
+  /** The Prometheus registry served at /metrics and the counters services increment; one per app when not given. */
+  metrics?: AppMetrics;
   /** The model registry's active and shadow classifiers, followed by token like the policies; one is made per app when not given, with `scorer` as its fallback. */
   models?: ModelRuntime;
 }

@@ -18,7 +18,7 @@ import { enqueueWaitingDeliveries } from './webhooks/outbox';
 import { resolveAuditKey } from './audit/auditKey';
 import { startAuditCheckpoints } from './audit/checkpoint';
 import { PARTITION_JOB, ensurePartitions } from './db/partitions';
-import { Registry } from 'prom-client';
+import { createAppMetrics } from './metrics/appMetrics';
 import { createReadRouter } from './db/readRouting';
 import { installShippedModel } from './models/modelRegistry';
 import { createModelRuntime } from './models/modelRuntime';
@@ -61,10 +61,10 @@ async function main(): Promise<void> {
   }
 
   const readDb = config.databaseReadUrl ? connectDatabase({ databaseUrl: config.databaseReadUrl, standby: { acquireTimeoutMs: 2000 } }) : undefined;
-  const metrics = new Registry();
-  const reads = createReadRouter({ primary: db, standby: readDb, logger, registry: metrics, now: () => systemClock.now() });
+  const metrics = createAppMetrics();
+  const reads = createReadRouter({ primary: db, standby: readDb, logger, registry: metrics.registry, now: () => systemClock.now() });
   if (readDb) say('Console reads go to the standby at DATABASE_READ_URL.');
-  const jobs = await startJobQueue({ db, databaseUrl: config.databaseUrl, logger, maintenanceIntervalSeconds: 30, ...jobHandlers(db, systemClock, config, reads) });
+  const jobs = await startJobQueue({ db, databaseUrl: config.databaseUrl, logger, maintenanceIntervalSeconds: 30, ...jobHandlers(db, systemClock, config, reads, metrics) });
   await ensurePartitions(db, systemClock.now());
   await jobs.schedule(PARTITION_JOB, '17 3 * * *');
   const waiting = await enqueueWaitingDeliveries(db, jobs, systemClock.now());

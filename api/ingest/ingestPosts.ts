@@ -44,6 +44,12 @@ async function storedPosts(trx: Knex.Transaction, source: string, externalIds: s
  * failing item's path, and nothing is written.
  */
 export async function ingestPosts(db: Db, source: string, posts: PostInput[], now: Date, engine?: TrustEngine): Promise<IngestedWithState[]> {
+  const stored = await storePosts(db, source, posts, now, engine);
+  engine?.metrics?.ingested('post', source, stored);
+  return stored;
+}
+
+async function storePosts(db: Db, source: string, posts: PostInput[], now: Date, engine?: TrustEngine): Promise<IngestedWithState[]> {
   return inTransaction(db, async (trx) => {
     const accountIds = await upsertAccounts(trx, source, posts.flatMap((p) => [p.author, ...(p.product?.brand ? [p.product.brand] : [])]), now);
     const productIds = await upsertProducts(

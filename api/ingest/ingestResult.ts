@@ -25,4 +25,6 @@ export interface TrustEngine {
   outbox?: import('../webhooks/outbox').Outbox;
   /** Slots per board counter bucket (BOARD_COUNTER_SLOTS); 1 keeps one row per bucket. */
   counterSlots?: number;
+  /** Counts what a batch stored once it has committed; absent (the demo seed, scripts), nothing is counted. */
+  metrics?: import('../metrics/appMetrics').IngestMetrics;
 }

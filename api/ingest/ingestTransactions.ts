@@ -14,6 +14,12 @@ import { sqlArray } from '../db/sqlArray';
 
 /** Stores a validated batch of orders in one transaction; a referral to an unknown post fails the batch. */
 export async function ingestTransactions(db: Db, source: string, items: TransactionInput[], now: Date, engine?: TrustEngine): Promise<IngestedWithState[]> {
+  const stored = await storeTransactions(db, source, items, now, engine);
+  engine?.metrics?.ingested('transaction', source, stored);
+  return stored;
+}
+
+async function storeTransactions(db: Db, source: string, items: TransactionInput[], now: Date, engine?: TrustEngine): Promise<IngestedWithState[]> {
   return inTransaction(db, async (trx) => {
     const referralIds = [...new Set(items.map((t) => t.referralPostId).filter((x): x is string => !!x))];
     const referrals = new Map<string, number>(

@@ -10,13 +10,20 @@ import { attemptDelivery, markDeadLetter } from '../webhooks/deliver';
 import { PARTITION_JOB, ensurePartitions } from '../db/partitions';
 import { TRANSPARENCY_REPORT_JOB, buildTransparencyReport } from '../transparency/transparencyReport';
 import { RETRAIN_JOB, retrainJob } from '../models/retrainService';
+import type { DeliveryMetrics } from '../metrics/appMetrics';
 
 async function historyDb(db: Db, reads: ReadRouter | undefined): Promise<Db> {
   return reads ? (await reads.pick(null)).db : db;
 }
 
 /** Every background job the product runs, with the retry policy of each queue; the server and the tests start the same set. */
-export function jobHandlers(db: Db, clock: Clock, config: AppConfig, reads?: ReadRouter): { handlers: Record<string, JobHandler>; policies: Record<string, QueuePolicy> } {
+export function jobHandlers(
+  db: Db,
+  clock: Clock,
+  config: AppConfig,
+  reads?: ReadRouter,
+  metrics?: DeliveryMetrics,
+): { handlers: Record<string, JobHandler>; policies: Record<string, QueuePolicy> } {
   const webhook = config.webhooks;
   const retrain = retrainJob(db, clock);
   return {
@@ -33,7 +40,7 @@ export function jobHandlers(db: Db, clock: Clock, config: AppConfig, reads?: Rea
           retryDelaySeconds: webhook.retryDelaySeconds,
           retryCount: attempt.retryCount,
           finalAttempt: attempt.retryCount >= attempt.retryLimit,
-        });
+        }, metrics);
         // Failing the job is what makes pg-boss try again later, with back-off.
         if (outcome.status === 'retrying') throw new Error(`webhook delivery ${String(data.deliveryId)} failed: ${outcome.error}`);
         if (outcome.status === 'busy') throw new Error(`webhook delivery ${String(data.deliveryId)} is leased until ${outcome.leaseUntil.toISOString()}`);

@@ -14,6 +14,7 @@ import { subjectAccount } from '../db/subjects';
 import { statementForAppealOutcome, statementForDecision, statementPayload } from '../statements/statementStore';
 import { statementActionFor } from '../../rules/statements/statementOfReasons';
 import { recordDecisionLabel, retractDecisionLabel } from '../models/labelService';
+import type { DecisionMetrics } from '../metrics/appMetrics';
 
 export const CLAIM_MINUTES = 10;
 
@@ -48,7 +49,8 @@ async function reputationOf(trx: Knex.Transaction, accountId: number | null): Pr
 /** Without an outbox (a script, a unit test) decisions are made but not announced. */
 const SILENT: Outbox = { emit: async () => 0 };
 
-export function moderationService(db: Db, outbox: Outbox = SILENT) {
+/** `metrics` counts decisions once their transaction has committed; absent (scripts, unit tests), nothing is counted. */
+export function moderationService(db: Db, outbox: Outbox = SILENT, metrics?: DecisionMetrics) {
   return {
     /** A claim is a lock that expires, so an abandoned item returns to the queue by itself. */
     async claim(flagId: number, staff: Staff, now: Date) {
@@ -101,7 +103,8 @@ export function moderationService(db: Db, outbox: Outbox = SILENT) {
      * reputation and the audit row, all in one transaction. Refused while someone else holds the claim.
      */
     async decide(flagId: number, input: DecideInput, staff: Staff, now: Date): Promise<number> {
-      return db.transaction(async (trx) => {
+      let decided: { queue: string; raisedAt: Date } | null = null;
+      const id = await db.transaction(async (trx) => {
         const flag = await lockFlag(trx, flagId);
         if (!mayWorkQueue(staff.role, flag.queue)) throw problems.forbidden(`Your role does not work the ${flag.queue} queue.`);
         if (flag.status !== 'open') throw problems.conflict(`Flag ${flagId} is already ${flag.status}.`);
@@ -145,8 +148,15 @@ export function moderationService(db: Db, outbox: Outbox = SILENT) {
             now,
           );
         }
+        decided = { queue: flag.queue, raisedAt: new Date(flag.created_at) };
         return decision.id as number;
       });
+      if (metrics && decided) {
+        const { queue, raisedAt } = decided as { queue: string; raisedAt: Date };
+        // An escalation leaves the flag open: it counts as a decision but the flag's wait goes on.
+        metrics.decided(input.action, queue, input.action === 'escalate' ? undefined : (now.getTime() - raisedAt.getTime()) / 1000);
+      }
+      return id;
     },
 
     /**
@@ -154,7 +164,12 @@ export function moderationService(db: Db, outbox: Outbox = SILENT) {
      * wrote is retracted, and the reversal is itself a decision with its reason.
      */
     async reverse(decisionId: number, reason: string, staff: Staff, now: Date): Promise<number> {
-      return db.transaction((trx) => this.reverseIn(trx, decisionId, reason, staff, now));
+      const id = await db.transaction((trx) => this.reverseIn(trx, decisionId, reason, staff, now));
+      if (metrics) {
+        const original = await db('decisions').where({ id: decisionId }).first('action');
+        if (original) metrics.reversed(original.action);
+      }
+      return id;
     },
 
     /**

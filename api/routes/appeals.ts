@@ -17,7 +17,8 @@ export function appealRouter(deps: AppDeps, table: RouteTable): Router {
   table.staff(router, '/api', 'post', '/appeals/:id/decide', REVIEWERS, async (req, res) => {
     const { id } = parseOrThrow(idParamSchema, req.params);
     const { outcome, note } = parseOrThrow(appealDecisionSchema, req.body);
-    await decideAppeal(deps.db, deps.outbox ?? createOutbox(deps.jobs), id, outcome, note, { id: req.staff!.id, role: req.staff!.role, requestId: req.id as string }, deps.clock.now());
+    const reviewer = { id: req.staff!.id, role: req.staff!.role, requestId: req.id as string };
+    await decideAppeal(deps.db, deps.outbox ?? createOutbox(deps.jobs), id, outcome, note, reviewer, deps.clock.now(), deps.metrics);
     res.json(await getRow(deps.db, RESOURCES.appeals!, id));
   });
   return router;

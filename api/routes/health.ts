@@ -24,13 +24,5 @@ export function healthRouter(deps: AppDeps, table: RouteTable): Router {
       res.status(503).json({ status: 'database_unreachable', database: { reachable: false } });
     }
   });
-  // Numbers only (lag, fallbacks, reads by target); scrape from the internal network.
-  table.record({ method: 'get', path: '/api/metrics', access: 'public' });
-  router.get('/metrics', async (_req, res) => {
-    const registry = deps.metrics;
-    if (!registry) return res.status(404).end();
-    res.setHeader('Content-Type', registry.contentType);
-    res.send(await registry.metrics());
-  });
   return router;
 }

@@ -33,7 +33,14 @@ export function ingestRouter(deps: AppDeps, table: RouteTable): Router {
     }),
   );
 
-  const engine = { runtime: deps.policyRuntime!, scorer: deps.scorer, outbox: deps.outbox, counterSlots: deps.config.boardCounterSlots, models: deps.models };
+  const engine = {
+    runtime: deps.policyRuntime!,
+    scorer: deps.scorer,
+    outbox: deps.outbox,
+    counterSlots: deps.config.boardCounterSlots,
+    models: deps.models,
+    metrics: deps.metrics,
+  };
   // Single posts sent while others are being written share their transaction (see coalescer.ts).
   // One lane per platform: every post of the hour updates the same board-counter rows, so
   // concurrent single-post transactions would queue on those locks anyway. Measured at 200 req/s
@@ -51,7 +58,7 @@ export function ingestRouter(deps: AppDeps, table: RouteTable): Router {
   table.record({ method: 'post', path: '/api/v1/transactions', access: 'api_key' });
   router.post('/transactions', async (req, res) => {
     const { items } = readBatch(transactionInputSchema, req.body);
-    answer(res, await ingestTransactions(deps.db, req.apiKey!.source, items, deps.clock.now(), { runtime: deps.policyRuntime!, outbox: deps.outbox }));
+    answer(res, await ingestTransactions(deps.db, req.apiKey!.source, items, deps.clock.now(), { runtime: deps.policyRuntime!, outbox: deps.outbox, metrics: deps.metrics }));
   });
 
   router.use(reportRouter(deps, table));

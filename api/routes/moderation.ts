@@ -12,7 +12,7 @@ import { moderationService } from '../moderation/moderationService';
 
 export function moderationRouter(deps: AppDeps, table: RouteTable): Router {
   const router = Router();
-  const service = moderationService(deps.db, deps.outbox);
+  const service = moderationService(deps.db, deps.outbox, deps.metrics);
   // Every role that works a queue; which queues each may work is checked per flag.
   const workers = ROLES;
   const staff = (req: { staff?: { id: number; role: (typeof ROLES)[number] }; id?: unknown }) => ({ id: req.staff!.id, role: req.staff!.role, requestId: req.id as string });

@@ -6,6 +6,7 @@ import { problems } from '../http/problem';
 import type { AppealInput } from '../../contract/schemas/appeals';
 import { moderationService, type Staff } from '../moderation/moderationService';
 import type { Outbox } from '../webhooks/outbox';
+import type { DecisionMetrics } from '../metrics/appMetrics';
 import { statementForAppealOutcome, statementPayload } from './statementStore';
 import { subjectRef } from '../webhooks/decisionEvents';
 import { subjectTable } from '../db/subjects';
@@ -63,20 +64,31 @@ async function restoreAutomated(trx: Knex.Transaction, subjectType: string, subj
 /**
  * Decides an appeal. Upheld: the decision is reversed (or the policy's restriction lifted) and
  * the member gets a new statement saying so; rejected: a new statement says the decision stands.
- * A person other than the one who decided must review it.
+ * A person other than the one who decided must review it. `metrics` counts a reversal once it has committed.
  */
-export async function decideAppeal(db: Db, outbox: Outbox, appealId: number, outcome: 'upheld' | 'rejected', note: string, staff: Staff, now: Date) {
-  return db.transaction(async (trx) => {
+export async function decideAppeal(
+  db: Db,
+  outbox: Outbox,
+  appealId: number,
+  outcome: 'upheld' | 'rejected',
+  note: string,
+  staff: Staff,
+  now: Date,
+  metrics?: DecisionMetrics,
+) {
+  let reversed: string | null = null;
+  const decided = await db.transaction(async (trx) => {
     const appeal = await trx('appeals').where({ id: appealId }).forUpdate().first();
     if (!appeal) throw problems.notFound(`No appeal with id ${appealId}.`);
     if (appeal.status !== 'open') throw problems.conflict(`Appeal ${appealId} is already ${appeal.status}.`);
     const appealed = await trx('statements').where({ id: appeal.statement_id }).first();
-    const decision = appealed.decision_id ? await trx('decisions').where({ id: appealed.decision_id }).first('id', 'staff_id', 'reversed_at') : null;
+    const decision = appealed.decision_id ? await trx('decisions').where({ id: appealed.decision_id }).first('id', 'staff_id', 'reversed_at', 'action') : null;
     if (decision?.staff_id === staff.id) throw problems.forbidden('An appeal is reviewed by someone other than the moderator who decided.');
     let statementId: number;
     if (outcome === 'upheld' && decision) {
       if (decision.reversed_at) throw problems.conflict(`Decision ${decision.id} was already reversed.`);
       await moderationService(db, outbox).reverseIn(trx, decision.id, note, staff, now, appealId);
+      reversed = decision.action as string;
       statementId = (await trx('statements').where({ appeal_of_statement_id: appealed.id }).orderBy('id', 'desc').first('id')).id;
     } else {
       if (outcome === 'upheld') await restoreAutomated(trx, appealed.subject_type, appealed.subject_id, appealed.actions);
@@ -91,6 +103,8 @@ export async function decideAppeal(db: Db, outbox: Outbox, appealId: number, out
     await appendAudit(trx, { actor: { kind: 'staff', staffId: staff.id }, action: 'appeal.decide', subjectType: 'appeal', subjectId: appealId, detail: { outcome, statementId: appealed.public_id }, requestId: staff.requestId, at: now });
     return trx('appeals').where({ id: appealId }).first();
   });
+  if (reversed && metrics) metrics.reversed(reversed);
+  return decided;
 }
 
 /** An appeal as the platform that filed it sees it: status, decision time and the outcome's statement. */

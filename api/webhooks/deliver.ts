@@ -2,6 +2,7 @@ import type { Db } from '../db/connect';
 import type { Clock } from '../deps';
 import { EVENT_ID_HEADER, SIGNATURE_HEADER, signatureHeader } from './signature';
 import type { WebhookPayload } from './outbox';
+import type { DeliveryMetrics } from '../metrics/appMetrics';
 
 export interface DeliverySettings {
   timeoutMs: number;
@@ -56,12 +57,27 @@ async function post(url: string, headers: Record<string, string>, body: string, 
   }
 }
 
+type AttemptSettings = DeliverySettings & { finalAttempt: boolean; retryCount?: number };
+
 /**
  * One attempt at one delivery. The delivery is leased first, so two workers never send it at the
  * same time and a worker that dies mid-send leaves a lease that runs out; a delivery that has
  * succeeded is never sent again by a retry. `finalAttempt` turns a failure into a dead letter.
+ * `metrics`, when given, counts the outcome.
  */
-export async function attemptDelivery(db: Db, clock: Clock, deliveryId: number, settings: DeliverySettings & { finalAttempt: boolean; retryCount?: number }): Promise<DeliveryOutcome> {
+export async function attemptDelivery(
+  db: Db,
+  clock: Clock,
+  deliveryId: number,
+  settings: AttemptSettings,
+  metrics?: DeliveryMetrics,
+): Promise<DeliveryOutcome> {
+  const outcome = await attemptOnce(db, clock, deliveryId, settings);
+  metrics?.webhookDelivery(outcome.status);
+  return outcome;
+}
+
+async function attemptOnce(db: Db, clock: Clock, deliveryId: number, settings: AttemptSettings): Promise<DeliveryOutcome> {
   const startedAt = clock.now();
   const leaseUntil = new Date(startedAt.getTime() + leaseMs(settings.timeoutMs));
   const leased = await db('webhook_deliveries')

@@ -15,7 +15,7 @@ const ALL: readonly Role[] = ROLES;
 /** Who may call what, written out by hand: the route table must agree with this, not the other way round. */
 const EXPECTED: Record<string, readonly Role[] | 'public' | 'api_key'> = {
   'get /api/health': 'public',
-  'get /api/metrics': 'public',
+  'get /metrics': ['admin'],
   'post /api/auth/login': 'public',
   'post /api/auth/logout': ALL,
   'get /api/auth/me': ALL,

@@ -81,7 +81,7 @@ async function writeBehindTheConsole(): Promise<void> {
   await ingestPosts(t.db, 'direct', [postInputSchema.parse(samplePost(9000 + written, { id: `direct-${written}`, postedAt: '2026-11-05T11:00:00Z' }))], clock.now());
 }
 async function metric(name: string): Promise<string> {
-  return (await request(app).get('/api/metrics').expect(200)).text.split('\n').filter((l) => l.startsWith(name)).join('\n');
+  return (await request(app).get('/metrics').set(admin).expect(200)).text.split('\n').filter((l) => l.startsWith(name)).join('\n');
 }
 
 describe.skipIf(!!skipReason)('console reads on a hot standby', () => {
