@@ -1,7 +1,7 @@
 import { Gauge } from 'prom-client';
 import type { Db } from '../db/connect';
 import type { JobQueue } from '../jobs/jobQueue';
-import type { Scorer } from '../../models/scorer';
+import type { Scorer } from '../../models/runtime/scorer';
 import { QUEUE_NAMES } from '../../rules/policy/events';
 import type { AppMetrics } from './appMetrics';
 import { liveModelVersions, openFlagsByQueue, publishedPolicyVersions } from './scrapeQueries';
