@@ -77,6 +77,8 @@ function problemBody(p: HttpProblem, instance: string, requestId: string | undef
     title: p.title,
     status: p.status,
     detail: p.detail,
+    // What a generic client (ra-core's fetchJson, for one) shows as the error: title and detail together.
+    message: p.detail ? `${p.title}: ${p.detail}` : p.title,
     instance,
     ...(requestId ? { requestId } : {}),
     ...(p.errors ? { errors: p.errors } : {}),
