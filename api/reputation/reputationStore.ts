@@ -88,4 +88,3 @@ export async function retractDecisionEvidence(trx: Knex.Transaction, decisionId:
   return events.length;
 }
 
-export { COMPONENTS };

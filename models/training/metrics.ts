@@ -48,18 +48,3 @@ export function binaryMetrics(scores: number[], labels: Array<0 | 1>, threshold:
   return { n: scores.length, positives: tp + fn, threshold, tp, fp, tn, fn, precision, recall, f1, mcc, rocAuc: rocAuc(scores, labels) };
 }
 
-/** The threshold with the best F1 on the given (validation) scores. */
-export function bestF1Threshold(scores: number[], labels: Array<0 | 1>): number {
-  const candidates = [...new Set(scores.map((s) => Math.round(s * 1000) / 1000))].sort((a, b) => a - b);
-  let best = 0.5;
-  let bestF1 = -1;
-  for (const t of candidates) {
-    const f1 = binaryMetrics(scores, labels, t).f1;
-    if (f1 > bestF1) {
-      bestF1 = f1;
-      best = t;
-    }
-  }
-  return best;
-}
-

@@ -176,8 +176,3 @@ export function validatePolicy(doc: unknown, ctx: ValidationContext): PolicyProb
   if (leaves > LIMITS.leaves) add('rules', `at most ${LIMITS.leaves} conditions in one policy`);
   return problems;
 }
-
-/** Narrowing helper for callers that validated first. */
-export function asPolicyDocument(doc: unknown): PolicyDocument {
-  return doc as PolicyDocument;
-}
