@@ -33,6 +33,7 @@ import { appealRouter } from './routes/appeals';
 import { transparencyRouter } from './routes/transparency';
 import { createModelRuntime } from './models/modelRuntime';
 import { modelRouter } from './routes/models';
+import { createApiKeyCache } from './auth/apiKeyCache';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
@@ -44,7 +45,15 @@ export interface TrustApp extends Express {
 export function createApp(given: AppDeps): TrustApp {
   const metrics = given.metrics ?? new Registry();
   const reads = given.reads ?? createReadRouter({ primary: given.db, standby: given.readDb, logger: given.logger, registry: metrics, now: () => given.clock.now() });
-  const deps: AppDeps = { ...given, metrics, reads, policyRuntime: given.policyRuntime ?? createPolicyRuntime(), outbox: given.outbox ?? createOutbox(given.jobs), models: given.models ?? createModelRuntime({ fallback: given.scorer }) };
+  const deps: AppDeps = {
+    ...given,
+    metrics,
+    reads,
+    policyRuntime: given.policyRuntime ?? createPolicyRuntime(),
+    outbox: given.outbox ?? createOutbox(given.jobs),
+    models: given.models ?? createModelRuntime({ fallback: given.scorer }),
+    apiKeyCache: given.apiKeyCache ?? createApiKeyCache(),
+  };
   const app = express() as TrustApp;
   const table = new RouteTable();
   app.routeTable = table;

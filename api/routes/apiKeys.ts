@@ -40,6 +40,8 @@ export function apiKeyRouter(deps: AppDeps, table: RouteTable): Router {
       await trx('api_keys').where({ id }).update({ revoked_at: now });
       await appendAudit(trx, { actor: { kind: 'staff', staffId: req.staff!.id }, action: 'api_key.revoke', subjectType: 'api_key', subjectId: id, requestId: req.id as string, at: now });
     });
+    // This server stops accepting the key now; other replicas within their cache's few seconds.
+    deps.apiKeyCache?.forget(id);
     res.json(await getRow(deps.db, def, id));
   });
 
