@@ -110,7 +110,7 @@ export function computePostFacts(post: PostForFacts, ctx: PostContext, lists: Po
     inVendorThread: ctx.thread ? ctx.thread.authorType === 'vendor' : post.kind === 'thread' && ctx.author.type === 'vendor',
     isThreadOwner: ctx.thread ? ctx.thread.authorIsThisAuthor : post.kind === 'thread',
     text: a.text,
-    textLength: [...a.text].length,
+    textLength: a.characters,
     links: a.links,
     linkDomains: a.linkDomains,
     linkCount: a.links.length,
