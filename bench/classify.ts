@@ -35,10 +35,18 @@ async function main() {
     [
       `model ${scorer.version}; texts from the training corpora, mean ${round(mean)} characters`,
       `batched: ${batchTexts.length} texts in ${round(batchedSeconds, 2)} s = ${Math.round(batchTexts.length / batchedSeconds)} texts/s`,
-      `featurizer alone: ${Math.round(batchTexts.length / featurizeSeconds)} texts/s, ${round((100 * featurizeSeconds) / batchedSeconds, 1)}% of the batched time`,
+      `featurizer alone: ${Math.round(batchTexts.length / featurizeSeconds)} texts/s, ` +
+        `${round((100 * featurizeSeconds) / batchedSeconds, 1)}% of the batched time`,
       `single text: p50 ${round(percentile(latencies, 50), 3)} ms, p99 ${round(percentile(latencies, 99), 3)} ms over ${latencies.length} calls`,
     ],
-    { bench: 'classify', batched_per_s: Math.round(batchTexts.length / batchedSeconds), featurize_per_s: Math.round(batchTexts.length / featurizeSeconds), featurize_share: round(featurizeSeconds / batchedSeconds, 3), single_p50_ms: round(percentile(latencies, 50), 3), single_p99_ms: round(percentile(latencies, 99), 3) },
+    {
+      bench: 'classify',
+      batched_per_s: Math.round(batchTexts.length / batchedSeconds),
+      featurize_per_s: Math.round(batchTexts.length / featurizeSeconds),
+      featurize_share: round(featurizeSeconds / batchedSeconds, 3),
+      single_p50_ms: round(percentile(latencies, 50), 3),
+      single_p99_ms: round(percentile(latencies, 99), 3),
+    },
   );
 }
 

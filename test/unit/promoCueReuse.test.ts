@@ -40,7 +40,17 @@ describe('a post’s promotion cues, scanned once', () => {
     };
     const examples = [...loadCorpora().filter((_, i) => i % 41 === 0), { text: `see https://shop.example/p/1 ${'限时 '.repeat(400)}` }];
     for (const { text } of examples) {
-      const post = { kind: 'thread', board: null, title: null, body: text, rating: null, platformLabel: false, reach: 0, hasProduct: false, postedAt: new Date('2026-11-01T00:00:00Z') };
+      const post = {
+        kind: 'thread',
+        board: null,
+        title: null,
+        body: text,
+        rating: null,
+        platformLabel: false,
+        reach: 0,
+        hasProduct: false,
+        postedAt: new Date('2026-11-01T00:00:00Z'),
+      };
       const { cues } = featurizeWithCues(text);
       const shared = computePostFacts(post, { ...base, scores: { spam: 0.5, promo: 0.5, cues } }, {});
       const own = computePostFacts(post, { ...base, scores: { spam: 0.5, promo: 0.5 } }, {});
