@@ -36,6 +36,7 @@ import { metricsRouter } from './routes/metrics';
 import { createAppMetrics } from './metrics/appMetrics';
 import { requestTimer } from './metrics/requestTimer';
 import { registerStateGauges } from './metrics/stateGauges';
+import { createApiKeyCache } from './auth/apiKeyCache';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
@@ -48,7 +49,7 @@ export function createApp(given: AppDeps): TrustApp {
   const metrics = given.metrics ?? createAppMetrics();
   const reads = given.reads ?? createReadRouter({ primary: given.db, standby: given.readDb, logger: given.logger, registry: metrics.registry, now: () => given.clock.now() });
   registerStateGauges(metrics, { db: given.db, jobs: given.jobs, scorer: given.scorer });
-  const deps: AppDeps = { ...given, metrics, reads, policyRuntime: given.policyRuntime ?? createPolicyRuntime(), outbox: given.outbox ?? createOutbox(given.jobs), models: given.models ?? createModelRuntime({ fallback: given.scorer }) };
+  const deps: AppDeps = { ...given, metrics, reads, policyRuntime: given.policyRuntime ?? createPolicyRuntime(), outbox: given.outbox ?? createOutbox(given.jobs), models: given.models ?? createModelRuntime({ fallback: given.scorer }), apiKeyCache: given.apiKeyCache ?? createApiKeyCache() };
   const app = express() as TrustApp;
   const table = new RouteTable();
   app.routeTable = table;

@@ -8,6 +8,7 @@ import type { Outbox } from './webhooks/outbox';
 import type { AppMetrics } from './metrics/appMetrics';
 import type { ReadRouter } from './db/readRouting';
 import type { ModelRuntime } from './models/modelRuntime';
+import type { ApiKeyCache } from './auth/apiKeyCache';
 
 export interface Clock {
   now(): Date;
@@ -38,4 +39,6 @@ export interface AppDeps {
   metrics?: AppMetrics;
   /** The model registry's active and shadow classifiers, followed by token like the policies; one is made per app when not given, with `scorer` as its fallback. */
   models?: ModelRuntime;
+  /** Platform API keys looked up in the last few seconds (api/auth/apiKeyCache.ts); one per app when not given. */
+  apiKeyCache?: ApiKeyCache;
 }

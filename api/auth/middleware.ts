@@ -66,9 +66,16 @@ export function requireApiKey(deps: AppDeps): RequestHandler {
     try {
       const key = bearerToken(req.header('authorization')) ?? req.header('x-api-key') ?? null;
       if (!key || !key.startsWith(API_KEY_PREFIX)) return next(problems.unauthenticated('This route needs a platform API key.'));
-      const row = await deps.db('api_keys').where({ key_hash: sha256Hex(key) }).whereNull('revoked_at').first('id', 'name', 'source');
+      const hash = sha256Hex(key);
+      const cached = deps.apiKeyCache?.get(hash);
+      if (cached) {
+        req.apiKey = cached;
+        return next();
+      }
+      const row = await deps.db('api_keys').where({ key_hash: hash }).whereNull('revoked_at').first('id', 'name', 'source');
       if (!row) return next(problems.unauthenticated('Unknown or revoked API key.'));
       req.apiKey = { id: row.id, name: row.name, source: row.source };
+      deps.apiKeyCache?.remember(hash, req.apiKey);
       next();
     } catch (err) {
       next(err);

@@ -41,6 +41,8 @@ export function apiKeyRouter(deps: AppDeps, table: RouteTable): Router {
   table.staff(router, '/api', 'delete', '/api-keys/:id', ADMIN, async (req, res) => {
     const { id } = parseOrThrow(idParamSchema, req.params);
     await revokeApiKey(deps.db, id, staffActionOf(req, deps.clock));
+    // This server stops accepting the key now; other replicas within their cache's few seconds.
+    deps.apiKeyCache?.forget(id);
     res.json(await existing(id));
   });
 

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as ort from 'onnxruntime-node';
-import { featurize, FEATURIZER_VERSION, type SparseFeatures } from './featurizer';
+import { featurizeWithCues, FEATURIZER_VERSION, type SparseFeatures } from './featurizer';
+import type { PromoCueScan } from '../../rules/text/promoCues';
 import { HEADS, readOnnxModel, type ModelMetadata } from './onnxModel';
 import { languageOf, spamHeadFor } from './language';
 import type { Scorer, TextScores } from './scorer';
@@ -70,7 +71,12 @@ export async function createOnnxScorer(bytes: Uint8Array, options: { maxBatch?: 
       for (let windowStart = 0; windowStart < texts.length; windowStart += sortWindow) {
         const windowEnd = Math.min(texts.length, windowStart + sortWindow);
         const rows: SparseFeatures[] = [];
-        for (let i = windowStart; i < windowEnd; i++) rows.push(featurize(texts[i]!));
+        const cues: PromoCueScan[] = [];
+        for (let i = windowStart; i < windowEnd; i++) {
+          const f = featurizeWithCues(texts[i]!);
+          rows.push(f.features);
+          cues.push(f.cues);
+        }
         const byWidth = rows.map((_, i) => i);
         // A window that fits in one run is padded to its widest row whatever the order.
         if (rows.length > maxBatch) byWidth.sort((a, b) => rows[a]!.indices.length - rows[b]!.indices.length);
@@ -80,7 +86,7 @@ export async function createOnnxScorer(bytes: Uint8Array, options: { maxBatch?: 
           const p = probabilities!.data as Float32Array;
           run.forEach((row, k) => {
             const i = windowStart + row;
-            out[i] = { spam: p[k * HEADS + spamHeadFor(texts[i]!)]!, promo: p[k * HEADS + 2]! };
+            out[i] = { spam: p[k * HEADS + spamHeadFor(texts[i]!)]!, promo: p[k * HEADS + 2]!, cues: cues[row]! };
           });
         }
       }

@@ -1,7 +1,11 @@
+import type { PromoCueScan } from '../../rules/text/promoCues';
+
 /** Classifier scores for a text: calibrated probabilities, 0–1. */
 export interface TextScores {
   spam: number;
   promo: number;
+  /** The promotion cues the featurizer found, when it has them, so the policy facts need not scan again. */
+  cues?: PromoCueScan;
 }
 
 /**

@@ -297,11 +297,12 @@ export function findMarkers(m: MappedText, g: Grammar, opts: { linkRegions: Regi
   }
 
   // 4. A label at the start of a line, followed by a separator: "Ad:", "Sponsored —", "广告｜", "推广：", "广告 ".
+  const labelWords = [...g.phrases, ...g.words];
   for (let k = 0; k < info.lines.length; k++) {
     const line = info.lines[k]!;
     const lead = line.length - line.trimStart().length;
     const rest = line.slice(lead);
-    for (const w of [...g.phrases, ...g.words]) {
+    for (const w of labelWords) {
       if (!rest.startsWith(w)) continue;
       const after = rest.slice(w.length);
       const zhSpace = HAN.test(w) && /^\s+\S/u.test(after);

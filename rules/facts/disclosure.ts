@@ -25,10 +25,26 @@ function isWordChar(ch: string | undefined): boolean {
 }
 
 /** Markers found in normalised (lower-case, simplified) text, with negated ones marked. */
+/*
+ * Each phrase list's lower-case forms, kept per list: lower-casing every phrase again for every
+ * post was a visible share of a backtest. A list edited in place is noticed (its items are
+ * compared, by reference, with the ones the forms were made from) and lowered again.
+ */
+const loweredLists = new WeakMap<readonly string[], { from: string[]; lower: string[] }>();
+function lowerPhrases(phrases: readonly string[]): string[] {
+  const hit = loweredLists.get(phrases);
+  if (hit && hit.from.length === phrases.length && hit.from.every((p, i) => p === phrases[i])) return hit.lower;
+  const lower = phrases.map((p) => p.toLowerCase());
+  loweredLists.set(phrases, { from: [...phrases], lower });
+  return lower;
+}
+
 export function findDisclosureMarkers(normalized: string, phrases: readonly string[]): DisclosureMatch[] {
   const out: DisclosureMatch[] = [];
-  for (const phrase of phrases) {
-    const p = phrase.toLowerCase();
+  const lower = lowerPhrases(phrases);
+  for (let k = 0; k < phrases.length; k++) {
+    const phrase = phrases[k]!;
+    const p = lower[k]!;
     if (!p) continue;
     let from = 0;
     for (;;) {

@@ -1,4 +1,4 @@
-import { promoCuesOfNormalized } from '../text/promoCues';
+import { promoCueMaskReusing, promoCueNames, type PromoCueScan } from '../text/promoCues';
 import type { Facts } from '../policy/evaluation';
 import type { PolicyLists } from '../policy/operators';
 import { DEFAULT_DISCLOSURE_PHRASES } from './disclosure';
@@ -51,7 +51,7 @@ export interface PostContext extends BrandDirectory {
   /** The thread this post is in (absent for a thread itself and for standalone reviews). */
   thread: { authorIsThisAuthor: boolean; authorType: string } | null;
   velocity: PostVelocity;
-  scores: { spam: number; promo: number } | null;
+  scores: { spam: number; promo: number; cues?: PromoCueScan } | null;
   /** The post's board over the 24 hours before it, and the board's threshold; null for a post without a board. */
   board: BoardWindow | null;
 }
@@ -87,7 +87,8 @@ export function computePostFacts(post: PostForFacts, ctx: PostContext, lists: Po
   const text = post.title ? `${post.title}\n${post.body}` : post.body;
   const a = analyzeText(text, disclosurePhrases(lists));
   const brands = mentionedBrands(a.normalized, ctx.brands);
-  const promoCues = promoCuesOfNormalized(a.normalized);
+  // The classifier's featurizer scanned the same text for cues already when its body is this text.
+  const promoCues = promoCueNames(promoCueMaskReusing(a.normalized, ctx.scores?.cues));
   const active = ctx.authorPartnerships.filter((p) => activeAt(p, post.postedAt));
   const partnerBrands = [...new Set(active.map((p) => p.brandHandle))];
   const verdict = disclosureVerdict({
@@ -109,7 +110,7 @@ export function computePostFacts(post: PostForFacts, ctx: PostContext, lists: Po
     inVendorThread: ctx.thread ? ctx.thread.authorType === 'vendor' : post.kind === 'thread' && ctx.author.type === 'vendor',
     isThreadOwner: ctx.thread ? ctx.thread.authorIsThisAuthor : post.kind === 'thread',
     text: a.text,
-    textLength: [...a.text].length,
+    textLength: a.characters,
     links: a.links,
     linkDomains: a.linkDomains,
     linkCount: a.links.length,

@@ -20,6 +20,8 @@ export interface TextAnalysis {
   prices: string[];
   disclosures: DisclosureMatch[];
   emojiDensity: number;
+  /** How many code points the (possibly cut) text has. */
+  characters: number;
 }
 
 /** Everything the rules read from a text, computed once per item. */
@@ -40,6 +42,7 @@ export function analyzeText(raw: string, disclosurePhrases: readonly string[]): 
     prices: findPrices(nfkc),
     disclosures: findDisclosureMarkers(normalized, disclosurePhrases),
     emojiDensity: characters === 0 ? 0 : Math.min(1, (text.match(EMOJI)?.length ?? 0) / characters),
+    characters,
   };
 }
 

@@ -1,5 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PROMO_CUE_NAMES, promoCues, type PromoCue } from '../../rules/text/promoCues';
+import { loadCorpora } from '../../models/training/corpora';
+import { normalizeForMatch } from '../../rules/text/normalize';
+import { PROMO_CUE_NAMES, PROMO_CUES, promoCues, promoCuesOfNormalized, promoCuesOneByOne, type PromoCue } from '../../rules/text/promoCues';
 
 // One Chinese and one English text per cue, written from what sellers say.
 const EXAMPLES: Record<PromoCue, [string, string]> = {
@@ -34,5 +37,38 @@ describe('promotion cues', () => {
   it('find none in plain talk', () => {
     expect(promoCues('今天下雨，孩子在家看书')).toEqual([]);
     expect(promoCues('Had my tent for three years, the zip finally broke.')).toEqual([]);
+  });
+});
+
+describe('the one-scan cue pass', () => {
+  // The literal pieces of every pattern (split at its operators), so random texts hit cues often,
+  // overlap them and cut them short, among digits, currency signs, spaces and arbitrary characters.
+  const pieces = [...new Set(PROMO_CUE_NAMES.flatMap((name) => PROMO_CUES[name].source.split(/[()|?:\\[\]{}+*.^$]+|\\[sdb]/)).filter((p) => p.length > 0))];
+  const fragment = fc.oneof(
+    { weight: 4, arbitrary: fc.constantFrom(...pieces) },
+    { weight: 2, arbitrary: fc.constantFrom(' ', '1', '20', '%', '$', '¥', '.', '-', "'", ':', '：', 'a', '号', '送', '𠀀', '\uD800', '😀') },
+    { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 3 }) },
+  );
+  const text = fc.array(fragment, { maxLength: 16 }).map((parts) => parts.join(''));
+
+  it('finds exactly the cues each pattern finds on its own, on random texts', () => {
+    fc.assert(
+      fc.property(text, (raw) => {
+        const normalized = normalizeForMatch(raw);
+        expect(promoCuesOfNormalized(normalized)).toEqual(promoCuesOneByOne(normalized));
+        // The raw form too: the scan must not rely on the text being normalised.
+        expect(promoCuesOfNormalized(raw)).toEqual(promoCuesOneByOne(raw));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('finds exactly the cues each pattern finds on its own, on every corpus text', () => {
+    const texts = loadCorpora().map((e) => normalizeForMatch(e.text));
+    expect(texts.length).toBeGreaterThan(1000);
+    const differing = texts.filter((t) => promoCuesOfNormalized(t).join() !== promoCuesOneByOne(t).join());
+    expect(differing).toEqual([]);
+    // Every cue is found somewhere in the corpora, so each one's path through the scan is exercised.
+    expect(new Set(texts.flatMap((t) => promoCuesOfNormalized(t)))).toEqual(new Set(PROMO_CUE_NAMES));
   });
 });
