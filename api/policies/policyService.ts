@@ -4,6 +4,7 @@ import { appendAudit } from '../audit/auditLog';
 import { canonicalJson } from '../audit/canonicalJson';
 import { problems, type FieldError } from '../http/problem';
 import { validatePolicy } from '../../rules/policy/validate';
+import { policyEditorSchema, type JsonSchema } from '../../rules/policy/editorSchema';
 import type { Subject } from '../../rules/facts/catalog';
 import type { PolicyDocument } from '../../rules/policy/document';
 
@@ -21,6 +22,11 @@ export interface PolicyServiceOptions {
 
 async function listNames(db: Knex): Promise<Set<string>> {
   return new Set((await db('policy_lists').select('name')).map((r: { name: string }) => r.name));
+}
+
+/** The document's JSON Schema for the editor, with the names of the lists that exist now. */
+export async function editorSchema(db: Knex, subject: Subject): Promise<JsonSchema> {
+  return policyEditorSchema(subject, [...(await listNames(db))].sort());
 }
 
 /** Throws a 400 naming every problem in the document, prefixed with where the document sits in the request. */

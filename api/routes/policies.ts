@@ -8,7 +8,8 @@ import { RESOURCES } from '../resources/definitions';
 import { getRow } from '../resources/queries';
 import { idParamSchema } from '../schemas/common';
 import { backtestSchema, dryRunSchema, listCreateSchema, listUpdateSchema, policyCreateSchema, policyUpdateSchema, publishSchema, rollbackSchema, validateSchema } from '../schemas/policies';
-import { policyService, validateDocument, assertValidDocument } from '../policies/policyService';
+import { policyService, validateDocument, assertValidDocument, editorSchema } from '../policies/policyService';
+import { listPolicyVersions } from '../policies/versionStore';
 import { listService } from '../policies/listService';
 import { dryRun } from '../policies/dryRun';
 import { startBacktest } from '../backtests/backtestService';
@@ -18,6 +19,8 @@ import { EVENT_PARAMS } from '../../rules/policy/events';
 import { ROLES } from '../auth/roles';
 import { maskDeep } from '../../rules/privacy/mask';
 import type { PolicyDocument } from '../../rules/policy/document';
+
+const policySchemaParams = z.object({ subject: z.enum(['post', 'transaction']) });
 
 const OPERATOR_HELP: Record<string, string> = {
   equal: 'fact === value',
@@ -54,6 +57,17 @@ export function policyRouter(deps: AppDeps, table: RouteTable): Router {
       decorators: DECORATORS.map((d) => d.name),
       events: Object.entries(EVENT_PARAMS).map(([type, schema]) => ({ type, params: z.toJSONSchema(schema) })),
     });
+  });
+
+  // The document's JSON Schema for the editor's completion, with the list names that exist now.
+  table.staff(router, '/api', 'get', '/policy-schema/:subject', ROLES, async (req, res) => {
+    const { subject } = parseOrThrow(policySchemaParams, req.params);
+    res.json(await editorSchema(deps.db, subject));
+  });
+
+  table.staff(router, '/api', 'get', '/policies/:id/versions', RESOURCE_ACCESS['policy-versions']!.read, async (req, res) => {
+    const { id } = parseOrThrow(idParamSchema, req.params);
+    res.json({ versions: await listPolicyVersions(deps.db, id) });
   });
 
   table.staff(router, '/api', 'post', '/policies/validate', ROLES, async (req, res) => {
