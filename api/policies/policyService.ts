@@ -63,7 +63,7 @@ async function publishDocument(
     .insert({ policy_id: policy.id, version, document: JSON.stringify(doc), mode, applies_to: policy.applies_to, published_by: actor.staffId, published_at: now, restores_version_id: extra.restoresVersionId ?? null, note: extra.note ?? null })
     .returning('id');
   await trx('policies').where({ id: policy.id }).update({ published_version_id: row.id, status: 'published', mode, updated_at: now, revision: trx.raw('revision + 1') });
-  return { versionId: row.id as number, version };
+  return { versionId: row.id as number, version, mode };
 }
 
 async function lockPolicy(trx: Knex.Transaction, id: number) {

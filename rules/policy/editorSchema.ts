@@ -55,7 +55,8 @@ export function policyEditorSchema(subject: Subject, listNames: readonly string[
         additionalProperties: false,
         required: ['fact', 'operator', 'value'],
         properties: {
-          fact: { enum: facts.map((f) => f.name), description: `a fact of a ${subject}` },
+          // enumDescriptions: the editors' convention for documenting each enum value; validators ignore it.
+          fact: { enum: facts.map((f) => f.name), enumDescriptions: facts.map((f) => `${f.type} · ${f.description}`), description: `a fact of a ${subject}` },
           operator: { anyOf: [{ enum: [...OPERATOR_NAMES] }, { type: 'string', pattern: decorated }], description: 'an operator, optionally decorated (not:, someFact: …)' },
           value: { description: 'what the fact is compared with; a list name for the list operators' },
           path: { type: 'string', pattern: '^\\$', description: 'JSONPath into an object or array fact' },
@@ -74,9 +75,4 @@ export function policyEditorSchema(subject: Subject, listNames: readonly string[
       },
     },
   };
-}
-
-/** One description per fact, for the editor's completion and hover text. */
-export function factDescriptions(subject: Subject): ReadonlyMap<string, string> {
-  return new Map(factsFor(subject).map((f) => [f.name, `${f.type} · ${f.description}`]));
 }

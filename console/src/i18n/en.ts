@@ -46,6 +46,12 @@ export const appEnglish = {
       backtest_summary: '%{items} items: the draft matches %{draft}, the version in force %{published} (%{newly} newly, %{gone} no longer).',
       backtest_decisions: 'Against moderators: catches %{caught} of %{upheld} upheld items, matches %{approved} they approved (precision %{precision}, recall %{recall}).',
       from_version: 'Compare', to_version: 'with',
+      editor_help: 'JSON. Ctrl+Space completes property names, facts, operators, event types and list names; click a problem to go to its line.',
+      problems_list: 'Problems in the draft', problem_line: 'Line %{line}',
+      published_shadow: 'Version %{version} runs in shadow mode: its hits are recorded, nothing is enforced',
+      confirm_title_shadow: 'Run this in shadow mode?',
+      version_mode: 'v%{version} · %{mode}', unknown_author: 'unknown author', restores: 'restores v%{version}',
+      dry_run_stored: 'Item #%{id}', dry_run_pasted: 'Pasted item %{id}',
     },
     evidence: {
       kind: { identifier: 'Contact or payment identifier (masked)', contact: 'Invitation to make contact', link: 'Link', price: 'Price', disclosure: 'Disclosure marker', brand: 'Partnered brand', matched: 'Term a rule matched' },

@@ -47,6 +47,12 @@ export const appChinese: AppMessages = {
       backtest_summary: '共 %{items} 条：草稿命中 %{draft}，现行版本命中 %{published}（新增 %{newly}，不再命中 %{gone}）。',
       backtest_decisions: '对照审核结果：命中已确认违规的 %{caught}/%{upheld}，命中审核通过的 %{approved}（精确率 %{precision}，召回率 %{recall}）。',
       from_version: '对比', to_version: '与',
+      editor_help: 'JSON 格式。按 Ctrl+空格 可补全属性名、事实、运算符、事件类型和名单名称；点击问题可跳到所在行。',
+      problems_list: '草稿中的问题', problem_line: '第 %{line} 行',
+      published_shadow: '版本 %{version} 以影子模式运行：只记录命中，不执行任何处理',
+      confirm_title_shadow: '以影子模式运行吗？',
+      version_mode: 'v%{version} · %{mode}', unknown_author: '作者未知', restores: '恢复自 v%{version}',
+      dry_run_stored: '条目 #%{id}', dry_run_pasted: '粘贴的条目 %{id}',
     },
     evidence: {
       kind: { identifier: '联系方式或支付信息（已遮盖）', contact: '引导私下联系', link: '链接', price: '价格', disclosure: '广告标注', brand: '合作品牌', matched: '规则命中的词' },
