@@ -5,6 +5,7 @@ import { Link, Title, useCanAccess, useLocaleState, useNotify, useTranslate } fr
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { httpClient } from '../dataProvider';
 import { DATE_LOCALES } from '../i18n/i18nProvider';
+import { timeTicks } from '../common/chartScales';
 
 interface Shares {
   posts: number;
@@ -61,8 +62,11 @@ function ThresholdEditor({ board, onSaved }: { board: BoardHealth; onSaved: () =
 function BoardCard({ board, granularity, canEdit, onSaved }: { board: BoardHealth; granularity: 'hour' | 'day'; canEdit: boolean; onSaved: () => void }) {
   const translate = useTranslate();
   const [locale] = useLocaleState();
-  const fmt = (d: string) => new Date(d).toLocaleString(DATE_LOCALES[locale] ?? 'en-GB', granularity === 'day' ? { month: 'short', day: 'numeric' } : { month: 'short', day: 'numeric', hour: '2-digit' });
-  const data = board.series.map((s) => ({ bucket: s.bucket, commercial: s.commercialShare == null ? null : s.commercialShare * 100, disclosed: s.disclosedShare == null ? null : s.disclosedShare * 100 }));
+  const fmt = (t: number) => new Date(t).toLocaleString(DATE_LOCALES[locale] ?? 'en-GB', granularity === 'day' ? { month: 'short', day: 'numeric' } : { month: 'short', day: 'numeric', hour: '2-digit' });
+  // Buckets on a time axis, so a gap in the series shows as a gap in time.
+  const data = board.series.map((s) => ({ t: new Date(s.bucket).getTime(), commercial: s.commercialShare == null ? null : s.commercialShare * 100, disclosed: s.disclosedShare == null ? null : s.disclosedShare * 100 }));
+  const first = data.length ? Math.min(...data.map((d) => d.t)) : 0;
+  const last = data.length ? Math.max(...data.map((d) => d.t)) : 1;
   const t = board.threshold;
   return (
     <Card>
@@ -76,12 +80,13 @@ function BoardCard({ board, granularity, canEdit, onSaved }: { board: BoardHealt
         <ResponsiveContainer width="100%" height={200}>
           <LineChart data={data}>
             <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="bucket" tickFormatter={fmt} minTickGap={24} />
-            <YAxis unit="%" domain={[0, 100]} />
-            <Tooltip labelFormatter={(d) => fmt(String(d))} formatter={(v) => `${Number(v).toFixed(0)}%`} />
+            <XAxis dataKey="t" type="number" scale="time" domain={[first, Math.max(last, first + 1)]} ticks={timeTicks(first, last, 5)} tickFormatter={fmt} />
+            <YAxis unit="%" domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} />
+            <Tooltip labelFormatter={(t) => fmt(Number(t))} formatter={(v) => `${Number(v).toFixed(0)}%`} />
             <Legend />
-            <Line type="monotone" dataKey="commercial" name={translate('app.health.commercial_share')} stroke="#e53935" dot={false} isAnimationActive={false} connectNulls />
-            <Line type="monotone" dataKey="disclosed" name={translate('app.health.disclosed_share')} stroke="#43a047" dot={false} isAnimationActive={false} connectNulls />
+            {/* Straight segments between measured buckets: a smoothed curve would invent values between them. */}
+            <Line type="linear" dataKey="commercial" name={translate('app.health.commercial_share')} stroke="#e53935" dot={false} isAnimationActive={false} connectNulls />
+            <Line type="linear" dataKey="disclosed" name={translate('app.health.disclosed_share')} stroke="#43a047" dot={false} isAnimationActive={false} connectNulls />
             {t && <ReferenceLine y={t.commercialShare * 100} stroke="#fb8c00" strokeDasharray="6 3" label={translate('app.health.threshold')} />}
           </LineChart>
         </ResponsiveContainer>

@@ -11,7 +11,7 @@ export const appEnglish = {
       demo_hint: 'Demo mode: the passwords were printed by npm start.',
     },
     dashboard: {
-      welcome: 'Welcome, %{name}',
+      welcome: 'Welcome, %{name}', items: 'Items',
       intro: 'What needs attention in the community right now.',
       open_flags: 'Open flags',
       queue: 'Queue',

@@ -12,7 +12,7 @@ export const appChinese: AppMessages = {
       demo_hint: '演示模式：密码已由 npm start 打印在终端。',
     },
     dashboard: {
-      welcome: '欢迎，%{name}',
+      welcome: '欢迎，%{name}', items: '条目',
       intro: '社区里现在需要处理的事。',
       open_flags: '待处理标记',
       queue: '队列',
