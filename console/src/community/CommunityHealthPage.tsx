@@ -6,6 +6,8 @@ import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContai
 import { httpClient } from '../dataProvider';
 import { DATE_LOCALES } from '../i18n/i18nProvider';
 import { timeTicks } from '../common/chartScales';
+import { fractionToPercentText, parsePercent } from '../common/percent';
+import { PercentInput } from '../common/PercentInput';
 
 interface Shares {
   posts: number;
@@ -34,25 +36,55 @@ interface Health {
 
 const pct = (v: number | null | undefined) => (v == null ? '–' : `${(v * 100).toFixed(0)}%`);
 
+const SHARE_RANGE = { min: 1, max: 100 };
+
 function ThresholdEditor({ board, onSaved }: { board: BoardHealth; onSaved: () => void }) {
   const translate = useTranslate();
   const notify = useNotify();
-  const [share, setShare] = useState(board.threshold ? String(Math.round(board.threshold.commercialShare * 100)) : '');
+  const [share, setShare] = useState(fractionToPercentText(board.threshold?.commercialShare));
   const [minPosts, setMinPosts] = useState(String(board.threshold?.minPosts ?? 20));
+  const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
+  // The API keeps the share as a fraction (0.25); people type a percentage (25), checked here per field.
+  const parsed = parsePercent(share, SHARE_RANGE);
+  const minPostsProblem = /^\d+$/.test(minPosts.trim()) && Number(minPosts) >= 1 ? null : translate('app.health.min_posts_invalid');
   const save = async () => {
+    if (parsed.fraction === undefined || minPostsProblem) return;
+    setServerErrors({});
     try {
-      await httpClient(`/api/community-health/thresholds/${encodeURIComponent(board.board)}`, { method: 'PUT', body: JSON.stringify({ commercialShare: Number(share) / 100, minPosts: Number(minPosts) }) });
+      await httpClient(`/api/community-health/thresholds/${encodeURIComponent(board.board)}`, { method: 'PUT', body: JSON.stringify({ commercialShare: parsed.fraction, minPosts: Number(minPosts) }) });
       notify('app.health.threshold_saved', { type: 'success' });
       onSaved();
     } catch (err) {
-      notify((err as Error).message, { type: 'error' });
+      const errors = (err as { body?: { errors?: Record<string, string> } }).body?.errors;
+      if (errors && Object.keys(errors).length) setServerErrors(errors);
+      else notify((err as Error).message, { type: 'error' });
     }
   };
   return (
-    <Stack direction="row" spacing={1} sx={{ mt: 1, alignItems: "center" }}>
-      <TextField size="small" type="number" label={translate('app.health.threshold_percent')} value={share} onChange={(e) => setShare(e.target.value)} slotProps={{ htmlInput: { min: 1, max: 100 } }} sx={{ width: 150 }} />
-      <TextField size="small" type="number" label={translate('app.health.min_posts')} value={minPosts} onChange={(e) => setMinPosts(e.target.value)} slotProps={{ htmlInput: { min: 1 } }} sx={{ width: 150 }} />
-      <Button variant="outlined" size="small" disabled={!share} onClick={save}>
+    <Stack direction="row" spacing={1} sx={{ mt: 1, alignItems: 'flex-start' }} data-testid={`threshold-${board.board}`}>
+      <PercentInput
+        label={translate('app.health.threshold_percent')}
+        text={share}
+        onChange={(v) => {
+          setShare(v);
+          setServerErrors({});
+        }}
+        parsed={parsed}
+        range={SHARE_RANGE}
+        serverError={serverErrors.commercialShare ? translate('app.percent.percent_range', SHARE_RANGE) : null}
+      />
+      <TextField
+        size="small"
+        type="number"
+        label={translate('app.health.min_posts')}
+        value={minPosts}
+        onChange={(e) => setMinPosts(e.target.value)}
+        error={!!minPostsProblem || !!serverErrors.minPosts}
+        helperText={minPostsProblem ?? serverErrors.minPosts ?? ' '}
+        slotProps={{ htmlInput: { min: 1 } }}
+        sx={{ width: 150 }}
+      />
+      <Button variant="outlined" size="small" sx={{ mt: 0.5 }} disabled={parsed.fraction === undefined || !!minPostsProblem} onClick={save}>
         {translate('ra.action.save')}
       </Button>
     </Stack>

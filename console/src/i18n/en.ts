@@ -100,7 +100,9 @@ export const appEnglish = {
     },
     revoke: 'Revoke',
     revoked: 'Revoked',
+    percent: { hint: '%{min}–%{max} %', percent_required: 'Enter a percentage', percent_not_number: 'Enter a number, e.g. 25 for 25 %', percent_range: 'Enter a percentage from %{min} to %{max}' },
     health: {
+      min_posts_invalid: 'A whole number, at least 1',
       title: 'Board health',
       menu: 'Board health',
       granularity: 'Buckets',

@@ -101,7 +101,9 @@ export const appChinese: AppMessages = {
     },
     revoke: '吊销',
     revoked: '已吊销',
+    percent: { hint: '%{min}–%{max} %', percent_required: '请输入百分比', percent_not_number: '请输入数字，例如 25 表示 25%', percent_range: '请输入 %{min} 到 %{max} 之间的百分比' },
     health: {
+      min_posts_invalid: '请输入不小于 1 的整数',
       title: '版块健康',
       menu: '版块健康',
       granularity: '统计粒度',
