@@ -51,7 +51,7 @@ export const appChinese: AppMessages = {
       problems_list: '草稿中的问题', problem_line: '第 %{line} 行',
       published_shadow: '版本 %{version} 以影子模式运行：只记录命中，不执行任何处理',
       confirm_title_shadow: '以影子模式运行吗？',
-      version_mode: 'v%{version} · %{mode}', unknown_author: '作者未知', restores: '恢复自 v%{version}',
+      version_mode: '第 %{version} 版 · %{mode}', unknown_author: '作者未知', restores: '恢复自第 %{version} 版',
       dry_run_stored: '条目 #%{id}', dry_run_pasted: '粘贴的条目 %{id}',
     },
     evidence: {
@@ -101,7 +101,7 @@ export const appChinese: AppMessages = {
     },
     revoke: '吊销',
     revoked: '已吊销',
-    percent: { hint: '%{min}–%{max} %', percent_required: '请输入百分比', percent_not_number: '请输入数字，例如 25 表示 25%', percent_range: '请输入 %{min} 到 %{max} 之间的百分比' },
+    percent: { hint: '范围 %{min}–%{max}%', percent_required: '请输入百分比', percent_not_number: '请输入数字，例如 25 表示 25%', percent_range: '请输入 %{min} 到 %{max} 之间的百分比' },
     health: {
       min_posts_invalid: '请输入不小于 1 的整数',
       title: '版块健康',
