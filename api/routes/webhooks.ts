@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Router } from 'express';
+import { lastAttempt } from '../webhooks/attemptStore';
 import type { Knex } from 'knex';
 import type { AppDeps } from '../deps';
 import { appendAudit } from '../audit/auditLog';
@@ -110,7 +111,8 @@ export function webhookRouter(deps: AppDeps, table: RouteTable): Router {
     });
     const w = deps.config.webhooks;
     await attemptDelivery(deps.db, deps.clock, deliveryId, { timeoutMs: w.timeoutMs, retryDelaySeconds: w.retryDelaySeconds, finalAttempt: true });
-    res.status(201).json(await getRow(deps.db, deliveries, deliveryId));
+    // The receiver's own answer (status, error, the start of its body) tells the admin what to fix.
+    res.status(201).json({ ...(await getRow(deps.db, deliveries, deliveryId)), lastAttempt: await lastAttempt(deps.db, deliveryId) });
   });
 
   table.staff(router, '/api', 'post', '/webhook-deliveries/:id/replay', ADMIN, async (req, res) => {
