@@ -59,12 +59,13 @@ export function LatencyChart({ stats }: { stats: DashboardStats }) {
   const translate = useTranslate();
   const data = stats.decisionLatency.map((l) => ({ ...l, label: translate(`enums.queue.${l.queue}`), medianHours: l.medianMinutes / 60, p90Hours: l.p90Minutes / 60 }));
   const yTicks = niceTicks(Math.max(0, ...data.map((d) => d.p90Hours)), 5, false);
-  const hours = (v: unknown) => `${Number(v) < 10 ? Number(v).toFixed(1) : Number(v).toFixed(0)} h`;
+  // No space before the unit: a bar's label may be no wider than the bar, and "27 h" would wrap.
+  const hours = (v: unknown) => `${Number(v) < 10 ? Number(v).toFixed(1) : Number(v).toFixed(0)}h`;
   // Every queue is named (labels turned, none skipped) and every bar carries its value.
   return (
     <ChartCard title={translate('app.dashboard.latency')}>
       <ResponsiveContainer width="100%" height={260}>
-        <BarChart data={data} margin={{ top: 16, right: 8, bottom: 0, left: 0 }}>
+        <BarChart data={data} margin={{ top: 20, right: 8, bottom: 0, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="label" interval={0} angle={-30} textAnchor="end" height={70} tick={{ fontSize: 11 }} />
           <YAxis unit="h" domain={[0, yTicks[yTicks.length - 1]!]} ticks={yTicks} />

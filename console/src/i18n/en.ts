@@ -50,7 +50,7 @@ export const appEnglish = {
       problems_list: 'Problems in the draft', problem_line: 'Line %{line}',
       published_shadow: 'Version %{version} runs in shadow mode: its hits are recorded, nothing is enforced',
       confirm_title_shadow: 'Run this in shadow mode?',
-      version_mode: 'v%{version} · %{mode}', unknown_author: 'unknown author', restores: 'restores v%{version}',
+      version_mode: 'v%{version} · %{mode}', unknown_author: 'the system', restores: 'restores v%{version}',
       dry_run_stored: 'Item #%{id}', dry_run_pasted: 'Pasted item %{id}',
     },
     evidence: {

@@ -51,7 +51,7 @@ export const appChinese: AppMessages = {
       problems_list: '草稿中的问题', problem_line: '第 %{line} 行',
       published_shadow: '版本 %{version} 以影子模式运行：只记录命中，不执行任何处理',
       confirm_title_shadow: '以影子模式运行吗？',
-      version_mode: '第 %{version} 版 · %{mode}', unknown_author: '作者未知', restores: '恢复自第 %{version} 版',
+      version_mode: '第 %{version} 版 · %{mode}', unknown_author: '系统', restores: '恢复自第 %{version} 版',
       dry_run_stored: '条目 #%{id}', dry_run_pasted: '粘贴的条目 %{id}',
     },
     evidence: {

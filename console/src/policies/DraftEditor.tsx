@@ -65,7 +65,8 @@ export function DraftEditor() {
       ),
       lintGutter(),
       EditorView.lineWrapping,
-      EditorView.contentAttributes.of({ 'aria-label': translate('resources.policies.fields.draft'), 'aria-describedby': 'draft-problems' }),
+      // tabindex: axe (and some screen readers) count a contenteditable as focusable only with it, and the scroller needs a focusable child.
+      EditorView.contentAttributes.of({ 'aria-label': translate('resources.policies.fields.draft'), 'aria-describedby': 'draft-problems', tabindex: '0' }),
     ],
     [appliesTo, translate],
   );

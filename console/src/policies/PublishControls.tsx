@@ -43,7 +43,7 @@ export function PublishControls() {
       <Button variant="outlined" onClick={() => setPending({ kind: 'publish', mode: 'shadow' })}>
         {translate('app.policies.publish_shadow')}
       </Button>
-      <TextField select size="small" label={translate('app.policies.rollback_to')} value={version} onChange={(e) => setVersion(Number(e.target.value))} sx={{ minWidth: 260 }} slotProps={{ select: { renderValue: (id) => versionShort(translate, versions, id) } }}>
+      <TextField select size="small" label={translate('app.policies.rollback_to')} value={version} onChange={(e) => setVersion(Number(e.target.value))} sx={{ minWidth: 260, maxWidth: 420 }} slotProps={{ select: { renderValue: (id) => versionShort(translate, versions, id) } }}>
         {(versions ?? []).map((v) => (
           <MenuItem key={v.id} value={v.id}>
             <VersionLabel v={v} />

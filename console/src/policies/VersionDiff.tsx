@@ -15,7 +15,7 @@ export function VersionDiff() {
   const left = versions?.find((v) => v.id === a);
   const right = versions?.find((v) => v.id === b);
   const pick = (value: number | '', set: (n: number) => void, label: string) => (
-    <TextField select size="small" label={label} value={value} onChange={(e) => set(Number(e.target.value))} sx={{ minWidth: 260 }} slotProps={{ select: { renderValue: (id) => versionShort(translate, summaries, id) } }}>
+    <TextField select size="small" label={label} value={value} onChange={(e) => set(Number(e.target.value))} sx={{ minWidth: 260, maxWidth: 420 }} slotProps={{ select: { renderValue: (id) => versionShort(translate, summaries, id) } }}>
       {(summaries ?? []).map((v) => (
         <MenuItem key={v.id} value={v.id}>
           <VersionLabel v={v} />
