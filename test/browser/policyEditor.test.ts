@@ -213,7 +213,7 @@ describe.skipIf(!HAS_CHROMIUM)('the policy editor, charts and one-time secrets i
       await page.getByRole('button', { name: 'Send test event' }).click();
       const result = page.getByTestId('webhook-test-result');
       await result.waitFor();
-      expect(await result.textContent()).toMatch(/HTTP 500.*The receiver answered:\s*try again/s);
+      expect(await result.textContent()).toMatch(/failed: HTTP 500 \(after \d+ ms\).*The receiver answered:\s*try again/s);
       await shot(page, 'webhook-test');
     } finally {
       await t.db('webhook_subscriptions').where({ url: receiver.url }).update({ active: false });

@@ -113,7 +113,7 @@ function BoardCard({ board, granularity, canEdit, onSaved }: { board: BoardHealt
           <LineChart data={data}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="t" type="number" scale="time" domain={[first, Math.max(last, first + 1)]} ticks={timeTicks(first, last, 5)} tickFormatter={fmt} />
-            <YAxis unit="%" domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} />
+            <YAxis unit="%" domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} interval={0} />
             <Tooltip labelFormatter={(t) => fmt(Number(t))} formatter={(v) => `${Number(v).toFixed(0)}%`} />
             <Legend />
             {/* Straight segments between measured buckets: a smoothed curve would invent values between them. */}

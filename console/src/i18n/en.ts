@@ -158,7 +158,7 @@ export const appEnglish = {
       rotated: 'New secret made; the old one keeps signing for 24 hours',
       test_send: 'Send test event',
       test_ok: 'The receiver accepted the test event: HTTP %{code} in %{ms} ms.',
-      test_failed: 'The test event failed: HTTP %{code}, %{error} (after %{ms} ms). Nothing is retried for a test.',
+      test_failed: 'The test event failed: %{answer} (after %{ms} ms). Nothing is retried for a test.',
       test_body: 'The receiver answered:',
       replay: 'Replay',
       replayed: 'Delivery queued again',

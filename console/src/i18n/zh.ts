@@ -159,7 +159,7 @@ export const appChinese: AppMessages = {
       rotated: '已生成新密钥；旧密钥在 24 小时内仍用于签名',
       test_send: '发送测试事件',
       test_ok: '接收方已接受测试事件：HTTP %{code}，用时 %{ms} 毫秒。',
-      test_failed: '测试事件失败：HTTP %{code}，%{error}（用时 %{ms} 毫秒）。测试不会重试。',
+      test_failed: '测试事件失败：%{answer}（用时 %{ms} 毫秒）。测试不会重试。',
       test_body: '接收方的回复：',
       replay: '重新投递',
       replayed: '已重新排队投递',

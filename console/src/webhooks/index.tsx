@@ -60,6 +60,10 @@ interface TestResult {
   lastAttempt: { statusCode: number | null; error: string | null; responseExcerpt: string | null; durationMs: number } | null;
 }
 
+/** "HTTP 500", or the transport's error (a timeout, a refused connection) when there was no status. */
+const answerOf = (code: number | null | undefined, error: string | null | undefined) =>
+  [code != null ? `HTTP ${code}` : null, error && error !== `HTTP ${code}` ? error : null].filter(Boolean).join(', ') || '–';
+
 /** What the receiver answered to the test delivery: its status, its error and the start of its body. */
 function TestResultAlert({ result, onDismiss }: { result: TestResult; onDismiss: () => void }) {
   const translate = useTranslate();
@@ -71,7 +75,7 @@ function TestResultAlert({ result, onDismiss }: { result: TestResult; onDismiss:
       <Box>
         {translate(ok ? 'app.webhooks.test_ok' : 'app.webhooks.test_failed', {
           code: code ?? translate('app.webhooks.no_answer'),
-          error: a?.error ?? result.lastError ?? '–',
+          answer: answerOf(code, a?.error ?? result.lastError),
           ms: a?.durationMs ?? '–',
         })}
       </Box>
