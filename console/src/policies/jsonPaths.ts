@@ -1,6 +1,15 @@
 import type { EditorState } from '@codemirror/state';
-import { syntaxTree } from '@codemirror/language';
+import { ensureSyntaxTree, syntaxTree } from '@codemirror/language';
+import type { Tree } from '@lezer/common';
 import type { SyntaxNode } from '@lezer/common';
+
+/**
+ * The whole document's tree: the editor parses in slices in the background, and a path near the
+ * end of a long draft must not be looked up in a tree that stops halfway.
+ */
+export function fullTree(state: EditorState): Tree {
+  return ensureSyntaxTree(state, state.doc.length, 500) ?? syntaxTree(state);
+}
 
 /** A JSON path as the validator writes it (`rules[2].conditions.all[0].fact`), split into keys and indexes. */
 export type PathSegment = string | number;
@@ -36,7 +45,7 @@ const keyOf = (state: EditorState, property: SyntaxNode): string | null => {
  * object that lacks it. Falls back to the deepest part of the path that exists.
  */
 export function rangeOfPath(state: EditorState, path: string): { from: number; to: number } {
-  let node: SyntaxNode | null = syntaxTree(state).topNode.firstChild;
+  let node: SyntaxNode | null = fullTree(state).topNode.firstChild;
   while (node && !VALUE_NODES.has(node.name)) node = node.nextSibling;
   if (!node) return { from: 0, to: 0 };
   let range = { from: node.from, to: node.to };

@@ -1,7 +1,6 @@
 import type { Completion, CompletionContext, CompletionResult, CompletionSource } from '@codemirror/autocomplete';
-import { syntaxTree } from '@codemirror/language';
 import type { SyntaxNode } from '@lezer/common';
-import { keysOf, pathAt, siblingString, type PathSegment } from './jsonPaths';
+import { fullTree, keysOf, pathAt, siblingString, type PathSegment } from './jsonPaths';
 
 type Schema = { [key: string]: unknown };
 
@@ -73,7 +72,7 @@ export function policyCompletion(schema: () => Schema | null): CompletionSource 
     const root = schema();
     if (!root) return null;
     const { state, pos } = context;
-    const node: SyntaxNode = syntaxTree(state).resolveInner(pos, -1);
+    const node: SyntaxNode = fullTree(state).resolveInner(pos, -1);
     const isString = node.name === 'String' || node.name === 'PropertyName';
     if (!isString) return null;
     const text = state.sliceDoc(node.from, node.to);

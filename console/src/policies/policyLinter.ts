@@ -1,8 +1,7 @@
 import type { Diagnostic } from '@codemirror/lint';
 import type { EditorView } from '@codemirror/view';
-import { syntaxTree } from '@codemirror/language';
 import type { Text } from '@codemirror/state';
-import { rangeOfPath } from './jsonPaths';
+import { fullTree, rangeOfPath } from './jsonPaths';
 import type { PolicyProblem } from './api';
 
 /** A diagnostic with the validator's path kept, so the list under the editor can show it. */
@@ -13,7 +12,7 @@ export interface PolicyDiagnostic extends Diagnostic {
 /** Where the JSON stops parsing: the first error node of the syntax tree, else the end. */
 function syntaxErrorAt(view: EditorView): number {
   let at = -1;
-  syntaxTree(view.state).iterate({
+  fullTree(view.state).iterate({
     enter: (n) => {
       if (at >= 0) return false;
       if (n.type.isError) at = n.from;
