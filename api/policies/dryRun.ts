@@ -51,11 +51,23 @@ export async function dryRun(db: Db, input: { subject: Subject; document: Policy
   const published = input.publishedDocument ? await run(policySet(input.publishedDocument)) : null;
   return draft.map((j, i) => ({
     item: input.items[i],
+    subject: subjectLabel(input.subject, subjects[i] as Record<string, unknown>, input.items[i]!),
     facts: j.facts,
     events: j.hits.map((h) => h.event),
     hits: j.hits.map((h) => ({ rule: h.rule, priority: h.priority, event: h.event, explanation: h.explanation })),
     published: published ? { events: published[i]!.hits.map((h) => h.event), rules: published[i]!.hits.map((h) => h.rule) } : null,
   }));
+}
+
+const SNIPPET = 80;
+
+/** What names a result in the console: the stored id (linked) or the platform's id, and a text snippet. */
+function subjectLabel(subject: Subject, s: Record<string, unknown>, item: DryItem): { id: number | null; externalId: string | null; snippet: string } {
+  const externalId = typeof (item as { id?: unknown }).id === 'string' ? ((item as { id: string }).id) : null;
+  const id = typeof s.id === 'number' ? s.id : s.id == null ? null : Number(s.id);
+  if (subject === 'transaction') return { id, externalId, snippet: `${(Number(s.amountCents) / 100).toFixed(2)} ${String(s.currency)} · ${String(s.status)}` };
+  const text = [s.title, s.body].filter((x) => typeof x === 'string' && x.trim() !== '').join(' — ').replace(/\s+/g, ' ').trim();
+  return { id, externalId, snippet: text.length > SNIPPET ? `${text.slice(0, SNIPPET - 1)}…` : text };
 }
 
 export async function storedPost(db: Db, id: number) {

@@ -4,6 +4,7 @@ import { appendAudit } from '../audit/auditLog';
 import { canonicalJson } from '../audit/canonicalJson';
 import { problems, type FieldError } from '../http/problem';
 import { validatePolicy } from '../../rules/policy/validate';
+import { policyEditorSchema, type JsonSchema } from '../../rules/policy/editorSchema';
 import type { Subject } from '../../rules/facts/catalog';
 import type { PolicyDocument } from '../../rules/policy/document';
 
@@ -21,6 +22,11 @@ export interface PolicyServiceOptions {
 
 async function listNames(db: Knex): Promise<Set<string>> {
   return new Set((await db('policy_lists').select('name')).map((r: { name: string }) => r.name));
+}
+
+/** The document's JSON Schema for the editor, with the names of the lists that exist now. */
+export async function editorSchema(db: Knex, subject: Subject): Promise<JsonSchema> {
+  return policyEditorSchema(subject, [...(await listNames(db))].sort());
 }
 
 /** Throws a 400 naming every problem in the document, prefixed with where the document sits in the request. */
@@ -57,7 +63,7 @@ async function publishDocument(
     .insert({ policy_id: policy.id, version, document: JSON.stringify(doc), mode, applies_to: policy.applies_to, published_by: actor.staffId, published_at: now, restores_version_id: extra.restoresVersionId ?? null, note: extra.note ?? null })
     .returning('id');
   await trx('policies').where({ id: policy.id }).update({ published_version_id: row.id, status: 'published', mode, updated_at: now, revision: trx.raw('revision + 1') });
-  return { versionId: row.id as number, version };
+  return { versionId: row.id as number, version, mode };
 }
 
 async function lockPolicy(trx: Knex.Transaction, id: number) {

@@ -8,13 +8,16 @@ import { RESOURCES } from '../resources/definitions';
 import { getRow } from '../resources/queries';
 import { idParamSchema } from '../../contract/schemas/common';
 import { backtestSchema, dryRunSchema, listCreateSchema, listUpdateSchema, policyCreateSchema, policyUpdateSchema, publishSchema, rollbackSchema, validateSchema } from '../../contract/schemas/policies';
-import { policyService, validateDocument } from '../policies/policyService';
+import { policyService, validateDocument, editorSchema } from '../policies/policyService';
+import { listPolicyVersions } from '../policies/versionStore';
 import { listService } from '../policies/listService';
 import { dryRunPolicy } from '../policies/dryRun';
 import { startBacktest } from '../backtests/backtestService';
 import { FACTS } from '../../rules/facts/catalog';
 import { BUILTIN_OPERATORS, CUSTOM_OPERATOR_NAMES, DECORATORS } from '../../rules/policy/operators';
 import { EVENT_PARAMS } from '../../rules/policy/events';
+
+const policySchemaParams = z.object({ subject: z.enum(['post', 'transaction']) });
 
 const OPERATOR_HELP: Record<string, string> = {
   equal: 'fact === value',
@@ -51,6 +54,17 @@ export function policyRouter(deps: AppDeps, table: RouteTable): Router {
       decorators: DECORATORS.map((d) => d.name),
       events: Object.entries(EVENT_PARAMS).map(([type, schema]) => ({ type, params: z.toJSONSchema(schema) })),
     });
+  });
+
+  // The document's JSON Schema for the editor's completion, with the list names that exist now.
+  table.staff(router, '/api', 'get', '/policy-schema/:subject', ROLES, async (req, res) => {
+    const { subject } = parseOrThrow(policySchemaParams, req.params);
+    res.json(await editorSchema(deps.db, subject));
+  });
+
+  table.staff(router, '/api', 'get', '/policies/:id/versions', RESOURCE_ACCESS['policy-versions']!.read, async (req, res) => {
+    const { id } = parseOrThrow(idParamSchema, req.params);
+    res.json({ versions: await listPolicyVersions(deps.db, id) });
   });
 
   table.staff(router, '/api', 'post', '/policies/validate', ROLES, async (req, res) => {

@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { lastAttempt } from '../webhooks/attemptStore';
 import type { AppDeps } from '../deps';
 import { staffActionOf } from '../audit/staffAction';
 import { RESOURCE_ACCESS } from '../../contract/access';
@@ -65,7 +66,8 @@ export function webhookRouter(deps: AppDeps, table: RouteTable): Router {
     const deliveryId = await writeTestEvent(deps.db, id, staffActionOf(req, deps.clock));
     const w = deps.config.webhooks;
     await attemptDelivery(deps.db, deps.clock, deliveryId, { timeoutMs: w.timeoutMs, retryDelaySeconds: w.retryDelaySeconds, finalAttempt: true });
-    res.status(201).json(await getRow(deps.db, deliveries, deliveryId));
+    // The receiver's own answer (status, error, the start of its body) tells the admin what to fix.
+    res.status(201).json({ ...(await getRow(deps.db, deliveries, deliveryId)), lastAttempt: await lastAttempt(deps.db, deliveryId) });
   });
 
   table.staff(router, '/api', 'post', '/webhook-deliveries/:id/replay', ADMIN, async (req, res) => {

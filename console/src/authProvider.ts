@@ -21,6 +21,8 @@ export interface Permissions {
   editQueueSettings: boolean;
 }
 
+const SIGNED_OUT: Promise<Me | null> = Promise.resolve(null);
+
 /** Cookie session: the API keeps the session; this only remembers who is signed in for the menus. */
 export function createAuthProvider(): AuthProvider {
   let me: Promise<Me | null> | null = null;
@@ -46,7 +48,8 @@ export function createAuthProvider(): AuthProvider {
     },
     async logout() {
       if (await whoAmI()) await httpClient('/api/auth/logout', { method: 'POST' }).catch(() => undefined);
-      me = null;
+      // Signed out is known now: the sign-in page's own checks must not ask the API again (each a logged 401).
+      me = SIGNED_OUT;
     },
     async checkAuth() {
       // A signed-out answer is remembered too: the sign-in page asks often, and each 401 would be logged.
@@ -54,7 +57,7 @@ export function createAuthProvider(): AuthProvider {
     },
     async checkError(error: { status?: number }) {
       if (error?.status === 401) {
-        me = null;
+        me = SIGNED_OUT;
         throw new Error('ra.notification.logged_out');
       }
     },

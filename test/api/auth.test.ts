@@ -102,6 +102,8 @@ const EXPECTED: Record<string, readonly Role[] | 'public' | 'api_key'> = {
   'post /api/policies/:id/dry-run': ['admin', 'community_manager', 'compliance'],
   'post /api/policies/validate': ALL,
   'get /api/policy-catalog': ALL,
+  'get /api/policy-schema/:subject': ALL,
+  'get /api/policies/:id/versions': ALL,
   'get /api/policy-versions': ALL,
   'get /api/policy-versions/:id': ALL,
   'get /api/policy-lists': ALL,

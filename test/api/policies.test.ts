@@ -70,6 +70,19 @@ describe('policy documents', () => {
     expect(ok.body).toEqual({ valid: true, problems: [] });
   });
 
+  it('serves the document schema the editor completes from, built from the fact catalogue and the lists that exist', async () => {
+    const res = await request(app).get('/api/policy-schema/post').set(moderator).expect(200);
+    const leaf = res.body.$defs.leaf;
+    expect(leaf.properties.fact.enum).toContain('contactHandles');
+    expect(leaf.properties.fact.enum).not.toContain('buyerAgeDays');
+    expect(leaf.properties.operator.anyOf[0].enum).toContain('containsPhraseFromList');
+    expect(leaf.allOf[0].then.properties.value.enum).toEqual((await t.db('policy_lists').orderBy('name').select('name')).map((r: { name: string }) => r.name));
+    expect(res.body.$defs.event.oneOf.map((e: { properties: { type: { const: string } } }) => e.properties.type.const)).toContain('require_disclosure');
+    const orders = await request(app).get('/api/policy-schema/transaction').set(moderator).expect(200);
+    expect(orders.body.$defs.leaf.properties.fact.enum).toContain('buyerAgeDays');
+    await request(app).get('/api/policy-schema/comment').set(moderator).expect(400);
+  });
+
   it('serves the catalogue of facts, operators and events', async () => {
     const res = await request(app).get('/api/policy-catalog').set(moderator).expect(200);
     expect(res.body.facts.map((f: { name: string }) => f.name)).toContain('contactHandles');
@@ -95,6 +108,11 @@ describe('the policy lifecycle', () => {
     expect(dry.body.results[0].events.map((e: { type: string }) => e.type)).toEqual(['flag', 'reputation_evidence']);
     expect(dry.body.results[0].facts.contactKinds).toEqual(['wechat']);
     expect(dry.body.results[1].events).toEqual([]);
+    // Each result is named by its item: inline items by the platform's id and a snippet of the text (masked like the rest).
+    expect(dry.body.results.map((r: { subject: unknown }) => r.subject)).toEqual([
+      { id: null, externalId: 'd1', snippet: 't — 有货,加我微信 ab*****45 私聊' },
+      { id: null, externalId: 'd2', snippet: 't — just a question about chargers' },
+    ]);
     expect(dry.body.results[0].published).toBeNull();
     expect([await count('posts'), await count('rule_hits'), await count('flags')]).toEqual(before);
 
@@ -159,6 +177,16 @@ describe('the policy lifecycle', () => {
     expect(v3.document).toEqual(contactPolicy);
     const after = await request(app).post('/api/v1/posts').set(platform).send(post('p5', 'wechat: abcdef123')).expect(201);
     expect(after.body.items[0].flags).toEqual([]);
+
+    // The version picker's list: newest first, each with its author's name, note and what it restored.
+    const picker = await request(app).get(`/api/policies/${policyId}/versions`).set(moderator).expect(200);
+    const managerName = (await t.db('staff').where({ role: 'community_manager' }).first()).display_name;
+    expect(picker.body.versions.map((v: { version: number; authorName: string; note: string | null; restoresVersion: number | null }) => [v.version, v.authorName, v.note, v.restoresVersion])).toEqual([
+      [3, managerName, 'too noisy', 1],
+      [2, managerName, 'any handle', null],
+      [1, managerName, null, null],
+    ]);
+    expect(picker.body.versions[0].publishedAt).toBe(clock.now().toISOString());
 
     const actions = (await t.db('audit_log').where({ subject_type: 'policy', subject_id: String(policyId) }).orderBy('id')).map((a: { action: string }) => a.action);
     expect(actions).toEqual(['policy.create', 'policy.publish', 'policy.update', 'policy.publish', 'policy.rollback']);

@@ -147,6 +147,7 @@ describe('decisions out', () => {
       const sub = await subscribe(receiver.url, ['decision.made']);
       const test = await request(app).post(`/api/webhook-subscriptions/${sub.id}/test`).set(admin).expect(201);
       expect(test.body).toMatchObject({ eventType: 'webhook.test', status: 'dead', lastStatusCode: 500, attempts: 1 });
+      expect(test.body.lastAttempt).toMatchObject({ attempt: 1, statusCode: 500, error: 'HTTP 500', responseExcerpt: 'try again' });
       healthy = true;
       const retest = await request(app).post(`/api/webhook-subscriptions/${sub.id}/test`).set(admin).expect(201);
       expect(retest.body).toMatchObject({ status: 'succeeded', lastStatusCode: 204 });

@@ -112,7 +112,7 @@ describe.skipIf(!HAS_CHROMIUM)('console accessibility (axe-core, WCAG 2.1 A)', (
       ['post', `#/posts/${encodeURIComponent(post.id)}/show`, () => page.locator('main').first().waitFor()],
       ['decision', `#/decisions/${decision.id}/show`, () => page.getByRole('button', { name: /reverse on appeal/i }).waitFor()],
       ['policies', '#/policies', () => page.locator('tbody tr').first().waitFor()],
-      ['policy', `#/policies/${policy.id}/show`, () => page.locator('main').first().waitFor()],
+      ['policy', `#/policies/${policy.id}/show`, () => page.getByText('The draft is valid.').waitFor()],
       ['compliance report', '#/compliance-report', () => page.locator('main').first().waitFor()],
       ['policy draft', `#/policies/${policy.id}/show/1`, () => page.locator('main').first().waitFor()],
       ['new policy', '#/policies/create', () => page.locator('form').first().waitFor()],

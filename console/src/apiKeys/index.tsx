@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import KeyIcon from '@mui/icons-material/Key';
-import { Alert, Box } from '@mui/material';
+import { Box } from '@mui/material';
 import { Create, DataTable, DeleteButton, List, regex, required, SimpleForm, TextInput, useRecordContext, useTranslate, type RaRecord } from 'react-admin';
 import { LocaleDateField, StaffField } from '../common/fields';
 import { csvExporter } from '../common/exporter';
+import { OneTimeSecret } from '../common/OneTimeSecret';
 
 function RevokeButton() {
   const record = useRecordContext();
@@ -30,18 +31,27 @@ export function ApiKeyList() {
   );
 }
 
-/** The whole key comes back once, in the create response; it is shown here and never again. */
+/**
+ * The whole key comes back once, in the create response: it is shown here with a copy button and
+ * never again, and the form clears itself so the next key starts from empty fields.
+ */
 export function ApiKeyCreate() {
   const [created, setCreated] = useState<string | null>(null);
+  const [formKey, setFormKey] = useState(0);
   const translate = useTranslate();
   return (
     <Box>
-      {created && (
-        <Alert severity="success" sx={{ m: 2 }}>
-          {translate('app.api_key_created')} <code data-testid="new-api-key">{created}</code>
-        </Alert>
-      )}
-      <Create redirect={false} mutationOptions={{ onSuccess: (data: RaRecord) => setCreated((data as RaRecord & { key?: string }).key ?? null) }}>
+      {created && <OneTimeSecret title={translate('app.api_key_created')} secret={created} testId="new-api-key" onDismiss={() => setCreated(null)} />}
+      <Create
+        key={formKey}
+        redirect={false}
+        mutationOptions={{
+          onSuccess: (data: RaRecord) => {
+            setCreated((data as RaRecord & { key?: string }).key ?? null);
+            setFormKey((k) => k + 1);
+          },
+        }}
+      >
         <SimpleForm>
           <TextInput source="name" validate={required()} />
           <TextInput source="source" validate={[required(), regex(/^[a-z0-9][a-z0-9_.-]{0,39}$/)]} />

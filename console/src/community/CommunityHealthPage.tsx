@@ -5,6 +5,9 @@ import { Link, Title, useCanAccess, useLocaleState, useNotify, useTranslate } fr
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { httpClient } from '../dataProvider';
 import { DATE_LOCALES } from '../i18n/i18nProvider';
+import { timeTicks } from '../common/chartScales';
+import { fractionToPercentText, parsePercent } from '../common/percent';
+import { PercentInput } from '../common/PercentInput';
 
 interface Shares {
   posts: number;
@@ -33,25 +36,55 @@ interface Health {
 
 const pct = (v: number | null | undefined) => (v == null ? '–' : `${(v * 100).toFixed(0)}%`);
 
+const SHARE_RANGE = { min: 1, max: 100 };
+
 function ThresholdEditor({ board, onSaved }: { board: BoardHealth; onSaved: () => void }) {
   const translate = useTranslate();
   const notify = useNotify();
-  const [share, setShare] = useState(board.threshold ? String(Math.round(board.threshold.commercialShare * 100)) : '');
+  const [share, setShare] = useState(fractionToPercentText(board.threshold?.commercialShare));
   const [minPosts, setMinPosts] = useState(String(board.threshold?.minPosts ?? 20));
+  const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
+  // The API keeps the share as a fraction (0.25); people type a percentage (25), checked here per field.
+  const parsed = parsePercent(share, SHARE_RANGE);
+  const minPostsProblem = /^\d+$/.test(minPosts.trim()) && Number(minPosts) >= 1 ? null : translate('app.health.min_posts_invalid');
   const save = async () => {
+    if (parsed.fraction === undefined || minPostsProblem) return;
+    setServerErrors({});
     try {
-      await httpClient(`/api/community-health/thresholds/${encodeURIComponent(board.board)}`, { method: 'PUT', body: JSON.stringify({ commercialShare: Number(share) / 100, minPosts: Number(minPosts) }) });
+      await httpClient(`/api/community-health/thresholds/${encodeURIComponent(board.board)}`, { method: 'PUT', body: JSON.stringify({ commercialShare: parsed.fraction, minPosts: Number(minPosts) }) });
       notify('app.health.threshold_saved', { type: 'success' });
       onSaved();
     } catch (err) {
-      notify((err as Error).message, { type: 'error' });
+      const errors = (err as { body?: { errors?: Record<string, string> } }).body?.errors;
+      if (errors && Object.keys(errors).length) setServerErrors(errors);
+      else notify((err as Error).message, { type: 'error' });
     }
   };
   return (
-    <Stack direction="row" spacing={1} sx={{ mt: 1, alignItems: "center" }}>
-      <TextField size="small" type="number" label={translate('app.health.threshold_percent')} value={share} onChange={(e) => setShare(e.target.value)} slotProps={{ htmlInput: { min: 1, max: 100 } }} sx={{ width: 150 }} />
-      <TextField size="small" type="number" label={translate('app.health.min_posts')} value={minPosts} onChange={(e) => setMinPosts(e.target.value)} slotProps={{ htmlInput: { min: 1 } }} sx={{ width: 150 }} />
-      <Button variant="outlined" size="small" disabled={!share} onClick={save}>
+    <Stack direction="row" spacing={1} sx={{ mt: 1, alignItems: 'flex-start' }} data-testid={`threshold-${board.board}`}>
+      <PercentInput
+        label={translate('app.health.threshold_percent')}
+        text={share}
+        onChange={(v) => {
+          setShare(v);
+          setServerErrors({});
+        }}
+        parsed={parsed}
+        range={SHARE_RANGE}
+        serverError={serverErrors.commercialShare ? translate('app.percent.percent_range', SHARE_RANGE) : null}
+      />
+      <TextField
+        size="small"
+        type="number"
+        label={translate('app.health.min_posts')}
+        value={minPosts}
+        onChange={(e) => setMinPosts(e.target.value)}
+        error={!!minPostsProblem || !!serverErrors.minPosts}
+        helperText={minPostsProblem ?? serverErrors.minPosts ?? ' '}
+        slotProps={{ htmlInput: { min: 1 } }}
+        sx={{ width: 150 }}
+      />
+      <Button variant="outlined" size="small" sx={{ mt: 0.5 }} disabled={parsed.fraction === undefined || !!minPostsProblem} onClick={save}>
         {translate('ra.action.save')}
       </Button>
     </Stack>
@@ -61,8 +94,11 @@ function ThresholdEditor({ board, onSaved }: { board: BoardHealth; onSaved: () =
 function BoardCard({ board, granularity, canEdit, onSaved }: { board: BoardHealth; granularity: 'hour' | 'day'; canEdit: boolean; onSaved: () => void }) {
   const translate = useTranslate();
   const [locale] = useLocaleState();
-  const fmt = (d: string) => new Date(d).toLocaleString(DATE_LOCALES[locale] ?? 'en-GB', granularity === 'day' ? { month: 'short', day: 'numeric' } : { month: 'short', day: 'numeric', hour: '2-digit' });
-  const data = board.series.map((s) => ({ bucket: s.bucket, commercial: s.commercialShare == null ? null : s.commercialShare * 100, disclosed: s.disclosedShare == null ? null : s.disclosedShare * 100 }));
+  const fmt = (t: number) => new Date(t).toLocaleString(DATE_LOCALES[locale] ?? 'en-GB', granularity === 'day' ? { month: 'short', day: 'numeric' } : { month: 'short', day: 'numeric', hour: '2-digit' });
+  // Buckets on a time axis, so a gap in the series shows as a gap in time.
+  const data = board.series.map((s) => ({ t: new Date(s.bucket).getTime(), commercial: s.commercialShare == null ? null : s.commercialShare * 100, disclosed: s.disclosedShare == null ? null : s.disclosedShare * 100 }));
+  const first = data.length ? Math.min(...data.map((d) => d.t)) : 0;
+  const last = data.length ? Math.max(...data.map((d) => d.t)) : 1;
   const t = board.threshold;
   return (
     <Card>
@@ -76,12 +112,13 @@ function BoardCard({ board, granularity, canEdit, onSaved }: { board: BoardHealt
         <ResponsiveContainer width="100%" height={200}>
           <LineChart data={data}>
             <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="bucket" tickFormatter={fmt} minTickGap={24} />
-            <YAxis unit="%" domain={[0, 100]} />
-            <Tooltip labelFormatter={(d) => fmt(String(d))} formatter={(v) => `${Number(v).toFixed(0)}%`} />
+            <XAxis dataKey="t" type="number" scale="time" domain={[first, Math.max(last, first + 1)]} ticks={timeTicks(first, last, 5)} tickFormatter={fmt} />
+            <YAxis unit="%" domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} interval={0} />
+            <Tooltip labelFormatter={(t) => fmt(Number(t))} formatter={(v) => `${Number(v).toFixed(0)}%`} />
             <Legend />
-            <Line type="monotone" dataKey="commercial" name={translate('app.health.commercial_share')} stroke="#e53935" dot={false} isAnimationActive={false} connectNulls />
-            <Line type="monotone" dataKey="disclosed" name={translate('app.health.disclosed_share')} stroke="#43a047" dot={false} isAnimationActive={false} connectNulls />
+            {/* Straight segments between measured buckets: a smoothed curve would invent values between them. */}
+            <Line type="linear" dataKey="commercial" name={translate('app.health.commercial_share')} stroke="#e53935" dot={false} isAnimationActive={false} connectNulls />
+            <Line type="linear" dataKey="disclosed" name={translate('app.health.disclosed_share')} stroke="#43a047" dot={false} isAnimationActive={false} connectNulls />
             {t && <ReferenceLine y={t.commercialShare * 100} stroke="#fb8c00" strokeDasharray="6 3" label={translate('app.health.threshold')} />}
           </LineChart>
         </ResponsiveContainer>

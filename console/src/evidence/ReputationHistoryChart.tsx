@@ -1,6 +1,7 @@
 import { useLocaleState, useTranslate } from 'react-admin';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { DATE_LOCALES } from '../i18n/i18nProvider';
+import { timeTicks } from '../common/chartScales';
 
 export interface ReputationPoint {
   occurredAt: string;
@@ -20,12 +21,16 @@ export function ReputationHistoryChart({ history, height = 160 }: { history: Rep
   const points = history.filter((h) => !h.retractedAt).map((h) => ({ ...h, t: new Date(h.occurredAt).getTime() }));
   if (points.length === 0) return null;
   const fmt = (t: number) => new Date(t).toLocaleDateString(DATE_LOCALES[locale] ?? 'en-GB', { month: 'short', day: 'numeric' });
+  const first = Math.min(...points.map((p) => p.t));
+  const last = Math.max(...points.map((p) => p.t));
+  // Whole days or months, four at most: English month names are wider than Chinese dates.
+  const ticks = timeTicks(first, last, 4);
   const both = points.some((p) => p.discussion !== undefined);
   return (
     <ResponsiveContainer width="100%" height={height}>
       <LineChart data={points} margin={{ top: 8, right: 16, bottom: 0, left: -16 }}>
         <CartesianGrid strokeDasharray="3 3" />
-        <XAxis dataKey="t" type="number" scale="time" domain={['dataMin', 'dataMax']} tickFormatter={fmt} tickCount={5} minTickGap={24} />
+        <XAxis dataKey="t" type="number" scale="time" domain={[first, Math.max(last, first + 1)]} ticks={ticks} tickFormatter={fmt} minTickGap={8} />
         <YAxis domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} />
         <Tooltip labelFormatter={(v) => fmt(Number(v))} formatter={(v) => Number(v).toFixed(0)} />
         {both && <Legend />}

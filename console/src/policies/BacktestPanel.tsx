@@ -1,12 +1,14 @@
 import { useState } from 'react';
 import { Box, Button, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
-import { useNotify, useRecordContext, useTranslate } from 'react-admin';
+import { useLocaleState, useNotify, useRecordContext, useTranslate } from 'react-admin';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { httpClient } from '../dataProvider';
 import { postJson } from './api';
 import { JobProgress } from '../common/JobProgress';
 import { DayRangeHint, DayRangeInputs, useDayRange } from '../common/DayRangeInputs';
+import { dayTime, niceTicks, timeTicks } from '../common/chartScales';
+import { DATE_LOCALES } from '../i18n/i18nProvider';
 
 interface Backtest {
   id: number;
@@ -30,6 +32,7 @@ export function BacktestPanel() {
   const translate = useTranslate();
   const notify = useNotify();
   const range = useDayRange();
+  const [locale] = useLocaleState();
   const [id, setId] = useState<number | null>(null);
   const { data } = useQuery({
     queryKey: ['backtest', id],
@@ -48,6 +51,11 @@ export function BacktestPanel() {
   };
   const r = data?.result;
   const pct = (v: number | null | undefined) => (v === null || v === undefined ? '–' : `${Math.round(v * 100)}%`);
+  const byDay = (r?.byDay ?? []).map((d) => ({ ...d, t: dayTime(d.day) }));
+  const first = byDay.length ? Math.min(...byDay.map((d) => d.t)) : 0;
+  const last = byDay.length ? Math.max(...byDay.map((d) => d.t)) : 0;
+  const yTicks = niceTicks(Math.max(0, ...byDay.map((d) => Math.max(d.draft, d.published))));
+  const fmtDay = (t: number) => new Date(t).toLocaleDateString(DATE_LOCALES[locale] ?? 'en-GB', { month: 'short', day: 'numeric', timeZone: 'UTC' });
   return (
     <Box sx={{ maxWidth: 900 }}>
       <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center' }}>
@@ -73,11 +81,11 @@ export function BacktestPanel() {
             {translate('app.policies.backtest_decisions', { caught: r.decisions.caughtUpheld, upheld: r.decisions.upheld, approved: r.decisions.matchedApproved, precision: pct(r.decisions.precision), recall: pct(r.decisions.recall) })}
           </Typography>
           <ResponsiveContainer width="100%" height={220}>
-            <BarChart data={r.byDay}>
+            <BarChart data={byDay}>
               <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="day" minTickGap={20} />
-              <YAxis />
-              <Tooltip />
+              <XAxis dataKey="t" type="number" scale="time" domain={[first - 43_200_000, last + 43_200_000]} ticks={timeTicks(first, last, 6)} tickFormatter={fmtDay} />
+              <YAxis allowDecimals={false} domain={[0, yTicks[yTicks.length - 1]!]} ticks={yTicks} />
+              <Tooltip labelFormatter={(t) => fmtDay(Number(t))} />
               <Legend />
               <Bar dataKey="draft" name={translate('app.policies.draft')} fill="#1976d2" isAnimationActive={false} />
               <Bar dataKey="published" name={translate('app.policies.in_force')} fill="#9e9e9e" isAnimationActive={false} />

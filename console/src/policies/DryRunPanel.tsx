@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Box, Button, TextField, Typography } from '@mui/material';
-import { useNotify, useRecordContext, useTranslate } from 'react-admin';
+import { Link, useNotify, useRecordContext, useTranslate } from 'react-admin';
 import { postJson } from './api';
 import { ExplanationTree } from '../evidence/ExplanationTree';
 
@@ -9,6 +9,8 @@ interface DryRunResult {
   events: Array<{ type: string }>;
   hits: Array<{ rule: string; explanation: unknown }>;
   published: { rules: string[] } | null;
+  /** The item the result is about: a stored id (linked), or the platform's id of an item pasted as JSON. */
+  subject: { id: number | null; externalId: string | null; snippet: string };
 }
 
 /** Tries the draft on stored items (ids) or pasted ones (JSON, as a platform would send); writes nothing. */
@@ -43,8 +45,20 @@ export function DryRunPanel() {
       </Button>
       {results?.map((r, i) => (
         <Box key={i} sx={{ my: 1, p: 1, border: 1, borderColor: 'divider', borderRadius: 1 }} data-testid="dry-run-result">
+          <Typography variant="subtitle2" component="h3">
+            {r.subject.id !== null ? (
+              <Link to={`/${record.appliesTo === 'transaction' ? 'transactions' : 'posts'}/${r.subject.id}/show`}>{translate('app.policies.dry_run_stored', { id: r.subject.id })}</Link>
+            ) : (
+              translate('app.policies.dry_run_pasted', { id: r.subject.externalId ?? String(i + 1) })
+            )}
+            {r.subject.snippet && (
+              <Typography component="span" variant="body2" sx={{ ml: 1, color: 'text.secondary' }} data-testid="dry-run-snippet">
+                “{r.subject.snippet}”
+              </Typography>
+            )}
+          </Typography>
           <Typography variant="body2">
-            <b>#{i + 1}</b> {translate('app.policies.dry_run_events', { events: r.events.map((e) => e.type).join(', ') || '—', published: r.published ? r.published.rules.join(', ') || '—' : '—' })}
+            {translate('app.policies.dry_run_events', { events: r.events.map((e) => e.type).join(', ') || '—', published: r.published ? r.published.rules.join(', ') || '—' : '—' })}
           </Typography>
           {r.hits.map((h) => (
             <Box key={h.rule} sx={{ pl: 1 }}>

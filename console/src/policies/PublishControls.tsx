@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, TextField, Typography } from '@mui/material';
-import { useGetList, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { useQueryClient } from '@tanstack/react-query';
 import { postJson } from './api';
+import { usePolicyVersions, VersionLabel, versionShort } from './usePolicyVersions';
 
 type Pending = { kind: 'publish'; mode: 'enforce' | 'shadow' } | { kind: 'rollback'; versionId: number } | null;
 
@@ -14,15 +16,18 @@ export function PublishControls() {
   const [pending, setPending] = useState<Pending>(null);
   const [note, setNote] = useState('');
   const [version, setVersion] = useState<number | ''>('');
-  const { data: versions } = useGetList('policy-versions', { filter: { policyId: record?.id }, sort: { field: 'version', order: 'DESC' }, pagination: { page: 1, perPage: 100 } }, { enabled: !!record });
+  const queryClient = useQueryClient();
+  const { data: versions } = usePolicyVersions(record?.id);
   if (!record) return null;
   const confirm = async () => {
     if (!pending) return;
     try {
       const result = (pending.kind === 'publish'
         ? await postJson(`/api/policies/${record.id}/publish`, { mode: pending.mode, ...(note ? { note } : {}) })
-        : await postJson(`/api/policies/${record.id}/rollback`, { versionId: pending.versionId, ...(note ? { note } : {}) })) as { version: number };
-      notify('app.policies.published', { type: 'success', messageArgs: { version: result.version } });
+        : await postJson(`/api/policies/${record.id}/rollback`, { versionId: pending.versionId, ...(note ? { note } : {}) })) as { version: number; mode: 'enforce' | 'shadow' };
+      // A shadow version records its hits and enforces nothing: the message must not say "in force".
+      notify(result.mode === 'shadow' ? 'app.policies.published_shadow' : 'app.policies.published', { type: 'success', messageArgs: { version: result.version } });
+      await queryClient.invalidateQueries({ queryKey: ['policy-versions-summary', record.id] });
       refresh();
     } catch (err) {
       notify((err as Error).message, { type: 'error' });
@@ -38,10 +43,10 @@ export function PublishControls() {
       <Button variant="outlined" onClick={() => setPending({ kind: 'publish', mode: 'shadow' })}>
         {translate('app.policies.publish_shadow')}
       </Button>
-      <TextField select size="small" label={translate('app.policies.rollback_to')} value={version} onChange={(e) => setVersion(Number(e.target.value))} sx={{ minWidth: 180 }}>
+      <TextField select size="small" label={translate('app.policies.rollback_to')} value={version} onChange={(e) => setVersion(Number(e.target.value))} sx={{ minWidth: 260, maxWidth: 420 }} slotProps={{ select: { renderValue: (id) => versionShort(translate, versions, id) } }}>
         {(versions ?? []).map((v) => (
           <MenuItem key={v.id} value={v.id}>
-            v{v.version} · {translate(`enums.policy_mode.${v.mode}`)}
+            <VersionLabel v={v} />
           </MenuItem>
         ))}
       </TextField>
@@ -49,7 +54,7 @@ export function PublishControls() {
         {translate('app.policies.rollback')}
       </Button>
       <Dialog open={!!pending} onClose={() => setPending(null)} aria-labelledby="confirm-policy-title">
-        <DialogTitle id="confirm-policy-title">{translate('app.policies.confirm_title')}</DialogTitle>
+        <DialogTitle id="confirm-policy-title">{translate(pending?.kind === 'publish' && pending.mode === 'shadow' ? 'app.policies.confirm_title_shadow' : 'app.policies.confirm_title')}</DialogTitle>
         <DialogContent>
           <Typography>
             {pending?.kind === 'publish'

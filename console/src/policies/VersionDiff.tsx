@@ -2,21 +2,23 @@ import { useState } from 'react';
 import { Box, MenuItem, Stack, TextField } from '@mui/material';
 import { diffLines } from 'diff';
 import { useGetList, useRecordContext, useTranslate } from 'react-admin';
+import { usePolicyVersions, VersionLabel, versionShort } from './usePolicyVersions';
 
 /** Any two versions of the policy, line by line. */
 export function VersionDiff() {
   const record = useRecordContext();
   const translate = useTranslate();
   const { data: versions } = useGetList('policy-versions', { filter: { policyId: record?.id }, sort: { field: 'version', order: 'DESC' }, pagination: { page: 1, perPage: 100 } }, { enabled: !!record });
+  const { data: summaries } = usePolicyVersions(record?.id);
   const [a, setA] = useState<number | ''>('');
   const [b, setB] = useState<number | ''>('');
   const left = versions?.find((v) => v.id === a);
   const right = versions?.find((v) => v.id === b);
   const pick = (value: number | '', set: (n: number) => void, label: string) => (
-    <TextField select size="small" label={label} value={value} onChange={(e) => set(Number(e.target.value))} sx={{ minWidth: 140 }}>
-      {(versions ?? []).map((v) => (
+    <TextField select size="small" label={label} value={value} onChange={(e) => set(Number(e.target.value))} sx={{ minWidth: 260, maxWidth: 420 }} slotProps={{ select: { renderValue: (id) => versionShort(translate, summaries, id) } }}>
+      {(summaries ?? []).map((v) => (
         <MenuItem key={v.id} value={v.id}>
-          v{v.version}
+          <VersionLabel v={v} />
         </MenuItem>
       ))}
     </TextField>

@@ -1,11 +1,12 @@
 import PolicyIcon from '@mui/icons-material/Policy';
 import { Create, DataTable, List, required, SearchInput, SelectInput, Show, SimpleForm, TabbedShowLayout, TextField, TextInput, useTranslate } from 'react-admin';
 import { EnumField, LocaleDateField, enumChoices } from '../common/fields';
-import { DraftEditor } from './DraftEditor';
 import { PublishControls } from './PublishControls';
 import { DryRunPanel } from './DryRunPanel';
 import { lazyPage } from '../common/lazyPage';
 
+// The code editor (CodeMirror) loads with the policy page that shows it, not with the queue.
+const DraftEditor = lazyPage(() => import('./DraftEditor').then((m) => m.DraftEditor));
 // The backtest's charts load with the tab that shows them.
 const BacktestPanel = lazyPage(() => import('./BacktestPanel').then((m) => m.BacktestPanel));
 import { VersionDiff } from './VersionDiff';

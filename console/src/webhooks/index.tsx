@@ -27,6 +27,7 @@ import { LocaleDateField } from '../common/fields';
 import { httpClient } from '../dataProvider';
 import { eventTypeChoices, eventTypeKey } from './eventTypes';
 import { csvExporter } from '../common/exporter';
+import { OneTimeSecret } from '../common/OneTimeSecret';
 
 function EventTypesField() {
   const record = useRecordContext();
@@ -41,14 +42,51 @@ function EventTypesField() {
   );
 }
 
-/** The secret comes back once, when made or rotated; it is shown here and never again. */
-function SecretAlert({ secret }: { secret: string | null }) {
+/** The secret comes back once, when made or rotated; it is shown here, with a copy button, and never again. */
+function SecretAlert({ secret, onDismiss }: { secret: string | null; onDismiss: () => void }) {
   const translate = useTranslate();
   if (!secret) return null;
   return (
-    <Alert severity="success" sx={{ m: 2 }}>
-      {translate('app.webhooks.secret_created')} <code data-testid="new-webhook-secret">{secret}</code>
+    <OneTimeSecret title={translate('app.webhooks.secret_created')} secret={secret} testId="new-webhook-secret" onDismiss={onDismiss}>
       <Box sx={{ mt: 1 }}>{translate('app.webhooks.verify_help')}</Box>
+    </OneTimeSecret>
+  );
+}
+
+interface TestResult {
+  status: string;
+  lastStatusCode: number | null;
+  lastError: string | null;
+  lastAttempt: { statusCode: number | null; error: string | null; responseExcerpt: string | null; durationMs: number } | null;
+}
+
+/** "HTTP 500", or the transport's error (a timeout, a refused connection) when there was no status. */
+const answerOf = (code: number | null | undefined, error: string | null | undefined) =>
+  [code != null ? `HTTP ${code}` : null, error && error !== `HTTP ${code}` ? error : null].filter(Boolean).join(', ') || '–';
+
+/** What the receiver answered to the test delivery: its status, its error and the start of its body. */
+function TestResultAlert({ result, onDismiss }: { result: TestResult; onDismiss: () => void }) {
+  const translate = useTranslate();
+  const ok = result.status === 'succeeded';
+  const a = result.lastAttempt;
+  const code = a?.statusCode ?? result.lastStatusCode;
+  return (
+    <Alert severity={ok ? 'success' : 'error'} sx={{ m: 2 }} onClose={onDismiss} data-testid="webhook-test-result">
+      <Box>
+        {translate(ok ? 'app.webhooks.test_ok' : 'app.webhooks.test_failed', {
+          code: code ?? translate('app.webhooks.no_answer'),
+          answer: answerOf(code, a?.error ?? result.lastError),
+          ms: a?.durationMs ?? '–',
+        })}
+      </Box>
+      {a?.responseExcerpt && (
+        <Box sx={{ mt: 1 }}>
+          {translate('app.webhooks.test_body')}
+          <Box component="pre" sx={{ m: 0, mt: 0.5, p: 1, bgcolor: 'background.paper', whiteSpace: 'pre-wrap', wordBreak: 'break-all', maxHeight: 160, overflow: 'auto', fontSize: 12 }}>
+            {a.responseExcerpt}
+          </Box>
+        </Box>
+      )}
     </Alert>
   );
 }
@@ -82,10 +120,21 @@ export function WebhookList() {
 
 export function WebhookCreate() {
   const [secret, setSecret] = useState<string | null>(null);
+  const [formKey, setFormKey] = useState(0);
   return (
     <Box>
-      <SecretAlert secret={secret} />
-      <Create redirect={false} mutationOptions={{ onSuccess: (data: RaRecord) => setSecret((data as RaRecord & { secret?: string }).secret ?? null) }}>
+      <SecretAlert secret={secret} onDismiss={() => setSecret(null)} />
+      <Create
+        key={formKey}
+        redirect={false}
+        mutationOptions={{
+          onSuccess: (data: RaRecord) => {
+            setSecret((data as RaRecord & { secret?: string }).secret ?? null);
+            // A fresh form: the subscription is made, nothing of it should look like a second one waiting to be sent.
+            setFormKey((k) => k + 1);
+          },
+        }}
+      >
         <SimpleForm defaultValues={{ active: true, eventTypes: ['decision.made'] }}>
           <WebhookForm />
         </SimpleForm>
@@ -94,7 +143,7 @@ export function WebhookCreate() {
   );
 }
 
-function EditActions({ onSecret }: { onSecret: (s: string) => void }) {
+function EditActions({ onSecret, onTest }: { onSecret: (s: string) => void; onTest: (r: TestResult) => void }) {
   const record = useRecordContext();
   const translate = useTranslate();
   const notify = useNotify();
@@ -119,7 +168,7 @@ function EditActions({ onSecret }: { onSecret: (s: string) => void }) {
         disabled={busy || !record.active}
         onClick={async () => {
           const d = await call('test');
-          if (d) notify('app.webhooks.test_result', { type: d.status === 'succeeded' ? 'success' : 'warning', messageArgs: { status: translate(`enums.delivery_status.${String(d.status)}`), code: d.lastStatusCode ?? translate('app.webhooks.no_answer') } });
+          if (d) onTest(d as unknown as TestResult);
         }}
       >
         {translate('app.webhooks.test_send')}
@@ -145,10 +194,12 @@ function EditActions({ onSecret }: { onSecret: (s: string) => void }) {
 
 export function WebhookEdit() {
   const [secret, setSecret] = useState<string | null>(null);
+  const [test, setTest] = useState<TestResult | null>(null);
   return (
     <Box>
-      <SecretAlert secret={secret} />
-      <Edit mutationMode="pessimistic" actions={<EditActions onSecret={setSecret} />}>
+      <SecretAlert secret={secret} onDismiss={() => setSecret(null)} />
+      {test && <TestResultAlert result={test} onDismiss={() => setTest(null)} />}
+      <Edit mutationMode="pessimistic" actions={<EditActions onSecret={setSecret} onTest={setTest} />}>
         <SimpleForm>
           <WebhookForm />
         </SimpleForm>
