@@ -46,8 +46,9 @@ export class HttpProblem extends Error {
 }
 
 export const problems = {
-  validation: (errors: FieldError[], detail = 'The request did not pass validation.') =>
-    new HttpProblem(400, 'validation', 'Invalid request', detail, errors),
+  // The general detail has a key too (`key` beside `detail`); a route's own detail is English only.
+  validation: (errors: FieldError[], detail?: string) =>
+    new HttpProblem(400, 'validation', 'Invalid request', detail ?? 'The request did not pass validation.', errors, detail === undefined ? { key: 'validation.problem' } : undefined),
   badRequest: (detail: string) => new HttpProblem(400, 'badRequest', 'Bad request', detail),
   unauthenticated: (detail = 'Sign in first.') => new HttpProblem(401, 'unauthenticated', 'Not signed in', detail),
   forbidden: (detail = 'Your role does not allow this.') => new HttpProblem(403, 'forbidden', 'Forbidden', detail),

@@ -50,7 +50,7 @@ export function PostEvidence({ postId }: { postId: number }) {
         {hits.map((h) => (
           <Box key={h.id} sx={{ my: 1, p: 1, border: 1, borderColor: 'divider', borderRadius: 1, maxWidth: 820 }}>
             <Typography variant="body2" component="div">
-              <b>{h.ruleName}</b> — {h.policyName} v{h.version} · {translate(`enums.policy_mode.${h.mode}`)} · {h.eventType}
+              <b>{h.ruleName}</b> — {h.policyName} v{h.version} · {translate(`enums.policy_mode.${h.mode}`)} · {translate(`enums.event_type.${h.eventType}`, { _: h.eventType })}
             </Typography>
             <ExplanationTree node={h.explanation} />
           </Box>

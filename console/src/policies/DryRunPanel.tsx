@@ -44,7 +44,7 @@ export function DryRunPanel() {
       {results?.map((r, i) => (
         <Box key={i} sx={{ my: 1, p: 1, border: 1, borderColor: 'divider', borderRadius: 1 }} data-testid="dry-run-result">
           <Typography variant="body2">
-            <b>#{i + 1}</b> {translate('app.policies.dry_run_events', { events: r.events.map((e) => e.type).join(', ') || '—', published: r.published ? r.published.rules.join(', ') || '—' : '—' })}
+            <b>#{i + 1}</b> {translate('app.policies.dry_run_events', { events: r.events.map((e) => translate(`enums.event_type.${e.type}`, { _: e.type })).join(', ') || '—', published: r.published ? r.published.rules.join(', ') || '—' : '—' })}
           </Typography>
           {r.hits.map((h) => (
             <Box key={h.rule} sx={{ pl: 1 }}>
