@@ -70,8 +70,10 @@ const MATCHERS = Object.entries(FLAG_REASON_TEMPLATES).map(([id, template]) => {
       return NUMERIC.has(m[1]!) ? '(\\d+(?:\\.\\d+)?)' : '(.+?)';
     })
     .join('');
-  return { id, names, regex: new RegExp(`^${source}$`) };
-});
+  return { id, names, regex: new RegExp(`^${source}$`), literal: template.replace(/%\{\w+\}/g, '').length };
+})
+  // The most specific template first: "(%{report_reason}, %{count} reports)" before "(%{report_reason})".
+  .sort((a, b) => b.literal - a.literal);
 
 /** One stored reason text → its message; `key` is absent when the text is not one the product writes. */
 export function flagReasonMessage(text: string): ServerMessage | { text: string } {

@@ -9,6 +9,8 @@ import { FLAG_STATUSES, FLAG_SOURCES, SUBJECT_TYPES, DECISION_ACTIONS } from '..
 import { QUEUES, REPORT_REASONS, REPORT_OUTCOMES, WEBHOOK_EVENT_TYPES, DELIVERY_STATUSES } from '../../migrations/009_platform_loop';
 import { STAFF_ROLES } from '../../migrations/002_staff_and_audit';
 import { APPEAL_STATUSES, STATEMENT_KINDS } from '../../migrations/011_statements_and_appeals';
+import { AUDIT_ACTIONS, AUDIT_SUBJECT_TYPES } from '../../rules/audit/auditActions';
+import { EVENT_TYPES } from '../../rules/policy/events';
 
 function keyPaths(value: unknown, prefix = ''): string[] {
   if (value === null || typeof value !== 'object') return [prefix];
@@ -64,6 +66,11 @@ describe('console translations', () => {
       appeal_status: APPEAL_STATUSES,
       // Event types carry dots, which translation keys cannot; the console looks them up with underscores.
       webhook_event: [...WEBHOOK_EVENT_TYPES, 'webhook.test'].map((e) => e.replace('.', '_')),
+      // Audit actions keep their dots: `policy.publish` is the nested key enums.audit_action.policy.publish.
+      audit_action: AUDIT_ACTIONS,
+      audit_subject: AUDIT_SUBJECT_TYPES,
+      actor_kind: ['staff', 'api_key', 'system'],
+      event_type: EVENT_TYPES,
     };
     for (const [name, values] of Object.entries(enums)) {
       for (const v of values) expect(lookup(appEnglish, `enums.${name}.${v}`), `${name}.${v}`).toBeTypeOf('string');
