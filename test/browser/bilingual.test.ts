@@ -92,4 +92,31 @@ describe.skipIf(!HAS_CHROMIUM)('server text in the Chinese console', () => {
       await page.close();
     }
   }, 120_000);
+
+  it('writes dates in the console’s language, not the browser’s', async () => {
+    // An English browser with the console switched to Chinese: the period fields follow the console.
+    const page = await suite.browser.newPage({ locale: 'en-US', viewport: { width: 1400, height: 900 }, bypassCSP: true });
+    page.setDefaultTimeout(20_000);
+    try {
+      await signIn(page, suite, 'compliance');
+      await page.getByRole('menuitem', { name: 'Posts' }).waitFor();
+      await page.goto(`${suite.server.url}/#/compliance-report`);
+      // The group's text is the sections, then the outlined field's legend (its label).
+      const from = page.getByRole('group', { name: 'From' });
+      await expect.poll(() => from.textContent()).toMatch(/^\d{2}\/\d{2}\/\d{4}From$/);
+      await page.getByRole('button', { name: /language|English/i }).first().click();
+      await page.getByRole('menuitem', { name: '简体中文' }).click();
+      const fromZh = page.getByRole('group', { name: '起始' });
+      await expect.poll(() => fromZh.textContent()).toMatch(/^\d{4}\/\d{2}\/\d{2}起始$/);
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh');
+      // Typed digits fill year, month and day in the Chinese order.
+      await fromZh.getByRole('spinbutton').first().click();
+      await page.keyboard.type('20261102');
+      await expect.poll(() => fromZh.textContent()).toBe('2026/11/02起始');
+      expect(await seriousViolations(page)).toEqual([]);
+      await shot(page, 'date-input-zh');
+    } finally {
+      await page.close();
+    }
+  }, 90_000);
 });
