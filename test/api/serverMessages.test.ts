@@ -64,6 +64,15 @@ describe('flag reasons and policy names carry message keys', () => {
     expect(item.flag.reasons).toEqual(flag.reasons);
   });
 
+  it('keys the reason a starter rule gives, and the starter policy named beside its rule hit', async () => {
+    await request(app).post('/api/v1/posts').set(api()).send({ items: [samplePost(2, { body: '高仿 包包 超a 质量，私聊' })] }).expect(201);
+    const [post] = await t.db('posts').where({ external_id: 'p-2' }).select('id');
+    const flags = (await request(app).get('/api/flags').set(admin).query({ filter: JSON.stringify({ subjectId: post.id }) }).expect(200)).body as Array<{ queue: string; reasons: unknown }>;
+    expect(flags.find((f) => f.queue === 'scam')?.reasons).toEqual([{ key: 'flag_reason.rule.counterfeit-terms', text: 'Counterfeit trade terms' }]);
+    const shown = (await request(app).get(`/api/posts/${post.id}`).set(admin).expect(200)).body as { ruleHits: Array<{ ruleName: string; policyNameKey: string | null }> };
+    expect(shown.ruleHits.find((h) => h.ruleName === 'counterfeit-terms')?.policyNameKey).toBe('starter_policy.counterfeits.name');
+  });
+
   it('leaves a reason nobody catalogued as text, without a key', async () => {
     const [post] = await t.db('posts').select('id').limit(1);
     const [row] = await t.db('flags').insert({ subject_type: 'post', subject_id: post.id, queue: 'spam', priority: 10, status: 'open', source: 'staff', reason: 'Written by hand', created_at: new Date() }).returning('id');
