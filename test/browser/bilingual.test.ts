@@ -98,7 +98,7 @@ describe.skipIf(!HAS_CHROMIUM)('server text in the Chinese console', () => {
     const page = await suite.browser.newPage({ locale: 'en-US', viewport: { width: 1400, height: 900 }, bypassCSP: true });
     page.setDefaultTimeout(20_000);
     try {
-      await signIn(page, suite, 'compliance');
+      await signIn(page, suite, 'admin');
       await page.getByRole('menuitem', { name: 'Posts' }).waitFor();
       await page.goto(`${suite.server.url}/#/compliance-report`);
       // The group's text is the sections, then the outlined field's legend (its label).
@@ -115,6 +115,18 @@ describe.skipIf(!HAS_CHROMIUM)('server text in the Chinese console', () => {
       await expect.poll(() => fromZh.textContent()).toBe('2026/11/02起始');
       expect(await seriousViolations(page)).toEqual([]);
       await shot(page, 'date-input-zh');
+
+      // The labels list's time filter: the same order, with the time, and an ISO instant in the query.
+      await page.goto(`${suite.server.url}/#/labels`);
+      await page.getByRole('button', { name: '添加筛选' }).click();
+      await page.getByRole('menuitemcheckbox', { name: '标注时间从' }).click();
+      const since = page.getByRole('group', { name: '标注时间从' });
+      await since.getByRole('spinbutton').first().click();
+      await page.keyboard.type('202611021530');
+      await expect.poll(() => since.textContent()).toBe('2026/11/02 15:30标注时间从');
+      await expect.poll(() => decodeURIComponent(page.url())).toContain('"labelledAt_gte":"2026-11-02T');
+      expect(await seriousViolations(page)).toEqual([]);
+      await shot(page, 'datetime-filter-zh');
     } finally {
       await page.close();
     }
