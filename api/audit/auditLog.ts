@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import type { Knex } from 'knex';
 import { sha256Hex } from '../auth/tokens';
 import { canonicalJson } from './canonicalJson';
+import type { AuditAction, AuditSubjectType } from '../../rules/audit/auditActions';
 
 /*
  * Hash versions. 1: plain SHA-256, the chain as written before it was keyed (anyone with write
@@ -34,8 +35,9 @@ export type Actor =
 
 export interface AuditEntry {
   actor: Actor;
-  action: string;
-  subjectType?: string;
+  /** One of the contract's actions, so every row the console lists has a name in both languages. */
+  action: AuditAction;
+  subjectType?: AuditSubjectType;
   subjectId?: string | number;
   detail?: Record<string, unknown>;
   requestId?: string;

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { Facts } from '../../rules/policy/evaluation';
 import { addCounts, bucketStart, EMPTY_COUNTS, healthContribution, thresholdTransition, windowFor, type HealthCounts } from '../../rules/community/commercialShare';
+import { flagReasonText } from '../../rules/flags/flagReasons';
 import { sqlArray } from '../db/sqlArray';
 
 export interface ActivityPost {
@@ -128,7 +129,7 @@ async function checkThresholds(trx: Knex.Transaction, latest: Map<string, Date>,
     const commercial: number[] = (await trx('posts').where({ board: t.board }).whereIn('disclosure_status', COMMERCIAL).andWhere('posted_at', '>=', start).andWhere('posted_at', '<', end).orderBy([{ column: 'posted_at', order: 'desc' }, { column: 'id', order: 'desc' }]).limit(200).select('id')).map((r: { id: number }) => r.id);
     if (commercial.length === 0) continue;
     const share = counts.commercial / counts.posts;
-    const reason = `Board "${t.board}": ${(share * 100).toFixed(0)}% of the last 24 hours' ${counts.posts} posts are commercial (threshold ${(t.commercial_share * 100).toFixed(0)}%)`;
+    const reason = flagReasonText('board_saturation', { board: t.board, share: (share * 100).toFixed(0), posts: counts.posts, threshold: (t.commercial_share * 100).toFixed(0) });
     const flag = await trx.raw(
       `insert into flags (subject_type, subject_id, queue, priority, status, source, reason, created_at)
        values ('post', ?, 'community', ?, 'open', 'rule', ?, ?)

@@ -1,6 +1,8 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { z } from 'zod';
+import type { MessageParams } from '../../rules/messages/serverMessage';
+import { zodIssueMessage } from './zodIssueMessage';
 
 /** Stable problem types; the path part never changes once published. */
 export const PROBLEM_TYPES = {
@@ -22,8 +24,12 @@ export type ProblemType = keyof typeof PROBLEM_TYPES;
 export interface FieldError {
   /** JSON path of the offending value, e.g. `items[3].body` or `sort`. */
   path: string;
+  /** English, for people and for clients that know no keys. */
   message: string;
   code?: string;
+  /** Message key (`validation.*`) and parameters the console renders in its own language. */
+  key?: string;
+  params?: MessageParams;
 }
 
 export class HttpProblem extends Error {
@@ -40,8 +46,9 @@ export class HttpProblem extends Error {
 }
 
 export const problems = {
-  validation: (errors: FieldError[], detail = 'The request did not pass validation.') =>
-    new HttpProblem(400, 'validation', 'Invalid request', detail, errors),
+  // The general detail has a key too (`key` beside `detail`); a route's own detail is English only.
+  validation: (errors: FieldError[], detail?: string) =>
+    new HttpProblem(400, 'validation', 'Invalid request', detail ?? 'The request did not pass validation.', errors, detail === undefined ? { key: 'validation.problem' } : undefined),
   badRequest: (detail: string) => new HttpProblem(400, 'badRequest', 'Bad request', detail),
   unauthenticated: (detail = 'Sign in first.') => new HttpProblem(401, 'unauthenticated', 'Not signed in', detail),
   forbidden: (detail = 'Your role does not allow this.') => new HttpProblem(403, 'forbidden', 'Forbidden', detail),
@@ -60,14 +67,15 @@ export function formatPath(path: ReadonlyArray<PropertyKey>, prefix = ''): strin
   return out || '(root)';
 }
 
-export function zodFieldErrors(error: z.ZodError, prefix = ''): FieldError[] {
-  return error.issues.map((issue) => ({ path: formatPath(issue.path, prefix), message: issue.message, code: issue.code }));
+/** `input`, when given, is the value that was parsed: it tells a missing field from a mistyped one. */
+export function zodFieldErrors(error: z.ZodError, prefix = '', input?: unknown): FieldError[] {
+  return error.issues.map((issue) => ({ path: formatPath(issue.path, prefix), message: issue.message, code: issue.code, ...zodIssueMessage(issue, input) }));
 }
 
 /** Parses with zod and throws a 400 problem naming every failing field. */
 export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, prefix = ''): z.infer<S> {
   const result = schema.safeParse(value);
-  if (!result.success) throw problems.validation(zodFieldErrors(result.error, prefix));
+  if (!result.success) throw problems.validation(zodFieldErrors(result.error, prefix, value));
   return result.data;
 }
 
@@ -104,10 +112,10 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     } else if (err instanceof z.ZodError) {
       problem = problems.validation(zodFieldErrors(err));
     } else if (err && typeof err === 'object' && 'type' in err && (err as { type: unknown }).type === 'entity.parse.failed') {
-      problem = problems.validation([{ path: '(body)', message: 'The body is not valid JSON.', code: 'invalid_json' }], 'The body is not valid JSON.');
+      problem = problems.validation([{ path: '(body)', message: 'The body is not valid JSON.', code: 'invalid_json', key: 'validation.invalid_json' }], 'The body is not valid JSON.');
     } else if (err && typeof err === 'object' && 'type' in err && (err as { type: unknown }).type === 'entity.verify.failed') {
       // Thrown by jsonBody's check: bytes that are not UTF-8.
-      problem = problems.validation([{ path: '(body)', message: 'The body is not valid UTF-8.', code: 'invalid_encoding' }], 'The body is not valid UTF-8.');
+      problem = problems.validation([{ path: '(body)', message: 'The body is not valid UTF-8.', code: 'invalid_encoding', key: 'validation.invalid_encoding' }], 'The body is not valid UTF-8.');
     } else if (err && typeof err === 'object' && 'type' in err && (err as { type: unknown }).type === 'entity.too.large') {
       problem = new HttpProblem(413, 'payloadTooLarge', 'Payload too large', 'The body is larger than this route accepts.');
     } else if (err && typeof err === 'object' && 'status' in err && typeof (err as { status: unknown }).status === 'number' && (err as { status: number }).status < 500) {

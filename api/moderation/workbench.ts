@@ -3,6 +3,7 @@ import { toApiRow } from '../db/rows';
 import { ruleHitsFor } from '../policies/ruleHitStore';
 import { problems } from '../http/problem';
 import { maskDeep, maskPersonalData } from '../../rules/privacy/mask';
+import { flagReasonMessages } from '../../rules/flags/flagReasons';
 import { reputationView } from '../reputation/reputationView';
 
 /** Characters of an item's text a queue row shows: enough to decide many items from the list. */
@@ -134,7 +135,7 @@ export async function workbenchView(db: Knex, flagId: number, now: Date) {
   if (!flag) throw problems.notFound(`No flag with id ${flagId}.`);
   const flagRow = toApiRow(flag);
   const held = liveClaim(flagRow, now);
-  const base = { flag: { ...flagRow, claimedByName: held ? flag.claimed_by_name : null, claimActive: held } };
+  const base = { flag: { ...flagRow, reasons: flagReasonMessages(flag.reason), claimedByName: held ? flag.claimed_by_name : null, claimActive: held } };
   const reports = await db('reports as r').join('accounts as a', 'a.id', 'r.reporter_id').where('r.flag_id', flagId).orderBy('r.received_at', 'desc').limit(50).select('r.id', 'r.reason', 'r.text', 'r.weight', 'r.outcome', 'r.received_at', 'a.id as reporter_id', 'a.handle as reporter_handle', 'a.display_name as reporter_name', 'a.joined_at as reporter_joined_at');
   const reportRows = reports.map((r: Record<string, unknown>) => ({ ...toApiRow(r), text: mask(r.text) }));
   const subjectId = Number(flag.subject_id);

@@ -13,6 +13,7 @@ import { sqlArray } from '../db/sqlArray';
 import { loadTransactionContexts, type TransactionSubject } from './transactionContexts';
 import { recordReputationEvents, type NewReputationEvent } from '../reputation/reputationStore';
 import { compliancePriority } from '../../rules/disclosure/compliancePriority';
+import { FLAG_REASON_SEPARATOR } from '../../rules/flags/flagReasons';
 
 export interface PolicyHit extends RuleHit {
   policyId: number;
@@ -166,7 +167,7 @@ async function persist(trx: Knex.Transaction, subject: Subject, items: Array<{ i
       // Undisclosed ads are ordered by reach and the verdict's confidence rather than the rule's number.
       const base = queue === 'undisclosed_ad' && typeof j.facts.disclosureConfidence === 'number' ? compliancePriority(Number(j.facts.reach ?? 0), j.facts.disclosureConfidence) : f.priority;
       const priority = Math.max(0, Math.min(100, base + shift));
-      flagRows.push([item.id, queue, priority, f.reasons.join('; ').slice(0, 500), f.versionId]);
+      flagRows.push([item.id, queue, priority, f.reasons.join(FLAG_REASON_SEPARATOR).slice(0, 500), f.versionId]);
       flags.push({ queue, priority });
     }
     for (const e of a.evidence) {

@@ -6,6 +6,7 @@ import { problems, type FieldError } from '../http/problem';
 import type { ReportInput } from '../../contract/schemas/reports';
 import { upsertAccounts } from '../ingest/upsertAccounts';
 import { SUBJECT_TABLES } from '../db/subjects';
+import { flagReasonText } from '../../rules/flags/flagReasons';
 import { queueForReport, reportPriority, reportWeight, type ReportReason } from '../../rules/reports/reportWeight';
 
 export interface IngestedReport {
@@ -35,7 +36,7 @@ async function resolveSubjects(trx: Knex.Transaction, source: string, reports: R
 }
 
 function flagReason(reason: ReportReason, count: number): string {
-  return `Reported by members (${reason}${count > 1 ? `, ${count} reports` : ''})`;
+  return count > 1 ? flagReasonText('member_reports', { report_reason: reason, count }) : flagReasonText('member_report', { report_reason: reason });
 }
 
 /**

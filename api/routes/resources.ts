@@ -10,6 +10,7 @@ import { idParamSchema } from '../../contract/schemas/common';
 import { postDisclosure } from '../compliance/postDisclosure';
 import { UNMASK_ROLES } from '../../contract/access';
 import { embedQueueRows } from '../moderation/workbench';
+import { withMessageKeys } from '../resources/messageKeys';
 
 /** The read side of every console resource, in the ra-data-simple-rest dialect. */
 export function resourceRouter(deps: AppDeps, table: RouteTable): Router {
@@ -21,13 +22,13 @@ export function resourceRouter(deps: AppDeps, table: RouteTable): Router {
       res.setHeader('Content-Range', contentRange(def.resource, result));
       // A queue row carries what the list shows (snippet, author, reach, claim holder): one round trip.
       const rows = def.resource === 'flags' ? await embedQueueRows(deps.db, result.rows, deps.clock.now()) : result.rows;
-      res.json(rows.map((r) => maskRow(def.resource, r)));
+      res.json(rows.map((r) => withMessageKeys(def.resource, maskRow(def.resource, r))));
     });
     table.staff(router, '/api', 'get', `/${def.resource}/:id`, def.readRoles, async (req, res) => {
       const { id } = parseOrThrow(idParamSchema, req.params);
       const row = await deps.reads!.run(req.readFence ?? null, (db) => recordDetail(db, def, id));
       if (!row) throw problems.notFound(`No ${def.resource} with id ${id}.`);
-      const out = maskRow(def.resource, row);
+      const out = withMessageKeys(def.resource, maskRow(def.resource, row));
       // The disclosure verdict with the spans it rests on, computed on the masked text shown, so
       // the console highlights exactly the characters on screen.
       if (def.resource === 'posts') {

@@ -2,6 +2,7 @@ import { masked } from '../privacy/maskedText';
 import type { Knex } from 'knex';
 import { seededRandom } from '../../rules/seededRandom';
 import { outcomeOfDecision, reportPriority, reportWeight, type ReportReason } from '../../rules/reports/reportWeight';
+import { flagReasonText } from '../../rules/flags/flagReasons';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -132,7 +133,7 @@ async function openMemberReportFlags(trx: Knex.Transaction, rnd: ReturnType<type
       return reportWeight({ reportsUpheld: rec.upheld, reportsRejected: rec.rejected, accountAgeDays: (firstAt.getTime() - rec.joinedAt.getTime()) / DAY });
     });
     const [flag] = await trx('flags')
-      .insert({ subject_type: 'post', subject_id: post.id, queue: 'member_reports', priority: reportPriority(reason, weights.reduce((a, b) => a + b, 0)), status: 'open', source: 'report', reason: `Reported by members (${reason})`, created_at: firstAt })
+      .insert({ subject_type: 'post', subject_id: post.id, queue: 'member_reports', priority: reportPriority(reason, weights.reduce((a, b) => a + b, 0)), status: 'open', source: 'report', reason: flagReasonText('member_report', { report_reason: reason }), created_at: firstAt })
       .onConflict(trx.raw("(subject_type, subject_id, queue) where status = 'open'"))
       .ignore()
       .returning('id');

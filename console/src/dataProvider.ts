@@ -1,11 +1,20 @@
 import simpleRestProvider from 'ra-data-simple-rest';
 import { fetchUtils, HttpError } from 'react-admin';
 import { csrfToken } from './csrf';
+import { i18nProvider } from './i18n/i18nProvider';
+import { translateServerText } from './common/serverText';
 
 interface Problem {
   title?: string;
   detail?: string;
-  errors?: Array<{ path: string; message: string }>;
+  /** Key of the detail, when it is the general one. */
+  key?: string;
+  errors?: Array<{ path: string; message: string; key?: string; params?: Record<string, string | number> }>;
+}
+
+/** A field's problem in the console's language: its key when the catalogue has it, else the server's English. */
+function fieldMessage(e: NonNullable<Problem['errors']>[number]): string {
+  return translateServerText(i18nProvider.translate, { key: e.key, params: e.params, text: e.message });
 }
 
 /**
@@ -21,8 +30,10 @@ export async function httpClient(url: string, options: fetchUtils.Options = {}) 
   } catch (err) {
     if (err instanceof HttpError && err.body && typeof err.body === 'object') {
       const problem = err.body as Problem;
-      const fieldErrors = Object.fromEntries((problem.errors ?? []).map((e) => [e.path, e.message]));
-      const summary = problem.errors?.length ? `${problem.detail ?? problem.title} ${problem.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}` : (problem.detail ?? problem.title ?? err.message);
+      const fieldErrors = Object.fromEntries((problem.errors ?? []).map((e) => [e.path, fieldMessage(e)]));
+      const summary = problem.errors?.length
+        ? `${translateServerText(i18nProvider.translate, { key: problem.key, text: problem.detail ?? problem.title ?? '' })} ${problem.errors.map((e) => `${e.path}: ${fieldMessage(e)}`).join('; ')}`
+        : (problem.detail ?? problem.title ?? err.message);
       throw new HttpError(summary, err.status, { ...problem, errors: fieldErrors });
     }
     throw err;

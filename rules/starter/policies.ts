@@ -1,6 +1,8 @@
 import type { PolicyDocument } from '../policy/document';
 
 export interface StarterPolicy {
+  /** Stable id of the starter text: the console translates `starter_policy.<key>.name` and `.description`. */
+  key: string;
   name: string;
   description: string;
   appliesTo: 'post' | 'transaction';
@@ -14,6 +16,7 @@ export interface StarterPolicy {
  */
 export const STARTER_POLICIES: StarterPolicy[] = [
   {
+    key: 'contact_harvesting',
     name: 'Contact harvesting',
     description: 'Contact handles that move buyers off the platform (引流), above all in vendor threads by someone other than the vendor.',
     appliesTo: 'post',
@@ -42,6 +45,7 @@ export const STARTER_POLICIES: StarterPolicy[] = [
     },
   },
   {
+    key: 'off_platform_payment',
     name: 'Off-platform payment',
     description: 'Asking buyers to pay outside the platform (私下交易, "pay me via Zelle"): the usual start of a scam.',
     appliesTo: 'post',
@@ -64,6 +68,7 @@ export const STARTER_POLICIES: StarterPolicy[] = [
     },
   },
   {
+    key: 'counterfeits',
     name: 'Counterfeits',
     description: 'Counterfeit trade slang (高仿, A货, 1:1, replica).',
     appliesTo: 'post',
@@ -80,6 +85,7 @@ export const STARTER_POLICIES: StarterPolicy[] = [
     },
   },
   {
+    key: 'fake_review_bursts',
     name: 'Fake review bursts',
     description: 'Bursts of five-star reviews from new accounts (刷好评), and paying for good reviews (好评返现).',
     appliesTo: 'post',
@@ -102,6 +108,7 @@ export const STARTER_POLICIES: StarterPolicy[] = [
     },
   },
   {
+    key: 'live_comment_floods',
     name: 'Live comment floods',
     description: 'The same comment from many accounts in one live room within minutes (水军 / 刷屏).',
     appliesTo: 'post',
@@ -118,6 +125,7 @@ export const STARTER_POLICIES: StarterPolicy[] = [
     },
   },
   {
+    key: 'undisclosed_promotion',
     name: 'Undisclosed promotion',
     description: 'Promotion with a commercial tie and no visible disclosure: praise for a brand the author is partnered with, an affiliate link (互联网广告管理办法 / FTC Endorsement Guides).',
     appliesTo: 'post',
@@ -146,6 +154,7 @@ export const STARTER_POLICIES: StarterPolicy[] = [
     },
   },
   {
+    key: 'blocked_domains',
     name: 'Blocked domains',
     description: 'Links to domains on the blocked list, including their subdomains.',
     appliesTo: 'post',
@@ -168,6 +177,7 @@ export const STARTER_POLICIES: StarterPolicy[] = [
     },
   },
   {
+    key: 'new_account_large_order',
     name: 'New account, high-value order',
     description: 'Large orders from accounts a few days old: the pattern of stolen cards and chargebacks.',
     appliesTo: 'transaction',
@@ -190,6 +200,7 @@ export const STARTER_POLICIES: StarterPolicy[] = [
     },
   },
   {
+    key: 'refund_abuse',
     name: 'Refund abuse',
     description: 'Buyers who refund or dispute again and again.',
     appliesTo: 'transaction',
@@ -212,6 +223,7 @@ export const STARTER_POLICIES: StarterPolicy[] = [
     },
   },
   {
+    key: 'classifier_spam',
     name: 'Likely spam (classifier)',
     description: 'Posts the spam classifier scores at 0.9 or above, for a person to look at (of the validation texts the model trained on 2026-11-26 scored that high, 99% were spam). Starts in shadow: publish it in enforce mode once its backtest against moderators\' decisions looks right.',
     appliesTo: 'post',
@@ -228,6 +240,7 @@ export const STARTER_POLICIES: StarterPolicy[] = [
     },
   },
   {
+    key: 'commercial_saturation',
     name: 'Commercial saturation',
     description: 'On a board whose last 24 hours are over the threshold community managers set, new promotional posts wait for review. Starts in shadow: publish it in enforce mode once its backtest looks right.',
     appliesTo: 'post',

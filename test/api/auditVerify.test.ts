@@ -23,7 +23,7 @@ function verify(dir: string, checkpoints: string, key = KEY) {
 }
 
 async function appendRows(db: Knex, rows: number) {
-  for (let i = 0; i < rows; i++) await db.transaction((trx) => appendAudit(trx, { actor: { kind: 'system' }, action: 'test.event', subjectType: 'test', subjectId: i, detail: { i }, at: new Date(Date.UTC(2026, 10, 25, 12, i)) }));
+  for (let i = 0; i < rows; i++) await db.transaction((trx) => appendAudit(trx, { actor: { kind: 'system' }, action: 'staff.update', subjectType: 'staff', subjectId: i, detail: { i }, at: new Date(Date.UTC(2026, 10, 25, 12, i)) }));
 }
 
 let shared: Knex | undefined;
@@ -157,7 +157,7 @@ describe('npm run audit:verify', () => {
         await db('audit_chain_head').where({ id: 1 }).update({ hash, last_id: row.id });
         prev = hash;
       }
-      await db.transaction((trx) => appendAudit(trx, { actor: { kind: 'system' }, action: 'keyed', at: new Date(Date.UTC(2026, 10, 1)) }));
+      await db.transaction((trx) => appendAudit(trx, { actor: { kind: 'system' }, action: 'staff.update', at: new Date(Date.UTC(2026, 10, 1)) }));
       await writeCheckpoint(db, checkpoints, new Date(Date.UTC(2026, 10, 2)));
       expect((await db('audit_log').orderBy('id')).map((r: { hash_version: number }) => r.hash_version)).toEqual([1, 1, 1, 2]);
       expect(await check()).toMatchObject({ ok: true, message: expect.stringMatching(/verified: 4 rows/) });

@@ -320,8 +320,13 @@ describe.skipIf(!HAS_CHROMIUM)('console shell in Chromium', () => {
       await page.getByRole('menuitem', { name: 'Transparency report' }).click();
       // Both days picked are in the period: the one sent to the API ends at midnight after the last.
       const day = (offset: number) => new Date(Date.now() - offset * 86_400_000).toISOString().slice(0, 10);
-      await page.getByLabel('From', { exact: true }).fill(day(14));
-      await page.getByLabel('To', { exact: true }).fill(day(1));
+      // The period fields are date pickers in the console's order (day, month, year in English): typed, not filled.
+      const typeDay = async (label: string, iso: string) => {
+        await page.getByRole('group', { name: label, exact: true }).getByRole('spinbutton').first().click();
+        await page.keyboard.type(iso.split('-').reverse().join(''));
+      };
+      await typeDay('From', day(14));
+      await typeDay('To', day(1));
       await page.getByRole('button', { name: 'Generate report' }).click();
       await page.getByTestId('transparency-report').waitFor();
       await page.getByRole('heading', { name: `Transparency report, ${day(14)} to ${day(1)}` }).waitFor();

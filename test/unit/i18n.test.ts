@@ -5,6 +5,8 @@ import { appEnglish } from '../../console/src/i18n/en';
 import { appChinese } from '../../console/src/i18n/zh';
 import { RESOURCES } from '../../api/resources/definitions';
 import { ACCOUNT_TYPES, POST_KINDS, POST_STATUSES, TRANSACTION_STATUSES, PARTNERSHIP_KINDS, FLAG_STATUSES, FLAG_SOURCES, SUBJECT_TYPES, DECISION_ACTIONS, QUEUES, REPORT_REASONS, REPORT_OUTCOMES, WEBHOOK_EVENT_TYPES, DELIVERY_STATUSES, STAFF_ROLES, APPEAL_STATUSES, STATEMENT_KINDS } from '../../contract/enums';
+import { AUDIT_ACTIONS, AUDIT_SUBJECT_TYPES } from '../../rules/audit/auditActions';
+import { EVENT_TYPES } from '../../rules/policy/events';
 
 function keyPaths(value: unknown, prefix = ''): string[] {
   if (value === null || typeof value !== 'object') return [prefix];
@@ -60,6 +62,11 @@ describe('console translations', () => {
       appeal_status: APPEAL_STATUSES,
       // Event types carry dots, which translation keys cannot; the console looks them up with underscores.
       webhook_event: [...WEBHOOK_EVENT_TYPES, 'webhook.test'].map((e) => e.replace('.', '_')),
+      // Audit actions keep their dots: `policy.publish` is the nested key enums.audit_action.policy.publish.
+      audit_action: AUDIT_ACTIONS,
+      audit_subject: AUDIT_SUBJECT_TYPES,
+      actor_kind: ['staff', 'api_key', 'system'],
+      event_type: EVENT_TYPES,
     };
     for (const [name, values] of Object.entries(enums)) {
       for (const v of values) expect(lookup(appEnglish, `enums.${name}.${v}`), `${name}.${v}`).toBeTypeOf('string');

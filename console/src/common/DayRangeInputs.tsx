@@ -1,7 +1,18 @@
 import { useState } from 'react';
-import { TextField, Typography } from '@mui/material';
+import { Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
+import { DatePicker } from '@mui/x-date-pickers/DatePicker';
+import { format, isValid, parse } from 'date-fns';
+import { ConsolePickerLocale } from './ConsolePickerLocale';
 import { daysBefore, periodOfDays } from './dayRange';
+
+const toDate = (day: string): Date | null => (day ? parse(day, 'yyyy-MM-dd', new Date()) : null);
+/** A half-typed or cleared field becomes '' so the API's problem names it. */
+const toDay = (date: Date | null): string => (date && isValid(date) ? format(date, 'yyyy-MM-dd') : '');
+
+function DayPicker({ label, value, onChange }: { label: string; value: string; onChange: (day: string) => void }) {
+  return <DatePicker label={label} value={toDate(value)} onChange={(d) => onChange(toDay(d))} slotProps={{ textField: { size: 'small', sx: { width: 190 } } }} />;
+}
 
 /** A period of whole days, both ends included; by default the last `days` days through today. */
 export function useDayRange(days = 30) {
@@ -12,10 +23,10 @@ export function useDayRange(days = 30) {
 
 export function DayRangeInputs({ range, fromLabel, toLabel }: { range: ReturnType<typeof useDayRange>; fromLabel: string; toLabel: string }) {
   return (
-    <>
-      <TextField type="date" label={fromLabel} value={range.firstDay} onChange={(e) => range.setFirstDay(e.target.value)} size="small" fullWidth={false} sx={{ width: 190 }} slotProps={{ inputLabel: { shrink: true } }} />
-      <TextField type="date" label={toLabel} value={range.lastDay} onChange={(e) => range.setLastDay(e.target.value)} size="small" fullWidth={false} sx={{ width: 190 }} slotProps={{ inputLabel: { shrink: true } }} />
-    </>
+    <ConsolePickerLocale>
+      <DayPicker label={fromLabel} value={range.firstDay} onChange={range.setFirstDay} />
+      <DayPicker label={toLabel} value={range.lastDay} onChange={range.setLastDay} />
+    </ConsolePickerLocale>
   );
 }
 

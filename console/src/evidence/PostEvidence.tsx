@@ -5,12 +5,14 @@ import { ExplanationTree } from './ExplanationTree';
 import { ReputationChart } from './ReputationChart';
 import { matchedTermsOf } from './highlight';
 import { EvidenceText, type EvidenceSpan } from '../common/EvidenceText';
+import { translateServerText } from '../common/serverText';
 import { ModelVersionChip } from '../models/ModelVersionChip';
 
 interface RuleHit {
   id: number;
   ruleName: string;
   policyName: string;
+  policyNameKey?: string | null;
   version: number;
   mode: string;
   eventType: string;
@@ -50,7 +52,7 @@ export function PostEvidence({ postId }: { postId: number }) {
         {hits.map((h) => (
           <Box key={h.id} sx={{ my: 1, p: 1, border: 1, borderColor: 'divider', borderRadius: 1, maxWidth: 820 }}>
             <Typography variant="body2" component="div">
-              <b>{h.ruleName}</b> — {h.policyName} v{h.version} · {translate(`enums.policy_mode.${h.mode}`)} · {h.eventType}
+              <b>{h.ruleName}</b> — {translateServerText(translate, { key: h.policyNameKey, text: h.policyName })} v{h.version} · {translate(`enums.policy_mode.${h.mode}`)} · {translate(`enums.event_type.${h.eventType}`, { _: h.eventType })}
             </Typography>
             <ExplanationTree node={h.explanation} />
           </Box>

@@ -9,6 +9,7 @@ import { HighlightedText } from '../evidence/HighlightedText';
 import { useDuration } from '../common/time';
 import { removeTemplateFor } from './reasonTemplates';
 import { useWorkedQueues } from './usePermissionsOf';
+import { flagReasonText } from '../common/serverText';
 import { csvExporter } from '../common/exporter';
 
 /** The flagged item, linked to its own page whatever its type. */
@@ -28,7 +29,7 @@ function SnippetField() {
   return (
     <Box sx={{ minWidth: 260, maxWidth: 560 }}>
       <Typography variant="caption" color="text.secondary" component="div">
-        {translate(`enums.subject_type.${record.subjectType}`, { _: record.subjectType })} #{record.subjectId} · {record.reason}
+        {translate(`enums.subject_type.${record.subjectType}`, { _: record.subjectType })} #{record.subjectId} · {flagReasonText(translate, record)}
       </Typography>
       <Typography variant="body2" component="div">
         {subject?.snippet ? <HighlightedText text={subject.snippet} lang={subject.lang} compact /> : '–'}

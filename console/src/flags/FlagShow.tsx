@@ -11,6 +11,7 @@ import { useDecisionUndo } from './DecisionUndo';
 import { KeyboardHelp, type KeyHelp } from './KeyboardHelp';
 import { useKeys } from './useItemKeys';
 import { AuthorCard, FiredRules, ItemDecisions, OrderLines, ReferredOrders, Reports, Section, ThreadContext } from './WorkbenchParts';
+import { flagReasonText } from '../common/serverText';
 import { queueListPath } from './queuePaths';
 
 /** Minutes left on a claim, recounted every 15 s so the panel never shows a claim that ran out. */
@@ -223,7 +224,7 @@ export function FlagShow() {
               <Chip variant="outlined" label={translate(`enums.flag_status.${flag.status}`, { _: flag.status })} />
             </Stack>
             <Typography variant="body2">
-              <b>{translate('app.workbench.reason')}:</b> {flag.reason}
+              <b>{translate('app.workbench.reason')}:</b> {flagReasonText(translate, flag)}
             </Typography>
             {open ? <ClaimBox wb={wb} mine={mine} onClaim={claim} onRelease={release} /> : <Alert severity="info">{translate('app.workbench.not_open', { status: translate(`enums.flag_status.${flag.status}`) })}</Alert>}
             {open && (

@@ -6,6 +6,7 @@ import { ExplanationTree } from '../evidence/ExplanationTree';
 import { ReputationHistoryChart } from '../evidence/ReputationHistoryChart';
 import { useDateText, useDuration } from '../common/time';
 import { DATE_LOCALES } from '../i18n/i18nProvider';
+import { translateServerText } from '../common/serverText';
 import type { Workbench } from './flagWork';
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -143,7 +144,7 @@ export function FiredRules({ hits }: { hits: Row[] }) {
         <Accordion key={h.id} disableGutters variant="outlined" slotProps={{ transition: { unmountOnExit: true } }}>
           <AccordionSummary expandIcon={<ExpandMoreIcon />}>
             <Typography variant="body2">
-              <b>{h.ruleName}</b> — {h.policyName} v{h.version} · {translate(`enums.policy_mode.${h.mode}`)}
+              <b>{h.ruleName}</b> — {translateServerText(translate, { key: h.policyNameKey as string | null | undefined, text: String(h.policyName) })} v{h.version} · {translate(`enums.policy_mode.${h.mode}`)}
             </Typography>
           </AccordionSummary>
           <AccordionDetails>

@@ -1,11 +1,21 @@
 import LabelIcon from '@mui/icons-material/Label';
-import { useRef, useState } from 'react';
+import { lazy, Suspense, useRef, useState } from 'react';
 import { Button, Chip, Stack, Typography } from '@mui/material';
-import { DataTable, DateTimeInput, List, ReferenceField, SearchInput, SelectInput, TextField, TopToolbar, useCanAccess, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { DataTable, FilterButton, List, ReferenceField, SearchInput, SelectInput, TextField, TopToolbar, useCanAccess, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { LocaleDateField } from '../common/fields';
 import { LABEL_VALUES, QUEUES } from '../../../contract/enums';
 import { downloadFile } from '../common/downloadFile';
 import { httpClient } from '../dataProvider';
+
+// The picker loads with the first date filter a person adds, not with the console.
+const LazyDateTimeInput = lazy(() => import('../common/LocaleDateTimeInput'));
+function DateTimeFilter(props: { source: string; alwaysOn?: boolean }) {
+  return (
+    <Suspense fallback={null}>
+      <LazyDateTimeInput {...props} />
+    </Suspense>
+  );
+}
 
 const choices = (name: string, values: readonly string[]) => values.map((id) => ({ id, name: `enums.${name}.${id}` }));
 
@@ -14,8 +24,8 @@ const filters = [
   <SelectInput key="source" source="source" choices={choices('label_source', ['decision', 'import'])} alwaysOn />,
   <SelectInput key="label" source="label" choices={choices('label_value', LABEL_VALUES)} alwaysOn />,
   <SelectInput key="queue" source="queue" choices={choices('queue', QUEUES)} />,
-  <DateTimeInput key="from" source="labelledAt_gte" />,
-  <DateTimeInput key="to" source="labelledAt_lte" />,
+  <DateTimeFilter key="from" source="labelledAt_gte" />,
+  <DateTimeFilter key="to" source="labelledAt_lte" />,
 ];
 
 function Code({ source, enumName }: { source: string; enumName: string }) {
@@ -48,6 +58,8 @@ function LabelActions() {
   };
   return (
     <TopToolbar>
+      {/* Custom actions replace react-admin's, so the button that adds the queue and time filters is put back. */}
+      <FilterButton />
       <Button size="small" onClick={() => downloadFile('/api/labels/export?format=jsonl', 'labels.jsonl')}>
         {translate('app.models.export_jsonl')}
       </Button>

@@ -103,7 +103,7 @@ export function BacktestPanel() {
               {r.draft.rules.map((rule) => (
                 <TableRow key={rule.rule}>
                   <TableCell>{rule.rule}</TableCell>
-                  <TableCell>{rule.eventType}</TableCell>
+                  <TableCell>{translate(`enums.event_type.${rule.eventType}`, { _: rule.eventType })}</TableCell>
                   <TableCell align="right">{rule.matches}</TableCell>
                 </TableRow>
               ))}

@@ -58,7 +58,7 @@ export function DryRunPanel() {
             )}
           </Typography>
           <Typography variant="body2">
-            {translate('app.policies.dry_run_events', { events: r.events.map((e) => e.type).join(', ') || '—', published: r.published ? r.published.rules.join(', ') || '—' : '—' })}
+            {translate('app.policies.dry_run_events', { events: r.events.map((e) => translate(`enums.event_type.${e.type}`, { _: e.type })).join(', ') || '—', published: r.published ? r.published.rules.join(', ') || '—' : '—' })}
           </Typography>
           {r.hits.map((h) => (
             <Box key={h.rule} sx={{ pl: 1 }}>

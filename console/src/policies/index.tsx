@@ -1,5 +1,5 @@
 import PolicyIcon from '@mui/icons-material/Policy';
-import { Create, DataTable, List, required, SearchInput, SelectInput, Show, SimpleForm, TabbedShowLayout, TextField, TextInput, useTranslate } from 'react-admin';
+import { Create, DataTable, List, required, SearchInput, SelectInput, Show, SimpleForm, TabbedShowLayout, TextInput, useTranslate } from 'react-admin';
 import { EnumField, LocaleDateField, enumChoices } from '../common/fields';
 import { PublishControls } from './PublishControls';
 import { DryRunPanel } from './DryRunPanel';
@@ -10,6 +10,7 @@ const DraftEditor = lazyPage(() => import('./DraftEditor').then((m) => m.DraftEd
 // The backtest's charts load with the tab that shows them.
 const BacktestPanel = lazyPage(() => import('./BacktestPanel').then((m) => m.BacktestPanel));
 import { VersionDiff } from './VersionDiff';
+import { KeyedTextField } from '../common/serverText';
 import { csvExporter } from '../common/exporter';
 
 const filters = [<SearchInput key="q" source="q" alwaysOn />, <SelectInput key="status" source="status" choices={enumChoices('policy_status', ['draft', 'published', 'archived'])} />];
@@ -18,7 +19,8 @@ export function PolicyList() {
   return (
     <List exporter={csvExporter} filters={filters} sort={{ field: 'name', order: 'ASC' }}>
       <DataTable rowClick="show">
-        <DataTable.Col source="name" />
+        <DataTable.Col source="name" field={KeyedTextField} />
+        <DataTable.Col source="description" disableSort field={KeyedTextField} />
         <DataTable.Col source="appliesTo" field={() => <EnumField source="appliesTo" enumName="policy_target" />} />
         <DataTable.Col source="mode" field={() => <EnumField source="mode" enumName="policy_mode" chip />} />
         <DataTable.Col source="status" field={() => <EnumField source="status" enumName="policy_status" chip />} />
@@ -35,7 +37,7 @@ export function PolicyShow() {
     <Show>
       <TabbedShowLayout>
         <TabbedShowLayout.Tab label={translate('app.policies.tab_draft')}>
-          <TextField source="description" />
+          <KeyedTextField source="description" />
           <EnumField source="status" enumName="policy_status" chip />
           <EnumField source="mode" enumName="policy_mode" chip />
           <PublishControls />
@@ -68,4 +70,4 @@ export function PolicyCreate() {
   );
 }
 
-export default { list: PolicyList, show: PolicyShow, create: PolicyCreate, icon: PolicyIcon, recordRepresentation: 'name' };
+export default { list: PolicyList, show: PolicyShow, create: PolicyCreate, icon: PolicyIcon, recordRepresentation: <KeyedTextField source="name" /> };

@@ -1,6 +1,7 @@
 import { PostEvidence } from '../evidence/PostEvidence';
 import { BooleanField, DataTable, Labeled, NumberField, ReferenceField, ReferenceManyField, Show, SimpleShowLayout, TextField, useRecordContext, useTranslate } from 'react-admin';
 import { OrderRows } from '../transactions/OrderRows';
+import { FlagReasonField } from '../common/serverText';
 import { EnumField, LocaleDateField } from '../common/fields';
 
 function PostEvidenceForRecord() {
@@ -31,7 +32,7 @@ export function PostShow() {
           <ReferenceManyField reference="flags" target="subjectId" filter={{ subjectType: 'post' }} sort={{ field: 'createdAt', order: 'DESC' }}>
             <DataTable rowClick="show" bulkActionButtons={false}>
               <DataTable.Col source="queue" field={() => <EnumField source="queue" enumName="queue" />} />
-              <DataTable.Col source="reason" />
+              <DataTable.Col source="reason" field={FlagReasonField} />
               <DataTable.Col source="status" field={() => <EnumField source="status" enumName="flag_status" />} />
               <DataTable.Col source="createdAt" field={LocaleDateField} />
             </DataTable>
