@@ -51,26 +51,24 @@ const ROWS_OBSERVER = `(() => {
   new MutationObserver(seen).observe(document, { childList: true, subtree: true });
 })();`;
 
-async function timelineOf(page: Page): Promise<LoadTimeline> {
-  return page.evaluate(() => {
-    // Node's types for `performance` know no navigation entries: the page's are described here.
-    type Entry = { name: string; startTime: number; responseEnd: number; domContentLoadedEventEnd: number };
-    const entries = (type: string) => (performance.getEntriesByType as (t: string) => unknown[])(type) as Entry[];
-    const nav = entries('navigation')[0]!;
-    const resources = entries('resource');
-    const scripts = resources.filter((r) => r.name.includes('/assets/'));
-    const list = resources.filter((r) => /\/api\/flags\?/.test(r.name));
-    const last = list[list.length - 1];
-    return {
-      html: nav.responseEnd,
-      scripts: Math.max(nav.responseEnd, ...scripts.map((r) => r.responseEnd)),
-      scriptsRun: nav.domContentLoadedEventEnd,
-      listRequested: last?.startTime ?? NaN,
-      listAnswered: last?.responseEnd ?? NaN,
-      rows: (window as unknown as { __rowsAt: number }).__rowsAt,
-    };
-  });
-}
+// Read in the page as source text: tsx would wrap a named function passed to evaluate in a helper the page lacks.
+const TIMELINE = `(() => {
+  const nav = performance.getEntriesByType('navigation')[0];
+  const resources = performance.getEntriesByType('resource');
+  const scripts = resources.filter((r) => r.name.includes('/assets/'));
+  const list = resources.filter((r) => /\\/api\\/flags\\?/.test(r.name));
+  const last = list[list.length - 1];
+  return {
+    html: nav.responseEnd,
+    scripts: Math.max(nav.responseEnd, ...scripts.map((r) => r.responseEnd)),
+    scriptsRun: nav.domContentLoadedEventEnd,
+    listRequested: last ? last.startTime : NaN,
+    listAnswered: last ? last.responseEnd : NaN,
+    rows: window.__rowsAt,
+  };
+})()`;
+
+const timelineOf = (page: Page) => page.evaluate(TIMELINE) as Promise<LoadTimeline>;
 
 const sorted = (xs: number[]) => [...xs].filter(Number.isFinite).sort((a, b) => a - b);
 const median = (xs: number[]) => percentile(sorted(xs), 50);
