@@ -1,6 +1,8 @@
+import { useMemo } from 'react';
 import { useLocaleState, useTranslate } from 'react-admin';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { DATE_LOCALES } from '../i18n/i18nProvider';
+import { dateFormat } from '../common/formatters';
 
 export interface ReputationPoint {
   occurredAt: string;
@@ -17,9 +19,11 @@ export interface ReputationPoint {
 export function ReputationHistoryChart({ history, height = 160 }: { history: ReputationPoint[]; height?: number }) {
   const translate = useTranslate();
   const [locale] = useLocaleState();
-  const points = history.filter((h) => !h.retractedAt).map((h) => ({ ...h, t: new Date(h.occurredAt).getTime() }));
+  // The chart lays out its ticks by formatting many candidate dates on every render: one formatter, one data array.
+  const points = useMemo(() => history.filter((h) => !h.retractedAt).map((h) => ({ ...h, t: new Date(h.occurredAt).getTime() })), [history]);
+  const day = dateFormat(DATE_LOCALES[locale] ?? 'en-GB', { month: 'short', day: 'numeric' });
   if (points.length === 0) return null;
-  const fmt = (t: number) => new Date(t).toLocaleDateString(DATE_LOCALES[locale] ?? 'en-GB', { month: 'short', day: 'numeric' });
+  const fmt = (t: number) => day.format(t);
   const both = points.some((p) => p.discussion !== undefined);
   return (
     <ResponsiveContainer width="100%" height={height}>
