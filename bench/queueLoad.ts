@@ -105,7 +105,8 @@ async function main() {
     const filter = JSON.stringify({ status: 'open', queue });
     const listUrl = `${server.url}/#/flags?filter=${encodeURIComponent(filter)}`;
     // The request the list page makes for its rows, asked for directly: the floor of a full load.
-    const listApiUrl = `${server.url}/api/flags?filter=${encodeURIComponent(filter)}&range=${encodeURIComponent('[0,24]')}&sort=${encodeURIComponent('["priority","DESC"]')}`;
+    const listQuery = new URLSearchParams({ filter, range: '[0,24]', sort: '["priority","DESC"]' });
+    const listApiUrl = `${server.url}/api/flags?${listQuery}`;
 
     const loadOnce = async (context: BrowserContext) => {
       const page = await context.newPage();
@@ -219,7 +220,10 @@ async function main() {
         `  floor: the list's API answer opened in a fresh context, median ${figures.floorListApiNavigationMedianMs} ms`,
         `  full load, page timeline (median ms from navigation): ${MARKS.map(([key, label]) => `${label} ${figures.fullLoadMarksMedianMs[key]}`).join(', ')}`,
         `  full load, where the time goes (median of each share; they sum to ${round(shareTotal)} ms):`,
-        ...SHARES.map(([label], i) => `    ${pad(label)} ${String(round(shareMs[i]!)).padStart(7)} ms  ${String(Math.round((100 * shareMs[i]!) / shareTotal)).padStart(3)}%`),
+        ...SHARES.map(([label], i) => {
+          const pct = Math.round((100 * shareMs[i]!) / shareTotal);
+          return `    ${pad(label)} ${String(round(shareMs[i]!)).padStart(7)} ms  ${String(pct).padStart(3)}%`;
+        }),
         `keyboard, ${DECISIONS} decisions with a on the item page, key press to next item filled:`,
         `  median ${figures.keyToNextItemMedianMs} ms, p95 ${figures.keyToNextItemP95Ms} ms   (target median ≤ 300 ms)`,
         `  of which key press to the next item's address: median ${figures.keyToUrlChangeMedianMs} ms`,

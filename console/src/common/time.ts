@@ -25,5 +25,7 @@ export function useDuration() {
 export function useDateText() {
   const [locale] = useLocaleState();
   return (iso: string | Date | null | undefined, withTime = true) =>
-    iso ? dateFormat(DATE_LOCALES[locale] ?? 'en-GB', withTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium' }).format(new Date(iso)) : '–';
+    iso
+      ? dateFormat(DATE_LOCALES[locale] ?? 'en-GB', withTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium' }).format(new Date(iso))
+      : '–';
 }

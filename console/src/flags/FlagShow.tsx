@@ -84,7 +84,12 @@ export function FlagShow() {
   const [helpOpen, setHelpOpen] = useState(false);
   const busy = useRef(false);
   // A page handed over by the claim of the next item is shown as it is, not asked for again at once.
-  const { data: wb, error, refetch } = useQuery({ queryKey: ['workbench', flagId], queryFn: () => fetchWorkbench(flagId), enabled: Number.isFinite(flagId), staleTime: WORKBENCH_FRESH_MS });
+  const { data: wb, error, refetch } = useQuery({
+    queryKey: ['workbench', flagId],
+    queryFn: () => fetchWorkbench(flagId),
+    enabled: Number.isFinite(flagId),
+    staleTime: WORKBENCH_FRESH_MS,
+  });
 
   const flag = wb?.flag;
   const mine = !!flag?.claimActive && identity?.id !== undefined && Number(flag.claimedBy) === Number(identity.id);

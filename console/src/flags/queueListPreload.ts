@@ -27,8 +27,12 @@ export function queueListParams(hash: string): GetListParams | null {
 
 /** Two list requests are the same when they ask for the same filter, sort and page (key order aside). */
 export function sameListRequest(a: GetListParams, b: GetListParams): boolean {
-  const canonical = (v: unknown): unknown =>
-    Array.isArray(v) ? v.map(canonical) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined).sort(([x], [y]) => x.localeCompare(y)).map(([k, x]) => [k, canonical(x)])) : v;
+  const canonical = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(canonical);
+    if (!v || typeof v !== 'object') return v;
+    const entries = Object.entries(v).filter(([, x]) => x !== undefined);
+    return Object.fromEntries(entries.sort(([x], [y]) => x.localeCompare(y)).map(([k, x]) => [k, canonical(x)]));
+  };
   const key = (p: GetListParams) => JSON.stringify(canonical({ filter: p.filter, sort: p.sort, pagination: p.pagination }));
   return key(a) === key(b);
 }
