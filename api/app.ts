@@ -12,6 +12,7 @@ import { createReadRouter } from './db/readRouting';
 import { errorHandler, notFoundHandler } from './http/problem';
 import { RouteTable } from './http/routeTable';
 import { jsonBody } from './http/jsonBody';
+import { consoleAssets } from './http/consoleAssets';
 import { apiKeyRouter } from './routes/apiKeys';
 import { authRouter } from './routes/auth';
 import { healthRouter } from './routes/health';
@@ -122,6 +123,7 @@ export function createApp(given: AppDeps): TrustApp {
 
   if (deps.consoleDir && fs.existsSync(path.join(deps.consoleDir, 'index.html'))) {
     const dir = deps.consoleDir;
+    app.use(consoleAssets(dir));
     app.use(express.static(dir, { index: false, maxAge: '1h', setHeaders: (res, file) => file.endsWith('.html') && res.setHeader('Cache-Control', 'no-cache') }));
     // The console routes in the browser (hash router), so every other GET gets the shell.
     app.get('/{*path}', (_req, res) => res.sendFile(path.join(dir, 'index.html')));

@@ -8,6 +8,7 @@ import { idParamSchema } from '../../contract/schemas/common';
 import { decideSchema, nextFlagSchema, reverseSchema } from '../../contract/schemas/moderation';
 import { workbenchView } from '../moderation/workbench';
 import { RESOURCE_ACCESS, ROLES } from '../../contract/access';
+import { openFlagCounts } from '../moderation/queueCounts';
 import { moderationService } from '../moderation/moderationService';
 
 export function moderationRouter(deps: AppDeps, table: RouteTable): Router {
@@ -23,11 +24,25 @@ export function moderationRouter(deps: AppDeps, table: RouteTable): Router {
     res.json(await workbenchView(deps.db, id, deps.clock.now()));
   });
 
-  /** Claims the next unheld item in a queue: what opens after a decision. */
+  /** Open flags per queue in one answer: the menu's counts. */
+  table.staff(router, '/api', 'get', '/flags/queue-counts', RESOURCE_ACCESS.flags!.read, async (_req, res) => {
+    res.json(await openFlagCounts(deps.db));
+  });
+
+  /**
+   * Claims the next unheld item in a queue: what opens after a decision. The answer carries that
+   * item's page (as GET /flags/:id/workbench gives it), so the next item shows without a second request.
+   */
   table.staff(router, '/api', 'post', '/flags/next', workers, async (req, res) => {
     const input = parseOrThrow(nextFlagSchema, req.body);
-    const id = await service.claimNext(input.queue, staff(req), deps.clock.now(), input.skip ?? []);
-    res.json({ id, flag: id === null ? null : await getRow(deps.db, RESOURCES.flags!, id) });
+    const now = deps.clock.now();
+    const id = await service.claimNext(input.queue, staff(req), now, input.skip ?? []);
+    if (id === null) {
+      res.json({ id, flag: null, workbench: null });
+      return;
+    }
+    const [flag, workbench] = await Promise.all([getRow(deps.db, RESOURCES.flags!, id), workbenchView(deps.db, id, now)]);
+    res.json({ id, flag, workbench });
   });
 
   table.staff(router, '/api', 'post', '/flags/:id/claim', workers, async (req, res) => {

@@ -1,5 +1,6 @@
 import simpleRestProvider from 'ra-data-simple-rest';
-import { fetchUtils, HttpError } from 'react-admin';
+import { fetchUtils, HttpError, type DataProvider, type GetListParams, type GetListResult } from 'react-admin';
+import { sameListRequest } from './flags/queueListPreload';
 import { csrfToken } from './csrf';
 import { i18nProvider } from './i18n/i18nProvider';
 import { translateServerText } from './common/serverText';
@@ -40,4 +41,31 @@ export async function httpClient(url: string, options: fetchUtils.Options = {}) 
   }
 }
 
-export const dataProvider = simpleRestProvider('/api', httpClient);
+const rest = simpleRestProvider('/api', httpClient);
+
+/** A list asked for before the console has drawn anything, kept for the list page that will ask for it. */
+let preloaded: { resource: string; params: GetListParams; answer: Promise<GetListResult>; at: number } | null = null;
+const PRELOAD_KEPT_MS = 10_000;
+
+/**
+ * Starts a list request at once, while the console is still loading: the queue list otherwise asks
+ * for its rows only after the session check, the layout and the menu, one after another.
+ */
+export function preloadList(resource: string, params: GetListParams): void {
+  const answer = rest.getList(resource, params);
+  // Unused or failed, it is simply asked for again.
+  answer.catch(() => undefined);
+  preloaded = { resource, params, answer, at: Date.now() };
+}
+
+export const dataProvider: DataProvider = {
+  ...rest,
+  getList(resource, params) {
+    const p = preloaded;
+    if (p && p.resource === resource && Date.now() - p.at < PRELOAD_KEPT_MS && sameListRequest(p.params, params)) {
+      preloaded = null;
+      return p.answer.catch(() => rest.getList(resource, params));
+    }
+    return rest.getList(resource, params);
+  },
+};

@@ -70,6 +70,7 @@ const EXPECTED: Record<string, readonly Role[] | 'public' | 'api_key'> = {
   'post /api/flags/:id/claim': ALL,
   'post /api/flags/:id/release': ALL,
   'post /api/flags/next': ALL,
+  'get /api/flags/queue-counts': ALL,
   'get /api/flags/:id/workbench': ALL,
   'post /api/flags/:id/decide': ALL,
   'post /api/decisions/:id/reverse': ['admin', 'moderator', 'compliance'],

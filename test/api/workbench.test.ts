@@ -73,6 +73,10 @@ describe('the next item in a queue', () => {
     const first = await request(app).post('/api/flags/next').set(mod).send({ queue: 'spam' }).expect(200);
     expect(first.body.id).toBe(open[0].id);
     expect(first.body.flag.claimedBy).toBe(staff.moderator.id);
+    // The answer carries the item's page, the same as its own request gives (the claim included).
+    const page = await request(app).get(`/api/flags/${open[0].id}/workbench`).set(mod).expect(200);
+    expect(first.body.workbench).toEqual(page.body);
+    expect(first.body.workbench.flag.claimActive).toBe(true);
     expect(Number((await t.db('audit_log').where({ action: 'flag.claim', subject_id: String(open[0].id) }).count({ c: '*' }).first())!.c)).toBeGreaterThan(0);
     expect(Number((await t.db('audit_log').where({ action: 'flag.claim' }).count({ c: '*' }).first())!.c)).toBe(audits + 1);
     // The held item is not handed out again; the one after it is.
@@ -86,7 +90,7 @@ describe('the next item in a queue', () => {
 
   it('answers null for an empty queue', async () => {
     const res = await request(app).post('/api/flags/next').set(mod).send({ queue: 'member_reports' }).expect(200);
-    expect(res.body).toEqual({ id: null, flag: null });
+    expect(res.body).toEqual({ id: null, flag: null, workbench: null });
   });
 
   it('refuses bad input field by field, and a queue the role does not work', async () => {
@@ -94,6 +98,18 @@ describe('the next item in a queue', () => {
     expect(bad.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(bad.body.errors.map((e: { path: string }) => e.path)).toEqual(expect.arrayContaining(['queue', 'skip[0]']));
     await request(app).post('/api/flags/next').set(compliance).send({ queue: 'spam' }).expect(403);
+  });
+});
+
+describe('the menu counts in one answer', () => {
+  it('counts the open flags of every queue, zero for an empty one, as the list totals them', async () => {
+    const res = await request(app).get('/api/flags/queue-counts').set(compliance).expect(200);
+    const rows = await t.db('flags').where({ status: 'open' }).groupBy('queue').select('queue').count({ c: '*' });
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows as Array<{ queue: string; c: string | number }>) expect(res.body[r.queue]).toBe(Number(r.c));
+    expect(res.body.member_reports).toBe(0);
+    const list = await request(app).get('/api/flags').query({ filter: JSON.stringify({ status: 'open', queue: 'spam' }), range: '[0,0]' }).set(mod).expect(200);
+    expect(res.body.spam).toBe(Number(/\/(\d+)$/.exec(String(list.headers['content-range']))![1]));
   });
 });
 

@@ -1,5 +1,6 @@
 import { useLocaleState } from 'react-admin';
 import { DATE_LOCALES } from '../i18n/i18nProvider';
+import { dateFormat, numberFormat } from './formatters';
 
 const UNITS: Array<[Intl.NumberFormatOptions['unit'], number]> = [
   ['year', 365 * 86_400_000],
@@ -13,7 +14,7 @@ const UNITS: Array<[Intl.NumberFormatOptions['unit'], number]> = [
 export function durationText(ms: number, locale: string): string {
   const abs = Math.max(0, ms);
   const [unit, size] = UNITS.find(([, size]) => abs >= size) ?? UNITS[UNITS.length - 1]!;
-  return new Intl.NumberFormat(DATE_LOCALES[locale] ?? 'en-GB', { style: 'unit', unit, unitDisplay: 'long', maximumFractionDigits: 0 }).format(Math.floor(abs / size));
+  return numberFormat(DATE_LOCALES[locale] ?? 'en-GB', { style: 'unit', unit, unitDisplay: 'long', maximumFractionDigits: 0 }).format(Math.floor(abs / size));
 }
 
 export function useDuration() {
@@ -24,5 +25,7 @@ export function useDuration() {
 export function useDateText() {
   const [locale] = useLocaleState();
   return (iso: string | Date | null | undefined, withTime = true) =>
-    iso ? new Date(iso).toLocaleString(DATE_LOCALES[locale] ?? 'en-GB', withTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium' }) : '–';
+    iso
+      ? dateFormat(DATE_LOCALES[locale] ?? 'en-GB', withTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium' }).format(new Date(iso))
+      : '–';
 }

@@ -1,7 +1,9 @@
+import { useMemo } from 'react';
 import { useLocaleState, useTranslate } from 'react-admin';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { DATE_LOCALES } from '../i18n/i18nProvider';
 import { timeTicks } from '../common/chartScales';
+import { dateFormat } from '../common/formatters';
 
 export interface ReputationPoint {
   occurredAt: string;
@@ -18,9 +20,11 @@ export interface ReputationPoint {
 export function ReputationHistoryChart({ history, height = 160 }: { history: ReputationPoint[]; height?: number }) {
   const translate = useTranslate();
   const [locale] = useLocaleState();
-  const points = history.filter((h) => !h.retractedAt).map((h) => ({ ...h, t: new Date(h.occurredAt).getTime() }));
+  // The chart lays out its ticks by formatting many candidate dates on every render: one formatter, one data array.
+  const points = useMemo(() => history.filter((h) => !h.retractedAt).map((h) => ({ ...h, t: new Date(h.occurredAt).getTime() })), [history]);
+  const day = dateFormat(DATE_LOCALES[locale] ?? 'en-GB', { month: 'short', day: 'numeric' });
   if (points.length === 0) return null;
-  const fmt = (t: number) => new Date(t).toLocaleDateString(DATE_LOCALES[locale] ?? 'en-GB', { month: 'short', day: 'numeric' });
+  const fmt = (t: number) => day.format(t);
   const first = Math.min(...points.map((p) => p.t));
   const last = Math.max(...points.map((p) => p.t));
   // Whole days or months, four at most: English month names are wider than Chinese dates.

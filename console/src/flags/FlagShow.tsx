@@ -14,6 +14,9 @@ import { AuthorCard, FiredRules, ItemDecisions, OrderLines, ReferredOrders, Repo
 import { flagReasonText } from '../common/serverText';
 import { queueListPath } from './queuePaths';
 
+/** How long an item page just fetched (or handed over with the claim) is shown without asking the API again. */
+const WORKBENCH_FRESH_MS = 5_000;
+
 /** Minutes left on a claim, recounted every 15 s so the panel never shows a claim that ran out. */
 function useMinutesLeft(until: string | null | undefined) {
   const [now, setNow] = useState(() => Date.now());
@@ -81,7 +84,13 @@ export function FlagShow() {
   const undo = useDecisionUndo();
   const [helpOpen, setHelpOpen] = useState(false);
   const busy = useRef(false);
-  const { data: wb, error, refetch } = useQuery({ queryKey: ['workbench', flagId], queryFn: () => fetchWorkbench(flagId), enabled: Number.isFinite(flagId) });
+  // A page handed over by the claim of the next item is shown as it is, not asked for again at once.
+  const { data: wb, error, refetch } = useQuery({
+    queryKey: ['workbench', flagId],
+    queryFn: () => fetchWorkbench(flagId),
+    enabled: Number.isFinite(flagId),
+    staleTime: WORKBENCH_FRESH_MS,
+  });
 
   const flag = wb?.flag;
   const mine = !!flag?.claimActive && identity?.id !== undefined && Number(flag.claimedBy) === Number(identity.id);
@@ -119,8 +128,9 @@ export function FlagShow() {
     const decided = Number(flag.id);
     const queue = String(flag.queue);
     let nextId: number | null = null;
-    const next = await claimNext(queue, [decided]).catch(() => ({ id: null }));
+    const next = await claimNext(queue, [decided]).catch(() => ({ id: null, workbench: null }));
     nextId = next.id;
+    if (nextId && next.workbench) queryClient.setQueryData(['workbench', nextId], next.workbench);
     undo.push({
       message: nextId ? 'app.triage.next_opened' : 'app.triage.decided',
       messageArgs: { action: translate(`enums.decision_action.${decision.action}`), id: decided },

@@ -23,5 +23,6 @@ export type Workbench = { flag: Record<string, any>; post: Record<string, any> |
 
 export const fetchWorkbench = async (id: number) => (await httpClient(`/api/flags/${id}/workbench`)).json as Workbench;
 
-/** Claims the next unheld item of a queue; null when the queue is empty. */
-export const claimNext = async (queue: string, skip: number[] = []) => (await httpClient('/api/flags/next', { method: 'POST', body: JSON.stringify({ queue, skip }) })).json as { id: number | null };
+/** Claims the next unheld item of a queue, with its page; null when the queue is empty. */
+export const claimNext = async (queue: string, skip: number[] = []) =>
+  (await httpClient('/api/flags/next', { method: 'POST', body: JSON.stringify({ queue, skip }) })).json as { id: number | null; workbench?: Workbench | null };

@@ -3,25 +3,17 @@ import AssessmentIcon from '@mui/icons-material/Assessment';
 import InsightsIcon from '@mui/icons-material/Insights';
 import PublicIcon from '@mui/icons-material/Public';
 import { useQuery } from '@tanstack/react-query';
-import { Menu, useCanAccess, useDataProvider, useTranslate } from 'react-admin';
+import { Menu, useCanAccess, useTranslate } from 'react-admin';
+import { httpClient } from '../dataProvider';
 import { useWorkedQueues } from '../flags/usePermissionsOf';
 import { queueListPath } from '../flags/queuePaths';
 
-/** Open flags per queue, refreshed every 30 seconds: the counts a moderator watches. */
+/** Open flags per queue, refreshed every 30 seconds: the counts a moderator watches, all in one request. */
 function useQueueCounts(queues: readonly string[]) {
-  const dataProvider = useDataProvider();
   return useQuery({
-    queryKey: ['menu', 'queue-counts', queues],
+    queryKey: ['menu', 'queue-counts'],
     enabled: queues.length > 0,
-    queryFn: async () =>
-      Object.fromEntries(
-        await Promise.all(
-          queues.map(async (queue) => {
-            const { total } = await dataProvider.getList('flags', { filter: { status: 'open', queue }, sort: { field: 'priority', order: 'DESC' }, pagination: { page: 1, perPage: 1 } });
-            return [queue, total ?? 0] as const;
-          }),
-        ),
-      ) as Record<string, number>,
+    queryFn: async () => (await httpClient('/api/flags/queue-counts')).json as Record<string, number>,
     refetchInterval: 30_000,
   });
 }
