@@ -33,6 +33,9 @@ import { appealRouter } from './routes/appeals';
 import { transparencyRouter } from './routes/transparency';
 import { createModelRuntime } from './models/modelRuntime';
 import { modelRouter } from './routes/models';
+import { queueSettingsRouter } from './routes/queueSettings';
+import { noteTemplateRouter } from './routes/noteTemplates';
+import { supervisorRouter } from './routes/supervisor';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
@@ -110,6 +113,9 @@ export function createApp(given: AppDeps): TrustApp {
   app.use('/api', appealRouter(deps, table));
   app.use('/api', transparencyRouter(deps, table));
   app.use('/api', modelRouter(deps, table));
+  app.use('/api', queueSettingsRouter(deps, table));
+  app.use('/api', noteTemplateRouter(deps, table));
+  app.use('/api', supervisorRouter(deps, table));
   app.use('/api', resourceRouter(deps, table));
   app.use('/api', notFoundHandler);
 

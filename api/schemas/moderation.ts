@@ -7,6 +7,8 @@ export const decideSchema = z.object({
   /** A reason template's code (spam, contact_info, undisclosed_ad …), the same across moderators. */
   reasonCode: z.string().trim().regex(/^[a-z][a-z0-9_]{1,63}$/, 'a reason code: lower-case letters, digits and _'),
   note: z.string().trim().max(2000).optional(),
+  /** The canned note the text started from (see note_templates); it must belong to the flag's queue. */
+  noteTemplateId: z.number().int().positive().optional(),
 }).strict();
 export type DecideInput = z.infer<typeof decideSchema>;
 

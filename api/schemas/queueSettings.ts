@@ -1,0 +1,14 @@
+import { z } from 'zod';
+import { QUEUES } from '../../migrations/009_platform_loop';
+import { SLA_MAX_MINUTES } from '../../migrations/022_team_and_time';
+
+export const queueParamSchema = z.object({ queue: z.enum(QUEUES) });
+
+/**
+ * A queue's target time to decision, in minutes; null clears it. Other fields of the record the
+ * console sends back (queue, updatedAt …) are ignored.
+ */
+export const queueSettingsUpdateSchema = z.object({
+  slaMinutes: z.number().int('a whole number of minutes').positive('at least 1 minute').max(SLA_MAX_MINUTES, `at most ${SLA_MAX_MINUTES} minutes (30 days)`).nullable(),
+});
+export type QueueSettingsUpdate = z.infer<typeof queueSettingsUpdateSchema>;
