@@ -52,9 +52,11 @@ export async function setQueueSla(db: Db, queue: string, input: QueueSettingsUpd
   });
 }
 
-/** When an open item is due: its flag's creation plus the queue's target. */
-export function dueAt(createdAt: Date, slaMinutes: number): Date {
-  return new Date(createdAt.getTime() + slaMinutes * 60_000);
+/** When an item is due (its flag's creation plus the queue's target) and whether an open one is past it. */
+export function slaState(flag: { status?: unknown; createdAt?: unknown }, slaMinutes: number | undefined, now: Date): { slaMinutes: number | null; dueAt: Date | null; overdue: boolean } {
+  if (slaMinutes === undefined) return { slaMinutes: null, dueAt: null, overdue: false };
+  const due = new Date(new Date(flag.createdAt as string | Date).getTime() + slaMinutes * 60_000);
+  return { slaMinutes, dueAt: due, overdue: flag.status === 'open' && due.getTime() <= now.getTime() };
 }
 
 /**
