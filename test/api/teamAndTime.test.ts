@@ -65,7 +65,7 @@ describe('SLA per queue', () => {
     expect(res.body).toMatchObject({ id: 'spam', slaMinutes: 60, updatedBy: staff.community_manager.id });
     await request(app).put('/api/queue-settings/spam').set(admin).send({ slaMinutes: 45 }).expect(200);
     const rows = await auditRows('queue.sla_set', 'spam');
-    expect(rows.map((r) => [r.actor_staff_id, r.detail])).toEqual([
+    expect(rows.map((r: { actor_staff_id: number; detail: unknown }) => [r.actor_staff_id, r.detail])).toEqual([
       [staff.community_manager.id, { before: null, after: 60 }],
       [staff.admin.id, { before: 60, after: 45 }],
     ]);
