@@ -24,7 +24,7 @@ export const appEnglish = {
       spam_scores: 'Spam scores', promo_scores: 'Promotion scores', reputation: 'Reputation of accounts',
       open_queue: 'Open queue',
     },
-    menu: { moderation: 'Moderation', community: 'Community', admin: 'Administration', queue_count: '%{queue}: %{count}', user: '%{name}: account menu' },
+    menu: { moderation: 'Moderation', community: 'Community', admin: 'Administration', queue_count: '%{queue}: %{count}', queue_count_overdue: '%{queue}: %{count} · %{overdue} overdue', supervisor: 'Who holds what', user: '%{name}: account menu' },
     api_key_created: 'Copy this key now; it will not be shown again:',
     related: { none: 'None yet', item_decisions: 'Earlier decisions on this item', author_decisions: "Decisions on the author's account", author_partnerships: "The author's partnerships", buyer_decisions: "Decisions on the buyer's account", buyer_orders: "The buyer's orders", summary: 'Summary', replies: 'Replies', flags: 'Flags on this item', decisions: 'Decisions', posts: 'Posts', orders: 'Orders', partnerships: 'Partnerships', referred_orders: 'Orders referred by this post' },
     disclosure: {
@@ -60,11 +60,11 @@ export const appEnglish = {
       hint: 'Keys: j / k to move, a approve, r remove, e escalate, o open, ? for help.',
       bulk_approve: 'Approve selected', bulk_remove: 'Remove selected (queue action)', bulk_done: '%{done} decided, %{skipped} skipped (held by someone else or already decided)',
       decided: '%{action}: flag #%{id}',
-      keys: { title: 'Keyboard', next: 'Next item', previous: 'Previous item', approve: 'Approve (no violation)', remove: "Remove, or the queue's own action (hold an order, require a disclosure)", escalate: 'Escalate to a senior reviewer', open: "Open the item's evidence page", help: 'Show or hide these keys', claim: 'Claim the item, or release it', back: 'Back to the queue', queue_action: '%{action} (this queue’s action)' },
+      keys: { title: 'Keyboard', next: 'Next item', previous: 'Previous item', approve: 'Approve (no violation)', remove: "Remove, or the queue's own action (hold an order, require a disclosure)", escalate: 'Escalate to a senior reviewer', open: "Open the item's evidence page", help: 'Show or hide these keys', claim: 'Claim the item, or release it', back: 'Back to the queue', queue_action: '%{action} (this queue’s action)', note: 'Pick a canned note: n, then its digit' },
       hint_queue: 'Keys: j / k to move, a approve, r %{remove}, e escalate, o open, ? for help.',
       hint_item: 'Keys: a approve, r %{remove}, e escalate, c claim or release, b back to the queue, ? for help.',
       queue_title: 'Queue: %{queue}', all_queues: 'Flags in all queues',
-      col: { subject: 'Item', author: 'Author', reach: 'Reach', age: 'Waiting', claimed: 'Claimed by' },
+      col: { subject: 'Item', author: 'Author', reach: 'Reach', age: 'Waiting', claimed: 'Claimed by', due: 'Due' },
       bulk_confirm_title: 'Decide %{smart_count} selected item? |||| Decide %{smart_count} selected items?',
       bulk_confirm_body: 'Each item gets its queue’s action (%{actions}). For a few seconds afterwards you can still undo.',
       bulk_confirm: 'Decide', cancel: 'Cancel',
@@ -91,6 +91,22 @@ export const appEnglish = {
       discussion: 'Discussion', commerce: 'Commerce', confidence: 'confidence %{confidence}%',
       decisions_item: 'Earlier decisions on this item', decisions_author: 'Earlier decisions on the author', recent_posts: 'Recent posts by the author', none: 'None',
       by: 'by %{name}', automated: 'automated',
+    },
+    sla: {
+      overdue: 'Overdue %{duration}', due_in: 'Due in %{duration}', no_target: 'No target', overdue_chip: 'Overdue', escalated: 'Escalated: waited twice the target',
+      hint: 'The target time to decision for each queue. An open item past its target is marked overdue; past twice its target it escalates by itself.',
+      minutes_hint: 'Minutes from the flag to its decision; leave empty for no target.',
+    },
+    notes: {
+      title: 'Note to the member', label: 'Note (goes into the statement of reasons)',
+      pick_hint: 'Canned notes: n, then a digit. Esc leaves the note field; then a, r or e decides.',
+      picking: 'Pick a canned note: press 1–%{max}', none: 'No canned notes for this queue', from: 'From canned note %{slot}: %{title}',
+    },
+    supervisor: {
+      title: 'Who holds what', intro: 'Items claimed right now, longest held first. Release one to return it to its queue, or give it to someone else.',
+      none: 'Nobody holds an item right now.', item: 'Item', holder: 'Held by', since: 'Held since', until: 'Claim ends',
+      release: 'Release', reassign: 'Reassign', reassign_to: 'Give flag #%{id} to', released: 'Flag #%{id} released', reassigned: 'Flag #%{id} given to %{name}', cancel: 'Cancel',
+      release_label: 'Release flag #%{id}', reassign_label: 'Reassign flag #%{id}',
     },
     revoke: 'Revoke',
     revoked: 'Revoked',
@@ -203,11 +219,11 @@ export const appEnglish = {
     },
     flags: {
       name: 'Flag |||| Flags',
-      fields: { id: 'ID', subjectType: 'Subject type', subjectId: 'Subject', queue: 'Queue', priority: 'Priority', status: 'Status', source: 'Source', reason: 'Reason', policyVersionId: 'Policy version', claimedBy: 'Claimed by', claimedUntil: 'Claimed until', createdAt: 'Flagged', decidedAt: 'Decided', reportCount: 'Member reports', reportWeight: 'Report weight', q: 'Search' },
+      fields: { id: 'ID', subjectType: 'Subject type', subjectId: 'Subject', queue: 'Queue', priority: 'Priority', status: 'Status', source: 'Source', reason: 'Reason', policyVersionId: 'Policy version', claimedBy: 'Claimed by', claimedUntil: 'Claimed until', createdAt: 'Flagged', decidedAt: 'Decided', reportCount: 'Member reports', reportWeight: 'Report weight', claimedAt: 'Claimed at', slaEscalatedAt: 'Escalated (overdue)', q: 'Search' },
     },
     decisions: {
       name: 'Decision |||| Decisions',
-      fields: { id: 'ID', flagId: 'Flag', subjectType: 'Subject type', subjectId: 'Subject', action: 'Action', reasonCode: 'Reason', note: 'Note', staffId: 'Moderator', automated: 'Automated', reversesDecisionId: 'Reverses', reversedAt: 'Reversed', createdAt: 'Decided', q: 'Search' },
+      fields: { id: 'ID', flagId: 'Flag', subjectType: 'Subject type', subjectId: 'Subject', action: 'Action', reasonCode: 'Reason', note: 'Note', staffId: 'Moderator', automated: 'Automated', reversesDecisionId: 'Reverses', reversedAt: 'Reversed', createdAt: 'Decided', noteTemplateId: 'Canned note', q: 'Search' },
     },
     staff: {
       name: 'Staff member |||| Staff',
@@ -224,6 +240,14 @@ export const appEnglish = {
     'policy-versions': {
       name: 'Policy version |||| Policy versions',
       fields: { id: 'ID', policyId: 'Policy', version: 'Version', document: 'Document', mode: 'Mode', appliesTo: 'Applies to', publishedBy: 'Published by', publishedAt: 'Published', restoresVersionId: 'Restores version', note: 'Note', q: 'Search' },
+    },
+    'queue-settings': {
+      name: 'Queue target |||| Queue targets',
+      fields: { id: 'Queue', queue: 'Queue', slaMinutes: 'Target time to decision (minutes)', updatedBy: 'Updated by', updatedByName: 'Updated by', updatedAt: 'Updated' },
+    },
+    'note-templates': {
+      name: 'Canned note |||| Canned notes',
+      fields: { id: 'ID', queue: 'Queue', slot: 'Key (n then this digit)', title: 'Title', textEn: 'Text in English', textZh: 'Text in Chinese', updatedBy: 'Updated by', updatedAt: 'Updated', q: 'Search' },
     },
     'policy-lists': {
       name: 'List |||| Lists',

@@ -25,7 +25,7 @@ export const appChinese: AppMessages = {
       spam_scores: '垃圾分分布', promo_scores: '推广分分布', reputation: '账号信誉分布',
       open_queue: '打开队列',
     },
-    menu: { moderation: '审核', community: '社区', admin: '管理', queue_count: '%{queue}：%{count} 条', user: '%{name}：账户菜单' },
+    menu: { moderation: '审核', community: '社区', admin: '管理', queue_count: '%{queue}：%{count} 条', queue_count_overdue: '%{queue}：%{count} 条 · 超时 %{overdue} 条', supervisor: '认领情况', user: '%{name}：账户菜单' },
     api_key_created: '请立即复制此密钥，之后不会再显示：',
     related: { none: '暂无', item_decisions: '此条目以往的处理', author_decisions: '对作者账户的处理', author_partnerships: '作者的合作关系', buyer_decisions: '对买家账户的处理', buyer_orders: '买家的订单', summary: '概要', replies: '回复', flags: '此条目的标记', decisions: '处理记录', posts: '帖子', orders: '订单', partnerships: '合作关系', referred_orders: '由此帖带来的订单' },
     disclosure: {
@@ -61,11 +61,11 @@ export const appChinese: AppMessages = {
       hint: '快捷键：j / k 上下移动，a 通过，r 删除，e 升级，o 打开，? 查看帮助。',
       bulk_approve: '通过所选', bulk_remove: '处理所选（按队列方式）', bulk_done: '已处理 %{done} 条，跳过 %{skipped} 条（他人处理中或已处理）',
       decided: '%{action}：标记 #%{id}',
-      keys: { title: '快捷键', next: '下一条', previous: '上一条', approve: '通过（无违规）', remove: '删除，或本队列的处理方式（暂扣订单、要求标注广告）', escalate: '升级给资深审核员', open: '打开该条目的证据页面', help: '显示或隐藏快捷键', claim: '认领或释放该条目', back: '返回队列', queue_action: '%{action}（本队列的处理方式）' },
+      keys: { title: '快捷键', next: '下一条', previous: '上一条', approve: '通过（无违规）', remove: '删除，或本队列的处理方式（暂扣订单、要求标注广告）', escalate: '升级给资深审核员', open: '打开该条目的证据页面', help: '显示或隐藏快捷键', claim: '认领或释放该条目', back: '返回队列', queue_action: '%{action}（本队列的处理方式）', note: '选择常用说明：先按 n，再按数字' },
       hint_queue: '快捷键：j / k 上下移动，a 通过，r %{remove}，e 升级，o 打开，? 查看帮助。',
       hint_item: '快捷键：a 通过，r %{remove}，e 升级，c 认领或释放，b 返回队列，? 查看帮助。',
       queue_title: '队列：%{queue}', all_queues: '全部队列的标记',
-      col: { subject: '条目', author: '作者', reach: '触达', age: '等待时长', claimed: '认领人' },
+      col: { subject: '条目', author: '作者', reach: '触达', age: '等待时长', claimed: '认领人', due: '时限' },
       bulk_confirm_title: '处理所选的 %{smart_count} 条？',
       bulk_confirm_body: '每条按其队列的方式处理（%{actions}）。处理后几秒内仍可撤销。',
       bulk_confirm: '处理', cancel: '取消',
@@ -92,6 +92,22 @@ export const appChinese: AppMessages = {
       discussion: '讨论', commerce: '交易', confidence: '置信度 %{confidence}%',
       decisions_item: '该条目的历史处理', decisions_author: '作者的历史处理', recent_posts: '作者近期帖子', none: '无',
       by: '处理人：%{name}', automated: '自动处理',
+    },
+    sla: {
+      overdue: '已超时 %{duration}', due_in: '剩余 %{duration}', no_target: '未设时限', overdue_chip: '已超时', escalated: '已自动升级：等待超过两倍时限',
+      hint: '每个队列的处理时限。未处理的条目超过时限会标为超时；超过两倍时限会自动升级。',
+      minutes_hint: '从标记到处理的分钟数；留空表示不设时限。',
+    },
+    notes: {
+      title: '致用户的说明', label: '说明（写入处理理由说明）',
+      pick_hint: '常用说明：先按 n，再按数字。按 Esc 离开说明框，再按 a、r 或 e 作出处理。',
+      picking: '选择常用说明：按 1–%{max}', none: '本队列没有常用说明', from: '来自常用说明 %{slot}：%{title}',
+    },
+    supervisor: {
+      title: '认领情况', intro: '当前被认领的条目，认领最久的在前。可以释放条目使其回到队列，或转交给其他人。',
+      none: '当前没有被认领的条目。', item: '条目', holder: '认领人', since: '认领开始', until: '认领到期',
+      release: '释放', reassign: '转交', reassign_to: '将标记 #%{id} 转交给', released: '标记 #%{id} 已释放', reassigned: '标记 #%{id} 已转交给 %{name}', cancel: '取消',
+      release_label: '释放标记 #%{id}', reassign_label: '转交标记 #%{id}',
     },
     revoke: '吊销',
     revoked: '已吊销',
@@ -204,11 +220,11 @@ export const appChinese: AppMessages = {
     },
     flags: {
       name: '标记',
-      fields: { id: '编号', subjectType: '对象类型', subjectId: '对象', queue: '队列', priority: '优先级', status: '状态', source: '来源', reason: '原因', policyVersionId: '策略版本', claimedBy: '认领人', claimedUntil: '认领至', createdAt: '标记时间', decidedAt: '处理时间', reportCount: '用户举报数', reportWeight: '举报权重', q: '搜索' },
+      fields: { id: '编号', subjectType: '对象类型', subjectId: '对象', queue: '队列', priority: '优先级', status: '状态', source: '来源', reason: '原因', policyVersionId: '策略版本', claimedBy: '认领人', claimedUntil: '认领至', createdAt: '标记时间', decidedAt: '处理时间', reportCount: '用户举报数', reportWeight: '举报权重', claimedAt: '认领时间', slaEscalatedAt: '超时自动升级时间', q: '搜索' },
     },
     decisions: {
       name: '处理记录',
-      fields: { id: '编号', flagId: '标记', subjectType: '对象类型', subjectId: '对象', action: '处理', reasonCode: '理由', note: '备注', staffId: '审核员', automated: '自动', reversesDecisionId: '撤销的处理', reversedAt: '撤销时间', createdAt: '处理时间', q: '搜索' },
+      fields: { id: '编号', flagId: '标记', subjectType: '对象类型', subjectId: '对象', action: '处理', reasonCode: '理由', note: '备注', staffId: '审核员', automated: '自动', reversesDecisionId: '撤销的处理', reversedAt: '撤销时间', createdAt: '处理时间', noteTemplateId: '常用说明', q: '搜索' },
     },
     staff: {
       name: '工作人员',
@@ -225,6 +241,14 @@ export const appChinese: AppMessages = {
     'policy-versions': {
       name: '策略版本',
       fields: { id: '编号', policyId: '策略', version: '版本', document: '规则文档', mode: '模式', appliesTo: '适用对象', publishedBy: '发布人', publishedAt: '发布时间', restoresVersionId: '恢复的版本', note: '备注', q: '搜索' },
+    },
+    'queue-settings': {
+      name: '队列时限',
+      fields: { id: '队列', queue: '队列', slaMinutes: '处理时限（分钟）', updatedBy: '修改人', updatedByName: '修改人', updatedAt: '修改时间' },
+    },
+    'note-templates': {
+      name: '常用说明',
+      fields: { id: '编号', queue: '队列', slot: '快捷键（n 后按此数字）', title: '标题', textEn: '英文内容', textZh: '中文内容', updatedBy: '修改人', updatedAt: '修改时间', q: '搜索' },
     },
     'policy-lists': {
       name: '名单',
