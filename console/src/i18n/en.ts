@@ -62,7 +62,7 @@ export const appEnglish = {
       decided: '%{action}: flag #%{id}',
       keys: { title: 'Keyboard', next: 'Next item', previous: 'Previous item', approve: 'Approve (no violation)', remove: "Remove, or the queue's own action (hold an order, require a disclosure)", escalate: 'Escalate to a senior reviewer', open: "Open the item's evidence page", help: 'Show or hide these keys', claim: 'Claim the item, or release it', back: 'Back to the queue', queue_action: '%{action} (this queue’s action)', note: 'Pick a canned note: n, then its digit' },
       hint_queue: 'Keys: j / k to move, a approve, r %{remove}, e escalate, o open, ? for help.',
-      hint_item: 'Keys: a approve, r %{remove}, e escalate, c claim or release, b back to the queue, ? for help.',
+      hint_item: 'Keys: a approve, r %{remove}, e escalate, n then a digit for a canned note, c claim or release, b back to the queue, ? for help.',
       queue_title: 'Queue: %{queue}', all_queues: 'Flags in all queues',
       col: { subject: 'Item', author: 'Author', reach: 'Reach', age: 'Waiting', claimed: 'Claimed by', due: 'Due' },
       bulk_confirm_title: 'Decide %{smart_count} selected item? |||| Decide %{smart_count} selected items?',

@@ -63,7 +63,7 @@ export const appChinese: AppMessages = {
       decided: '%{action}：标记 #%{id}',
       keys: { title: '快捷键', next: '下一条', previous: '上一条', approve: '通过（无违规）', remove: '删除，或本队列的处理方式（暂扣订单、要求标注广告）', escalate: '升级给资深审核员', open: '打开该条目的证据页面', help: '显示或隐藏快捷键', claim: '认领或释放该条目', back: '返回队列', queue_action: '%{action}（本队列的处理方式）', note: '选择常用说明：先按 n，再按数字' },
       hint_queue: '快捷键：j / k 上下移动，a 通过，r %{remove}，e 升级，o 打开，? 查看帮助。',
-      hint_item: '快捷键：a 通过，r %{remove}，e 升级，c 认领或释放，b 返回队列，? 查看帮助。',
+      hint_item: '快捷键：a 通过，r %{remove}，e 升级，n 加数字选择常用说明，c 认领或释放，b 返回队列，? 查看帮助。',
       queue_title: '队列：%{queue}', all_queues: '全部队列的标记',
       col: { subject: '条目', author: '作者', reach: '触达', age: '等待时长', claimed: '认领人', due: '时限' },
       bulk_confirm_title: '处理所选的 %{smart_count} 条？',
