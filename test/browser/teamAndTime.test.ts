@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { TestDb } from '../support/testDb';
 import { HAS_CHROMIUM, SCREENSHOTS } from '../support/browser';
 import { signIn as signInAs, startConsoleSuite, type ConsoleSuite } from '../support/consoleSuite';
+import { appEnglish } from '../../console/src/i18n/en';
 
 let suite: ConsoleSuite;
 let t: TestDb;
@@ -115,7 +116,7 @@ describe.skipIf(!HAS_CHROMIUM)('team and time in Chromium: canned notes, overdue
     // The menu counts the queue's overdue items beside its open ones.
     const overdue = Number((await t.db('flags').where({ queue: 'scam', status: 'open' }).where('created_at', '<=', new Date(Date.now() - 30 * 60_000)).count({ c: '*' }).first())!.c);
     const open = Number((await t.db('flags').where({ queue: 'scam', status: 'open' }).count({ c: '*' }).first())!.c);
-    await page.getByRole('menuitem', { name: `Scam: ${open} · ${overdue} overdue` }).waitFor();
+    await page.getByRole('menuitem', { name: `${appEnglish.enums.queue.scam}: ${open} · ${overdue} overdue` }).waitFor();
     expect(overdue).toBeGreaterThanOrEqual(1);
     await shot(page, 'overdue');
     expect(await seriousViolations(page)).toEqual([]);

@@ -1,6 +1,7 @@
 import TimerIcon from '@mui/icons-material/Timer';
 import { Typography } from '@mui/material';
-import { DataTable, Edit, FunctionField, List, NumberInput, SimpleForm, TextInput, useTranslate } from 'react-admin';
+import { useQueryClient } from '@tanstack/react-query';
+import { DataTable, Edit, FunctionField, List, NumberInput, SimpleForm, TextInput, useNotify, useRedirect, useTranslate } from 'react-admin';
 import { EnumField, LocaleDateField } from '../common/fields';
 
 /** Minutes as a person reads them: "90 min", "4 h", "2 d". */
@@ -37,8 +38,17 @@ export function QueueSettingsList() {
 
 export function QueueSettingsEdit() {
   const translate = useTranslate();
+  const queryClient = useQueryClient();
+  const notify = useNotify();
+  const redirect = useRedirect();
+  // The menu's overdue counts depend on the target: recounted at once rather than at their next refresh.
+  const onSuccess = () => {
+    void queryClient.invalidateQueries({ queryKey: ['menu'] });
+    notify('ra.notification.updated', { type: 'info', messageArgs: { smart_count: 1 } });
+    redirect('list', 'queue-settings');
+  };
   return (
-    <Edit mutationMode="pessimistic" transform={(data: { slaMinutes?: number | null }) => ({ slaMinutes: data.slaMinutes ?? null })}>
+    <Edit mutationMode="pessimistic" mutationOptions={{ onSuccess }} transform={(data: { slaMinutes?: number | null }) => ({ slaMinutes: data.slaMinutes ?? null })}>
       <SimpleForm>
         <TextInput source="queue" disabled format={(q: string) => (q ? translate(`enums.queue.${q}`) : '')} />
         <NumberInput source="slaMinutes" min={1} step={1} helperText={translate('app.sla.minutes_hint')} />
