@@ -44,6 +44,8 @@ export function AppMenu() {
                 : translate('app.menu.queue_count', { queue: translate(`enums.queue.${queue}`), count: counts.data?.[queue]?.open ?? 0 })
             }
             data-overdue={counts.data?.[queue]?.overdue ?? 0}
+            // With its overdue count a queue's line can be longer than the menu is wide: it wraps rather than hide the numbers.
+            sx={{ whiteSpace: 'normal' }}
             leftIcon={<InboxIcon color={counts.data?.[queue]?.overdue ? 'error' : counts.data?.[queue]?.open ? 'primary' : 'inherit'} />}
           />
         ))}
