@@ -132,11 +132,6 @@ describe.skipIf(!HAS_CHROMIUM)('console accessibility (axe-core, WCAG 2.1 A)', (
       ['appeals', '#/appeals', () => page.locator('main').first().waitFor()],
       ['board alert flag', `#/flags/${boardAlertFlag.id}/show`, () => page.getByRole('link', { name: /^#\d+$/ }).first().waitFor()],
       ['transparency report', '#/transparency-report', () => page.getByRole('button', { name: 'Generate report' }).waitFor()],
-      ['queue targets', '#/queue-settings', () => page.locator('tbody tr').first().waitFor()],
-      ['queue target', '#/queue-settings/spam', () => page.locator('form').first().waitFor()],
-      ['canned notes', '#/note-templates', () => page.locator('tbody tr').first().waitFor()],
-      ['new canned note', '#/note-templates/create', () => page.locator('form').first().waitFor()],
-      ['who holds what', '#/supervisor', () => page.getByText(/Items claimed right now/).waitFor()],
     ];
     for (const [name, hash, ready] of pages) {
       await page.goto(`${server.url}/${hash}`);
@@ -186,7 +181,7 @@ describe.skipIf(!HAS_CHROMIUM)('console accessibility (axe-core, WCAG 2.1 A)', (
     await page.keyboard.type(moderator.password);
     await page.keyboard.press('Enter');
     await page.getByRole('menuitem', { name: /^Scams: \d+/ }).waitFor();
-    await tabTo(page, /^Scams: [1-9]\d*$/);
+    await tabTo(page, /^Scams: [1-9]\d*( · \d+ overdue)?$/);
     await page.keyboard.press('Enter');
     await page.waitForURL(/queue%22%3A%22scam|queue":"scam/);
     await page.getByText(/^Keys: j \/ k/).waitFor();
