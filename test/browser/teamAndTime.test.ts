@@ -168,6 +168,35 @@ describe.skipIf(!HAS_CHROMIUM)('team and time in Chromium: canned notes, overdue
     await mod.getByRole('alert').filter({ hasText: /Access denied|拒绝|denied/i }).waitFor();
     await mod.close();
   }, 120_000);
+
+  it('a community manager writes a canned note in both languages on the console; the pages stay axe-clean', async () => {
+    const page = await browser.newPage({ locale: 'en-US', viewport: { width: 1440, height: 900 }, bypassCSP: true });
+    page.setDefaultTimeout(20_000);
+    await signIn(page, 'community_manager');
+    const found: string[] = [];
+    await page.goto(`${server.url}/#/queue-settings`);
+    await page.locator('tbody tr').first().waitFor();
+    found.push(...(await seriousViolations(page)).map((v) => `queue targets: ${v}`));
+    await page.goto(`${server.url}/#/note-templates`);
+    await page.locator('tbody tr').first().waitFor();
+    found.push(...(await seriousViolations(page)).map((v) => `canned notes: ${v}`));
+    await page.goto(`${server.url}/#/note-templates/create`);
+    await page.locator('form').waitFor();
+    found.push(...(await seriousViolations(page)).map((v) => `new canned note: ${v}`));
+    expect(found).toEqual([]);
+    await page.getByLabel('Queue').click();
+    await page.getByRole('option', { name: 'Member reports' }).click();
+    await page.getByLabel(/^Key/).fill('7');
+    await page.getByLabel('Title').fill('Doxxing');
+    await page.getByLabel('Text in English').fill('This post shares another member’s personal details.');
+    await page.getByLabel('Text in Chinese').fill('此帖公开了其他会员的个人信息。');
+    await page.getByRole('button', { name: 'Save' }).click();
+    const row = await expect.poll(() => t.db('note_templates').where({ queue: 'member_reports', slot: 7 }).first()).toBeTruthy().then(() => t.db('note_templates').where({ queue: 'member_reports', slot: 7 }).first());
+    expect(row).toMatchObject({ title: 'Doxxing', text_zh: '此帖公开了其他会员的个人信息。', created_by: await staffId('community_manager') });
+    expect(await t.db('audit_log').where({ action: 'note_template.create', subject_id: String(row.id) }).first()).toBeTruthy();
+    await shot(page, 'canned-notes');
+    await page.close();
+  }, 120_000);
 });
 
 function escape(s: string): string {
