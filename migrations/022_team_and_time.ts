@@ -32,7 +32,8 @@ export async function up(knex: Knex): Promise<void> {
   await knex.raw(`create index flags_sla_open on flags (queue, created_at) where status = 'open' and sla_escalated_at is null`);
 
   await knex.schema.createTable('note_templates', (t) => {
-    t.increments('id');
+    // bigint like the other ids, so any id a route accepts can be compared with it.
+    t.bigIncrements('id');
     t.text('queue').notNullable();
     t.smallint('slot').notNullable();
     t.text('title').notNullable();
@@ -49,7 +50,7 @@ export async function up(knex: Knex): Promise<void> {
 
   // Which template a decision's note started from (it may have been edited before it was sent).
   await knex.schema.alterTable('decisions', (t) => {
-    t.integer('note_template_id').references('note_templates.id').onDelete('SET NULL');
+    t.bigInteger('note_template_id').references('note_templates.id').onDelete('SET NULL');
   });
 }
 

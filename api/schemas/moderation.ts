@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DECISION_ACTIONS } from '../../migrations/003_moderation';
 import { QUEUES } from '../../migrations/009_platform_loop';
+import { dbId } from './common';
 
 export const decideSchema = z.object({
   action: z.enum(DECISION_ACTIONS),
@@ -8,7 +9,7 @@ export const decideSchema = z.object({
   reasonCode: z.string().trim().regex(/^[a-z][a-z0-9_]{1,63}$/, 'a reason code: lower-case letters, digits and _'),
   note: z.string().trim().max(2000).optional(),
   /** The canned note the text started from (see note_templates); it must belong to the flag's queue. */
-  noteTemplateId: z.number().int().positive().optional(),
+  noteTemplateId: dbId.optional(),
 }).strict();
 export type DecideInput = z.infer<typeof decideSchema>;
 
