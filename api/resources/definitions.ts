@@ -206,7 +206,7 @@ export const RESOURCES: Record<string, ResourceDefinition> = {
     fields: fields([
       ['id', 'id', S],
       ['queue', 'enum', { sort: true, values: QUEUES }],
-      ['slot', 'int', S],
+      ['slot', 'int', { sort: true, intType: 'smallint' }],
       ['title', 'text', S],
       ['text_en', 'text', { filter: false }],
       ['text_zh', 'text', { filter: false }],
