@@ -45,7 +45,7 @@ export function AppMenu() {
             }
             data-overdue={counts.data?.[queue]?.overdue ?? 0}
             // With its overdue count a queue's line can be longer than the menu is wide: it wraps rather than hide the numbers.
-            sx={{ whiteSpace: 'normal' }}
+            sx={{ '& .MuiTypography-root': { whiteSpace: 'normal' } }}
             leftIcon={<InboxIcon color={counts.data?.[queue]?.overdue ? 'error' : counts.data?.[queue]?.open ? 'primary' : 'inherit'} />}
           />
         ))}
