@@ -38,6 +38,9 @@ import { createAppMetrics } from './metrics/appMetrics';
 import { requestTimer } from './metrics/requestTimer';
 import { registerStateGauges } from './metrics/stateGauges';
 import { createApiKeyCache } from './auth/apiKeyCache';
+import { queueSettingsRouter } from './routes/queueSettings';
+import { noteTemplateRouter } from './routes/noteTemplates';
+import { supervisorRouter } from './routes/supervisor';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
@@ -117,6 +120,9 @@ export function createApp(given: AppDeps): TrustApp {
   app.use('/api', appealRouter(deps, table));
   app.use('/api', transparencyRouter(deps, table));
   app.use('/api', modelRouter(deps, table));
+  app.use('/api', queueSettingsRouter(deps, table));
+  app.use('/api', noteTemplateRouter(deps, table));
+  app.use('/api', supervisorRouter(deps, table));
   app.use('/api', resourceRouter(deps, table));
   app.use('/api', notFoundHandler);
   app.use(metricsRouter(deps, table));

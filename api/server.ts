@@ -19,6 +19,7 @@ import { resolveAuditKey } from './audit/auditKey';
 import { startAuditCheckpoints } from './audit/checkpoint';
 import { PARTITION_JOB, ensurePartitions } from './db/partitions';
 import { createAppMetrics } from './metrics/appMetrics';
+import { SLA_ESCALATION_JOB } from './moderation/slaEscalation';
 import { createReadRouter } from './db/readRouting';
 import { installShippedModel } from './models/modelRegistry';
 import { createModelRuntime } from './models/modelRuntime';
@@ -67,6 +68,7 @@ async function main(): Promise<void> {
   const jobs = await startJobQueue({ db, databaseUrl: config.databaseUrl, logger, maintenanceIntervalSeconds: 30, ...jobHandlers(db, systemClock, config, reads, metrics) });
   await ensurePartitions(db, systemClock.now());
   await jobs.schedule(PARTITION_JOB, '17 3 * * *');
+  await jobs.schedule(SLA_ESCALATION_JOB, '* * * * *');
   const waiting = await enqueueWaitingDeliveries(db, jobs, systemClock.now());
   if (waiting) say(`Queued ${waiting} webhook deliveries written while no worker ran.`);
   const checkpoints = startAuditCheckpoints({ db, file: path.resolve(root, config.audit.checkpointFile), intervalMs: config.audit.checkpointIntervalMs, clock: systemClock, logger });

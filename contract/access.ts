@@ -33,7 +33,13 @@ export const RESOURCE_ACCESS: Record<string, { read: readonly Role[]; write: rea
   'model-versions': { read: ROLES, write: ['admin', 'community_manager'] },
   'model-training-runs': { read: ROLES, write: ['admin', 'community_manager'] },
   labels: { read: ['admin', 'community_manager', 'compliance', 'moderator'], write: ['admin', 'compliance'] },
+  // Each queue's target time to decision, and its canned decision notes: the community managers' to tune.
+  'queue-settings': { read: ROLES, write: ['admin', 'community_manager'] },
+  'note-templates': { read: ROLES, write: ['admin', 'community_manager'] },
 };
+
+/** Who sees who holds which item and may release or reassign another person's claim. */
+export const SUPERVISOR_ROLES: readonly Role[] = ['admin'];
 
 /** Roles whose work needs identifiers as written; each unmasked view is audited. */
 export const UNMASK_ROLES: readonly Role[] = ['admin', 'moderator', 'compliance'];
@@ -66,7 +72,7 @@ export function permissionsOf(role: Role) {
   return {
     queues: [...(QUEUE_WORKERS[role] ?? [])],
     resources: Object.fromEntries(Object.entries(RESOURCE_ACCESS).map(([name, a]) => [name, { read: a.read.includes(role), write: a.write.includes(role) }])),
-    supervise: role === 'admin',
-    editQueueSettings: role === 'admin' || role === 'community_manager',
+    supervise: SUPERVISOR_ROLES.includes(role),
+    editQueueSettings: RESOURCE_ACCESS['queue-settings']!.write.includes(role),
   };
 }

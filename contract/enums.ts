@@ -46,6 +46,11 @@ export const ACTIVITY_GRANULARITIES = ['hour', 'day'] as const;
 export const STATEMENT_KINDS = ['decision', 'automated', 'appeal_outcome'] as const;
 export const APPEAL_STATUSES = ['open', 'upheld', 'rejected'] as const;
 
+/** Longest target time to decision a queue may set: 30 days, in minutes. */
+export const SLA_MAX_MINUTES = 43_200;
+/** Canned notes per queue, one per digit a moderator presses after `n`. */
+export const NOTE_TEMPLATE_SLOTS = 9;
+
 export const MODEL_STATUSES = ['candidate', 'shadow', 'active', 'retired'] as const;
 export const LABEL_SOURCES = ['decision', 'import'] as const;
 /** What a training label says of a post, as a person would put it. */

@@ -11,6 +11,7 @@ import { PARTITION_JOB, ensurePartitions } from '../db/partitions';
 import { TRANSPARENCY_REPORT_JOB, buildTransparencyReport } from '../transparency/transparencyReport';
 import { RETRAIN_JOB, retrainJob } from '../models/retrainService';
 import type { DeliveryMetrics } from '../metrics/appMetrics';
+import { SLA_ESCALATION_JOB, escalateOverdue } from '../moderation/slaEscalation';
 
 async function historyDb(db: Db, reads: ReadRouter | undefined): Promise<Db> {
   return reads ? (await reads.pick(null)).db : db;
@@ -49,6 +50,10 @@ export function jobHandlers(
       // Next months' partitions exist before their first row arrives (the server schedules this daily).
       [PARTITION_JOB]: async () => {
         await ensurePartitions(db, clock.now());
+      },
+      // Items past twice their queue's target escalate by themselves (the server schedules this every minute).
+      [SLA_ESCALATION_JOB]: async () => {
+        await escalateOverdue(db, clock.now());
       },
     },
     policies: {

@@ -15,6 +15,7 @@ import { statementForAppealOutcome, statementForDecision, statementPayload } fro
 import { statementActionFor } from '../../rules/statements/statementOfReasons';
 import { recordDecisionLabel, retractDecisionLabel } from '../models/labelService';
 import type { DecisionMetrics } from '../metrics/appMetrics';
+import { statementNote, templateForDecision } from './noteTemplates';
 
 export const CLAIM_MINUTES = 10;
 
@@ -60,7 +61,9 @@ export function moderationService(db: Db, outbox: Outbox = SILENT, metrics?: Dec
         if (flag.status !== 'open') throw problems.conflict(`Flag ${flagId} is already ${flag.status}.`);
         if (claimedByOther(flag, staff.id, now)) throw problems.conflict(`Another moderator is working on flag ${flagId} until ${flag.claimed_until.toISOString()}.`, { claimedBy: flag.claimed_by, claimedUntil: flag.claimed_until });
         const until = new Date(now.getTime() + CLAIM_MINUTES * 60_000);
-        await trx('flags').where({ id: flagId }).update({ claimed_by: staff.id, claimed_until: until });
+        // A renewed claim keeps when it began: the supervisor view shows how long the item has been held.
+        const since = flag.claimed_by === staff.id && flag.claimed_at && flag.claimed_until?.getTime() > now.getTime() ? flag.claimed_at : now;
+        await trx('flags').where({ id: flagId }).update({ claimed_by: staff.id, claimed_until: until, claimed_at: since });
         await appendAudit(trx, { actor: { kind: 'staff', staffId: staff.id }, action: 'flag.claim', subjectType: 'flag', subjectId: flagId, detail: { until: until.toISOString() }, requestId: staff.requestId, at: now });
       });
     },
@@ -83,7 +86,7 @@ export function moderationService(db: Db, outbox: Outbox = SILENT, metrics?: Dec
           .first('id');
         if (!flag) return null;
         const until = new Date(now.getTime() + CLAIM_MINUTES * 60_000);
-        await trx('flags').where({ id: flag.id }).update({ claimed_by: staff.id, claimed_until: until });
+        await trx('flags').where({ id: flag.id }).update({ claimed_by: staff.id, claimed_until: until, claimed_at: now });
         await appendAudit(trx, { actor: { kind: 'staff', staffId: staff.id }, action: 'flag.claim', subjectType: 'flag', subjectId: flag.id, detail: { until: until.toISOString(), next: true }, requestId: staff.requestId, at: now });
         return Number(flag.id);
       });
@@ -93,7 +96,7 @@ export function moderationService(db: Db, outbox: Outbox = SILENT, metrics?: Dec
       await db.transaction(async (trx) => {
         const flag = await lockFlag(trx, flagId);
         if (flag.claimed_by !== staff.id) return;
-        await trx('flags').where({ id: flagId }).update({ claimed_by: null, claimed_until: null });
+        await trx('flags').where({ id: flagId }).update({ claimed_by: null, claimed_until: null, claimed_at: null });
         await appendAudit(trx, { actor: { kind: 'staff', staffId: staff.id }, action: 'flag.release', subjectType: 'flag', subjectId: flagId, requestId: staff.requestId, at: now });
       });
     },
@@ -109,14 +112,16 @@ export function moderationService(db: Db, outbox: Outbox = SILENT, metrics?: Dec
         if (!mayWorkQueue(staff.role, flag.queue)) throw problems.forbidden(`Your role does not work the ${flag.queue} queue.`);
         if (flag.status !== 'open') throw problems.conflict(`Flag ${flagId} is already ${flag.status}.`);
         if (claimedByOther(flag, staff.id, now)) throw problems.conflict(`Another moderator is working on flag ${flagId}.`, { claimedBy: flag.claimed_by });
+        const template = await templateForDecision(trx, input.noteTemplateId, flag.queue);
+        const note = statementNote(input.note, template);
         const [decision] = await trx('decisions')
-          .insert({ flag_id: flagId, subject_type: flag.subject_type, subject_id: flag.subject_id, action: input.action, reason_code: input.reasonCode, note: input.note ?? null, staff_id: staff.id, automated: false, created_at: now })
+          .insert({ flag_id: flagId, subject_type: flag.subject_type, subject_id: flag.subject_id, action: input.action, reason_code: input.reasonCode, note: input.note || (note ? note.en : null), note_template_id: template?.id ?? null, staff_id: staff.id, automated: false, created_at: now })
           .returning('id');
         if (input.action === 'escalate') {
           // Escalation keeps the item open, higher up, for someone senior.
-          await trx('flags').where({ id: flagId }).update({ priority: Math.min(100, flag.priority + 20), claimed_by: null, claimed_until: null });
+          await trx('flags').where({ id: flagId }).update({ priority: Math.min(100, flag.priority + 20), claimed_by: null, claimed_until: null, claimed_at: null });
         } else {
-          await trx('flags').where({ id: flagId }).update({ status: 'decided', decided_at: now, claimed_by: null, claimed_until: null });
+          await trx('flags').where({ id: flagId }).update({ status: 'decided', decided_at: now, claimed_by: null, claimed_until: null, claimed_at: null });
           await applyToSubject(trx, flag.subject_type, flag.subject_id, input.action);
         }
         const account = await subjectAccount(trx, flag.subject_type, flag.subject_id);
@@ -130,9 +135,9 @@ export function moderationService(db: Db, outbox: Outbox = SILENT, metrics?: Dec
         const reports = await resolveReports(trx, flagId, decision.id, input.action, now);
         const restricts = statementActionFor(input.action, flag.subject_type);
         const statement = restricts
-          ? await statementForDecision(trx, { decisionId: decision.id, action: restricts, subjectType: flag.subject_type, subjectId: flag.subject_id, reasonCode: input.reasonCode, queue: flag.queue, reputationPenalty: (DECISION_WEIGHTS[input.action] ?? 0) < 0 && account !== null, at: now })
+          ? await statementForDecision(trx, { decisionId: decision.id, action: restricts, subjectType: flag.subject_type, subjectId: flag.subject_id, reasonCode: input.reasonCode, queue: flag.queue, reputationPenalty: (DECISION_WEIGHTS[input.action] ?? 0) < 0 && account !== null, note, at: now })
           : null;
-        await appendAudit(trx, { actor: { kind: 'staff', staffId: staff.id }, action: 'decision.create', subjectType: flag.subject_type, subjectId: flag.subject_id, detail: { flagId, decisionId: decision.id, action: input.action, reasonCode: input.reasonCode, queue: flag.queue, reportsResolved: reports.length }, requestId: staff.requestId, at: now });
+        await appendAudit(trx, { actor: { kind: 'staff', staffId: staff.id }, action: 'decision.create', subjectType: flag.subject_type, subjectId: flag.subject_id, detail: { flagId, decisionId: decision.id, action: input.action, reasonCode: input.reasonCode, queue: flag.queue, reportsResolved: reports.length, noteTemplateId: template?.id ?? null }, requestId: staff.requestId, at: now });
         // Escalation is internal: the platform hears when the item is actually decided.
         if (input.action !== 'escalate') {
           await outbox.emit(

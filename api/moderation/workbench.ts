@@ -5,6 +5,7 @@ import { problems } from '../http/problem';
 import { maskDeep, maskPersonalData } from '../../rules/privacy/mask';
 import { flagReasonMessages } from '../../rules/flags/flagReasons';
 import { reputationView } from '../reputation/reputationView';
+import { slaState, slaTargets } from './queueSettings';
 
 /** Characters of an item's text a queue row shows: enough to decide many items from the list. */
 export const SNIPPET_CHARS = 120;
@@ -28,7 +29,7 @@ function liveClaim(row: { claimedBy?: unknown; claimedUntil?: unknown }, now: Da
 export async function embedQueueRows(db: Knex, rows: Record<string, unknown>[], now: Date): Promise<Record<string, unknown>[]> {
   const ids = (type: string) => rows.filter((r) => r.subjectType === type).map((r) => Number(r.subjectId));
   const staffIds = [...new Set(rows.map((r) => r.claimedBy).filter((v) => v != null).map(Number))];
-  const [posts, orders, accounts, staff] = await Promise.all([
+  const [posts, orders, accounts, staff, targets] = await Promise.all([
     ids('post').length
       ? db('posts as p').join('accounts as a', 'a.id', 'p.author_id').whereIn('p.id', ids('post')).select('p.id', 'p.title', 'p.body', 'p.reach', 'p.posted_at', 'p.kind', 'p.board', 'p.lang', 'a.id as author_id', 'a.handle', 'a.display_name', 'a.type as author_type')
       : [],
@@ -37,6 +38,7 @@ export async function embedQueueRows(db: Knex, rows: Record<string, unknown>[], 
       : [],
     ids('account').length ? db('accounts').whereIn('id', ids('account')).select('id', 'handle', 'display_name', 'type as author_type', 'joined_at') : [],
     staffIds.length ? db('staff').whereIn('id', staffIds).select('id', 'display_name') : [],
+    slaTargets(db),
   ]);
   const byId = (list: Array<{ id: number | string }>) => new Map(list.map((r) => [Number(r.id), r as Record<string, any>]));
   const postMap = byId(posts);
@@ -57,7 +59,7 @@ export async function embedQueueRows(db: Knex, rows: Record<string, unknown>[], 
       subject = { snippet: [a.display_name, `@${a.handle}`].filter(Boolean).join(' '), reach: null, at: a.joined_at, authorId: id, authorHandle: a.handle, authorName: a.display_name, authorType: a.author_type };
     }
     const held = liveClaim(r, now);
-    return { ...r, subject, claimedByName: held ? (staffMap.get(Number(r.claimedBy))?.display_name ?? null) : null, claimActive: held };
+    return { ...r, subject, claimedByName: held ? (staffMap.get(Number(r.claimedBy))?.display_name ?? null) : null, claimActive: held, ...slaState(r, targets.get(String(r.queue)), now) };
   });
 }
 
@@ -135,7 +137,7 @@ export async function workbenchView(db: Knex, flagId: number, now: Date) {
   if (!flag) throw problems.notFound(`No flag with id ${flagId}.`);
   const flagRow = toApiRow(flag);
   const held = liveClaim(flagRow, now);
-  const base = { flag: { ...flagRow, reasons: flagReasonMessages(flag.reason), claimedByName: held ? flag.claimed_by_name : null, claimActive: held } };
+  const base = { flag: { ...flagRow, reasons: flagReasonMessages(flag.reason), claimedByName: held ? flag.claimed_by_name : null, claimActive: held, ...slaState(flagRow, (await slaTargets(db)).get(flag.queue), now) } };
   const reports = await db('reports as r').join('accounts as a', 'a.id', 'r.reporter_id').where('r.flag_id', flagId).orderBy('r.received_at', 'desc').limit(50).select('r.id', 'r.reason', 'r.text', 'r.weight', 'r.outcome', 'r.received_at', 'a.id as reporter_id', 'a.handle as reporter_handle', 'a.display_name as reporter_name', 'a.joined_at as reporter_joined_at');
   const reportRows = reports.map((r: Record<string, unknown>) => ({ ...toApiRow(r), text: mask(r.text) }));
   const subjectId = Number(flag.subject_id);

@@ -115,14 +115,14 @@ export const PERSONAL_DATA: Record<string, TableEntry> = {
     owned: subjectOf('post'),
     columns: {
       id: 'none', subject_type: 'none', subject_id: 'account_link', queue: 'none', priority: 'none', status: 'none', source: 'none', reason: 'none', policy_version_id: 'none',
-      claimed_by: 'none', claimed_until: 'none', created_at: 'none', decided_at: 'none', report_count: 'none', report_weight: 'none',
+      claimed_by: 'none', claimed_until: 'none', created_at: 'none', decided_at: 'none', report_count: 'none', report_weight: 'none', claimed_at: 'none', sla_escalated_at: 'none',
     },
   },
   decisions: {
     owned: subjectOf('post'),
     columns: {
       id: 'none', flag_id: 'none', subject_type: 'none', subject_id: 'account_link', action: 'none', reason_code: 'none', note: 'quotes_member', staff_id: 'none', automated: 'none',
-      reverses_decision_id: 'none', reversed_at: 'none', created_at: 'none',
+      reverses_decision_id: 'none', reversed_at: 'none', created_at: 'none', note_template_id: 'none',
     },
   },
   rule_hits: {
@@ -146,6 +146,11 @@ export const PERSONAL_DATA: Record<string, TableEntry> = {
     columns: { id: 'audit', at: 'audit', actor_kind: 'audit', actor_staff_id: 'audit', actor_api_key_id: 'audit', action: 'audit', subject_type: 'audit', subject_id: 'audit', detail: 'audit', request_id: 'audit', prev_hash: 'audit', hash: 'audit', hash_version: 'audit' },
   },
   audit_chain_head: { columns: { id: 'audit', hash: 'audit', last_id: 'audit' } },
+  // Staff-authored settings and note texts: no member data.
+  queue_settings: { columns: { queue: 'none', sla_minutes: 'none', updated_by: 'none', updated_at: 'none' } },
+  note_templates: {
+    columns: { id: 'none', queue: 'none', slot: 'none', title: 'none', text_en: 'none', text_zh: 'none', created_by: 'none', updated_by: 'none', created_at: 'none', updated_at: 'none' },
+  },
   staff: { columns: { id: 'none', email: 'staff', display_name: 'staff', role: 'none', password_hash: 'secret', locale: 'none', active: 'none', created_at: 'none', last_login_at: 'staff' } },
   staff_sessions: { columns: { token_hash: 'secret', staff_id: 'none', csrf_token: 'secret', created_at: 'none', expires_at: 'none', read_fence_lsn: 'none', read_fence_at: 'none' } },
   // Which post holds a platform's id, kept apart so the key spans the monthly partitions of posts.

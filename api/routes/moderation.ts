@@ -8,7 +8,6 @@ import { idParamSchema } from '../../contract/schemas/common';
 import { decideSchema, nextFlagSchema, reverseSchema } from '../../contract/schemas/moderation';
 import { workbenchView } from '../moderation/workbench';
 import { RESOURCE_ACCESS, ROLES } from '../../contract/access';
-import { openFlagCounts } from '../moderation/queueCounts';
 import { moderationService } from '../moderation/moderationService';
 
 export function moderationRouter(deps: AppDeps, table: RouteTable): Router {
@@ -22,11 +21,6 @@ export function moderationRouter(deps: AppDeps, table: RouteTable): Router {
   table.staff(router, '/api', 'get', '/flags/:id/workbench', RESOURCE_ACCESS.flags!.read, async (req, res) => {
     const { id } = parseOrThrow(idParamSchema, req.params);
     res.json(await workbenchView(deps.db, id, deps.clock.now()));
-  });
-
-  /** Open flags per queue in one answer: the menu's counts. */
-  table.staff(router, '/api', 'get', '/flags/queue-counts', RESOURCE_ACCESS.flags!.read, async (_req, res) => {
-    res.json(await openFlagCounts(deps.db));
   });
 
   /**

@@ -12,6 +12,7 @@ import type { TrustEngine } from '../ingest/ingestResult';
 import { recordReputationEvents } from '../reputation/reputationStore';
 import { DECISION_WEIGHTS } from '../../rules/reputation/beta';
 import { seedMemberReports } from './seedReports';
+import { seedTeamSettings } from './seedTeamSettings';
 
 export const DEMO_SOURCE = 'demo';
 export const DEMO_SEED = 20_261_125;
@@ -154,6 +155,7 @@ export async function seedDemoCommunity(db: Db, options: { now: Date; seed?: num
     await decideOldRuleFlags(trx, mods, anchor, options.seed ?? DEMO_SEED);
     await seedMemberReports(trx, options.seed ?? DEMO_SEED);
     await labelStoredDecisions(trx);
+    await seedTeamSettings(trx, options.now);
     await appendAudit(trx, { actor: { kind: 'system' }, action: 'seed.demo_community', detail: { seed: options.seed ?? DEMO_SEED, anchor: anchor.toISOString() }, at: options.now });
   });
   return { seeded: true, ...(await summary(db)) };

@@ -111,7 +111,7 @@ async function store(trx: Knex.Transaction, s: NewStatement): Promise<StoredStat
 /** A moderator's decision that restricts a member: its statement, in the decision's transaction. */
 export async function statementForDecision(
   trx: Knex.Transaction,
-  d: { decisionId: number; action: StatementAction; subjectType: 'post' | 'account' | 'transaction'; subjectId: number; reasonCode: string; queue: string | null; reputationPenalty: boolean; at: Date },
+  d: { decisionId: number; action: StatementAction; subjectType: 'post' | 'account' | 'transaction'; subjectId: number; reasonCode: string; queue: string | null; reputationPenalty: boolean; note?: { en: string; zh: string } | null; at: Date },
 ): Promise<StoredStatement> {
   const hits = (await ruleFactsFor(trx, d.subjectType, [d.subjectId])).get(d.subjectId)!.slice(0, RULE_FACTS_SHOWN);
   const ground: StatementGround = { type: 'moderator', reasonCode: d.reasonCode, queue: d.queue };
@@ -120,7 +120,7 @@ export async function statementForDecision(
     subjectId: d.subjectId,
     decisionId: d.decisionId,
     appealOf: null,
-    input: { kind: 'decision', actions: [d.action], subjectType: d.subjectType, ground, automated: false, facts: hits.flatMap((h) => factsFromTrace(h.explanation)), reputationPenalty: d.reputationPenalty, decidedAt: d.at },
+    input: { kind: 'decision', actions: [d.action], subjectType: d.subjectType, ground, automated: false, facts: hits.flatMap((h) => factsFromTrace(h.explanation)), reputationPenalty: d.reputationPenalty, decidedAt: d.at, note: d.note ?? null },
     now: d.at,
   });
 }

@@ -25,6 +25,8 @@ import statements from './statements';
 import appeals from './appeals';
 import models from './models';
 import labels from './labels';
+import queueSettings from './queueSettings';
+import noteTemplates from './noteTemplates';
 
 const authProvider = createAuthProvider();
 
@@ -32,6 +34,7 @@ const authProvider = createAuthProvider();
 const Dashboard = lazyPage(() => import('./dashboard/Dashboard').then((m) => m.Dashboard));
 const ComplianceReportPage = lazyPage(() => import('./compliance/ComplianceReportPage').then((m) => m.ComplianceReportPage));
 const CommunityHealthPage = lazyPage(() => import('./community/CommunityHealthPage').then((m) => m.CommunityHealthPage));
+const SupervisorPage = lazyPage(() => import('./supervisor/SupervisorPage').then((m) => m.SupervisorPage));
 const TransparencyReportPage = lazyPage(() => import('./transparency/TransparencyReportPage').then((m) => m.TransparencyReportPage));
 
 /** react-admin names the user button "Profile" while showing the member's name; the name must be part of what is announced (WCAG 2.5.3). */
@@ -92,10 +95,13 @@ export function App() {
       <Resource name="model-versions" {...models} />
       <Resource name="labels" {...labels} />
       <Resource name="model-training-runs" />
+      <Resource name="queue-settings" {...queueSettings} />
+      <Resource name="note-templates" {...noteTemplates} />
       <CustomRoutes>
         <Route path="/compliance-report" element={<ComplianceReportPage />} />
         <Route path="/community-health" element={<CommunityHealthPage />} />
         <Route path="/transparency-report" element={<TransparencyReportPage />} />
+        <Route path="/supervisor" element={<SupervisorPage />} />
       </CustomRoutes>
       <Resource name="backtests" />
       <Resource name="transparency-reports" />

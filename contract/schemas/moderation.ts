@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import { DECISION_ACTIONS, QUEUES } from '../enums';
+import { dbId } from './common';
 
 export const decideSchema = z.object({
   action: z.enum(DECISION_ACTIONS),
   /** A reason template's code (spam, contact_info, undisclosed_ad …), the same across moderators. */
   reasonCode: z.string().trim().regex(/^[a-z][a-z0-9_]{1,63}$/, 'a reason code: lower-case letters, digits and _'),
   note: z.string().trim().max(2000).optional(),
+  /** The canned note the text started from (see note_templates); it must belong to the flag's queue. */
+  noteTemplateId: dbId.optional(),
 }).strict();
 export type DecideInput = z.infer<typeof decideSchema>;
 

@@ -26,6 +26,8 @@ export interface StatementInput {
   decidedAt: Date;
   /** For an appeal outcome: the statement appealed. */
   appealOf?: string | null;
+  /** The moderator's note to the member (a queue's canned note, possibly edited), in each language. */
+  note?: { en: string; zh: string } | null;
 }
 
 export interface RenderedStatement {
@@ -37,6 +39,7 @@ export interface RenderedStatement {
 
 const MAX_FACTS = 8;
 const MAX_VALUE_CHARS = 120;
+const MAX_NOTE_CHARS = 2000;
 
 const ACTIONS: Record<StatementAction, { en: string; zh: string }> = {
   remove: { en: 'was removed', zh: '已被删除' },
@@ -104,12 +107,16 @@ export function renderStatement(input: StatementInput): RenderedStatement {
     input.kind === 'appeal_outcome'
       ? '这是您申诉的处理结果。如仍有异议，您可以向争议解决机构或法院寻求救济。'
       : '如您认为此决定有误，可在 6 个月内通过内容旁的申诉入口提出申诉，并注明本说明编号。申诉将由未参与原决定的人员复核。';
+  // The note is written by staff but may quote the member: masked like the facts.
+  const note = input.note ? { en: maskPersonalData(input.note.en).slice(0, MAX_NOTE_CHARS).trim(), zh: maskPersonalData(input.note.zh).slice(0, MAX_NOTE_CHARS).trim() } : null;
+  const noteEn = note?.en ? ` Moderator's note: ${note.en}${/[.!?。！？]$/.test(note.en) ? '' : '.'}` : '';
+  const noteZh = note?.zh ? `审核员说明：${note.zh}` : '';
   const refEn = input.appealOf ? ` (appeal of statement ${input.appealOf})` : '';
   const refZh = input.appealOf ? `（针对说明 ${input.appealOf} 的申诉）` : '';
   return {
     facts,
-    en: `${subject.en} ${actionsEn} on ${when}${refEn}. Ground: ${ground.en}.${penaltyEn} ${who.en} ${factLinesEn} ${appealEn}`,
-    zh: `${subject.zh}${actionsZh}（${when}）${refZh}。依据：${ground.zh}。${penaltyZh}${who.zh}${factLinesZh}${appealZh}`,
+    en: `${subject.en} ${actionsEn} on ${when}${refEn}. Ground: ${ground.en}.${penaltyEn} ${who.en}${noteEn} ${factLinesEn} ${appealEn}`,
+    zh: `${subject.zh}${actionsZh}（${when}）${refZh}。依据：${ground.zh}。${penaltyZh}${who.zh}${noteZh}${noteZh && !/[。！？.!?]$/.test(noteZh) ? '。' : ''}${factLinesZh}${appealZh}`,
   };
 }
 

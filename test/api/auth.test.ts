@@ -70,7 +70,6 @@ const EXPECTED: Record<string, readonly Role[] | 'public' | 'api_key'> = {
   'post /api/flags/:id/claim': ALL,
   'post /api/flags/:id/release': ALL,
   'post /api/flags/next': ALL,
-  'get /api/flags/queue-counts': ALL,
   'get /api/flags/:id/workbench': ALL,
   'post /api/flags/:id/decide': ALL,
   'post /api/decisions/:id/reverse': ['admin', 'moderator', 'compliance'],
@@ -132,6 +131,18 @@ const EXPECTED: Record<string, readonly Role[] | 'public' | 'api_key'> = {
   'get /api/model-training-runs': ALL,
   'get /api/model-training-runs/:id': ALL,
   'post /api/model-training-runs': ['admin', 'community_manager'],
+  'get /api/queue-settings': ALL,
+  'get /api/queue-settings/:queue': ALL,
+  'put /api/queue-settings/:queue': ['admin', 'community_manager'],
+  'get /api/queues/summary': ALL,
+  'get /api/note-templates': ALL,
+  'get /api/note-templates/:id': ALL,
+  'post /api/note-templates': ['admin', 'community_manager'],
+  'put /api/note-templates/:id': ['admin', 'community_manager'],
+  'delete /api/note-templates/:id': ['admin', 'community_manager'],
+  'get /api/supervisor/claims': ['admin'],
+  'post /api/supervisor/claims/:id/release': ['admin'],
+  'post /api/supervisor/claims/:id/reassign': ['admin'],
 };
 
 beforeAll(async () => {

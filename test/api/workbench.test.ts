@@ -102,14 +102,17 @@ describe('the next item in a queue', () => {
 });
 
 describe('the menu counts in one answer', () => {
-  it('counts the open flags of every queue, zero for an empty one, as the list totals them', async () => {
-    const res = await request(app).get('/api/flags/queue-counts').set(compliance).expect(200);
+  it('counts the open flags of every queue a role works, zero for an empty one, as the list totals them', async () => {
+    const res = await request(app).get('/api/queues/summary').set(mod).expect(200);
+    const open = Object.fromEntries((res.body as Array<{ queue: string; open: number }>).map((s) => [s.queue, s.open]));
     const rows = await t.db('flags').where({ status: 'open' }).groupBy('queue').select('queue').count({ c: '*' });
     expect(rows.length).toBeGreaterThan(0);
-    for (const r of rows as Array<{ queue: string; c: string | number }>) expect(res.body[r.queue]).toBe(Number(r.c));
-    expect(res.body.member_reports).toBe(0);
+    for (const r of rows as Array<{ queue: string; c: string | number }>) expect(open[r.queue]).toBe(Number(r.c));
+    expect(open.member_reports).toBe(0);
     const list = await request(app).get('/api/flags').query({ filter: JSON.stringify({ status: 'open', queue: 'spam' }), range: '[0,0]' }).set(mod).expect(200);
-    expect(res.body.spam).toBe(Number(/\/(\d+)$/.exec(String(list.headers['content-range']))![1]));
+    expect(open.spam).toBe(Number(/\/(\d+)$/.exec(String(list.headers['content-range']))![1]));
+    // A role sees the counts of the queues it works, and no others.
+    expect((await request(app).get('/api/queues/summary').set(compliance).expect(200)).body.map((s: { queue: string }) => s.queue)).toEqual(['undisclosed_ad']);
   });
 });
 

@@ -22,7 +22,17 @@ describe('statement of reasons', () => {
     expect(s.zh).toMatch(/信誉/);
   });
 
-  it('says who decided: a rule or a person', () => {
+  it('carries the moderator’s note in each language, masked, and none when there is none', () => {
+    const s = renderStatement({ ...base, actions: ['remove'], facts: [], note: { en: 'You asked members to text 13812345678', zh: '您要求会员发短信到 13812345678。' } });
+    expect(s.en).toMatch(/Moderator's note: You asked members to text \S+\. /);
+    expect(s.zh).toMatch(/审核员说明：您要求会员发短信到 \S+。/);
+    expect(JSON.stringify(s)).not.toContain('13812345678');
+    const none = renderStatement({ ...base, actions: ['remove'], facts: [] });
+    expect(none.en).not.toMatch(/note/i);
+    expect(none.zh).not.toMatch(/审核员说明/);
+  });
+
+    it('says who decided: a rule or a person', () => {
     const auto = renderStatement({ ...base, automated: true, kind: 'automated', ground: { type: 'policy', policy: 'Blocked domains', version: 3, rules: ['blocked-domain-link'] }, actions: ['hold'], facts: [] });
     expect(auto.en).toMatch(/automatically/);
     expect(auto.en).toMatch(/"Blocked domains" v3 \(rule blocked-domain-link\)/);

@@ -70,6 +70,19 @@ function ClaimedField() {
   return <Chip size="small" variant="outlined" label={String(record.claimedByName ?? `#${record.claimedBy}`)} />;
 }
 
+/** Time left to the queue's target, or how long past it an item is: overdue items are marked. */
+export function DueField() {
+  const record = useRecordContext();
+  const translate = useTranslate();
+  const duration = useDuration();
+  if (!record?.dueAt || record.status !== 'open') return <span>–</span>;
+  const now = new Date();
+  if (record.overdue) {
+    return <Chip size="small" color="error" data-overdue="true" label={translate('app.sla.overdue', { duration: duration(record.dueAt as string, now) })} />;
+  }
+  return <span data-overdue="false">{translate('app.sla.due_in', { duration: duration(now.toISOString(), new Date(record.dueAt as string)) })}</span>;
+}
+
 /** The list is titled by its queue, as the menu names it. */
 function QueueTitle() {
   const { filterValues } = useListContext();
@@ -105,6 +118,7 @@ function TriageTable({ queues }: { queues: readonly string[] }) {
         <DataTable.Col source="author" label="app.triage.col.author" disableSort field={AuthorField} />
         <DataTable.Col source="reach" label="app.triage.col.reach" disableSort field={ReachField} />
         <DataTable.Col source="createdAt" label="app.triage.col.age" field={AgeField} />
+        <DataTable.Col source="dueAt" label="app.triage.col.due" disableSort field={DueField} />
         <DataTable.Col source="reportCount" field={NumberField} />
         <DataTable.Col source="claimedBy" label="app.triage.col.claimed" disableSort field={ClaimedField} />
         {filterValues?.status !== 'open' && <DataTable.Col source="status" field={() => <EnumField source="status" enumName="flag_status" />} />}

@@ -13,6 +13,7 @@ import { useKeys } from './useItemKeys';
 import { AuthorCard, FiredRules, ItemDecisions, OrderLines, ReferredOrders, Reports, Section, ThreadContext } from './WorkbenchParts';
 import { flagReasonText } from '../common/serverText';
 import { queueListPath } from './queuePaths';
+import { CannedNotes, useNoteTemplates, useTemplateText, type NoteTemplate } from './CannedNotes';
 
 /** How long an item page just fetched (or handed over with the claim) is shown without asking the API again. */
 const WORKBENCH_FRESH_MS = 5_000;
@@ -84,6 +85,16 @@ export function FlagShow() {
   const undo = useDecisionUndo();
   const [helpOpen, setHelpOpen] = useState(false);
   const busy = useRef(false);
+  // The decision note: empty for each new item; a canned note fills it and may be edited.
+  const [note, setNote] = useState('');
+  const [templateId, setTemplateId] = useState<number | null>(null);
+  const [picking, setPicking] = useState(false);
+  const noteRef = useRef<HTMLTextAreaElement | null>(null);
+  useEffect(() => {
+    setNote('');
+    setTemplateId(null);
+    setPicking(false);
+  }, [flagId]);
   // A page handed over by the claim of the next item is shown as it is, not asked for again at once.
   const { data: wb, error, refetch } = useQuery({
     queryKey: ['workbench', flagId],
@@ -97,6 +108,19 @@ export function FlagShow() {
   const removal = removeTemplateFor(String(flag?.queue ?? ''));
   const removeLabel = translate(`enums.decision_action.${removal.action}`);
   const listPath = queueListPath(flag?.queue as string | undefined);
+  const templates = useNoteTemplates(flag?.queue as string | undefined);
+  const templateText = useTemplateText();
+  const pickTemplate = (t: NoteTemplate) => {
+    setNote(templateText(t));
+    setTemplateId(t.id);
+    setPicking(false);
+    // Straight into the text, to edit it before the decision sends it.
+    setTimeout(() => noteRef.current?.focus(), 0);
+  };
+  const withNote = (decision: FlagDecision): FlagDecision => {
+    const text = note.trim();
+    return text ? { ...decision, note: text, ...(templateId !== null ? { noteTemplateId: templateId } : {}) } : decision;
+  };
 
   const claim = async () => {
     try {
@@ -166,14 +190,26 @@ export function FlagShow() {
     ['r', translate('app.triage.keys.queue_action', { action: removeLabel })],
     ['e', translate('app.triage.keys.escalate')],
     ['c', translate('app.triage.keys.claim')],
+    ['n', translate('app.triage.keys.note')],
     ['b', translate('app.triage.keys.back')],
     ['?', translate('app.triage.keys.help')],
   ];
   useKeys(
     {
-      a: () => void decide(APPROVE_TEMPLATE),
-      r: () => void decide(removal),
-      e: () => void decide(ESCALATE_TEMPLATE),
+      a: () => void decide(withNote(APPROVE_TEMPLATE)),
+      r: () => void decide(withNote(removal)),
+      e: () => void decide(withNote(ESCALATE_TEMPLATE)),
+      n: () => setPicking((p) => !p),
+      Escape: () => setPicking(false),
+      ...Object.fromEntries(
+        templates.map((t) => [
+          String(t.slot),
+          () => {
+            // A digit picks a note only right after n, so a stray digit changes nothing.
+            if (picking) pickTemplate(t);
+          },
+        ]),
+      ),
       c: () => void (mine ? release() : claim()),
       b: () => navigate(listPath),
       '?': () => setHelpOpen((o) => !o),
@@ -232,20 +268,23 @@ export function FlagShow() {
               <Chip label={translate('app.workbench.priority', { priority: flag.priority })} />
               <Chip variant="outlined" label={translate(`enums.flag_source.${flag.source}`, { _: flag.source })} />
               <Chip variant="outlined" label={translate(`enums.flag_status.${flag.status}`, { _: flag.status })} />
+              {open && flag.overdue && <Chip color="error" data-overdue="true" label={translate('app.sla.overdue_chip')} />}
+              {flag.slaEscalatedAt && <Chip color="warning" variant="outlined" label={translate('app.sla.escalated')} />}
             </Stack>
             <Typography variant="body2">
               <b>{translate('app.workbench.reason')}:</b> {flagReasonText(translate, flag)}
             </Typography>
             {open ? <ClaimBox wb={wb} mine={mine} onClaim={claim} onRelease={release} /> : <Alert severity="info">{translate('app.workbench.not_open', { status: translate(`enums.flag_status.${flag.status}`) })}</Alert>}
+            {open && <CannedNotes templates={templates} note={note} templateId={templateId} picking={picking} inputRef={noteRef} onPick={pickTemplate} onChange={setNote} />}
             {open && (
               <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', rowGap: 1 }} aria-label={translate('app.evidence.decide')} role="group">
-                <Button variant="outlined" color="success" onClick={() => void decide(APPROVE_TEMPLATE)} aria-keyshortcuts="a">
+                <Button variant="outlined" color="success" onClick={() => void decide(withNote(APPROVE_TEMPLATE))} aria-keyshortcuts="a">
                   {translate('enums.decision_action.approve')} (a)
                 </Button>
-                <Button variant="contained" color="error" onClick={() => void decide(removal)} aria-keyshortcuts="r">
+                <Button variant="contained" color="error" onClick={() => void decide(withNote(removal))} aria-keyshortcuts="r">
                   {removeLabel} (r)
                 </Button>
-                <Button variant="outlined" onClick={() => void decide(ESCALATE_TEMPLATE)} aria-keyshortcuts="e">
+                <Button variant="outlined" onClick={() => void decide(withNote(ESCALATE_TEMPLATE))} aria-keyshortcuts="e">
                   {translate('enums.decision_action.escalate')} (e)
                 </Button>
               </Stack>

@@ -12,7 +12,11 @@ export const REMOVE_TEMPLATE: Record<string, { action: 'remove' | 'require_discl
   community: { action: 'remove', reasonCode: 'community_health' },
 };
 
-export type FlagDecision = { action: string; reasonCode: string };
+/**
+ * A decision as sent to the API. Reason codes stay here, fixed per queue; the note to the member
+ * comes from the queue's canned notes on the server (note-templates), edited or not.
+ */
+export type FlagDecision = { action: string; reasonCode: string; note?: string; noteTemplateId?: number };
 
 /** The queue's own "remove" (a hold for orders, a disclosure for ads); a queue without a template removes with its name as the reason. */
 export function removeTemplateFor(queue: string): FlagDecision {
