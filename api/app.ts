@@ -33,6 +33,7 @@ import { appealRouter } from './routes/appeals';
 import { transparencyRouter } from './routes/transparency';
 import { createModelRuntime } from './models/modelRuntime';
 import { modelRouter } from './routes/models';
+import { apiDocsRouter } from './routes/apiDocs';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
@@ -94,6 +95,7 @@ export function createApp(given: AppDeps): TrustApp {
     next();
   });
   app.use('/api', healthRouter(deps, table));
+  app.use('/api', apiDocsRouter(table));
   app.use('/api', staffSession(deps));
   app.use('/api', recordReadFence(deps));
   app.use('/api/auth', authRouter(deps, table));
@@ -112,6 +114,8 @@ export function createApp(given: AppDeps): TrustApp {
   app.use('/api', modelRouter(deps, table));
   app.use('/api', resourceRouter(deps, table));
   app.use('/api', notFoundHandler);
+  // Every route of contract/routes.ts has its handler, or the app does not start.
+  table.assertComplete();
 
   if (deps.consoleDir && fs.existsSync(path.join(deps.consoleDir, 'index.html'))) {
     const dir = deps.consoleDir;

@@ -1,7 +1,6 @@
 import { Router } from 'express';
 import type { AppDeps } from '../deps';
 import { appendAudit } from '../audit/auditLog';
-import { RESOURCE_ACCESS } from '../../contract/access';
 import { newApiKey } from '../auth/tokens';
 import { parseOrThrow, problems } from '../http/problem';
 import type { RouteTable } from '../http/routeTable';
@@ -9,14 +8,13 @@ import { RESOURCES } from '../resources/definitions';
 import { getRow } from '../resources/queries';
 import { idParamSchema } from '../../contract/schemas/common';
 import { apiKeyCreateSchema } from '../../contract/schemas/auth';
-
-const ADMIN = RESOURCE_ACCESS['api-keys']!.write;
+import { ROUTES } from '../../contract/routes';
 
 export function apiKeyRouter(deps: AppDeps, table: RouteTable): Router {
   const router = Router();
   const def = RESOURCES['api-keys']!;
 
-  table.staff(router, '/api', 'post', '/api-keys', ADMIN, async (req, res) => {
+  table.route(router, '/api', ROUTES.apiKeyCreate, async (req, res) => {
     const input = parseOrThrow(apiKeyCreateSchema, req.body);
     const now = deps.clock.now();
     const key = newApiKey();
@@ -30,7 +28,7 @@ export function apiKeyRouter(deps: AppDeps, table: RouteTable): Router {
   });
 
   /** Revokes rather than deletes, so the audit trail can still name the key. */
-  table.staff(router, '/api', 'delete', '/api-keys/:id', ADMIN, async (req, res) => {
+  table.route(router, '/api', ROUTES.apiKeyRevoke, async (req, res) => {
     const { id } = parseOrThrow(idParamSchema, req.params);
     const now = deps.clock.now();
     await deps.db.transaction(async (trx) => {

@@ -2,12 +2,13 @@ import { Router, type Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import type { AppDeps } from '../deps';
 import { appendAudit } from '../audit/auditLog';
-import { ROLES as ALL_STAFF, permissionsOf } from '../../contract/access';
+import { permissionsOf } from '../../contract/access';
 import { UNKNOWN_USER_HASH, verifyPassword } from '../auth/password';
 import { CSRF_COOKIE, SESSION_COOKIE, createSession, deleteSession } from '../auth/sessions';
 import { HttpProblem, parseOrThrow, problems, sendProblem } from '../http/problem';
 import type { RouteTable } from '../http/routeTable';
 import { loginSchema } from '../../contract/schemas/auth';
+import { ROUTES } from '../../contract/routes';
 
 function setSessionCookies(res: Response, deps: AppDeps, token: string, csrf: string): void {
   const common = { sameSite: 'strict' as const, secure: deps.config.cookieSecure, path: '/', maxAge: deps.config.sessionTtlMs };
@@ -29,8 +30,7 @@ export function authRouter(deps: AppDeps, table: RouteTable): Router {
       sendProblem(res, new HttpProblem(429, 'rateLimited', 'Too many sign-in attempts', 'Wait a few minutes before trying again.'), req.originalUrl, req.id as string),
   });
 
-  table.record({ method: 'post', path: '/api/auth/login', access: 'public' });
-  router.post('/login', loginLimiter, async (req, res) => {
+  table.route(router, '/api/auth', ROUTES.login, loginLimiter, async (req, res) => {
     const input = parseOrThrow(loginSchema, req.body);
     const now = deps.clock.now();
     const staff = await deps.db('staff').where({ email: input.email }).first();
@@ -61,7 +61,7 @@ export function authRouter(deps: AppDeps, table: RouteTable): Router {
     res.json({ ...profile, csrfToken: session.csrfToken, expiresAt: session.expiresAt.toISOString() });
   });
 
-  table.staff(router, '/api/auth', 'post', '/logout', ALL_STAFF, async (req, res) => {
+  table.route(router, '/api/auth', ROUTES.logout, async (req, res) => {
     const cookieToken = (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
     const bearer = /^Bearer\s+(\S+)$/i.exec(req.header('authorization') ?? '')?.[1];
     const token = req.staff!.via === 'bearer' ? bearer : cookieToken;
@@ -74,7 +74,7 @@ export function authRouter(deps: AppDeps, table: RouteTable): Router {
     res.status(204).end();
   });
 
-  table.staff(router, '/api/auth', 'get', '/me', ALL_STAFF, (req, res) => {
+  table.route(router, '/api/auth', ROUTES.me, (req, res) => {
     const { via: _via, ...profile } = req.staff!;
     res.json({ ...profile, permissions: permissionsOf(profile.role) });
   });

@@ -4,17 +4,15 @@ import type { AppDeps } from '../deps';
 import { appendAudit } from '../audit/auditLog';
 import { parseOrThrow, problems } from '../http/problem';
 import type { RouteTable } from '../http/routeTable';
-import { ROLES } from '../../contract/access';
 import { communityHealth, threadHealth } from '../community/healthReport';
 import { idParamSchema } from '../../contract/schemas/common';
 import { boardParamSchema, healthQuerySchema, thresholdSchema } from '../../contract/schemas/communityHealth';
-
-const MANAGERS = ['admin', 'community_manager'] as const;
+import { ROUTES } from '../../contract/routes';
 
 export function communityHealthRouter(deps: AppDeps, table: RouteTable): Router {
   const router = Router();
 
-  table.staff(router, '/api', 'get', '/community-health', ROLES, async (req, res) => {
+  table.route(router, '/api', ROUTES.communityHealth, async (req, res) => {
     const q = parseOrThrow(healthQuerySchema, req.query);
     const now = deps.clock.now();
     const to = q.to ?? now;
@@ -23,7 +21,7 @@ export function communityHealthRouter(deps: AppDeps, table: RouteTable): Router 
     res.json(await deps.reads!.run(req.readFence ?? null, (db) => communityHealth(db, { granularity: q.granularity, from, to, now })));
   });
 
-  table.staff(router, '/api', 'get', '/community-health/threads/:id', ROLES, async (req, res) => {
+  table.route(router, '/api', ROUTES.threadHealth, async (req, res) => {
     const { id } = parseOrThrow(idParamSchema, req.params);
     const q = parseOrThrow(healthQuerySchema, req.query);
     const to = q.to ?? deps.clock.now();
@@ -34,7 +32,7 @@ export function communityHealthRouter(deps: AppDeps, table: RouteTable): Router 
   });
 
   /** Sets a board's threshold; the next post on the board is checked against it. */
-  table.staff(router, '/api', 'put', '/community-health/thresholds/:board', MANAGERS, async (req, res) => {
+  table.route(router, '/api', ROUTES.thresholdSet, async (req, res) => {
     const { board } = parseOrThrow(boardParamSchema, req.params);
     const input = parseOrThrow(thresholdSchema, req.body);
     const now = deps.clock.now();
@@ -49,7 +47,7 @@ export function communityHealthRouter(deps: AppDeps, table: RouteTable): Router 
     res.json(await deps.db('board_thresholds').where({ board }).first());
   });
 
-  table.staff(router, '/api', 'delete', '/community-health/thresholds/:board', MANAGERS, async (req, res) => {
+  table.route(router, '/api', ROUTES.thresholdRemove, async (req, res) => {
     const { board } = parseOrThrow(boardParamSchema, req.params);
     const now = deps.clock.now();
     await deps.db.transaction(async (trx) => {

@@ -1,28 +1,19 @@
 import { Router } from 'express';
-import { z } from 'zod';
-import { periodInOrder } from '../../contract/schemas/period';
+import { complianceReportSchema } from '../../contract/schemas/compliance';
 import type { AppDeps } from '../deps';
 import { appendAudit } from '../audit/auditLog';
 import { parseOrThrow, problems } from '../http/problem';
 import type { RouteTable } from '../http/routeTable';
-import { idParamSchema, isoDateTime, dbId } from '../../contract/schemas/common';
+import { idParamSchema } from '../../contract/schemas/common';
 import { toApiRow } from '../db/rows';
 import { COMPLIANCE_REPORT_JOB, complianceCsv, type ComplianceReportResult } from '../compliance/complianceReport';
-
-const COMPLIANCE = ['admin', 'compliance'] as const;
-
-export const complianceReportSchema = z.object({
-  from: isoDateTime,
-  to: isoDateTime,
-  brandId: dbId.optional(),
-  creatorId: dbId.optional(),
-}).strict().refine(periodInOrder, { path: ['to'], message: 'to must be after from' });
+import { ROUTES } from '../../contract/routes';
 
 export function complianceRouter(deps: AppDeps, table: RouteTable): Router {
   const router = Router();
 
   /** Queues a report; generating one is recorded in the audit log, as a regulator would expect. */
-  table.staff(router, '/api', 'post', '/compliance-reports', COMPLIANCE, async (req, res) => {
+  table.route(router, '/api', ROUTES.complianceReportCreate, async (req, res) => {
     const input = parseOrThrow(complianceReportSchema, req.body);
     if (!deps.jobs) throw problems.unavailable('The job queue is not running on this server.');
     const errors = [];
@@ -42,14 +33,14 @@ export function complianceRouter(deps: AppDeps, table: RouteTable): Router {
     res.status(202).json(toApiRow(await deps.db('compliance_reports').where({ id }).first()));
   });
 
-  table.staff(router, '/api', 'get', '/compliance-reports/:id', COMPLIANCE, async (req, res) => {
+  table.route(router, '/api', ROUTES.complianceReportGet, async (req, res) => {
     const { id } = parseOrThrow(idParamSchema, req.params);
     const row = await deps.db('compliance_reports').where({ id }).first();
     if (!row) throw problems.notFound(`No compliance report with id ${id}.`);
     res.json(toApiRow(row));
   });
 
-  table.staff(router, '/api', 'get', '/compliance-reports/:id/csv', COMPLIANCE, async (req, res) => {
+  table.route(router, '/api', ROUTES.complianceReportCsv, async (req, res) => {
     const { id } = parseOrThrow(idParamSchema, req.params);
     const row = await deps.db('compliance_reports').where({ id }).first();
     if (!row) throw problems.notFound(`No compliance report with id ${id}.`);

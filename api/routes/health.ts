@@ -3,11 +3,11 @@ import type { AppDeps } from '../deps';
 import { isPglite } from '../db/connect';
 import { migrationState } from '../db/migrate';
 import type { RouteTable } from '../http/routeTable';
+import { ROUTES } from '../../contract/routes';
 
 export function healthRouter(deps: AppDeps, table: RouteTable): Router {
   const router = Router();
-  table.record({ method: 'get', path: '/api/health', access: 'public' });
-  router.get('/health', async (_req, res) => {
+  table.route(router, '/api', ROUTES.health, async (_req, res) => {
     try {
       const state = await migrationState(deps.db);
       const ok = state.pending.length === 0;
@@ -25,8 +25,7 @@ export function healthRouter(deps: AppDeps, table: RouteTable): Router {
     }
   });
   // Numbers only (lag, fallbacks, reads by target); scrape from the internal network.
-  table.record({ method: 'get', path: '/api/metrics', access: 'public' });
-  router.get('/metrics', async (_req, res) => {
+  table.route(router, '/api', ROUTES.metrics, async (_req, res) => {
     const registry = deps.metrics;
     if (!registry) return res.status(404).end();
     res.setHeader('Content-Type', registry.contentType);

@@ -7,49 +7,48 @@ import { getRow } from '../resources/queries';
 import { idParamSchema } from '../../contract/schemas/common';
 import { decideSchema, nextFlagSchema, reverseSchema } from '../../contract/schemas/moderation';
 import { workbenchView } from '../moderation/workbench';
-import { RESOURCE_ACCESS, ROLES } from '../../contract/access';
+import type { ROLES } from '../../contract/access';
 import { moderationService } from '../moderation/moderationService';
+import { ROUTES } from '../../contract/routes';
 
 export function moderationRouter(deps: AppDeps, table: RouteTable): Router {
   const router = Router();
   const service = moderationService(deps.db, deps.outbox);
-  // Every role that works a queue; which queues each may work is checked per flag.
-  const workers = ROLES;
   const staff = (req: { staff?: { id: number; role: (typeof ROLES)[number] }; id?: unknown }) => ({ id: req.staff!.id, role: req.staff!.role, requestId: req.id as string });
 
   /** The item page in one answer: flag, claim holder, item, thread, reports, author card, earlier decisions. */
-  table.staff(router, '/api', 'get', '/flags/:id/workbench', RESOURCE_ACCESS.flags!.read, async (req, res) => {
+  table.route(router, '/api', ROUTES.workbench, async (req, res) => {
     const { id } = parseOrThrow(idParamSchema, req.params);
     res.json(await workbenchView(deps.db, id, deps.clock.now()));
   });
 
   /** Claims the next unheld item in a queue: what opens after a decision. */
-  table.staff(router, '/api', 'post', '/flags/next', workers, async (req, res) => {
+  table.route(router, '/api', ROUTES.flagNext, async (req, res) => {
     const input = parseOrThrow(nextFlagSchema, req.body);
     const id = await service.claimNext(input.queue, staff(req), deps.clock.now(), input.skip ?? []);
     res.json({ id, flag: id === null ? null : await getRow(deps.db, RESOURCES.flags!, id) });
   });
 
-  table.staff(router, '/api', 'post', '/flags/:id/claim', workers, async (req, res) => {
+  table.route(router, '/api', ROUTES.flagClaim, async (req, res) => {
     const { id } = parseOrThrow(idParamSchema, req.params);
     await service.claim(id, staff(req), deps.clock.now());
     res.json(await getRow(deps.db, RESOURCES.flags!, id));
   });
 
-  table.staff(router, '/api', 'post', '/flags/:id/release', workers, async (req, res) => {
+  table.route(router, '/api', ROUTES.flagRelease, async (req, res) => {
     const { id } = parseOrThrow(idParamSchema, req.params);
     await service.release(id, staff(req), deps.clock.now());
     res.json(await getRow(deps.db, RESOURCES.flags!, id));
   });
 
-  table.staff(router, '/api', 'post', '/flags/:id/decide', workers, async (req, res) => {
+  table.route(router, '/api', ROUTES.flagDecide, async (req, res) => {
     const { id } = parseOrThrow(idParamSchema, req.params);
     const input = parseOrThrow(decideSchema, req.body);
     const decisionId = await service.decide(id, input, staff(req), deps.clock.now());
     res.status(201).json(await getRow(deps.db, RESOURCES.decisions!, decisionId));
   });
 
-  table.staff(router, '/api', 'post', '/decisions/:id/reverse', ['admin', 'moderator', 'compliance'], async (req, res) => {
+  table.route(router, '/api', ROUTES.decisionReverse, async (req, res) => {
     const { id } = parseOrThrow(idParamSchema, req.params);
     const { reason } = parseOrThrow(reverseSchema, req.body);
     const reversalId = await service.reverse(id, reason, staff(req), deps.clock.now());

@@ -1,7 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { AppDeps } from '../deps';
-import { RESOURCE_ACCESS, ROLES } from '../../contract/access';
 import { parseOrThrow, problems } from '../http/problem';
 import type { RouteTable } from '../http/routeTable';
 import { RESOURCES } from '../resources/definitions';
@@ -17,6 +16,7 @@ import { BUILTIN_OPERATORS, CUSTOM_OPERATOR_NAMES, DECORATORS } from '../../rule
 import { EVENT_PARAMS } from '../../rules/policy/events';
 import { maskDeep } from '../../rules/privacy/mask';
 import type { PolicyDocument } from '../../rules/policy/document';
+import { ROUTES } from '../../contract/routes';
 
 const OPERATOR_HELP: Record<string, string> = {
   equal: 'fact === value',
@@ -41,12 +41,10 @@ export function policyRouter(deps: AppDeps, table: RouteTable): Router {
   const router = Router();
   const policies = policyService(deps.db, { fourEyesPublish: deps.config.policyPublishFourEyes });
   const lists = listService(deps.db);
-  const write = RESOURCE_ACCESS.policies!.write;
-  const listWrite = RESOURCE_ACCESS['policy-lists']!.write;
   const actor = (req: { staff?: { id: number; role: string }; id?: unknown }) => ({ staffId: req.staff!.id, role: req.staff!.role, requestId: req.id as string });
 
   // What the editor offers: facts, operators, event types with their parameters.
-  table.staff(router, '/api', 'get', '/policy-catalog', ROLES, (_req, res) => {
+  table.route(router, '/api', ROUTES.policyCatalog, (_req, res) => {
     res.json({
       facts: FACTS,
       operators: [...BUILTIN_OPERATORS.map((o) => o.name), ...CUSTOM_OPERATOR_NAMES].map((name) => ({ name, description: OPERATOR_HELP[name] ?? '' })),
@@ -55,39 +53,39 @@ export function policyRouter(deps: AppDeps, table: RouteTable): Router {
     });
   });
 
-  table.staff(router, '/api', 'post', '/policies/validate', ROLES, async (req, res) => {
+  table.route(router, '/api', ROUTES.policyValidate, async (req, res) => {
     const input = parseOrThrow(validateSchema, req.body);
     const found = await validateDocument(deps.db, input.document, input.appliesTo);
     res.json({ valid: found.length === 0, problems: found });
   });
 
-  table.staff(router, '/api', 'post', '/policies', write, async (req, res) => {
+  table.route(router, '/api', ROUTES.policyCreate, async (req, res) => {
     const input = parseOrThrow(policyCreateSchema, req.body);
     const id = await policies.create(input, actor(req), deps.clock.now());
     res.status(201).json(await getRow(deps.db, RESOURCES.policies!, id));
   });
 
-  table.staff(router, '/api', 'put', '/policies/:id', write, async (req, res) => {
+  table.route(router, '/api', ROUTES.policyUpdate, async (req, res) => {
     const { id } = parseOrThrow(idParamSchema, req.params);
     const input = parseOrThrow(policyUpdateSchema, req.body);
     await policies.update(id, input, actor(req), deps.clock.now());
     res.json(await getRow(deps.db, RESOURCES.policies!, id));
   });
 
-  table.staff(router, '/api', 'delete', '/policies/:id', write, async (req, res) => {
+  table.route(router, '/api', ROUTES.policyArchive, async (req, res) => {
     const { id } = parseOrThrow(idParamSchema, req.params);
     await policies.archive(id, actor(req), deps.clock.now());
     res.json(await getRow(deps.db, RESOURCES.policies!, id));
   });
 
-  table.staff(router, '/api', 'post', '/policies/:id/publish', write, async (req, res) => {
+  table.route(router, '/api', ROUTES.policyPublish, async (req, res) => {
     const { id } = parseOrThrow(idParamSchema, req.params);
     const input = parseOrThrow(publishSchema, req.body ?? {});
     const published = await policies.publish(id, input, actor(req), deps.clock.now());
     res.status(201).json({ ...published, policy: await getRow(deps.db, RESOURCES.policies!, id) });
   });
 
-  table.staff(router, '/api', 'post', '/policies/:id/rollback', write, async (req, res) => {
+  table.route(router, '/api', ROUTES.policyRollback, async (req, res) => {
     const { id } = parseOrThrow(idParamSchema, req.params);
     const input = parseOrThrow(rollbackSchema, req.body);
     const published = await policies.rollback(id, input, actor(req), deps.clock.now());
@@ -95,7 +93,7 @@ export function policyRouter(deps: AppDeps, table: RouteTable): Router {
   });
 
   /** Tries a document (or the stored draft) on sample items; writes nothing. */
-  table.staff(router, '/api', 'post', '/policies/:id/dry-run', ['admin', 'community_manager', 'compliance'], async (req, res) => {
+  table.route(router, '/api', ROUTES.policyDryRun, async (req, res) => {
     const { id } = parseOrThrow(idParamSchema, req.params);
     const input = parseOrThrow(dryRunSchema, req.body);
     const policy = await deps.db('policies').where({ id }).first();
@@ -106,26 +104,26 @@ export function policyRouter(deps: AppDeps, table: RouteTable): Router {
     res.json({ policyId: id, appliesTo: policy.applies_to, results: maskDeep(results) });
   });
 
-  table.staff(router, '/api', 'post', '/backtests', RESOURCE_ACCESS.backtests!.write, async (req, res) => {
+  table.route(router, '/api', ROUTES.backtestCreate, async (req, res) => {
     const input = parseOrThrow(backtestSchema, req.body);
     const id = await startBacktest(deps.db, deps.jobs, input, actor(req), deps.clock.now());
     res.status(202).json(await getRow(deps.db, RESOURCES.backtests!, id));
   });
 
-  table.staff(router, '/api', 'post', '/policy-lists', listWrite, async (req, res) => {
+  table.route(router, '/api', ROUTES.policyListCreate, async (req, res) => {
     const input = parseOrThrow(listCreateSchema, req.body);
     const id = await lists.create(input, actor(req), deps.clock.now());
     res.status(201).json(await getRow(deps.db, RESOURCES['policy-lists']!, id));
   });
 
-  table.staff(router, '/api', 'put', '/policy-lists/:id', listWrite, async (req, res) => {
+  table.route(router, '/api', ROUTES.policyListUpdate, async (req, res) => {
     const { id } = parseOrThrow(idParamSchema, req.params);
     const input = parseOrThrow(listUpdateSchema, req.body);
     await lists.update(id, input, actor(req), deps.clock.now());
     res.json(await getRow(deps.db, RESOURCES['policy-lists']!, id));
   });
 
-  table.staff(router, '/api', 'delete', '/policy-lists/:id', listWrite, async (req, res) => {
+  table.route(router, '/api', ROUTES.policyListDelete, async (req, res) => {
     const { id } = parseOrThrow(idParamSchema, req.params);
     const before = await getRow(deps.db, RESOURCES['policy-lists']!, id);
     await lists.remove(id, actor(req), deps.clock.now());

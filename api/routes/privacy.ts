@@ -1,20 +1,19 @@
 import { Router } from 'express';
-import { z } from 'zod';
+import { eraseSchema } from '../../contract/schemas/privacy';
 import type { AppDeps } from '../deps';
 import { appendAudit } from '../audit/auditLog';
 import { parseOrThrow, problems } from '../http/problem';
 import type { RouteTable } from '../http/routeTable';
 import { idParamSchema } from '../../contract/schemas/common';
-import { UNMASK_ROLES } from '../../contract/access';
 import { eraseAccount, exportAccount } from '../privacy/accountPrivacy';
+import { ROUTES } from '../../contract/routes';
 
-const eraseSchema = z.object({ reason: z.string().trim().min(3).max(500) }).strict();
 
 export function privacyRouter(deps: AppDeps, table: RouteTable): Router {
   const router = Router();
 
   /** The post as written, for those whose work needs the identifiers; every view is audited. */
-  table.staff(router, '/api', 'get', '/posts/:id/unmasked', UNMASK_ROLES, async (req, res) => {
+  table.route(router, '/api', ROUTES.postUnmasked, async (req, res) => {
     const { id } = parseOrThrow(idParamSchema, req.params);
     const post = await deps.db.transaction(async (trx) => {
       const row = await trx('posts').where({ id }).first('id', 'title', 'body');
@@ -25,13 +24,13 @@ export function privacyRouter(deps: AppDeps, table: RouteTable): Router {
     res.json(post);
   });
 
-  table.staff(router, '/api', 'get', '/accounts/:id/export', ['admin'], async (req, res) => {
+  table.route(router, '/api', ROUTES.accountExport, async (req, res) => {
     const { id } = parseOrThrow(idParamSchema, req.params);
     res.setHeader('Content-Disposition', `attachment; filename="account-${id}.json"`);
     res.json(await exportAccount(deps.db, id, req.staff!.id, req.id as string, deps.clock.now()));
   });
 
-  table.staff(router, '/api', 'post', '/accounts/:id/erase', ['admin'], async (req, res) => {
+  table.route(router, '/api', ROUTES.accountErase, async (req, res) => {
     const { id } = parseOrThrow(idParamSchema, req.params);
     const { reason } = parseOrThrow(eraseSchema, req.body);
     res.json(await eraseAccount(deps.db, id, reason, req.staff!.id, req.id as string, deps.clock.now()));

@@ -11,6 +11,7 @@ import { maskDeep, maskPersonalData } from '../../rules/privacy/mask';
 import { idParamSchema } from '../../contract/schemas/common';
 import { postDisclosure } from '../compliance/postDisclosure';
 import { UNMASK_ROLES } from '../../contract/access';
+import { RESOURCE_ROUTES } from '../../contract/routes';
 import { embedQueueRows } from '../moderation/workbench';
 
 /** The read side of every console resource, in the ra-data-simple-rest dialect. */
@@ -41,7 +42,7 @@ async function deliveryDetail(db: AppDeps['db'], id: number) {
 export function resourceRouter(deps: AppDeps, table: RouteTable): Router {
   const router = Router();
   for (const def of Object.values(RESOURCES)) {
-    table.staff(router, '/api', 'get', `/${def.resource}`, def.readRoles, async (req, res) => {
+    table.route(router, '/api', RESOURCE_ROUTES[def.resource]!.list, async (req, res) => {
       const query = parseListQuery(def, req.query as Record<string, unknown>);
       const result = await deps.reads!.run(req.readFence ?? null, (db) => listRows(db, def, query, { unmasked: UNMASK_ROLES.includes(req.staff!.role) }));
       res.setHeader('Content-Range', contentRange(def.resource, result));
@@ -49,7 +50,7 @@ export function resourceRouter(deps: AppDeps, table: RouteTable): Router {
       const rows = def.resource === 'flags' ? await embedQueueRows(deps.db, result.rows, deps.clock.now()) : result.rows;
       res.json(rows.map((r) => maskRow(def.resource, r)));
     });
-    table.staff(router, '/api', 'get', `/${def.resource}/:id`, def.readRoles, async (req, res) => {
+    table.route(router, '/api', RESOURCE_ROUTES[def.resource]!.get, async (req, res) => {
       const { id } = parseOrThrow(idParamSchema, req.params);
       const row = await deps.reads!.run(req.readFence ?? null, async (db) => {
         const found = await getRow(db, def, id);

@@ -1,7 +1,6 @@
 import { Router } from 'express';
 import type { AppDeps } from '../deps';
 import { appendAudit } from '../audit/auditLog';
-import { RESOURCE_ACCESS } from '../../contract/access';
 import { hashPassword } from '../auth/password';
 import { parseOrThrow, problems } from '../http/problem';
 import type { RouteTable } from '../http/routeTable';
@@ -9,14 +8,13 @@ import { RESOURCES } from '../resources/definitions';
 import { getRow } from '../resources/queries';
 import { idParamSchema } from '../../contract/schemas/common';
 import { staffCreateSchema, staffUpdateSchema } from '../../contract/schemas/auth';
-
-const ADMIN = RESOURCE_ACCESS['staff']!.write;
+import { ROUTES } from '../../contract/routes';
 
 export function staffRouter(deps: AppDeps, table: RouteTable): Router {
   const router = Router();
   const def = RESOURCES.staff!;
 
-  table.staff(router, '/api', 'post', '/staff', ADMIN, async (req, res) => {
+  table.route(router, '/api', ROUTES.staffCreate, async (req, res) => {
     const input = parseOrThrow(staffCreateSchema, req.body);
     const now = deps.clock.now();
     const passwordHash = await hashPassword(input.password);
@@ -33,7 +31,7 @@ export function staffRouter(deps: AppDeps, table: RouteTable): Router {
     res.status(201).json(await getRow(deps.db, def, id));
   });
 
-  table.staff(router, '/api', 'put', '/staff/:id', ADMIN, async (req, res) => {
+  table.route(router, '/api', ROUTES.staffUpdate, async (req, res) => {
     const { id } = parseOrThrow(idParamSchema, req.params);
     const input = parseOrThrow(staffUpdateSchema, req.body);
     const now = deps.clock.now();

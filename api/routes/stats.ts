@@ -1,17 +1,16 @@
 import { Router } from 'express';
-import { z } from 'zod';
+import { statsQuerySchema as statsQuery } from '../../contract/schemas/stats';
 import type { AppDeps } from '../deps';
 import { parseOrThrow } from '../http/problem';
 import type { RouteTable } from '../http/routeTable';
-import { ROLES } from '../../contract/access';
+import { ROUTES } from '../../contract/routes';
 
-const statsQuery = z.object({ days: z.coerce.number().int().min(1).max(365).default(30) }).strict();
 const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 
 /** The numbers a review operation reports (DOMAIN.md), for the dashboard. */
 export function statsRouter(deps: AppDeps, table: RouteTable): Router {
   const router = Router();
-  table.staff(router, '/api', 'get', '/stats/dashboard', ROLES, async (req, res) => {
+  table.route(router, '/api', ROUTES.dashboard, async (req, res) => {
     const { days } = parseOrThrow(statsQuery, req.query);
     const now = deps.clock.now();
     const since = new Date(now.getTime() - days * 86_400_000);

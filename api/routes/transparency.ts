@@ -1,26 +1,19 @@
 import { Router } from 'express';
-import { z } from 'zod';
-import { periodInOrder } from '../../contract/schemas/period';
+import { transparencyRequestSchema } from '../../contract/schemas/transparency';
 import type { AppDeps } from '../deps';
 import { appendAudit } from '../audit/auditLog';
 import { parseOrThrow, problems } from '../http/problem';
 import type { RouteTable } from '../http/routeTable';
-import { idParamSchema, isoDateTime } from '../../contract/schemas/common';
+import { idParamSchema } from '../../contract/schemas/common';
 import { toApiRow } from '../db/rows';
 import { INLINE_PERIOD_DAYS, TRANSPARENCY_REPORT_JOB, transparencyCsv, transparencyReport, type TransparencyReport } from '../transparency/transparencyReport';
-
-const READERS = ['admin', 'compliance'] as const;
-
-export const transparencyRequestSchema = z.object({
-  from: isoDateTime,
-  to: isoDateTime,
-}).strict().refine(periodInOrder, { path: ['to'], message: 'to must be after from' });
+import { ROUTES } from '../../contract/routes';
 
 export function transparencyRouter(deps: AppDeps, table: RouteTable): Router {
   const router = Router();
 
   /** A month or less is counted at once (201); a longer period is queued as a job (202). Either way it is kept and audited. */
-  table.staff(router, '/api', 'post', '/transparency-reports', READERS, async (req, res) => {
+  table.route(router, '/api', ROUTES.transparencyReportCreate, async (req, res) => {
     const input = parseOrThrow(transparencyRequestSchema, req.body);
     const now = deps.clock.now();
     const inline = input.to.getTime() - input.from.getTime() <= INLINE_PERIOD_DAYS * 86_400_000;
@@ -37,7 +30,7 @@ export function transparencyRouter(deps: AppDeps, table: RouteTable): Router {
     res.status(result ? 201 : 202).json(toApiRow(await deps.db('transparency_reports').where({ id }).first()));
   });
 
-  table.staff(router, '/api', 'get', '/transparency-reports/:id/csv', READERS, async (req, res) => {
+  table.route(router, '/api', ROUTES.transparencyReportCsv, async (req, res) => {
     const { id } = parseOrThrow(idParamSchema, req.params);
     const row = await deps.db('transparency_reports').where({ id }).first();
     if (!row) throw problems.notFound(`No transparency report with id ${id}.`);

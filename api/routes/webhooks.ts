@@ -3,7 +3,6 @@ import { Router } from 'express';
 import type { Knex } from 'knex';
 import type { AppDeps } from '../deps';
 import { appendAudit } from '../audit/auditLog';
-import { RESOURCE_ACCESS } from '../../contract/access';
 import { parseOrThrow, problems } from '../http/problem';
 import type { RouteTable } from '../http/routeTable';
 import { RESOURCES } from '../resources/definitions';
@@ -13,8 +12,8 @@ import { replayFailedSchema, subscriptionCreateSchema, subscriptionUpdateSchema 
 import { enqueueDeliveries, writeEvent } from '../webhooks/outbox';
 import { attemptDelivery } from '../webhooks/deliver';
 import { WEBHOOK_TEST_EVENT } from '../../contract/enums';
+import { ROUTES } from '../../contract/routes';
 
-const ADMIN = RESOURCE_ACCESS['webhook-subscriptions']!.write;
 /** How long the previous secret still signs deliveries after a rotation, so receivers can switch without dropping any. */
 export const ROTATION_GRACE_MS = 24 * 3600_000;
 
@@ -34,7 +33,7 @@ export function webhookRouter(deps: AppDeps, table: RouteTable): Router {
     return row;
   };
 
-  table.staff(router, '/api', 'post', '/webhook-subscriptions', ADMIN, async (req, res) => {
+  table.route(router, '/api', ROUTES.webhookCreate, async (req, res) => {
     const input = parseOrThrow(subscriptionCreateSchema, req.body);
     const now = deps.clock.now();
     const secret = newSecret();
@@ -49,7 +48,7 @@ export function webhookRouter(deps: AppDeps, table: RouteTable): Router {
     res.status(201).json({ ...(await getRow(deps.db, subs, id)), secret });
   });
 
-  table.staff(router, '/api', 'put', '/webhook-subscriptions/:id', ADMIN, async (req, res) => {
+  table.route(router, '/api', ROUTES.webhookUpdate, async (req, res) => {
     const { id } = parseOrThrow(idParamSchema, req.params);
     const input = parseOrThrow(subscriptionUpdateSchema, req.body);
     const now = deps.clock.now();
@@ -69,7 +68,7 @@ export function webhookRouter(deps: AppDeps, table: RouteTable): Router {
   });
 
   /** Disables rather than deletes: past deliveries keep naming their subscription. */
-  table.staff(router, '/api', 'delete', '/webhook-subscriptions/:id', ADMIN, async (req, res) => {
+  table.route(router, '/api', ROUTES.webhookDelete, async (req, res) => {
     const { id } = parseOrThrow(idParamSchema, req.params);
     const now = deps.clock.now();
     await deps.db.transaction(async (trx) => {
@@ -81,7 +80,7 @@ export function webhookRouter(deps: AppDeps, table: RouteTable): Router {
     res.json(await getRow(deps.db, subs, id));
   });
 
-  table.staff(router, '/api', 'post', '/webhook-subscriptions/:id/rotate-secret', ADMIN, async (req, res) => {
+  table.route(router, '/api', ROUTES.webhookRotate, async (req, res) => {
     const { id } = parseOrThrow(idParamSchema, req.params);
     const now = deps.clock.now();
     const secret = newSecret();
@@ -98,7 +97,7 @@ export function webhookRouter(deps: AppDeps, table: RouteTable): Router {
    * Sends a `webhook.test` event to this subscription now and answers how the receiver replied,
    * so an admin setting one up sees at once whether the address and the signature check work.
    */
-  table.staff(router, '/api', 'post', '/webhook-subscriptions/:id/test', ADMIN, async (req, res) => {
+  table.route(router, '/api', ROUTES.webhookTest, async (req, res) => {
     const { id } = parseOrThrow(idParamSchema, req.params);
     const now = deps.clock.now();
     const deliveryId = await deps.db.transaction(async (trx) => {
@@ -113,7 +112,7 @@ export function webhookRouter(deps: AppDeps, table: RouteTable): Router {
     res.status(201).json(await getRow(deps.db, deliveries, deliveryId));
   });
 
-  table.staff(router, '/api', 'post', '/webhook-deliveries/:id/replay', ADMIN, async (req, res) => {
+  table.route(router, '/api', ROUTES.deliveryReplay, async (req, res) => {
     const { id } = parseOrThrow(idParamSchema, req.params);
     if (!deps.jobs) throw problems.unavailable('The job queue is not running on this server.');
     const now = deps.clock.now();
@@ -129,7 +128,7 @@ export function webhookRouter(deps: AppDeps, table: RouteTable): Router {
   });
 
   /** Sends every dead-lettered delivery again (of one subscription, or all), in one audited step. */
-  table.staff(router, '/api', 'post', '/webhook-deliveries/replay-failed', ADMIN, async (req, res) => {
+  table.route(router, '/api', ROUTES.deliveryReplayFailed, async (req, res) => {
     const input = parseOrThrow(replayFailedSchema, req.body ?? {});
     if (!deps.jobs) throw problems.unavailable('The job queue is not running on this server.');
     const now = deps.clock.now();
