@@ -15,6 +15,7 @@ import { listQuerySchema, resourceListSchema, resourceRowSchema } from './schema
 import { dashboardSchema, statsQuerySchema } from './schemas/stats';
 import { transparencyReportRowSchema, transparencyRequestSchema } from './schemas/transparency';
 import { replayFailedSchema, subscriptionCreateSchema, subscriptionUpdateSchema } from './schemas/webhooks';
+import { problemSchema } from './schemas/problem';
 import { healthSchema, loginAnswerSchema, meSchema } from './schemas/session';
 import { appealStatusSchema, ingestAnswerSchema, nextFlagAnswerSchema, policyValidationSchema, replayFailedAnswerSchema } from './schemas/answers';
 
@@ -84,7 +85,7 @@ export const ROUTES = {
   openApi: route({ method: 'get', path: '/api/openapi.json', access: 'public', summary: 'This OpenAPI document', tag: 'system', responses: { 200: ok('OpenAPI 3.1 document.', z.looseObject({ openapi: z.string() })) } }),
   docs: route({ method: 'get', path: '/api/docs', access: 'public', summary: 'API reference page', tag: 'system', responses: { 200: { description: 'HTML page.', contentType: 'text/html' } } }),
 
-  login: route({ method: 'post', path: '/api/auth/login', access: 'public', summary: 'Sign in (cookie or bearer token)', tag: 'auth', body: loginSchema, responses: { 200: ok('Signed in.', loginAnswerSchema) } }),
+  login: route({ method: 'post', path: '/api/auth/login', access: 'public', summary: 'Sign in (cookie or bearer token)', tag: 'auth', body: loginSchema, responses: { 200: ok('Signed in.', loginAnswerSchema), 401: { description: 'Wrong e-mail or password.', schema: problemSchema, contentType: 'application/problem+json' } } }),
   logout: route({ method: 'post', path: '/api/auth/logout', access: staff(ROLES), summary: 'Sign out', tag: 'auth', responses: { 204: noContent } }),
   me: route({ method: 'get', path: '/api/auth/me', access: staff(ROLES), summary: 'Who is signed in, and what their role may do', tag: 'auth', responses: { 200: ok('The signed-in staff member.', meSchema) } }),
 

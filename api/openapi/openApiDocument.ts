@@ -24,6 +24,9 @@ const PROBLEMS = {
   409: ['Conflict', "The item's state does not allow this now."],
 } as const;
 
+/** Statuses any route may answer besides its own: too many requests, too large, wrong media type, unavailable. */
+const OTHER_PROBLEM = ['OtherProblem', 'Any other refusal (429, 413, 415, 503), as a problem document.'] as const;
+
 function parameters(schema: z.ZodType | undefined, where: 'path' | 'query') {
   if (!schema) return [];
   const json = jsonSchemaOf(schema, 'input') as { properties?: Record<string, JsonSchema>; required?: string[] };
@@ -66,6 +69,7 @@ function operation(route: ContractRoute) {
   if (typeof route.access === 'object') refer(403);
   if (route.params) refer(404);
   if (route.method !== 'get') refer(409);
+  responses.default = { $ref: `#/components/responses/${OTHER_PROBLEM[0]}` };
   const body = route.body
     ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchemaOf(route.body, 'input') } } } }
     : route.bodyContentTypes
@@ -98,7 +102,7 @@ export function openApiDocument(routes: readonly ContractRoute[], version: strin
     components: {
       schemas: { Problem: problem },
       responses: Object.fromEntries(
-        Object.values(PROBLEMS).map(([name, description]) => [name, { description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } }]),
+        [...Object.values(PROBLEMS), OTHER_PROBLEM].map(([name, description]) => [name, { description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } }]),
       ),
       securitySchemes: {
         session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: 'The console session, set by POST /api/auth/login.' },

@@ -16,6 +16,8 @@ const ALL: readonly Role[] = ROLES;
 const EXPECTED: Record<string, readonly Role[] | 'public' | 'api_key'> = {
   'get /api/health': 'public',
   'get /api/metrics': 'public',
+  'get /api/openapi.json': 'public',
+  'get /api/docs': 'public',
   'post /api/auth/login': 'public',
   'post /api/auth/logout': ALL,
   'get /api/auth/me': ALL,
