@@ -53,7 +53,6 @@ class ResponseValidator {
     const urlPath = url.split('?')[0]!;
     const route = this.match(method, urlPath);
     if (!route) return;
-    this.exercised.add(routeKey(route));
     const fail = (message: string): void => void this.violations.push({ method, url, route: routeKey(route), status, message });
     const op = this.doc.paths[route.path]![route.method]! as { responses: Record<string, Json> };
     const documented = op.responses[String(status)] ?? op.responses.default;
@@ -81,6 +80,8 @@ class ResponseValidator {
     return (req, res, next) => {
       const send = res.send.bind(res);
       const url = req.originalUrl;
+      const called = this.match(req.method, url.split('?')[0]!);
+      if (called) this.exercised.add(routeKey(called));
       // res.json lands here with the serialised body and its Content-Type already set.
       res.send = (body?: unknown) => {
         const type = String(res.getHeader('content-type') ?? '');
