@@ -62,8 +62,9 @@ const DRY_RUNNERS: readonly Role[] = ['admin', 'community_manager', 'compliance'
 const LABEL_EXPORTERS: readonly Role[] = ['admin', 'compliance', 'community_manager'];
 const MODEL_WRITERS = RESOURCE_ACCESS['model-versions']!.write;
 
-const ok = (description: string, schema: z.ZodType): RouteResponse => ({ description, schema });
-const row = (description: string): RouteResponse => ({ description, schema: resourceRowSchema });
+// Generic so a route's entry keeps its schemas' types (the console's callApi reads them).
+const ok = <S extends z.ZodType>(description: string, schema: S) => ({ description, schema });
+const row = (description: string) => ({ description, schema: resourceRowSchema });
 const noContent: RouteResponse = { description: 'Done; no body.' };
 const csv = (description: string): RouteResponse => ({ description, contentType: 'text/csv' });
 

@@ -40,3 +40,4 @@ export const transparencyReportRowSchema = z.looseObject({
   status: z.string(),
   result: transparencyReportSchema.nullable(),
 });
+export type TransparencyReportRow = z.infer<typeof transparencyReportRowSchema>;
