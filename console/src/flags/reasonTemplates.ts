@@ -1,3 +1,4 @@
+import type { DecideInput } from '../../../contract/schemas/moderation';
 /**
  * Reason templates: one code per queue and action, so every moderator records the same reason
  * for the same call (DOMAIN: reason codes that differ per person slow review down).
@@ -12,7 +13,8 @@ export const REMOVE_TEMPLATE: Record<string, { action: 'remove' | 'require_discl
   community: { action: 'remove', reasonCode: 'community_health' },
 };
 
-export type FlagDecision = { action: string; reasonCode: string };
+/** What POST /api/flags/{id}/decide takes (contract/schemas/moderation.ts), less the optional note. */
+export type FlagDecision = Pick<DecideInput, 'action' | 'reasonCode'>;
 
 /** The queue's own "remove" (a hold for orders, a disclosure for ads); a queue without a template removes with its name as the reason. */
 export function removeTemplateFor(queue: string): FlagDecision {
