@@ -8,7 +8,8 @@ export const ingestAnswerSchema = z.object({
 
 export const nextFlagAnswerSchema = z.object({ id: z.number().int().nullable(), flag: resourceRowSchema.nullable() });
 
-export const policyValidationSchema = z.object({ valid: z.boolean(), problems: z.array(z.looseObject({})) });
+/** A policy document's problems, one per path (rules/policy/validate.ts). */
+export const policyValidationSchema = z.object({ valid: z.boolean(), problems: z.array(z.object({ path: z.string(), message: z.string() })) });
 export type PolicyValidation = z.infer<typeof policyValidationSchema>;
 
 export const replayFailedAnswerSchema = z.object({ replayed: z.number().int(), ids: z.array(z.number().int()) });
