@@ -16,6 +16,7 @@ import { dashboardSchema, statsQuerySchema } from './schemas/stats';
 import { transparencyReportRowSchema, transparencyRequestSchema } from './schemas/transparency';
 import { replayFailedSchema, subscriptionCreateSchema, subscriptionUpdateSchema } from './schemas/webhooks';
 import { problemSchema } from './schemas/problem';
+import { reputationViewSchema } from './schemas/reputation';
 import { healthSchema, loginAnswerSchema, meSchema } from './schemas/session';
 import { appealStatusSchema, ingestAnswerSchema, nextFlagAnswerSchema, policyValidationSchema, replayFailedAnswerSchema } from './schemas/answers';
 
@@ -108,7 +109,7 @@ export const ROUTES = {
   policyListUpdate: route({ method: 'put', path: '/api/policy-lists/{id}', access: staff(RESOURCE_ACCESS['policy-lists']!.write), summary: 'Change a policy list', tag: 'policies', params: idParamSchema, body: listUpdateSchema, responses: { 200: row('The list row.') } }),
   policyListDelete: route({ method: 'delete', path: '/api/policy-lists/{id}', access: staff(RESOURCE_ACCESS['policy-lists']!.write), summary: 'Delete an unused policy list', tag: 'policies', params: idParamSchema, responses: { 200: row('The list as it was.') } }),
 
-  reputation: route({ method: 'get', path: '/api/accounts/{id}/reputation', access: staff(RESOURCE_ACCESS.accounts!.read), summary: "An account's reputation and its history", tag: 'accounts', params: idParamSchema, responses: { 200: ok('Reputation view.', z.looseObject({})) } }),
+  reputation: route({ method: 'get', path: '/api/accounts/{id}/reputation', access: staff(RESOURCE_ACCESS.accounts!.read), summary: "An account's reputation and its history", tag: 'accounts', params: idParamSchema, responses: { 200: ok('Reputation view.', reputationViewSchema) } }),
   postUnmasked: route({ method: 'get', path: '/api/posts/{id}/unmasked', access: staff(UNMASK_ROLES), summary: 'A post as written (audited)', tag: 'accounts', params: idParamSchema, responses: { 200: ok('The post, unmasked.', z.looseObject({ id: z.number() })) } }),
   accountExport: route({ method: 'get', path: '/api/accounts/{id}/export', access: staff(ADMIN), summary: "Everything held on an account (subject access)", tag: 'accounts', params: idParamSchema, responses: { 200: ok('The export.', z.looseObject({})) } }),
   accountErase: route({ method: 'post', path: '/api/accounts/{id}/erase', access: staff(ADMIN), summary: "Erase an account's personal data", tag: 'accounts', params: idParamSchema, body: eraseSchema, responses: { 200: ok('What was erased.', z.looseObject({})) } }),

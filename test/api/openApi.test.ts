@@ -11,6 +11,7 @@ import pino from 'pino';
 import { createApp } from '../../api/app';
 import { testConfig } from '../../api/config';
 import { buildApp, fixedClock } from '../support/testApp';
+import { ResponseValidator } from '../support/openApiValidator';
 
 /** Express route layers anywhere in the app's router tree: what was actually registered. */
 function registeredRoutes(stack: unknown[]): number {
@@ -79,5 +80,18 @@ describe('OpenAPI document', () => {
     table.route(Router(), '/api/auth', ROUTES.me, (_req, res) => res.end());
     expect(() => table.route(Router(), '/api/auth', ROUTES.me, (_req, res) => res.end())).toThrow(/twice/);
     expect(() => table.assertComplete()).toThrow(/without a handler/);
+  });
+
+  it('the answer check catches a wrong body, an undocumented status and a wrong media type', () => {
+    const v = new ResponseValidator();
+    const me = { id: 1, email: 'a@test.example', displayName: 'A', role: 'admin', locale: 'en', permissions: { queues: [], resources: {}, supervise: true, editQueueSettings: true } };
+    v.check('GET', '/api/auth/me', 200, 'application/json', JSON.stringify(me));
+    expect(v.violations).toEqual([]);
+    v.check('GET', '/api/auth/me', 200, 'application/json', JSON.stringify({ ...me, role: 'owner' }));
+    v.check('GET', '/api/auth/me', 201, 'application/json', JSON.stringify(me));
+    v.check('GET', '/api/auth/me', 200, 'text/plain', 'hello');
+    v.check('GET', '/api/auth/me', 401, 'application/problem+json', JSON.stringify({ title: 'x' }));
+    expect(v.violations.map((x) => x.status)).toEqual([200, 201, 200, 401]);
+    expect(v.violations[0]!.message).toMatch(/role/);
   });
 });

@@ -27,7 +27,7 @@ const routeKey = (r: ContractRoute) => `${r.method.toUpperCase()} ${r.path}`;
  * contract routes the suite called. One per test file (vitest isolates files); the setup file
  * test/support/openApiSetup.ts fails the file on any violation.
  */
-class ResponseValidator {
+export class ResponseValidator {
   readonly violations: Violation[] = [];
   readonly exercised = new Set<string>();
   private readonly doc = openApiDocument(CONTRACT_ROUTES, 'test') as { paths: Record<string, Record<string, Json>>; components: Json };
