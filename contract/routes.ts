@@ -17,6 +17,7 @@ import { transparencyReportRowSchema, transparencyRequestSchema } from './schema
 import { replayFailedSchema, subscriptionCreateSchema, subscriptionUpdateSchema } from './schemas/webhooks';
 import { problemSchema } from './schemas/problem';
 import { reputationViewSchema } from './schemas/reputation';
+import { communityHealthSchema, threadHealthSchema } from './schemas/communityHealthReport';
 import { healthSchema, loginAnswerSchema, meSchema } from './schemas/session';
 import { appealStatusSchema, ingestAnswerSchema, nextFlagAnswerSchema, policyValidationSchema, replayFailedAnswerSchema } from './schemas/answers';
 
@@ -129,8 +130,8 @@ export const ROUTES = {
   transparencyReportCsv: route({ method: 'get', path: '/api/transparency-reports/{id}/csv', access: staff(RESOURCE_ACCESS['transparency-reports']!.read), summary: 'A transparency report as CSV', tag: 'compliance', params: idParamSchema, responses: { 200: csv('The CSV file.') } }),
 
   dashboard: route({ method: 'get', path: '/api/stats/dashboard', access: staff(ROLES), summary: "The dashboard's figures", tag: 'stats', query: statsQuerySchema, responses: { 200: ok('Figures for the period.', dashboardSchema) } }),
-  communityHealth: route({ method: 'get', path: '/api/community-health', access: staff(ROLES), summary: 'Commercial share per board over time', tag: 'community', query: healthQuerySchema, responses: { 200: ok('Per-board series.', z.looseObject({})) } }),
-  threadHealth: route({ method: 'get', path: '/api/community-health/threads/{id}', access: staff(ROLES), summary: "One thread's commercial share over time", tag: 'community', params: idParamSchema, query: healthQuerySchema, responses: { 200: ok('The thread series.', z.looseObject({})) } }),
+  communityHealth: route({ method: 'get', path: '/api/community-health', access: staff(ROLES), summary: 'Commercial share per board over time', tag: 'community', query: healthQuerySchema, responses: { 200: ok('Per-board series.', communityHealthSchema) } }),
+  threadHealth: route({ method: 'get', path: '/api/community-health/threads/{id}', access: staff(ROLES), summary: "One thread's commercial share over time", tag: 'community', params: idParamSchema, query: healthQuerySchema, responses: { 200: ok('The thread series.', threadHealthSchema) } }),
   thresholdSet: route({ method: 'put', path: '/api/community-health/thresholds/{board}', access: staff(MANAGERS), summary: "Set a board's threshold", tag: 'community', params: boardParams, body: thresholdSchema, responses: { 200: ok('The threshold row (database columns).', z.looseObject({ board: z.string() })) } }),
   thresholdRemove: route({ method: 'delete', path: '/api/community-health/thresholds/{board}', access: staff(MANAGERS), summary: "Remove a board's threshold", tag: 'community', params: boardParams, responses: { 204: noContent } }),
 
