@@ -14,6 +14,7 @@ const PAGE = `<!doctype html>
 <head>
 <meta charset="utf-8">
 <title>API reference</title>
+<link rel="icon" href="/api/docs/assets/favicon-32x32.png">
 <link rel="stylesheet" href="/api/docs/assets/swagger-ui.css">
 </head>
 <body>

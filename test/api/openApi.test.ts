@@ -57,8 +57,8 @@ describe('OpenAPI document', () => {
     expect(res.body.openapi).toBe('3.1.1');
     expect(Object.keys(res.body.paths)).toContain('/api/auth/me');
     const page = await request(app).get('/api/docs').expect(200).expect('Content-Type', /text\/html/);
-    const scripts = [...page.text.matchAll(/<(?:script src|link rel="stylesheet" href)="([^"]+)"/g)].map((m) => m[1]!);
-    expect(scripts).toHaveLength(3);
+    const scripts = [...page.text.matchAll(/<(?:script src|link rel="(?:stylesheet|icon)" href)="([^"]+)"/g)].map((m) => m[1]!);
+    expect(scripts).toHaveLength(4);
     for (const src of scripts) {
       expect(src.startsWith('/api/docs/assets/')).toBe(true);
       await request(app).get(src).expect(200);
