@@ -12,12 +12,20 @@ export default function setup() {
   process.env.OPENAPI_EXERCISED_DIR = dir;
   return () => {
     const called = new Set<string>();
-    for (const file of fs.readdirSync(dir)) for (const key of JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as string[]) called.add(key);
+    const answered = new Set<string>();
+    for (const file of fs.readdirSync(dir)) {
+      const noted = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as { called: string[]; answered: string[] };
+      noted.called.forEach((k) => called.add(k));
+      noted.answered.forEach((k) => answered.add(k));
+    }
     fs.rmSync(dir, { recursive: true, force: true });
     if (called.size === 0) return;
     const all = contractRouteKeys();
     const uncalled = all.filter((k) => !called.has(k));
-    console.log(`\nOpenAPI: ${all.length} contract routes; ${all.length - uncalled.length} called (and their answers validated) by this run; ${uncalled.length} not called:`);
+    console.log(`\nOpenAPI: ${all.length} contract routes; ${all.length - uncalled.length} called by this run (every JSON answer validated), ${answered.size} of them with a 2xx JSON answer; ${uncalled.length} not called:`);
     for (const k of uncalled) console.log(`  ${k}`);
+    const noSuccess = all.filter((k) => called.has(k) && !answered.has(k));
+    console.log(`OpenAPI: called but never answered 2xx JSON in this run (refusals only, or a non-JSON/empty success): ${noSuccess.length}`);
+    for (const k of noSuccess) console.log(`  ${k}`);
   };
 }

@@ -30,6 +30,8 @@ const routeKey = (r: ContractRoute) => `${r.method.toUpperCase()} ${r.path}`;
 export class ResponseValidator {
   readonly violations: Violation[] = [];
   readonly exercised = new Set<string>();
+  /** Routes that gave a 2xx JSON answer, which was validated. */
+  readonly answered = new Set<string>();
   private readonly doc = openApiDocument(CONTRACT_ROUTES, 'test') as { paths: Record<string, Record<string, Json>>; components: Json };
   private readonly ajv = addFormats(new Ajv2020({ strict: false, allErrors: true }));
   private readonly compiled = new Map<string, ValidateFunction>();
@@ -73,6 +75,7 @@ export class ResponseValidator {
     } catch {
       return fail('body is not JSON');
     }
+    if (status < 300) this.answered.add(routeKey(route));
     if (!validate(parsed)) fail(this.ajv.errorsText(validate.errors, { dataVar: 'body', separator: '; ' }).slice(0, 1000));
   }
 
@@ -117,7 +120,7 @@ export function withResponseValidation(app: TrustApp): TrustApp {
 export function finishFile(): Violation[] {
   if (!current) return [];
   const dir = process.env.OPENAPI_EXERCISED_DIR;
-  if (dir && current.exercised.size) fs.writeFileSync(path.join(dir, `${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.json`), JSON.stringify([...current.exercised]));
+  if (dir && current.exercised.size) fs.writeFileSync(path.join(dir, `${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.json`), JSON.stringify({ called: [...current.exercised], answered: [...current.answered] }));
   const found = current.violations.splice(0);
   current = null;
   return found;
