@@ -15,5 +15,8 @@ export default defineConfig({
     // Two cores: more workers than that only adds PGlite start-ups competing for CPU.
     maxWorkers: 2,
     reporters: ['default', './test/support/summaryReporter.ts'],
+    // Every JSON answer the API suites get is checked against the OpenAPI document (test/support/openApiValidator.ts).
+    setupFiles: ['./test/support/openApiSetup.ts'],
+    globalSetup: ['./test/support/openApiCoverage.ts'],
   },
 });

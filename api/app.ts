@@ -41,6 +41,7 @@ import { createApiKeyCache } from './auth/apiKeyCache';
 import { queueSettingsRouter } from './routes/queueSettings';
 import { noteTemplateRouter } from './routes/noteTemplates';
 import { supervisorRouter } from './routes/supervisor';
+import { apiDocsRouter } from './routes/apiDocs';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
@@ -104,6 +105,7 @@ export function createApp(given: AppDeps): TrustApp {
     next();
   });
   app.use('/api', healthRouter(deps, table));
+  app.use('/api', apiDocsRouter(table));
   app.use('/api', staffSession(deps));
   app.use('/api', recordReadFence(deps));
   app.use('/api/auth', authRouter(deps, table));
@@ -126,6 +128,8 @@ export function createApp(given: AppDeps): TrustApp {
   app.use('/api', resourceRouter(deps, table));
   app.use('/api', notFoundHandler);
   app.use(metricsRouter(deps, table));
+  // Every route of contract/routes.ts has its handler, or the app does not start.
+  table.assertComplete();
 
   if (deps.consoleDir && fs.existsSync(path.join(deps.consoleDir, 'index.html'))) {
     const dir = deps.consoleDir;

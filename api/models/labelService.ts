@@ -104,7 +104,8 @@ export async function trainingLabels(db: Knex): Promise<PlatformLabel[]> {
 // ---- import and export ----
 
 export const MAX_IMPORT_ROWS = 100_000;
-export const IMPORT_FORMATS = ['jsonl', 'csv'] as const;
+export { IMPORT_FORMATS } from '../../contract/schemas/models';
+import { IMPORT_FORMATS } from '../../contract/schemas/models';
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 const binary = z.union([z.literal(0), z.literal(1), z.boolean().transform((b) => (b ? 1 : 0))]).nullable().optional();

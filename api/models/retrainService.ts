@@ -17,7 +17,7 @@ import type { ModelActor } from './modelRegistry';
 
 export const RETRAIN_JOB = 'model-retrain';
 
-export const DEFAULT_RETRAIN_SETTINGS: RetrainSettings = { labelWeight: 3, holdoutFraction: 0.2 };
+export { DEFAULT_RETRAIN_SETTINGS } from '../../contract/schemas/models';
 
 /** Queues a retraining run; its progress is the run's row, read by the console. */
 export async function startRetrain(db: Db, jobs: JobQueue | undefined, settings: RetrainSettings, actor: ModelActor, now: Date): Promise<number> {

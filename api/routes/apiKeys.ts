@@ -6,6 +6,7 @@ import { createApiKey, renameApiKey, revokeApiKey } from '../apiKeys/apiKeyStore
 import { refuseIgnoredOnlyUpdate } from '../http/ignoredFields';
 import { parseOrThrow, problems } from '../http/problem';
 import type { RouteTable } from '../http/routeTable';
+import { ROUTES } from '../../contract/routes';
 import { RESOURCES } from '../resources/definitions';
 import { getRow } from '../resources/queries';
 import { idParamSchema } from '../../contract/schemas/common';
@@ -22,14 +23,14 @@ export function apiKeyRouter(deps: AppDeps, table: RouteTable): Router {
     return row;
   };
 
-  table.staff(router, '/api', 'post', '/api-keys', ADMIN, async (req, res) => {
+  table.route(router, '/api', ROUTES.apiKeyCreate, async (req, res) => {
     const input = parseOrThrow(apiKeyCreateSchema, req.body);
     const { id, key } = await createApiKey(deps.db, input, staffActionOf(req, deps.clock));
     // The only time the whole key is shown; only its hash is kept.
     res.status(201).json({ ...(await getRow(deps.db, def, id)), key });
   });
 
-  table.staff(router, '/api', 'put', '/api-keys/:id', ADMIN, async (req, res) => {
+  table.route(router, '/api', ROUTES.apiKeyRename, async (req, res) => {
     const { id } = parseOrThrow(idParamSchema, req.params);
     const input = parseOrThrow(apiKeyUpdateSchema, req.body);
     refuseIgnoredOnlyUpdate(req.body, await existing(id), apiKeyUpdateSchema);
@@ -38,7 +39,7 @@ export function apiKeyRouter(deps: AppDeps, table: RouteTable): Router {
   });
 
   /** Revokes rather than deletes; a revoked key leaves the default list (filter `revoked` to see it). */
-  table.staff(router, '/api', 'delete', '/api-keys/:id', ADMIN, async (req, res) => {
+  table.route(router, '/api', ROUTES.apiKeyRevoke, async (req, res) => {
     const { id } = parseOrThrow(idParamSchema, req.params);
     await revokeApiKey(deps.db, id, staffActionOf(req, deps.clock));
     // This server stops accepting the key now; other replicas within their cache's few seconds.

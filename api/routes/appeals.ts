@@ -8,13 +8,11 @@ import { idParamSchema } from '../../contract/schemas/common';
 import { appealDecisionSchema } from '../../contract/schemas/appeals';
 import { decideAppeal } from '../statements/appealService';
 import { createOutbox } from '../webhooks/outbox';
-
-/** Who reviews appeals: the roles that may reverse decisions. */
-const REVIEWERS = ['admin', 'moderator', 'compliance'] as const;
+import { ROUTES } from '../../contract/routes';
 
 export function appealRouter(deps: AppDeps, table: RouteTable): Router {
   const router = Router();
-  table.staff(router, '/api', 'post', '/appeals/:id/decide', REVIEWERS, async (req, res) => {
+  table.route(router, '/api', ROUTES.appealDecide, async (req, res) => {
     const { id } = parseOrThrow(idParamSchema, req.params);
     const { outcome, note } = parseOrThrow(appealDecisionSchema, req.body);
     const reviewer = { id: req.staff!.id, role: req.staff!.role, requestId: req.id as string };

@@ -6,6 +6,7 @@ import { signIn, signOut } from '../auth/signIn';
 import { CSRF_COOKIE, SESSION_COOKIE } from '../auth/sessions';
 import { HttpProblem, parseOrThrow, sendProblem } from '../http/problem';
 import type { RouteTable } from '../http/routeTable';
+import { ROUTES } from '../../contract/routes';
 import { loginSchema } from '../../contract/schemas/auth';
 
 function setSessionCookies(res: Response, deps: AppDeps, token: string, csrf: string): void {
@@ -28,8 +29,7 @@ export function authRouter(deps: AppDeps, table: RouteTable): Router {
       sendProblem(res, new HttpProblem(429, 'rateLimited', 'Too many sign-in attempts', 'Wait a few minutes before trying again.'), req.originalUrl, req.id as string),
   });
 
-  table.record({ method: 'post', path: '/api/auth/login', access: 'public' });
-  router.post('/login', loginLimiter, async (req, res) => {
+  table.route(router, '/api/auth', ROUTES.login, loginLimiter, async (req, res) => {
     const input = parseOrThrow(loginSchema, req.body);
     // A session the client already had is dropped: the new login always gets a new token.
     const previous = (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
@@ -42,7 +42,7 @@ export function authRouter(deps: AppDeps, table: RouteTable): Router {
     res.json({ ...profile, csrfToken: session.csrfToken, expiresAt: session.expiresAt.toISOString() });
   });
 
-  table.staff(router, '/api/auth', 'post', '/logout', ALL_STAFF, async (req, res) => {
+  table.route(router, '/api/auth', ROUTES.logout, async (req, res) => {
     const cookieToken = (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
     const bearer = /^Bearer\s+(\S+)$/i.exec(req.header('authorization') ?? '')?.[1];
     const token = req.staff!.via === 'bearer' ? bearer : cookieToken;
@@ -52,7 +52,7 @@ export function authRouter(deps: AppDeps, table: RouteTable): Router {
     res.status(204).end();
   });
 
-  table.staff(router, '/api/auth', 'get', '/me', ALL_STAFF, (req, res) => {
+  table.route(router, '/api/auth', ROUTES.me, (req, res) => {
     const { via: _via, ...profile } = req.staff!;
     res.json({ ...profile, permissions: permissionsOf(profile.role) });
   });

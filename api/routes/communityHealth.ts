@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { AppDeps } from '../deps';
 import { parseOrThrow, problems } from '../http/problem';
 import type { RouteTable } from '../http/routeTable';
+import { ROUTES } from '../../contract/routes';
 import { ROLES } from '../../contract/access';
 import { communityHealth, threadHealthOf } from '../community/healthReport';
 import { removeBoardThreshold, setBoardThreshold } from '../community/boardThresholds';
@@ -15,7 +16,7 @@ const MANAGERS = ['admin', 'community_manager'] as const;
 export function communityHealthRouter(deps: AppDeps, table: RouteTable): Router {
   const router = Router();
 
-  table.staff(router, '/api', 'get', '/community-health', ROLES, async (req, res) => {
+  table.route(router, '/api', ROUTES.communityHealth, async (req, res) => {
     const q = parseOrThrow(healthQuerySchema, req.query);
     const now = deps.clock.now();
     const to = q.to ?? now;
@@ -24,7 +25,7 @@ export function communityHealthRouter(deps: AppDeps, table: RouteTable): Router 
     res.json(await deps.reads!.run(req.readFence ?? null, (db) => communityHealth(db, { granularity: q.granularity, from, to, now })));
   });
 
-  table.staff(router, '/api', 'get', '/community-health/threads/:id', ROLES, async (req, res) => {
+  table.route(router, '/api', ROUTES.threadHealth, async (req, res) => {
     const { id } = parseOrThrow(idParamSchema, req.params);
     const q = parseOrThrow(healthQuerySchema, req.query);
     const to = q.to ?? deps.clock.now();
@@ -35,13 +36,13 @@ export function communityHealthRouter(deps: AppDeps, table: RouteTable): Router 
   });
 
   /** Sets a board's threshold; the next post on the board is checked against it. */
-  table.staff(router, '/api', 'put', '/community-health/thresholds/:board', MANAGERS, async (req, res) => {
+  table.route(router, '/api', ROUTES.thresholdSet, async (req, res) => {
     const { board } = parseOrThrow(boardParamSchema, req.params);
     const input = parseOrThrow(thresholdSchema, req.body);
     res.json(await setBoardThreshold(deps.db, board, input, staffActionOf(req, deps.clock)));
   });
 
-  table.staff(router, '/api', 'delete', '/community-health/thresholds/:board', MANAGERS, async (req, res) => {
+  table.route(router, '/api', ROUTES.thresholdRemove, async (req, res) => {
     const { board } = parseOrThrow(boardParamSchema, req.params);
     await removeBoardThreshold(deps.db, board, staffActionOf(req, deps.clock));
     res.status(204).end();

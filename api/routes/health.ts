@@ -3,11 +3,11 @@ import type { AppDeps } from '../deps';
 import { isPglite } from '../db/connect';
 import { migrationState } from '../db/migrate';
 import type { RouteTable } from '../http/routeTable';
+import { ROUTES } from '../../contract/routes';
 
 export function healthRouter(deps: AppDeps, table: RouteTable): Router {
   const router = Router();
-  table.record({ method: 'get', path: '/api/health', access: 'public' });
-  router.get('/health', async (_req, res) => {
+  table.route(router, '/api', ROUTES.health, async (_req, res) => {
     try {
       const state = await migrationState(deps.db);
       const ok = state.pending.length === 0;

@@ -13,6 +13,7 @@ import { ingestTransactions } from '../ingest/ingestTransactions';
 import type { IngestedItem, IngestedWithState } from '../ingest/ingestResult';
 import { createCoalescer } from '../ingest/coalescer';
 import { postInputSchema, transactionInputSchema, type PostInput } from '../../contract/schemas/ingest';
+import { ROUTES } from '../../contract/routes';
 
 function answer(res: express.Response, items: IngestedItem[]): void {
   res.status(items.some((i) => i.created) ? 201 : 200).json({ items });
@@ -48,15 +49,13 @@ export function ingestRouter(deps: AppDeps, table: RouteTable): Router {
   // 13–24 ms with two (docs/OPERATIONS.md).
   const singles = createCoalescer<PostInput, IngestedWithState>((source, items) => ingestPosts(deps.db, source, items, deps.clock.now(), engine), { lanes: 1, maxGroup: 100 });
 
-  table.record({ method: 'post', path: '/api/v1/posts', access: 'api_key' });
-  router.post('/posts', async (req, res) => {
+  table.route(router, '/api/v1', ROUTES.ingestPosts, async (req, res) => {
     const { items, batch } = readBatch(postInputSchema, req.body);
     if (!batch) return answer(res, [await singles.submit(req.apiKey!.source, items[0]!)]);
     answer(res, await ingestPosts(deps.db, req.apiKey!.source, items, deps.clock.now(), engine));
   });
 
-  table.record({ method: 'post', path: '/api/v1/transactions', access: 'api_key' });
-  router.post('/transactions', async (req, res) => {
+  table.route(router, '/api/v1', ROUTES.ingestTransactions, async (req, res) => {
     const { items } = readBatch(transactionInputSchema, req.body);
     answer(res, await ingestTransactions(deps.db, req.apiKey!.source, items, deps.clock.now(), { runtime: deps.policyRuntime!, outbox: deps.outbox, metrics: deps.metrics }));
   });

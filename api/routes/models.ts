@@ -1,7 +1,6 @@
 import express, { Router, type Request } from 'express';
-import { z } from 'zod';
 import type { AppDeps } from '../deps';
-import { ROLES, RESOURCE_ACCESS, UNMASK_ROLES } from '../../contract/access';
+import { ROLES, UNMASK_ROLES } from '../../contract/access';
 import { parseListQuery, type FieldSpec } from '../http/listQuery';
 import { parseOrThrow, problems } from '../http/problem';
 import type { RouteTable } from '../http/routeTable';
@@ -12,14 +11,12 @@ import { idParamSchema } from '../../contract/schemas/common';
 import { maskDeep } from '../../rules/privacy/mask';
 import { MODEL_STATUSES, TRAINING_RUN_STATUSES } from '../../contract/enums';
 import { modelRegistry, VERSION_COLUMNS } from '../models/modelRegistry';
-import { DEFAULT_RETRAIN_SETTINGS, startRetrain } from '../models/retrainService';
+import { startRetrain } from '../models/retrainService';
 import { shadowComparison } from '../models/shadowScores';
-import { exportLabels, importLabels, IMPORT_FORMATS, LABELS_RESOURCE, maskLabel, type ImportFormat } from '../models/labelService';
+import { exportLabels, importLabels, LABELS_RESOURCE, maskLabel, type ImportFormat } from '../models/labelService';
+import { RESOURCE_ROUTES, ROUTES } from '../../contract/routes';
+import { confirmSchema, formatSchema, trainSchema } from '../../contract/schemas/models';
 
-/** Who changes the classifier in use: the people who answer for the policies. */
-export const MODEL_WRITERS = RESOURCE_ACCESS['model-versions']!.write;
-export const LABEL_IMPORTERS = RESOURCE_ACCESS.labels!.write;
-const LABEL_READERS = LABELS_RESOURCE.readRoles;
 
 const field = (column: string, kind: FieldSpec['kind'], options: { sort?: boolean; filter?: boolean; values?: readonly string[] } = {}): [string, FieldSpec] => [camelCase(column), { column, kind, sortable: options.sort ?? false, filterable: options.filter ?? true, values: options.values }];
 
@@ -72,14 +69,6 @@ const RUNS: ResourceDefinition = {
   defaultSort: ['id', 'DESC'],
 };
 
-const trainSchema = z
-  .object({
-    labelWeight: z.number().min(0).max(100).default(DEFAULT_RETRAIN_SETTINGS.labelWeight),
-    holdoutFraction: z.number().min(0.02).max(0.5).default(DEFAULT_RETRAIN_SETTINGS.holdoutFraction),
-  })
-  .strict();
-const confirmSchema = z.object({ confirmVersion: z.string().min(1).max(100) }).strict();
-const formatSchema = z.object({ format: z.enum(IMPORT_FORMATS).optional() });
 
 /** Labels arrive as the file itself: CSV or JSON lines. */
 const textBody = express.text({ type: ['text/csv', 'application/x-ndjson', 'application/jsonl', 'application/x-jsonlines', 'text/plain'], limit: '50mb' });
@@ -93,7 +82,7 @@ function importFormat(req: Request): { format: ImportFormat; content: string } {
 const actor = (req: Request) => ({ staffId: req.staff!.id, requestId: req.id as string });
 
 function listRoute(deps: AppDeps, table: RouteTable, router: Router, def: ResourceDefinition, map: (r: Record<string, unknown>) => Record<string, unknown> = (r) => r) {
-  table.staff(router, '/api', 'get', `/${def.resource}`, def.readRoles, async (req, res) => {
+  table.route(router, '/api', RESOURCE_ROUTES[def.resource]!.list, async (req, res) => {
     const query = parseListQuery(def, req.query as Record<string, unknown>);
     const result = await deps.reads!.run(req.readFence ?? null, (db) => listRows(db, def, query, { unmasked: UNMASK_ROLES.includes(req.staff!.role) }));
     res.setHeader('Content-Range', contentRange(def.resource, result));
@@ -107,49 +96,49 @@ export function modelRouter(deps: AppDeps, table: RouteTable): Router {
   const registry = modelRegistry(deps.db);
 
   // Static paths before the :id ones.
-  table.staff(router, '/api', 'get', '/labels/export', ['admin', 'compliance', 'community_manager'], async (req, res) => {
+  table.route(router, '/api', ROUTES.labelExport, async (req, res) => {
     const { format } = parseOrThrow(formatSchema, req.query);
     const f = format ?? 'jsonl';
     res.setHeader('Content-Type', f === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="labels.${f}"`);
     res.send(await exportLabels(deps.db, f));
   });
-  table.staff(router, '/api', 'post', '/labels/import', LABEL_IMPORTERS, textBody, async (req, res) => {
+  table.route(router, '/api', ROUTES.labelImport, textBody, async (req, res) => {
     const file = importFormat(req);
     res.status(201).json(await importLabels(deps.db, { ...file, actor: { kind: 'staff', staffId: req.staff!.id }, requestId: req.id as string }, deps.clock.now()));
   });
   listRoute(deps, table, router, LABELS_RESOURCE, maskLabel);
-  table.staff(router, '/api', 'get', '/labels/:id', LABEL_READERS, async (req, res) => {
+  table.route(router, '/api', RESOURCE_ROUTES.labels!.get, async (req, res) => {
     const { id } = parseOrThrow(idParamSchema, req.params);
     const row = await getRow(deps.db, LABELS_RESOURCE, id);
     if (!row) throw problems.notFound(`No label with id ${id}.`);
     res.json(maskLabel(row));
   });
 
-  table.staff(router, '/api', 'post', '/model-versions/rollback', MODEL_WRITERS, async (req, res) => {
+  table.route(router, '/api', ROUTES.modelRollback, async (req, res) => {
     const { confirmVersion } = parseOrThrow(confirmSchema, req.body);
     const id = await registry.rollback(confirmVersion, actor(req), deps.clock.now());
     res.json(toApiRow(await registry.get(id)));
   });
   listRoute(deps, table, router, VERSIONS);
-  table.staff(router, '/api', 'get', '/model-versions/:id', ROLES, async (req, res) => {
+  table.route(router, '/api', RESOURCE_ROUTES['model-versions']!.get, async (req, res) => {
     const { id } = parseOrThrow(idParamSchema, req.params);
     const row = toApiRow(await registry.get(id));
     // Disagreement samples quote members' posts.
     res.json({ ...row, evaluation: maskDeep(row.evaluation) });
   });
-  table.staff(router, '/api', 'get', '/model-versions/:id/shadow-comparison', ROLES, async (req, res) => {
+  table.route(router, '/api', ROUTES.modelShadowComparison, async (req, res) => {
     const { id } = parseOrThrow(idParamSchema, req.params);
     res.json(await shadowComparison(deps.db, deps.policyRuntime!, id));
   });
-  for (const action of ['shadow', 'retire'] as const) {
-    table.staff(router, '/api', 'post', `/model-versions/:id/${action}`, MODEL_WRITERS, async (req, res) => {
+  for (const [action, entry] of [['shadow', ROUTES.modelShadow], ['retire', ROUTES.modelRetire]] as const) {
+    table.route(router, '/api', entry, async (req, res) => {
       const { id } = parseOrThrow(idParamSchema, req.params);
       await registry[action](id, actor(req), deps.clock.now());
       res.json(toApiRow(await registry.get(id)));
     });
   }
-  table.staff(router, '/api', 'post', '/model-versions/:id/promote', MODEL_WRITERS, async (req, res) => {
+  table.route(router, '/api', ROUTES.modelPromote, async (req, res) => {
     const { id } = parseOrThrow(idParamSchema, req.params);
     const { confirmVersion } = parseOrThrow(confirmSchema, req.body);
     await registry.promote(id, confirmVersion, actor(req), deps.clock.now());
@@ -157,13 +146,13 @@ export function modelRouter(deps: AppDeps, table: RouteTable): Router {
   });
 
   listRoute(deps, table, router, RUNS);
-  table.staff(router, '/api', 'get', '/model-training-runs/:id', ROLES, async (req, res) => {
+  table.route(router, '/api', RESOURCE_ROUTES['model-training-runs']!.get, async (req, res) => {
     const { id } = parseOrThrow(idParamSchema, req.params);
     const row = await getRow(deps.db, RUNS, id);
     if (!row) throw problems.notFound(`No training run with id ${id}.`);
     res.json(row);
   });
-  table.staff(router, '/api', 'post', '/model-training-runs', MODEL_WRITERS, async (req, res) => {
+  table.route(router, '/api', ROUTES.trainingRunCreate, async (req, res) => {
     const settings = parseOrThrow(trainSchema, req.body ?? {});
     const id = await startRetrain(deps.db, deps.jobs, settings, actor(req), deps.clock.now());
     res.status(202).json(await getRow(deps.db, RUNS, id));
@@ -174,8 +163,7 @@ export function modelRouter(deps: AppDeps, table: RouteTable): Router {
 /** Platforms send labelled history with their API key, as a file like the console's import. */
 export function platformLabelRouter(deps: AppDeps, table: RouteTable): Router {
   const router = Router();
-  table.record({ method: 'post', path: '/api/v1/labels', access: 'api_key' });
-  router.post('/labels', textBody, async (req, res) => {
+  table.route(router, '/api/v1', ROUTES.platformLabels, textBody, async (req, res) => {
     const file = importFormat(req);
     res.status(201).json(await importLabels(deps.db, { ...file, actor: { kind: 'api_key', apiKeyId: req.apiKey!.id }, platform: req.apiKey!.source, requestId: req.id as string }, deps.clock.now()));
   });

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import type { AppDeps } from '../deps';
 import { parseOrThrow } from '../http/problem';
 import type { RouteTable } from '../http/routeTable';
+import { ROUTES } from '../../contract/routes';
 import { RESOURCES } from '../resources/definitions';
 import { getRow } from '../resources/queries';
 import { idParamSchema } from '../../contract/schemas/common';
@@ -18,20 +19,20 @@ export function noteTemplateRouter(deps: AppDeps, table: RouteTable): Router {
   const def = RESOURCES['note-templates']!;
   const staff = (req: { staff?: Staff; id?: unknown }): Staff => ({ id: req.staff!.id, role: req.staff!.role, requestId: req.id as string });
 
-  table.staff(router, '/api', 'post', '/note-templates', write, async (req, res) => {
+  table.route(router, '/api', ROUTES.noteTemplateCreate, async (req, res) => {
     const input = parseOrThrow(noteTemplateCreateSchema, req.body);
     const id = await service.create(input, staff(req), deps.clock.now());
     res.status(201).json(await getRow(deps.db, def, id));
   });
 
-  table.staff(router, '/api', 'put', '/note-templates/:id', write, async (req, res) => {
+  table.route(router, '/api', ROUTES.noteTemplateUpdate, async (req, res) => {
     const { id } = parseOrThrow(idParamSchema, req.params);
     const input = parseOrThrow(noteTemplateUpdateSchema, req.body);
     await service.update(id, input, staff(req), deps.clock.now());
     res.json(await getRow(deps.db, def, id));
   });
 
-  table.staff(router, '/api', 'delete', '/note-templates/:id', write, async (req, res) => {
+  table.route(router, '/api', ROUTES.noteTemplateDelete, async (req, res) => {
     const { id } = parseOrThrow(idParamSchema, req.params);
     res.json(await service.remove(id, staff(req), deps.clock.now()));
   });

@@ -4,6 +4,7 @@ import type { AppDeps } from '../deps';
 import { RESOURCE_ACCESS, ROLES } from '../../contract/access';
 import { parseOrThrow, problems } from '../http/problem';
 import type { RouteTable } from '../http/routeTable';
+import { ROUTES } from '../../contract/routes';
 import { RESOURCES } from '../resources/definitions';
 import { getRow } from '../resources/queries';
 import { idParamSchema } from '../../contract/schemas/common';
@@ -47,7 +48,7 @@ export function policyRouter(deps: AppDeps, table: RouteTable): Router {
   const actor = (req: { staff?: { id: number; role: string }; id?: unknown }) => ({ staffId: req.staff!.id, role: req.staff!.role, requestId: req.id as string });
 
   // What the editor offers: facts, operators, event types with their parameters.
-  table.staff(router, '/api', 'get', '/policy-catalog', ROLES, (_req, res) => {
+  table.route(router, '/api', ROUTES.policyCatalog, (_req, res) => {
     res.json({
       facts: FACTS,
       operators: [...BUILTIN_OPERATORS.map((o) => o.name), ...CUSTOM_OPERATOR_NAMES].map((name) => ({ name, description: OPERATOR_HELP[name] ?? '' })),
@@ -57,49 +58,49 @@ export function policyRouter(deps: AppDeps, table: RouteTable): Router {
   });
 
   // The document's JSON Schema for the editor's completion, with the list names that exist now.
-  table.staff(router, '/api', 'get', '/policy-schema/:subject', ROLES, async (req, res) => {
+  table.route(router, '/api', ROUTES.policySchema, async (req, res) => {
     const { subject } = parseOrThrow(policySchemaParams, req.params);
     res.json(await editorSchema(deps.db, subject));
   });
 
-  table.staff(router, '/api', 'get', '/policies/:id/versions', RESOURCE_ACCESS['policy-versions']!.read, async (req, res) => {
+  table.route(router, '/api', ROUTES.policyVersions, async (req, res) => {
     const { id } = parseOrThrow(idParamSchema, req.params);
     res.json({ versions: await listPolicyVersions(deps.db, id) });
   });
 
-  table.staff(router, '/api', 'post', '/policies/validate', ROLES, async (req, res) => {
+  table.route(router, '/api', ROUTES.policyValidate, async (req, res) => {
     const input = parseOrThrow(validateSchema, req.body);
     const found = await validateDocument(deps.db, input.document, input.appliesTo);
     res.json({ valid: found.length === 0, problems: found });
   });
 
-  table.staff(router, '/api', 'post', '/policies', write, async (req, res) => {
+  table.route(router, '/api', ROUTES.policyCreate, async (req, res) => {
     const input = parseOrThrow(policyCreateSchema, req.body);
     const id = await policies.create(input, actor(req), deps.clock.now());
     res.status(201).json(await getRow(deps.db, RESOURCES.policies!, id));
   });
 
-  table.staff(router, '/api', 'put', '/policies/:id', write, async (req, res) => {
+  table.route(router, '/api', ROUTES.policyUpdate, async (req, res) => {
     const { id } = parseOrThrow(idParamSchema, req.params);
     const input = parseOrThrow(policyUpdateSchema, req.body);
     await policies.update(id, input, actor(req), deps.clock.now());
     res.json(await getRow(deps.db, RESOURCES.policies!, id));
   });
 
-  table.staff(router, '/api', 'delete', '/policies/:id', write, async (req, res) => {
+  table.route(router, '/api', ROUTES.policyArchive, async (req, res) => {
     const { id } = parseOrThrow(idParamSchema, req.params);
     await policies.archive(id, actor(req), deps.clock.now());
     res.json(await getRow(deps.db, RESOURCES.policies!, id));
   });
 
-  table.staff(router, '/api', 'post', '/policies/:id/publish', write, async (req, res) => {
+  table.route(router, '/api', ROUTES.policyPublish, async (req, res) => {
     const { id } = parseOrThrow(idParamSchema, req.params);
     const input = parseOrThrow(publishSchema, req.body ?? {});
     const published = await policies.publish(id, input, actor(req), deps.clock.now());
     res.status(201).json({ ...published, policy: await getRow(deps.db, RESOURCES.policies!, id) });
   });
 
-  table.staff(router, '/api', 'post', '/policies/:id/rollback', write, async (req, res) => {
+  table.route(router, '/api', ROUTES.policyRollback, async (req, res) => {
     const { id } = parseOrThrow(idParamSchema, req.params);
     const input = parseOrThrow(rollbackSchema, req.body);
     const published = await policies.rollback(id, input, actor(req), deps.clock.now());
@@ -107,33 +108,33 @@ export function policyRouter(deps: AppDeps, table: RouteTable): Router {
   });
 
   /** Tries a document (or the stored draft) on sample items; writes nothing. */
-  table.staff(router, '/api', 'post', '/policies/:id/dry-run', ['admin', 'community_manager', 'compliance'], async (req, res) => {
+  table.route(router, '/api', ROUTES.policyDryRun, async (req, res) => {
     const { id } = parseOrThrow(idParamSchema, req.params);
     const input = parseOrThrow(dryRunSchema, req.body);
     const scorer = (await deps.models!.current(deps.db)).active?.scorer ?? deps.scorer;
     res.json(await dryRunPolicy(deps.db, id, input, scorer));
   });
 
-  table.staff(router, '/api', 'post', '/backtests', RESOURCE_ACCESS.backtests!.write, async (req, res) => {
+  table.route(router, '/api', ROUTES.backtestCreate, async (req, res) => {
     const input = parseOrThrow(backtestSchema, req.body);
     const id = await startBacktest(deps.db, deps.jobs, input, actor(req), deps.clock.now());
     res.status(202).json(await getRow(deps.db, RESOURCES.backtests!, id));
   });
 
-  table.staff(router, '/api', 'post', '/policy-lists', listWrite, async (req, res) => {
+  table.route(router, '/api', ROUTES.policyListCreate, async (req, res) => {
     const input = parseOrThrow(listCreateSchema, req.body);
     const id = await lists.create(input, actor(req), deps.clock.now());
     res.status(201).json(await getRow(deps.db, RESOURCES['policy-lists']!, id));
   });
 
-  table.staff(router, '/api', 'put', '/policy-lists/:id', listWrite, async (req, res) => {
+  table.route(router, '/api', ROUTES.policyListUpdate, async (req, res) => {
     const { id } = parseOrThrow(idParamSchema, req.params);
     const input = parseOrThrow(listUpdateSchema, req.body);
     await lists.update(id, input, actor(req), deps.clock.now());
     res.json(await getRow(deps.db, RESOURCES['policy-lists']!, id));
   });
 
-  table.staff(router, '/api', 'delete', '/policy-lists/:id', listWrite, async (req, res) => {
+  table.route(router, '/api', ROUTES.policyListDelete, async (req, res) => {
     const { id } = parseOrThrow(idParamSchema, req.params);
     const before = await getRow(deps.db, RESOURCES['policy-lists']!, id);
     await lists.remove(id, actor(req), deps.clock.now());

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import type { AppDeps } from '../deps';
 import { parseOrThrow } from '../http/problem';
 import type { RouteTable } from '../http/routeTable';
+import { ROUTES } from '../../contract/routes';
 import { QUEUE_WORKERS, RESOURCE_ACCESS } from '../../contract/access';
 import { queueParamSchema, queueSettingsUpdateSchema } from '../../contract/schemas/queueSettings';
 import { listQueueSettings, queueSummaries, setQueueSla } from '../moderation/queueSettings';
@@ -17,18 +18,18 @@ export function queueSettingsRouter(deps: AppDeps, table: RouteTable): Router {
   const staff = (req: { staff?: Staff; id?: unknown }): Staff => ({ id: req.staff!.id, role: req.staff!.role, requestId: req.id as string });
   const one = async (queue: string) => (await listQueueSettings(deps.db)).find((s) => s.queue === queue)!;
 
-  table.staff(router, '/api', 'get', '/queue-settings', access.read, async (_req, res) => {
+  table.route(router, '/api', ROUTES.queueSettingsList, async (_req, res) => {
     const rows = await listQueueSettings(deps.db);
     res.setHeader('Content-Range', `queue-settings 0-${rows.length - 1}/${rows.length}`);
     res.json(rows);
   });
 
-  table.staff(router, '/api', 'get', '/queue-settings/:queue', access.read, async (req, res) => {
+  table.route(router, '/api', ROUTES.queueSettingsGet, async (req, res) => {
     const { queue } = parseOrThrow(queueParamSchema, req.params);
     res.json(await one(queue));
   });
 
-  table.staff(router, '/api', 'put', '/queue-settings/:queue', access.write, async (req, res) => {
+  table.route(router, '/api', ROUTES.queueSettingsSet, async (req, res) => {
     const { queue } = parseOrThrow(queueParamSchema, req.params);
     const input = parseOrThrow(queueSettingsUpdateSchema, req.body);
     await setQueueSla(deps.db, queue, input, staff(req), deps.clock.now());
@@ -36,7 +37,7 @@ export function queueSettingsRouter(deps: AppDeps, table: RouteTable): Router {
   });
 
   /** Open and overdue items in each queue the caller works: the menu's counts in one request. */
-  table.staff(router, '/api', 'get', '/queues/summary', access.read, async (req, res) => {
+  table.route(router, '/api', ROUTES.queueSummary, async (req, res) => {
     const queues = QUEUE_WORKERS[req.staff!.role] ?? [];
     res.json(await deps.reads!.run(req.readFence ?? null, (db) => queueSummaries(db, queues, deps.clock.now())));
   });

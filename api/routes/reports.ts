@@ -2,6 +2,7 @@ import { Router } from 'express';
 import type { AppDeps } from '../deps';
 import { parseOrThrow, problems } from '../http/problem';
 import type { RouteTable } from '../http/routeTable';
+import { ROUTES } from '../../contract/routes';
 import { reportIdParamSchema, reportInputSchema } from '../../contract/schemas/reports';
 import { readBatch } from '../http/batch';
 import { ingestReports, reportByExternalId } from '../reports/ingestReports';
@@ -12,15 +13,13 @@ import { appealForPlatform, fileAppeal, statementForPlatform } from '../statemen
 export function reportRouter(deps: AppDeps, table: RouteTable): Router {
   const router = Router();
 
-  table.record({ method: 'post', path: '/api/v1/reports', access: 'api_key' });
-  router.post('/reports', async (req, res) => {
+  table.route(router, '/api/v1', ROUTES.reportCreate, async (req, res) => {
     const { items } = readBatch(reportInputSchema, req.body);
     const stored = await ingestReports(deps.db, req.apiKey!.source, items, deps.clock.now());
     res.status(stored.some((r) => r.created) ? 201 : 200).json({ items: stored });
   });
 
-  table.record({ method: 'get', path: '/api/v1/reports/:externalId', access: 'api_key' });
-  router.get('/reports/:externalId', async (req, res) => {
+  table.route(router, '/api/v1', ROUTES.reportGet, async (req, res) => {
     const { externalId } = parseOrThrow(reportIdParamSchema, req.params);
     const report = await reportByExternalId(deps.db, req.apiKey!.source, externalId);
     if (!report) throw problems.notFound(`No report "${externalId}" from this platform.`);
@@ -28,23 +27,20 @@ export function reportRouter(deps: AppDeps, table: RouteTable): Router {
   });
 
   /** The statement of reasons to show the member, in their language and the other. */
-  table.record({ method: 'get', path: '/api/v1/statements/:statementId', access: 'api_key' });
-  router.get('/statements/:statementId', async (req, res) => {
+  table.route(router, '/api/v1', ROUTES.statementGet, async (req, res) => {
     const { statementId } = parseOrThrow(statementIdParamSchema, req.params);
     const statement = await statementForPlatform(deps.db, req.apiKey!.source, statementId);
     if (!statement) throw problems.notFound(`No statement "${statementId}" about this platform's items.`);
     res.json(statement);
   });
 
-  table.record({ method: 'post', path: '/api/v1/appeals', access: 'api_key' });
-  router.post('/appeals', async (req, res) => {
+  table.route(router, '/api/v1', ROUTES.appealCreate, async (req, res) => {
     const input = parseOrThrow(appealInputSchema, req.body);
     const { created, appeal } = await fileAppeal(deps.db, req.apiKey!.source, input, deps.clock.now());
     res.status(created ? 201 : 200).json({ id: appeal.external_id, status: appeal.status, created });
   });
 
-  table.record({ method: 'get', path: '/api/v1/appeals/:externalId', access: 'api_key' });
-  router.get('/appeals/:externalId', async (req, res) => {
+  table.route(router, '/api/v1', ROUTES.appealGet, async (req, res) => {
     const { externalId } = parseOrThrow(reportIdParamSchema, req.params);
     res.json(await appealForPlatform(deps.db, req.apiKey!.source, externalId));
   });

@@ -9,6 +9,7 @@ import { maskRow, recordDetail } from '../resources/recordView';
 import { idParamSchema } from '../../contract/schemas/common';
 import { postDisclosure } from '../compliance/postDisclosure';
 import { UNMASK_ROLES } from '../../contract/access';
+import { RESOURCE_ROUTES } from '../../contract/routes';
 import { embedQueueRows } from '../moderation/workbench';
 import { withMessageKeys } from '../resources/messageKeys';
 
@@ -16,7 +17,7 @@ import { withMessageKeys } from '../resources/messageKeys';
 export function resourceRouter(deps: AppDeps, table: RouteTable): Router {
   const router = Router();
   for (const def of Object.values(RESOURCES)) {
-    table.staff(router, '/api', 'get', `/${def.resource}`, def.readRoles, async (req, res) => {
+    table.route(router, '/api', RESOURCE_ROUTES[def.resource]!.list, async (req, res) => {
       const query = parseListQuery(def, req.query as Record<string, unknown>);
       const result = await deps.reads!.run(req.readFence ?? null, (db) => listRows(db, def, query, { unmasked: UNMASK_ROLES.includes(req.staff!.role) }));
       res.setHeader('Content-Range', contentRange(def.resource, result));
@@ -24,7 +25,7 @@ export function resourceRouter(deps: AppDeps, table: RouteTable): Router {
       const rows = def.resource === 'flags' ? await embedQueueRows(deps.db, result.rows, deps.clock.now()) : result.rows;
       res.json(rows.map((r) => withMessageKeys(def.resource, maskRow(def.resource, r))));
     });
-    table.staff(router, '/api', 'get', `/${def.resource}/:id`, def.readRoles, async (req, res) => {
+    table.route(router, '/api', RESOURCE_ROUTES[def.resource]!.get, async (req, res) => {
       const { id } = parseOrThrow(idParamSchema, req.params);
       const row = await deps.reads!.run(req.readFence ?? null, (db) => recordDetail(db, def, id));
       if (!row) throw problems.notFound(`No ${def.resource} with id ${id}.`);

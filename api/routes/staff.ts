@@ -5,6 +5,7 @@ import { RESOURCE_ACCESS } from '../../contract/access';
 import { refuseIgnoredOnlyUpdate } from '../http/ignoredFields';
 import { parseOrThrow, problems } from '../http/problem';
 import type { RouteTable } from '../http/routeTable';
+import { ROUTES } from '../../contract/routes';
 import { RESOURCES } from '../resources/definitions';
 import { getRow } from '../resources/queries';
 import { idParamSchema } from '../../contract/schemas/common';
@@ -22,13 +23,13 @@ export function staffRouter(deps: AppDeps, table: RouteTable): Router {
     return row;
   };
 
-  table.staff(router, '/api', 'post', '/staff', ADMIN, async (req, res) => {
+  table.route(router, '/api', ROUTES.staffCreate, async (req, res) => {
     const input = parseOrThrow(staffCreateSchema, req.body);
     const id = await createStaff(deps.db, input, staffActionOf(req, deps.clock));
     res.status(201).json(await getRow(deps.db, def, id));
   });
 
-  table.staff(router, '/api', 'put', '/staff/:id', ADMIN, async (req, res) => {
+  table.route(router, '/api', ROUTES.staffUpdate, async (req, res) => {
     const { id } = parseOrThrow(idParamSchema, req.params);
     const input = parseOrThrow(staffUpdateSchema, req.body);
     refuseIgnoredOnlyUpdate(req.body, await existing(id), staffUpdateSchema);
@@ -37,7 +38,7 @@ export function staffRouter(deps: AppDeps, table: RouteTable): Router {
   });
 
   /** Deactivates rather than deletes: decisions and the audit trail keep naming the member. */
-  table.staff(router, '/api', 'delete', '/staff/:id', ADMIN, async (req, res) => {
+  table.route(router, '/api', ROUTES.staffDeactivate, async (req, res) => {
     const { id } = parseOrThrow(idParamSchema, req.params);
     await updateStaff(deps.db, id, { active: false }, staffActionOf(req, deps.clock));
     res.json(await existing(id));

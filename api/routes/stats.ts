@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { AppDeps } from '../deps';
 import { parseOrThrow } from '../http/problem';
 import type { RouteTable } from '../http/routeTable';
+import { ROUTES } from '../../contract/routes';
 import { ROLES } from '../../contract/access';
 import { dashboardStats } from '../stats/dashboardStats';
 
@@ -11,7 +12,7 @@ const statsQuery = z.object({ days: z.coerce.number().int().min(1).max(365).defa
 /** The numbers a review operation reports (DOMAIN.md), for the dashboard. */
 export function statsRouter(deps: AppDeps, table: RouteTable): Router {
   const router = Router();
-  table.staff(router, '/api', 'get', '/stats/dashboard', ROLES, async (req, res) => {
+  table.route(router, '/api', ROUTES.dashboard, async (req, res) => {
     const { days } = parseOrThrow(statsQuery, req.query);
     const now = deps.clock.now();
     // History for the dashboard: the standby when there is one (api/db/readRouting.ts).

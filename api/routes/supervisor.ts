@@ -2,6 +2,7 @@ import { Router } from 'express';
 import type { AppDeps } from '../deps';
 import { parseOrThrow } from '../http/problem';
 import type { RouteTable } from '../http/routeTable';
+import { ROUTES } from '../../contract/routes';
 import { SUPERVISOR_ROLES } from '../../contract/access';
 import { idParamSchema } from '../../contract/schemas/common';
 import { reassignSchema } from '../../contract/schemas/supervisor';
@@ -14,18 +15,18 @@ export function supervisorRouter(deps: AppDeps, table: RouteTable): Router {
   const service = supervisorService(deps.db);
   const staff = (req: { staff?: Staff; id?: unknown }): Staff => ({ id: req.staff!.id, role: req.staff!.role, requestId: req.id as string });
 
-  table.staff(router, '/api', 'get', '/supervisor/claims', SUPERVISOR_ROLES, async (_req, res) => {
+  table.route(router, '/api', ROUTES.supervisorClaims, async (_req, res) => {
     // From the primary: a supervisor acts on what is held now, not on a standby's slightly older view.
     res.json(await heldItems(deps.db, deps.clock.now()));
   });
 
-  table.staff(router, '/api', 'post', '/supervisor/claims/:id/release', SUPERVISOR_ROLES, async (req, res) => {
+  table.route(router, '/api', ROUTES.supervisorRelease, async (req, res) => {
     const { id } = parseOrThrow(idParamSchema, req.params);
     await service.release(id, staff(req), deps.clock.now());
     res.json({ id, released: true });
   });
 
-  table.staff(router, '/api', 'post', '/supervisor/claims/:id/reassign', SUPERVISOR_ROLES, async (req, res) => {
+  table.route(router, '/api', ROUTES.supervisorReassign, async (req, res) => {
     const { id } = parseOrThrow(idParamSchema, req.params);
     const { staffId } = parseOrThrow(reassignSchema, req.body);
     await service.reassign(id, staffId, staff(req), deps.clock.now());

@@ -6,6 +6,7 @@ import { RESOURCE_ACCESS } from '../../contract/access';
 import { refuseIgnoredOnlyUpdate } from '../http/ignoredFields';
 import { parseOrThrow, problems } from '../http/problem';
 import type { RouteTable } from '../http/routeTable';
+import { ROUTES } from '../../contract/routes';
 import { RESOURCES } from '../resources/definitions';
 import { getRow } from '../resources/queries';
 import { idParamSchema } from '../../contract/schemas/common';
@@ -29,14 +30,14 @@ export function webhookRouter(deps: AppDeps, table: RouteTable): Router {
     return deps.jobs;
   };
 
-  table.staff(router, '/api', 'post', '/webhook-subscriptions', ADMIN, async (req, res) => {
+  table.route(router, '/api', ROUTES.webhookCreate, async (req, res) => {
     const input = parseOrThrow(subscriptionCreateSchema, req.body);
     const { id, secret } = await createSubscription(deps.db, input, staffActionOf(req, deps.clock));
     // The only time the secret is shown; rotating makes a new one.
     res.status(201).json({ ...(await getRow(deps.db, subs, id)), secret });
   });
 
-  table.staff(router, '/api', 'put', '/webhook-subscriptions/:id', ADMIN, async (req, res) => {
+  table.route(router, '/api', ROUTES.webhookUpdate, async (req, res) => {
     const { id } = parseOrThrow(idParamSchema, req.params);
     const input = parseOrThrow(subscriptionUpdateSchema, req.body);
     refuseIgnoredOnlyUpdate(req.body, await existing(id), subscriptionUpdateSchema);
@@ -45,13 +46,13 @@ export function webhookRouter(deps: AppDeps, table: RouteTable): Router {
   });
 
   /** Disables; a disabled subscription leaves the default list (filter `active` to see it). */
-  table.staff(router, '/api', 'delete', '/webhook-subscriptions/:id', ADMIN, async (req, res) => {
+  table.route(router, '/api', ROUTES.webhookDelete, async (req, res) => {
     const { id } = parseOrThrow(idParamSchema, req.params);
     await disableSubscription(deps.db, id, staffActionOf(req, deps.clock));
     res.json(await getRow(deps.db, subs, id));
   });
 
-  table.staff(router, '/api', 'post', '/webhook-subscriptions/:id/rotate-secret', ADMIN, async (req, res) => {
+  table.route(router, '/api', ROUTES.webhookRotate, async (req, res) => {
     const { id } = parseOrThrow(idParamSchema, req.params);
     const secret = await rotateSecret(deps.db, id, staffActionOf(req, deps.clock));
     res.json({ ...(await getRow(deps.db, subs, id)), secret });
@@ -61,7 +62,7 @@ export function webhookRouter(deps: AppDeps, table: RouteTable): Router {
    * Sends a `webhook.test` event to this subscription now and answers how the receiver replied,
    * so an admin setting one up sees at once whether the address and the signature check work.
    */
-  table.staff(router, '/api', 'post', '/webhook-subscriptions/:id/test', ADMIN, async (req, res) => {
+  table.route(router, '/api', ROUTES.webhookTest, async (req, res) => {
     const { id } = parseOrThrow(idParamSchema, req.params);
     const deliveryId = await writeTestEvent(deps.db, id, staffActionOf(req, deps.clock));
     const w = deps.config.webhooks;
@@ -70,13 +71,13 @@ export function webhookRouter(deps: AppDeps, table: RouteTable): Router {
     res.status(201).json({ ...(await getRow(deps.db, deliveries, deliveryId)), lastAttempt: await lastAttempt(deps.db, deliveryId) });
   });
 
-  table.staff(router, '/api', 'post', '/webhook-deliveries/:id/replay', ADMIN, async (req, res) => {
+  table.route(router, '/api', ROUTES.deliveryReplay, async (req, res) => {
     const { id } = parseOrThrow(idParamSchema, req.params);
     await replayDelivery(deps.db, jobsOrUnavailable(), id, staffActionOf(req, deps.clock));
     res.json(await getRow(deps.db, deliveries, id));
   });
 
-  table.staff(router, '/api', 'post', '/webhook-deliveries/replay-failed', ADMIN, async (req, res) => {
+  table.route(router, '/api', ROUTES.deliveryReplayFailed, async (req, res) => {
     const input = parseOrThrow(replayFailedSchema, req.body ?? {});
     const ids = await replayFailed(deps.db, jobsOrUnavailable(), input.subscriptionId, staffActionOf(req, deps.clock));
     res.json({ replayed: ids.length, ids });

@@ -2,24 +2,10 @@ import type { AuthProvider } from 'react-admin';
 import { canAccess } from '../../contract/access';
 import type { Role } from '../../contract/access';
 import { httpClient } from './dataProvider';
+import type { Me } from '../../contract/schemas/session';
 
-interface Me {
-  id: number;
-  email: string;
-  displayName: string;
-  role: Role;
-  locale: string;
-  permissions?: Permissions;
-}
-
-/** What the signed-in role may do, from the API's own role table (GET /api/auth/me). */
-export interface Permissions {
-  role: Role;
-  queues: string[];
-  resources: Record<string, { read: boolean; write: boolean }>;
-  supervise: boolean;
-  editQueueSettings: boolean;
-}
+/** What the signed-in role may do, from the API's own role table (GET /api/auth/me, contract/schemas/session.ts). */
+export type Permissions = Me['permissions'] & { role: Role };
 
 const SIGNED_OUT: Promise<Me | null> = Promise.resolve(null);
 

@@ -13,9 +13,11 @@ const tokens = {} as Record<Role, { Authorization: string }>;
 
 const ALL: readonly Role[] = ROLES;
 /** Who may call what, written out by hand: the route table must agree with this, not the other way round. */
-const EXPECTED: Record<string, readonly Role[] | 'public' | 'api_key'> = {
+const EXPECTED: Record<string, readonly Role[] | 'public' | 'api_key' | 'scrape'> = {
   'get /api/health': 'public',
-  'get /metrics': ['admin'],
+  'get /metrics': 'scrape',
+  'get /api/openapi.json': 'public',
+  'get /api/docs': 'public',
   'post /api/auth/login': 'public',
   'post /api/auth/logout': ALL,
   'get /api/auth/me': ALL,

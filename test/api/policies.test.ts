@@ -4,6 +4,7 @@ import type { TrustApp } from '../../api/app';
 import { verifyAuditChain } from '../../api/audit/auditLog';
 import { createTestDb, type TestDb } from '../support/testDb';
 import { bearerFor, buildApp, createApiKey, createStaff, fixedClock } from '../support/testApp';
+import { withResponseValidation } from '../support/openApiValidator';
 
 let t: TestDb;
 let app: TrustApp;
@@ -248,7 +249,7 @@ describe('classifier scores as facts', () => {
     const { testConfig } = await import('../../api/config');
     const pino = (await import('pino')).default;
     const scorer = { version: 'fake-1', scoreTexts: (texts: readonly string[]) => texts.map((x) => ({ spam: x.includes('WIN') ? 0.99 : 0.01, promo: 0.5 })) };
-    const scored = createApp({ db: t.db, clock, logger: pino({ level: 'silent' }), config: testConfig(), scorer });
+    const scored = withResponseValidation(createApp({ db: t.db, clock, logger: pino({ level: 'silent' }), config: testConfig(), scorer }));
     const doc = { rules: [{ name: 'very-spammy', conditions: { all: [{ fact: 'spamScore', operator: 'greaterThan', value: 0.9 }] }, event: { type: 'flag', params: { queue: 'spam', priority: 50, reason: 'classifier' } } }] };
     const p = await request(scored).post('/api/policies').set(manager).send({ name: 'Classifier', appliesTo: 'post', mode: 'enforce', draft: doc }).expect(201);
     await request(scored).post(`/api/policies/${p.body.id}/publish`).set(manager).send({}).expect(201);

@@ -6,6 +6,7 @@ import { testConfig } from '../../api/config';
 import type { Outbox, WebhookEventInput } from '../../api/webhooks/outbox';
 import { createTestDb, type TestDb } from '../support/testDb';
 import { bearerFor, createApiKey, createStaff, fixedClock } from '../support/testApp';
+import { withResponseValidation } from '../support/openApiValidator';
 
 let t: TestDb;
 let app: TrustApp;
@@ -43,7 +44,7 @@ function noPersonalData(value: unknown) {
 beforeAll(async () => {
   t = await createTestDb();
   const staff = await createStaff(t.db);
-  app = createApp({ db: t.db, clock: fixedClock(new Date('2026-11-21T00:00:00Z')), logger: pino({ level: 'silent' }), config: testConfig(), outbox });
+  app = withResponseValidation(createApp({ db: t.db, clock: fixedClock(new Date('2026-11-21T00:00:00Z')), logger: pino({ level: 'silent' }), config: testConfig(), outbox }));
   key = await createApiKey(t.db, 'forum');
   admin = await bearerFor(app, staff.admin.email);
   modA = await bearerFor(app, staff.moderator.email);

@@ -13,6 +13,7 @@ import { bearerFor, createApiKey, createStaff } from '../support/testApp';
 import { startTestJobs } from '../support/testJobs';
 import { samplePost } from '../support/fixtures';
 import { eventually, startReceiver } from '../support/webhookReceiver';
+import { withResponseValidation } from '../support/openApiValidator';
 
 // Three tries per delivery, the first retry after 1–2 s, the second after 2–4 s.
 const config = testConfig();
@@ -49,7 +50,7 @@ beforeAll(async () => {
   t = await createTestDb();
   const staff = await createStaff(t.db);
   jobs = await startTestJobs(t, systemClock, config);
-  app = createApp({ db: t.db, clock: systemClock, logger: pino({ level: 'silent' }), config, jobs });
+  app = withResponseValidation(createApp({ db: t.db, clock: systemClock, logger: pino({ level: 'silent' }), config, jobs }));
   admin = await bearerFor(app, staff.admin.email);
   moderator = await bearerFor(app, staff.moderator.email);
   key = await createApiKey(t.db, 'forum');

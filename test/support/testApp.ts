@@ -9,6 +9,7 @@ import { hashPassword } from '../../api/auth/password';
 import { newApiKey } from '../../api/auth/tokens';
 import { ROLES, type Role } from '../../contract/access';
 import type { Db } from '../../api/db/connect';
+import { withResponseValidation } from './openApiValidator';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
 
@@ -26,7 +27,7 @@ export function fixedClock(start = new Date('2026-11-01T12:00:00Z')): Clock & { 
 }
 
 export function buildApp(db: Db, options: { clock?: Clock; config?: Partial<AppConfig> } = {}): TrustApp {
-  return createApp({ db, clock: options.clock ?? fixedClock(), logger: pino({ level: process.env.TEST_LOG ?? 'silent' }), config: testConfig(options.config) });
+  return withResponseValidation(createApp({ db, clock: options.clock ?? fixedClock(), logger: pino({ level: process.env.TEST_LOG ?? 'silent' }), config: testConfig(options.config) }));
 }
 
 /** Serves an app on a free loopback port, for tests that need real sockets. */

@@ -3,36 +3,17 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Box, Button, Card, CardContent, CardHeader, Chip, Grid, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import { Link, Title, useCanAccess, useLocaleState, useNotify, useTranslate } from 'react-admin';
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { httpClient } from '../dataProvider';
+import { callApi } from '../common/callApi';
+import { ROUTES } from '../../../contract/routes';
+import type { CommunityHealth } from '../../../contract/schemas/communityHealthReport';
 import { DATE_LOCALES } from '../i18n/i18nProvider';
 import { timeTicks } from '../common/chartScales';
 import { fractionToPercentText, parsePercent } from '../common/percent';
 import { PercentInput } from '../common/PercentInput';
 
-interface Shares {
-  posts: number;
-  commercial: number;
-  disclosed: number;
-  byVendor: number;
-  byPartnered: number;
-  commercialShare: number | null;
-  disclosedShare: number | null;
-  vendorShare: number | null;
-  partneredShare: number | null;
-}
-interface BoardHealth {
-  board: string;
-  threshold: { commercialShare: number; minPosts: number; alerted: boolean } | null;
-  period: Shares;
-  last24h: (Shares & { windowStart: string; windowEnd: string }) | null;
-  series: Array<Shares & { bucket: string }>;
-}
-interface Health {
-  boards: BoardHealth[];
-  topPromoters: Array<{ accountId: number; handle: string; type: string; commercialPosts: number; undisclosedPosts: number; boards: number }>;
-  largeThreads: Array<Shares & { threadId: number; title: string | null; board: string | null }>;
-  alerts: Array<{ id: number; board: string; flagId: number; share: number; threshold: number; windowPosts: number; raisedAt: string; resetAt: string | null }>;
-}
+// GET /api/community-health's answer, as the contract describes it.
+type Health = CommunityHealth;
+type BoardHealth = CommunityHealth['boards'][number];
 
 const pct = (v: number | null | undefined) => (v == null ? '–' : `${(v * 100).toFixed(0)}%`);
 
@@ -51,7 +32,7 @@ function ThresholdEditor({ board, onSaved }: { board: BoardHealth; onSaved: () =
     if (parsed.fraction === undefined || minPostsProblem) return;
     setServerErrors({});
     try {
-      await httpClient(`/api/community-health/thresholds/${encodeURIComponent(board.board)}`, { method: 'PUT', body: JSON.stringify({ commercialShare: parsed.fraction, minPosts: Number(minPosts) }) });
+      await callApi(ROUTES.thresholdSet, { params: { board: board.board }, body: { commercialShare: parsed.fraction, minPosts: Number(minPosts) } });
       notify('app.health.threshold_saved', { type: 'success' });
       onSaved();
     } catch (err) {
@@ -138,7 +119,7 @@ export function CommunityHealthPage() {
   const queryClient = useQueryClient();
   // Thresholds are set by whoever may edit policies: admins and community managers.
   const { canAccess: canEdit } = useCanAccess({ resource: 'policies', action: 'edit' });
-  const health = useQuery({ queryKey: ['community-health', granularity], queryFn: async () => (await httpClient(`/api/community-health?granularity=${granularity}`)).json as Health });
+  const health = useQuery({ queryKey: ['community-health', granularity], queryFn: async (): Promise<Health> => callApi(ROUTES.communityHealth, { query: { granularity } }) });
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['community-health'] });
   return (
     <Box sx={{ p: 2 }}>

@@ -3,16 +3,12 @@ import { useLocaleState, useTranslate } from 'react-admin';
 import { Bar, BarChart, CartesianGrid, LabelList, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { DATE_LOCALES } from '../i18n/i18nProvider';
 import { dayTime, niceTicks, timeTicks } from '../common/chartScales';
+import type { Dashboard } from '../../../contract/schemas/stats';
 
 const HALF_DAY = 43_200_000;
 
-export interface DashboardStats {
-  flagsPerDay: Array<{ day: string; queue: string; n: number }>;
-  decisionLatency: Array<{ queue: string; decided: number; medianMinutes: number; p90Minutes: number }>;
-  rules: Array<{ rule: string; hits: number; upheld: number; approved: number; precision: number | null }>;
-  scores: { spam: Array<{ from: number; n: number }>; promo: Array<{ from: number; n: number }> };
-  reputation: Array<{ from: number; n: number }>;
-}
+/** GET /api/stats/dashboard's answer, as the contract describes it. */
+export type DashboardStats = Dashboard;
 
 const QUEUE_COLORS: Record<string, string> = { spam: '#90a4ae', scam: '#e53935', contact_harvesting: '#fb8c00', fake_review: '#8e24aa', suspicious_order: '#3949ab', undisclosed_ad: '#43a047', community: '#00897b', member_reports: '#6d4c41' };
 

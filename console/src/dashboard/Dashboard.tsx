@@ -3,7 +3,8 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useDataProvider, useGetIdentity, useLocaleState, useTranslate } from 'react-admin';
 import { QUEUES } from '../../../contract/enums';
 import { DATE_LOCALES } from '../i18n/i18nProvider';
-import { httpClient } from '../dataProvider';
+import { callApi } from '../common/callApi';
+import { ROUTES } from '../../../contract/routes';
 import { DistributionChart, FlagsPerDayChart, LatencyChart, RulePrecisionTable, type DashboardStats } from './Charts';
 
 interface QueueRow {
@@ -58,7 +59,7 @@ function Stat({ label, value }: { label: string; value: number | undefined }) {
 function useDashboardStats() {
   return useQuery({
     queryKey: ['dashboard', 'stats'],
-    queryFn: async () => (await httpClient('/api/stats/dashboard?days=30')).json as DashboardStats,
+    queryFn: async () => callApi(ROUTES.dashboard, { query: { days: 30 } }),
     refetchInterval: 60_000,
   });
 }

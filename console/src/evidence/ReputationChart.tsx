@@ -1,22 +1,17 @@
 import { Card, CardContent, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslate } from 'react-admin';
-import { ReputationHistoryChart, type ReputationPoint } from './ReputationHistoryChart';
-import { httpClient } from '../dataProvider';
+import { ReputationHistoryChart } from './ReputationHistoryChart';
+import { callApi } from '../common/callApi';
+import { ROUTES } from '../../../contract/routes';
 
-interface ReputationView {
-  score: number;
-  confidence: number;
-  components: Record<'discussion' | 'commerce', { score: number; confidence: number }>;
-  history: Array<ReputationPoint & { causeType: string; weight: number }>;
-}
 
 /** The author's reputation over time, from the evidence that built it. */
 export function ReputationChart({ accountId }: { accountId: number }) {
   const translate = useTranslate();
   const { data } = useQuery({
     queryKey: ['reputation', accountId],
-    queryFn: async () => (await httpClient(`/api/accounts/${accountId}/reputation`)).json as ReputationView,
+    queryFn: async () => callApi(ROUTES.reputation, { params: { id: accountId } }),
   });
   if (!data) return null;
   return (

@@ -1,10 +1,13 @@
 import { httpClient } from '../dataProvider';
+import { callApi } from '../common/callApi';
+import { ROUTES } from '../../../contract/routes';
+import type { Queue } from '../../../contract/enums';
 import type { FlagDecision } from './reasonTemplates';
 
 /** The moderation endpoints a flag is worked through: a claim (a lock that expires), then a decision or a release. */
-export const claimFlag = (id: string | number) => httpClient(`/api/flags/${id}/claim`, { method: 'POST', body: '{}' });
-export const releaseFlag = (id: string | number) => httpClient(`/api/flags/${id}/release`, { method: 'POST', body: '{}' });
-export const decideFlag = (id: string | number, decision: FlagDecision) => httpClient(`/api/flags/${id}/decide`, { method: 'POST', body: JSON.stringify(decision) });
+export const claimFlag = (id: string | number) => callApi(ROUTES.flagClaim, { params: { id } });
+export const releaseFlag = (id: string | number) => callApi(ROUTES.flagRelease, { params: { id } });
+export const decideFlag = (id: string | number, decision: FlagDecision) => callApi(ROUTES.flagDecide, { params: { id }, body: decision });
 
 /** Claims and decides at once; if the decision fails the item is given back rather than left locked until the claim expires. */
 export async function claimAndDecide(id: string | number, decision: FlagDecision): Promise<void> {

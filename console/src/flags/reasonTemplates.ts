@@ -1,3 +1,4 @@
+import type { DecideInput } from '../../../contract/schemas/moderation';
 /**
  * Reason templates: one code per queue and action, so every moderator records the same reason
  * for the same call (DOMAIN: reason codes that differ per person slow review down).
@@ -16,7 +17,7 @@ export const REMOVE_TEMPLATE: Record<string, { action: 'remove' | 'require_discl
  * A decision as sent to the API. Reason codes stay here, fixed per queue; the note to the member
  * comes from the queue's canned notes on the server (note-templates), edited or not.
  */
-export type FlagDecision = { action: string; reasonCode: string; note?: string; noteTemplateId?: number };
+export type FlagDecision = Pick<DecideInput, 'action' | 'reasonCode' | 'note' | 'noteTemplateId'>;
 
 /** The queue's own "remove" (a hold for orders, a disclosure for ads); a queue without a template removes with its name as the reason. */
 export function removeTemplateFor(queue: string): FlagDecision {

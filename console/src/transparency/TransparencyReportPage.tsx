@@ -3,25 +3,15 @@ import { Box, Button, Card, CardContent, Grid, Stack, Table, TableBody, TableCel
 import { useQuery } from '@tanstack/react-query';
 import { Title, useNotify, useTranslate } from 'react-admin';
 import { httpClient } from '../dataProvider';
+import { callApi } from '../common/callApi';
+import { ROUTES } from '../../../contract/routes';
+import type { TransparencyReportRow } from '../../../contract/schemas/transparency';
 import { downloadFile } from '../common/downloadFile';
 import { DayRangeHint, DayRangeInputs, useDayRange } from '../common/DayRangeInputs';
 import { lastDayOfPeriod } from '../common/dayRange';
 
-interface Result {
-  period: { from: string; to: string };
-  reports: { total: number; byReason: Record<string, number> };
-  decisions: { total: number; human: number; automated: number; byAction: Record<string, number>; byGround: Array<{ ground: string; automated: boolean; n: number }> };
-  timeToDecision: { decided: number; medianHours: number | null; p90Hours: number | null };
-  appeals: { filed: number; upheld: number; rejected: number; open: number; reversals: number; reversalShareOfHumanDecisions: number | null };
-  undisclosedAds: { casesFound: number; remediated: number; postsJudgedUndisclosed: number; ordersFromUndisclosed: number };
-  generatedAt: string;
-}
-interface Report {
-  id: number;
-  status: string;
-  result: Result | null;
-  error: string | null;
-}
+// The report row as the API returns it (contract/schemas/transparency.ts), with the error a failed job leaves.
+type Report = TransparencyReportRow & { error: string | null };
 
 function Section({ title, rows }: { title: string; rows: Array<[string, string | number]> }) {
   return (
@@ -57,8 +47,8 @@ export function TransparencyReportPage() {
   });
   const start = async () => {
     try {
-      const { json } = await httpClient('/api/transparency-reports', { method: 'POST', body: JSON.stringify(range.period()) });
-      setId((json as Report).id);
+      const report = await callApi(ROUTES.transparencyReportCreate, { body: range.period() });
+      setId(report.id);
     } catch (err) {
       notify((err as Error).message, { type: 'error' });
     }

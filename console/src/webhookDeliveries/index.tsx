@@ -27,6 +27,8 @@ import { DELIVERY_STATUSES } from '../../../contract/enums';
 import { httpClient } from '../dataProvider';
 import { eventTypeKey } from '../webhooks/eventTypes';
 import { csvExporter } from '../common/exporter';
+import { callApi } from '../common/callApi';
+import { ROUTES } from '../../../contract/routes';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -80,8 +82,8 @@ function ReplayFailedButton() {
       onClick={async () => {
         try {
           const body = Number.isSafeInteger(subscriptionId) && subscriptionId > 0 ? { subscriptionId } : {};
-          const res = await httpClient('/api/webhook-deliveries/replay-failed', { method: 'POST', body: JSON.stringify(body) });
-          notify('app.webhooks.replay_failed_done', { type: 'success', messageArgs: { count: (res.json as { replayed: number }).replayed } });
+          const { replayed } = await callApi(ROUTES.deliveryReplayFailed, { body });
+          notify('app.webhooks.replay_failed_done', { type: 'success', messageArgs: { count: replayed } });
           refresh();
         } catch (err) {
           notify((err as Error).message, { type: 'error' });

@@ -1,0 +1,14 @@
+import { z } from 'zod';
+
+/** An RFC 9457 problem document, as api/http/problem.ts writes it. */
+export const problemSchema = z.looseObject({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string().optional(),
+  instance: z.string(),
+  requestId: z.string().optional(),
+  /** One entry per failing field of the request. */
+  errors: z.array(z.object({ path: z.string(), message: z.string(), code: z.string().optional() })).optional(),
+});
+export type Problem = z.infer<typeof problemSchema>;
