@@ -6,7 +6,8 @@ export const ingestAnswerSchema = z.object({
   items: z.array(z.looseObject({ externalId: z.string(), id: z.number().int(), created: z.boolean() })),
 });
 
-export const nextFlagAnswerSchema = z.object({ id: z.number().int().nullable(), flag: resourceRowSchema.nullable() });
+/** The claimed flag with its item page (as GET /flags/{id}/workbench gives it), so it shows without a second request. */
+export const nextFlagAnswerSchema = z.object({ id: z.number().int().nullable(), flag: resourceRowSchema.nullable(), workbench: z.looseObject({}).nullable().optional() });
 
 /** A policy document's problems, one per path (rules/policy/validate.ts). */
 export const policyValidationSchema = z.object({ valid: z.boolean(), problems: z.array(z.object({ path: z.string(), message: z.string() })) });
