@@ -90,7 +90,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'shutting down');
     server.close(() => {
-      checkpoints
+      void checkpoints
         .stop()
         .then(() => jobs.stop())
         .catch(() => undefined)

@@ -66,7 +66,7 @@ export function handWrittenPolicy(doc: PolicyDocument, lists: Record<string, rea
   const rules = ordered.map((r) => {
     const test = tests[r.name];
     if (!test) throw new Error(`no hand-written closure for rule ${r.name}`);
-    return { test, event: r.event as PolicyEvent };
+    return { test, event: r.event };
   });
   let lastText: unknown;
   let normalized = '';

@@ -158,7 +158,7 @@ async function uniformSingles(url: string, headers: Record<string, string>, rate
 
 function run(options: autocannon.Options): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {
-    autocannon(options, (err, result) => (err ? reject(err) : resolve(result)));
+    autocannon(options, (err, result) => (err ? reject(err instanceof Error ? err : new Error(String(err))) : resolve(result)));
   });
 }
 
@@ -231,7 +231,7 @@ async function main() {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     await new Promise<void>((resolve, reject) => {
-      floor.stdout!.once('data', () => resolve());
+      floor.stdout.once('data', () => resolve());
       floor.once('exit', (code) => reject(new Error(`the floor server exited with ${code}`)));
     });
     const floorBase = `http://127.0.0.1:${PORT + 1}`;

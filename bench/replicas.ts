@@ -194,7 +194,10 @@ async function main() {
       const res = await send(`/api/flags/${flag.id}/decide`, { method: 'POST', headers, body: JSON.stringify({ action: 'remove', reasonCode: 'off_platform_payment' }) });
       // 409: a retried decide whose first try committed on the replica that died.
       if (res.status === 201) decided.add(flag.id);
-      else if (res.status === 409) decideConflicts++, decided.add(flag.id);
+      else if (res.status === 409) {
+        decideConflicts++;
+        decided.add(flag.id);
+      }
       else throw new Error(`decide answered ${res.status}: ${JSON.stringify(res.body)}`);
     }
   };
@@ -220,8 +223,8 @@ async function main() {
 
   // Jobs: wait (bounded) for the survivors to finish every backtest and delivery.
   const jobsStarted = Date.now();
-  let backtestsDone = 0;
-  let deliveries = { total: 0, succeeded: 0 };
+  let backtestsDone: number;
+  let deliveries: { total: number; succeeded: number };
   for (;;) {
     backtestsDone = Number((await db('backtests').whereIn('id', backtestIds).andWhere({ status: 'done' }).count({ n: '*' }).first())!.n);
     const d = await db('webhook_deliveries').select(db.raw("count(*)::int as total, (count(*) filter (where status = 'succeeded'))::int as succeeded")).first();

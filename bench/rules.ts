@@ -29,7 +29,7 @@ async function main() {
   // the compiled evaluator and one of the hand-written closures (one per rule, the floor), so the
   // three are timed in the same stretches of a machine whose speed varies. The fast passes report
   // their median.
-  let t = 0;
+  let t: number;
   const referenceResults: unknown[] = new Array(items.length);
   const compiledResults: unknown[] = new Array(items.length);
   const handResults: unknown[] = new Array(items.length);

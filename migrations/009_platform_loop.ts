@@ -5,9 +5,7 @@ import { QUEUES_AT_003 } from './003_moderation';
 const QUEUES = [...QUEUES_AT_003, 'member_reports'] as const;
 const REPORT_REASONS = ['spam', 'scam', 'undisclosed_ad', 'harassment', 'counterfeit', 'other'] as const;
 const REPORT_OUTCOMES = ['pending', 'upheld', 'rejected'] as const;
-const WEBHOOK_EVENT_TYPES = ['decision.made', 'decision.reversed', 'item.held', 'disclosure.required', 'reputation.changed', 'appeal.decided'] as const;
 /** `webhook.test` is only ever sent by the test-send button, to one subscription. */
-const WEBHOOK_TEST_EVENT = 'webhook.test';
 const DELIVERY_STATUSES = ['pending', 'delivering', 'retrying', 'succeeded', 'dead'] as const;
 
 const queueCheck = (queues: readonly string[]) => `alter table flags add constraint flags_queue_check check (queue in (${queues.map((q) => `'${q}'`).join(', ')}))`;

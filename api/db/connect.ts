@@ -47,7 +47,7 @@ function open(options: DatabaseOptions): Db {
         connectionString: options.databaseUrl,
         types: {
           getTypeParser: (oid: number, format?: 'text' | 'binary') =>
-            oid === pg.types.builtins.INT8 ? int8ToNumber : (pg.types.getTypeParser as (o: number, f?: string) => unknown)(oid, format),
+            oid === (pg.types.builtins.INT8 as number) ? int8ToNumber : (pg.types.getTypeParser as (o: number, f?: string) => unknown)(oid, format),
         },
       } as Knex.PgConnectionConfig,
       searchPath: options.schema ? [options.schema] : undefined,
@@ -63,7 +63,7 @@ function open(options: DatabaseOptions): Db {
     parsers: { [pgliteTypes.INT8]: int8ToNumber },
   });
   return knexFactory({
-    client: ClientPgLite as unknown as typeof Knex.Client,
+    client: ClientPgLite,
     // knex-pglite accepts a ready instance through a connection function; that lets us set parsers.
     connection: (() => ({ pglite })) as unknown as Knex.StaticConnectionConfig,
   });

@@ -1,5 +1,4 @@
 import type { RequestHandler, Router } from 'express';
-import type { Role } from '../../contract/access';
 import { CONTRACT_ROUTES, type ContractRoute, type RouteAccess } from '../../contract/routes';
 import { allowRoles } from '../auth/middleware';
 
@@ -36,7 +35,7 @@ export class RouteTable {
     if (!path.startsWith(mount)) throw new Error(`${entry.path} is not under ${mount}`);
     this.registered.add(entry);
     this.routes.push({ method: entry.method, path, access: entry.access, contract: entry });
-    const guard: RequestHandler[] = typeof entry.access === 'object' ? [allowRoles(entry.access.staff as readonly Role[])] : [];
+    const guard: RequestHandler[] = typeof entry.access === 'object' ? [allowRoles(entry.access.staff)] : [];
     router[entry.method](path.slice(mount.length) || '/', ...guard, ...handlers);
   }
 

@@ -104,7 +104,7 @@ export async function startJobQueue(options: {
   const maintenance = options.maintenanceIntervalSeconds !== undefined ? { maintenanceIntervalSeconds: options.maintenanceIntervalSeconds } : {};
   const boss = options.databaseUrl
     ? new PgBoss({ connectionString: options.databaseUrl, schema, max: 3, application_name: 'trust-console-jobs', ...maintenance })
-    : new PgBoss({ db: pgliteAdapter(options.db), schema, supervise: true, ...maintenance } as ConstructorParameters<typeof PgBoss>[0]);
+    : new PgBoss({ db: pgliteAdapter(options.db), schema, supervise: true, ...maintenance });
   boss.on('error', (err: unknown) => options.logger.error({ err }, 'job queue error'));
   await boss.start();
   const names = Object.keys(options.handlers);
@@ -114,7 +114,7 @@ export async function startJobQueue(options: {
     const handler = options.handlers[name]!;
     const p = options.policies?.[name] ?? {};
     const settings = { retryLimit: p.retryLimit ?? 2, retryDelay: p.retryDelaySeconds ?? 5, retryBackoff: p.retryBackoff ?? false, expireInSeconds: p.expireInSeconds ?? 3600, ...(p.deadLetter ? { deadLetter: p.deadLetter } : {}) };
-    await boss.createQueue(name, { name, ...settings } as never);
+    await boss.createQueue(name, { name, ...settings });
     // A queue made by an earlier start keeps its settings unless told otherwise: apply today's.
     await boss.updateQueue(name, settings as never);
     await boss.work(name, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1, batchSize: 1, includeMetadata: true } as never, async (jobs: Array<{ id: string; data: Record<string, unknown>; retryCount?: number; retryLimit?: number }>) => {
@@ -135,7 +135,7 @@ export async function startJobQueue(options: {
       return all;
     },
     schedule: (name, cron, data) => boss.schedule(name, cron, data ?? {}, { tz: 'UTC' }),
-    stop: (o) => boss.stop({ graceful: o?.graceful ?? true, timeout: 10_000 } as never),
+    stop: (o) => boss.stop({ graceful: o?.graceful ?? true, timeout: 10_000 }),
     async backlog() {
       // pg-boss's getQueueSize counts one queue per call and says nothing of age: one query over its job table instead.
       const { rows } = (await boss.getDb().executeSql(
@@ -146,7 +146,7 @@ export async function startJobQueue(options: {
                   as oldest
            from ${schema}.job where state in ('created', 'retry', 'active') group by name`,
         [],
-      )) as { rows: Array<{ name: string; waiting: number; active: number; oldest: number }> };
+      ));
       const found = new Map(rows.map((r) => [r.name, r]));
       return [...names].sort().map((queue) => {
         const r = found.get(queue);

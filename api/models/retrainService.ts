@@ -51,7 +51,7 @@ function retrainOffThread(input: RetrainInput, progress: (stage: string, fractio
     let updates = Promise.resolve();
     worker.on('message', (m: { type: 'progress'; stage: string; fraction: number } | { type: 'done'; result: RetrainOutput } | { type: 'error'; error: string }) => {
       if (m.type === 'progress') updates = updates.then(() => progress(m.stage, m.fraction)).catch(() => undefined);
-      else if (m.type === 'done') updates.then(() => resolve(m.result));
+      else if (m.type === 'done') void updates.then(() => resolve(m.result));
       else reject(new Error(m.error));
     });
     worker.on('error', reject);

@@ -100,7 +100,7 @@ function actionsOf(hits: PolicyHit[]): Actions {
   hits.forEach((h, i) => {
     // Shadow policies are recorded and do nothing else.
     if (h.mode !== 'enforce') return;
-    const params = (h.event.params ?? {}) as Record<string, unknown>;
+    const params = (h.event.params ?? {});
     switch (h.event.type) {
       case 'flag': {
         const f = params as unknown as FlagParams;

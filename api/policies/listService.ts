@@ -61,7 +61,7 @@ export function listService(db: Db) {
       await db.transaction(async (trx) => {
         const list = await trx('policy_lists').where({ id }).forUpdate().first();
         if (!list) throw problems.notFound(`No list with id ${id}.`);
-        const users = await policiesUsing(trx as unknown as Db, list.name);
+        const users = await policiesUsing(trx, list.name);
         if (users.length) throw problems.conflict(`The list "${list.name}" is used by: ${users.join(', ')}. Remove it from those policies first.`, { usedBy: users });
         await trx('policy_lists').where({ id }).delete();
         await appendAudit(trx, { actor: { kind: 'staff', staffId: actor.staffId }, action: 'list.delete', subjectType: 'policy_list', subjectId: id, detail: { name: list.name, items: (list.items as string[]).length }, requestId: actor.requestId, at: now });

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { sqlArray } from '../db/sqlArray';
-import { addEvent, align, COMPONENTS, DEFAULT_SETTINGS, reputation, retractEvent, type Component, type EvidenceState, type ReputationSettings } from '../../rules/reputation/beta';
+import { addEvent, align, DEFAULT_SETTINGS, reputation, retractEvent, type Component, type EvidenceState, type ReputationSettings } from '../../rules/reputation/beta';
 
 export interface NewReputationEvent {
   accountId: number;

@@ -1,7 +1,6 @@
 import { Router } from 'express';
 import type { AppDeps } from '../deps';
 import { staffActionOf } from '../audit/staffAction';
-import { RESOURCE_ACCESS } from '../../contract/access';
 import { createApiKey, renameApiKey, revokeApiKey } from '../apiKeys/apiKeyStore';
 import { refuseIgnoredOnlyUpdate } from '../http/ignoredFields';
 import { parseOrThrow, problems } from '../http/problem';
@@ -12,7 +11,6 @@ import { getRow } from '../resources/queries';
 import { idParamSchema } from '../../contract/schemas/common';
 import { apiKeyCreateSchema, apiKeyUpdateSchema } from '../../contract/schemas/auth';
 
-const ADMIN = RESOURCE_ACCESS['api-keys']!.write;
 
 export function apiKeyRouter(deps: AppDeps, table: RouteTable): Router {
   const router = Router();

@@ -1,7 +1,7 @@
 import { Router, type Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import type { AppDeps } from '../deps';
-import { ROLES as ALL_STAFF, permissionsOf } from '../../contract/access';
+import { permissionsOf } from '../../contract/access';
 import { signIn, signOut } from '../auth/signIn';
 import { CSRF_COOKIE, SESSION_COOKIE } from '../auth/sessions';
 import { HttpProblem, parseOrThrow, sendProblem } from '../http/problem';

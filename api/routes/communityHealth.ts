@@ -1,17 +1,14 @@
 import { Router } from 'express';
-import { z } from 'zod';
 import type { AppDeps } from '../deps';
 import { parseOrThrow, problems } from '../http/problem';
 import type { RouteTable } from '../http/routeTable';
 import { ROUTES } from '../../contract/routes';
-import { ROLES } from '../../contract/access';
 import { communityHealth, threadHealthOf } from '../community/healthReport';
 import { removeBoardThreshold, setBoardThreshold } from '../community/boardThresholds';
 import { staffActionOf } from '../audit/staffAction';
 import { idParamSchema } from '../../contract/schemas/common';
 import { boardParamSchema, healthQuerySchema, thresholdSchema } from '../../contract/schemas/communityHealth';
 
-const MANAGERS = ['admin', 'community_manager'] as const;
 
 export function communityHealthRouter(deps: AppDeps, table: RouteTable): Router {
   const router = Router();

@@ -12,7 +12,6 @@ import { requestComplianceReport } from '../compliance/complianceReportRequests'
 import { doneJobResult, jobRow } from '../jobs/recordedJob';
 import { sendCsv } from '../http/sendCsv';
 
-const COMPLIANCE = ['admin', 'compliance'] as const;
 
 export function complianceRouter(deps: AppDeps, table: RouteTable): Router {
   const router = Router();

@@ -83,7 +83,7 @@ const actor = (req: Request) => ({ staffId: req.staff!.id, requestId: req.id as 
 
 function listRoute(deps: AppDeps, table: RouteTable, router: Router, def: ResourceDefinition, map: (r: Record<string, unknown>) => Record<string, unknown> = (r) => r) {
   table.route(router, '/api', RESOURCE_ROUTES[def.resource]!.list, async (req, res) => {
-    const query = parseListQuery(def, req.query as Record<string, unknown>);
+    const query = parseListQuery(def, req.query);
     const result = await deps.reads!.run(req.readFence ?? null, (db) => listRows(db, def, query, { unmasked: UNMASK_ROLES.includes(req.staff!.role) }));
     res.setHeader('Content-Range', contentRange(def.resource, result));
     res.json(result.rows.map(map));

@@ -8,14 +8,13 @@ import { getRow } from '../resources/queries';
 import { idParamSchema } from '../../contract/schemas/common';
 import { decideSchema, nextFlagSchema, reverseSchema } from '../../contract/schemas/moderation';
 import { workbenchView } from '../moderation/workbench';
-import { RESOURCE_ACCESS, ROLES } from '../../contract/access';
+import { ROLES } from '../../contract/access';
 import { moderationService } from '../moderation/moderationService';
 
 export function moderationRouter(deps: AppDeps, table: RouteTable): Router {
   const router = Router();
   const service = moderationService(deps.db, deps.outbox, deps.metrics);
   // Every role that works a queue; which queues each may work is checked per flag.
-  const workers = ROLES;
   const staff = (req: { staff?: { id: number; role: (typeof ROLES)[number] }; id?: unknown }) => ({ id: req.staff!.id, role: req.staff!.role, requestId: req.id as string });
 
   /** The item page in one answer: flag, claim holder, item, thread, reports, author card, earlier decisions. */

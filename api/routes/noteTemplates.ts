@@ -7,7 +7,6 @@ import { RESOURCES } from '../resources/definitions';
 import { getRow } from '../resources/queries';
 import { idParamSchema } from '../../contract/schemas/common';
 import { noteTemplateCreateSchema, noteTemplateUpdateSchema } from '../../contract/schemas/noteTemplates';
-import { RESOURCE_ACCESS } from '../../contract/access';
 import { noteTemplateService } from '../moderation/noteTemplates';
 import type { Staff } from '../moderation/moderationService';
 
@@ -15,7 +14,6 @@ import type { Staff } from '../moderation/moderationService';
 export function noteTemplateRouter(deps: AppDeps, table: RouteTable): Router {
   const router = Router();
   const service = noteTemplateService(deps.db);
-  const write = RESOURCE_ACCESS['note-templates']!.write;
   const def = RESOURCES['note-templates']!;
   const staff = (req: { staff?: Staff; id?: unknown }): Staff => ({ id: req.staff!.id, role: req.staff!.role, requestId: req.id as string });
 

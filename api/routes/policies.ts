@@ -1,8 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { AppDeps } from '../deps';
-import { RESOURCE_ACCESS, ROLES } from '../../contract/access';
-import { parseOrThrow, problems } from '../http/problem';
+import { parseOrThrow } from '../http/problem';
 import type { RouteTable } from '../http/routeTable';
 import { ROUTES } from '../../contract/routes';
 import { RESOURCES } from '../resources/definitions';
@@ -43,8 +42,6 @@ export function policyRouter(deps: AppDeps, table: RouteTable): Router {
   const router = Router();
   const policies = policyService(deps.db, { fourEyesPublish: deps.config.policyPublishFourEyes });
   const lists = listService(deps.db);
-  const write = RESOURCE_ACCESS.policies!.write;
-  const listWrite = RESOURCE_ACCESS['policy-lists']!.write;
   const actor = (req: { staff?: { id: number; role: string }; id?: unknown }) => ({ staffId: req.staff!.id, role: req.staff!.role, requestId: req.id as string });
 
   // What the editor offers: facts, operators, event types with their parameters.

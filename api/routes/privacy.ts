@@ -7,7 +7,6 @@ import { parseOrThrow } from '../http/problem';
 import type { RouteTable } from '../http/routeTable';
 import { ROUTES } from '../../contract/routes';
 import { idParamSchema } from '../../contract/schemas/common';
-import { UNMASK_ROLES } from '../../contract/access';
 import { eraseAccount, exportAccount } from '../privacy/accountPrivacy';
 
 const eraseSchema = z.object({ reason: z.string().trim().min(3).max(500) }).strict();

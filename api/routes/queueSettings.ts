@@ -3,7 +3,7 @@ import type { AppDeps } from '../deps';
 import { parseOrThrow } from '../http/problem';
 import type { RouteTable } from '../http/routeTable';
 import { ROUTES } from '../../contract/routes';
-import { QUEUE_WORKERS, RESOURCE_ACCESS } from '../../contract/access';
+import { QUEUE_WORKERS } from '../../contract/access';
 import { queueParamSchema, queueSettingsUpdateSchema } from '../../contract/schemas/queueSettings';
 import { listQueueSettings, queueSummaries, setQueueSla } from '../moderation/queueSettings';
 import type { Staff } from '../moderation/moderationService';
@@ -14,7 +14,6 @@ import type { Staff } from '../moderation/moderationService';
  */
 export function queueSettingsRouter(deps: AppDeps, table: RouteTable): Router {
   const router = Router();
-  const access = RESOURCE_ACCESS['queue-settings']!;
   const staff = (req: { staff?: Staff; id?: unknown }): Staff => ({ id: req.staff!.id, role: req.staff!.role, requestId: req.id as string });
   const one = async (queue: string) => (await listQueueSettings(deps.db)).find((s) => s.queue === queue)!;
 

@@ -1,6 +1,5 @@
 import { Router } from 'express';
 import type { AppDeps } from '../deps';
-import { RESOURCE_ACCESS } from '../../contract/access';
 import { parseOrThrow } from '../http/problem';
 import type { RouteTable } from '../http/routeTable';
 import { ROUTES } from '../../contract/routes';

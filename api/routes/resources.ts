@@ -18,7 +18,7 @@ export function resourceRouter(deps: AppDeps, table: RouteTable): Router {
   const router = Router();
   for (const def of Object.values(RESOURCES)) {
     table.route(router, '/api', RESOURCE_ROUTES[def.resource]!.list, async (req, res) => {
-      const query = parseListQuery(def, req.query as Record<string, unknown>);
+      const query = parseListQuery(def, req.query);
       const result = await deps.reads!.run(req.readFence ?? null, (db) => listRows(db, def, query, { unmasked: UNMASK_ROLES.includes(req.staff!.role) }));
       res.setHeader('Content-Range', contentRange(def.resource, result));
       // A queue row carries what the list shows (snippet, author, reach, claim holder): one round trip.

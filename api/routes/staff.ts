@@ -1,7 +1,6 @@
 import { Router } from 'express';
 import type { AppDeps } from '../deps';
 import { staffActionOf } from '../audit/staffAction';
-import { RESOURCE_ACCESS } from '../../contract/access';
 import { refuseIgnoredOnlyUpdate } from '../http/ignoredFields';
 import { parseOrThrow, problems } from '../http/problem';
 import type { RouteTable } from '../http/routeTable';
@@ -12,7 +11,6 @@ import { idParamSchema } from '../../contract/schemas/common';
 import { staffCreateSchema, staffUpdateSchema } from '../../contract/schemas/auth';
 import { createStaff, updateStaff } from '../staff/staffStore';
 
-const ADMIN = RESOURCE_ACCESS['staff']!.write;
 
 export function staffRouter(deps: AppDeps, table: RouteTable): Router {
   const router = Router();

@@ -4,7 +4,6 @@ import type { AppDeps } from '../deps';
 import { parseOrThrow } from '../http/problem';
 import type { RouteTable } from '../http/routeTable';
 import { ROUTES } from '../../contract/routes';
-import { ROLES } from '../../contract/access';
 import { dashboardStats } from '../stats/dashboardStats';
 
 const statsQuery = z.object({ days: z.coerce.number().int().min(1).max(365).default(30) }).strict();

@@ -3,7 +3,6 @@ import type { AppDeps } from '../deps';
 import { parseOrThrow } from '../http/problem';
 import type { RouteTable } from '../http/routeTable';
 import { ROUTES } from '../../contract/routes';
-import { SUPERVISOR_ROLES } from '../../contract/access';
 import { idParamSchema } from '../../contract/schemas/common';
 import { reassignSchema } from '../../contract/schemas/supervisor';
 import { heldItems, supervisorService } from '../moderation/supervisor';

@@ -2,7 +2,6 @@ import { Router } from 'express';
 import { lastAttempt } from '../webhooks/attemptStore';
 import type { AppDeps } from '../deps';
 import { staffActionOf } from '../audit/staffAction';
-import { RESOURCE_ACCESS } from '../../contract/access';
 import { refuseIgnoredOnlyUpdate } from '../http/ignoredFields';
 import { parseOrThrow, problems } from '../http/problem';
 import type { RouteTable } from '../http/routeTable';
@@ -14,7 +13,6 @@ import { replayFailedSchema, subscriptionCreateSchema, subscriptionUpdateSchema 
 import { attemptDelivery } from '../webhooks/deliver';
 import { createSubscription, disableSubscription, replayDelivery, replayFailed, rotateSecret, updateSubscription, writeTestEvent } from '../webhooks/subscriptionStore';
 
-const ADMIN = RESOURCE_ACCESS['webhook-subscriptions']!.write;
 
 export function webhookRouter(deps: AppDeps, table: RouteTable): Router {
   const router = Router();

@@ -316,7 +316,7 @@ export function buildDemoCommunity(options: { seed: number; anchor: Date; days?:
       product: productRef(p),
       amountCents: p.priceCents * rnd.int(2, 5),
       currency: 'CNY',
-      status: rnd.weighted({ chargeback: 4, disputed: 3, completed: 2, pending: 1 }) as TransactionInput['status'],
+      status: rnd.weighted({ chargeback: 4, disputed: 3, completed: 2, pending: 1 }),
       orderedAt: iso(new Date(Math.min(joined + rnd.int(10, 600) * MINUTE, options.anchor.getTime() - MINUTE))),
     });
   }

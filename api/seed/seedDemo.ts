@@ -5,7 +5,7 @@ import { appendAudit } from '../audit/auditLog';
 import { ingestPosts } from '../ingest/ingestPosts';
 import { ingestTransactions } from '../ingest/ingestTransactions';
 import { upsertAccounts } from '../ingest/upsertAccounts';
-import { accountRefSchema, postInputSchema, transactionInputSchema, MAX_BATCH } from '../../contract/schemas/ingest';
+import { accountRefSchema, postInputSchema, transactionInputSchema } from '../../contract/schemas/ingest';
 import { buildDemoCommunity } from './demoCommunity';
 import { seededRandom } from '../../rules/seededRandom';
 import type { TrustEngine } from '../ingest/ingestResult';

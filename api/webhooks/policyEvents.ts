@@ -38,6 +38,6 @@ export function eventsForPolicyOutcomes(subjectType: 'post' | 'transaction', sou
  * disclosure requirements, in the ingestion transaction.
  */
 export async function announcePolicyOutcomes(trx: Knex.Transaction, subjectType: 'post' | 'transaction', source: string, items: Array<{ id: number; externalId: string }>, outcomes: PolicyOutcome[], outbox: Outbox | undefined, now: Date): Promise<void> {
-  const statements = await statementsForPolicyActions(trx, subjectType, items.map((item, i) => ({ subjectId: item.id, actions: outcomes[i] ? actionsOf(subjectType, outcomes[i]!) : [] })), now);
+  const statements = await statementsForPolicyActions(trx, subjectType, items.map((item, i) => ({ subjectId: item.id, actions: outcomes[i] ? actionsOf(subjectType, outcomes[i]) : [] })), now);
   await outbox?.emit(trx, eventsForPolicyOutcomes(subjectType, source, items, outcomes, statements), now);
 }

@@ -119,6 +119,7 @@ const BANGS = /[!！]{2,}/u;
  * a code cue contains "code" or 码; emoji and the CJK scripts start at U+00A9 and U+1100.
  */
 const MAY_BE_URL = /:\/\/|www\./i;
+// eslint-disable-next-line no-control-regex -- control characters are what this pattern finds
 const MAY_HAVE_EMOJI = /[^\u0000-\u00a8]/;
 const MAY_HAVE_CJK = /[\u1100-\uffff]/;
 const mayHaveCode = (body: string) => body.includes('code') || body.includes('码');

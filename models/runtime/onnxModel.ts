@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import onnxProto from 'onnx-proto';
 
 // onnx-proto is CommonJS; its namespace comes through the default export under ESM.
-const { onnx } = onnxProto as unknown as typeof import('onnx-proto');
+const { onnx } = onnxProto;
 import { FEATURE_DIM, FEATURIZER_VERSION } from './featurizer';
 
 export const OPSET = 13;

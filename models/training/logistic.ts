@@ -42,7 +42,7 @@ export function trainLogistic(rows: TrainingRow[], options: { epochs: number; le
         const f = x.indices[k]!;
         const grad = g * x.values[k]! + options.l2 * weights[f]!;
         squared[f] = squared[f]! + grad * grad;
-        weights[f] = weights[f]! - (options.learningRate * grad) / (Math.sqrt(squared[f]!) + 1e-8);
+        weights[f] = weights[f]! - (options.learningRate * grad) / (Math.sqrt(squared[f]) + 1e-8);
       }
       biasSquared += g * g;
       bias -= (options.learningRate * g) / (Math.sqrt(biasSquared) + 1e-8);

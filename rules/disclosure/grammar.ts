@@ -144,8 +144,6 @@ export interface FoundMarker {
 const PERSONAL = /^(?:my|our|his|her|their|me|you|a friend|friends|family|the kids|for|to|all|everyone|so|again|guys|闺蜜|室友|朋友|同事|家人|老公|老婆|妈|爸|孩子|同学|部门|家委会|我们|大家)(?![\p{L}])|^(?:闺蜜|室友|朋友|同事|家人|老公|老婆|妈|爸|孩子|同学|部门|家委会|我们|大家)/u;
 const NEGATION_BEFORE = /(?:不是|并非|绝非|不算|没有任何|没有|没收钱|非|无|别说我|not|no|isn't|is not|never|non-|non|un)\s*(?:an?\s+|a\s+paid\s+|任何)?$/u;
 const SEPARATOR = /^\s*[:：|｜丨—–]|^\s+-\s/u;
-const OPEN = '(（[【';
-const CLOSE = ')）]】';
 
 interface Region { start: number; end: number }
 
@@ -225,7 +223,7 @@ export function findMarkers(m: MappedText, g: Grammar, opts: { linkRegions: Regi
     for (let i = Math.max(0, e - p.length); i <= s; i++) if (n.startsWith(p, i)) return true;
     return false;
   });
-  const negatedBefore = (s: number) => NEGATION_BEFORE.test(n.slice(Math.max(0, s - 12), s).replace(/[(（【\[#]\s*$/u, ''));
+  const negatedBefore = (s: number) => NEGATION_BEFORE.test(n.slice(Math.max(0, s - 12), s).replace(/[(（【[#]\s*$/u, ''));
   const push = (f: Omit<FoundMarker, 'reading' | 'why'> & { reading?: MarkerReading; why?: string }) => {
     let reading: MarkerReading = f.reading ?? 'clear';
     let why = f.why ?? '';
@@ -251,7 +249,7 @@ export function findMarkers(m: MappedText, g: Grammar, opts: { linkRegions: Regi
       const hit = [...g.words, ...g.phrases].find((w) => HAN.test(w) && body.includes(w)) ?? (body === '合作' || body.endsWith('合作') ? '合作' : undefined);
       if (hit) kind = neg ? 'negated' : 'clear';
     } else {
-      const origBody = m.original.slice(m.origin[start + 1]!, m.origin[start + 1 + body.length] ?? m.original.length);
+      const origBody = m.original.slice(m.origin[start + 1], m.origin[start + 1 + body.length] ?? m.original.length);
       const seg = segmentTag(origBody, g);
       if (seg && seg.some((u) => { const k = g.tagUnits.get(u); return k !== undefined && k !== 'filler'; })) {
         // Camel case may split a unit the list holds whole ("Paid|Partnership" → "paidpartnership").

@@ -12,6 +12,7 @@ export interface MappedText {
   origin: Int32Array;
 }
 
+// eslint-disable-next-line no-control-regex -- control characters are what this pattern finds
 const ASCII = /^[\x00-\x7f]*$/;
 
 export function mapText(original: string): MappedText {

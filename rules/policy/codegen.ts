@@ -1,4 +1,4 @@
-import { isAll, isAny, isFactReference, isNot, type Condition, type LeafCondition } from './document';
+import { isAll, isAny, isNot, type Condition, type LeafCondition } from './document';
 import { parseOperatorName } from './operators';
 import type { Facts } from './evaluation';
 
@@ -63,7 +63,7 @@ export function generatePolicy(
     if (isNot(c)) count(c.not);
     else if (isAll(c)) c.all.forEach(count);
     else if (isAny(c)) c.any.forEach(count);
-    else uses.set(leafKey(c as LeafCondition), (uses.get(leafKey(c as LeafCondition)) ?? 0) + 1);
+    else uses.set(leafKey(c), (uses.get(leafKey(c)) ?? 0) + 1);
   };
   conditions.forEach(count);
   const memos = new Map<string, string>();
@@ -84,7 +84,7 @@ export function generatePolicy(
       if (parts.length === 0) return 'true';
       return `(${parts.map(expr).join(isAll(c) ? ' && ' : ' || ')})`;
     }
-    const leaf = c as LeafCondition;
+    const leaf = c;
     const parts = leafParts(leaf);
     // Plain reads are hoisted into locals; reads through a getter (paths, names Object.prototype
     // has) stay where they are, so they run only when the condition is reached.

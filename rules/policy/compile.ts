@@ -99,8 +99,8 @@ function cost(c: Condition): number {
   if (isNot(c)) return cost(c.not);
   if (isAll(c)) return c.all.reduce((sum, x) => sum + cost(x), 0);
   if (isAny(c)) return c.any.reduce((sum, x) => sum + cost(x), 0);
-  const { operator } = parseOperatorName((c as LeafCondition).operator);
-  return TEXT_OPERATORS.has(operator) ? 20 : (c as LeafCondition).path ? 3 : 1;
+  const { operator } = parseOperatorName((c).operator);
+  return TEXT_OPERATORS.has(operator) ? 20 : (c).path ? 3 : 1;
 }
 
 /** Conditions are pure and never throw, so running the cheap ones first cannot change the outcome. */
@@ -115,7 +115,7 @@ function policyPhrases(doc: PolicyDocument, lists: PolicyLists): string[] {
     if (isNot(c)) return walk(c.not);
     if (isAll(c)) return c.all.forEach(walk);
     if (isAny(c)) return c.any.forEach(walk);
-    const leaf = c as LeafCondition;
+    const leaf = c;
     if (isFactReference(leaf.value)) return;
     const { decorators, operator } = parseOperatorName(leaf.operator);
     if (decorators.length) return;
@@ -231,9 +231,9 @@ function traceCondition(c: Condition, facts: Facts, compiler: Compiler): { trace
       }
     }
     const children = parts.map((p) => traces.get(p) ?? untraced(p));
-    return { trace: (op === 'all' ? { all: children, result } : { any: children, result }) as ConditionTrace, result };
+    return { trace: (op === 'all' ? { all: children, result } : { any: children, result }), result };
   }
-  const leaf = c as LeafCondition;
+  const leaf = c;
   const left = factGetter(leaf.fact, leaf.path)(facts);
   const right = isFactReference(leaf.value) ? factGetter(leaf.value.fact, leaf.value.path)(facts) : leaf.value;
   const result = compiler.operatorFn(leaf.operator)(left, right);
@@ -249,7 +249,7 @@ function untraced(c: Condition): ConditionTrace {
   if (isNot(c)) return { not: untraced(c.not) };
   if (isAll(c)) return { all: c.all.map(untraced) };
   if (isAny(c)) return { any: c.any.map(untraced) };
-  const leaf = c as LeafCondition;
+  const leaf = c;
   return { fact: leaf.fact, operator: leaf.operator, value: leaf.value, ...(leaf.path ? { path: leaf.path } : {}) };
 }
 
@@ -351,8 +351,8 @@ export function compilePolicy(doc: PolicyDocument, lists: PolicyLists): Compiled
       get explanation(): ConditionTrace {
         if (!explanation) {
           // json-rules-engine evaluates the root all/any/not itself and records no result on it.
-          const { result: _root, ...rest } = traceCondition(r.conditions, facts, compiler).trace as ConditionTrace & { result?: boolean };
-          explanation = rest as ConditionTrace;
+          const { result: _root, ...rest } = traceCondition(r.conditions, facts, compiler).trace;
+          explanation = rest;
         }
         return explanation;
       },

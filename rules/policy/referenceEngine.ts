@@ -1,4 +1,4 @@
-import { Engine, type RuleResult } from 'json-rules-engine';
+import { Engine } from 'json-rules-engine';
 import { customOperators, type PolicyLists } from './operators';
 import { rulePriority, type PolicyDocument } from './document';
 import type { ConditionTrace, EvaluationResult, Facts, PolicyEvaluator, RuleHit } from './evaluation';
@@ -49,14 +49,14 @@ export function createReferenceEvaluator(doc: PolicyDocument, lists: PolicyLists
     /** The engine's own output, before ties are put in document order. */
     async rawRun(facts) {
       const { events } = await engine.run({ ...facts });
-      return { events: events as PolicyEvent[] };
+      return { events: events };
     },
     async evaluate(facts: Facts): Promise<EvaluationResult> {
       const { results } = await engine.run({ ...facts });
       // Rules of one priority run "in parallel", so the engine lists them in the order their
       // promises settled. The product reports them in document order instead: stable, and what
       // the person who wrote the policy expects.
-      const sorted = [...(results as RuleResult[])].sort((a, b) => (b.priority ?? 1) - (a.priority ?? 1) || order.get(String(a.name))! - order.get(String(b.name))!);
+      const sorted = [...(results)].sort((a, b) => (b.priority ?? 1) - (a.priority ?? 1) || order.get(String(a.name))! - order.get(String(b.name))!);
       const hits: RuleHit[] = sorted.map((r) => ({
         rule: String(r.name),
         priority: r.priority ?? 1,

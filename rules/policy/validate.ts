@@ -2,7 +2,7 @@ import { FACTS_BY_NAME, type FactType, type Subject } from '../facts/catalog';
 import { patternProblem } from '../text/patterns';
 import { EVENT_PARAMS, EVENT_TYPES, type EventType } from './events';
 import { BUILTIN_OPERATORS, CUSTOM_OPERATOR_NAMES, DECORATORS, parseOperatorName } from './operators';
-import { isFactReference, type PolicyDocument } from './document';
+import { isFactReference } from './document';
 
 export interface PolicyProblem {
   /** JSON path into the document, e.g. `rules[2].conditions.all[0].operator`. */

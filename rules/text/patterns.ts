@@ -33,7 +33,7 @@ export function patternProblem(pattern: string): string | null {
  * or exponential or undecided, runs on RE2, which is linear in the text whatever the pattern.
  */
 export function buildPatternMatcher(pattern: string): PatternMatcher {
-  let safe = false;
+  let safe: boolean;
   try {
     safe = checkSync(pattern, 'iu', { timeout: 500, randomSeed: 0 }).status === 'safe';
   } catch {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import request from 'supertest';
 import type { TrustApp } from '../../api/app';
 import { createTestDb, type TestDb } from '../support/testDb';
-import { bearerFor, buildApp, createStaff, fixedClock } from '../support/testApp';
+import { bearerFor, createStaff, fixedClock } from '../support/testApp';
 import type { JobQueue } from '../../api/jobs/jobQueue';
 import { startTestJobs } from '../support/testJobs';
 import { buildEvaluator, loadBrands, loadLists } from '../../api/policies/policyRuntime';
@@ -98,7 +98,7 @@ describe('backtests', () => {
         { name: 'board-over-threshold', conditions: { all: [{ fact: 'boardOverThreshold', operator: 'equal', value: true }] }, event: { type: 'label', params: { label: 'ad' } } },
         { name: 'quiet-board', conditions: { all: [{ fact: 'boardPosts24h', operator: 'lessThan', value: 5 }] }, event: { type: 'label', params: { label: 'sensitive' } } },
       ],
-    } as PolicyDocument;
+    };
     const from = new Date(now.getTime() - 20 * 86_400_000);
     const started = await request(app).post('/api/backtests').set(manager).send({ policyId: policy.id, document: draft, from: from.toISOString(), to: now.toISOString() });
     expect(started.status, JSON.stringify(started.body)).toBe(202);

@@ -17,17 +17,6 @@ afterAll(() => t.close());
 const BASE = Date.parse('2026-11-20T12:00:00Z');
 const MIN = 60_000;
 
-interface Item {
-  kind: 'thread' | 'reply' | 'review';
-  author: number;
-  /** -1: the stored thread; k ≥ 0: the k-th thread of the batch (modulo how many there are before it). */
-  thread: number;
-  text: 0 | 1;
-  product: 0 | 1;
-  /** Minutes after BASE; collisions on purpose (posts at the same instant do not count each other). */
-  at: number;
-}
-
 const item = fc.record({
   kind: fc.constantFrom('thread' as const, 'reply' as const, 'reply' as const, 'review' as const),
   author: fc.integer({ min: 0, max: 3 }),
@@ -101,7 +90,7 @@ describe('contexts of an unstored batch', () => {
           const thread = s.stored ? storedThread : s.batchThread !== null ? ids[s.batchThread]! : null;
           ids[i] = await insertPost({ kind: s.kind, author: accounts[s.author]!, thread, text: s.text, product: subjects[i]!.productId, at: s.at }, `b${i}`);
         }
-        const stored = subjects.map((s, i) => ({ ...s, id: ids[i]!, threadId: shaped[i]!.stored ? storedThread : shaped[i]!.batchThread !== null ? ids[shaped[i]!.batchThread!]! : null, batchThread: null }));
+        const stored = subjects.map((s, i) => ({ ...s, id: ids[i]!, threadId: shaped[i]!.stored ? storedThread : shaped[i]!.batchThread !== null ? ids[shaped[i]!.batchThread]! : null, batchThread: null }));
         const afterStoring = await loadPostContexts(t.db, stored, [], null, new Map());
 
         expect(beforeStoring.map((c) => ({ v: c.velocity, thread: c.thread, author: c.author.type }))).toEqual(afterStoring.map((c) => ({ v: c.velocity, thread: c.thread, author: c.author.type })));

@@ -68,8 +68,8 @@ async function waitForRun(id: number) {
 }
 
 describe('model lifecycle', () => {
-  let kindPosts: number[] = [];
-  let removalDecisions: number[] = [];
+  const kindPosts: number[] = [];
+  const removalDecisions: number[] = [];
   let candidateId = 0;
   let candidateVersion = '';
 

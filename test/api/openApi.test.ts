@@ -37,7 +37,7 @@ describe('OpenAPI document', () => {
 
   it('validates against the OpenAPI 3.1 schema', async () => {
     const doc = openApiDocument(CONTRACT_ROUTES, 'test');
-    const result = await new Validator().validate(doc as never);
+    const result = await new Validator().validate(doc);
     expect(result.errors ?? []).toEqual([]);
     expect(result.valid).toBe(true);
   });

@@ -159,7 +159,7 @@ describe('the policy lifecycle', () => {
     const first = await t.db('posts').where({ external_id: 'p1' }).first();
     const v1 = first.judged_by;
     const stricter = structuredClone(contactPolicy);
-    stricter.rules[0]!.conditions = { all: [{ fact: 'contactCount', operator: 'greaterThan', value: 0 }] } as never;
+    stricter.rules[0]!.conditions = { all: [{ fact: 'contactCount', operator: 'greaterThan', value: 0 }] };
     await request(app).put(`/api/policies/${policyId}`).set(manager).send({ id: policyId, name: 'Contact', draft: stricter, status: 'published', createdAt: 'ignored' }).expect(200);
     const v2 = await request(app).post(`/api/policies/${policyId}/publish`).set(manager).send({ note: 'any handle' }).expect(201);
     expect(v2.body.version).toBe(2);

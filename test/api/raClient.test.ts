@@ -27,7 +27,7 @@ beforeAll(async () => {
   const auth = await bearerFor(app, staff.admin.email);
   server = await listenOnLoopback(app);
   const httpClient = (url: string, options: fetchUtils.Options = {}) => {
-    const headers = new Headers(options.headers as HeadersInit | undefined);
+    const headers = new Headers(options.headers);
     headers.set('Authorization', auth.Authorization);
     return fetchUtils.fetchJson(url, { ...options, headers });
   };

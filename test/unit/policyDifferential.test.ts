@@ -40,7 +40,7 @@ const leaf: fc.Arbitrary<Condition> = fc
       fc.record({ operator: fc.constantFrom('equal', 'greaterThan'), value: fc.record({ fact: fc.constantFrom(...FACT_NAMES) }) }),
     ),
   })
-  .map(({ fact, path, priority, form }) => ({ fact, operator: form.operator, value: form.value, ...(path ? { path } : {}), ...(priority ? { priority } : {}) }) as Condition);
+  .map(({ fact, path, priority, form }) => ({ fact, operator: form.operator, value: form.value, ...(path ? { path } : {}), ...(priority ? { priority } : {}) }));
 
 const condition: fc.Arbitrary<Condition> = fc.letrec<{ c: Condition }>((tie) => ({
   c: fc.oneof(

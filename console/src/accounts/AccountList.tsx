@@ -1,4 +1,4 @@
-import { DataTable, List, NumberField, SearchInput, SelectInput, TextField } from 'react-admin';
+import { DataTable, List, NumberField, SearchInput, SelectInput } from 'react-admin';
 import { EnumField, LocaleDateField, enumChoices } from '../common/fields';
 import { ACCOUNT_TYPES } from '../../../contract/enums';
 import { csvExporter } from '../common/exporter';

@@ -133,7 +133,7 @@ export function CommunityHealthPage() {
           <MenuItem value="hour">{translate('app.health.hourly')}</MenuItem>
         </TextField>
       </Stack>
-      {health.error && <Alert severity="error">{(health.error as Error).message}</Alert>}
+      {health.error && <Alert severity="error">{(health.error).message}</Alert>}
       {health.data && (
         <Grid container spacing={2}>
           {health.data.boards.map((b) => (

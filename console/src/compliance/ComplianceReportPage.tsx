@@ -76,7 +76,7 @@ export function ComplianceReportPage() {
                 </TableRow>
               </TableHead>
               <TableBody>
-                {data!.result!.cases.slice(0, 50).map((c) => (
+                {data.result!.cases.slice(0, 50).map((c) => (
                   <TableRow key={c.postId}>
                     <TableCell>{c.postId}</TableCell>
                     <TableCell>{c.author}</TableCell>

@@ -5,7 +5,7 @@ import { QUEUES } from '../../../contract/enums';
 import { DATE_LOCALES } from '../i18n/i18nProvider';
 import { callApi } from '../common/callApi';
 import { ROUTES } from '../../../contract/routes';
-import { DistributionChart, FlagsPerDayChart, LatencyChart, RulePrecisionTable, type DashboardStats } from './Charts';
+import { DistributionChart, FlagsPerDayChart, LatencyChart, RulePrecisionTable } from './Charts';
 
 interface QueueRow {
   queue: string;

@@ -172,16 +172,16 @@ export function FlagShow() {
       undo: async () => {
         // Back to the item the decision was about, still claimed; the one opened after it goes back to the queue.
         if (nextId) await releaseFlag(nextId).catch(() => undefined);
-        navigate(`/flags/${decided}/show`);
+        void navigate(`/flags/${decided}/show`);
         void queryClient.invalidateQueries({ queryKey: ['workbench', decided] });
         if (nextId) void queryClient.invalidateQueries({ queryKey: ['workbench', nextId] });
       },
     });
     busy.current = false;
-    if (nextId) navigate(`/flags/${nextId}/show`);
+    if (nextId) void navigate(`/flags/${nextId}/show`);
     else {
       notify('app.triage.queue_empty', { type: 'info' });
-      navigate(listPath);
+      void navigate(listPath);
     }
   };
 
@@ -211,14 +211,14 @@ export function FlagShow() {
         ]),
       ),
       c: () => void (mine ? release() : claim()),
-      b: () => navigate(listPath),
+      b: () => void navigate(listPath),
       '?': () => setHelpOpen((o) => !o),
     },
     !!wb && !helpOpen,
   );
   useKeys({ '?': () => setHelpOpen(false) }, helpOpen);
 
-  if (error) return <Alert severity="error">{(error as Error).message}</Alert>;
+  if (error) return <Alert severity="error">{(error).message}</Alert>;
   if (!wb || !flag) return <Loading />;
   const post = wb.post;
   const hits = (post?.ruleHits ?? wb.order?.ruleHits ?? []) as Array<Record<string, unknown>>;

@@ -9,7 +9,7 @@ import { DATE_LOCALES } from '../i18n/i18nProvider';
 import { translateServerText } from '../common/serverText';
 import type { Workbench } from './flagWork';
 
-type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Row = Record<string, any>;
 
 /** A section with a real heading, so the page can be read by headings. */
 export function Section({ title, children, id }: { title: string; children: React.ReactNode; id?: string }) {

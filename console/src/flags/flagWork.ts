@@ -1,7 +1,6 @@
 import { httpClient } from '../dataProvider';
 import { callApi } from '../common/callApi';
 import { ROUTES } from '../../../contract/routes';
-import type { Queue } from '../../../contract/enums';
 import type { FlagDecision } from './reasonTemplates';
 
 /** The moderation endpoints a flag is worked through: a claim (a lock that expires), then a decision or a release. */
@@ -21,7 +20,6 @@ export async function claimAndDecide(id: string | number, decision: FlagDecision
 }
 
 /** The item page's one answer (see api/moderation/workbench.ts). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Workbench = { flag: Record<string, any>; post: Record<string, any> | null; order: Record<string, any> | null; thread: Record<string, any> | null; reports: Record<string, any>[]; author: Record<string, any> | null; itemDecisions: Record<string, any>[]; referredOrders: Record<string, any>[] };
 
 export const fetchWorkbench = async (id: number) => (await httpClient(`/api/flags/${id}/workbench`)).json as Workbench;

@@ -91,7 +91,7 @@ export function useTriageKeys() {
           if (current) void decide(current, ESCALATE_TEMPLATE);
           break;
         case 'o':
-          if (current) navigate(createPath({ resource: 'flags', id: current.id, type: 'show' }));
+          if (current) void navigate(createPath({ resource: 'flags', id: current.id, type: 'show' }));
           break;
         default:
           return;

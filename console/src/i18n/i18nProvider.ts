@@ -14,8 +14,8 @@ function withSection<T extends Record<string, unknown>>(base: T, extra: Record<s
 }
 
 export const MESSAGES: Record<'en' | 'zh', TranslationMessages> = {
-  en: { ...englishMessages, ...withSection(appEnglish, modelsEnglish) } as TranslationMessages,
-  zh: { ...raChineseMessages, ...withSection(appChinese, modelsChinese) } as TranslationMessages,
+  en: { ...englishMessages, ...withSection(appEnglish, modelsEnglish) },
+  zh: { ...raChineseMessages, ...withSection(appChinese, modelsChinese) },
 };
 
 /** BCP 47 tags for dates and numbers in each interface language. */

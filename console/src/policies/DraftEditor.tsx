@@ -45,8 +45,10 @@ export function DraftEditor() {
   const translateRef = useRef(translate);
   translateRef.current = translate;
 
+  // A new draft from the server (another record, or this one saved) replaces the text; a re-render does not.
   useEffect(() => {
     if (record) setText(JSON.stringify(record.draft, null, 2));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [record?.id, record?.updatedAt]);
 
   const extensions = useMemo(

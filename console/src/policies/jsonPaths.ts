@@ -79,7 +79,7 @@ export function pathAt(state: EditorState, node: SyntaxNode): PathSegment[] {
       const key = keyOf(state, parent);
       if (key !== null) out.unshift(key);
     } else if (parent.name === 'Array' && VALUE_NODES.has(n.name)) {
-      out.unshift(childrenOf(parent, VALUE_NODES).findIndex((c) => c.from === n!.from));
+      out.unshift(childrenOf(parent, VALUE_NODES).findIndex((c) => c.from === n.from));
     }
   }
   return out;
