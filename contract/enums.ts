@@ -32,8 +32,6 @@ export const REPUTATION_COMPONENTS = ['discussion', 'commerce'] as const;
 /** Every background job (backtests, compliance and transparency reports) moves through these. */
 export const JOB_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
-export const BACKTEST_STATUSES = JOB_STATUSES;
-export const REPORT_STATUSES = JOB_STATUSES;
 
 export const REPORT_REASONS = ['spam', 'scam', 'undisclosed_ad', 'harassment', 'counterfeit', 'other'] as const;
 export const REPORT_OUTCOMES = ['pending', 'upheld', 'rejected'] as const;

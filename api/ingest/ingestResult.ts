@@ -1,3 +1,4 @@
+import type { IngestMetrics } from '../metrics/appMetrics';
 export interface IngestedItem {
   externalId: string;
   id: number;
@@ -26,5 +27,5 @@ export interface TrustEngine {
   /** Slots per board counter bucket (BOARD_COUNTER_SLOTS); 1 keeps one row per bucket. */
   counterSlots?: number;
   /** Counts what a batch stored once it has committed; absent (the demo seed, scripts), nothing is counted. */
-  metrics?: import('../metrics/appMetrics').IngestMetrics;
+  metrics?: IngestMetrics;
 }

@@ -17,7 +17,6 @@ import type { ModelActor } from './modelRegistry';
 
 export const RETRAIN_JOB = 'model-retrain';
 
-export { DEFAULT_RETRAIN_SETTINGS } from '../../contract/schemas/models';
 
 /** Queues a retraining run; its progress is the run's row, read by the console. */
 export async function startRetrain(db: Db, jobs: JobQueue | undefined, settings: RetrainSettings, actor: ModelActor, now: Date): Promise<number> {

@@ -24,7 +24,7 @@ async function guardSlot<T>(work: () => Promise<T>, queue: string, slot: number)
 
 const audited = (row: Record<string, unknown>) => ({ queue: row.queue, slot: row.slot, title: row.title, textEn: row.text_en, textZh: row.text_zh });
 
-export async function getNoteTemplate(db: Knex, id: number) {
+async function getNoteTemplate(db: Knex, id: number) {
   const row = await db('note_templates').where({ id }).first();
   return row ? toApiRow(row) : null;
 }

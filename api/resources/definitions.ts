@@ -1,7 +1,7 @@
 import type { FieldSpec, ListableSpec } from '../http/listQuery';
 import { camelCase } from '../db/rows';
 import { ROLES, type Role, RESOURCE_ACCESS } from '../../contract/access';
-import { ACCOUNT_TYPES, PARTNERSHIP_KINDS, POST_KINDS, POST_STATUSES, TRANSACTION_STATUSES, DECISION_ACTIONS, FLAG_SOURCES, FLAG_STATUSES, SUBJECT_TYPES, DELIVERY_STATUSES, QUEUES, REPORT_OUTCOMES, REPORT_REASONS, APPEAL_STATUSES, STATEMENT_KINDS, REPORT_STATUSES, POLICY_MODES, POLICY_STATUSES, POLICY_TARGETS, BACKTEST_STATUSES } from '../../contract/enums';
+import { ACCOUNT_TYPES, PARTNERSHIP_KINDS, POST_KINDS, POST_STATUSES, TRANSACTION_STATUSES, DECISION_ACTIONS, FLAG_SOURCES, FLAG_STATUSES, SUBJECT_TYPES, DELIVERY_STATUSES, QUEUES, REPORT_OUTCOMES, REPORT_REASONS, APPEAL_STATUSES, STATEMENT_KINDS, JOB_STATUSES, POLICY_MODES, POLICY_STATUSES, POLICY_TARGETS } from '../../contract/enums';
 import { MASKED_COPIES } from '../privacy/maskedText';
 
 export interface ResourceDefinition extends ListableSpec {
@@ -349,7 +349,7 @@ export const RESOURCES: Record<string, ResourceDefinition> = {
       ['compare_version_id', 'id'],
       ['window_start', 'date', S],
       ['window_end', 'date', S],
-      ['status', 'enum', { sort: true, values: BACKTEST_STATUSES }],
+      ['status', 'enum', { sort: true, values: JOB_STATUSES }],
       ['processed', 'int', { intType: 'bigint' }],
       ['total', 'int', { intType: 'bigint' }],
       ['result', 'json', J],
@@ -478,7 +478,7 @@ export const RESOURCES: Record<string, ResourceDefinition> = {
       ['id', 'id', S],
       ['period_start', 'date', S],
       ['period_end', 'date', S],
-      ['status', 'enum', { sort: true, values: REPORT_STATUSES }],
+      ['status', 'enum', { sort: true, values: JOB_STATUSES }],
       ['result', 'json', J],
       ['error', 'text', { filter: false }],
       ['created_by', 'id'],

@@ -1,6 +1,6 @@
 import { normalizeForMatch } from '../text/normalize';
 import { buildGrammar, defaultGrammar, findMarkers, markerInUrl, type FoundMarker, type Grammar, type GrammarLists } from './grammar';
-import { defaultLinkPatterns, matchLink, parseLinkPatterns, DEFAULT_AFFILIATE_LINK_PATTERNS, type LinkPattern } from './commercialLinks';
+import { defaultLinkPatterns, matchLink, parseLinkPatterns, type LinkPattern } from './commercialLinks';
 import { mapText, toOriginal, type MappedText } from './textMap';
 
 export type DisclosureStatus = 'disclosed' | 'weakly_disclosed' | 'undisclosed' | 'not_commercial';
@@ -118,7 +118,6 @@ export function disclosureSettings(lists?: DisclosureLists | null): DisclosureSe
   return settings;
 }
 
-export { DEFAULT_AFFILIATE_LINK_PATTERNS };
 
 const PURCHASE_CUES = /(?:链接|下单|购买|买|入手|拼单|领券|有券|抢购|戳|小黄车|橱窗|小店|shop|buy|link in|grab|order now|checkout|add to cart|tap the link|get (?:it|them|yours)|linked)/iu;
 const URL_RE = /\b(?:https?:\/\/|www\.)[^\s<>"'，。！？、）)】]+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:to|io|me|us|it|cn|com)\/[^\s<>"'，。！？、）)】]+/giu;

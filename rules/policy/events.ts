@@ -22,9 +22,9 @@ export type EventType = keyof typeof EVENT_PARAMS;
 export const EVENT_TYPES = Object.keys(EVENT_PARAMS) as EventType[];
 
 export type FlagParams = z.infer<(typeof EVENT_PARAMS)['flag']>;
-export type HoldParams = z.infer<(typeof EVENT_PARAMS)['hold']>;
+type HoldParams = z.infer<(typeof EVENT_PARAMS)['hold']>;
 export type LabelParams = z.infer<(typeof EVENT_PARAMS)['label']>;
-export type RequireDisclosureParams = z.infer<(typeof EVENT_PARAMS)['require_disclosure']>;
+type RequireDisclosureParams = z.infer<(typeof EVENT_PARAMS)['require_disclosure']>;
 export type ReputationEvidenceParams = z.infer<(typeof EVENT_PARAMS)['reputation_evidence']>;
 
 /** An event as json-rules-engine emits it. */

@@ -8,17 +8,6 @@ export const claimFlag = (id: string | number) => callApi(ROUTES.flagClaim, { pa
 export const releaseFlag = (id: string | number) => callApi(ROUTES.flagRelease, { params: { id } });
 export const decideFlag = (id: string | number, decision: FlagDecision) => callApi(ROUTES.flagDecide, { params: { id }, body: decision });
 
-/** Claims and decides at once; if the decision fails the item is given back rather than left locked until the claim expires. */
-export async function claimAndDecide(id: string | number, decision: FlagDecision): Promise<void> {
-  await claimFlag(id);
-  try {
-    await decideFlag(id, decision);
-  } catch (err) {
-    await releaseFlag(id).catch(() => undefined);
-    throw err;
-  }
-}
-
 /** The item page's one answer (see api/moderation/workbench.ts). */
 export type Workbench = { flag: Record<string, any>; post: Record<string, any> | null; order: Record<string, any> | null; thread: Record<string, any> | null; reports: Record<string, any>[]; author: Record<string, any> | null; itemDecisions: Record<string, any>[]; referredOrders: Record<string, any>[] };
 
