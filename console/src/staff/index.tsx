@@ -1,23 +1,38 @@
 import BadgeIcon from '@mui/icons-material/Badge';
-import { BooleanField, BooleanInput, Create, DataTable, Edit, email, List, PasswordInput, required, SearchInput, SelectInput, Show, SimpleForm, SimpleShowLayout, TextField, TextInput, minLength } from 'react-admin';
+import {
+  BooleanField, BooleanInput, Create, DataTable, Edit, email, List, NullableBooleanInput, PasswordInput, required, SearchInput, SelectInput, Show, SimpleForm, SimpleShowLayout,
+  TextField, TextInput, minLength, type RaRecord,
+} from 'react-admin';
 import { EnumField, LocaleDateField, enumChoices } from '../common/fields';
 import { STAFF_ROLES } from '../../../contract/enums';
 import { csvExporter } from '../common/exporter';
+import { RetireButton } from '../common/RetireButton';
+import { RetireToolbar } from '../common/RetireToolbar';
 
 const roleChoices = enumChoices('role', STAFF_ROLES);
 const localeChoices = enumChoices('locale', ['en', 'zh']);
-const filters = [<SearchInput key="q" source="q" alwaysOn />, <SelectInput key="role" source="role" choices={roleChoices} />];
+// The list shows active members unless this filter asks for the deactivated ones (the API's default).
+const filters = [
+  <SearchInput key="q" source="q" alwaysOn />,
+  <NullableBooleanInput key="active" source="active" label="app.retire.staff.filter" trueLabel="app.retire.staff.active" falseLabel="app.retire.staff.retired" alwaysOn />,
+  <SelectInput key="role" source="role" choices={roleChoices} />,
+];
+const deactivated = (r: RaRecord) => r.active === false;
+// A named component, not an inline one: a list re-render must not remount the button and close its dialog.
+const DeactivateButton = () => <RetireButton retired={deactivated} />;
 
 export function StaffList() {
   return (
     <List exporter={csvExporter} filters={filters} sort={{ field: 'id', order: 'ASC' }}>
-      <DataTable rowClick="edit">
+      {/* No bulk delete: each deactivation is its own audited change. */}
+      <DataTable rowClick="edit" bulkActionButtons={false}>
         <DataTable.Col source="id" />
         <DataTable.Col source="displayName" />
         <DataTable.Col source="email" />
         <DataTable.Col source="role" field={() => <EnumField source="role" enumName="role" chip />} />
         <DataTable.Col source="active" disableSort field={BooleanField} />
         <DataTable.Col source="lastLoginAt" field={LocaleDateField} />
+        <DataTable.Col label="" disableSort field={DeactivateButton} />
       </DataTable>
     </List>
   );
@@ -42,7 +57,7 @@ export function StaffShow() {
 export function StaffEdit() {
   return (
     <Edit mutationMode="pessimistic">
-      <SimpleForm>
+      <SimpleForm toolbar={<RetireToolbar retired={deactivated} />}>
         <TextInput source="email" disabled />
         <TextInput source="displayName" validate={required()} />
         <SelectInput source="role" choices={roleChoices} validate={required()} />
