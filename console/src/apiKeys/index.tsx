@@ -21,6 +21,7 @@ function RevokeButton() {
 }
 
 // Live keys unless the filter asks for the revoked ones (the API's default).
+// The list keeps its filters when nothing is left (empty={false}): the "none yet" page would hide this one.
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
   <NullableBooleanInput key="revoked" source="revoked" trueLabel="app.retire.api_keys.retired" falseLabel="app.retire.api_keys.active" alwaysOn />,
@@ -28,7 +29,7 @@ const filters = [
 
 export function ApiKeyList() {
   return (
-    <List exporter={csvExporter} filters={filters} sort={{ field: 'id', order: 'DESC' }}>
+    <List empty={false} exporter={csvExporter} filters={filters} sort={{ field: 'id', order: 'DESC' }}>
       <DataTable rowClick="edit" bulkActionButtons={false}>
         <DataTable.Col source="id" />
         <DataTable.Col source="name" />

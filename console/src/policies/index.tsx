@@ -15,6 +15,7 @@ import { csvExporter } from '../common/exporter';
 import { RetireButton } from '../common/RetireButton';
 
 // Archived policies leave the list unless the status filter asks for them (the API's default).
+// The list keeps its filters when nothing is left (empty={false}): the "none yet" page would hide this one.
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
   <SelectInput key="status" source="status" choices={enumChoices('policy_status', ['draft', 'published', 'archived'])} alwaysOn />,
@@ -25,7 +26,7 @@ const ArchiveButton = () => <RetireButton retired={archived} />;
 
 export function PolicyList() {
   return (
-    <List exporter={csvExporter} filters={filters} sort={{ field: 'name', order: 'ASC' }}>
+    <List empty={false} exporter={csvExporter} filters={filters} sort={{ field: 'name', order: 'ASC' }}>
       {/* No bulk delete: each archive is its own audited change. */}
       <DataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="name" field={KeyedTextField} />

@@ -12,6 +12,7 @@ import { RetireToolbar } from '../common/RetireToolbar';
 const roleChoices = enumChoices('role', STAFF_ROLES);
 const localeChoices = enumChoices('locale', ['en', 'zh']);
 // The list shows active members unless this filter asks for the deactivated ones (the API's default).
+// The list keeps its filters when nothing is left (empty={false}): the "none yet" page would hide this one.
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
   <NullableBooleanInput key="active" source="active" label="app.retire.staff.filter" trueLabel="app.retire.staff.active" falseLabel="app.retire.staff.retired" alwaysOn />,
@@ -23,7 +24,7 @@ const DeactivateButton = () => <RetireButton retired={deactivated} />;
 
 export function StaffList() {
   return (
-    <List exporter={csvExporter} filters={filters} sort={{ field: 'id', order: 'ASC' }}>
+    <List empty={false} exporter={csvExporter} filters={filters} sort={{ field: 'id', order: 'ASC' }}>
       {/* No bulk delete: each deactivation is its own audited change. */}
       <DataTable rowClick="edit" bulkActionButtons={false}>
         <DataTable.Col source="id" />

@@ -109,6 +109,7 @@ function WebhookForm() {
 const disabled = (r: RaRecord) => r.active === false;
 
 // Active subscriptions unless the filter asks for the disabled ones (the API's default).
+// The list keeps its filters when nothing is left (empty={false}): the "none yet" page would hide this one.
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
   <NullableBooleanInput key="active" source="active" trueLabel="app.retire.webhooks.active" falseLabel="app.retire.webhooks.retired" alwaysOn />,
@@ -116,7 +117,7 @@ const filters = [
 
 export function WebhookList() {
   return (
-    <List exporter={csvExporter} filters={filters} sort={{ field: 'id', order: 'ASC' }}>
+    <List empty={false} exporter={csvExporter} filters={filters} sort={{ field: 'id', order: 'ASC' }}>
       <DataTable rowClick="edit" bulkActionButtons={false}>
         <DataTable.Col source="id" />
         <DataTable.Col source="url" />
