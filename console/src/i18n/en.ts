@@ -335,7 +335,9 @@ export const appEnglish = {
       action: { delete: 'Deactivate' },
       message: {
         delete_title: 'Deactivate %{recordRepresentation}?',
-        delete_content: 'They can no longer sign in and leave the staff list; their decisions and audit entries keep their name. The status filter shows them again, and their page can reactivate them.',
+        delete_content:
+          'They can no longer sign in and leave the staff list; their decisions and audit entries keep their name.' +
+          ' The status filter shows them again, and their page can reactivate them.',
       },
       notifications: { deleted: 'Staff member deactivated' },
     },
@@ -345,7 +347,9 @@ export const appEnglish = {
       action: { delete: 'Revoke' },
       message: {
         delete_title: 'Revoke the key "%{recordRepresentation}"?',
-        delete_content: 'The platform using this key is refused from now on; this cannot be undone. The key leaves the list; the Revoked filter shows it again.',
+        delete_content:
+          'The platform using this key is refused from now on; this cannot be undone.' +
+          ' The key leaves the list; the Revoked filter shows it again.',
       },
       notifications: { deleted: 'API key revoked' },
     },
@@ -355,7 +359,9 @@ export const appEnglish = {
       action: { delete: 'Archive' },
       message: {
         delete_title: 'Archive policy #%{id}?',
-        delete_content: 'The policy stops judging new items and leaves the list; its versions and past decisions stay. The status filter shows archived policies.',
+        delete_content:
+          'The policy stops judging new items and leaves the list;' +
+          ' its versions and past decisions stay. The status filter shows archived policies.',
       },
       notifications: { deleted: 'Policy archived' },
     },
@@ -409,7 +415,9 @@ export const appEnglish = {
       action: { delete: 'Disable' },
       message: {
         delete_title: 'Disable the webhook to %{recordRepresentation}?',
-        delete_content: 'No more events are sent to this address. The webhook leaves the list; the Active filter shows it again, and its page can turn it back on.',
+        delete_content:
+          'No more events are sent to this address. The webhook leaves the list;' +
+          ' the Active filter shows it again, and its page can turn it back on.',
       },
       notifications: { deleted: 'Webhook disabled' },
     },

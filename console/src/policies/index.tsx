@@ -1,5 +1,7 @@
 import PolicyIcon from '@mui/icons-material/Policy';
-import { Create, DataTable, List, required, SearchInput, SelectInput, Show, SimpleForm, TabbedShowLayout, TextInput, useTranslate, type RaRecord } from 'react-admin';
+import {
+  Create, DataTable, List, required, SearchInput, SelectInput, Show, SimpleForm, TabbedShowLayout, TextInput, useTranslate, type RaRecord,
+} from 'react-admin';
 import { EnumField, LocaleDateField, enumChoices } from '../common/fields';
 import { PublishControls } from './PublishControls';
 import { DryRunPanel } from './DryRunPanel';

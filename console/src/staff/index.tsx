@@ -1,7 +1,7 @@
 import BadgeIcon from '@mui/icons-material/Badge';
 import {
-  BooleanField, BooleanInput, Create, DataTable, Edit, email, List, NullableBooleanInput, PasswordInput, required, SearchInput, SelectInput, Show, SimpleForm, SimpleShowLayout,
-  TextField, TextInput, minLength, type RaRecord,
+  BooleanField, BooleanInput, Create, DataTable, Edit, email, List, NullableBooleanInput, PasswordInput, required, SearchInput, SelectInput, Show,
+  SimpleForm, SimpleShowLayout, TextField, TextInput, minLength, type RaRecord,
 } from 'react-admin';
 import { EnumField, LocaleDateField, enumChoices } from '../common/fields';
 import { STAFF_ROLES } from '../../../contract/enums';
@@ -15,7 +15,14 @@ const localeChoices = enumChoices('locale', ['en', 'zh']);
 // The list keeps its filters when nothing is left (empty={false}): the "none yet" page would hide this one.
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
-  <NullableBooleanInput key="active" source="active" label="app.retire.staff.filter" trueLabel="app.retire.staff.active" falseLabel="app.retire.staff.retired" alwaysOn />,
+  <NullableBooleanInput
+    key="active"
+    source="active"
+    label="app.retire.staff.filter"
+    trueLabel="app.retire.staff.active"
+    falseLabel="app.retire.staff.retired"
+    alwaysOn
+  />,
   <SelectInput key="role" source="role" choices={roleChoices} />,
 ];
 const deactivated = (r: RaRecord) => r.active === false;
