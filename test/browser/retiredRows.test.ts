@@ -63,6 +63,9 @@ describe.skipIf(!HAS_CHROMIUM)('retired rows in Chromium: a delete deactivates o
     await page.goto(`${server.url}/#/staff`);
     const row = page.getByRole('row', { name: new RegExp(member.display_name.replace(/[()]/g, '\\$&')) });
     await row.waitFor();
+    // Not on one's own row (the API would refuse it), though the other rows have theirs.
+    await row.getByRole('button', { name: 'Deactivate' }).waitFor();
+    expect(await page.getByRole('row', { name: /Ada Admin/ }).getByRole('button', { name: 'Deactivate' }).count()).toBe(0);
     // The row's button says what it does; the dialog asks first.
     await row.getByRole('button', { name: 'Deactivate' }).click();
     const dialog = page.getByRole('dialog', { name: `Deactivate ${member.display_name}?` });

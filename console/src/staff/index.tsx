@@ -1,7 +1,7 @@
 import BadgeIcon from '@mui/icons-material/Badge';
 import {
   BooleanField, BooleanInput, Create, DataTable, Edit, email, List, NullableBooleanInput, PasswordInput, required, SearchInput, SelectInput, Show,
-  SimpleForm, SimpleShowLayout, TextField, TextInput, minLength, type RaRecord,
+  SimpleForm, SimpleShowLayout, TextField, TextInput, minLength, useGetIdentity, type RaRecord,
 } from 'react-admin';
 import { EnumField, LocaleDateField, enumChoices } from '../common/fields';
 import { STAFF_ROLES } from '../../../contract/enums';
@@ -26,8 +26,18 @@ const filters = [
   <SelectInput key="role" source="role" choices={roleChoices} />,
 ];
 const deactivated = (r: RaRecord) => r.active === false;
+/** Not on one's own row or page: the API refuses self-deactivation (another admin must do it). */
+function useNotDeactivatable() {
+  const { identity } = useGetIdentity();
+  return (r: RaRecord) => deactivated(r) || (identity != null && String(identity.id) === String(r.id));
+}
 // A named component, not an inline one: a list re-render must not remount the button and close its dialog.
-const DeactivateButton = () => <RetireButton retired={deactivated} />;
+function DeactivateButton() {
+  return <RetireButton retired={useNotDeactivatable()} />;
+}
+function StaffEditToolbar() {
+  return <RetireToolbar retired={useNotDeactivatable()} />;
+}
 
 export function StaffList() {
   return (
@@ -65,7 +75,7 @@ export function StaffShow() {
 export function StaffEdit() {
   return (
     <Edit mutationMode="pessimistic">
-      <SimpleForm toolbar={<RetireToolbar retired={deactivated} />}>
+      <SimpleForm toolbar={<StaffEditToolbar />}>
         <TextInput source="email" disabled />
         <TextInput source="displayName" validate={required()} />
         <SelectInput source="role" choices={roleChoices} validate={required()} />
