@@ -1,23 +1,36 @@
 import { useState } from 'react';
 import KeyIcon from '@mui/icons-material/Key';
 import { Box } from '@mui/material';
-import { Create, DataTable, DeleteButton, List, regex, required, SimpleForm, TextInput, useRecordContext, useTranslate, type RaRecord } from 'react-admin';
+import {
+  Create, DataTable, Edit, List, NullableBooleanInput, regex, required, SearchInput, SimpleForm, TextInput, useRecordContext, useTranslate, type RaRecord,
+} from 'react-admin';
 import { LocaleDateField, StaffField } from '../common/fields';
 import { csvExporter } from '../common/exporter';
 import { OneTimeSecret } from '../common/OneTimeSecret';
+import { RetireButton } from '../common/RetireButton';
+import { RetireToolbar } from '../common/RetireToolbar';
 
+const revoked = (r: RaRecord) => r.revokedAt != null;
+
+/** DELETE revokes on the server; the key row stays for the audit trail, and a revoked row says so instead. */
 function RevokeButton() {
   const record = useRecordContext();
   const translate = useTranslate();
-  if (!record || record.revokedAt) return <span>{record?.revokedAt ? translate('app.revoked') : null}</span>;
-  // DELETE revokes on the server; the key row stays for the audit trail.
-  return <DeleteButton label="app.revoke" mutationMode="pessimistic" redirect={false} />;
+  if (record && revoked(record)) return <span>{translate('app.revoked')}</span>;
+  return <RetireButton retired={revoked} />;
 }
+
+// Live keys unless the filter asks for the revoked ones (the API's default).
+// The list keeps its filters when nothing is left (empty={false}): the "none yet" page would hide this one.
+const filters = [
+  <SearchInput key="q" source="q" alwaysOn />,
+  <NullableBooleanInput key="revoked" source="revoked" trueLabel="app.retire.api_keys.retired" falseLabel="app.retire.api_keys.active" alwaysOn />,
+];
 
 export function ApiKeyList() {
   return (
-    <List exporter={csvExporter} sort={{ field: 'id', order: 'DESC' }}>
-      <DataTable bulkActionButtons={false}>
+    <List empty={false} exporter={csvExporter} filters={filters} sort={{ field: 'id', order: 'DESC' }}>
+      <DataTable rowClick="edit" bulkActionButtons={false}>
         <DataTable.Col source="id" />
         <DataTable.Col source="name" />
         <DataTable.Col source="source" />
@@ -61,4 +74,17 @@ export function ApiKeyCreate() {
   );
 }
 
-export default { list: ApiKeyList, create: ApiKeyCreate, icon: KeyIcon, recordRepresentation: 'name' };
+/** Renames a key, nothing else: the platform is fixed when the key is made, and the key itself is never shown again. */
+export function ApiKeyEdit() {
+  return (
+    <Edit mutationMode="pessimistic" transform={(data: RaRecord) => ({ name: data.name })}>
+      <SimpleForm toolbar={<RetireToolbar retired={revoked} />}>
+        <TextInput source="name" validate={required()} />
+        <TextInput source="source" readOnly />
+        <TextInput source="prefix" readOnly />
+      </SimpleForm>
+    </Edit>
+  );
+}
+
+export default { list: ApiKeyList, create: ApiKeyCreate, edit: ApiKeyEdit, icon: KeyIcon, recordRepresentation: 'name' };

@@ -116,6 +116,12 @@ export const appEnglish = {
     },
     revoke: 'Revoke',
     revoked: 'Revoked',
+    // Filter words for lists that hide what a delete retired (see common/RetireButton.tsx).
+    retire: {
+      staff: { filter: 'Status', active: 'Active', retired: 'Deactivated' },
+      api_keys: { active: 'Live', retired: 'Revoked' },
+      webhooks: { active: 'Active', retired: 'Disabled' },
+    },
     percent: { hint: '%{min}–%{max} %', percent_required: 'Enter a percentage', percent_not_number: 'Enter a number, e.g. 25 for 25 %', percent_range: 'Enter a percentage from %{min} to %{max}' },
     health: {
       min_posts_invalid: 'A whole number, at least 1',
@@ -326,14 +332,38 @@ export const appEnglish = {
     staff: {
       name: 'Staff member |||| Staff',
       fields: { id: 'ID', email: 'E-mail', displayName: 'Name', role: 'Role', locale: 'Language', active: 'Active', createdAt: 'Created', lastLoginAt: 'Last sign-in', password: 'Password', q: 'Search' },
+      action: { delete: 'Deactivate' },
+      message: {
+        delete_title: 'Deactivate %{recordRepresentation}?',
+        delete_content:
+          'They can no longer sign in and leave the staff list; their decisions and audit entries keep their name.' +
+          ' The status filter shows them again, and their page can reactivate them.',
+      },
+      notifications: { deleted: 'Staff member deactivated' },
     },
     'api-keys': {
       name: 'API key |||| API keys',
-      fields: { id: 'ID', name: 'Name', source: 'Platform', prefix: 'Prefix', createdBy: 'Created by', createdAt: 'Created', revokedAt: 'Revoked', lastUsedAt: 'Last used', q: 'Search' },
+      fields: { id: 'ID', name: 'Name', source: 'Platform', prefix: 'Prefix', createdBy: 'Created by', createdAt: 'Created', revokedAt: 'Revoked', revoked: 'Revoked', lastUsedAt: 'Last used', q: 'Search' },
+      action: { delete: 'Revoke' },
+      message: {
+        delete_title: 'Revoke the key "%{recordRepresentation}"?',
+        delete_content:
+          'The platform using this key is refused from now on; this cannot be undone.' +
+          ' The key leaves the list; the Revoked filter shows it again.',
+      },
+      notifications: { deleted: 'API key revoked' },
     },
     policies: {
       name: 'Policy |||| Policies',
       fields: { id: 'ID', name: 'Name', description: 'Description', appliesTo: 'Applies to', mode: 'Mode', status: 'Status', draft: 'Draft', publishedVersionId: 'Published version', createdBy: 'Created by', createdAt: 'Created', updatedAt: 'Updated', q: 'Search' },
+      action: { delete: 'Archive' },
+      message: {
+        delete_title: 'Archive policy #%{id}?',
+        delete_content:
+          'The policy stops judging new items and leaves the list;' +
+          ' its versions and past decisions stay. The status filter shows archived policies.',
+      },
+      notifications: { deleted: 'Policy archived' },
     },
     'policy-versions': {
       name: 'Policy version |||| Policy versions',
@@ -382,6 +412,14 @@ export const appEnglish = {
     'webhook-subscriptions': {
       name: 'Webhook |||| Webhooks',
       fields: { id: 'ID', url: 'Address', description: 'Description', source: 'Platform', eventTypes: 'Events', active: 'Active', previousSecretExpiresAt: 'Previous secret valid until', createdBy: 'Created by', createdAt: 'Created', updatedAt: 'Updated', q: 'Search' },
+      action: { delete: 'Disable' },
+      message: {
+        delete_title: 'Disable the webhook to %{recordRepresentation}?',
+        delete_content:
+          'No more events are sent to this address. The webhook leaves the list;' +
+          ' the Active filter shows it again, and its page can turn it back on.',
+      },
+      notifications: { deleted: 'Webhook disabled' },
     },
     'webhook-deliveries': {
       name: 'Webhook delivery |||| Webhook deliveries',

@@ -117,6 +117,11 @@ export const appChinese: AppMessages = {
     },
     revoke: '吊销',
     revoked: '已吊销',
+    retire: {
+      staff: { filter: '状态', active: '启用中', retired: '已停用' },
+      api_keys: { active: '有效', retired: '已吊销' },
+      webhooks: { active: '启用中', retired: '已停用' },
+    },
     percent: { hint: '范围 %{min}–%{max}%', percent_required: '请输入百分比', percent_not_number: '请输入数字，例如 25 表示 25%', percent_range: '请输入 %{min} 到 %{max} 之间的百分比' },
     health: {
       min_posts_invalid: '请输入不小于 1 的整数',
@@ -324,14 +329,32 @@ export const appChinese: AppMessages = {
     staff: {
       name: '工作人员',
       fields: { id: '编号', email: '电子邮箱', displayName: '姓名', role: '角色', locale: '语言', active: '启用', createdAt: '创建时间', lastLoginAt: '上次登录', password: '密码', q: '搜索' },
+      action: { delete: '停用' },
+      message: {
+        delete_title: '停用 %{recordRepresentation}？',
+        delete_content: '停用后此人无法登录，并从工作人员列表中隐去；其处理决定和审计记录仍保留姓名。用状态筛选可再次显示，在其页面可重新启用。',
+      },
+      notifications: { deleted: '已停用工作人员' },
     },
     'api-keys': {
       name: 'API 密钥',
-      fields: { id: '编号', name: '名称', source: '平台', prefix: '前缀', createdBy: '创建人', createdAt: '创建时间', revokedAt: '吊销时间', lastUsedAt: '上次使用', q: '搜索' },
+      fields: { id: '编号', name: '名称', source: '平台', prefix: '前缀', createdBy: '创建人', createdAt: '创建时间', revokedAt: '吊销时间', revoked: '已吊销', lastUsedAt: '上次使用', q: '搜索' },
+      action: { delete: '吊销' },
+      message: {
+        delete_title: '吊销密钥“%{recordRepresentation}”？',
+        delete_content: '此后使用该密钥的平台将被拒绝，且无法撤销。密钥从列表中隐去；用“已吊销”筛选可再次显示。',
+      },
+      notifications: { deleted: '已吊销 API 密钥' },
     },
     policies: {
       name: '策略',
       fields: { id: '编号', name: '名称', description: '说明', appliesTo: '适用对象', mode: '模式', status: '状态', draft: '草稿', publishedVersionId: '生效版本', createdBy: '创建人', createdAt: '创建时间', updatedAt: '更新时间', q: '搜索' },
+      action: { delete: '归档' },
+      message: {
+        delete_title: '归档策略 #%{id}？',
+        delete_content: '归档后该策略不再判定新内容，并从列表中隐去；其版本和既往决定仍保留。用状态筛选可显示已归档的策略。',
+      },
+      notifications: { deleted: '已归档策略' },
     },
     'policy-versions': {
       name: '策略版本',
@@ -380,6 +403,12 @@ export const appChinese: AppMessages = {
     'webhook-subscriptions': {
       name: 'Webhook 订阅',
       fields: { id: '编号', url: '地址', description: '说明', source: '平台', eventTypes: '事件', active: '启用', previousSecretExpiresAt: '旧密钥有效期至', createdBy: '创建人', createdAt: '创建时间', updatedAt: '更新时间', q: '搜索' },
+      action: { delete: '停用' },
+      message: {
+        delete_title: '停用发往 %{recordRepresentation} 的 Webhook？',
+        delete_content: '此后不再向该地址发送事件。该 Webhook 从列表中隐去；用“启用”筛选可再次显示，在其页面可重新开启。',
+      },
+      notifications: { deleted: '已停用 Webhook' },
     },
     'webhook-deliveries': {
       name: 'Webhook 投递',

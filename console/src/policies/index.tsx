@@ -1,5 +1,7 @@
 import PolicyIcon from '@mui/icons-material/Policy';
-import { Create, DataTable, List, required, SearchInput, SelectInput, Show, SimpleForm, TabbedShowLayout, TextInput, useTranslate } from 'react-admin';
+import {
+  Create, DataTable, List, required, SearchInput, SelectInput, Show, SimpleForm, TabbedShowLayout, TextInput, useTranslate, type RaRecord,
+} from 'react-admin';
 import { EnumField, LocaleDateField, enumChoices } from '../common/fields';
 import { PublishControls } from './PublishControls';
 import { DryRunPanel } from './DryRunPanel';
@@ -12,19 +14,30 @@ const BacktestPanel = lazyPage(() => import('./BacktestPanel').then((m) => m.Bac
 import { VersionDiff } from './VersionDiff';
 import { KeyedTextField } from '../common/serverText';
 import { csvExporter } from '../common/exporter';
+import { RetireButton } from '../common/RetireButton';
 
-const filters = [<SearchInput key="q" source="q" alwaysOn />, <SelectInput key="status" source="status" choices={enumChoices('policy_status', ['draft', 'published', 'archived'])} />];
+// Archived policies leave the list unless the status filter asks for them (the API's default).
+// The list keeps its filters when nothing is left (empty={false}): the "none yet" page would hide this one.
+const filters = [
+  <SearchInput key="q" source="q" alwaysOn />,
+  <SelectInput key="status" source="status" choices={enumChoices('policy_status', ['draft', 'published', 'archived'])} alwaysOn />,
+];
+const archived = (r: RaRecord) => r.status === 'archived';
+// Named, not inline: a list re-render must not remount the button and close its dialog.
+const ArchiveButton = () => <RetireButton retired={archived} />;
 
 export function PolicyList() {
   return (
-    <List exporter={csvExporter} filters={filters} sort={{ field: 'name', order: 'ASC' }}>
-      <DataTable rowClick="show">
+    <List empty={false} exporter={csvExporter} filters={filters} sort={{ field: 'name', order: 'ASC' }}>
+      {/* No bulk delete: each archive is its own audited change. */}
+      <DataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="name" field={KeyedTextField} />
         <DataTable.Col source="description" disableSort field={KeyedTextField} />
         <DataTable.Col source="appliesTo" field={() => <EnumField source="appliesTo" enumName="policy_target" />} />
         <DataTable.Col source="mode" field={() => <EnumField source="mode" enumName="policy_mode" chip />} />
         <DataTable.Col source="status" field={() => <EnumField source="status" enumName="policy_status" chip />} />
         <DataTable.Col source="updatedAt" field={LocaleDateField} />
+        <DataTable.Col label="" disableSort field={ArchiveButton} />
       </DataTable>
     </List>
   );

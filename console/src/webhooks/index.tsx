@@ -7,9 +7,10 @@ import {
   CheckboxGroupInput,
   Create,
   DataTable,
-  DeleteButton,
   Edit,
   List,
+  NullableBooleanInput,
+  SearchInput,
   SimpleForm,
   TextField,
   TextInput,
@@ -23,6 +24,8 @@ import {
   useTranslate,
   type RaRecord,
 } from 'react-admin';
+import { RetireButton } from '../common/RetireButton';
+import { RetireToolbar } from '../common/RetireToolbar';
 import { LocaleDateField } from '../common/fields';
 import { httpClient } from '../dataProvider';
 import { eventTypeChoices, eventTypeKey } from './eventTypes';
@@ -103,9 +106,18 @@ function WebhookForm() {
   );
 }
 
+const disabled = (r: RaRecord) => r.active === false;
+
+// Active subscriptions unless the filter asks for the disabled ones (the API's default).
+// The list keeps its filters when nothing is left (empty={false}): the "none yet" page would hide this one.
+const filters = [
+  <SearchInput key="q" source="q" alwaysOn />,
+  <NullableBooleanInput key="active" source="active" trueLabel="app.retire.webhooks.active" falseLabel="app.retire.webhooks.retired" alwaysOn />,
+];
+
 export function WebhookList() {
   return (
-    <List exporter={csvExporter} sort={{ field: 'id', order: 'ASC' }}>
+    <List empty={false} exporter={csvExporter} filters={filters} sort={{ field: 'id', order: 'ASC' }}>
       <DataTable rowClick="edit" bulkActionButtons={false}>
         <DataTable.Col source="id" />
         <DataTable.Col source="url" />
@@ -187,7 +199,7 @@ function EditActions({ onSecret, onTest }: { onSecret: (s: string) => void; onTe
       >
         {translate('app.webhooks.rotate')}
       </Button>
-      <DeleteButton mutationMode="pessimistic" />
+      <RetireButton retired={disabled} redirect="list" />
     </TopToolbar>
   );
 }
@@ -200,7 +212,7 @@ export function WebhookEdit() {
       <SecretAlert secret={secret} onDismiss={() => setSecret(null)} />
       {test && <TestResultAlert result={test} onDismiss={() => setTest(null)} />}
       <Edit mutationMode="pessimistic" actions={<EditActions onSecret={setSecret} onTest={setTest} />}>
-        <SimpleForm>
+        <SimpleForm toolbar={<RetireToolbar retired={disabled} />}>
           <WebhookForm />
         </SimpleForm>
       </Edit>
