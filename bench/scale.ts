@@ -1,16 +1,20 @@
 /*
- * npm run bench:scale — the cost curve. Loads BENCH_SCALE_SIZES posts (default 1,000,000 then
+ * npm run bench:scale — the cost curve. Loads BENCH_SCALE_SIZES posts (default 1,000,000, 3,000,000,
  * 10,000,000) into a fresh PostgreSQL database `bench_scale`, at a constant 33,333 posts a day, so
  * a bigger size is a longer history in more monthly partitions (as a platform grows older), with
- * flags on 2% of posts (a quarter still open, the rest decided) and rule hits on 6%. Rows are made
- * by the server itself (insert … select from generate_series, one statement per 250,000 posts:
- * no round trip per row). At each size it measures, through the API over loopback:
+ * flags on 2% of posts and rule hits on 6%. Flags are open only for the last 3 days' posts: a
+ * backlog is bounded by moderators' throughput, not by the age of the platform. Rows are made by
+ * the server itself (insert … select from generate_series, one statement per 250,000 posts: no
+ * round trip per row). At each size it measures, through the API over loopback:
+ *   - single-post ingestion (POST /api/v1/posts, one at a time) p50 and p99,
  *   - the queue page (first 25 open flags of a queue by priority) p95,
  *   - a post's page (the post with its rule hits) p95,
+ *   - a post found by (source, external id), as the console's filter does, p95,
+ *   - the dashboard (30 days) p50 and p95, with EXPLAIN ANALYZE of each of its statements,
  *   - a backtest over the last day, in seconds,
  *   - ingestion in batches of 100 (fully scored), posts/s,
- *   - the dashboard (30 days) p95,
- * then prints each figure's ratio last size / first size as the last-line JSON ("flat" ≤ 1.5).
+ *   - partition pruning: the partitions a one-month posts query reads, of all posts partitions,
+ * then prints each figure's ratio to the first size (the cost curve) and the last-line JSON.
  * BENCH_SCALE_KEEP=1 keeps the database afterwards.
  */
 import type { AddressInfo } from 'node:net';
@@ -28,6 +32,8 @@ import { createPolicyRuntime } from '../api/policies/policyRuntime';
 import { installStarterPolicies } from '../api/policies/starterInstall';
 import { runBacktest } from '../api/backtests/runBacktest';
 import { hashPassword } from '../api/auth/password';
+import { newApiKey } from '../api/auth/tokens';
+import { dashboardStatements } from '../api/stats/dashboardStats';
 import { buildDemoCommunity } from '../api/seed/demoCommunity';
 import { loadOnnxScorer } from '../models/onnxScorer';
 import { textFingerprint } from '../rules/facts/textFacts';
@@ -36,7 +42,7 @@ import { percentile, report, round } from './report';
 
 const ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const DB_NAME = 'bench_scale';
-const SIZES = (process.env.BENCH_SCALE_SIZES ?? '1000000,10000000').split(',').map(Number);
+const SIZES = (process.env.BENCH_SCALE_SIZES ?? '1000000,3000000,10000000').split(',').map(Number);
 const PER_DAY = 33_333;
 const CHUNK = 250_000;
 const NOW = new Date('2026-11-25T00:00:00Z');
@@ -46,12 +52,19 @@ const PASSWORD = 'bench scale password';
 interface Figures {
   posts: number;
   loadSeconds: number;
+  loadPostsPerS: number;
+  singleIngestP50Ms: number;
+  singleIngestP99Ms: number;
   queueP95Ms: number;
   postPageP95Ms: number;
+  lookupP95Ms: number;
+  dashboardP50Ms: number;
+  dashboardP95Ms: number;
   backtestDaySeconds: number;
   backtestDayPosts: number;
   ingestPostsPerS: number;
-  dashboardP95Ms: number;
+  monthPartitionsRead: number;
+  postsPartitions: number;
   databaseBytes: number;
 }
 
@@ -72,10 +85,13 @@ async function main() {
   const accountIds = (await db('accounts').orderBy('id').pluck('id')) as number[];
   const pool = community.posts.map((p) => ({ title: p.title ?? null, body: p.body, hash: textFingerprint(p.title ? `${p.title}\n${p.body}` : p.body) }));
   const version = Number((await db('policy_versions').orderBy('id').first('id'))!.id);
+  const ingestKey = newApiKey();
+  await db('api_keys').insert({ name: 'bench single key', source: 'bench-single', prefix: ingestKey.prefix, key_hash: ingestKey.hash, created_at: NOW });
   const [moderator] = await db('staff').insert({ email: 'moderator@bench.example', display_name: 'bench', role: 'moderator', password_hash: await hashPassword(PASSWORD), created_at: NOW }).returning('id');
 
   // Post i (1-based) was posted i × (1 day / PER_DAY) before NOW: growing adds older history.
   async function loadUpTo(from: number, to: number) {
+    const loadStart = performance.now();
     const oldest = new Date(NOW.getTime() - (to / PER_DAY) * 86_400_000);
     for (let m = new Date(Date.UTC(oldest.getUTCFullYear(), oldest.getUTCMonth(), 1)); m < NOW; m = new Date(Date.UTC(m.getUTCFullYear(), m.getUTCMonth() + 1, 1))) {
       await db.raw('select ensure_month_partition(?, ?::date)', ['posts', m.toISOString().slice(0, 10)]);
@@ -111,10 +127,10 @@ async function main() {
       await db.raw(
         `insert into flags (subject_type, subject_id, queue, priority, status, source, reason, policy_version_id, created_at, decided_at)
          select 'post', p.id, (array['contact_harvesting','spam','scam','undisclosed_ad'])[1 + p.id % 4], (p.id * 7) % 100,
-                case when p.id % 200 < 1 then 'open' else 'decided' end, 'rule', 'bench', ?, p.posted_at,
-                case when p.id % 200 < 1 then null else p.posted_at + interval '2 hours' end
+                case when p.id % 200 < 1 and p.posted_at > ?::timestamptz - interval '3 days' then 'open' else 'decided' end, 'rule', 'bench', ?, p.posted_at,
+                case when p.id % 200 < 1 and p.posted_at > ?::timestamptz - interval '3 days' then null else p.posted_at + interval '2 hours' end
          from posts p where ${chunk} and p.id % 50 = 0`,
-        [version],
+        [NOW, version, NOW],
       );
       await db.raw(
         `insert into decisions (flag_id, subject_type, subject_id, action, reason_code, staff_id, created_at)
@@ -122,7 +138,7 @@ async function main() {
          from flags f where f.id > ${flagsAfter} and f.status = 'decided'`,
         [moderator.id],
       );
-      process.stderr.write(`  loaded ${hi} posts\n`);
+      process.stderr.write(`  loaded ${hi} posts (${Math.round((performance.now() - loadStart) / 1000)} s)\n`);
     }
     await db.raw('analyze');
   }
@@ -134,7 +150,7 @@ async function main() {
   const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'moderator@bench.example', password: PASSWORD, mode: 'token' }) });
   const auth = { authorization: `Bearer ${((await login.json()) as { token: string }).token}` };
 
-  async function p95(paths: () => string, n = SAMPLES): Promise<number> {
+  async function timings(paths: () => string, n = SAMPLES): Promise<number[]> {
     const times: number[] = [];
     for (let i = 0; i < n + 3; i++) {
       const t0 = performance.now();
@@ -143,25 +159,71 @@ async function main() {
       if (res.status !== 200) throw new Error(`${paths()} answered ${res.status}`);
       if (i >= 3) times.push(performance.now() - t0);
     }
-    return percentile(times.sort((a, b) => a - b), 95);
+    return times.sort((a, b) => a - b);
+  }
+  const p95 = async (paths: () => string, n = SAMPLES) => percentile(await timings(paths, n), 95);
+
+  // One post at a time through the ingestion endpoint, as a platform's webhook would send them.
+  let singles = 0;
+  async function singleIngest(n: number): Promise<number[]> {
+    const times: number[] = [];
+    for (let i = 0; i < n + 5; i++) {
+      singles++;
+      const t = pool[(singles * 7) % pool.length]!;
+      const body = { id: `single-${singles}`, kind: 'reply', author: { id: `single-author-${singles % 300}` }, board: 'beauty', ...(t.title ? { title: t.title } : {}), body: t.body, postedAt: new Date(NOW.getTime() - 600_000).toISOString() };
+      const t0 = performance.now();
+      const res = await fetch(`${base}/api/v1/posts`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': ingestKey.key }, body: JSON.stringify(body) });
+      await res.arrayBuffer();
+      if (res.status !== 201) throw new Error(`single ingest answered ${res.status}`);
+      if (i >= 5) times.push(performance.now() - t0);
+    }
+    return times.sort((a, b) => a - b);
+  }
+
+  // The dashboard's statements one by one, as the endpoint runs them, to see which one grows.
+  async function explainDashboard(): Promise<Record<string, number>> {
+    const out: Record<string, number> = {};
+    for (const st of dashboardStatements(new Date(NOW.getTime() - 30 * 86_400_000))) {
+      const plan = (await db.raw(`explain (analyze, format json) ${st.sql}`, st.bindings as never[])).rows[0]['QUERY PLAN'][0];
+      out[st.name] = round(plan['Execution Time'], 1);
+    }
+    return out;
+  }
+
+  // Which posts partitions a query over one month reads (EXPLAIN without ANALYZE: the plan's scans).
+  async function monthPruning(): Promise<{ read: string[]; all: number }> {
+    const lo = new Date(Date.UTC(NOW.getUTCFullYear(), NOW.getUTCMonth() - 1, 1));
+    const hi = new Date(Date.UTC(NOW.getUTCFullYear(), NOW.getUTCMonth(), 1));
+    const plan = JSON.stringify((await db.raw(`explain (format json) select count(*) from posts where posted_at >= ? and posted_at < ?`, [lo, hi])).rows[0]['QUERY PLAN']);
+    const read = [...new Set([...plan.matchAll(/"Relation Name":"([^"]+)"/g)].map((m) => m[1]!))];
+    const all = Number((await db.raw(`select count(*) as n from pg_inherits where inhparent = 'posts'::regclass`)).rows[0].n);
+    return { read, all };
   }
 
   let loaded = 0;
   let ingested = 0;
   const results: Figures[] = [];
+  const explained: Array<Record<string, number>> = [];
   for (const size of SIZES) {
     const t0 = performance.now();
     await loadUpTo(loaded + 1, size);
+    const addedPosts = size - loaded;
     loaded = size;
     const loadSeconds = (performance.now() - t0) / 1000;
+    const singleTimes = await singleIngest(Math.max(50, SAMPLES * 5));
     const queues = ['contact_harvesting', 'spam', 'scam', 'undisclosed_ad'];
     let q = 0;
     const queueP95Ms = await p95(() => `/api/flags?sort=${encodeURIComponent('["priority","DESC"]')}&range=[0,24]&filter=${encodeURIComponent(JSON.stringify({ status: 'open', queue: queues[q++ % 4] }))}`);
     // Posts from anywhere in the history.
-    const sample = ((await db.raw('select id from posts tablesample system (0.1) limit 500')).rows as Array<{ id: number }>).map((r) => r.id);
+    const sample = ((await db.raw('select id, external_id from posts tablesample system (0.1) limit 500')).rows as Array<{ id: number; external_id: string }>);
     let k = 0;
-    const postPageP95Ms = await p95(() => `/api/posts/${sample[k++ % sample.length]}`);
-    const dashboardP95Ms = await p95(() => '/api/stats/dashboard?days=30', Math.max(5, Math.floor(SAMPLES / 4)));
+    const postPageP95Ms = await p95(() => `/api/posts/${sample[k++ % sample.length]!.id}`);
+    const lookupP95Ms = await p95(() => `/api/posts?range=[0,24]&filter=${encodeURIComponent(JSON.stringify({ source: 'bench', external_id: sample[k++ % sample.length]!.external_id }))}`);
+    const dashboardTimes = await timings(() => '/api/stats/dashboard?days=30', Math.max(5, Math.floor(SAMPLES / 4)));
+    const dashboardStatementsMs = await explainDashboard();
+    process.stderr.write(`  dashboard statements (EXPLAIN ANALYZE ms): ${JSON.stringify(dashboardStatementsMs)}\n`);
+    const pruning = await monthPruning();
+    process.stderr.write(`  one month of posts reads ${pruning.read.join(', ')} of ${pruning.all} posts partitions\n`);
     const contact = STARTER_POLICIES.find((p) => p.name === 'Contact harvesting')!.document;
     const tb = performance.now();
     const bt = await runBacktest(db, { subject: 'post', document: contact, compareWith: null, from: new Date(NOW.getTime() - 86_400_000), to: NOW }, async () => undefined);
@@ -182,7 +244,13 @@ async function main() {
     );
     const ingestPostsPerS = 4000 / ((performance.now() - ti) / 1000);
     const databaseBytes = Number((await db.raw('select pg_database_size(current_database()) as n')).rows[0].n);
-    results.push({ posts: size, loadSeconds, queueP95Ms, postPageP95Ms, backtestDaySeconds, backtestDayPosts: bt.items, ingestPostsPerS, dashboardP95Ms, databaseBytes });
+    results.push({
+      posts: size, loadSeconds, loadPostsPerS: addedPosts / loadSeconds,
+      singleIngestP50Ms: percentile(singleTimes, 50), singleIngestP99Ms: percentile(singleTimes, 99),
+      queueP95Ms, postPageP95Ms, lookupP95Ms, dashboardP50Ms: percentile(dashboardTimes, 50), dashboardP95Ms: percentile(dashboardTimes, 95),
+      backtestDaySeconds, backtestDayPosts: bt.items, ingestPostsPerS, monthPartitionsRead: pruning.read.length, postsPartitions: pruning.all, databaseBytes,
+    });
+    explained.push({ posts: size, ...dashboardStatementsMs });
     process.stderr.write(`  measured at ${size}\n`);
   }
   server.close();
@@ -192,16 +260,25 @@ async function main() {
   await admin.destroy();
 
   const first = results[0]!;
-  const last = results[results.length - 1]!;
-  const ratio = (k: keyof Figures) => round(last[k] / first[k], 2);
+  const cols: Array<[keyof Figures, string, number]> = [
+    ['singleIngestP50Ms', 'ingest 1 p50 ms', 1], ['singleIngestP99Ms', 'ingest 1 p99 ms', 1], ['queueP95Ms', 'queue p95 ms', 1], ['postPageP95Ms', 'post p95 ms', 1],
+    ['lookupP95Ms', 'by ext id p95 ms', 1], ['dashboardP50Ms', 'dash p50 ms', 0], ['dashboardP95Ms', 'dash p95 ms', 0], ['backtestDaySeconds', 'backtest day s', 2],
+    ['ingestPostsPerS', 'batch posts/s', 0],
+  ];
+  const ratio = (r: Figures, k: keyof Figures) => round(r[k] / first[k], 2);
   const lines = results.map(
     (r) =>
-      `${String(r.posts).padStart(9)} posts (${round(r.databaseBytes / 2 ** 30, 2)} GiB, loaded in ${round(r.loadSeconds, 0)} s): queue p95 ${round(r.queueP95Ms, 1)} ms, post page p95 ${round(r.postPageP95Ms, 1)} ms, ` +
-      `backtest of the last day ${round(r.backtestDaySeconds, 2)} s (${r.backtestDayPosts} posts), ingestion ${Math.round(r.ingestPostsPerS)} posts/s, dashboard p95 ${round(r.dashboardP95Ms, 0)} ms`,
+      `${String(r.posts).padStart(9)} posts (${round(r.databaseBytes / 2 ** 30, 2)} GiB, +${round(r.loadSeconds, 0)} s to load at ${Math.round(r.loadPostsPerS)} posts/s; ` +
+      `a month of posts reads ${r.monthPartitionsRead} of ${r.postsPartitions} partitions): ` +
+      cols.map(([k, label, d]) => `${label} ${round(r[k], d)} (×${ratio(r, k)})`).join(', '),
   );
-  const ratios = { queueP95: ratio('queueP95Ms'), postPageP95: ratio('postPageP95Ms'), backtestDay: ratio('backtestDaySeconds'), ingestPostsPerS: ratio('ingestPostsPerS'), dashboardP95: ratio('dashboardP95Ms') };
-  lines.push(`ratio ${last.posts} / ${first.posts}: ${Object.entries(ratios).map(([k, v]) => `${k} ${v}${k === 'ingestPostsPerS' ? (v >= 1 / 1.5 ? ' (flat)' : '') : v <= 1.5 ? ' (flat)' : ''}`).join(', ')}`);
-  report(lines, { bench: 'scale', sizes: SIZES, ratios, results: results.map((r) => ({ ...r, loadSeconds: round(r.loadSeconds, 0), queueP95Ms: round(r.queueP95Ms, 1), postPageP95Ms: round(r.postPageP95Ms, 1), backtestDaySeconds: round(r.backtestDaySeconds, 2), ingestPostsPerS: Math.round(r.ingestPostsPerS), dashboardP95Ms: round(r.dashboardP95Ms, 0) })) });
+  lines.push('dashboard statements, EXPLAIN ANALYZE ms: ' + explained.map((e) => JSON.stringify(e)).join(' '));
+  const last = results[results.length - 1]!;
+  const ratios = Object.fromEntries(cols.map(([k]) => [k, ratio(last, k)]));
+  report(lines, {
+    bench: 'scale', sizes: SIZES, ratiosLastToFirst: ratios, dashboardStatementsMs: explained,
+    results: results.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, round(v, k.endsWith('Seconds') ? 2 : 1)]))),
+  });
 }
 
 main().catch((err) => {

@@ -1,0 +1,59 @@
+import type { Db } from '../db/connect';
+
+/** One statement of the dashboard, named so a bench can EXPLAIN exactly what the endpoint runs. */
+export interface DashboardStatement {
+  name: 'flagsPerDay' | 'backlog' | 'latency' | 'rules' | 'spam' | 'promo' | 'reputation';
+  sql: string;
+  bindings: unknown[];
+}
+
+/** The dashboard's statements for the window starting at `since` (DOMAIN.md: the numbers a review operation reports). */
+export function dashboardStatements(since: Date): DashboardStatement[] {
+  return [
+    {
+      name: 'flagsPerDay',
+      sql: `select to_char(date_trunc('day', created_at), 'YYYY-MM-DD') as day, queue, count(*)::int as n from flags where created_at >= ? group by 1, 2 order by 1`,
+      bindings: [since],
+    },
+    { name: 'backlog', sql: `select queue, count(*)::int as open, min(created_at) as oldest from flags where status = 'open' group by queue order by queue`, bindings: [] },
+    {
+      name: 'latency',
+      sql: `select f.queue, count(*)::int as decided,
+                percentile_cont(0.5) within group (order by extract(epoch from d.created_at - f.created_at)) as median_s,
+                percentile_cont(0.9) within group (order by extract(epoch from d.created_at - f.created_at)) as p90_s
+         from decisions d join flags f on f.id = d.flag_id
+         where d.created_at >= ? and d.reverses_decision_id is null and d.staff_id is not null
+         group by f.queue order by f.queue`,
+      bindings: [since],
+    },
+    {
+      // Precision per rule: of the items a rule flagged that a moderator then decided, how many were upheld.
+      name: 'rules',
+      sql: `select h.rule_name, count(distinct h.subject_id)::int as hits,
+                count(distinct h.subject_id) filter (where d.action is not null and d.action <> 'approve' and d.action <> 'escalate')::int as upheld,
+                count(distinct h.subject_id) filter (where d.action = 'approve')::int as approved
+         from rule_hits h
+         left join decisions d on d.subject_type = h.subject_type and d.subject_id = h.subject_id and d.reversed_at is null and d.reverses_decision_id is null
+         where h.created_at >= ? and h.mode = 'enforce'
+         group by h.rule_name order by hits desc`,
+      bindings: [since],
+    },
+    { name: 'spam', sql: `select least(9, floor(spam_score * 10))::int as bin, count(*)::int as n from posts where spam_score is not null group by 1 order by 1`, bindings: [] },
+    { name: 'promo', sql: `select least(9, floor(promo_score * 10))::int as bin, count(*)::int as n from posts where promo_score is not null group by 1 order by 1`, bindings: [] },
+    {
+      name: 'reputation',
+      sql: `select least(9, floor(reputation_score / 10))::int as bin, count(*)::int as n from accounts where reputation_score is not null group by 1 order by 1`,
+      bindings: [],
+    },
+  ];
+}
+
+// Rows as the driver gives them (db.raw is untyped); the route shapes them for the API.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type DashboardRows = Record<DashboardStatement['name'], any[]>;
+
+export async function dashboardRows(db: Db, since: Date): Promise<DashboardRows> {
+  const out = {} as DashboardRows;
+  for (const s of dashboardStatements(since)) out[s.name] = (await db.raw(s.sql, s.bindings as never[])).rows;
+  return out;
+}
