@@ -11,7 +11,7 @@
  *   - a post's page (the post with its rule hits) p95,
  *   - a post found by (source, external id), as the console's filter does, p95,
  *   - the dashboard (30 days) p50 and p95, with EXPLAIN ANALYZE of each of its statements,
- *   - a backtest over the last day, in seconds,
+ *   - a backtest over the last BENCH_SCALE_BACKTEST_HOURS (default 24), in seconds,
  *   - ingestion in batches of 100 (fully scored), posts/s,
  *   - partition pruning: the partitions a one-month posts query reads, of all posts partitions,
  * then prints each figure's ratio to the first size (the cost curve) and the last-line JSON.
@@ -37,6 +37,7 @@ import { dashboardStatements } from '../api/stats/dashboardStats';
 import { buildDemoCommunity } from '../api/seed/demoCommunity';
 import { loadOnnxScorer } from '../models/onnxScorer';
 import { textFingerprint } from '../rules/facts/textFacts';
+import { backfillMaskedCopies, masked } from '../api/privacy/maskedText';
 import { STARTER_POLICIES } from '../rules/starter/policies';
 import { percentile, report, round } from './report';
 
@@ -47,12 +48,15 @@ const PER_DAY = 33_333;
 const CHUNK = 250_000;
 const NOW = new Date('2026-11-25T00:00:00Z');
 const SAMPLES = Number(process.env.BENCH_SCALE_SAMPLES ?? 40);
+// The backtest's window (it reads a day more before it, for the velocity windows); a day by default.
+const BACKTEST_HOURS = Number(process.env.BENCH_SCALE_BACKTEST_HOURS ?? 24);
 const PASSWORD = 'bench scale password';
 
 interface Figures {
   posts: number;
   loadSeconds: number;
   loadPostsPerS: number;
+  startupMaskScanMs: number;
   singleIngestP50Ms: number;
   singleIngestP99Ms: number;
   queueP95Ms: number;
@@ -70,24 +74,31 @@ interface Figures {
 
 async function main() {
   const admin = knexFactory({ client: 'pg', connection: ADMIN_URL, pool: { min: 0, max: 1 } });
-  await admin.raw(`drop database if exists ${DB_NAME}`);
-  await admin.raw(`create database ${DB_NAME}`);
+  // BENCH_SCALE_REUSE=1 measures again on a database a BENCH_SCALE_KEEP=1 run left (a fix's before/after on the same rows).
+  const reuse = process.env.BENCH_SCALE_REUSE === '1' && (await admin.raw('select 1 from pg_database where datname = ?', [DB_NAME])).rows.length > 0;
+  if (!reuse) {
+    await admin.raw(`drop database if exists ${DB_NAME}`);
+    await admin.raw(`create database ${DB_NAME}`);
+  }
   const url = ADMIN_URL.replace(/\/[^/]*$/, `/${DB_NAME}`);
-  const db = connectDatabase({ databaseUrl: url, poolMax: 8 });
+  // A key of its own: the bench's audit rows are thrown away with its database.
+  const db = connectDatabase({ databaseUrl: url, poolMax: 8, auditKey: 'bench-scale-audit-key' });
   await migrateToLatest(db);
-  await installStarterPolicies(db, NOW);
+  if (!reuse) await installStarterPolicies(db, NOW);
   const scorer = await loadOnnxScorer();
   const runtime = createPolicyRuntime();
 
   // Accounts, texts and products from the demo generator.
   const community = buildDemoCommunity({ seed: 1, anchor: NOW });
-  await db('accounts').insert(community.accounts.map((a, i) => ({ source: 'bench', external_id: a.id, handle: a.handle ?? a.id, display_name: a.displayName ?? null, type: a.type ?? 'member', locale: a.locale ?? 'zh', joined_at: a.joinedAt ?? NOW, ingested_at: NOW, reputation_score: 20 + ((i * 37) % 80) })));
+  if (!reuse) await db('accounts').insert(community.accounts.map((a, i) => ({ source: 'bench', external_id: a.id, handle: a.handle ?? a.id, display_name: a.displayName ?? null, type: a.type ?? 'member', locale: a.locale ?? 'zh', joined_at: a.joinedAt ?? NOW, ingested_at: NOW, reputation_score: 20 + ((i * 37) % 80) })));
   const accountIds = (await db('accounts').orderBy('id').pluck('id')) as number[];
-  const pool = community.posts.map((p) => ({ title: p.title ?? null, body: p.body, hash: textFingerprint(p.title ? `${p.title}\n${p.body}` : p.body) }));
+  const pool = community.posts.map((p) => ({ title: p.title ?? null, body: p.body, titleMasked: masked(p.title ?? null), bodyMasked: masked(p.body), hash: textFingerprint(p.title ? `${p.title}\n${p.body}` : p.body) }));
   const version = Number((await db('policy_versions').orderBy('id').first('id'))!.id);
   const ingestKey = newApiKey();
   await db('api_keys').insert({ name: 'bench single key', source: 'bench-single', prefix: ingestKey.prefix, key_hash: ingestKey.hash, created_at: NOW });
-  const [moderator] = await db('staff').insert({ email: 'moderator@bench.example', display_name: 'bench', role: 'moderator', password_hash: await hashPassword(PASSWORD), created_at: NOW }).returning('id');
+  const moderator = reuse
+    ? await db('staff').where({ email: 'moderator@bench.example' }).first('id')
+    : (await db('staff').insert({ email: 'moderator@bench.example', display_name: 'bench', role: 'moderator', password_hash: await hashPassword(PASSWORD), created_at: NOW }).returning('id'))[0];
 
   // Post i (1-based) was posted i × (1 day / PER_DAY) before NOW: growing adds older history.
   async function loadUpTo(from: number, to: number) {
@@ -102,15 +113,17 @@ async function main() {
       const idsAfter = Number((await db('post_keys').max({ m: 'post_id' }).first())!.m ?? 0);
       const flagsAfter = Number((await db('flags').max({ m: 'id' }).first())!.m ?? 0);
       await db.raw(
-        `insert into posts (source, external_id, kind, author_id, board, title, body, lang, platform_label, reach, status, spam_score, promo_score, disclosure_status, posted_at, ingested_at, text_hash)
+        `insert into posts (source, external_id, kind, author_id, board, title, body, title_masked, body_masked, lang, platform_label, reach, status, spam_score, promo_score, disclosure_status, posted_at, ingested_at, text_hash)
          select 'bench', 'b-' || i, (array['thread','reply','reply','reply','review','live_comment'])[1 + i % 6],
                 (?::bigint[])[1 + (i * 7919) % ?], (array['digital','beauty','outdoor','home','parenting','food'])[1 + i % 6],
+                (?::text[])[1 + (i * 104729) % ?], (?::text[])[1 + (i * 104729) % ?],
                 (?::text[])[1 + (i * 104729) % ?], (?::text[])[1 + (i * 104729) % ?], 'zh', i % 50 = 0, (i * 31) % 20000, 'visible',
                 ((i * 13) % 100) / 100.0, ((i * 29) % 100) / 100.0, (array['not_commercial','not_commercial','not_commercial','disclosed','undisclosed'])[1 + i % 5],
                 ?::timestamptz - make_interval(secs => i * (86400.0 / ?)), ?::timestamptz - make_interval(secs => i * (86400.0 / ?)),
                 (?::text[])[1 + (i * 104729) % ?]
          from generate_series(?::bigint, ?::bigint) as i`,
-        [sqlArray(accountIds), accountIds.length, sqlArray(pool.map((p) => p.title)), pool.length, sqlArray(pool.map((p) => p.body)), pool.length, NOW, PER_DAY, NOW, PER_DAY, sqlArray(pool.map((p) => p.hash)), pool.length, lo, hi],
+        [sqlArray(accountIds), accountIds.length, sqlArray(pool.map((p) => p.title)), pool.length, sqlArray(pool.map((p) => p.body)), pool.length,
+          sqlArray(pool.map((p) => p.titleMasked)), pool.length, sqlArray(pool.map((p) => p.bodyMasked)), pool.length, NOW, PER_DAY, NOW, PER_DAY, sqlArray(pool.map((p) => p.hash)), pool.length, lo, hi],
       );
       // This chunk's posts: new ids, in the chunk's time range (so only its months are read).
       const newest = new Date(NOW.getTime() - ((lo - 1) / PER_DAY) * 86_400_000).toISOString();
@@ -155,8 +168,8 @@ async function main() {
     for (let i = 0; i < n + 3; i++) {
       const t0 = performance.now();
       const res = await fetch(`${base}${paths()}`, { headers: auth });
-      await res.arrayBuffer();
-      if (res.status !== 200) throw new Error(`${paths()} answered ${res.status}`);
+      const answer = await res.text();
+      if (res.status !== 200) throw new Error(`${paths()} answered ${res.status}: ${answer}`);
       if (i >= 3) times.push(performance.now() - t0);
     }
     return times.sort((a, b) => a - b);
@@ -164,17 +177,16 @@ async function main() {
   const p95 = async (paths: () => string, n = SAMPLES) => percentile(await timings(paths, n), 95);
 
   // One post at a time through the ingestion endpoint, as a platform's webhook would send them.
-  let singles = 0;
   async function singleIngest(n: number): Promise<number[]> {
     const times: number[] = [];
     for (let i = 0; i < n + 5; i++) {
       singles++;
       const t = pool[(singles * 7) % pool.length]!;
-      const body = { id: `single-${singles}`, kind: 'reply', author: { id: `single-author-${singles % 300}` }, board: 'beauty', ...(t.title ? { title: t.title } : {}), body: t.body, postedAt: new Date(NOW.getTime() - 600_000).toISOString() };
+      const body = { id: `single-${singles}`, kind: 'thread', author: { id: `single-author-${singles % 300}` }, board: 'beauty', ...(t.title ? { title: t.title } : {}), body: t.body, postedAt: new Date(NOW.getTime() - 600_000).toISOString() };
       const t0 = performance.now();
       const res = await fetch(`${base}/api/v1/posts`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': ingestKey.key }, body: JSON.stringify(body) });
-      await res.arrayBuffer();
-      if (res.status !== 201) throw new Error(`single ingest answered ${res.status}`);
+      const answer = await res.text();
+      if (res.status !== 201) throw new Error(`single ingest answered ${res.status}: ${answer}`);
       if (i >= 5) times.push(performance.now() - t0);
     }
     return times.sort((a, b) => a - b);
@@ -200,16 +212,21 @@ async function main() {
     return { read, all };
   }
 
-  let loaded = 0;
-  let ingested = 0;
+  let loaded = reuse ? Number((await db('post_keys').where({ source: 'bench' }).count({ n: '*' }).first())!.n) : 0;
+  let ingested = reuse ? Number((await db('post_keys').where({ source: 'bench-new' }).count({ n: '*' }).first())!.n) : 0;
+  let singles = reuse ? Number((await db('post_keys').where({ source: 'bench-single' }).count({ n: '*' }).first())!.n) : 0;
   const results: Figures[] = [];
   const explained: Array<Record<string, number>> = [];
   for (const size of SIZES) {
     const t0 = performance.now();
-    await loadUpTo(loaded + 1, size);
+    if (size > loaded) await loadUpTo(loaded + 1, size);
     const addedPosts = size - loaded;
     loaded = size;
     const loadSeconds = (performance.now() - t0) / 1000;
+    // Every start runs migrateToLatest, which looks for rows lacking masked copies (none here).
+    const tm = performance.now();
+    await backfillMaskedCopies(db);
+    const startupMaskScanMs = performance.now() - tm;
     const singleTimes = await singleIngest(Math.max(50, SAMPLES * 5));
     const queues = ['contact_harvesting', 'spam', 'scam', 'undisclosed_ad'];
     let q = 0;
@@ -218,16 +235,12 @@ async function main() {
     const sample = ((await db.raw('select id, external_id from posts tablesample system (0.1) limit 500')).rows as Array<{ id: number; external_id: string }>);
     let k = 0;
     const postPageP95Ms = await p95(() => `/api/posts/${sample[k++ % sample.length]!.id}`);
-    const lookupP95Ms = await p95(() => `/api/posts?range=[0,24]&filter=${encodeURIComponent(JSON.stringify({ source: 'bench', external_id: sample[k++ % sample.length]!.external_id }))}`);
+    const lookupP95Ms = await p95(() => `/api/posts?range=[0,24]&filter=${encodeURIComponent(JSON.stringify({ source: 'bench', externalId: sample[k++ % sample.length]!.external_id }))}`);
     const dashboardTimes = await timings(() => '/api/stats/dashboard?days=30', Math.max(5, Math.floor(SAMPLES / 4)));
     const dashboardStatementsMs = await explainDashboard();
     process.stderr.write(`  dashboard statements (EXPLAIN ANALYZE ms): ${JSON.stringify(dashboardStatementsMs)}\n`);
     const pruning = await monthPruning();
     process.stderr.write(`  one month of posts reads ${pruning.read.join(', ')} of ${pruning.all} posts partitions\n`);
-    const contact = STARTER_POLICIES.find((p) => p.name === 'Contact harvesting')!.document;
-    const tb = performance.now();
-    const bt = await runBacktest(db, { subject: 'post', document: contact, compareWith: null, from: new Date(NOW.getTime() - 86_400_000), to: NOW }, async () => undefined);
-    const backtestDaySeconds = (performance.now() - tb) / 1000;
     // Ingestion: 2 connections, 20 batches of 100 each, judged with the classifier and the starter policies.
     const ti = performance.now();
     await Promise.all(
@@ -243,9 +256,17 @@ async function main() {
       }),
     );
     const ingestPostsPerS = 4000 / ((performance.now() - ti) / 1000);
+    process.stderr.write(`  at ${size}: ingest 1 p50 ${round(percentile(singleTimes, 50), 1)} p99 ${round(percentile(singleTimes, 99), 1)} ms, queue p95 ${round(queueP95Ms, 1)}, ` +
+      `post p95 ${round(postPageP95Ms, 1)}, by ext id p95 ${round(lookupP95Ms, 1)}, dashboard p50 ${round(percentile(dashboardTimes, 50), 0)} p95 ${round(percentile(dashboardTimes, 95), 0)} ms, ` +
+      `batches ${Math.round(ingestPostsPerS)} posts/s, start-up mask scan ${Math.round(startupMaskScanMs)} ms\n`);
+    const contact = STARTER_POLICIES.find((p) => p.name === 'Contact harvesting')!.document;
+    const tb = performance.now();
+    const bt = await runBacktest(db, { subject: 'post', document: contact, compareWith: null, from: new Date(NOW.getTime() - BACKTEST_HOURS * 3600_000), to: NOW }, async () => undefined);
+    const backtestDaySeconds = (performance.now() - tb) / 1000;
+    process.stderr.write(`  backtest of ${BACKTEST_HOURS} h: ${round(backtestDaySeconds, 2)} s (${bt.items} posts)\n`);
     const databaseBytes = Number((await db.raw('select pg_database_size(current_database()) as n')).rows[0].n);
     results.push({
-      posts: size, loadSeconds, loadPostsPerS: addedPosts / loadSeconds,
+      posts: size, loadSeconds, startupMaskScanMs, loadPostsPerS: addedPosts / loadSeconds,
       singleIngestP50Ms: percentile(singleTimes, 50), singleIngestP99Ms: percentile(singleTimes, 99),
       queueP95Ms, postPageP95Ms, lookupP95Ms, dashboardP50Ms: percentile(dashboardTimes, 50), dashboardP95Ms: percentile(dashboardTimes, 95),
       backtestDaySeconds, backtestDayPosts: bt.items, ingestPostsPerS, monthPartitionsRead: pruning.read.length, postsPartitions: pruning.all, databaseBytes,
@@ -262,8 +283,8 @@ async function main() {
   const first = results[0]!;
   const cols: Array<[keyof Figures, string, number]> = [
     ['singleIngestP50Ms', 'ingest 1 p50 ms', 1], ['singleIngestP99Ms', 'ingest 1 p99 ms', 1], ['queueP95Ms', 'queue p95 ms', 1], ['postPageP95Ms', 'post p95 ms', 1],
-    ['lookupP95Ms', 'by ext id p95 ms', 1], ['dashboardP50Ms', 'dash p50 ms', 0], ['dashboardP95Ms', 'dash p95 ms', 0], ['backtestDaySeconds', 'backtest day s', 2],
-    ['ingestPostsPerS', 'batch posts/s', 0],
+    ['lookupP95Ms', 'by ext id p95 ms', 1], ['dashboardP50Ms', 'dash p50 ms', 0], ['dashboardP95Ms', 'dash p95 ms', 0], ['backtestDaySeconds', `backtest ${BACKTEST_HOURS} h s`, 2],
+    ['ingestPostsPerS', 'batch posts/s', 0], ['startupMaskScanMs', 'start-up mask scan ms', 0],
   ];
   const ratio = (r: Figures, k: keyof Figures) => round(r[k] / first[k], 2);
   const lines = results.map(
