@@ -18,6 +18,7 @@ import * as m018 from './018_monthly_partitions';
 import * as m019 from './019_read_fences';
 import * as m020 from './020_board_counter_slots';
 import * as m021 from './021_model_lifecycle';
+import * as m022 from './022_masked_copy_backlog';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -48,6 +49,7 @@ const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['019_read_fences', m019],
   ['020_board_counter_slots', m020],
   ['021_model_lifecycle', m021],
+  ['022_masked_copy_backlog', m022],
 ];
 
 export const migrationSource: Knex.MigrationSource<readonly [string, Migration]> = {
