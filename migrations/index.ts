@@ -19,6 +19,7 @@ import * as m019 from './019_read_fences';
 import * as m020 from './020_board_counter_slots';
 import * as m021 from './021_model_lifecycle';
 import * as m022 from './022_team_and_time';
+import * as m023 from './023_masked_copy_backlog';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -50,6 +51,7 @@ const MIGRATIONS: ReadonlyArray<readonly [string, Migration]> = [
   ['020_board_counter_slots', m020],
   ['021_model_lifecycle', m021],
   ['022_team_and_time', m022],
+  ['023_masked_copy_backlog', m023],
 ];
 
 export const migrationSource: Knex.MigrationSource<readonly [string, Migration]> = {

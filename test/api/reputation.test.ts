@@ -90,6 +90,22 @@ describe('dashboard statistics', () => {
     expect(contact.hits).toBeGreaterThan(0);
     expect(contact.precision).toBeGreaterThan(0.5);
     expect(res.body.reputation.reduce((s: number, b: { n: number }) => s + b.n, 0)).toBe(Number((await t.db('accounts').whereNotNull('reputation_score').count({ c: '*' }).first())!.c));
+    // Score histograms count the window's posts, not every post ever stored: two posts get scores
+    // for the check, one of them moved a year back, and both are put back afterwards.
+    const [recent, old] = await t.db('posts').orderBy('id').limit(2).select('id', 'posted_at', 'spam_score');
+    await t.db('posts').where({ id: recent.id }).update({ spam_score: 0.95 });
+    await t.db('posts').where({ id: old.id }).update({ spam_score: 0.15, posted_at: new Date(now.getTime() - 365 * 86_400_000) });
+    try {
+      const window = await request(app).get('/api/stats/dashboard?days=90').set(moderator).expect(200);
+      const scored = Number((await t.db('posts').where('posted_at', '>=', new Date(now.getTime() - 90 * 86_400_000)).whereNotNull('spam_score').count({ c: '*' }).first())!.c);
+      const all = Number((await t.db('posts').whereNotNull('spam_score').count({ c: '*' }).first())!.c);
+      expect(scored).toBeGreaterThan(0);
+      expect(scored).toBeLessThan(all);
+      expect(window.body.scores.spam.reduce((s: number, b: { n: number }) => s + b.n, 0)).toBe(scored);
+    } finally {
+      await t.db('posts').where({ id: recent.id }).update({ spam_score: recent.spam_score });
+      await t.db('posts').where({ id: old.id }).update({ spam_score: old.spam_score, posted_at: old.posted_at });
+    }
     const bad = await request(app).get('/api/stats/dashboard?days=9999').set(moderator).expect(400);
     expect(bad.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(bad.body.errors[0].path).toBe('days');
