@@ -6,13 +6,26 @@ import prettier from 'eslint-config-prettier';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'console/dist', 'coverage', '**/*.d.ts', 'models/data/**', 'eval/disclosure/sealed/**', 'api/openapi/docs/*.js'] },
+  {
+    ignores: [
+      'node_modules',
+      'console/dist',
+      'coverage',
+      '**/*.d.ts',
+      'models/data/**',
+      'eval/disclosure/sealed/**',
+      'api/openapi/docs/*.js',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
       globals: { ...globals.node, ...globals.browser },
-      parserOptions: { projectService: { allowDefaultProject: ['eslint.config.js', 'knip.config.ts'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: { allowDefaultProject: ['eslint.config.js', 'knip.config.ts'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
     rules: {
       // Rows from knex are \`any\` by design (the schema lives in migrations, not in types), so the
@@ -37,7 +50,10 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'off',
       // Express 5 and react-admin both accept promise-returning handlers.
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false, attributes: false } }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
     },
   },
   {

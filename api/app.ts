@@ -52,9 +52,25 @@ export interface TrustApp extends Express {
 /** Builds the whole HTTP surface from explicit dependencies; nothing is read from globals. */
 export function createApp(given: AppDeps): TrustApp {
   const metrics = given.metrics ?? createAppMetrics();
-  const reads = given.reads ?? createReadRouter({ primary: given.db, standby: given.readDb, logger: given.logger, registry: metrics.registry, now: () => given.clock.now() });
+  const reads =
+    given.reads ??
+    createReadRouter({
+      primary: given.db,
+      standby: given.readDb,
+      logger: given.logger,
+      registry: metrics.registry,
+      now: () => given.clock.now(),
+    });
   registerStateGauges(metrics, { db: given.db, jobs: given.jobs, scorer: given.scorer });
-  const deps: AppDeps = { ...given, metrics, reads, policyRuntime: given.policyRuntime ?? createPolicyRuntime(), outbox: given.outbox ?? createOutbox(given.jobs), models: given.models ?? createModelRuntime({ fallback: given.scorer }), apiKeyCache: given.apiKeyCache ?? createApiKeyCache() };
+  const deps: AppDeps = {
+    ...given,
+    metrics,
+    reads,
+    policyRuntime: given.policyRuntime ?? createPolicyRuntime(),
+    outbox: given.outbox ?? createOutbox(given.jobs),
+    models: given.models ?? createModelRuntime({ fallback: given.scorer }),
+    apiKeyCache: given.apiKeyCache ?? createApiKeyCache(),
+  };
   const app = express() as TrustApp;
   const table = new RouteTable();
   app.routeTable = table;
@@ -134,7 +150,13 @@ export function createApp(given: AppDeps): TrustApp {
   if (deps.consoleDir && fs.existsSync(path.join(deps.consoleDir, 'index.html'))) {
     const dir = deps.consoleDir;
     app.use(consoleAssets(dir));
-    app.use(express.static(dir, { index: false, maxAge: '1h', setHeaders: (res, file) => file.endsWith('.html') && res.setHeader('Cache-Control', 'no-cache') }));
+    app.use(
+      express.static(dir, {
+        index: false,
+        maxAge: '1h',
+        setHeaders: (res, file) => file.endsWith('.html') && res.setHeader('Cache-Control', 'no-cache'),
+      }),
+    );
     // The console routes in the browser (hash router), so every other GET gets the shell.
     app.get('/{*path}', (_req, res) => res.sendFile(path.join(dir, 'index.html')));
   }

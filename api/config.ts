@@ -117,7 +117,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     cookieSecure: e.COOKIE_SECURE === '1',
     boardCounterSlots: e.BOARD_COUNTER_SLOTS,
     jobExpireSeconds: e.JOB_EXPIRE_SECONDS,
-    webhooks: { maxAttempts: e.WEBHOOK_MAX_ATTEMPTS, retryDelaySeconds: e.WEBHOOK_RETRY_DELAY_SECONDS, timeoutMs: e.WEBHOOK_TIMEOUT_MS, expireSeconds: Math.ceil(e.WEBHOOK_TIMEOUT_MS / 1000) + 30 },
+    webhooks: {
+      maxAttempts: e.WEBHOOK_MAX_ATTEMPTS,
+      retryDelaySeconds: e.WEBHOOK_RETRY_DELAY_SECONDS,
+      timeoutMs: e.WEBHOOK_TIMEOUT_MS,
+      expireSeconds: Math.ceil(e.WEBHOOK_TIMEOUT_MS / 1000) + 30,
+    },
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     policyPublishFourEyes: e.POLICY_PUBLISH_FOUR_EYES === '1',
     audit: {

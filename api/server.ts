@@ -61,22 +61,51 @@ async function main(): Promise<void> {
     );
   }
 
-  const readDb = config.databaseReadUrl ? connectDatabase({ databaseUrl: config.databaseReadUrl, standby: { acquireTimeoutMs: 2000 } }) : undefined;
+  const readDb = config.databaseReadUrl
+    ? connectDatabase({ databaseUrl: config.databaseReadUrl, standby: { acquireTimeoutMs: 2000 } })
+    : undefined;
   const metrics = createAppMetrics();
   const reads = createReadRouter({ primary: db, standby: readDb, logger, registry: metrics.registry, now: () => systemClock.now() });
   if (readDb) say('Console reads go to the standby at DATABASE_READ_URL.');
-  const jobs = await startJobQueue({ db, databaseUrl: config.databaseUrl, logger, maintenanceIntervalSeconds: 30, ...jobHandlers(db, systemClock, config, reads, metrics) });
+  const jobs = await startJobQueue({
+    db,
+    databaseUrl: config.databaseUrl,
+    logger,
+    maintenanceIntervalSeconds: 30,
+    ...jobHandlers(db, systemClock, config, reads, metrics),
+  });
   await ensurePartitions(db, systemClock.now());
   await jobs.schedule(PARTITION_JOB, '17 3 * * *');
   await jobs.schedule(SLA_ESCALATION_JOB, '* * * * *');
   const waiting = await enqueueWaitingDeliveries(db, jobs, systemClock.now());
   if (waiting) say(`Queued ${waiting} webhook deliveries written while no worker ran.`);
-  const checkpoints = startAuditCheckpoints({ db, file: path.resolve(root, config.audit.checkpointFile), intervalMs: config.audit.checkpointIntervalMs, clock: systemClock, logger });
-  const app = createApp({ db, readDb, reads, metrics, clock: systemClock, logger, config, consoleDir: path.join(root, 'console', 'dist'), policyRuntime, jobs, scorer, models });
+  const checkpoints = startAuditCheckpoints({
+    db,
+    file: path.resolve(root, config.audit.checkpointFile),
+    intervalMs: config.audit.checkpointIntervalMs,
+    clock: systemClock,
+    logger,
+  });
+  const app = createApp({
+    db,
+    readDb,
+    reads,
+    metrics,
+    clock: systemClock,
+    logger,
+    config,
+    consoleDir: path.join(root, 'console', 'dist'),
+    policyRuntime,
+    jobs,
+    scorer,
+    models,
+  });
   const server = app.listen(config.port, config.host, () => {
     const url = `http://localhost:${config.port}`;
     say('');
-    say(`Trust console ready at ${url} (${config.databaseUrl ? 'PostgreSQL' : `embedded PostgreSQL in ${config.pgliteDir}`}), started in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+    say(
+      `Trust console ready at ${url} (${config.databaseUrl ? 'PostgreSQL' : `embedded PostgreSQL in ${config.pgliteDir}`}), started in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+    );
     if (credentials.length) {
       say('Demo sign-ins (new passwords at every start; demo mode only):');
       for (const c of credentials) say(`  ${c.role.padEnd(18)} ${c.email.padEnd(26)} ${c.password}`);
@@ -105,6 +134,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err) => {
-  process.stderr.write(`Could not start: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+  process.stderr.write(`Could not start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
   process.exit(1);
 });

@@ -17,7 +17,12 @@ const SCHEMA = 'bench_backtest';
 async function main() {
   const admin = knexFactory({ client: 'pg', connection: URL, pool: { min: 0, max: 1 } });
   // BENCH_REUSE=1 runs on the posts a BENCH_KEEP=1 run left behind, when iterating.
-  const reuse = process.env.BENCH_REUSE === '1' && Number((await admin.raw(`select count(*) as n from information_schema.tables where table_schema = ? and table_name = 'posts'`, [SCHEMA])).rows[0].n) > 0;
+  const reuse =
+    process.env.BENCH_REUSE === '1' &&
+    Number(
+      (await admin.raw(`select count(*) as n from information_schema.tables where table_schema = ? and table_name = 'posts'`, [SCHEMA]))
+        .rows[0].n,
+    ) > 0;
   if (!reuse) {
     await admin.raw('drop schema if exists ?? cascade', [SCHEMA]);
     await admin.raw('create schema ??', [SCHEMA]);
@@ -30,18 +35,52 @@ async function main() {
     if (!reuse) await load();
     const loadSeconds = (performance.now() - t0) / 1000;
     async function load() {
-    // Texts, authors and products from the demo generator; posts spread over 60 days.
-    const community = buildDemoCommunity({ seed: 1, anchor: new Date('2026-11-25T00:00:00Z') });
-    await db('accounts').insert(community.accounts.map((a, i) => ({ source: 'bench', external_id: a.id, handle: a.handle ?? a.id, display_name: a.displayName ?? null, type: a.type ?? 'member', locale: a.locale ?? 'zh', joined_at: a.joinedAt ?? now, ingested_at: now, reputation_score: 20 + (i * 37) % 80 })));
-    const accountIds = (await db('accounts').orderBy('id').select('id', 'type')) as Array<{ id: number; type: string }>;
-    const products = await db('products').insert(Array.from({ length: 40 }, (_, i) => ({ source: 'bench', external_id: `sku-${i}`, name: `product ${i}`, price_cents: 1000 * (i + 1), ingested_at: now }))).returning('id');
-    await db('policy_lists').insert(STARTER_LISTS.map((l) => ({ name: l.name, description: l.description, items: JSON.stringify(l.items), created_at: now, updated_at: now })));
-    const pool = community.posts.map((p) => ({ title: p.title ?? null, body: p.body, hash: textFingerprint(p.title ? `${p.title}\n${p.body}` : p.body) }));
-    // Threads first (one in twenty posts), then everything else points at one of them.
-    const threads = Math.ceil(POSTS / 20);
-    const insert = (from: number, to: number, kindSql: string, threadSql: string) =>
-      db.raw(
-        `insert into posts (source, external_id, kind, thread_id, author_id, product_id, board, title, body, lang, rating, platform_label, reach, status, spam_score, promo_score, posted_at, ingested_at, text_hash)
+      // Texts, authors and products from the demo generator; posts spread over 60 days.
+      const community = buildDemoCommunity({ seed: 1, anchor: new Date('2026-11-25T00:00:00Z') });
+      await db('accounts').insert(
+        community.accounts.map((a, i) => ({
+          source: 'bench',
+          external_id: a.id,
+          handle: a.handle ?? a.id,
+          display_name: a.displayName ?? null,
+          type: a.type ?? 'member',
+          locale: a.locale ?? 'zh',
+          joined_at: a.joinedAt ?? now,
+          ingested_at: now,
+          reputation_score: 20 + ((i * 37) % 80),
+        })),
+      );
+      const accountIds = (await db('accounts').orderBy('id').select('id', 'type')) as Array<{ id: number; type: string }>;
+      const products = await db('products')
+        .insert(
+          Array.from({ length: 40 }, (_, i) => ({
+            source: 'bench',
+            external_id: `sku-${i}`,
+            name: `product ${i}`,
+            price_cents: 1000 * (i + 1),
+            ingested_at: now,
+          })),
+        )
+        .returning('id');
+      await db('policy_lists').insert(
+        STARTER_LISTS.map((l) => ({
+          name: l.name,
+          description: l.description,
+          items: JSON.stringify(l.items),
+          created_at: now,
+          updated_at: now,
+        })),
+      );
+      const pool = community.posts.map((p) => ({
+        title: p.title ?? null,
+        body: p.body,
+        hash: textFingerprint(p.title ? `${p.title}\n${p.body}` : p.body),
+      }));
+      // Threads first (one in twenty posts), then everything else points at one of them.
+      const threads = Math.ceil(POSTS / 20);
+      const insert = (from: number, to: number, kindSql: string, threadSql: string) =>
+        db.raw(
+          `insert into posts (source, external_id, kind, thread_id, author_id, product_id, board, title, body, lang, rating, platform_label, reach, status, spam_score, promo_score, posted_at, ingested_at, text_hash)
          select 'bench', 'b-' || i, ${kindSql}, ${threadSql},
                 (?::bigint[])[1 + (i * 7919) % ?], case when i % 5 = 0 then (?::bigint[])[1 + i % ?] end,
                 (array['digital','beauty','outdoor','home','parenting','food'])[1 + i % 6],
@@ -51,18 +90,44 @@ async function main() {
                 ?::timestamptz - make_interval(secs => (? - i) * (5184000.0 / ?)), ?::timestamptz,
                 (?::text[])[1 + (i * 104729) % ?]
          from generate_series(?::bigint, ?::bigint) as i`,
-        [sqlArray(accountIds.map((a) => a.id)), accountIds.length, sqlArray(products.map((p: { id: number }) => p.id)), products.length, sqlArray(pool.map((p) => p.title)), pool.length, sqlArray(pool.map((p) => p.body)), pool.length, now, POSTS, POSTS, now, sqlArray(pool.map((p) => p.hash)), pool.length, from, to],
+          [
+            sqlArray(accountIds.map((a) => a.id)),
+            accountIds.length,
+            sqlArray(products.map((p: { id: number }) => p.id)),
+            products.length,
+            sqlArray(pool.map((p) => p.title)),
+            pool.length,
+            sqlArray(pool.map((p) => p.body)),
+            pool.length,
+            now,
+            POSTS,
+            POSTS,
+            now,
+            sqlArray(pool.map((p) => p.hash)),
+            pool.length,
+            from,
+            to,
+          ],
+        );
+      await insert(1, threads, "'thread'", 'null');
+      const firstThread = Number((await db('posts').min({ m: 'id' }).first())!.m);
+      const kind = "(case when i % 10 = 0 then 'review' when i % 7 = 0 then 'live_comment' else 'reply' end)";
+      for (let from = threads + 1; from <= POSTS; from += 250_000) {
+        await insert(from, Math.min(POSTS, from + 249_999), kind, `${firstThread} + (i % ${threads})`);
+      }
+      // Moderator decisions on a slice of the items, for the decision overlap.
+      await db('staff').insert({
+        email: 'bench@bench.example',
+        display_name: 'bench',
+        role: 'moderator',
+        password_hash: 'x',
+        created_at: now,
+      });
+      await db.raw(
+        `insert into decisions (subject_type, subject_id, action, reason_code, staff_id, created_at) select 'post', id, case when id % 3 = 0 then 'approve' else 'remove' end, 'bench', (select min(id) from staff), ? from posts where id % 97 = 0`,
+        [now],
       );
-    await insert(1, threads, "'thread'", 'null');
-    const firstThread = Number((await db('posts').min({ m: 'id' }).first())!.m);
-    const kind = "(case when i % 10 = 0 then 'review' when i % 7 = 0 then 'live_comment' else 'reply' end)";
-    for (let from = threads + 1; from <= POSTS; from += 250_000) {
-      await insert(from, Math.min(POSTS, from + 249_999), kind, `${firstThread} + (i % ${threads})`);
-    }
-    // Moderator decisions on a slice of the items, for the decision overlap.
-    await db('staff').insert({ email: 'bench@bench.example', display_name: 'bench', role: 'moderator', password_hash: 'x', created_at: now });
-    await db.raw(`insert into decisions (subject_type, subject_id, action, reason_code, staff_id, created_at) select 'post', id, case when id % 3 = 0 then 'approve' else 'remove' end, 'bench', (select min(id) from staff), ? from posts where id % 97 = 0`, [now]);
-    await db.raw('analyze');
+      await db.raw('analyze');
     }
 
     // The floor: the same posts, with the columns their facts are computed from, streamed from
@@ -96,18 +161,25 @@ async function main() {
     let lastReport = 0;
     const t1 = performance.now();
     const cpu1 = process.cpuUsage();
-    const result = await runBacktest(db, { subject: 'post', document: benchmarkPolicy(), compareWith: contact, from: new Date(now.getTime() - 61 * 86_400_000), to: now }, async (done, total) => {
-      if (done - lastReport >= 200_000 || done === total) {
-        lastReport = done;
-        process.stderr.write(`  ${done} / ${total}\n`);
-      }
-    });
+    const result = await runBacktest(
+      db,
+      { subject: 'post', document: benchmarkPolicy(), compareWith: contact, from: new Date(now.getTime() - 61 * 86_400_000), to: now },
+      async (done, total) => {
+        if (done - lastReport >= 200_000 || done === total) {
+          lastReport = done;
+          process.stderr.write(`  ${done} / ${total}\n`);
+        }
+      },
+    );
     const seconds = (performance.now() - t1) / 1000;
     const cpu = cpuSeconds(cpu1);
     const floorAfter = await floor();
     const floorSeconds = (floorBefore.seconds + floorAfter.seconds) / 2;
     const floorCpu = (floorBefore.cpu + floorAfter.cpu) / 2;
-    const topRules = [...result.draft.rules].sort((a, b) => b.matches - a.matches).slice(0, 5).map((r) => `${r.rule} ${r.matches}`);
+    const topRules = [...result.draft.rules]
+      .sort((a, b) => b.matches - a.matches)
+      .slice(0, 5)
+      .map((r) => `${r.rule} ${r.matches}`);
     report(
       [
         reuse ? 'reused the posts of an earlier run' : `loaded ${POSTS} posts into PostgreSQL in ${round(loadSeconds, 1)} s`,
@@ -117,7 +189,19 @@ async function main() {
         `decisions: ${result.decisions.upheld} upheld, ${result.decisions.approved} approved; caught ${result.decisions.caughtUpheld}, matched approved ${result.decisions.matchedApproved}`,
         `top rules: ${topRules.join(', ')}`,
       ],
-      { bench: 'backtest', posts: result.items, rules: benchmarkPolicy().rules.length, seconds: round(seconds, 1), posts_per_s: Math.round(result.items / seconds), floor_seconds: round(floorSeconds, 2), backtest_over_floor: round(seconds / floorSeconds, 2), cpu_seconds: round(cpu, 2), floor_cpu_seconds: round(floorCpu, 2), cpu_over_floor: round(cpu / floorCpu, 2), load_seconds: round(loadSeconds, 1) },
+      {
+        bench: 'backtest',
+        posts: result.items,
+        rules: benchmarkPolicy().rules.length,
+        seconds: round(seconds, 1),
+        posts_per_s: Math.round(result.items / seconds),
+        floor_seconds: round(floorSeconds, 2),
+        backtest_over_floor: round(seconds / floorSeconds, 2),
+        cpu_seconds: round(cpu, 2),
+        floor_cpu_seconds: round(floorCpu, 2),
+        cpu_over_floor: round(cpu / floorCpu, 2),
+        load_seconds: round(loadSeconds, 1),
+      },
     );
   } finally {
     await db.destroy();

@@ -76,7 +76,9 @@ async function main() {
   const counted = Number((await db('board_activity').where({ board: 'hot', granularity: 'day' }).sum({ n: 'posts' }).first())!.n);
   const stored = Number((await db('posts').where({ board: 'hot' }).count({ n: '*' }).first())!.n);
   lines.push(`hot board: ${stored} posts stored, ${counted} counted over its slots (${counted === stored ? 'equal' : 'DIFFERENT'})`);
-  lines.push(`one board / board per connection: ${round(oneRowHot / oneRowSpread, 2)} with one row, ${round(slotsHot / slotsSpread, 2)} with ${SLOTS} slots`);
+  lines.push(
+    `one board / board per connection: ${round(oneRowHot / oneRowSpread, 2)} with one row, ${round(slotsHot / slotsSpread, 2)} with ${SLOTS} slots`,
+  );
   await db.destroy();
   await admin.raw(`drop database if exists ${DB_NAME}`);
   await admin.destroy();

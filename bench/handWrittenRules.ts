@@ -10,13 +10,25 @@ import type { PolicyEvent } from '../rules/policy/events';
  * are checked to be numbers (json-rules-engine never lets null compare as 0). bench:rules checks
  * that it fires the same rules as json-rules-engine on every item.
  */
-export function handWrittenPolicy(doc: PolicyDocument, lists: Record<string, readonly string[]>): (facts: Facts) => PolicyEvent[] | undefined {
+export function handWrittenPolicy(
+  doc: PolicyDocument,
+  lists: Record<string, readonly string[]>,
+): (facts: Facts) => PolicyEvent[] | undefined {
   const escape = (p: string) => p.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
   const anyOf = (phrases: readonly string[]) => new RegExp(phrases.map((p) => escape(normalizeForMatch(p))).join('|'), 'u');
   const offPlatform = anyOf(lists.off_platform_payment_phrases!);
   const counterfeit = anyOf(lists.counterfeit_terms!);
   const reviewIncentive = anyOf(lists.review_incentive_phrases!);
-  const giveaway = anyOf(['中奖', '领取奖品', '免费领取', 'giveaway', 'verify now', 'account will be suspended', 'send btc', 'double your']);
+  const giveaway = anyOf([
+    '中奖',
+    '领取奖品',
+    '免费领取',
+    'giveaway',
+    'verify now',
+    'account will be suspended',
+    'send btc',
+    'double your',
+  ]);
   const jobScam = anyOf(['兼职日结', '月入过万', '刷单', 'make $500', 'work from home', 'no experience needed']);
   const phone = new RegExp('1[3-9]\\d[ -]?\\d{4}[ -]?\\d{4}', 'iu');
   const wechat = new RegExp('(?:威|薇|v)信|加\\s?v\\b', 'iu');
@@ -45,10 +57,13 @@ export function handWrittenPolicy(doc: PolicyDocument, lists: Record<string, rea
     'blocked-domain-link': (f) => Array.isArray(f.linkDomains) && f.linkDomains.some((d) => typeof d === 'string' && blockedHost(d)),
     'blocked-domain-flag': (f) => Array.isArray(f.linkDomains) && f.linkDomains.some((d) => typeof d === 'string' && blockedHost(d)),
     'classifier-spam': (f) => n(f.spamScore) >= 0.9,
-    'promotion-on-saturated-board': (f) => f.boardOverThreshold === true && (f.disclosureVerdict === 'disclosed' || f.disclosureVerdict === 'weakly_disclosed' || f.disclosureVerdict === 'undisclosed'),
+    'promotion-on-saturated-board': (f) =>
+      f.boardOverThreshold === true &&
+      (f.disclosureVerdict === 'disclosed' || f.disclosureVerdict === 'weakly_disclosed' || f.disclosureVerdict === 'undisclosed'),
     'spam-score-high': (f) => n(f.spamScore) >= 0.95,
     'spam-score-new-account': (f) => n(f.spamScore) >= 0.7 && n(f.authorAgeDays) < 14,
-    'promo-in-discussion-board': (f) => n(f.promoScore) > 0.8 && (f.board === 'parenting' || f.board === 'food') && f.authorType !== 'vendor',
+    'promo-in-discussion-board': (f) =>
+      n(f.promoScore) > 0.8 && (f.board === 'parenting' || f.board === 'food') && f.authorType !== 'vendor',
     'link-heavy-reply': (f) => f.kind === 'reply' && n(f.linkCount) >= 3,
     'emoji-flood': (f) => n(f.emojiDensity) > 0.3 && n(f.textLength) > 20,
     'phone-pattern': (f, t) => f.isThreadOwner === false && phone.test(t),
@@ -59,10 +74,14 @@ export function handWrittenPolicy(doc: PolicyDocument, lists: Record<string, rea
     'repeat-offender': (f) => n(f.authorViolationsUpheld) >= 3 && (n(f.contactCount) > 0 || n(f.linkCount) > 0),
     'posting-burst': (f) => n(f.authorPostsLast10m) >= 8 && !(f.authorType === 'vendor' || f.authorType === 'brand'),
     'review-without-purchase-words': (f) => f.kind === 'review' && f.rating === 5 && n(f.textLength) < 15 && n(f.authorAgeDays) < 2,
-    'creator-unlabelled-product-post': (f) => f.authorType === 'creator' && f.hasProduct === true && f.hasDisclosure === false && n(f.promoScore) > 0.6,
+    'creator-unlabelled-product-post': (f) =>
+      f.authorType === 'creator' && f.hasProduct === true && f.hasDisclosure === false && n(f.promoScore) > 0.6,
   };
   // Reporting order: priority, highest first, then document order.
-  const ordered = doc.rules.map((r, i) => ({ r, i })).sort((a, b) => (b.r.priority || 1) - (a.r.priority || 1) || a.i - b.i).map(({ r }) => r);
+  const ordered = doc.rules
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => (b.r.priority || 1) - (a.r.priority || 1) || a.i - b.i)
+    .map(({ r }) => r);
   const rules = ordered.map((r) => {
     const test = tests[r.name];
     if (!test) throw new Error(`no hand-written closure for rule ${r.name}`);

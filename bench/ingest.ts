@@ -42,7 +42,11 @@ const SINGLE_ONLY = process.env.BENCH_SINGLE_ONLY === '1';
 const CPU_PROF = process.env.BENCH_CPU_PROF;
 
 /** Texts from the demo generator (bilingual, every abuse pattern), re-identified per request. */
-const TEMPLATES = buildDemoCommunity({ seed: 7, anchor: new Date('2026-11-25T00:00:00Z') }).posts.map((p) => ({ title: p.title ?? null, body: p.body, board: p.board ?? 'general' }));
+const TEMPLATES = buildDemoCommunity({ seed: 7, anchor: new Date('2026-11-25T00:00:00Z') }).posts.map((p) => ({
+  title: p.title ?? null,
+  body: p.body,
+  board: p.board ?? 'general',
+}));
 let sequence = 0;
 const started = Date.now();
 
@@ -80,13 +84,16 @@ function cpuMs(pid: number): number {
 
 /** CPU of every PostgreSQL process on this machine, in ms; null when none runs here. */
 function postgresCpuMs(): number | null {
-  const pids = fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d)).filter((d) => {
-    try {
-      return fs.readFileSync(`/proc/${d}/comm`, 'utf8').trim() === 'postgres';
-    } catch {
-      return false;
-    }
-  });
+  const pids = fs
+    .readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .filter((d) => {
+      try {
+        return fs.readFileSync(`/proc/${d}/comm`, 'utf8').trim() === 'postgres';
+      } catch {
+        return false;
+      }
+    });
   return pids.length ? pids.reduce((sum, pid) => sum + cpuMs(Number(pid)), 0) : null;
 }
 
@@ -95,7 +102,10 @@ function cpuMeter(serverPid: number) {
   const db = postgresCpuMs();
   return (posts: number) => {
     const dbNow = postgresCpuMs();
-    return { server: round((cpuMs(serverPid) - server) / Math.max(posts, 1), 2), db: db === null || dbNow === null ? null : round((dbNow - db) / Math.max(posts, 1), 2) };
+    return {
+      server: round((cpuMs(serverPid) - server) / Math.max(posts, 1), 2),
+      db: db === null || dbNow === null ? null : round((dbNow - db) / Math.max(posts, 1), 2),
+    };
   };
 }
 
@@ -142,7 +152,10 @@ async function uniformSingles(url: string, headers: Record<string, string>, rate
       return JSON.stringify(post);
     },
     statusCallback: (error: unknown, result: { statusCode: number; body: string } | undefined) => {
-      const id = result && result.statusCode < 300 ? (JSON.parse(result.body) as { items: Array<{ externalId: string }> }).items[0]?.externalId : undefined;
+      const id =
+        result && result.statusCode < 300
+          ? (JSON.parse(result.body) as { items: Array<{ externalId: string }> }).items[0]?.externalId
+          : undefined;
       const start = id === undefined ? undefined : sentAt.get(id);
       if (error || start === undefined) {
         failed += 1;
@@ -171,11 +184,26 @@ async function main() {
   url.pathname = `/${DB_NAME}`;
   const databaseUrl = url.toString();
 
-  const server = spawn(process.execPath, [...(CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF}`] : []), '--import', 'tsx', path.join(ROOT, 'api/server.ts')], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl, DEMO: '0', PORT: String(PORT), HOST: '127.0.0.1', LOG_LEVEL: 'warn', SKIP_CONSOLE_BUILD: '1', INGEST_RATE_LIMIT: '100000000', AUDIT_HMAC_SECRET: 'bench-audit-key-0123456789abcdef01234', AUDIT_CHECKPOINT_FILE: `/tmp/${DB_NAME}-audit-checkpoints.jsonl` },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const server = spawn(
+    process.execPath,
+    [...(CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF}`] : []), '--import', 'tsx', path.join(ROOT, 'api/server.ts')],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        DEMO: '0',
+        PORT: String(PORT),
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'warn',
+        SKIP_CONSOLE_BUILD: '1',
+        INGEST_RATE_LIMIT: '100000000',
+        AUDIT_HMAC_SECRET: 'bench-audit-key-0123456789abcdef01234',
+        AUDIT_CHECKPOINT_FILE: `/tmp/${DB_NAME}-audit-checkpoints.jsonl`,
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   const base = `http://127.0.0.1:${PORT}`;
   const db = knexFactory({ client: 'pg', connection: databaseUrl, pool: { min: 0, max: 2 } });
   try {
@@ -186,7 +214,12 @@ async function main() {
     const policies = Number((await db('policies').where({ status: 'published' }).count({ c: '*' }).first())!.c);
 
     // Warm-up: the classifier session, the policy compiler and the connection pool.
-    for (let i = 0; i < 5; i++) await fetch(`${base}/api/v1/posts`, { method: 'POST', headers, body: JSON.stringify({ items: Array.from({ length: BATCH }, nextPost) }) });
+    for (let i = 0; i < 5; i++)
+      await fetch(`${base}/api/v1/posts`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ items: Array.from({ length: BATCH }, nextPost) }),
+      });
     // A database made a second ago has no planner statistics, and autovacuum first looks after a
     // minute: until then PostgreSQL guesses that a platform's posts are a handful of rows and scans
     // them instead of probing the unique index. A running installation has statistics; so does this.
@@ -200,7 +233,13 @@ async function main() {
           url: `${base}/api/v1/posts`,
           connections: CONNECTIONS,
           duration: SECONDS,
-          requests: [{ method: 'POST', headers, setupRequest: (req) => ({ ...req, body: JSON.stringify({ items: Array.from({ length: BATCH }, nextPost) }) }) }],
+          requests: [
+            {
+              method: 'POST',
+              headers,
+              setupRequest: (req) => ({ ...req, body: JSON.stringify({ items: Array.from({ length: BATCH }, nextPost) }) }),
+            },
+          ],
         });
     const batchOk = batches['2xx'];
     const postsPerSecond = (batchOk * BATCH) / SECONDS;
@@ -251,7 +290,13 @@ async function main() {
         url: `${base}/api/v1/posts`,
         connections: CONNECTIONS,
         amount: Math.ceil(MEMORY_POSTS / BATCH),
-        requests: [{ method: 'POST', headers, setupRequest: (req) => ({ ...req, body: JSON.stringify({ items: Array.from({ length: BATCH }, nextPost) }) }) }],
+        requests: [
+          {
+            method: 'POST',
+            headers,
+            setupRequest: (req) => ({ ...req, body: JSON.stringify({ items: Array.from({ length: BATCH }, nextPost) }) }),
+          },
+        ],
       });
       memoryRunPosts = memory['2xx'] * BATCH;
       rssAfterMemoryRun = rssKb(server.pid!);

@@ -9,7 +9,9 @@ import pg from 'pg';
 import { postInputSchema } from '../contract/schemas/ingest';
 
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 4 });
-await pool.query('create table if not exists floor_posts (id bigserial primary key, source text not null, external_id text not null, body jsonb not null, created_at timestamptz not null)');
+await pool.query(
+  'create table if not exists floor_posts (id bigserial primary key, source text not null, external_id text not null, body jsonb not null, created_at timestamptz not null)',
+);
 
 const app = express();
 app.use(express.json({ limit: '12mb' }));
@@ -19,7 +21,11 @@ app.post('/api/v1/posts', async (req, res) => {
     res.status(422).json({ errors: parsed.error.issues });
     return;
   }
-  await pool.query('insert into floor_posts (source, external_id, body, created_at) values ($1, $2, $3, now())', ['bench', parsed.data.id, JSON.stringify(parsed.data)]);
+  await pool.query('insert into floor_posts (source, external_id, body, created_at) values ($1, $2, $3, now())', [
+    'bench',
+    parsed.data.id,
+    JSON.stringify(parsed.data),
+  ]);
   res.status(201).json({ items: [{ externalId: parsed.data.id, created: true }] });
 });
 const server = app.listen(Number(process.env.PORT), '127.0.0.1', () => process.stdout.write('listening\n'));

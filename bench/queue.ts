@@ -33,7 +33,9 @@ async function main() {
     // visibility map it sets is what lets counts and deep offsets stay index-only.
     await db.raw(process.env.BENCH_NO_VACUUM === '1' ? 'analyze flags' : 'vacuum analyze flags');
     const loadSeconds = (performance.now() - t0) / 1000;
-    const [staff] = await db('staff').insert({ email: 'bench@bench.example', display_name: 'bench', role: 'moderator', password_hash: 'x', created_at: new Date() }).returning('id');
+    const [staff] = await db('staff')
+      .insert({ email: 'bench@bench.example', display_name: 'bench', role: 'moderator', password_hash: 'x', created_at: new Date() })
+      .returning('id');
     const session = await createSession(db, staff.id, new Date(), 3600_000);
     const app = createApp({ db, clock: systemClock, logger: pino({ level: 'silent' }), config: testConfig() });
     const server = app.listen(0, '127.0.0.1');
@@ -64,7 +66,14 @@ async function main() {
         `first page: p50 ${round(percentile(first, 50), 1)} ms, p95 ${round(percentile(first, 95), 1)} ms over ${REQUESTS} requests`,
         `deep page (offset ${deepStart}): p50 ${round(percentile(deep, 50), 1)} ms, p95 ${round(percentile(deep, 95), 1)} ms`,
       ],
-      { bench: 'queue', flags: FLAGS, vacuumed: process.env.BENCH_NO_VACUUM !== '1', first_p95_ms: round(percentile(first, 95), 1), deep_p95_ms: round(percentile(deep, 95), 1), deep_offset: deepStart },
+      {
+        bench: 'queue',
+        flags: FLAGS,
+        vacuumed: process.env.BENCH_NO_VACUUM !== '1',
+        first_p95_ms: round(percentile(first, 95), 1),
+        deep_p95_ms: round(percentile(deep, 95), 1),
+        deep_offset: deepStart,
+      },
     );
   } finally {
     await db.destroy();

@@ -83,7 +83,11 @@ const timelineOf = (page: Page) => page.evaluate(TIMELINE) as Promise<LoadTimeli
 
 const sorted = (xs: number[]) => [...xs].filter(Number.isFinite).sort((a, b) => a - b);
 const median = (xs: number[]) => percentile(sorted(xs), 50);
-const loadAvg = () => os.loadavg().map((x) => x.toFixed(2)).join(' ');
+const loadAvg = () =>
+  os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
 
 async function main() {
   if (!HAS_CHROMIUM) throw new Error('bench:queue-load needs Chromium at /usr/bin/chromium (or CHROMIUM_PATH)');
@@ -100,7 +104,13 @@ async function main() {
     await login.close();
     const newContext = () => browser.newContext({ storageState: state, locale: 'en-US', viewport: { width: 1440, height: 900 } });
 
-    const rows = (await t.db('flags').where({ status: 'open' }).groupBy('queue').select('queue').count({ c: '*' }).orderBy('c', 'desc')) as unknown as Array<{ queue: string; c: string | number }>;
+    const rows = (await t
+      .db('flags')
+      .where({ status: 'open' })
+      .groupBy('queue')
+      .select('queue')
+      .count({ c: '*' })
+      .orderBy('c', 'desc')) as unknown as Array<{ queue: string; c: string | number }>;
     const queue = rows[0]!.queue;
     const filter = JSON.stringify({ status: 'open', queue });
     const listUrl = `${server.url}/#/flags?filter=${encodeURIComponent(filter)}`;
@@ -157,7 +167,13 @@ async function main() {
     // A key pressed while the list is still refetching has no row yet: pressed again (at most three times).
     for (let tries = 0; tries < 3; tries++) {
       await page.keyboard.press('o');
-      if (await page.waitForURL(/#\/flags\/\d+\/show/, { timeout: 5_000 }).then(() => true, () => false)) break;
+      if (
+        await page.waitForURL(/#\/flags\/\d+\/show/, { timeout: 5_000 }).then(
+          () => true,
+          () => false,
+        )
+      )
+        break;
     }
     await page.waitForURL(/#\/flags\/\d+\/show/);
     const currentId = () => Number(/#\/flags\/(\d+)\/show/.exec(page.url())?.[1]);
@@ -176,16 +192,19 @@ async function main() {
       id = next;
     }
     // Floor of a decision: the item page's own API answer, fetched from the console (no rendering).
-    const fetchMs = await page.evaluate(async ({ flagId, n }) => {
-      const out: number[] = [];
-      for (let i = 0; i < n; i++) {
-        const t0 = performance.now();
-        const r = await fetch(`/api/flags/${flagId}/workbench`, { headers: { Accept: 'application/json' } });
-        await r.json();
-        out.push(performance.now() - t0);
-      }
-      return out;
-    }, { flagId: id, n: FLOOR_FETCHES });
+    const fetchMs = await page.evaluate(
+      async ({ flagId, n }) => {
+        const out: number[] = [];
+        for (let i = 0; i < n; i++) {
+          const t0 = performance.now();
+          const r = await fetch(`/api/flags/${flagId}/workbench`, { headers: { Accept: 'application/json' } });
+          await r.json();
+          out.push(performance.now() - t0);
+        }
+        return out;
+      },
+      { flagId: id, n: FLOOR_FETCHES },
+    );
     await context.close();
 
     // Each share's median over the loads, then each share's part of their sum.

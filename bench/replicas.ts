@@ -109,10 +109,23 @@ async function main() {
   const key = newApiKey();
   await db('api_keys').insert({ name: 'bench', source: 'bench', prefix: key.prefix, key_hash: key.hash, created_at: new Date() });
   const hash = await hashPassword(PASSWORD);
-  for (const role of ['moderator', 'community_manager'] as const) await db('staff').insert({ email: `${role}@bench.example`, display_name: role, role, password_hash: hash, created_at: new Date() });
-  await db('webhook_subscriptions').insert({ url: receiverUrl, source: null, event_types: JSON.stringify(['decision.made']), secret: 'bench-secret', active: true, created_at: new Date(), updated_at: new Date() });
+  for (const role of ['moderator', 'community_manager'] as const)
+    await db('staff').insert({ email: `${role}@bench.example`, display_name: role, role, password_hash: hash, created_at: new Date() });
+  await db('webhook_subscriptions').insert({
+    url: receiverUrl,
+    source: null,
+    event_types: JSON.stringify(['decision.made']),
+    secret: 'bench-secret',
+    active: true,
+    created_at: new Date(),
+    updated_at: new Date(),
+  });
   const token = async (email: string) => {
-    const res = await fetch(`${replicas[0]!.base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD, mode: 'token' }) });
+    const res = await fetch(`${replicas[0]!.base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password: PASSWORD, mode: 'token' }),
+    });
     return `Bearer ${((await res.json()) as { token: string }).token}`;
   };
   const moderator = await token('moderator@bench.example');
@@ -125,7 +138,10 @@ async function main() {
   };
   let retried = 0;
   /** Sends until some replica answers; a connection that dies with its replica is sent again elsewhere. */
-  async function send(pathname: string, init: { method: string; headers: Record<string, string>; body?: string }): Promise<{ status: number; body: unknown; port: number }> {
+  async function send(
+    pathname: string,
+    init: { method: string; headers: Record<string, string>; body?: string },
+  ): Promise<{ status: number; body: unknown; port: number }> {
     for (let attempt = 0; attempt < 6; attempt++) {
       const r = nextAlive();
       try {
@@ -165,7 +181,11 @@ async function main() {
       const b = nextBatch++;
       const items = batch(b);
       inFlight++;
-      const res = await send('/api/v1/posts', { method: 'POST', headers: { authorization: `Bearer ${key.key}`, 'content-type': 'application/json' }, body: JSON.stringify({ items }) });
+      const res = await send('/api/v1/posts', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${key.key}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ items }),
+      });
       inFlight--;
       if (res.status !== 200 && res.status !== 201) throw new Error(`batch ${b} answered ${res.status}: ${JSON.stringify(res.body)}`);
       for (const p of items) accepted.add(p.id);
@@ -183,7 +203,11 @@ async function main() {
   let decideConflicts = 0;
   const staffWorker = async () => {
     while (nextBatch < BATCHES) {
-      const found = await db('flags').where({ status: 'open' }).whereNotIn('id', [...decided, 0]).orderBy('id').first('id');
+      const found = await db('flags')
+        .where({ status: 'open' })
+        .whereNotIn('id', [...decided, 0])
+        .orderBy('id')
+        .first('id');
       const flag = found ? { id: Number(found.id) } : null;
       if (!flag) {
         await new Promise((r) => setTimeout(r, 100));
@@ -191,14 +215,17 @@ async function main() {
       }
       const headers = { authorization: moderator, 'content-type': 'application/json' };
       await send(`/api/flags/${flag.id}/claim`, { method: 'POST', headers });
-      const res = await send(`/api/flags/${flag.id}/decide`, { method: 'POST', headers, body: JSON.stringify({ action: 'remove', reasonCode: 'off_platform_payment' }) });
+      const res = await send(`/api/flags/${flag.id}/decide`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ action: 'remove', reasonCode: 'off_platform_payment' }),
+      });
       // 409: a retried decide whose first try committed on the replica that died.
       if (res.status === 201) decided.add(flag.id);
       else if (res.status === 409) {
         decideConflicts++;
         decided.add(flag.id);
-      }
-      else throw new Error(`decide answered ${res.status}: ${JSON.stringify(res.body)}`);
+      } else throw new Error(`decide answered ${res.status}: ${JSON.stringify(res.body)}`);
     }
   };
 
@@ -210,7 +237,11 @@ async function main() {
       const res = await send('/api/backtests', {
         method: 'POST',
         headers: { authorization: manager, 'content-type': 'application/json' },
-        body: JSON.stringify({ policyId: Number(policy.id), from: new Date(anchor).toISOString(), to: new Date(anchor + 86_400_000).toISOString() }),
+        body: JSON.stringify({
+          policyId: Number(policy.id),
+          from: new Date(anchor).toISOString(),
+          to: new Date(anchor + 86_400_000).toISOString(),
+        }),
       });
       if (res.status !== 202) throw new Error(`backtest answered ${res.status}: ${JSON.stringify(res.body)}`);
       backtestIds.push((res.body as { id: number }).id);
@@ -227,33 +258,66 @@ async function main() {
   let deliveries: { total: number; succeeded: number };
   for (;;) {
     backtestsDone = Number((await db('backtests').whereIn('id', backtestIds).andWhere({ status: 'done' }).count({ n: '*' }).first())!.n);
-    const d = await db('webhook_deliveries').select(db.raw("count(*)::int as total, (count(*) filter (where status = 'succeeded'))::int as succeeded")).first();
+    const d = await db('webhook_deliveries')
+      .select(db.raw("count(*)::int as total, (count(*) filter (where status = 'succeeded'))::int as succeeded"))
+      .first();
     deliveries = { total: Number(d.total), succeeded: Number(d.succeeded) };
-    if ((backtestsDone === backtestIds.length && deliveries.succeeded === deliveries.total) || Date.now() - jobsStarted > WAIT_S * 1000) break;
+    if ((backtestsDone === backtestIds.length && deliveries.succeeded === deliveries.total) || Date.now() - jobsStarted > WAIT_S * 1000)
+      break;
     await new Promise((r) => setTimeout(r, 500));
   }
   const jobsSeconds = (Date.now() - jobsStarted) / 1000;
 
   const storedPosts = Number((await db('posts').where({ source: 'bench' }).count({ n: '*' }).first())!.n);
-  const duplicatePosts = Number((await db.raw(`select count(*)::int as n from (select external_id from posts where source = 'bench' group by 1 having count(*) > 1) d`)).rows[0].n);
+  const duplicatePosts = Number(
+    (await db.raw(`select count(*)::int as n from (select external_id from posts where source = 'bench' group by 1 having count(*) > 1) d`))
+      .rows[0].n,
+  );
   const keys = Number((await db('post_keys').where({ source: 'bench' }).count({ n: '*' }).first())!.n);
   const acceptedIds = [...accepted];
-  const missing = acceptedIds.length - Number((await db('posts').where({ source: 'bench' }).whereIn('external_id', acceptedIds).countDistinct({ n: 'external_id' }).first())!.n);
-  const decisionsStored = Number((await db.raw(`select count(distinct flag_id)::int as n from decisions where flag_id = any(?) and reverses_decision_id is null`, [[...decided]])).rows[0].n);
-  const doubleDecisions = Number((await db.raw(`select count(*)::int as n from (select flag_id from decisions where reverses_decision_id is null and flag_id is not null group by 1 having count(*) > 1) d`)).rows[0].n);
+  const missing =
+    acceptedIds.length -
+    Number(
+      (await db('posts').where({ source: 'bench' }).whereIn('external_id', acceptedIds).countDistinct({ n: 'external_id' }).first())!.n,
+    );
+  const decisionsStored = Number(
+    (
+      await db.raw(`select count(distinct flag_id)::int as n from decisions where flag_id = any(?) and reverses_decision_id is null`, [
+        [...decided],
+      ])
+    ).rows[0].n,
+  );
+  const doubleDecisions = Number(
+    (
+      await db.raw(
+        `select count(*)::int as n from (select flag_id from decisions where reverses_decision_id is null and flag_id is not null group by 1 having count(*) > 1) d`,
+      )
+    ).rows[0].n,
+  );
   const events: string[] = (await db('webhook_events').pluck('public_id')) as string[];
   const notReceived = events.filter((id) => !received.has(id)).length;
 
   const checks: Array<[string, boolean]> = [
     [`every accepted post stored: ${accepted.size} accepted, ${missing} missing`, missing === 0],
-    [`no post stored twice: ${storedPosts} rows for ${accepted.size} ids, ${duplicatePosts} duplicated, ${keys} keys`, duplicatePosts === 0 && storedPosts === accepted.size && keys === storedPosts],
-    [`every accepted decision stored once: ${decided.size} decided (${decideConflicts} answered 409 on a retry), ${decisionsStored} stored, ${doubleDecisions} flags decided twice`, decisionsStored === decided.size && doubleDecisions === 0],
+    [
+      `no post stored twice: ${storedPosts} rows for ${accepted.size} ids, ${duplicatePosts} duplicated, ${keys} keys`,
+      duplicatePosts === 0 && storedPosts === accepted.size && keys === storedPosts,
+    ],
+    [
+      `every accepted decision stored once: ${decided.size} decided (${decideConflicts} answered 409 on a retry), ${decisionsStored} stored, ${doubleDecisions} flags decided twice`,
+      decisionsStored === decided.size && doubleDecisions === 0,
+    ],
     [`every backtest finished by the survivors: ${backtestsDone} of ${backtestIds.length}`, backtestsDone === backtestIds.length],
-    [`every webhook delivery succeeded: ${deliveries.succeeded} of ${deliveries.total}; ${events.length - notReceived} of ${events.length} events reached the receiver`, deliveries.succeeded === deliveries.total && notReceived === 0 && deliveries.total > 0],
+    [
+      `every webhook delivery succeeded: ${deliveries.succeeded} of ${deliveries.total}; ${events.length - notReceived} of ${events.length} events reached the receiver`,
+      deliveries.succeeded === deliveries.total && notReceived === 0 && deliveries.total > 0,
+    ],
   ];
 
   for (const r of replicas) if (r.alive) r.child.kill('SIGTERM');
-  await Promise.all(replicas.filter((r) => r.alive).map((r) => new Promise((res) => (r.child.exitCode !== null ? res(null) : r.child.once('exit', res)))));
+  await Promise.all(
+    replicas.filter((r) => r.alive).map((r) => new Promise((res) => (r.child.exitCode !== null ? res(null) : r.child.once('exit', res)))),
+  );
   receiver.close();
   await db.destroy();
   await admin.raw(`drop database if exists ${DB_NAME}`);

@@ -26,7 +26,14 @@ async function main() {
   const labels: PlatformLabel[] = Array.from({ length: LABELS }, (_, i) => {
     const e = pool[Math.floor(random.next() * pool.length)]!;
     const queue = queues[i % queues.length]!;
-    return { id: i + 1, text: `${e.text} ${random.pick(words)} ${random.pick(words)} #${i}`, spam: queue === 'undisclosed_ad' ? null : e.spam, promo: queue === 'undisclosed_ad' ? e.promo : null, queue, labelledAt: new Date(t0 + i * 60_000) };
+    return {
+      id: i + 1,
+      text: `${e.text} ${random.pick(words)} ${random.pick(words)} #${i}`,
+      spam: queue === 'undisclosed_ad' ? null : e.spam,
+      promo: queue === 'undisclosed_ad' ? e.promo : null,
+      queue,
+      labelledAt: new Date(t0 + i * 60_000),
+    };
   });
   const bytes = fs.readFileSync(SHIPPED_MODEL);
   const { weights, metadata } = readOnnxModel(bytes);
@@ -53,7 +60,14 @@ async function main() {
       `stages: ${stages.join(', ')}`,
       `process CPU ${round((cpu.user + cpu.system) / 1e6, 1)} s; spam_en on the evaluation slice F1 ${round(spamEn.candidate.f1, 3)} (active ${round(spamEn.active!.f1, 3)})`,
     ],
-    { bench: 'retrain', labels: LABELS, corpus_rows: base.length, seconds: round(seconds, 1), target_seconds: TARGET_SECONDS, met: seconds <= TARGET_SECONDS },
+    {
+      bench: 'retrain',
+      labels: LABELS,
+      corpus_rows: base.length,
+      seconds: round(seconds, 1),
+      target_seconds: TARGET_SECONDS,
+      met: seconds <= TARGET_SECONDS,
+    },
   );
 }
 

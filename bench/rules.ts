@@ -39,7 +39,8 @@ async function main() {
   const chunk = Math.ceil(items.length / 5);
   for (let pass = 0; pass < 5; pass++) {
     t = performance.now();
-    for (let i = pass * chunk; i < Math.min(items.length, (pass + 1) * chunk); i++) referenceResults[i] = (await reference.evaluate(items[i]!)).events;
+    for (let i = pass * chunk; i < Math.min(items.length, (pass + 1) * chunk); i++)
+      referenceResults[i] = (await reference.evaluate(items[i]!)).events;
     jreSeconds += (performance.now() - t) / 1000;
     t = performance.now();
     for (let i = 0; i < items.length; i++) compiledResults[i] = compiled.evaluate(items[i]!).events;
@@ -85,7 +86,20 @@ async function main() {
       `compiled (which rules match, the backtest path): ${round(matchOnlySeconds, 2)} s, ${Math.round(items.length / matchOnlySeconds)} items/s`,
       `ratio compiled / json-rules-engine: ${round(compiledPerS / jrePerS, 1)}x; events identical (json-rules-engine, compiled, hand-written) on ${items.length - mismatches} of ${items.length} items`,
     ],
-    { bench: 'rules', rules: doc.rules.length, items: items.length, jre_per_s: Math.round(jrePerS), compiled_per_s: Math.round(compiledPerS), hand_written_per_s: Math.round(items.length / handSeconds), hand_written_over_compiled: round(compiledSeconds / handSeconds, 2), explained_per_s: Math.round(items.length / explainedSeconds), match_only_per_s: Math.round(items.length / matchOnlySeconds), ratio: round(compiledPerS / jrePerS, 1), ratio_range: [round(items.length / passes[4]! / jrePerS, 1), round(items.length / passes[0]! / jrePerS, 1)], identical: mismatches === 0 },
+    {
+      bench: 'rules',
+      rules: doc.rules.length,
+      items: items.length,
+      jre_per_s: Math.round(jrePerS),
+      compiled_per_s: Math.round(compiledPerS),
+      hand_written_per_s: Math.round(items.length / handSeconds),
+      hand_written_over_compiled: round(compiledSeconds / handSeconds, 2),
+      explained_per_s: Math.round(items.length / explainedSeconds),
+      match_only_per_s: Math.round(items.length / matchOnlySeconds),
+      ratio: round(compiledPerS / jrePerS, 1),
+      ratio_range: [round(items.length / passes[4]! / jrePerS, 1), round(items.length / passes[0]! / jrePerS, 1)],
+      identical: mismatches === 0,
+    },
   );
   if (mismatches) process.exitCode = 1;
 }

@@ -35,7 +35,11 @@ interface Thresholds {
 
 function policy(): { doc: PolicyDocument; thresholds: Thresholds[] } {
   const rnd = seededRandom(11);
-  const thresholds = Array.from({ length: RULES }, () => ({ spam: round(0.37 + rnd.next() * 0.4, 2), reputation: rnd.int(40, 80), links: rnd.int(1, 6) }));
+  const thresholds = Array.from({ length: RULES }, () => ({
+    spam: round(0.37 + rnd.next() * 0.4, 2),
+    reputation: rnd.int(40, 80),
+    links: rnd.int(1, 6),
+  }));
   const doc: PolicyDocument = {
     rules: thresholds.map((t, i) => ({
       name: `r${i}`,
@@ -77,7 +81,13 @@ function zenGraph(thresholds: Thresholds[]) {
           hitPolicy: 'collect',
           inputs,
           outputs: [{ id: 'rule', type: 'expression', field: 'rule', name: 'rule' }],
-          rules: thresholds.map((t, i) => ({ _id: `r${i}`, spam: `> ${t.spam}`, rep: `< ${t.reputation}`, links: `>= ${t.links}`, rule: `"r${i}"` })),
+          rules: thresholds.map((t, i) => ({
+            _id: `r${i}`,
+            spam: `> ${t.spam}`,
+            rep: `< ${t.reputation}`,
+            links: `>= ${t.links}`,
+            rule: `"r${i}"`,
+          })),
         },
       },
       { id: 'out', type: 'outputNode', name: 'Response', position: { x: 400, y: 0 } },
@@ -130,7 +140,8 @@ async function main() {
   const compiled = compilePolicy(doc, {});
   const events = doc.rules.map((r) => r.event);
   const closures: Array<(f: Facts) => boolean> = thresholds.map(
-    (th) => (f) => (f.spamScore as number) > th.spam && (f.authorReputation as number) < th.reputation && (f.linkCount as number) >= th.links,
+    (th) => (f) =>
+      (f.spamScore as number) > th.spam && (f.authorReputation as number) < th.reputation && (f.linkCount as number) >= th.links,
   );
   const byClosures = (f: Facts): PolicyEvent[] | undefined => {
     let out: PolicyEvent[] | undefined;
@@ -160,10 +171,17 @@ async function main() {
     compiledEvents = compiledPass();
     if (pass > 0) compiledTimes.push((performance.now() - t) / 1000);
   }
-  fired.compiled = facts.map((f) => compiled.evaluate(f).hits.map((h) => h.rule).join(','));
+  fired.compiled = facts.map((f) =>
+    compiled
+      .evaluate(f)
+      .hits.map((h) => h.rule)
+      .join(','),
+  );
   fired.closures = facts.map((f) => (byClosures(f) ?? []).map((e) => doc.rules[events.indexOf(e)]!.name).join(','));
 
-  const hitCounts = Object.fromEntries(Object.entries(fired).map(([k, v]) => [k, v.reduce((s, x) => s + (x === '' ? 0 : x.split(',').length), 0)]));
+  const hitCounts = Object.fromEntries(
+    Object.entries(fired).map(([k, v]) => [k, v.reduce((s, x) => s + (x === '' ? 0 : x.split(',').length), 0)]),
+  );
   const identical = Object.values(fired).every((v) => v.every((x, i) => x === fired.jre![i]));
   if (compiledEvents !== hitCounts.jre || closureEvents !== hitCounts.jre) throw new Error('event counts differ between passes');
 
@@ -190,7 +208,15 @@ async function main() {
       `compiled / json-rules-engine ${ratio.compiled_over_jre}x; compiled / zen concurrent ${ratio.compiled_over_zen_concurrent}x; closures / compiled ${ratio.closures_over_compiled}x`,
       `rules fired identical across engines: ${identical} (hits: ${JSON.stringify(hitCounts)})`,
     ],
-    { bench: 'rules-peers', rules: RULES, items: facts.length, events_per_item: round(hitCounts.jre / facts.length, 2), per_s: Object.fromEntries(Object.entries(perS).map(([k, v]) => [k, Math.round(v)])), ...ratio, identical },
+    {
+      bench: 'rules-peers',
+      rules: RULES,
+      items: facts.length,
+      events_per_item: round(hitCounts.jre / facts.length, 2),
+      per_s: Object.fromEntries(Object.entries(perS).map(([k, v]) => [k, Math.round(v)])),
+      ...ratio,
+      identical,
+    },
   );
   if (!identical) process.exitCode = 1;
 }

@@ -75,7 +75,8 @@ interface Figures {
 async function main() {
   const admin = knexFactory({ client: 'pg', connection: ADMIN_URL, pool: { min: 0, max: 1 } });
   // BENCH_SCALE_REUSE=1 measures again on a database a BENCH_SCALE_KEEP=1 run left (a fix's before/after on the same rows).
-  const reuse = process.env.BENCH_SCALE_REUSE === '1' && (await admin.raw('select 1 from pg_database where datname = ?', [DB_NAME])).rows.length > 0;
+  const reuse =
+    process.env.BENCH_SCALE_REUSE === '1' && (await admin.raw('select 1 from pg_database where datname = ?', [DB_NAME])).rows.length > 0;
   if (!reuse) {
     await admin.raw(`drop database if exists ${DB_NAME}`);
     await admin.raw(`create database ${DB_NAME}`);
@@ -90,21 +91,60 @@ async function main() {
 
   // Accounts, texts and products from the demo generator.
   const community = buildDemoCommunity({ seed: 1, anchor: NOW });
-  if (!reuse) await db('accounts').insert(community.accounts.map((a, i) => ({ source: 'bench', external_id: a.id, handle: a.handle ?? a.id, display_name: a.displayName ?? null, type: a.type ?? 'member', locale: a.locale ?? 'zh', joined_at: a.joinedAt ?? NOW, ingested_at: NOW, reputation_score: 20 + ((i * 37) % 80) })));
+  if (!reuse)
+    await db('accounts').insert(
+      community.accounts.map((a, i) => ({
+        source: 'bench',
+        external_id: a.id,
+        handle: a.handle ?? a.id,
+        display_name: a.displayName ?? null,
+        type: a.type ?? 'member',
+        locale: a.locale ?? 'zh',
+        joined_at: a.joinedAt ?? NOW,
+        ingested_at: NOW,
+        reputation_score: 20 + ((i * 37) % 80),
+      })),
+    );
   const accountIds = (await db('accounts').orderBy('id').pluck('id')) as number[];
-  const pool = community.posts.map((p) => ({ title: p.title ?? null, body: p.body, titleMasked: masked(p.title ?? null), bodyMasked: masked(p.body), hash: textFingerprint(p.title ? `${p.title}\n${p.body}` : p.body) }));
+  const pool = community.posts.map((p) => ({
+    title: p.title ?? null,
+    body: p.body,
+    titleMasked: masked(p.title ?? null),
+    bodyMasked: masked(p.body),
+    hash: textFingerprint(p.title ? `${p.title}\n${p.body}` : p.body),
+  }));
   const version = Number((await db('policy_versions').orderBy('id').first('id'))!.id);
   const ingestKey = newApiKey();
-  await db('api_keys').insert({ name: 'bench single key', source: 'bench-single', prefix: ingestKey.prefix, key_hash: ingestKey.hash, created_at: NOW });
+  await db('api_keys').insert({
+    name: 'bench single key',
+    source: 'bench-single',
+    prefix: ingestKey.prefix,
+    key_hash: ingestKey.hash,
+    created_at: NOW,
+  });
   const moderator = reuse
     ? await db('staff').where({ email: 'moderator@bench.example' }).first('id')
-    : (await db('staff').insert({ email: 'moderator@bench.example', display_name: 'bench', role: 'moderator', password_hash: await hashPassword(PASSWORD), created_at: NOW }).returning('id'))[0];
+    : (
+        await db('staff')
+          .insert({
+            email: 'moderator@bench.example',
+            display_name: 'bench',
+            role: 'moderator',
+            password_hash: await hashPassword(PASSWORD),
+            created_at: NOW,
+          })
+          .returning('id')
+      )[0];
 
   // Post i (1-based) was posted i × (1 day / PER_DAY) before NOW: growing adds older history.
   async function loadUpTo(from: number, to: number) {
     const loadStart = performance.now();
     const oldest = new Date(NOW.getTime() - (to / PER_DAY) * 86_400_000);
-    for (let m = new Date(Date.UTC(oldest.getUTCFullYear(), oldest.getUTCMonth(), 1)); m < NOW; m = new Date(Date.UTC(m.getUTCFullYear(), m.getUTCMonth() + 1, 1))) {
+    for (
+      let m = new Date(Date.UTC(oldest.getUTCFullYear(), oldest.getUTCMonth(), 1));
+      m < NOW;
+      m = new Date(Date.UTC(m.getUTCFullYear(), m.getUTCMonth() + 1, 1))
+    ) {
       await db.raw('select ensure_month_partition(?, ?::date)', ['posts', m.toISOString().slice(0, 10)]);
       await db.raw('select ensure_month_partition(?, ?::date)', ['rule_hits', m.toISOString().slice(0, 10)]);
     }
@@ -122,8 +162,26 @@ async function main() {
                 ?::timestamptz - make_interval(secs => i * (86400.0 / ?)), ?::timestamptz - make_interval(secs => i * (86400.0 / ?)),
                 (?::text[])[1 + (i * 104729) % ?]
          from generate_series(?::bigint, ?::bigint) as i`,
-        [sqlArray(accountIds), accountIds.length, sqlArray(pool.map((p) => p.title)), pool.length, sqlArray(pool.map((p) => p.body)), pool.length,
-          sqlArray(pool.map((p) => p.titleMasked)), pool.length, sqlArray(pool.map((p) => p.bodyMasked)), pool.length, NOW, PER_DAY, NOW, PER_DAY, sqlArray(pool.map((p) => p.hash)), pool.length, lo, hi],
+        [
+          sqlArray(accountIds),
+          accountIds.length,
+          sqlArray(pool.map((p) => p.title)),
+          pool.length,
+          sqlArray(pool.map((p) => p.body)),
+          pool.length,
+          sqlArray(pool.map((p) => p.titleMasked)),
+          pool.length,
+          sqlArray(pool.map((p) => p.bodyMasked)),
+          pool.length,
+          NOW,
+          PER_DAY,
+          NOW,
+          PER_DAY,
+          sqlArray(pool.map((p) => p.hash)),
+          pool.length,
+          lo,
+          hi,
+        ],
       );
       // This chunk's posts: new ids, in the chunk's time range (so only its months are read).
       const newest = new Date(NOW.getTime() - ((lo - 1) / PER_DAY) * 86_400_000).toISOString();
@@ -156,11 +214,22 @@ async function main() {
     await db.raw('analyze');
   }
 
-  const app = createApp({ db, clock: { now: () => NOW }, logger: pino({ level: 'silent' }), config: testConfig({ ingestRateLimit: 1e9 }), scorer, policyRuntime: runtime });
+  const app = createApp({
+    db,
+    clock: { now: () => NOW },
+    logger: pino({ level: 'silent' }),
+    config: testConfig({ ingestRateLimit: 1e9 }),
+    scorer,
+    policyRuntime: runtime,
+  });
   const server = app.listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'moderator@bench.example', password: PASSWORD, mode: 'token' }) });
+  const login = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'moderator@bench.example', password: PASSWORD, mode: 'token' }),
+  });
   const auth = { authorization: `Bearer ${((await login.json()) as { token: string }).token}` };
 
   async function timings(paths: () => string, n = SAMPLES): Promise<number[]> {
@@ -182,9 +251,21 @@ async function main() {
     for (let i = 0; i < n + 5; i++) {
       singles++;
       const t = pool[(singles * 7) % pool.length]!;
-      const body = { id: `single-${singles}`, kind: 'thread', author: { id: `single-author-${singles % 300}` }, board: 'beauty', ...(t.title ? { title: t.title } : {}), body: t.body, postedAt: new Date(NOW.getTime() - 600_000).toISOString() };
+      const body = {
+        id: `single-${singles}`,
+        kind: 'thread',
+        author: { id: `single-author-${singles % 300}` },
+        board: 'beauty',
+        ...(t.title ? { title: t.title } : {}),
+        body: t.body,
+        postedAt: new Date(NOW.getTime() - 600_000).toISOString(),
+      };
       const t0 = performance.now();
-      const res = await fetch(`${base}/api/v1/posts`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': ingestKey.key }, body: JSON.stringify(body) });
+      const res = await fetch(`${base}/api/v1/posts`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-api-key': ingestKey.key },
+        body: JSON.stringify(body),
+      });
       const answer = await res.text();
       if (res.status !== 201) throw new Error(`single ingest answered ${res.status}: ${answer}`);
       if (i >= 5) times.push(performance.now() - t0);
@@ -206,7 +287,11 @@ async function main() {
   async function monthPruning(): Promise<{ read: string[]; all: number }> {
     const lo = new Date(Date.UTC(NOW.getUTCFullYear(), NOW.getUTCMonth() - 1, 1));
     const hi = new Date(Date.UTC(NOW.getUTCFullYear(), NOW.getUTCMonth(), 1));
-    const plan = JSON.stringify((await db.raw(`explain (format json) select count(*) from posts where posted_at >= ? and posted_at < ?`, [lo, hi])).rows[0]['QUERY PLAN']);
+    const plan = JSON.stringify(
+      (await db.raw(`explain (format json) select count(*) from posts where posted_at >= ? and posted_at < ?`, [lo, hi])).rows[0][
+        'QUERY PLAN'
+      ],
+    );
     const read = [...new Set([...plan.matchAll(/"Relation Name":"([^"]+)"/g)].map((m) => m[1]!))];
     const all = Number((await db.raw(`select count(*) as n from pg_inherits where inhparent = 'posts'::regclass`)).rows[0].n);
     return { read, all };
@@ -230,12 +315,21 @@ async function main() {
     const singleTimes = await singleIngest(Math.max(50, SAMPLES * 5));
     const queues = ['contact_harvesting', 'spam', 'scam', 'undisclosed_ad'];
     let q = 0;
-    const queueP95Ms = await p95(() => `/api/flags?sort=${encodeURIComponent('["priority","DESC"]')}&range=[0,24]&filter=${encodeURIComponent(JSON.stringify({ status: 'open', queue: queues[q++ % 4] }))}`);
+    const queueP95Ms = await p95(
+      () =>
+        `/api/flags?sort=${encodeURIComponent('["priority","DESC"]')}&range=[0,24]&filter=${encodeURIComponent(JSON.stringify({ status: 'open', queue: queues[q++ % 4] }))}`,
+    );
     // Posts from anywhere in the history.
-    const sample = ((await db.raw('select id, external_id from posts tablesample system (0.1) limit 500')).rows as Array<{ id: number; external_id: string }>);
+    const sample = (await db.raw('select id, external_id from posts tablesample system (0.1) limit 500')).rows as Array<{
+      id: number;
+      external_id: string;
+    }>;
     let k = 0;
     const postPageP95Ms = await p95(() => `/api/posts/${sample[k++ % sample.length]!.id}`);
-    const lookupP95Ms = await p95(() => `/api/posts?range=[0,24]&filter=${encodeURIComponent(JSON.stringify({ source: 'bench', externalId: sample[k++ % sample.length]!.external_id }))}`);
+    const lookupP95Ms = await p95(
+      () =>
+        `/api/posts?range=[0,24]&filter=${encodeURIComponent(JSON.stringify({ source: 'bench', externalId: sample[k++ % sample.length]!.external_id }))}`,
+    );
     const dashboardTimes = await timings(() => '/api/stats/dashboard?days=30', Math.max(5, Math.floor(SAMPLES / 4)));
     const dashboardStatementsMs = await explainDashboard();
     process.stderr.write(`  dashboard statements (EXPLAIN ANALYZE ms): ${JSON.stringify(dashboardStatementsMs)}\n`);
@@ -249,27 +343,54 @@ async function main() {
           const items = Array.from({ length: 100 }, () => {
             ingested++;
             const t = pool[ingested % pool.length]!;
-            return postInputSchema.parse({ id: `new-${ingested}`, kind: 'thread', author: { id: `new-author-${ingested % 500}` }, board: 'digital', ...(t.title ? { title: t.title } : {}), body: t.body, postedAt: new Date(NOW.getTime() - 3600_000 + (ingested % 3600) * 1000).toISOString() });
+            return postInputSchema.parse({
+              id: `new-${ingested}`,
+              kind: 'thread',
+              author: { id: `new-author-${ingested % 500}` },
+              board: 'digital',
+              ...(t.title ? { title: t.title } : {}),
+              body: t.body,
+              postedAt: new Date(NOW.getTime() - 3600_000 + (ingested % 3600) * 1000).toISOString(),
+            });
           });
           await ingestPosts(db, 'bench-new', items, NOW, { runtime, scorer });
         }
       }),
     );
     const ingestPostsPerS = 4000 / ((performance.now() - ti) / 1000);
-    process.stderr.write(`  at ${size}: ingest 1 p50 ${round(percentile(singleTimes, 50), 1)} p99 ${round(percentile(singleTimes, 99), 1)} ms, queue p95 ${round(queueP95Ms, 1)}, ` +
-      `post p95 ${round(postPageP95Ms, 1)}, by ext id p95 ${round(lookupP95Ms, 1)}, dashboard p50 ${round(percentile(dashboardTimes, 50), 0)} p95 ${round(percentile(dashboardTimes, 95), 0)} ms, ` +
-      `batches ${Math.round(ingestPostsPerS)} posts/s, start-up mask scan ${Math.round(startupMaskScanMs)} ms\n`);
+    process.stderr.write(
+      `  at ${size}: ingest 1 p50 ${round(percentile(singleTimes, 50), 1)} p99 ${round(percentile(singleTimes, 99), 1)} ms, queue p95 ${round(queueP95Ms, 1)}, ` +
+        `post p95 ${round(postPageP95Ms, 1)}, by ext id p95 ${round(lookupP95Ms, 1)}, dashboard p50 ${round(percentile(dashboardTimes, 50), 0)} p95 ${round(percentile(dashboardTimes, 95), 0)} ms, ` +
+        `batches ${Math.round(ingestPostsPerS)} posts/s, start-up mask scan ${Math.round(startupMaskScanMs)} ms\n`,
+    );
     const contact = STARTER_POLICIES.find((p) => p.name === 'Contact harvesting')!.document;
     const tb = performance.now();
-    const bt = await runBacktest(db, { subject: 'post', document: contact, compareWith: null, from: new Date(NOW.getTime() - BACKTEST_HOURS * 3600_000), to: NOW }, async () => undefined);
+    const bt = await runBacktest(
+      db,
+      { subject: 'post', document: contact, compareWith: null, from: new Date(NOW.getTime() - BACKTEST_HOURS * 3600_000), to: NOW },
+      async () => undefined,
+    );
     const backtestDaySeconds = (performance.now() - tb) / 1000;
     process.stderr.write(`  backtest of ${BACKTEST_HOURS} h: ${round(backtestDaySeconds, 2)} s (${bt.items} posts)\n`);
     const databaseBytes = Number((await db.raw('select pg_database_size(current_database()) as n')).rows[0].n);
     results.push({
-      posts: size, loadSeconds, startupMaskScanMs, loadPostsPerS: addedPosts / loadSeconds,
-      singleIngestP50Ms: percentile(singleTimes, 50), singleIngestP99Ms: percentile(singleTimes, 99),
-      queueP95Ms, postPageP95Ms, lookupP95Ms, dashboardP50Ms: percentile(dashboardTimes, 50), dashboardP95Ms: percentile(dashboardTimes, 95),
-      backtestDaySeconds, backtestDayPosts: bt.items, ingestPostsPerS, monthPartitionsRead: pruning.read.length, postsPartitions: pruning.all, databaseBytes,
+      posts: size,
+      loadSeconds,
+      startupMaskScanMs,
+      loadPostsPerS: addedPosts / loadSeconds,
+      singleIngestP50Ms: percentile(singleTimes, 50),
+      singleIngestP99Ms: percentile(singleTimes, 99),
+      queueP95Ms,
+      postPageP95Ms,
+      lookupP95Ms,
+      dashboardP50Ms: percentile(dashboardTimes, 50),
+      dashboardP95Ms: percentile(dashboardTimes, 95),
+      backtestDaySeconds,
+      backtestDayPosts: bt.items,
+      ingestPostsPerS,
+      monthPartitionsRead: pruning.read.length,
+      postsPartitions: pruning.all,
+      databaseBytes,
     });
     explained.push({ posts: size, ...dashboardStatementsMs });
     process.stderr.write(`  measured at ${size}\n`);
@@ -282,9 +403,16 @@ async function main() {
 
   const first = results[0]!;
   const cols: Array<[keyof Figures, string, number]> = [
-    ['singleIngestP50Ms', 'ingest 1 p50 ms', 1], ['singleIngestP99Ms', 'ingest 1 p99 ms', 1], ['queueP95Ms', 'queue p95 ms', 1], ['postPageP95Ms', 'post p95 ms', 1],
-    ['lookupP95Ms', 'by ext id p95 ms', 1], ['dashboardP50Ms', 'dash p50 ms', 0], ['dashboardP95Ms', 'dash p95 ms', 0], ['backtestDaySeconds', `backtest ${BACKTEST_HOURS} h s`, 2],
-    ['ingestPostsPerS', 'batch posts/s', 0], ['startupMaskScanMs', 'start-up mask scan ms', 0],
+    ['singleIngestP50Ms', 'ingest 1 p50 ms', 1],
+    ['singleIngestP99Ms', 'ingest 1 p99 ms', 1],
+    ['queueP95Ms', 'queue p95 ms', 1],
+    ['postPageP95Ms', 'post p95 ms', 1],
+    ['lookupP95Ms', 'by ext id p95 ms', 1],
+    ['dashboardP50Ms', 'dash p50 ms', 0],
+    ['dashboardP95Ms', 'dash p95 ms', 0],
+    ['backtestDaySeconds', `backtest ${BACKTEST_HOURS} h s`, 2],
+    ['ingestPostsPerS', 'batch posts/s', 0],
+    ['startupMaskScanMs', 'start-up mask scan ms', 0],
   ];
   const ratio = (r: Figures, k: keyof Figures) => round(r[k] / first[k], 2);
   const lines = results.map(
@@ -297,7 +425,10 @@ async function main() {
   const last = results[results.length - 1]!;
   const ratios = Object.fromEntries(cols.map(([k]) => [k, ratio(last, k)]));
   report(lines, {
-    bench: 'scale', sizes: SIZES, ratiosLastToFirst: ratios, dashboardStatementsMs: explained,
+    bench: 'scale',
+    sizes: SIZES,
+    ratiosLastToFirst: ratios,
+    dashboardStatementsMs: explained,
     results: results.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, round(v, k.endsWith('Seconds') ? 2 : 1)]))),
   });
 }

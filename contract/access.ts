@@ -71,7 +71,9 @@ export function mayWorkQueue(role: Role, queue: string): boolean {
 export function permissionsOf(role: Role) {
   return {
     queues: [...(QUEUE_WORKERS[role] ?? [])],
-    resources: Object.fromEntries(Object.entries(RESOURCE_ACCESS).map(([name, a]) => [name, { read: a.read.includes(role), write: a.write.includes(role) }])),
+    resources: Object.fromEntries(
+      Object.entries(RESOURCE_ACCESS).map(([name, a]) => [name, { read: a.read.includes(role), write: a.write.includes(role) }]),
+    ),
     supervise: SUPERVISOR_ROLES.includes(role),
     editQueueSettings: RESOURCE_ACCESS['queue-settings']!.write.includes(role),
   };

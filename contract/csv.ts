@@ -28,7 +28,9 @@ export function toCsv(rows: ReadonlyArray<Record<string, CsvCell> | ReadonlyArra
     if (typeof v === 'string') return neutraliseCell(v);
     return v;
   };
-  const data = rows.map((r) => (Array.isArray(r) ? (r as ReadonlyArray<CsvCell>).map(cell) : columns.map((c) => cell((r as Record<string, CsvCell>)[c]))));
+  const data = rows.map((r) =>
+    Array.isArray(r) ? (r as ReadonlyArray<CsvCell>).map(cell) : columns.map((c) => cell((r as Record<string, CsvCell>)[c])),
+  );
   return '\ufeff' + stringify(data, { header: true, columns: [...columns] });
 }
 

@@ -15,7 +15,15 @@ export type Role = (typeof STAFF_ROLES)[number];
 
 export const SUBJECT_TYPES = ['post', 'account', 'transaction'] as const;
 /** Queues a policy can send an item to. */
-export const POLICY_QUEUES = ['spam', 'scam', 'contact_harvesting', 'fake_review', 'suspicious_order', 'undisclosed_ad', 'community'] as const;
+export const POLICY_QUEUES = [
+  'spam',
+  'scam',
+  'contact_harvesting',
+  'fake_review',
+  'suspicious_order',
+  'undisclosed_ad',
+  'community',
+] as const;
 /** Harassment and "other" reports have no rule queue of their own; moderators work them in member_reports. */
 export const QUEUES = [...POLICY_QUEUES, 'member_reports'] as const;
 export type Queue = (typeof QUEUES)[number];
@@ -35,7 +43,14 @@ export type JobStatus = (typeof JOB_STATUSES)[number];
 
 export const REPORT_REASONS = ['spam', 'scam', 'undisclosed_ad', 'harassment', 'counterfeit', 'other'] as const;
 export const REPORT_OUTCOMES = ['pending', 'upheld', 'rejected'] as const;
-export const WEBHOOK_EVENT_TYPES = ['decision.made', 'decision.reversed', 'item.held', 'disclosure.required', 'reputation.changed', 'appeal.decided'] as const;
+export const WEBHOOK_EVENT_TYPES = [
+  'decision.made',
+  'decision.reversed',
+  'item.held',
+  'disclosure.required',
+  'reputation.changed',
+  'appeal.decided',
+] as const;
 /** `webhook.test` is only ever sent by the test-send button, to one subscription. */
 export const WEBHOOK_TEST_EVENT = 'webhook.test';
 export const DELIVERY_STATUSES = ['pending', 'delivering', 'retrying', 'succeeded', 'dead'] as const;

@@ -2,7 +2,15 @@ import type { Knex } from 'knex';
 
 const SUBJECT_TYPES = ['post', 'account', 'transaction'] as const;
 /** The queues as this migration created them; later migrations extend the list (see 009). */
-export const QUEUES_AT_003 = ['spam', 'scam', 'contact_harvesting', 'fake_review', 'suspicious_order', 'undisclosed_ad', 'community'] as const;
+export const QUEUES_AT_003 = [
+  'spam',
+  'scam',
+  'contact_harvesting',
+  'fake_review',
+  'suspicious_order',
+  'undisclosed_ad',
+  'community',
+] as const;
 const FLAG_STATUSES = ['open', 'decided', 'dismissed'] as const;
 const FLAG_SOURCES = ['rule', 'classifier', 'report', 'staff'] as const;
 const DECISION_ACTIONS = ['approve', 'remove', 'escalate', 'hold', 'label', 'require_disclosure', 'warn'] as const;

@@ -33,8 +33,12 @@ export async function up(knex: Knex): Promise<void> {
     t.timestamp('published_at', { useTz: true }).notNullable();
     t.unique(['policy_id', 'version']);
   });
-  await knex.raw('alter table policies add constraint policies_published_version_fk foreign key (published_version_id) references policy_versions (id)');
-  await knex.raw('alter table flags add constraint flags_policy_version_fk foreign key (policy_version_id) references policy_versions (id)');
+  await knex.raw(
+    'alter table policies add constraint policies_published_version_fk foreign key (published_version_id) references policy_versions (id)',
+  );
+  await knex.raw(
+    'alter table flags add constraint flags_policy_version_fk foreign key (policy_version_id) references policy_versions (id)',
+  );
 
   await knex.schema.createTable('rule_hits', (t) => {
     t.bigIncrements('id');

@@ -6,7 +6,7 @@ export async function up(knex: Knex): Promise<void> {
     t.boolean('referral_undisclosed').notNullable().defaultTo(false);
   });
   await knex.raw('create index transactions_referral_undisclosed on transactions (ordered_at) where referral_undisclosed');
-  await knex.raw("create index posts_disclosure_status on posts (disclosure_status, posted_at)");
+  await knex.raw('create index posts_disclosure_status on posts (disclosure_status, posted_at)');
 }
 
 export async function down(knex: Knex): Promise<void> {

@@ -8,7 +8,8 @@ const REPORT_OUTCOMES = ['pending', 'upheld', 'rejected'] as const;
 /** `webhook.test` is only ever sent by the test-send button, to one subscription. */
 const DELIVERY_STATUSES = ['pending', 'delivering', 'retrying', 'succeeded', 'dead'] as const;
 
-const queueCheck = (queues: readonly string[]) => `alter table flags add constraint flags_queue_check check (queue in (${queues.map((q) => `'${q}'`).join(', ')}))`;
+const queueCheck = (queues: readonly string[]) =>
+  `alter table flags add constraint flags_queue_check check (queue in (${queues.map((q) => `'${q}'`).join(', ')}))`;
 
 export async function up(knex: Knex): Promise<void> {
   await knex.raw('alter table flags drop constraint if exists flags_queue_check');

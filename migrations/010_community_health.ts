@@ -37,7 +37,9 @@ export async function up(knex: Knex): Promise<void> {
     t.bigInteger('updated_by').references('staff.id');
     t.timestamp('updated_at', { useTz: true }).notNullable();
   });
-  await knex.raw('alter table board_thresholds add constraint board_thresholds_share check (commercial_share > 0 and commercial_share <= 1)');
+  await knex.raw(
+    'alter table board_thresholds add constraint board_thresholds_share check (commercial_share > 0 and commercial_share <= 1)',
+  );
   await knex.schema.createTable('board_alerts', (t) => {
     t.bigIncrements('id');
     t.text('board').notNullable();

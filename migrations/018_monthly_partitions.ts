@@ -64,13 +64,22 @@ async function record(knex: Knex, table: string, column: string): Promise<Record
     ),
   );
   const constraints = rowsOf<{ name: string; type: string; def: string }>(
-    await knex.raw(`select conname as name, contype as type, pg_get_constraintdef(oid) as def from pg_constraint where conrelid = ?::regclass and contype in ('p', 'u') order by conname`, [table]),
+    await knex.raw(
+      `select conname as name, contype as type, pg_get_constraintdef(oid) as def from pg_constraint where conrelid = ?::regclass and contype in ('p', 'u') order by conname`,
+      [table],
+    ),
   );
   const outgoing_fks = rowsOf<{ name: string; def: string }>(
-    await knex.raw(`select conname as name, pg_get_constraintdef(oid) as def from pg_constraint where conrelid = ?::regclass and contype = 'f' and confrelid <> conrelid order by conname`, [table]),
+    await knex.raw(
+      `select conname as name, pg_get_constraintdef(oid) as def from pg_constraint where conrelid = ?::regclass and contype = 'f' and confrelid <> conrelid order by conname`,
+      [table],
+    ),
   );
   const incoming_fks = rowsOf<{ table: string; name: string; def: string }>(
-    await knex.raw(`select conrelid::regclass::text as table, conname as name, pg_get_constraintdef(oid) as def from pg_constraint where confrelid = ?::regclass and contype = 'f' order by 1, 2`, [table]),
+    await knex.raw(
+      `select conrelid::regclass::text as table, conname as name, pg_get_constraintdef(oid) as def from pg_constraint where confrelid = ?::regclass and contype = 'f' order by 1, 2`,
+      [table],
+    ),
   );
   return { table_name: table, time_column: column, indexes, constraints, outgoing_fks, incoming_fks };
 }
@@ -99,7 +108,10 @@ async function convert(knex: Knex, table: string, column: string): Promise<void>
 
   const flat = `${table}__flat`;
   await knex.raw('alter table ?? rename to ??', [table, flat]);
-  await knex.raw(`create table ?? (like ?? including defaults including constraints including storage including comments) partition by range (??)`, [table, flat, column]);
+  await knex.raw(
+    `create table ?? (like ?? including defaults including constraints including storage including comments) partition by range (??)`,
+    [table, flat, column],
+  );
   await knex.raw(`create table ?? partition of ?? default`, [`${table}_pdefault`, table]);
   await knex.raw(
     `select ensure_month_partition(?, m::date)
@@ -118,7 +130,8 @@ async function convert(knex: Knex, table: string, column: string): Promise<void>
     else if (hasColumn(c.def, column)) await knex.raw(`alter table ?? add constraint ?? ${c.def}`, [table, c.name]);
     else await knex.raw(`create index ?? on ?? ${c.def.replace(/^UNIQUE\s*/i, '')}`, [c.name, table]);
   }
-  for (const i of r.indexes) await knex.raw(i.def.replace(/^CREATE UNIQUE INDEX/i, hasColumn(i.def, column) ? 'CREATE UNIQUE INDEX' : 'CREATE INDEX'));
+  for (const i of r.indexes)
+    await knex.raw(i.def.replace(/^CREATE UNIQUE INDEX/i, hasColumn(i.def, column) ? 'CREATE UNIQUE INDEX' : 'CREATE INDEX'));
   for (const fk of r.outgoing_fks) await knex.raw(`alter table ?? add constraint ?? ${fk.def}`, [table, fk.name]);
 }
 
@@ -192,9 +205,14 @@ export async function up(knex: Knex): Promise<void> {
       return new;
     end $$`);
   await knex.raw('create trigger posts_claim_key before insert on posts for each row execute function claim_post_key()');
-  const [posts] = rowsOf<{ incoming_fks: Recorded['incoming_fks'] }>(await knex.raw(`select incoming_fks from partitioned_tables where table_name = 'posts'`));
+  const [posts] = rowsOf<{ incoming_fks: Recorded['incoming_fks'] }>(
+    await knex.raw(`select incoming_fks from partitioned_tables where table_name = 'posts'`),
+  );
   for (const fk of posts!.incoming_fks) {
-    await knex.raw(`alter table ${fk.table} add constraint ?? ${fk.def.replace(/REFERENCES\s+(\S+\.)?posts\s*\(id\)/i, 'REFERENCES post_keys(post_id)')}`, [fk.name]);
+    await knex.raw(
+      `alter table ${fk.table} add constraint ?? ${fk.def.replace(/REFERENCES\s+(\S+\.)?posts\s*\(id\)/i, 'REFERENCES post_keys(post_id)')}`,
+      [fk.name],
+    );
   }
 }
 

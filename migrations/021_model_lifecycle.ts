@@ -118,11 +118,14 @@ export async function up(knex: Knex): Promise<void> {
     when (new.status in ('active', 'shadow')) execute function renew_policy_cache_token()`);
   await knex.raw(`create trigger model_versions_renew_policy_cache_update after update on model_versions for each row
     when ((old.status, old.thresholds) is distinct from (new.status, new.thresholds)) execute function renew_policy_cache_token()`);
-  await knex.raw(`create trigger model_versions_renew_policy_cache_delete after delete on model_versions for each row execute function renew_policy_cache_token()`);
+  await knex.raw(
+    `create trigger model_versions_renew_policy_cache_delete after delete on model_versions for each row execute function renew_policy_cache_token()`,
+  );
 }
 
 export async function down(knex: Knex): Promise<void> {
-  for (const name of ['insert', 'update', 'delete']) await knex.raw(`drop trigger model_versions_renew_policy_cache_${name} on model_versions`);
+  for (const name of ['insert', 'update', 'delete'])
+    await knex.raw(`drop trigger model_versions_renew_policy_cache_${name} on model_versions`);
   await knex.schema.alterTable('posts', (t) => {
     t.dropColumn('model_version_id');
   });

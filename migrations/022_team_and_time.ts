@@ -5,7 +5,16 @@ const SLA_MAX_MINUTES = 43_200;
 /** Templates per queue a moderator reaches with `n` and one digit. */
 const NOTE_TEMPLATE_SLOTS = 9;
 /** The queues as they stood when this migration was written (a migration is history). */
-const QUEUES = ['spam', 'scam', 'contact_harvesting', 'fake_review', 'suspicious_order', 'undisclosed_ad', 'community', 'member_reports'] as const;
+const QUEUES = [
+  'spam',
+  'scam',
+  'contact_harvesting',
+  'fake_review',
+  'suspicious_order',
+  'undisclosed_ad',
+  'community',
+  'member_reports',
+] as const;
 
 const queueList = QUEUES.map((q) => `'${q}'`).join(', ');
 
@@ -23,7 +32,9 @@ export async function up(knex: Knex): Promise<void> {
     t.timestamp('updated_at', { useTz: true }).notNullable();
   });
   await knex.raw(`alter table queue_settings add constraint queue_settings_queue_check check (queue in (${queueList}))`);
-  await knex.raw(`alter table queue_settings add constraint queue_settings_sla_check check (sla_minutes is null or (sla_minutes > 0 and sla_minutes <= ${SLA_MAX_MINUTES}))`);
+  await knex.raw(
+    `alter table queue_settings add constraint queue_settings_sla_check check (sla_minutes is null or (sla_minutes > 0 and sla_minutes <= ${SLA_MAX_MINUTES}))`,
+  );
 
   await knex.schema.alterTable('flags', (t) => {
     t.timestamp('claimed_at', { useTz: true });

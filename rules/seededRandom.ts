@@ -25,7 +25,6 @@ export function seededRandom(seed: number) {
     },
   };
 }
-type Random = ReturnType<typeof seededRandom>;
 
 /** Fills `{slot}` placeholders; unknown slots stay visible so a template mistake shows in the demo. */
 export function fill(template: string, slots: Record<string, string | number>): string {

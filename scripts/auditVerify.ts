@@ -16,7 +16,12 @@ import { verifyAuditLog } from '../api/audit/verify';
 async function main(): Promise<number> {
   const config = loadConfig();
   const auditKey = resolveAuditKey(config, { create: false });
-  const db = connectDatabase({ databaseUrl: config.databaseUrl, pgliteDir: path.resolve(config.pgliteDir), schema: process.env.DATABASE_SCHEMA, auditKey });
+  const db = connectDatabase({
+    databaseUrl: config.databaseUrl,
+    pgliteDir: path.resolve(config.pgliteDir),
+    schema: process.env.DATABASE_SCHEMA,
+    auditKey,
+  });
   try {
     const result = await verifyAuditLog(db, path.resolve(config.audit.checkpointFile));
     process.stdout.write(`${result.message}\n`);

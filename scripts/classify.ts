@@ -14,7 +14,9 @@ async function main() {
     const texts = batch.filter((t): t is string => t !== null);
     const scores = await scorer.scoreTexts(texts);
     let k = 0;
-    const lines = batch.map((t) => (t === null ? JSON.stringify({ error: 'expected a JSON object with a string "text"' }) : JSON.stringify(scores[k++])));
+    const lines = batch.map((t) =>
+      t === null ? JSON.stringify({ error: 'expected a JSON object with a string "text"' }) : JSON.stringify(scores[k++]),
+    );
     process.stdout.write(lines.join('\n') + '\n');
     batch = [];
   };

@@ -34,7 +34,9 @@ async function main() {
       continue;
     }
     const checked = disclosureLineSchema.safeParse(parsed);
-    batch.push(checked.success ? checked.data : checked.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; '));
+    batch.push(
+      checked.success ? checked.data : checked.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; '),
+    );
     if (batch.length >= 512) await flush();
   }
   if (batch.length) await flush();

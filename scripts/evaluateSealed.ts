@@ -17,7 +17,9 @@ async function main() {
   const results = readSealedResults();
   const done = results.find((r) => r.model_version === scorer.version);
   if (done) {
-    process.stdout.write(`${scorer.version} was scored on the sealed test at ${done.evaluated_at}; not scoring it again.\n${JSON.stringify(done.figures.map((f) => ({ slice: f.slice, head: f.head, f1: f.metrics.f1 })))}\n`);
+    process.stdout.write(
+      `${scorer.version} was scored on the sealed test at ${done.evaluated_at}; not scoring it again.\n${JSON.stringify(done.figures.map((f) => ({ slice: f.slice, head: f.head, f1: f.metrics.f1 })))}\n`,
+    );
     return;
   }
   const rows = readSealedRows();
@@ -26,8 +28,24 @@ async function main() {
   for (const slice of ['all', 'zh', 'en'] as const) {
     const idx = rows.map((r, i) => (slice === 'all' || r.lang === slice ? i : -1)).filter((i) => i >= 0);
     // Spam: each text against its own language head's threshold, shifted so one cut applies.
-    figures.push({ slice, head: 'spam', metrics: binaryMetrics(idx.map((i) => scores[i]!.spam - scorer.spamThreshold(rows[i]!.text) + 0.5), idx.map((i) => rows[i]!.spam), 0.5) });
-    figures.push({ slice, head: 'promo', metrics: binaryMetrics(idx.map((i) => scores[i]!.promo), idx.map((i) => rows[i]!.promo), scorer.thresholds.promo) });
+    figures.push({
+      slice,
+      head: 'spam',
+      metrics: binaryMetrics(
+        idx.map((i) => scores[i]!.spam - scorer.spamThreshold(rows[i]!.text) + 0.5),
+        idx.map((i) => rows[i]!.spam),
+        0.5,
+      ),
+    });
+    figures.push({
+      slice,
+      head: 'promo',
+      metrics: binaryMetrics(
+        idx.map((i) => scores[i]!.promo),
+        idx.map((i) => rows[i]!.promo),
+        scorer.thresholds.promo,
+      ),
+    });
   }
   const categories = new Map<string, SealedResult['categories'][number]>();
   rows.forEach((r, i) => {
@@ -50,7 +68,10 @@ async function main() {
     categories: [...categories.values()].sort((a, b) => a.category.localeCompare(b.category)),
   };
   fs.writeFileSync(SEALED_RESULTS_FILE, JSON.stringify([...results, result], null, 2) + '\n');
-  for (const f of figures) process.stdout.write(`${f.slice.padEnd(3)} ${f.head.padEnd(5)} n=${f.metrics.n} P=${f.metrics.precision.toFixed(3)} R=${f.metrics.recall.toFixed(3)} F1=${f.metrics.f1.toFixed(3)}\n`);
+  for (const f of figures)
+    process.stdout.write(
+      `${f.slice.padEnd(3)} ${f.head.padEnd(5)} n=${f.metrics.n} P=${f.metrics.precision.toFixed(3)} R=${f.metrics.recall.toFixed(3)} F1=${f.metrics.f1.toFixed(3)}\n`,
+    );
   // The card is rewritten from the training run's own summary, so it shows these figures beside it.
   const models = path.dirname(SEALED_RESULTS_FILE);
   const summary = JSON.parse(fs.readFileSync(path.join(models, 'metrics.json'), 'utf8')) as TrainingSummary;

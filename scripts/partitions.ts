@@ -30,12 +30,22 @@ async function main(): Promise<number> {
         return 2;
       }
       const table = option('table');
-      const detached = await detachPartitionsBefore(db, new Date(`${before.length === 7 ? `${before}-01` : before}T00:00:00Z`), table ? { tables: [table] } : {});
-      for (const p of detached) console.log(`Detached ${p.partition} from ${p.table} (${p.from!.toISOString().slice(0, 7)}, about ${p.rows} rows); it is now a plain table.`);
+      const detached = await detachPartitionsBefore(
+        db,
+        new Date(`${before.length === 7 ? `${before}-01` : before}T00:00:00Z`),
+        table ? { tables: [table] } : {},
+      );
+      for (const p of detached)
+        console.log(
+          `Detached ${p.partition} from ${p.table} (${p.from!.toISOString().slice(0, 7)}, about ${p.rows} rows); it is now a plain table.`,
+        );
       if (!detached.length) console.log('No partition ends on or before that date.');
       return 0;
     }
-    for (const p of await listPartitions(db)) console.log(`${p.table.padEnd(20)} ${p.partition.padEnd(32)} ${p.from ? p.from.toISOString().slice(0, 7) : 'default'.padEnd(7)} ~${p.rows} rows`);
+    for (const p of await listPartitions(db))
+      console.log(
+        `${p.table.padEnd(20)} ${p.partition.padEnd(32)} ${p.from ? p.from.toISOString().slice(0, 7) : 'default'.padEnd(7)} ~${p.rows} rows`,
+      );
     return 0;
   } finally {
     await db.destroy();

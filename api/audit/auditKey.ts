@@ -10,10 +10,14 @@ import type { AppConfig } from '../config';
  */
 export function resolveAuditKey(config: AppConfig, options: { create: boolean }): string {
   if (config.audit.hmacSecret) return config.audit.hmacSecret;
-  if (!config.demo) throw new Error('AUDIT_HMAC_SECRET is required (at least 32 characters): it keys the audit chain, and must not be stored in the database.');
+  if (!config.demo)
+    throw new Error(
+      'AUDIT_HMAC_SECRET is required (at least 32 characters): it keys the audit chain, and must not be stored in the database.',
+    );
   const file = path.resolve(config.audit.keyFile);
   if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
-  if (!options.create) throw new Error(`No audit key: set AUDIT_HMAC_SECRET, or run from the folder whose ${config.audit.keyFile} the server made.`);
+  if (!options.create)
+    throw new Error(`No audit key: set AUDIT_HMAC_SECRET, or run from the folder whose ${config.audit.keyFile} the server made.`);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const key = randomBytes(32).toString('hex');
   // 'wx': two starts racing must not each write a different key.

@@ -16,7 +16,8 @@ export const AUDIT_HASH_VERSION = 2;
 /** The audit key the database handle was opened with (see connectDatabase). */
 export function auditKeyOf(db: Knex): string {
   const key = (db.userParams as { auditKey?: unknown } | undefined)?.auditKey;
-  if (typeof key !== 'string' || key.length === 0) throw new Error('No audit key: open the database with connectDatabase({ auditKey }) (AUDIT_HMAC_SECRET).');
+  if (typeof key !== 'string' || key.length === 0)
+    throw new Error('No audit key: open the database with connectDatabase({ auditKey }) (AUDIT_HMAC_SECRET).');
   return key;
 }
 
@@ -28,10 +29,7 @@ function rowHash(version: number, key: string, input: string): string {
   return version >= 2 ? hmacHex(key, input) : sha256Hex(input);
 }
 
-export type Actor =
-  | { kind: 'staff'; staffId: number }
-  | { kind: 'api_key'; apiKeyId: number }
-  | { kind: 'system' };
+export type Actor = { kind: 'staff'; staffId: number } | { kind: 'api_key'; apiKeyId: number } | { kind: 'system' };
 
 export interface AuditEntry {
   actor: Actor;
@@ -123,7 +121,13 @@ export async function verifyAuditChain(db: Knex, batchSize = 5000): Promise<Chai
       rows++;
       if (r.prev_hash !== prev) return { ok: false, rows, firstBadId: r.id, problem: 'prev_hash does not match the previous row' };
       const version = Number(r.hash_version ?? 1);
-      if (version < AUDIT_HASH_VERSION && keyed) return { ok: false, rows, firstBadId: r.id, problem: 'an unkeyed (version 1) row after keyed rows: the chain was re-hashed without the key' };
+      if (version < AUDIT_HASH_VERSION && keyed)
+        return {
+          ok: false,
+          rows,
+          firstBadId: r.id,
+          problem: 'an unkeyed (version 1) row after keyed rows: the chain was re-hashed without the key',
+        };
       if (version >= 2) keyed = true;
       const expected = rowHash(version, key, auditHashInput(r));
       if (expected !== r.hash) return { ok: false, rows, firstBadId: r.id, problem: 'hash does not match the row content' };
@@ -132,6 +136,7 @@ export async function verifyAuditChain(db: Knex, batchSize = 5000): Promise<Chai
     }
   }
   const head = await db('audit_chain_head').where({ id: 1 }).first();
-  if (head && head.hash !== prev) return { ok: false, rows, firstBadId: lastId, problem: 'chain head does not match the last row (rows removed at the end?)' };
+  if (head && head.hash !== prev)
+    return { ok: false, rows, firstBadId: lastId, problem: 'chain head does not match the last row (rows removed at the end?)' };
   return { ok: true, rows, firstBadId: null };
 }

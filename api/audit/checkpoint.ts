@@ -42,7 +42,10 @@ export async function writeCheckpoint(db: Knex, file: string, now: Date, unlessH
 /** The last checkpoint in the file, or null when there is none. */
 export function latestCheckpoint(file: string): Checkpoint | null {
   if (!fs.existsSync(file)) return null;
-  const lines = fs.readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() !== '');
+  const lines = fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '');
   if (lines.length === 0) return null;
   return JSON.parse(lines[lines.length - 1]!) as Checkpoint;
 }
@@ -51,11 +54,13 @@ export function latestCheckpoint(file: string): Checkpoint | null {
 export async function checkCheckpoint(db: Knex, c: Checkpoint): Promise<{ ok: boolean; problem?: string }> {
   const expected = Buffer.from(sign(auditKeyOf(db), c), 'hex');
   const given = Buffer.from(String(c.sig), 'hex');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, problem: 'the checkpoint signature does not verify (wrong key, or the file was edited)' };
+  if (given.length !== expected.length || !timingSafeEqual(given, expected))
+    return { ok: false, problem: 'the checkpoint signature does not verify (wrong key, or the file was edited)' };
   if (c.seq === 0) return { ok: true };
   const row = await db('audit_log').where({ id: c.seq }).first('hash');
   if (!row) return { ok: false, problem: `row ${c.seq}, checkpointed at ${c.at}, is gone` };
-  if (row.hash !== c.head) return { ok: false, problem: `row ${c.seq} no longer has the hash checkpointed at ${c.at}: history before it was rewritten` };
+  if (row.hash !== c.head)
+    return { ok: false, problem: `row ${c.seq} no longer has the hash checkpointed at ${c.at}: history before it was rewritten` };
   return { ok: true };
 }
 
@@ -64,7 +69,9 @@ export async function checkCheckpoint(db: Knex, c: Checkpoint): Promise<{ ok: bo
  * timer belongs to the server that started it (no module state); several replicas may each
  * write to their own file.
  */
-export function startAuditCheckpoints(options: { db: Knex; file: string; intervalMs: number; clock: Clock; logger: Logger }): { stop(): Promise<void> } {
+export function startAuditCheckpoints(options: { db: Knex; file: string; intervalMs: number; clock: Clock; logger: Logger }): {
+  stop(): Promise<void>;
+} {
   let last: string | undefined;
   let running: Promise<void> = Promise.resolve();
   const tick = () => {

@@ -16,5 +16,8 @@ export async function verifyAuditLog(db: Knex, file: string): Promise<{ ok: bool
   }
   const against = await checkCheckpoint(db, checkpoint);
   if (!against.ok) return { ok: false, message: `audit log TAMPERED: ${against.problem}` };
-  return { ok: true, message: `audit log verified: ${check.rows} rows, hash chain intact, matches the checkpoint of row ${checkpoint.seq} at ${checkpoint.at}` };
+  return {
+    ok: true,
+    message: `audit log verified: ${check.rows} rows, hash chain intact, matches the checkpoint of row ${checkpoint.seq} at ${checkpoint.at}`,
+  };
 }

@@ -101,7 +101,9 @@ export function recordReadFence(deps: AppDeps): RequestHandler {
       reads
         .primaryLsn()
         .then((lsn) => setReadFence(deps.db, tokenHash, lsn, deps.clock.now()))
-        .catch((err: unknown) => deps.logger.error({ err }, 'could not record the read fence; this session may read stale rows from the standby'))
+        .catch((err: unknown) =>
+          deps.logger.error({ err }, 'could not record the read fence; this session may read stale rows from the standby'),
+        )
         .finally(() => end(...args));
       return res;
     }) as typeof res.end;

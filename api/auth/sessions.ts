@@ -18,7 +18,13 @@ export async function createSession(db: Db, staffId: number, now: Date, ttlMs: n
   const token = randomToken();
   const csrfToken = randomToken(18);
   const expiresAt = new Date(now.getTime() + ttlMs);
-  await db('staff_sessions').insert({ token_hash: sha256Hex(token), staff_id: staffId, csrf_token: csrfToken, created_at: now, expires_at: expiresAt });
+  await db('staff_sessions').insert({
+    token_hash: sha256Hex(token),
+    staff_id: staffId,
+    csrf_token: csrfToken,
+    created_at: now,
+    expires_at: expiresAt,
+  });
   return { token, csrfToken, expiresAt };
 }
 
@@ -36,7 +42,17 @@ export async function findSession(db: Db, token: string, now: Date): Promise<Fou
     .where('s.token_hash', sha256Hex(token))
     .andWhere('s.expires_at', '>', now)
     .andWhere('st.active', true)
-    .first('st.id', 'st.email', 'st.display_name', 'st.role', 'st.locale', 's.csrf_token', 's.token_hash', 's.read_fence_lsn', 's.read_fence_at');
+    .first(
+      'st.id',
+      'st.email',
+      'st.display_name',
+      'st.role',
+      'st.locale',
+      's.csrf_token',
+      's.token_hash',
+      's.read_fence_lsn',
+      's.read_fence_at',
+    );
   if (!row) return null;
   return {
     staff: { id: row.id, email: row.email, displayName: row.display_name, role: row.role as Role, locale: row.locale },

@@ -23,7 +23,8 @@ type Matcher = (facts: Facts) => string[] | Promise<string[]>;
  * microtask per item.
  */
 function matcherOf(evaluator: PolicyEvaluator): Matcher {
-  if ('matchedRules' in evaluator && typeof evaluator.matchedRules === 'function') return evaluator.matchedRules.bind(evaluator) as (f: Facts) => string[];
+  if ('matchedRules' in evaluator && typeof evaluator.matchedRules === 'function')
+    return evaluator.matchedRules.bind(evaluator) as (f: Facts) => string[];
   return async (facts) => (await evaluator.evaluate(facts)).hits.map((h) => h.rule);
 }
 const NONE: readonly string[] = Object.freeze([]);
@@ -62,7 +63,11 @@ export interface BacktestSpec {
  * (facts from the items and what came before them), next to the version in force. `progress` is
  * called after every page with items done and the total.
  */
-export async function runBacktest(db: Db, spec: BacktestSpec, progress: (done: number, total: number) => Promise<void>): Promise<BacktestResult> {
+export async function runBacktest(
+  db: Db,
+  spec: BacktestSpec,
+  progress: (done: number, total: number) => Promise<void>,
+): Promise<BacktestResult> {
   const lists = await loadLists(db);
   const draft = buildEvaluator(spec.document, lists);
   const published = spec.compareWith ? buildEvaluator(spec.compareWith, lists) : null;
@@ -70,7 +75,9 @@ export async function runBacktest(db: Db, spec: BacktestSpec, progress: (done: n
     spec.document.rules.map((r) => ({ name: r.name, eventType: r.event.type })),
     published !== null,
   );
-  return spec.subject === 'post' ? backtestPosts(db, spec, lists, draft, published, summary, progress) : backtestTransactions(db, spec, draft, published, summary, progress);
+  return spec.subject === 'post'
+    ? backtestPosts(db, spec, lists, draft, published, summary, progress)
+    : backtestTransactions(db, spec, draft, published, summary, progress);
 }
 
 async function backtestPosts(
@@ -82,18 +89,42 @@ async function backtestPosts(
   summary: ReturnType<typeof createBacktestSummary>,
   progress: (done: number, total: number) => Promise<void>,
 ): Promise<BacktestResult> {
-  const total = Number((await db('posts').where('posted_at', '>=', spec.from).andWhere('posted_at', '<', spec.to).count({ c: '*' }).first())!.c);
+  const total = Number(
+    (await db('posts').where('posted_at', '>=', spec.from).andWhere('posted_at', '<', spec.to).count({ c: '*' }).first())!.c,
+  );
   await progress(0, total);
   const brands = await loadBrands(db);
   const stream = createPostVelocityStream();
   const boardStream = createBoardWindowStream();
   const thresholds = new Map<string, { share: number; minPosts: number }>(
-    (await db('board_thresholds').select('board', 'commercial_share', 'min_posts')).map((r: { board: string; commercial_share: number; min_posts: number }) => [r.board, { share: r.commercial_share, minPosts: r.min_posts }]),
+    (await db('board_thresholds').select('board', 'commercial_share', 'min_posts')).map(
+      (r: { board: string; commercial_share: number; min_posts: number }) => [
+        r.board,
+        { share: r.commercial_share, minPosts: r.min_posts },
+      ],
+    ),
   );
   const accounts = new Map<number, { type: string; joinedAt: Date; reputation: number | null; violationsUpheld: number }>();
   const partnerships = new Map<number, PartnershipSnapshot[]>();
   const threads = new Map<number, { authorId: number; authorType: string }>();
-  type Row = { id: number; kind: string; board: string | null; title: string | null; body: string; rating: number | null; platform_label: boolean; reach: number; product_id: number | null; posted_at: Date; author_id: number; thread_id: number | null; text_hash: string | null; spam_score: number | null; promo_score: number | null; disclosure_status: string | null };
+  type Row = {
+    id: number;
+    kind: string;
+    board: string | null;
+    title: string | null;
+    body: string;
+    rating: number | null;
+    platform_label: boolean;
+    reach: number;
+    product_id: number | null;
+    posted_at: Date;
+    author_id: number;
+    thread_id: number | null;
+    text_hash: string | null;
+    spam_score: number | null;
+    promo_score: number | null;
+    disclosure_status: string | null;
+  };
   let pending: Array<{ row: Row; post: StreamPost }> = [];
   let pendingTime = -Infinity;
   let done = 0;
@@ -111,7 +142,24 @@ async function backtestPosts(
       .where('posted_at', '<', spec.to)
       .orderBy([{ column: 'posted_at' }, { column: 'id' }])
       .limit(PAGE)
-      .select('id', 'kind', 'board', 'title', 'body', 'rating', 'platform_label', 'reach', 'product_id', 'posted_at', 'author_id', 'thread_id', 'text_hash', 'spam_score', 'promo_score', 'disclosure_status');
+      .select(
+        'id',
+        'kind',
+        'board',
+        'title',
+        'body',
+        'rating',
+        'platform_label',
+        'reach',
+        'product_id',
+        'posted_at',
+        'author_id',
+        'thread_id',
+        'text_hash',
+        'spam_score',
+        'promo_score',
+        'disclosure_status',
+      );
     if (after) query.andWhere('posted_at', '>=', after.t).andWhere((w) => w.where('posted_at', '>', after.t).orWhere('id', '>', after.id));
     else query.andWhere('posted_at', '>=', readFrom);
     const rows = query.then((r: Row[]) => r);
@@ -130,19 +178,29 @@ async function backtestPosts(
     // What the page needs besides its rows, read side by side.
     const newAuthors = [...new Set(rows.map((r) => r.author_id))].filter((id) => !accounts.has(id));
     const pageThreads = new Set(rows.filter((r) => r.kind === 'thread').map((r) => r.id));
-    const missingThreads = [...new Set(rows.map((r) => r.thread_id).filter((x): x is number => x !== null && !threads.has(x) && !pageThreads.has(x)))];
+    const missingThreads = [
+      ...new Set(rows.map((r) => r.thread_id).filter((x): x is number => x !== null && !threads.has(x) && !pageThreads.has(x))),
+    ];
     const inWindow = rows.filter((r) => r.posted_at.getTime() >= spec.from.getTime());
     const [newAccounts, newPartnerships, found, decisions] = await Promise.all([
       loadAccounts(db, newAuthors),
       loadPartnerships(db, newAuthors),
       missingThreads.length
-        ? (db('posts as p').join('accounts as a', 'a.id', 'p.author_id').whereIn('p.id', missingThreads).select('p.id', 'p.author_id', 'a.type') as Promise<Array<{ id: number; author_id: number; type: string }>>)
+        ? (db('posts as p')
+            .join('accounts as a', 'a.id', 'p.author_id')
+            .whereIn('p.id', missingThreads)
+            .select('p.id', 'p.author_id', 'a.type') as Promise<Array<{ id: number; author_id: number; type: string }>>)
         : [],
-      decisionsFor(db, 'post', inWindow.map((r) => r.id)),
+      decisionsFor(
+        db,
+        'post',
+        inWindow.map((r) => r.id),
+      ),
     ]);
     for (const [id, a] of newAccounts) accounts.set(id, a);
     for (const [id, p] of newPartnerships) partnerships.set(id, p);
-    for (const r of rows) if (r.kind === 'thread') threads.set(r.id, { authorId: r.author_id, authorType: accounts.get(r.author_id)?.type ?? 'member' });
+    for (const r of rows)
+      if (r.kind === 'thread') threads.set(r.id, { authorId: r.author_id, authorType: accounts.get(r.author_id)?.type ?? 'member' });
     for (const t of found) threads.set(t.id, { authorId: t.author_id, authorType: t.type });
 
     for (const row of rows) {
@@ -158,7 +216,15 @@ async function backtestPosts(
         pending = [];
         pendingTime = t;
       }
-      const post: StreamPost = { authorId: row.author_id, threadId: row.thread_id, productId: row.product_id, kind: row.kind, postedAt: row.posted_at, textHash: row.text_hash ?? '', authorJoinedAt: author.joinedAt };
+      const post: StreamPost = {
+        authorId: row.author_id,
+        threadId: row.thread_id,
+        productId: row.product_id,
+        kind: row.kind,
+        postedAt: row.posted_at,
+        textHash: row.text_hash ?? '',
+        authorJoinedAt: author.joinedAt,
+      };
       const velocity = stream.measure(post);
       let board: { posts24h: number; commercial24h: number; threshold: { share: number; minPosts: number } | null } | null = null;
       if (row.board) {
@@ -169,7 +235,17 @@ async function backtestPosts(
       if (t < spec.from.getTime()) continue;
       const thread = row.thread_id !== null ? threads.get(row.thread_id) : undefined;
       const facts = computePostFacts(
-        { kind: row.kind, board: row.board, title: row.title, body: row.body, rating: row.rating, platformLabel: row.platform_label, reach: row.reach, hasProduct: row.product_id !== null, postedAt: row.posted_at },
+        {
+          kind: row.kind,
+          board: row.board,
+          title: row.title,
+          body: row.body,
+          rating: row.rating,
+          platformLabel: row.platform_label,
+          reach: row.reach,
+          hasProduct: row.product_id !== null,
+          postedAt: row.posted_at,
+        },
         {
           author,
           authorPartnerships: partnerships.get(row.author_id) ?? [],
@@ -217,7 +293,18 @@ async function backtestTransactions(
   const draftMatch = matcherOf(draft);
   const publishedMatch = published ? matcherOf(published) : null;
   for (;;) {
-    type OrderRow = { id: number; buyer_id: number; vendor_id: number; affiliate_id: number | null; referral_post_id: number | null; ordered_at: Date; amount_cents: number | string; currency: string; status: string; brand_handle: string | null };
+    type OrderRow = {
+      id: number;
+      buyer_id: number;
+      vendor_id: number;
+      affiliate_id: number | null;
+      referral_post_id: number | null;
+      ordered_at: Date;
+      amount_cents: number | string;
+      currency: string;
+      status: string;
+      brand_handle: string | null;
+    };
     const rows: OrderRow[] = await base()
       .andWhere('transactions.id', '>', lastId)
       .leftJoin('products as p', 'p.id', 'transactions.product_id')
@@ -227,17 +314,43 @@ async function backtestTransactions(
       .select('transactions.*', 'b.handle as brand_handle');
     if (rows.length === 0) break;
     lastId = rows[rows.length - 1]!.id;
-    const subjects = rows.map((t) => ({ id: t.id, buyerId: t.buyer_id, vendorId: t.vendor_id, affiliateId: t.affiliate_id, referralPostId: t.referral_post_id, orderedAt: t.ordered_at }));
+    const subjects = rows.map((t) => ({
+      id: t.id,
+      buyerId: t.buyer_id,
+      vendorId: t.vendor_id,
+      affiliateId: t.affiliate_id,
+      referralPostId: t.referral_post_id,
+      orderedAt: t.ordered_at,
+    }));
     const contexts = await loadTransactionContexts(db, subjects);
-    const decisions = await decisionsFor(db, 'transaction', rows.map((r) => r.id));
+    const decisions = await decisionsFor(
+      db,
+      'transaction',
+      rows.map((r) => r.id),
+    );
     for (const [i, t] of rows.entries()) {
       const facts = computeTransactionFacts(
-        { amountCents: Number(t.amount_cents), currency: t.currency, status: t.status, orderedAt: t.ordered_at, hasReferralPost: t.referral_post_id !== null, hasAffiliate: t.affiliate_id !== null, productBrandHandle: t.brand_handle ?? null },
+        {
+          amountCents: Number(t.amount_cents),
+          currency: t.currency,
+          status: t.status,
+          orderedAt: t.ordered_at,
+          hasReferralPost: t.referral_post_id !== null,
+          hasAffiliate: t.affiliate_id !== null,
+          productBrandHandle: t.brand_handle ?? null,
+        },
         contexts[i]!,
       );
       const draftRules = await settle(draftMatch(facts));
       const publishedRules = publishedMatch ? await settle(publishedMatch(facts)) : NONE;
-      summary.add({ id: t.id, at: t.ordered_at, excerpt: `${(Number(t.amount_cents) / 100).toFixed(2)} ${t.currency} ${t.status}`, draftRules, publishedRules, decision: decisions.get(t.id) ?? null });
+      summary.add({
+        id: t.id,
+        at: t.ordered_at,
+        excerpt: `${(Number(t.amount_cents) / 100).toFixed(2)} ${t.currency} ${t.status}`,
+        draftRules,
+        publishedRules,
+        decision: decisions.get(t.id) ?? null,
+      });
       done++;
     }
     await progress(done, total);

@@ -1,6 +1,14 @@
 import type { Knex } from 'knex';
 import type { Facts } from '../../rules/policy/evaluation';
-import { addCounts, bucketStart, EMPTY_COUNTS, healthContribution, thresholdTransition, windowFor, type HealthCounts } from '../../rules/community/commercialShare';
+import {
+  addCounts,
+  bucketStart,
+  EMPTY_COUNTS,
+  healthContribution,
+  thresholdTransition,
+  windowFor,
+  type HealthCounts,
+} from '../../rules/community/commercialShare';
 import { flagReasonText } from '../../rules/flags/flagReasons';
 import { sqlArray } from '../db/sqlArray';
 
@@ -25,9 +33,20 @@ interface CounterUpsert {
 }
 
 /** Adds many counters of one table; concurrent batches add to the same row without losing either. */
-function counterUpsert(table: 'board_activity' | 'thread_activity', keyColumns: string[], keys: unknown[][], counts: HealthCounts[]): CounterUpsert | null {
+function counterUpsert(
+  table: 'board_activity' | 'thread_activity',
+  keyColumns: string[],
+  keys: unknown[][],
+  counts: HealthCounts[],
+): CounterUpsert | null {
   if (counts.length === 0) return null;
-  const keyTypes: Record<string, string> = { board: 'text', granularity: 'text', bucket: 'timestamptz', slot: 'smallint', thread_id: 'bigint' };
+  const keyTypes: Record<string, string> = {
+    board: 'text',
+    granularity: 'text',
+    bucket: 'timestamptz',
+    slot: 'smallint',
+    thread_id: 'bigint',
+  };
   const cols = [...keyColumns, 'posts', 'commercial', 'disclosed', 'by_vendor', 'by_partnered'];
   const types = [...keyColumns.map((c) => keyTypes[c]!), 'int', 'int', 'int', 'int', 'int'];
   const bindings = [
@@ -64,7 +83,14 @@ async function upsertCounters(trx: Knex.Transaction, board: CounterUpsert | null
  * bucket, in the ingestion transaction, then checks the boards' thresholds. Keys are sorted so
  * concurrent batches take row locks in the same order.
  */
-export async function recordCommunityActivity(trx: Knex.Transaction, posts: ActivityPost[], facts: Facts[], now: Date, knownThresholds?: ReadonlyMap<string, unknown>, counterSlots = 1): Promise<void> {
+export async function recordCommunityActivity(
+  trx: Knex.Transaction,
+  posts: ActivityPost[],
+  facts: Facts[],
+  now: Date,
+  knownThresholds?: ReadonlyMap<string, unknown>,
+  counterSlots = 1,
+): Promise<void> {
   // One slot per batch (migration 020): concurrent batches on a board mostly add to different rows.
   const slot = Math.floor(Math.random() * Math.max(1, counterSlots));
   const boards = new Map<string, HealthCounts>();
@@ -75,7 +101,8 @@ export async function recordCommunityActivity(trx: Knex.Transaction, posts: Acti
     const c = healthContribution(facts[i] ?? {});
     for (const g of ['hour', 'day'] as const) bump(boards, `${p.board}\u0000${g}\u0000${bucketStart(p.postedAt, g).toISOString()}`, c);
     const thread = p.kind === 'thread' ? p.id : p.threadId;
-    if (thread !== null) for (const g of ['hour', 'day'] as const) bump(threads, `${thread}\u0000${g}\u0000${bucketStart(p.postedAt, g).toISOString()}`, c);
+    if (thread !== null)
+      for (const g of ['hour', 'day'] as const) bump(threads, `${thread}\u0000${g}\u0000${bucketStart(p.postedAt, g).toISOString()}`, c);
     const seen = latest.get(p.board);
     if (!seen || seen.getTime() < p.postedAt.getTime()) latest.set(p.board, p.postedAt);
   });
@@ -83,8 +110,18 @@ export async function recordCommunityActivity(trx: Knex.Transaction, posts: Acti
   const threadKeys = [...threads.keys()].sort();
   await upsertCounters(
     trx,
-    counterUpsert('board_activity', ['board', 'granularity', 'bucket', 'slot'], boardKeys.map((k) => [...k.split('\u0000'), slot]), boardKeys.map((k) => boards.get(k)!)),
-    counterUpsert('thread_activity', ['thread_id', 'granularity', 'bucket'], threadKeys.map((k) => k.split('\u0000').map((v, i) => (i === 0 ? Number(v) : v))), threadKeys.map((k) => threads.get(k)!)),
+    counterUpsert(
+      'board_activity',
+      ['board', 'granularity', 'bucket', 'slot'],
+      boardKeys.map((k) => [...k.split('\u0000'), slot]),
+      boardKeys.map((k) => boards.get(k)!),
+    ),
+    counterUpsert(
+      'thread_activity',
+      ['thread_id', 'granularity', 'bucket'],
+      threadKeys.map((k) => k.split('\u0000').map((v, i) => (i === 0 ? Number(v) : v))),
+      threadKeys.map((k) => threads.get(k)!),
+    ),
   );
   // Boards without a threshold need no check; the runtime's cache says which have one.
   const watched = knownThresholds ? new Map([...latest].filter(([board]) => knownThresholds.has(board))) : latest;
@@ -92,7 +129,13 @@ export async function recordCommunityActivity(trx: Knex.Transaction, posts: Acti
 }
 
 /** A counter row (either table, or a sum of them) as counts. */
-export const countsOf = (r: { posts: number; commercial: number; disclosed: number; by_vendor: number; by_partnered: number }): HealthCounts => ({
+export const countsOf = (r: {
+  posts: number;
+  commercial: number;
+  disclosed: number;
+  by_vendor: number;
+  by_partnered: number;
+}): HealthCounts => ({
   posts: Number(r.posts),
   commercial: Number(r.commercial),
   disclosed: Number(r.disclosed),
@@ -105,7 +148,11 @@ export async function windowCounts(db: Knex, board: string, start: Date, end: Da
     .where({ board, granularity: 'hour' })
     .andWhere('bucket', '>=', start)
     .andWhere('bucket', '<', end)
-    .first(db.raw('coalesce(sum(posts), 0)::int as posts, coalesce(sum(commercial), 0)::int as commercial, coalesce(sum(disclosed), 0)::int as disclosed, coalesce(sum(by_vendor), 0)::int as by_vendor, coalesce(sum(by_partnered), 0)::int as by_partnered'));
+    .first(
+      db.raw(
+        'coalesce(sum(posts), 0)::int as posts, coalesce(sum(commercial), 0)::int as commercial, coalesce(sum(disclosed), 0)::int as disclosed, coalesce(sum(by_vendor), 0)::int as by_vendor, coalesce(sum(by_partnered), 0)::int as by_partnered',
+      ),
+    );
   return countsOf(row);
 }
 
@@ -115,7 +162,11 @@ export async function windowCounts(db: Knex, board: string, start: Date, end: Da
  * alert's evidence. It raises no other until the share is back under the threshold.
  */
 async function checkThresholds(trx: Knex.Transaction, latest: Map<string, Date>, now: Date): Promise<void> {
-  const rows: Array<{ board: string; commercial_share: number; min_posts: number; alerted: boolean }> = await trx('board_thresholds').whereIn('board', [...latest.keys()]).orderBy('board').forUpdate().select('board', 'commercial_share', 'min_posts', 'alerted');
+  const rows: Array<{ board: string; commercial_share: number; min_posts: number; alerted: boolean }> = await trx('board_thresholds')
+    .whereIn('board', [...latest.keys()])
+    .orderBy('board')
+    .forUpdate()
+    .select('board', 'commercial_share', 'min_posts', 'alerted');
   for (const t of rows) {
     const { start, end } = windowFor(latest.get(t.board)!);
     const counts = await windowCounts(trx, t.board, start, end);
@@ -126,10 +177,27 @@ async function checkThresholds(trx: Knex.Transaction, latest: Map<string, Date>,
       continue;
     }
     if (transition !== 'raise') continue;
-    const commercial: number[] = (await trx('posts').where({ board: t.board }).whereIn('disclosure_status', COMMERCIAL).andWhere('posted_at', '>=', start).andWhere('posted_at', '<', end).orderBy([{ column: 'posted_at', order: 'desc' }, { column: 'id', order: 'desc' }]).limit(200).select('id')).map((r: { id: number }) => r.id);
+    const commercial: number[] = (
+      await trx('posts')
+        .where({ board: t.board })
+        .whereIn('disclosure_status', COMMERCIAL)
+        .andWhere('posted_at', '>=', start)
+        .andWhere('posted_at', '<', end)
+        .orderBy([
+          { column: 'posted_at', order: 'desc' },
+          { column: 'id', order: 'desc' },
+        ])
+        .limit(200)
+        .select('id')
+    ).map((r: { id: number }) => r.id);
     if (commercial.length === 0) continue;
     const share = counts.commercial / counts.posts;
-    const reason = flagReasonText('board_saturation', { board: t.board, share: (share * 100).toFixed(0), posts: counts.posts, threshold: (t.commercial_share * 100).toFixed(0) });
+    const reason = flagReasonText('board_saturation', {
+      board: t.board,
+      share: (share * 100).toFixed(0),
+      posts: counts.posts,
+      threshold: (t.commercial_share * 100).toFixed(0),
+    });
     const flag = await trx.raw(
       `insert into flags (subject_type, subject_id, queue, priority, status, source, reason, created_at)
        values ('post', ?, 'community', ?, 'open', 'rule', ?, ?)
@@ -138,7 +206,17 @@ async function checkThresholds(trx: Knex.Transaction, latest: Map<string, Date>,
        returning id`,
       [commercial[0]!, ALERT_PRIORITY, reason, now],
     );
-    await trx('board_alerts').insert({ board: t.board, flag_id: flag.rows[0].id, share, threshold: t.commercial_share, window_posts: counts.posts, window_start: start, window_end: end, post_ids: JSON.stringify(commercial), raised_at: now });
+    await trx('board_alerts').insert({
+      board: t.board,
+      flag_id: flag.rows[0].id,
+      share,
+      threshold: t.commercial_share,
+      window_posts: counts.posts,
+      window_start: start,
+      window_end: end,
+      post_ids: JSON.stringify(commercial),
+      raised_at: now,
+    });
     await trx('board_thresholds').where({ board: t.board }).update({ alerted: true });
   }
 }

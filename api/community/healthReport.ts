@@ -11,19 +11,43 @@ export const LARGE_THREAD_POSTS = 30;
  * threads; and the alerts raised.
  */
 export async function communityHealth(db: Knex, options: { granularity: 'hour' | 'day'; from: Date; to: Date; now: Date }) {
-  const rows: Array<{ board: string; bucket: Date; posts: number; commercial: number; disclosed: number; by_vendor: number; by_partnered: number }> = await db('board_activity')
+  const rows: Array<{
+    board: string;
+    bucket: Date;
+    posts: number;
+    commercial: number;
+    disclosed: number;
+    by_vendor: number;
+    by_partnered: number;
+  }> = await db('board_activity')
     .where({ granularity: options.granularity })
     .andWhere('bucket', '>=', options.from)
     .andWhere('bucket', '<', options.to)
     .groupBy('board', 'bucket')
     .orderBy([{ column: 'board' }, { column: 'bucket' }])
-    .select('board', 'bucket', db.raw('sum(posts)::int as posts, sum(commercial)::int as commercial, sum(disclosed)::int as disclosed, sum(by_vendor)::int as by_vendor, sum(by_partnered)::int as by_partnered'));
+    .select(
+      'board',
+      'bucket',
+      db.raw(
+        'sum(posts)::int as posts, sum(commercial)::int as commercial, sum(disclosed)::int as disclosed, sum(by_vendor)::int as by_vendor, sum(by_partnered)::int as by_partnered',
+      ),
+    );
   const thresholds = new Map<string, { commercial_share: number; min_posts: number; alerted: boolean; updated_at: Date }>(
-    (await db('board_thresholds').select('board', 'commercial_share', 'min_posts', 'alerted', 'updated_at')).map((t: { board: string; commercial_share: number; min_posts: number; alerted: boolean; updated_at: Date }) => [t.board, t]),
+    (await db('board_thresholds').select('board', 'commercial_share', 'min_posts', 'alerted', 'updated_at')).map(
+      (t: { board: string; commercial_share: number; min_posts: number; alerted: boolean; updated_at: Date }) => [t.board, t],
+    ),
   );
   const boardNames = [...new Set([...rows.map((r) => r.board), ...thresholds.keys()])].sort();
   // "Now" for a board is its newest post, so a quiet board does not read as empty.
-  const newest = new Map<string, Date>((await db('board_activity').where({ granularity: 'hour' }).whereIn('board', boardNames).groupBy('board').select('board', db.raw('max(bucket) as last'))).map((r: { board: string; last: Date }) => [r.board, r.last]));
+  const newest = new Map<string, Date>(
+    (
+      await db('board_activity')
+        .where({ granularity: 'hour' })
+        .whereIn('board', boardNames)
+        .groupBy('board')
+        .select('board', db.raw('max(bucket) as last'))
+    ).map((r: { board: string; last: Date }) => [r.board, r.last]),
+  );
 
   const boards = [];
   for (const board of boardNames) {
@@ -54,7 +78,16 @@ export async function communityHealth(db: Knex, options: { granularity: 'hour' |
        limit 10`,
       [options.from, options.to],
     )
-  ).rows.map((r: { account_id: number; handle: string; type: string; commercial_posts: number; undisclosed_posts: number; boards: number }) => ({ accountId: r.account_id, handle: r.handle, type: r.type, commercialPosts: r.commercial_posts, undisclosedPosts: r.undisclosed_posts, boards: r.boards }));
+  ).rows.map(
+    (r: { account_id: number; handle: string; type: string; commercial_posts: number; undisclosed_posts: number; boards: number }) => ({
+      accountId: r.account_id,
+      handle: r.handle,
+      type: r.type,
+      commercialPosts: r.commercial_posts,
+      undisclosedPosts: r.undisclosed_posts,
+      boards: r.boards,
+    }),
+  );
 
   const largeThreads = (
     await db.raw(
@@ -67,9 +100,25 @@ export async function communityHealth(db: Knex, options: { granularity: 'hour' |
        limit 20`,
       [options.from, options.to, LARGE_THREAD_POSTS],
     )
-  ).rows.map((r: { thread_id: number; title: string | null; board: string | null; posts: number; commercial: number; disclosed: number; by_vendor: number; by_partnered: number }) => ({ threadId: r.thread_id, title: r.title, board: r.board, ...countsOf(r), ...sharesOf(countsOf(r)) }));
+  ).rows.map(
+    (r: {
+      thread_id: number;
+      title: string | null;
+      board: string | null;
+      posts: number;
+      commercial: number;
+      disclosed: number;
+      by_vendor: number;
+      by_partnered: number;
+    }) => ({ threadId: r.thread_id, title: r.title, board: r.board, ...countsOf(r), ...sharesOf(countsOf(r)) }),
+  );
 
-  const alerts = (await db('board_alerts').orderBy('raised_at', 'desc').limit(50).select('id', 'board', 'flag_id', 'share', 'threshold', 'window_posts', 'window_start', 'window_end', 'raised_at', 'reset_at')).map((a: Record<string, unknown>) => ({
+  const alerts = (
+    await db('board_alerts')
+      .orderBy('raised_at', 'desc')
+      .limit(50)
+      .select('id', 'board', 'flag_id', 'share', 'threshold', 'window_posts', 'window_start', 'window_end', 'raised_at', 'reset_at')
+  ).map((a: Record<string, unknown>) => ({
     id: a.id,
     board: a.board,
     flagId: a.flag_id,
@@ -87,13 +136,18 @@ export async function communityHealth(db: Knex, options: { granularity: 'hour' |
 
 /** One thread's series, hourly or daily, from its counters. */
 async function threadHealth(db: Knex, threadId: number, options: { granularity: 'hour' | 'day'; from: Date; to: Date }) {
-  const rows: Array<{ bucket: Date; posts: number; commercial: number; disclosed: number; by_vendor: number; by_partnered: number }> = await db('thread_activity')
-    .where({ thread_id: threadId, granularity: options.granularity })
-    .andWhere('bucket', '>=', options.from)
-    .andWhere('bucket', '<', options.to)
-    .orderBy('bucket')
-    .select('bucket', 'posts', 'commercial', 'disclosed', 'by_vendor', 'by_partnered');
-  return { threadId, granularity: options.granularity, series: rows.map((r) => ({ bucket: r.bucket, ...countsOf(r), ...sharesOf(countsOf(r)) })) };
+  const rows: Array<{ bucket: Date; posts: number; commercial: number; disclosed: number; by_vendor: number; by_partnered: number }> =
+    await db('thread_activity')
+      .where({ thread_id: threadId, granularity: options.granularity })
+      .andWhere('bucket', '>=', options.from)
+      .andWhere('bucket', '<', options.to)
+      .orderBy('bucket')
+      .select('bucket', 'posts', 'commercial', 'disclosed', 'by_vendor', 'by_partnered');
+  return {
+    threadId,
+    granularity: options.granularity,
+    series: rows.map((r) => ({ bucket: r.bucket, ...countsOf(r), ...sharesOf(countsOf(r)) })),
+  };
 }
 
 /** A thread's health, or null when there is no thread with that id. */

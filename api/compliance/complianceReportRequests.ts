@@ -10,7 +10,10 @@ import { COMPLIANCE_REPORT_JOB } from './complianceReport';
 /** The brand and creator a request names must exist (and the brand be a brand), or the request is invalid. */
 async function subjectErrors(db: Db, input: ComplianceReportRequest): Promise<FieldError[]> {
   const errors: FieldError[] = [];
-  for (const [field, id, type] of [['brandId', input.brandId, 'brand'], ['creatorId', input.creatorId, null]] as const) {
+  for (const [field, id, type] of [
+    ['brandId', input.brandId, 'brand'],
+    ['creatorId', input.creatorId, null],
+  ] as const) {
     if (id === undefined) continue;
     const account = await db('accounts').where({ id }).first('type');
     if (!account || (type && account.type !== type)) errors.push({ path: field, message: `no ${type ?? 'account'} with id ${id}` });
@@ -24,10 +27,31 @@ export async function requestComplianceReport(db: Db, jobs: JobQueue, input: Com
   if (errors.length) throw problems.validation(errors);
   const id = await db.transaction(async (trx) => {
     const [row] = await trx('compliance_reports')
-      .insert({ period_start: input.from, period_end: input.to, brand_id: input.brandId ?? null, creator_id: input.creatorId ?? null, status: 'queued', created_by: act.staffId, created_at: act.at })
+      .insert({
+        period_start: input.from,
+        period_end: input.to,
+        brand_id: input.brandId ?? null,
+        creator_id: input.creatorId ?? null,
+        status: 'queued',
+        created_by: act.staffId,
+        created_at: act.at,
+      })
       .returning('id');
-    const detail = { from: input.from.toISOString(), to: input.to.toISOString(), brandId: input.brandId ?? null, creatorId: input.creatorId ?? null };
-    await appendAudit(trx, { actor: auditActor(act), action: 'compliance_report.create', subjectType: 'compliance_report', subjectId: row.id, detail, requestId: act.requestId, at: act.at });
+    const detail = {
+      from: input.from.toISOString(),
+      to: input.to.toISOString(),
+      brandId: input.brandId ?? null,
+      creatorId: input.creatorId ?? null,
+    };
+    await appendAudit(trx, {
+      actor: auditActor(act),
+      action: 'compliance_report.create',
+      subjectType: 'compliance_report',
+      subjectId: row.id,
+      detail,
+      requestId: act.requestId,
+      at: act.at,
+    });
     return row.id as number;
   });
   await jobs.send(COMPLIANCE_REPORT_JOB, { id });

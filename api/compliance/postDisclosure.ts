@@ -15,14 +15,22 @@ export interface PostDisclosure extends DisclosureVerdict {
  * function ingestion, backtests and the compliance report call. `text` is what the caller shows
  * (the masked text on the post page), so the spans index exactly what the reader sees.
  */
-export async function postDisclosure(db: Db, post: { authorId: number; postedAt: Date | string; platformLabel: boolean; promoScore: number | null }, text: string): Promise<PostDisclosure> {
+export async function postDisclosure(
+  db: Db,
+  post: { authorId: number; postedAt: Date | string; platformLabel: boolean; promoScore: number | null },
+  text: string,
+): Promise<PostDisclosure> {
   const [lists, brands, partnerships] = await Promise.all([loadLists(db), loadBrands(db), loadPartnerships(db, [post.authorId])]);
   const at = new Date(post.postedAt);
   const active = (partnerships.get(post.authorId) ?? []).filter((p) => activeAt(p, at));
   const verdict = disclosureVerdict({
     text,
     platformLabel: post.platformLabel,
-    partnerships: active.map((p) => ({ brand: p.brandHandle, kind: p.kind, names: brands.find((b) => b.handle === p.brandHandle)?.names ?? [] })),
+    partnerships: active.map((p) => ({
+      brand: p.brandHandle,
+      kind: p.kind,
+      names: brands.find((b) => b.handle === p.brandHandle)?.names ?? [],
+    })),
     promoScore: post.promoScore ?? undefined,
     settings: disclosureSettings(lists),
   });

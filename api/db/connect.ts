@@ -47,13 +47,18 @@ function open(options: DatabaseOptions): Db {
         connectionString: options.databaseUrl,
         types: {
           getTypeParser: (oid: number, format?: 'text' | 'binary') =>
-            oid === (pg.types.builtins.INT8 as number) ? int8ToNumber : (pg.types.getTypeParser as (o: number, f?: string) => unknown)(oid, format),
+            oid === (pg.types.builtins.INT8 as number)
+              ? int8ToNumber
+              : (pg.types.getTypeParser as (o: number, f?: string) => unknown)(oid, format),
         },
       } as Knex.PgConnectionConfig,
       searchPath: options.schema ? [options.schema] : undefined,
       pool: { min: 0, max: options.poolMax ?? 10 },
       ...(options.standby
-        ? { acquireConnectionTimeout: options.standby.acquireTimeoutMs, log: { warn: () => undefined, error: () => undefined, debug: () => undefined, deprecate: () => undefined } }
+        ? {
+            acquireConnectionTimeout: options.standby.acquireTimeoutMs,
+            log: { warn: () => undefined, error: () => undefined, debug: () => undefined, deprecate: () => undefined },
+          }
         : {}),
     });
   }

@@ -18,7 +18,10 @@ export async function rollbackAll(db: Db): Promise<void> {
 }
 
 export async function migrationState(db: Db): Promise<MigrationState> {
-  const [done, pending] = (await db.migrate.list({ migrationSource })) as [Array<{ name: string } | string>, Array<readonly [string, unknown]>];
+  const [done, pending] = (await db.migrate.list({ migrationSource })) as [
+    Array<{ name: string } | string>,
+    Array<readonly [string, unknown]>,
+  ];
   const last = done[done.length - 1];
   return {
     current: last === undefined ? null : typeof last === 'string' ? last : last.name,

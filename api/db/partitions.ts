@@ -21,7 +21,9 @@ function monthStart(at: Date, plus = 0): string {
 
 /** The tables migration 018 partitioned, with their time column. */
 export async function partitionedTables(db: Db): Promise<Array<{ table: string; column: string }>> {
-  const rows: Array<{ table_name: string; time_column: string }> = await db('partitioned_tables').orderBy('table_name').select('table_name', 'time_column');
+  const rows: Array<{ table_name: string; time_column: string }> = await db('partitioned_tables')
+    .orderBy('table_name')
+    .select('table_name', 'time_column');
   return rows.map((r) => ({ table: r.table_name, column: r.time_column }));
 }
 
@@ -34,7 +36,9 @@ export async function ensurePartitions(db: Db, now: Date, monthsAhead = MONTHS_A
   const made: string[] = [];
   for (const { table } of await partitionedTables(db)) {
     for (let m = 0; m <= monthsAhead; m++) {
-      const [row] = rowsOf<{ made: string | null }>(await db.raw('select ensure_month_partition(?, ?::date) as made', [table, monthStart(now, m)]));
+      const [row] = rowsOf<{ made: string | null }>(
+        await db.raw('select ensure_month_partition(?, ?::date) as made', [table, monthStart(now, m)]),
+      );
       if (row?.made) made.push(row.made);
     }
   }
@@ -53,7 +57,13 @@ export async function listPartitions(db: Db): Promise<PartitionInfo[]> {
   );
   return rows.map((r) => {
     const bounds = /FROM \('([^']+)'\) TO \('([^']+)'\)/.exec(r.bound);
-    return { table: r.parent, partition: r.child, from: bounds ? new Date(bounds[1]!) : null, to: bounds ? new Date(bounds[2]!) : null, rows: Number(r.estimate) };
+    return {
+      table: r.parent,
+      partition: r.child,
+      from: bounds ? new Date(bounds[1]!) : null,
+      to: bounds ? new Date(bounds[2]!) : null,
+      rows: Number(r.estimate),
+    };
   });
 }
 

@@ -54,14 +54,29 @@ export function lsnValue(lsn: string): bigint {
   return (BigInt(`0x${hi}`) << 32n) + BigInt(`0x${lo}`);
 }
 
-const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006', '40001']);
+const CONNECTION_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08001',
+  '08003',
+  '08006',
+  '40001',
+]);
 
 /** Errors that say the standby, not the query, is the problem: the read is worth running on the primary. */
 export function isStandbyFailure(err: unknown): boolean {
   const e = err as { code?: string; name?: string; message?: string };
   if (e?.code && CONNECTION_CODES.has(e.code)) return true;
   if (e?.name === 'KnexTimeoutError') return true;
-  return /Connection terminated|connect ECONNREFUSED|terminating connection|conflict with recovery|the database system is (starting up|shutting down)/i.test(e?.message ?? '');
+  return /Connection terminated|connect ECONNREFUSED|terminating connection|conflict with recovery|the database system is (starting up|shutting down)/i.test(
+    e?.message ?? '',
+  );
 }
 
 export function createReadRouter(options: ReadRouterOptions): ReadRouter {
@@ -69,9 +84,22 @@ export function createReadRouter(options: ReadRouterOptions): ReadRouter {
   const fenceMaxMs = options.fenceMaxMs ?? 60_000;
   const retryAfterMs = options.retryAfterMs ?? 5_000;
   const recheckMs = options.recheckMs ?? 1_000;
-  const reads = new Counter({ name: 'trust_reads_total', help: 'Console reads by the database they went to', labelNames: ['target', 'reason'], registers: [options.registry] });
-  const fallbacks = new Counter({ name: 'trust_replica_fallbacks_total', help: 'Times the standby failed and reads went to the primary', registers: [options.registry] });
-  const up = new Gauge({ name: 'trust_replica_up', help: '1 when the standby answers, 0 when reads fall back to the primary', registers: [options.registry] });
+  const reads = new Counter({
+    name: 'trust_reads_total',
+    help: 'Console reads by the database they went to',
+    labelNames: ['target', 'reason'],
+    registers: [options.registry],
+  });
+  const fallbacks = new Counter({
+    name: 'trust_replica_fallbacks_total',
+    help: 'Times the standby failed and reads went to the primary',
+    registers: [options.registry],
+  });
+  const up = new Gauge({
+    name: 'trust_replica_up',
+    help: '1 when the standby answers, 0 when reads fall back to the primary',
+    registers: [options.registry],
+  });
   let replay: { lsn: bigint; at: number } | null = null;
   let downUntil = 0;
 

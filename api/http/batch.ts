@@ -16,4 +16,3 @@ export function readBatch<S extends z.ZodType<{ id: string }>>(schema: S, body: 
   if (errors.length) throw problems.validation(errors, 'A batch may hold each id once.');
   return { items, batch: true };
 }
-

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { problems } from './problem';
 
-const comparable = (v: unknown): string => JSON.stringify(v instanceof Date ? v.toISOString() : v ?? null);
+const comparable = (v: unknown): string => JSON.stringify(v instanceof Date ? v.toISOString() : (v ?? null));
 
 /**
  * react-admin sends the whole record on update, so a route accepts and ignores the fields it does not

@@ -78,13 +78,24 @@ function parseJsonParam(raw: unknown, name: string, errors: FieldError[]): unkno
 }
 
 const scalarCheckers: Record<FieldKind, (v: unknown, spec: FieldSpec) => unknown | undefined> = {
-  id: (v) => (typeof v === 'number' && Number.isSafeInteger(v) && v > 0 ? v : typeof v === 'string' && /^[1-9][0-9]{0,14}$/.test(v) ? Number(v) : undefined),
+  id: (v) =>
+    typeof v === 'number' && Number.isSafeInteger(v) && v > 0
+      ? v
+      : typeof v === 'string' && /^[1-9][0-9]{0,14}$/.test(v)
+        ? Number(v)
+        : undefined,
   int: (v, spec) => {
-    const n = typeof v === 'number' && Number.isSafeInteger(v) ? v : typeof v === 'string' && /^-?[0-9]{1,15}$/.test(v) ? Number(v) : undefined;
+    const n =
+      typeof v === 'number' && Number.isSafeInteger(v) ? v : typeof v === 'string' && /^-?[0-9]{1,15}$/.test(v) ? Number(v) : undefined;
     const [min, max] = INT_RANGES[spec.intType ?? 'integer'];
     return n !== undefined && n >= min && n <= max ? n : undefined;
   },
-  number: (v) => (typeof v === 'number' && Number.isFinite(v) ? v : typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : undefined),
+  number: (v) =>
+    typeof v === 'number' && Number.isFinite(v)
+      ? v
+      : typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))
+        ? Number(v)
+        : undefined,
   text: (v) => (typeof v === 'string' && v.length <= 500 && textProblem(v) === null ? v : undefined),
   enum: (v, spec) => (typeof v === 'string' && (spec.values ?? []).includes(v) ? v : undefined),
   bool: (v) => (typeof v === 'boolean' ? v : v === 'true' ? true : v === 'false' ? false : undefined),
@@ -98,7 +109,7 @@ const scalarCheckers: Record<FieldKind, (v: unknown, spec: FieldSpec) => unknown
 
 const KIND_NAMES: Record<FieldKind, string> = {
   id: 'a positive integer id',
-  int: 'an integer within the column\'s range',
+  int: "an integer within the column's range",
   number: 'a number',
   text: 'a string of at most 500 characters, valid Unicode without NUL',
   enum: 'one of the allowed values',
@@ -135,8 +146,13 @@ export function parseListQuery(spec: ListableSpec, query: Record<string, unknown
     else {
       const field = fieldOf(spec, parsed.data[0]);
       if (!field || !field.sortable) {
-        const allowed = Object.entries(spec.fields).filter(([, f]) => f.sortable).map(([n]) => n);
-        errors.push({ path: 'sort[0]', message: `cannot sort ${spec.resource} by "${parsed.data[0]}"; sortable fields: ${allowed.join(', ')}` });
+        const allowed = Object.entries(spec.fields)
+          .filter(([, f]) => f.sortable)
+          .map(([n]) => n);
+        errors.push({
+          path: 'sort[0]',
+          message: `cannot sort ${spec.resource} by "${parsed.data[0]}"; sortable fields: ${allowed.join(', ')}`,
+        });
       } else sort = { column: field.column, order: parsed.data[1].toLowerCase() as 'asc' | 'desc' };
     }
   }
@@ -158,7 +174,8 @@ export function parseListQuery(spec: ListableSpec, query: Record<string, unknown
         const path = `filter.${key}`;
         if (value === undefined || value === null || value === '') continue;
         if (key === 'q') {
-          if (typeof value !== 'string' || value.length > 200) errors.push({ path, message: 'q must be a string of at most 200 characters' });
+          if (typeof value !== 'string' || value.length > 200)
+            errors.push({ path, message: 'q must be a string of at most 200 characters' });
           else if (textProblem(value)) errors.push({ path, message: `q ${textProblem(value)}` });
           else q = value.trim() || null;
           continue;

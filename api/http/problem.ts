@@ -48,7 +48,14 @@ export class HttpProblem extends Error {
 export const problems = {
   // The general detail has a key too (`key` beside `detail`); a route's own detail is English only.
   validation: (errors: FieldError[], detail?: string) =>
-    new HttpProblem(400, 'validation', 'Invalid request', detail ?? 'The request did not pass validation.', errors, detail === undefined ? { key: 'validation.problem' } : undefined),
+    new HttpProblem(
+      400,
+      'validation',
+      'Invalid request',
+      detail ?? 'The request did not pass validation.',
+      errors,
+      detail === undefined ? { key: 'validation.problem' } : undefined,
+    ),
   badRequest: (detail: string) => new HttpProblem(400, 'badRequest', 'Bad request', detail),
   unauthenticated: (detail = 'Sign in first.') => new HttpProblem(401, 'unauthenticated', 'Not signed in', detail),
   forbidden: (detail = 'Your role does not allow this.') => new HttpProblem(403, 'forbidden', 'Forbidden', detail),
@@ -69,7 +76,12 @@ export function formatPath(path: ReadonlyArray<PropertyKey>, prefix = ''): strin
 
 /** `input`, when given, is the value that was parsed: it tells a missing field from a mistyped one. */
 export function zodFieldErrors(error: z.ZodError, prefix = '', input?: unknown): FieldError[] {
-  return error.issues.map((issue) => ({ path: formatPath(issue.path, prefix), message: issue.message, code: issue.code, ...zodIssueMessage(issue, input) }));
+  return error.issues.map((issue) => ({
+    path: formatPath(issue.path, prefix),
+    message: issue.message,
+    code: issue.code,
+    ...zodIssueMessage(issue, input),
+  }));
 }
 
 /** Parses with zod and throws a 400 problem naming every failing field. */
@@ -95,7 +107,10 @@ function problemBody(p: HttpProblem, instance: string, requestId: string | undef
 }
 
 export function sendProblem(res: Parameters<RequestHandler>[1], p: HttpProblem, instance: string, requestId?: string): void {
-  res.status(p.status).type('application/problem+json').send(JSON.stringify(problemBody(p, instance, requestId)));
+  res
+    .status(p.status)
+    .type('application/problem+json')
+    .send(JSON.stringify(problemBody(p, instance, requestId)));
 }
 
 export const notFoundHandler: RequestHandler = (req, res) => {
@@ -112,18 +127,35 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     } else if (err instanceof z.ZodError) {
       problem = problems.validation(zodFieldErrors(err));
     } else if (err && typeof err === 'object' && 'type' in err && (err as { type: unknown }).type === 'entity.parse.failed') {
-      problem = problems.validation([{ path: '(body)', message: 'The body is not valid JSON.', code: 'invalid_json', key: 'validation.invalid_json' }], 'The body is not valid JSON.');
+      problem = problems.validation(
+        [{ path: '(body)', message: 'The body is not valid JSON.', code: 'invalid_json', key: 'validation.invalid_json' }],
+        'The body is not valid JSON.',
+      );
     } else if (err && typeof err === 'object' && 'type' in err && (err as { type: unknown }).type === 'entity.verify.failed') {
       // Thrown by jsonBody's check: bytes that are not UTF-8.
-      problem = problems.validation([{ path: '(body)', message: 'The body is not valid UTF-8.', code: 'invalid_encoding', key: 'validation.invalid_encoding' }], 'The body is not valid UTF-8.');
+      problem = problems.validation(
+        [{ path: '(body)', message: 'The body is not valid UTF-8.', code: 'invalid_encoding', key: 'validation.invalid_encoding' }],
+        'The body is not valid UTF-8.',
+      );
     } else if (err && typeof err === 'object' && 'type' in err && (err as { type: unknown }).type === 'entity.too.large') {
       problem = new HttpProblem(413, 'payloadTooLarge', 'Payload too large', 'The body is larger than this route accepts.');
-    } else if (err && typeof err === 'object' && 'status' in err && typeof (err as { status: unknown }).status === 'number' && (err as { status: number }).status < 500) {
+    } else if (
+      err &&
+      typeof err === 'object' &&
+      'status' in err &&
+      typeof (err as { status: unknown }).status === 'number' &&
+      (err as { status: number }).status < 500
+    ) {
       const status = (err as { status: number }).status;
       problem = new HttpProblem(status, 'badRequest', 'Bad request', err instanceof Error ? err.message : 'Bad request.');
     } else {
       logger.error({ err, requestId }, 'unhandled error');
-      problem = new HttpProblem(500, 'internal', 'Internal error', 'Something went wrong on our side; the request id identifies it in the logs.');
+      problem = new HttpProblem(
+        500,
+        'internal',
+        'Internal error',
+        'Something went wrong on our side; the request id identifies it in the logs.',
+      );
     }
     if (res.headersSent) return;
     sendProblem(res, problem, req.originalUrl, requestId);

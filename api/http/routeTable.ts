@@ -46,6 +46,7 @@ export class RouteTable {
 
   assertComplete(): void {
     const missing = this.missing();
-    if (missing.length) throw new Error(`contract routes without a handler: ${missing.map((r) => `${r.method.toUpperCase()} ${r.path}`).join(', ')}`);
+    if (missing.length)
+      throw new Error(`contract routes without a handler: ${missing.map((r) => `${r.method.toUpperCase()} ${r.path}`).join(', ')}`);
   }
 }

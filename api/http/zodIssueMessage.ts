@@ -8,7 +8,20 @@ export interface IssueMessage {
 }
 
 const SIZED_ORIGINS = new Set(['string', 'number', 'int', 'bigint', 'array', 'set', 'date', 'file']);
-const FORMATS = new Set(['email', 'url', 'uuid', 'regex', 'datetime', 'date', 'time', 'starts_with', 'ends_with', 'includes', 'lowercase', 'uppercase']);
+const FORMATS = new Set([
+  'email',
+  'url',
+  'uuid',
+  'regex',
+  'datetime',
+  'date',
+  'time',
+  'starts_with',
+  'ends_with',
+  'includes',
+  'lowercase',
+  'uppercase',
+]);
 
 function valueAt(input: unknown, path: ReadonlyArray<PropertyKey>): unknown {
   let node = input;
@@ -36,13 +49,19 @@ export function zodIssueMessage(issue: z.core.$ZodIssue, input?: unknown): Issue
       return { key: 'validation.invalid_type', params: { expected: String(issue.expected) } };
     case 'too_small':
     case 'too_big': {
-      const origin = SIZED_ORIGINS.has(issue.origin) ? (issue.origin === 'int' || issue.origin === 'bigint' ? 'number' : issue.origin) : 'other';
+      const origin = SIZED_ORIGINS.has(issue.origin)
+        ? issue.origin === 'int' || issue.origin === 'bigint'
+          ? 'number'
+          : issue.origin
+        : 'other';
       const bound = issue.code === 'too_small' ? issue.minimum : issue.maximum;
       const exclusive = issue.inclusive === false && (origin === 'number' || origin === 'date');
       return { key: `validation.${issue.code}.${origin}${exclusive ? '_exclusive' : ''}`, params: { limit: limit(origin, bound) } };
     }
     case 'invalid_format':
-      return FORMATS.has(issue.format) ? { key: `validation.invalid_format.${issue.format}` } : { key: 'validation.invalid_format.other', params: { format: issue.format } };
+      return FORMATS.has(issue.format)
+        ? { key: `validation.invalid_format.${issue.format}` }
+        : { key: 'validation.invalid_format.other', params: { format: issue.format } };
     case 'invalid_value':
       return { key: 'validation.invalid_value', params: { options: issue.values.map((v) => String(v)).join(', ') } };
     case 'unrecognized_keys':

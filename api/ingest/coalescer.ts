@@ -17,7 +17,10 @@ interface Waiting<T, R> {
   reject(err: unknown): void;
 }
 
-export function createCoalescer<T extends { id: string }, R>(write: (key: string, items: T[]) => Promise<R[]>, options: { lanes: number; maxGroup: number }): Coalescer<T, R> {
+export function createCoalescer<T extends { id: string }, R>(
+  write: (key: string, items: T[]) => Promise<R[]>,
+  options: { lanes: number; maxGroup: number },
+): Coalescer<T, R> {
   const queues = new Map<string, Array<Waiting<T, R>>>();
   const busy = new Map<string, number>();
 
@@ -27,7 +30,7 @@ export function createCoalescer<T extends { id: string }, R>(write: (key: string
     // One group never holds the same id twice: the second copy waits for the next group.
     const group: Array<Waiting<T, R>> = [];
     const ids = new Set<string>();
-    for (let i = 0; i < queue.length && group.length < options.maxGroup; ) {
+    for (let i = 0; i < queue.length && group.length < options.maxGroup;) {
       const w = queue[i]!;
       if (ids.has(w.item.id)) {
         i++;
@@ -44,7 +47,10 @@ export function createCoalescer<T extends { id: string }, R>(write: (key: string
         await write(key, [w.item]).then((r) => w.resolve(r[0]!), w.reject);
       } else {
         try {
-          const results = await write(key, group.map((w) => w.item));
+          const results = await write(
+            key,
+            group.map((w) => w.item),
+          );
           group.forEach((w, i) => w.resolve(results[i]!));
         } catch {
           for (const w of group) await write(key, [w.item]).then((r) => w.resolve(r[0]!), w.reject);

@@ -9,7 +9,15 @@ import { upsertAccounts } from './upsertAccounts';
 import { upsertProducts } from './upsertProducts';
 import type { IngestedItem, IngestedWithState, ItemState, TrustEngine } from './ingestResult';
 import { textFingerprint } from '../../rules/facts/textFacts';
-import { countPostActivity, judgeNewPosts, storePostJudgements, type ItemOutcome, type Judgement, type JudgeablePost, type NewPost } from '../policies/judge';
+import {
+  countPostActivity,
+  judgeNewPosts,
+  storePostJudgements,
+  type ItemOutcome,
+  type Judgement,
+  type JudgeablePost,
+  type NewPost,
+} from '../policies/judge';
 import { itemStates } from './itemState';
 import { announcePolicyOutcomes } from '../webhooks/policyEvents';
 import { storeShadowScores } from '../models/shadowScores';
@@ -34,8 +42,16 @@ interface StoredPostRef {
 
 async function storedPosts(trx: Knex.Transaction, source: string, externalIds: string[]): Promise<Map<string, StoredPostRef>> {
   if (externalIds.length === 0) return new Map();
-  const rows = await trx('posts').where({ source }).whereIn('external_id', externalIds).select('id', 'external_id', 'kind', 'thread_id', 'board');
-  return new Map(rows.map((r: { id: number; external_id: string; kind: string; thread_id: number | null; board: string | null }) => [r.external_id, { id: r.id, kind: r.kind, threadId: r.thread_id, board: r.board }]));
+  const rows = await trx('posts')
+    .where({ source })
+    .whereIn('external_id', externalIds)
+    .select('id', 'external_id', 'kind', 'thread_id', 'board');
+  return new Map(
+    rows.map((r: { id: number; external_id: string; kind: string; thread_id: number | null; board: string | null }) => [
+      r.external_id,
+      { id: r.id, kind: r.kind, threadId: r.thread_id, board: r.board },
+    ]),
+  );
 }
 
 /**
@@ -43,7 +59,13 @@ async function storedPosts(trx: Knex.Transaction, source: string, externalIds: s
  * earlier or sent earlier in the same batch; an unknown reference fails the whole batch with the
  * failing item's path, and nothing is written.
  */
-export async function ingestPosts(db: Db, source: string, posts: PostInput[], now: Date, engine?: TrustEngine): Promise<IngestedWithState[]> {
+export async function ingestPosts(
+  db: Db,
+  source: string,
+  posts: PostInput[],
+  now: Date,
+  engine?: TrustEngine,
+): Promise<IngestedWithState[]> {
   const stored = await storePosts(db, source, posts, now, engine);
   engine?.metrics?.ingested('post', source, stored);
   return stored;
@@ -51,11 +73,18 @@ export async function ingestPosts(db: Db, source: string, posts: PostInput[], no
 
 async function storePosts(db: Db, source: string, posts: PostInput[], now: Date, engine?: TrustEngine): Promise<IngestedWithState[]> {
   return inTransaction(db, async (trx) => {
-    const accountIds = await upsertAccounts(trx, source, posts.flatMap((p) => [p.author, ...(p.product?.brand ? [p.product.brand] : [])]), now);
+    const accountIds = await upsertAccounts(
+      trx,
+      source,
+      posts.flatMap((p) => [p.author, ...(p.product?.brand ? [p.product.brand] : [])]),
+      now,
+    );
     const productIds = await upsertProducts(
       trx,
       source,
-      posts.filter((p) => p.product).map((p) => ({ ref: p.product!, vendorId: null, brandId: p.product!.brand ? accountIds.get(p.product!.brand.id)! : null })),
+      posts
+        .filter((p) => p.product)
+        .map((p) => ({ ref: p.product!, vendorId: null, brandId: p.product!.brand ? accountIds.get(p.product!.brand.id)! : null })),
       now,
     );
 
@@ -70,13 +99,15 @@ async function storePosts(db: Db, source: string, posts: PostInput[], now: Date,
     const refersTo = (post: PostInput, field: 'threadId' | 'parentId', index: number) => {
       const ref = post[field];
       if (!ref) return;
-      if (!known.has(ref) && !kindInBatch.has(ref)) errors.push({ path: `items[${index}].${field}`, message: `no post "${ref}" from this platform` });
+      if (!known.has(ref) && !kindInBatch.has(ref))
+        errors.push({ path: `items[${index}].${field}`, message: `no post "${ref}" from this platform` });
     };
     posts.forEach((p, i) => {
       refersTo(p, 'threadId', i);
       refersTo(p, 'parentId', i);
       const threadKind = p.threadId ? (known.get(p.threadId)?.kind ?? kindInBatch.get(p.threadId)) : undefined;
-      if (threadKind && threadKind !== 'thread') errors.push({ path: `items[${i}].threadId`, message: `"${p.threadId}" is a ${threadKind}, not a thread` });
+      if (threadKind && threadKind !== 'thread')
+        errors.push({ path: `items[${i}].threadId`, message: `"${p.threadId}" is a ${threadKind}, not a thread` });
     });
     if (errors.length) throw problems.validation(errors, 'Some posts refer to posts this platform has not sent.');
 
@@ -121,7 +152,16 @@ async function storePosts(db: Db, source: string, posts: PostInput[], now: Date,
         } satisfies NewPost,
       };
     });
-    const verdicts = engine && drafts.length ? await judgeNewPosts(trx, engine.runtime, drafts.map((d) => d.subject), engine.scorer, engine.models) : null;
+    const verdicts =
+      engine && drafts.length
+        ? await judgeNewPosts(
+            trx,
+            engine.runtime,
+            drafts.map((d) => d.subject),
+            engine.scorer,
+            engine.models,
+          )
+        : null;
 
     const fresh: JudgeablePost[] = [];
     const freshJudgements: Judgement[] = [];
@@ -131,7 +171,10 @@ async function storePosts(db: Db, source: string, posts: PostInput[], now: Date,
     const resolved = (ref: string | undefined) => !ref || known.has(ref);
     while (pending.length) {
       const wave = pending.filter((d) => resolved(d.input.threadId) && resolved(d.input.parentId));
-      if (wave.length === 0) throw problems.validation(pending.map((d) => ({ path: `items[${posts.indexOf(d.input)}].parentId`, message: 'reference cycle inside the batch' })));
+      if (wave.length === 0)
+        throw problems.validation(
+          pending.map((d) => ({ path: `items[${posts.indexOf(d.input)}].parentId`, message: 'reference cycle inside the batch' })),
+        );
       const rows = wave.map(({ input: p, subject, index }) => ({
         source,
         external_id: p.id,
@@ -157,7 +200,9 @@ async function storePosts(db: Db, source: string, posts: PostInput[], now: Date,
       // Posts are partitioned by month, so (source, external_id) is kept unique in post_keys
       // (migration 018): claiming the key is what decides which request stores the post.
       const claimed: Array<{ post_id: number; external_id: string }> = await trx('post_keys')
-        .insert(rows.map((r) => ({ source, external_id: r.external_id, post_id: trx.raw("nextval('posts_id_seq')"), posted_at: r.posted_at })))
+        .insert(
+          rows.map((r) => ({ source, external_id: r.external_id, post_id: trx.raw("nextval('posts_id_seq')"), posted_at: r.posted_at })),
+        )
         .onConflict(['source', 'external_id'])
         .ignore()
         .returning(['post_id', 'external_id']);
@@ -168,7 +213,11 @@ async function storePosts(db: Db, source: string, posts: PostInput[], now: Date,
       // Read from the keys: the post itself may sit in a month since detached.
       const lost = wave.filter((d) => !mine.has(d.input.id)).map((d) => d.input.id);
       const raced = new Map<string, { id: number }>(
-        lost.length ? (await trx('post_keys').where({ source }).whereIn('external_id', lost).select('external_id', 'post_id')).map((r: { external_id: string; post_id: number }) => [r.external_id, { id: r.post_id }]) : [],
+        lost.length
+          ? (await trx('post_keys').where({ source }).whereIn('external_id', lost).select('external_id', 'post_id')).map(
+              (r: { external_id: string; post_id: number }) => [r.external_id, { id: r.post_id }],
+            )
+          : [],
       );
       wave.forEach(({ input: p, subject, index }, i) => {
         const row = rows[i]!;
@@ -190,13 +239,31 @@ async function storePosts(db: Db, source: string, posts: PostInput[], now: Date,
       const outcomes = await storePostJudgements(trx, fresh, freshJudgements, now);
       fresh.forEach((f, i) => states.set(f.id, stateOf(outcomes[i]!)));
       const externalIds = new Map([...results.values()].map((r) => [r.id, r.externalId]));
-      if (verdicts.shadow) await storeShadowScores(trx, verdicts.shadow.versionId, fresh.map((f, i) => ({ postId: f.id, scores: verdicts.shadow!.scores[freshIndex[i]!]! })), now);
-      await announcePolicyOutcomes(trx, 'post', source, fresh.map((f) => ({ id: f.id, externalId: externalIds.get(f.id)! })), outcomes, engine.outbox, now);
+      if (verdicts.shadow)
+        await storeShadowScores(
+          trx,
+          verdicts.shadow.versionId,
+          fresh.map((f, i) => ({ postId: f.id, scores: verdicts.shadow!.scores[freshIndex[i]!]! })),
+          now,
+        );
+      await announcePolicyOutcomes(
+        trx,
+        'post',
+        source,
+        fresh.map((f) => ({ id: f.id, externalId: externalIds.get(f.id)! })),
+        outcomes,
+        engine.outbox,
+        now,
+      );
       // Last before the answer: the board counters are the rows concurrent batches queue on.
       await countPostActivity(trx, verdicts.active, fresh, freshJudgements, now, engine.counterSlots);
     }
     const ordered = posts.map((p) => results.get(p.id)!);
-    const stored = await itemStates(trx, 'post', ordered.filter((r) => !states.has(r.id)).map((r) => r.id));
+    const stored = await itemStates(
+      trx,
+      'post',
+      ordered.filter((r) => !states.has(r.id)).map((r) => r.id),
+    );
     return ordered.map((r) => ({ ...r, ...(states.get(r.id) ?? stored.get(r.id)!) }));
   });
 }

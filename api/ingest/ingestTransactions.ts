@@ -13,23 +13,38 @@ import { ORDER_OUTCOMES } from '../../rules/reputation/beta';
 import { sqlArray } from '../db/sqlArray';
 
 /** Stores a validated batch of orders in one transaction; a referral to an unknown post fails the batch. */
-export async function ingestTransactions(db: Db, source: string, items: TransactionInput[], now: Date, engine?: TrustEngine): Promise<IngestedWithState[]> {
+export async function ingestTransactions(
+  db: Db,
+  source: string,
+  items: TransactionInput[],
+  now: Date,
+  engine?: TrustEngine,
+): Promise<IngestedWithState[]> {
   const stored = await storeTransactions(db, source, items, now, engine);
   engine?.metrics?.ingested('transaction', source, stored);
   return stored;
 }
 
-async function storeTransactions(db: Db, source: string, items: TransactionInput[], now: Date, engine?: TrustEngine): Promise<IngestedWithState[]> {
+async function storeTransactions(
+  db: Db,
+  source: string,
+  items: TransactionInput[],
+  now: Date,
+  engine?: TrustEngine,
+): Promise<IngestedWithState[]> {
   return inTransaction(db, async (trx) => {
     const referralIds = [...new Set(items.map((t) => t.referralPostId).filter((x): x is string => !!x))];
     const referrals = new Map<string, number>(
       referralIds.length
-        ? (await trx('posts').where({ source }).whereIn('external_id', referralIds).select('id', 'external_id')).map((r: { id: number; external_id: string }) => [r.external_id, r.id])
+        ? (await trx('posts').where({ source }).whereIn('external_id', referralIds).select('id', 'external_id')).map(
+            (r: { id: number; external_id: string }) => [r.external_id, r.id],
+          )
         : [],
     );
     const errors: FieldError[] = [];
     items.forEach((t, i) => {
-      if (t.referralPostId && !referrals.has(t.referralPostId)) errors.push({ path: `items[${i}].referralPostId`, message: `no post "${t.referralPostId}" from this platform` });
+      if (t.referralPostId && !referrals.has(t.referralPostId))
+        errors.push({ path: `items[${i}].referralPostId`, message: `no post "${t.referralPostId}" from this platform` });
     });
     if (errors.length) throw problems.validation(errors, 'Some orders refer to posts this platform has not sent.');
 
@@ -47,7 +62,13 @@ async function storeTransactions(db: Db, source: string, items: TransactionInput
     const productIds = await upsertProducts(
       trx,
       source,
-      items.filter((t) => t.product).map((t) => ({ ref: t.product!, vendorId: accountIds.get(t.vendor.id)!, brandId: t.product!.brand ? accountIds.get(t.product!.brand.id)! : null })),
+      items
+        .filter((t) => t.product)
+        .map((t) => ({
+          ref: t.product!,
+          vendorId: accountIds.get(t.vendor.id)!,
+          brandId: t.product!.brand ? accountIds.get(t.product!.brand.id)! : null,
+        })),
       now,
     );
     const rows = items.map((t) => ({
@@ -64,14 +85,25 @@ async function storeTransactions(db: Db, source: string, items: TransactionInput
       ordered_at: t.orderedAt,
       ingested_at: now,
     }));
-    const inserted: Array<{ id: number; external_id: string }> = await trx('transactions').insert(rows).onConflict(['source', 'external_id']).ignore().returning(['id', 'external_id']);
+    const inserted: Array<{ id: number; external_id: string }> = await trx('transactions')
+      .insert(rows)
+      .onConflict(['source', 'external_id'])
+      .ignore()
+      .returning(['id', 'external_id']);
     const mine = new Map(inserted.map((r) => [r.external_id, r.id]));
     const others = items.filter((t) => !mine.has(t.id)).map((t) => t.id);
     const existing = new Map<string, number>(
-      others.length ? (await trx('transactions').where({ source }).whereIn('external_id', others).select('id', 'external_id')).map((r: { id: number; external_id: string }) => [r.external_id, r.id]) : [],
+      others.length
+        ? (await trx('transactions').where({ source }).whereIn('external_id', others).select('id', 'external_id')).map(
+            (r: { id: number; external_id: string }) => [r.external_id, r.id],
+          )
+        : [],
     );
     if (engine) {
-      const brandHandles = await productBrandHandles(trx, rows.map((r) => r.product_id).filter((x): x is number => x !== null));
+      const brandHandles = await productBrandHandles(
+        trx,
+        rows.map((r) => r.product_id).filter((x): x is number => x !== null),
+      );
       const fresh = rows
         .filter((r) => mine.has(r.external_id))
         .map((r) => ({
@@ -91,7 +123,15 @@ async function storeTransactions(db: Db, source: string, items: TransactionInput
         }));
       const outcomes = await judgeAndStoreTransactions(trx, engine.runtime, fresh, now);
       const externalIds = new Map([...mine].map(([externalId, id]) => [id, externalId]));
-      await announcePolicyOutcomes(trx, 'transaction', source, fresh.map((f) => ({ id: f.id, externalId: externalIds.get(f.id)! })), outcomes, engine.outbox, now);
+      await announcePolicyOutcomes(
+        trx,
+        'transaction',
+        source,
+        fresh.map((f) => ({ id: f.id, externalId: externalIds.get(f.id)! })),
+        outcomes,
+        engine.outbox,
+        now,
+      );
     }
     // An order a post brought in while that post was an undisclosed ad is marked for compliance.
     const fresh = rows.filter((r) => mine.has(r.external_id) && r.referral_post_id !== null).map((r) => mine.get(r.external_id)!);
@@ -111,19 +151,40 @@ async function storeTransactions(db: Db, source: string, items: TransactionInput
           const w = ORDER_OUTCOMES[r.status] ?? { buyer: 0, vendor: 0 };
           const causeId = mine.get(r.external_id)!;
           return [
-            { accountId: r.buyer_id, component: 'commerce' as const, weight: w.buyer, causeType: 'order' as const, causeId, at: r.ordered_at },
-            { accountId: r.vendor_id, component: 'commerce' as const, weight: w.vendor, causeType: 'order' as const, causeId, at: r.ordered_at },
+            {
+              accountId: r.buyer_id,
+              component: 'commerce' as const,
+              weight: w.buyer,
+              causeType: 'order' as const,
+              causeId,
+              at: r.ordered_at,
+            },
+            {
+              accountId: r.vendor_id,
+              component: 'commerce' as const,
+              weight: w.vendor,
+              causeType: 'order' as const,
+              causeId,
+              at: r.ordered_at,
+            },
           ];
         }),
     );
     const ordered = items.map((t) => ({ externalId: t.id, id: mine.get(t.id) ?? existing.get(t.id)!, created: mine.has(t.id) }));
-    const states = await itemStates(trx, 'transaction', ordered.map((r) => r.id));
+    const states = await itemStates(
+      trx,
+      'transaction',
+      ordered.map((r) => r.id),
+    );
     return ordered.map((r) => ({ ...r, ...states.get(r.id)! }));
   });
 }
 
 async function productBrandHandles(trx: import('knex').Knex.Transaction, productIds: number[]): Promise<Map<number, string>> {
   if (productIds.length === 0) return new Map();
-  const rows: Array<{ id: number; handle: string }> = await trx('products as p').join('accounts as b', 'b.id', 'p.brand_id').whereIn('p.id', productIds).select('p.id', 'b.handle');
+  const rows: Array<{ id: number; handle: string }> = await trx('products as p')
+    .join('accounts as b', 'b.id', 'p.brand_id')
+    .whereIn('p.id', productIds)
+    .select('p.id', 'b.handle');
   return new Map(rows.map((r) => [r.id, r.handle]));
 }

@@ -20,7 +20,17 @@ export async function itemStates(db: Knex, subject: 'post' | 'transaction', ids:
                         from flags f where f.subject_type = ? and f.subject_id = i.id and f.status = 'open'), '[]'::json) as flags
        from (${item}) i`,
     [subject, sqlArray(ids)],
-  )) as { rows: Array<{ id: number; status: string; held: boolean; labels: string[]; disclosure_required: boolean; flags: Array<{ queue: string; priority: number }> }> };
-  for (const r of rows) out.set(Number(r.id), { status: r.status, held: r.held, labels: r.labels, disclosureRequired: r.disclosure_required, flags: r.flags });
+  )) as {
+    rows: Array<{
+      id: number;
+      status: string;
+      held: boolean;
+      labels: string[];
+      disclosure_required: boolean;
+      flags: Array<{ queue: string; priority: number }>;
+    }>;
+  };
+  for (const r of rows)
+    out.set(Number(r.id), { status: r.status, held: r.held, labels: r.labels, disclosureRequired: r.disclosure_required, flags: r.flags });
   return out;
 }

@@ -46,7 +46,10 @@ export async function upsertAccounts(trx: Knex.Transaction, source: string, refs
   const found = new Map(rows.map((r) => [r.external_id, Number(r.id)]));
   const missing = ids.filter((id) => !found.has(id));
   if (missing.length) {
-    const late: Array<{ id: number; external_id: string }> = await trx('accounts').where({ source }).whereIn('external_id', missing).select('id', 'external_id');
+    const late: Array<{ id: number; external_id: string }> = await trx('accounts')
+      .where({ source })
+      .whereIn('external_id', missing)
+      .select('id', 'external_id');
     for (const r of late) found.set(r.external_id, r.id);
   }
   return found;

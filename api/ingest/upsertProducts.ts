@@ -8,7 +8,12 @@ export interface ProductToUpsert {
 }
 
 /** Same find-or-create contract as accounts: the first description of a product wins. */
-export async function upsertProducts(trx: Knex.Transaction, source: string, products: ProductToUpsert[], now: Date): Promise<Map<string, number>> {
+export async function upsertProducts(
+  trx: Knex.Transaction,
+  source: string,
+  products: ProductToUpsert[],
+  now: Date,
+): Promise<Map<string, number>> {
   const byId = new Map<string, ProductToUpsert>();
   for (const p of products) if (!byId.has(p.ref.id)) byId.set(p.ref.id, p);
   const ids = [...byId.keys()].sort();

@@ -36,15 +36,22 @@ export function jobHandlers(
       [TRANSPARENCY_REPORT_JOB]: async (data) => buildTransparencyReport(db, clock, Number(data.id), await historyDb(db, reads)),
       [RETRAIN_JOB]: (data) => retrain(Number(data.id)),
       [WEBHOOK_DELIVERY_JOB]: async (data, attempt) => {
-        const outcome = await attemptDelivery(db, clock, Number(data.deliveryId), {
-          timeoutMs: webhook.timeoutMs,
-          retryDelaySeconds: webhook.retryDelaySeconds,
-          retryCount: attempt.retryCount,
-          finalAttempt: attempt.retryCount >= attempt.retryLimit,
-        }, metrics);
+        const outcome = await attemptDelivery(
+          db,
+          clock,
+          Number(data.deliveryId),
+          {
+            timeoutMs: webhook.timeoutMs,
+            retryDelaySeconds: webhook.retryDelaySeconds,
+            retryCount: attempt.retryCount,
+            finalAttempt: attempt.retryCount >= attempt.retryLimit,
+          },
+          metrics,
+        );
         // Failing the job is what makes pg-boss try again later, with back-off.
         if (outcome.status === 'retrying') throw new Error(`webhook delivery ${String(data.deliveryId)} failed: ${outcome.error}`);
-        if (outcome.status === 'busy') throw new Error(`webhook delivery ${String(data.deliveryId)} is leased until ${outcome.leaseUntil.toISOString()}`);
+        if (outcome.status === 'busy')
+          throw new Error(`webhook delivery ${String(data.deliveryId)} is leased until ${outcome.leaseUntil.toISOString()}`);
       },
       [WEBHOOK_DEAD_LETTER_JOB]: (data) => markDeadLetter(db, clock, Number(data.deliveryId)),
       // Next months' partitions exist before their first row arrives (the server schedules this daily).

@@ -101,7 +101,8 @@ export async function startJobQueue(options: {
   maintenanceIntervalSeconds?: number;
 }): Promise<JobQueue> {
   const schema = options.schema ?? 'pgboss';
-  const maintenance = options.maintenanceIntervalSeconds !== undefined ? { maintenanceIntervalSeconds: options.maintenanceIntervalSeconds } : {};
+  const maintenance =
+    options.maintenanceIntervalSeconds !== undefined ? { maintenanceIntervalSeconds: options.maintenanceIntervalSeconds } : {};
   const boss = options.databaseUrl
     ? new PgBoss({ connectionString: options.databaseUrl, schema, max: 3, application_name: 'trust-console-jobs', ...maintenance })
     : new PgBoss({ db: pgliteAdapter(options.db), schema, supervise: true, ...maintenance });
@@ -113,16 +114,26 @@ export async function startJobQueue(options: {
   for (const name of names) {
     const handler = options.handlers[name]!;
     const p = options.policies?.[name] ?? {};
-    const settings = { retryLimit: p.retryLimit ?? 2, retryDelay: p.retryDelaySeconds ?? 5, retryBackoff: p.retryBackoff ?? false, expireInSeconds: p.expireInSeconds ?? 3600, ...(p.deadLetter ? { deadLetter: p.deadLetter } : {}) };
+    const settings = {
+      retryLimit: p.retryLimit ?? 2,
+      retryDelay: p.retryDelaySeconds ?? 5,
+      retryBackoff: p.retryBackoff ?? false,
+      expireInSeconds: p.expireInSeconds ?? 3600,
+      ...(p.deadLetter ? { deadLetter: p.deadLetter } : {}),
+    };
     await boss.createQueue(name, { name, ...settings });
     // A queue made by an earlier start keeps its settings unless told otherwise: apply today's.
     await boss.updateQueue(name, settings as never);
-    await boss.work(name, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1, batchSize: 1, includeMetadata: true } as never, async (jobs: Array<{ id: string; data: Record<string, unknown>; retryCount?: number; retryLimit?: number }>) => {
-      for (const job of jobs) {
-        options.logger.info({ job: name, id: job.id, retry: job.retryCount }, 'job started');
-        await handler(job.data, { id: job.id, retryCount: job.retryCount ?? 0, retryLimit: job.retryLimit ?? 0 });
-      }
-    });
+    await boss.work(
+      name,
+      { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1, batchSize: 1, includeMetadata: true } as never,
+      async (jobs: Array<{ id: string; data: Record<string, unknown>; retryCount?: number; retryLimit?: number }>) => {
+        for (const job of jobs) {
+          options.logger.info({ job: name, id: job.id, retry: job.retryCount }, 'job started');
+          await handler(job.data, { id: job.id, retryCount: job.retryCount ?? 0, retryLimit: job.retryLimit ?? 0 });
+        }
+      },
+    );
   }
   return {
     send: (name, data) => boss.send(name, data),
@@ -138,7 +149,7 @@ export async function startJobQueue(options: {
     stop: (o) => boss.stop({ graceful: o?.graceful ?? true, timeout: 10_000 }),
     async backlog() {
       // pg-boss's getQueueSize counts one queue per call and says nothing of age: one query over its job table instead.
-      const { rows } = (await boss.getDb().executeSql(
+      const { rows } = await boss.getDb().executeSql(
         `select name,
                 count(*) filter (where state in ('created', 'retry'))::int as waiting,
                 count(*) filter (where state = 'active')::int as active,
@@ -146,11 +157,16 @@ export async function startJobQueue(options: {
                   as oldest
            from ${schema}.job where state in ('created', 'retry', 'active') group by name`,
         [],
-      ));
+      );
       const found = new Map(rows.map((r) => [r.name, r]));
       return [...names].sort().map((queue) => {
         const r = found.get(queue);
-        return { queue, waiting: Number(r?.waiting ?? 0), active: Number(r?.active ?? 0), oldestDueSeconds: Math.max(0, Number(r?.oldest ?? 0)) };
+        return {
+          queue,
+          waiting: Number(r?.waiting ?? 0),
+          active: Number(r?.active ?? 0),
+          oldestDueSeconds: Math.max(0, Number(r?.oldest ?? 0)),
+        };
       });
     },
   };

@@ -20,12 +20,23 @@ export async function runRecordedJob<Row extends Record<string, unknown>>(
 ): Promise<void> {
   const row = (await db(table).where({ id }).first()) as Row | undefined;
   if (!row || row.status === 'done') return;
-  await db(table).where({ id }).update({ status: 'running', error: null, ...onStart });
+  await db(table)
+    .where({ id })
+    .update({ status: 'running', error: null, ...onStart });
   try {
     const { result, processed } = await work(row);
-    await db(table).where({ id }).update({ status: 'done', result: JSON.stringify(result), ...(processed === undefined ? {} : { processed }), finished_at: clock.now() });
+    await db(table)
+      .where({ id })
+      .update({
+        status: 'done',
+        result: JSON.stringify(result),
+        ...(processed === undefined ? {} : { processed }),
+        finished_at: clock.now(),
+      });
   } catch (err) {
-    await db(table).where({ id }).update({ status: 'failed', error: err instanceof Error ? err.message : String(err), finished_at: clock.now() });
+    await db(table)
+      .where({ id })
+      .update({ status: 'failed', error: err instanceof Error ? err.message : String(err), finished_at: clock.now() });
     throw err;
   }
 }

@@ -48,7 +48,12 @@ export function createAppMetrics(registry: Registry = new Registry()): AppMetric
     labelNames: ['source', 'outcome'],
     registers,
   });
-  const decisions = new Counter({ name: 'trust_decisions_total', help: 'Staff decisions on flags, by action', labelNames: ['action'], registers });
+  const decisions = new Counter({
+    name: 'trust_decisions_total',
+    help: 'Staff decisions on flags, by action',
+    labelNames: ['action'],
+    registers,
+  });
   const reversals = new Counter({
     name: 'trust_decision_reversals_total',
     help: 'Decisions reversed, by the original action',
@@ -62,7 +67,12 @@ export function createAppMetrics(registry: Registry = new Registry()): AppMetric
     buckets: FLAG_AGE_BUCKETS,
     registers,
   });
-  const deliveries = new Counter({ name: 'trust_webhook_deliveries_total', help: 'Webhook delivery attempts, by outcome', labelNames: ['outcome'], registers });
+  const deliveries = new Counter({
+    name: 'trust_webhook_deliveries_total',
+    help: 'Webhook delivery attempts, by outcome',
+    labelNames: ['outcome'],
+    registers,
+  });
 
   return {
     registry,

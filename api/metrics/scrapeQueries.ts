@@ -6,7 +6,11 @@ import type { Db } from '../db/connect';
  */
 
 export async function openFlagsByQueue(db: Db): Promise<Map<string, number>> {
-  const rows: Array<{ queue: string; n: string | number }> = await db('flags').where({ status: 'open' }).groupBy('queue').select('queue').count({ n: '*' });
+  const rows: Array<{ queue: string; n: string | number }> = await db('flags')
+    .where({ status: 'open' })
+    .groupBy('queue')
+    .select('queue')
+    .count({ n: '*' });
   return new Map(rows.map((r) => [r.queue, Number(r.n)]));
 }
 

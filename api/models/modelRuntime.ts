@@ -34,7 +34,11 @@ export function createModelRuntime(options: { fallback?: Scorer } = {}) {
     let s = sessions.get(row.id);
     if (!s || s.thresholds !== key) {
       const { onnx } = await db('model_versions').where({ id: row.id }).first('onnx');
-      s = { version: row.version, thresholds: key, scorer: await createOnnxScorer(onnx as Uint8Array, { thresholds: row.thresholds, name: row.version }) };
+      s = {
+        version: row.version,
+        thresholds: key,
+        scorer: await createOnnxScorer(onnx as Uint8Array, { thresholds: row.thresholds, name: row.version }),
+      };
       sessions.set(row.id, s);
     }
     return { id: row.id, version: row.version, scorer: s.scorer, thresholds: row.thresholds };
@@ -43,10 +47,16 @@ export function createModelRuntime(options: { fallback?: Scorer } = {}) {
   async function load(db: Knex, token?: string): Promise<LoadedModels> {
     const signature = token ?? ((await db('policy_cache_token').first('token')) as { token: string } | undefined)?.token ?? '';
     if (cached?.signature === signature) return cached;
-    const rows: Array<{ id: number; version: string; status: 'active' | 'shadow'; thresholds: Thresholds }> = await db('model_versions').whereIn('status', ['active', 'shadow']).select('id', 'version', 'status', 'thresholds');
+    const rows: Array<{ id: number; version: string; status: 'active' | 'shadow'; thresholds: Thresholds }> = await db('model_versions')
+      .whereIn('status', ['active', 'shadow'])
+      .select('id', 'version', 'status', 'thresholds');
     const activeRow = rows.find((r) => r.status === 'active');
     const shadowRow = rows.find((r) => r.status === 'shadow');
-    const active = activeRow ? await session(db, activeRow) : options.fallback ? { id: null, version: options.fallback.version, scorer: options.fallback, thresholds: null } : null;
+    const active = activeRow
+      ? await session(db, activeRow)
+      : options.fallback
+        ? { id: null, version: options.fallback.version, scorer: options.fallback, thresholds: null }
+        : null;
     const shadow = shadowRow ? await session(db, shadowRow) : null;
     // Sessions of versions no longer in use are let go.
     for (const id of [...sessions.keys()]) if (id !== activeRow?.id && id !== shadowRow?.id) sessions.delete(id);
@@ -59,7 +69,8 @@ export function createModelRuntime(options: { fallback?: Scorer } = {}) {
     cached: (): LoadedModels | null => cached,
     current: (db: Knex): Promise<LoadedModels> => load(db),
     /** The same, for a caller that read the token itself in one of its own statements. */
-    currentFor: (db: Knex, token: string | null): Promise<LoadedModels> => (cached && token !== null && cached.signature === token ? Promise.resolve(cached) : load(db)),
+    currentFor: (db: Knex, token: string | null): Promise<LoadedModels> =>
+      cached && token !== null && cached.signature === token ? Promise.resolve(cached) : load(db),
   };
 }
 

@@ -9,10 +9,17 @@ import type { Thresholds } from '../../models/runtime/onnxScorer';
 import { languageOf } from '../../models/runtime/language';
 
 /** A shadow model's scores, kept apart from the post's own: no rule reads this table. */
-export async function storeShadowScores(trx: Knex.Transaction, versionId: number, rows: Array<{ postId: number; scores: TextScores }>, now: Date): Promise<void> {
+export async function storeShadowScores(
+  trx: Knex.Transaction,
+  versionId: number,
+  rows: Array<{ postId: number; scores: TextScores }>,
+  now: Date,
+): Promise<void> {
   if (rows.length === 0) return;
   await trx('model_shadow_scores')
-    .insert(rows.map((r) => ({ model_version_id: versionId, post_id: r.postId, spam: r.scores.spam, promo: r.scores.promo, scored_at: now })))
+    .insert(
+      rows.map((r) => ({ model_version_id: versionId, post_id: r.postId, spam: r.scores.spam, promo: r.scores.promo, scored_at: now })),
+    )
     .onConflict(['model_version_id', 'post_id'])
     .ignore();
 }
@@ -80,14 +87,34 @@ export async function shadowComparison(db: Db, runtime: PolicyRuntime, versionId
   const version = await db('model_versions').where({ id: versionId }).first('id', 'version', 'status', 'thresholds', 'shadow_since');
   if (!version) throw problems.notFound(`No model version with id ${versionId}.`);
   const activeVersion = await db('model_versions').where({ status: 'active' }).first('id', 'version', 'thresholds');
-  const period = await db('model_shadow_scores').where({ model_version_id: versionId }).first(db.raw('count(*)::int as n'), db.raw('min(scored_at) as first'), db.raw('max(scored_at) as last'));
+  const period = await db('model_shadow_scores')
+    .where({ model_version_id: versionId })
+    .first(db.raw('count(*)::int as n'), db.raw('min(scored_at) as first'), db.raw('max(scored_at) as last'));
   const rows: StoredPost[] = await db('model_shadow_scores as s')
     .join('posts as p', 'p.id', 's.post_id')
     .where('s.model_version_id', versionId)
     .whereNotNull('p.spam_score')
     .orderBy('s.post_id', 'desc')
     .limit(COMPARISON_LIMIT)
-    .select('p.id', 'p.kind', 'p.board', 'p.title', 'p.body', 'p.rating', 'p.platform_label', 'p.reach', 'p.product_id', 'p.posted_at', 'p.author_id', 'p.thread_id', 'p.text_hash', 'p.spam_score', 'p.promo_score', 's.spam as shadow_spam', 's.promo as shadow_promo');
+    .select(
+      'p.id',
+      'p.kind',
+      'p.board',
+      'p.title',
+      'p.body',
+      'p.rating',
+      'p.platform_label',
+      'p.reach',
+      'p.product_id',
+      'p.posted_at',
+      'p.author_id',
+      'p.thread_id',
+      'p.text_hash',
+      'p.spam_score',
+      'p.promo_score',
+      's.spam as shadow_spam',
+      's.promo as shadow_promo',
+    );
   rows.reverse();
   const posts = rows.map((r) => ({
     id: r.id,
@@ -123,7 +150,13 @@ export async function shadowComparison(db: Db, runtime: PolicyRuntime, versionId
   rows.forEach((r, i) => {
     const before = flagsOf(asActive[i]!.hits);
     const after = flagsOf(asShadow[i]!.hits);
-    const change = (rule: string): FlagChange => ({ postId: r.id, excerpt: maskPersonalData((r.title ? `${r.title} — ${r.body}` : r.body).slice(0, 160)), rule, active: activeScores[i]!, shadow: shadowScores[i]! });
+    const change = (rule: string): FlagChange => ({
+      postId: r.id,
+      excerpt: maskPersonalData((r.title ? `${r.title} — ${r.body}` : r.body).slice(0, 160)),
+      rule,
+      active: activeScores[i]!,
+      shadow: shadowScores[i]!,
+    });
     for (const [key, f] of before) {
       const e = entry(f.mode, key.slice(f.mode.length + 1));
       e.flaggedByActive++;
@@ -142,7 +175,13 @@ export async function shadowComparison(db: Db, runtime: PolicyRuntime, versionId
 
   // Beside the flags, how many posts each model puts over its own thresholds.
   const over = (scores: TextScores[], t: Thresholds | null) =>
-    t ? { spam: rows.filter((r, i) => scores[i]!.spam >= t[languageOf(`${r.title ?? ''}\n${r.body}`) === 'zh' ? 'spam_zh' : 'spam_en']).length, promo: scores.filter((s) => s.promo >= t.promo).length } : null;
+    t
+      ? {
+          spam: rows.filter((r, i) => scores[i]!.spam >= t[languageOf(`${r.title ?? ''}\n${r.body}`) === 'zh' ? 'spam_zh' : 'spam_en'])
+            .length,
+          promo: scores.filter((s) => s.promo >= t.promo).length,
+        }
+      : null;
   return {
     version: { id: version.id, version: version.version, status: version.status, shadowSince: version.shadow_since },
     active: activeVersion ? { id: activeVersion.id, version: activeVersion.version } : null,

@@ -16,18 +16,21 @@ async function guardSlot<T>(work: () => Promise<T>, queue: string, slot: number)
     return await work();
   } catch (err) {
     if (String((err as { constraint?: string; message?: string }).constraint ?? (err as Error).message).includes(SLOT_TAKEN)) {
-      throw problems.conflict(`The ${queue} queue already has a template on key ${slot}.`, { errors: [{ path: 'slot', message: `key ${slot} is taken in this queue`, code: 'slot_taken' }] });
+      throw problems.conflict(`The ${queue} queue already has a template on key ${slot}.`, {
+        errors: [{ path: 'slot', message: `key ${slot} is taken in this queue`, code: 'slot_taken' }],
+      });
     }
     throw err;
   }
 }
 
-const audited = (row: Record<string, unknown>) => ({ queue: row.queue, slot: row.slot, title: row.title, textEn: row.text_en, textZh: row.text_zh });
-
-async function getNoteTemplate(db: Knex, id: number) {
-  const row = await db('note_templates').where({ id }).first();
-  return row ? toApiRow(row) : null;
-}
+const audited = (row: Record<string, unknown>) => ({
+  queue: row.queue,
+  slot: row.slot,
+  title: row.title,
+  textEn: row.text_en,
+  textZh: row.text_zh,
+});
 
 /** Canned decision notes, changed by community managers and admins; every change audited with what it was and is. */
 export function noteTemplateService(db: Db) {
@@ -37,9 +40,27 @@ export function noteTemplateService(db: Db) {
         () =>
           db.transaction(async (trx) => {
             const [row] = await trx('note_templates')
-              .insert({ queue: input.queue, slot: input.slot, title: input.title, text_en: input.textEn, text_zh: input.textZh, created_by: staff.id, updated_by: staff.id, created_at: now, updated_at: now })
+              .insert({
+                queue: input.queue,
+                slot: input.slot,
+                title: input.title,
+                text_en: input.textEn,
+                text_zh: input.textZh,
+                created_by: staff.id,
+                updated_by: staff.id,
+                created_at: now,
+                updated_at: now,
+              })
               .returning('*');
-            await appendAudit(trx, { actor: { kind: 'staff', staffId: staff.id }, action: 'note_template.create', subjectType: 'note_template', subjectId: row.id, detail: { after: audited(row) }, requestId: staff.requestId, at: now });
+            await appendAudit(trx, {
+              actor: { kind: 'staff', staffId: staff.id },
+              action: 'note_template.create',
+              subjectType: 'note_template',
+              subjectId: row.id,
+              detail: { after: audited(row) },
+              requestId: staff.requestId,
+              at: now,
+            });
             return Number(row.id);
           }),
         input.queue,
@@ -54,8 +75,26 @@ export function noteTemplateService(db: Db) {
           db.transaction(async (trx) => {
             const before = await trx('note_templates').where({ id }).forUpdate().first();
             if (!before) throw problems.notFound(`No note template with id ${id}.`);
-            const [after] = await trx('note_templates').where({ id }).update({ slot: input.slot, title: input.title, text_en: input.textEn, text_zh: input.textZh, updated_by: staff.id, updated_at: now }).returning('*');
-            await appendAudit(trx, { actor: { kind: 'staff', staffId: staff.id }, action: 'note_template.update', subjectType: 'note_template', subjectId: id, detail: { before: audited(before), after: audited(after) }, requestId: staff.requestId, at: now });
+            const [after] = await trx('note_templates')
+              .where({ id })
+              .update({
+                slot: input.slot,
+                title: input.title,
+                text_en: input.textEn,
+                text_zh: input.textZh,
+                updated_by: staff.id,
+                updated_at: now,
+              })
+              .returning('*');
+            await appendAudit(trx, {
+              actor: { kind: 'staff', staffId: staff.id },
+              action: 'note_template.update',
+              subjectType: 'note_template',
+              subjectId: id,
+              detail: { before: audited(before), after: audited(after) },
+              requestId: staff.requestId,
+              at: now,
+            });
           }),
         queue,
         input.slot,
@@ -68,7 +107,15 @@ export function noteTemplateService(db: Db) {
         if (!before) throw problems.notFound(`No note template with id ${id}.`);
         // Decisions keep their note text; only the link to the template goes (ON DELETE SET NULL).
         await trx('note_templates').where({ id }).delete();
-        await appendAudit(trx, { actor: { kind: 'staff', staffId: staff.id }, action: 'note_template.delete', subjectType: 'note_template', subjectId: id, detail: { before: audited(before) }, requestId: staff.requestId, at: now });
+        await appendAudit(trx, {
+          actor: { kind: 'staff', staffId: staff.id },
+          action: 'note_template.delete',
+          subjectType: 'note_template',
+          subjectId: id,
+          detail: { before: audited(before) },
+          requestId: staff.requestId,
+          at: now,
+        });
         return toApiRow(before);
       });
     },
@@ -82,14 +129,20 @@ export function noteTemplateService(db: Db) {
  */
 export function statementNote(note: string | undefined, template: NoteTemplateRow | null): { en: string; zh: string } | null {
   const text = note?.trim() ?? '';
-  if (template && (text === '' || text === template.text_en.trim() || text === template.text_zh.trim())) return { en: template.text_en, zh: template.text_zh };
+  if (template && (text === '' || text === template.text_en.trim() || text === template.text_zh.trim()))
+    return { en: template.text_en, zh: template.text_zh };
   return text ? { en: text, zh: text } : null;
 }
 
 /** The template a decision names, which must belong to the flag's queue. */
 export async function templateForDecision(trx: Knex.Transaction, id: number | undefined, queue: string): Promise<NoteTemplateRow | null> {
   if (id === undefined) return null;
-  const row: NoteTemplateRow | undefined = await trx('note_templates').where({ id }).first('id', 'queue', 'slot', 'title', 'text_en', 'text_zh');
-  if (!row || row.queue !== queue) throw problems.validation([{ path: 'noteTemplateId', message: `No note template ${id} in the ${queue} queue.`, code: 'unknown_template' }]);
+  const row: NoteTemplateRow | undefined = await trx('note_templates')
+    .where({ id })
+    .first('id', 'queue', 'slot', 'title', 'text_en', 'text_zh');
+  if (!row || row.queue !== queue)
+    throw problems.validation([
+      { path: 'noteTemplateId', message: `No note template ${id} in the ${queue} queue.`, code: 'unknown_template' },
+    ]);
   return row;
 }

@@ -16,19 +16,29 @@ export interface QueueSetting {
 
 /** Every queue with its target; a queue nobody has set yet has none. */
 export async function listQueueSettings(db: Knex): Promise<QueueSetting[]> {
-  const rows: Array<{ queue: string; sla_minutes: number | null; updated_by: number | null; updated_at: Date; name: string | null }> = await db('queue_settings as q')
-    .leftJoin('staff as s', 's.id', 'q.updated_by')
-    .select('q.queue', 'q.sla_minutes', 'q.updated_by', 'q.updated_at', 's.display_name as name');
+  const rows: Array<{ queue: string; sla_minutes: number | null; updated_by: number | null; updated_at: Date; name: string | null }> =
+    await db('queue_settings as q')
+      .leftJoin('staff as s', 's.id', 'q.updated_by')
+      .select('q.queue', 'q.sla_minutes', 'q.updated_by', 'q.updated_at', 's.display_name as name');
   const byQueue = new Map(rows.map((r) => [r.queue, r]));
   return QUEUES.map((queue) => {
     const r = byQueue.get(queue);
-    return { id: queue, queue, slaMinutes: r?.sla_minutes ?? null, updatedBy: r?.updated_by ?? null, updatedByName: r?.name ?? null, updatedAt: r?.updated_at ?? null };
+    return {
+      id: queue,
+      queue,
+      slaMinutes: r?.sla_minutes ?? null,
+      updatedBy: r?.updated_by ?? null,
+      updatedByName: r?.name ?? null,
+      updatedAt: r?.updated_at ?? null,
+    };
   });
 }
 
 /** Target minutes per queue, for the queues that have one. */
 export async function slaTargets(db: Knex): Promise<Map<string, number>> {
-  const rows: Array<{ queue: string; sla_minutes: number }> = await db('queue_settings').whereNotNull('sla_minutes').select('queue', 'sla_minutes');
+  const rows: Array<{ queue: string; sla_minutes: number }> = await db('queue_settings')
+    .whereNotNull('sla_minutes')
+    .select('queue', 'sla_minutes');
   return new Map(rows.map((r) => [r.queue, Number(r.sla_minutes)]));
 }
 
@@ -53,7 +63,11 @@ export async function setQueueSla(db: Db, queue: string, input: QueueSettingsUpd
 }
 
 /** When an item is due (its flag's creation plus the queue's target) and whether an open one is past it. */
-export function slaState(flag: { status?: unknown; createdAt?: unknown }, slaMinutes: number | undefined, now: Date): { slaMinutes: number | null; dueAt: Date | null; overdue: boolean } {
+export function slaState(
+  flag: { status?: unknown; createdAt?: unknown },
+  slaMinutes: number | undefined,
+  now: Date,
+): { slaMinutes: number | null; dueAt: Date | null; overdue: boolean } {
   if (slaMinutes === undefined) return { slaMinutes: null, dueAt: null, overdue: false };
   const due = new Date(new Date(flag.createdAt as string | Date).getTime() + slaMinutes * 60_000);
   return { slaMinutes, dueAt: due, overdue: flag.status === 'open' && due.getTime() <= now.getTime() };
@@ -63,7 +77,11 @@ export function slaState(flag: { status?: unknown; createdAt?: unknown }, slaMin
  * Open and overdue items per queue, in one query: what the console menu shows beside each queue.
  * Expired claims count as open items like any other.
  */
-export async function queueSummaries(db: Knex, queues: readonly string[], now: Date): Promise<Array<{ queue: string; open: number; overdue: number; slaMinutes: number | null }>> {
+export async function queueSummaries(
+  db: Knex,
+  queues: readonly string[],
+  now: Date,
+): Promise<Array<{ queue: string; open: number; overdue: number; slaMinutes: number | null }>> {
   if (queues.length === 0) return [];
   const rows: Array<{ queue: string; open: number | string; overdue: number | string; sla_minutes: number | null }> = await db('flags as f')
     .leftJoin('queue_settings as q', 'q.queue', 'f.queue')
@@ -72,7 +90,11 @@ export async function queueSummaries(db: Knex, queues: readonly string[], now: D
     .groupBy('f.queue', 'q.sla_minutes')
     .select('f.queue', 'q.sla_minutes')
     .count({ open: '*' })
-    .select(db.raw(`count(*) filter (where q.sla_minutes is not null and f.created_at + make_interval(mins => q.sla_minutes) <= ?) as overdue`, [now]));
+    .select(
+      db.raw(`count(*) filter (where q.sla_minutes is not null and f.created_at + make_interval(mins => q.sla_minutes) <= ?) as overdue`, [
+        now,
+      ]),
+    );
   const targets = await slaTargets(db);
   const byQueue = new Map(rows.map((r) => [r.queue, r]));
   return queues.map((queue) => {

@@ -17,21 +17,35 @@ const BATCH = 200;
  */
 export async function escalateOverdue(db: Db, now: Date): Promise<number[]> {
   return db.transaction(async (trx) => {
-    const due: Array<{ id: number; queue: string; priority: number; created_at: Date; claimed_by: number | null; claimed_until: Date | null; sla_minutes: number }> = await trx('flags as f')
+    const due: Array<{
+      id: number;
+      queue: string;
+      priority: number;
+      created_at: Date;
+      claimed_by: number | null;
+      claimed_until: Date | null;
+      sla_minutes: number;
+    }> = await trx('flags as f')
       .join('queue_settings as q', 'q.queue', 'f.queue')
       .where('f.status', 'open')
       .whereNull('f.sla_escalated_at')
       .whereNotNull('q.sla_minutes')
       .whereRaw('f.created_at + make_interval(mins => q.sla_minutes * ?) <= ?', [SLA_ESCALATION_FACTOR, now])
-      .orderBy([{ column: 'f.created_at', order: 'asc' }, { column: 'f.id', order: 'asc' }])
+      .orderBy([
+        { column: 'f.created_at', order: 'asc' },
+        { column: 'f.id', order: 'asc' },
+      ])
       .limit(BATCH)
       .forUpdate('f')
       .skipLocked()
       .select('f.id', 'f.queue', 'f.priority', 'f.created_at', 'f.claimed_by', 'f.claimed_until', 'q.sla_minutes');
     for (const f of due) {
       const priority = Math.min(100, f.priority + ESCALATION_PRIORITY_STEP);
-      const heldBy = f.claimed_by !== null && f.claimed_until !== null && f.claimed_until.getTime() > now.getTime() ? Number(f.claimed_by) : null;
-      await trx('flags').where({ id: f.id }).update({ priority, claimed_by: null, claimed_until: null, claimed_at: null, sla_escalated_at: now });
+      const heldBy =
+        f.claimed_by !== null && f.claimed_until !== null && f.claimed_until.getTime() > now.getTime() ? Number(f.claimed_by) : null;
+      await trx('flags')
+        .where({ id: f.id })
+        .update({ priority, claimed_by: null, claimed_until: null, claimed_at: null, sla_escalated_at: now });
       await appendAudit(trx, {
         actor: { kind: 'system' },
         action: 'flag.sla_escalate',

@@ -28,7 +28,19 @@ export async function heldItems(db: Knex, now: Date): Promise<HeldItem[]> {
     .where('f.claimed_until', '>', now)
     .orderByRaw('coalesce(f.claimed_at, f.claimed_until) asc, f.id asc')
     .limit(500)
-    .select('f.id', 'f.queue', 'f.priority', 'f.subject_type', 'f.subject_id', 'f.reason', 'f.created_at', 'f.claimed_by', 'f.claimed_at', 'f.claimed_until', 's.display_name');
+    .select(
+      'f.id',
+      'f.queue',
+      'f.priority',
+      'f.subject_type',
+      'f.subject_id',
+      'f.reason',
+      'f.created_at',
+      'f.claimed_by',
+      'f.claimed_at',
+      'f.claimed_until',
+      's.display_name',
+    );
   return rows.map((r: Record<string, any>) => ({
     id: Number(r.id),
     queue: r.queue,
@@ -48,7 +60,8 @@ async function lockHeld(trx: Knex.Transaction, flagId: number, now: Date) {
   const flag = await trx('flags').where({ id: flagId }).forUpdate().first();
   if (!flag) throw problems.notFound(`No flag with id ${flagId}.`);
   if (flag.status !== 'open') throw problems.conflict(`Flag ${flagId} is already ${flag.status}.`);
-  if (flag.claimed_by === null || flag.claimed_until === null || flag.claimed_until.getTime() <= now.getTime()) throw problems.conflict(`Nobody holds flag ${flagId}.`);
+  if (flag.claimed_by === null || flag.claimed_until === null || flag.claimed_until.getTime() <= now.getTime())
+    throw problems.conflict(`Nobody holds flag ${flagId}.`);
   return flag;
 }
 
@@ -76,9 +89,15 @@ export function supervisorService(db: Db) {
     async reassign(flagId: number, toStaffId: number, supervisor: Staff, now: Date): Promise<void> {
       await db.transaction(async (trx) => {
         const flag = await lockHeld(trx, flagId, now);
-        const target: { id: number; role: Role; active: boolean } | undefined = await trx('staff').where({ id: toStaffId }).first('id', 'role', 'active');
-        if (!target || !target.active) throw problems.validation([{ path: 'staffId', message: `No active staff member with id ${toStaffId}.`, code: 'unknown_staff' }]);
-        if (!mayWorkQueue(target.role, flag.queue)) throw problems.validation([{ path: 'staffId', message: `A ${target.role} does not work the ${flag.queue} queue.`, code: 'queue_not_worked' }]);
+        const target: { id: number; role: Role; active: boolean } | undefined = await trx('staff')
+          .where({ id: toStaffId })
+          .first('id', 'role', 'active');
+        if (!target || !target.active)
+          throw problems.validation([{ path: 'staffId', message: `No active staff member with id ${toStaffId}.`, code: 'unknown_staff' }]);
+        if (!mayWorkQueue(target.role, flag.queue))
+          throw problems.validation([
+            { path: 'staffId', message: `A ${target.role} does not work the ${flag.queue} queue.`, code: 'queue_not_worked' },
+          ]);
         if (Number(flag.claimed_by) === toStaffId) throw problems.conflict(`Staff member ${toStaffId} already holds flag ${flagId}.`);
         const until = new Date(now.getTime() + CLAIM_MINUTES * 60_000);
         await trx('flags').where({ id: flagId }).update({ claimed_by: toStaffId, claimed_until: until, claimed_at: now });

@@ -28,15 +28,54 @@ function liveClaim(row: { claimedBy?: unknown; claimedUntil?: unknown }, now: Da
  */
 export async function embedQueueRows(db: Knex, rows: Record<string, unknown>[], now: Date): Promise<Record<string, unknown>[]> {
   const ids = (type: string) => rows.filter((r) => r.subjectType === type).map((r) => Number(r.subjectId));
-  const staffIds = [...new Set(rows.map((r) => r.claimedBy).filter((v) => v != null).map(Number))];
+  const staffIds = [
+    ...new Set(
+      rows
+        .map((r) => r.claimedBy)
+        .filter((v) => v != null)
+        .map(Number),
+    ),
+  ];
   const [posts, orders, accounts, staff, targets] = await Promise.all([
     ids('post').length
-      ? db('posts as p').join('accounts as a', 'a.id', 'p.author_id').whereIn('p.id', ids('post')).select('p.id', 'p.title', 'p.body', 'p.reach', 'p.posted_at', 'p.kind', 'p.board', 'p.lang', 'a.id as author_id', 'a.handle', 'a.display_name', 'a.type as author_type')
+      ? db('posts as p')
+          .join('accounts as a', 'a.id', 'p.author_id')
+          .whereIn('p.id', ids('post'))
+          .select(
+            'p.id',
+            'p.title',
+            'p.body',
+            'p.reach',
+            'p.posted_at',
+            'p.kind',
+            'p.board',
+            'p.lang',
+            'a.id as author_id',
+            'a.handle',
+            'a.display_name',
+            'a.type as author_type',
+          )
       : [],
     ids('transaction').length
-      ? db('transactions as t').join('accounts as a', 'a.id', 't.buyer_id').leftJoin('products as pr', 'pr.id', 't.product_id').whereIn('t.id', ids('transaction')).select('t.id', 't.amount_cents', 't.currency', 't.ordered_at', 'pr.name as product', 'a.id as author_id', 'a.handle', 'a.display_name', 'a.type as author_type')
+      ? db('transactions as t')
+          .join('accounts as a', 'a.id', 't.buyer_id')
+          .leftJoin('products as pr', 'pr.id', 't.product_id')
+          .whereIn('t.id', ids('transaction'))
+          .select(
+            't.id',
+            't.amount_cents',
+            't.currency',
+            't.ordered_at',
+            'pr.name as product',
+            'a.id as author_id',
+            'a.handle',
+            'a.display_name',
+            'a.type as author_type',
+          )
       : [],
-    ids('account').length ? db('accounts').whereIn('id', ids('account')).select('id', 'handle', 'display_name', 'type as author_type', 'joined_at') : [],
+    ids('account').length
+      ? db('accounts').whereIn('id', ids('account')).select('id', 'handle', 'display_name', 'type as author_type', 'joined_at')
+      : [],
     staffIds.length ? db('staff').whereIn('id', staffIds).select('id', 'display_name') : [],
     slaTargets(db),
   ]);
@@ -50,20 +89,71 @@ export async function embedQueueRows(db: Knex, rows: Record<string, unknown>[], 
     let subject: Record<string, unknown> | null = null;
     if (r.subjectType === 'post' && postMap.has(id)) {
       const p = postMap.get(id)!;
-      subject = { snippet: snippet(p.title, p.body), kind: p.kind, board: p.board, lang: p.lang, reach: p.reach, at: p.posted_at, authorId: Number(p.author_id), authorHandle: p.handle, authorName: p.display_name, authorType: p.author_type };
+      subject = {
+        snippet: snippet(p.title, p.body),
+        kind: p.kind,
+        board: p.board,
+        lang: p.lang,
+        reach: p.reach,
+        at: p.posted_at,
+        authorId: Number(p.author_id),
+        authorHandle: p.handle,
+        authorName: p.display_name,
+        authorType: p.author_type,
+      };
     } else if (r.subjectType === 'transaction' && orderMap.has(id)) {
       const t = orderMap.get(id)!;
-      subject = { snippet: [t.product, `${(Number(t.amount_cents) / 100).toFixed(2)} ${t.currency}`].filter(Boolean).join(' · '), reach: null, at: t.ordered_at, amountCents: Number(t.amount_cents), currency: t.currency, authorId: Number(t.author_id), authorHandle: t.handle, authorName: t.display_name, authorType: t.author_type };
+      subject = {
+        snippet: [t.product, `${(Number(t.amount_cents) / 100).toFixed(2)} ${t.currency}`].filter(Boolean).join(' · '),
+        reach: null,
+        at: t.ordered_at,
+        amountCents: Number(t.amount_cents),
+        currency: t.currency,
+        authorId: Number(t.author_id),
+        authorHandle: t.handle,
+        authorName: t.display_name,
+        authorType: t.author_type,
+      };
     } else if (r.subjectType === 'account' && accountMap.has(id)) {
       const a = accountMap.get(id)!;
-      subject = { snippet: [a.display_name, `@${a.handle}`].filter(Boolean).join(' '), reach: null, at: a.joined_at, authorId: id, authorHandle: a.handle, authorName: a.display_name, authorType: a.author_type };
+      subject = {
+        snippet: [a.display_name, `@${a.handle}`].filter(Boolean).join(' '),
+        reach: null,
+        at: a.joined_at,
+        authorId: id,
+        authorHandle: a.handle,
+        authorName: a.display_name,
+        authorType: a.author_type,
+      };
     }
     const held = liveClaim(r, now);
-    return { ...r, subject, claimedByName: held ? (staffMap.get(Number(r.claimedBy))?.display_name ?? null) : null, claimActive: held, ...slaState(r, targets.get(String(r.queue)), now) };
+    return {
+      ...r,
+      subject,
+      claimedByName: held ? (staffMap.get(Number(r.claimedBy))?.display_name ?? null) : null,
+      claimActive: held,
+      ...slaState(r, targets.get(String(r.queue)), now),
+    };
   });
 }
 
-const postColumns = ['p.id', 'p.kind', 'p.thread_id', 'p.parent_id', 'p.author_id', 'p.board', 'p.title', 'p.body', 'p.lang', 'p.reach', 'p.status', 'p.posted_at', 'a.handle as author_handle', 'a.display_name as author_name', 'a.type as author_type'];
+const postColumns = [
+  'p.id',
+  'p.kind',
+  'p.thread_id',
+  'p.parent_id',
+  'p.author_id',
+  'p.board',
+  'p.title',
+  'p.body',
+  'p.lang',
+  'p.reach',
+  'p.status',
+  'p.posted_at',
+  'a.handle as author_handle',
+  'a.display_name as author_name',
+  'a.type as author_type',
+];
 const shortPost = (p: Record<string, unknown>) => ({ ...toApiRow(p), title: mask(p.title), body: mask(p.body) });
 
 async function threadContext(db: Knex, post: Record<string, any>) {
@@ -74,8 +164,26 @@ async function threadContext(db: Knex, post: Record<string, any>) {
     threadId !== post.id ? base().where('p.id', threadId).first(postColumns) : null,
     post.parent_id && post.parent_id !== threadId ? base().where('p.id', post.parent_id).first(postColumns) : null,
     // The replies around this one, in the order a reader met them.
-    base().where('p.thread_id', threadId).where('p.id', '<>', post.id).where('p.posted_at', '<=', post.posted_at).orderBy([{ column: 'p.posted_at', order: 'desc' }, { column: 'p.id', order: 'desc' }]).limit(3).select(postColumns),
-    base().where('p.thread_id', threadId).where('p.id', '<>', post.id).where('p.posted_at', '>', post.posted_at).orderBy([{ column: 'p.posted_at', order: 'asc' }, { column: 'p.id', order: 'asc' }]).limit(3).select(postColumns),
+    base()
+      .where('p.thread_id', threadId)
+      .where('p.id', '<>', post.id)
+      .where('p.posted_at', '<=', post.posted_at)
+      .orderBy([
+        { column: 'p.posted_at', order: 'desc' },
+        { column: 'p.id', order: 'desc' },
+      ])
+      .limit(3)
+      .select(postColumns),
+    base()
+      .where('p.thread_id', threadId)
+      .where('p.id', '<>', post.id)
+      .where('p.posted_at', '>', post.posted_at)
+      .orderBy([
+        { column: 'p.posted_at', order: 'asc' },
+        { column: 'p.id', order: 'asc' },
+      ])
+      .limit(3)
+      .select(postColumns),
     db('posts').where({ thread_id: threadId }).count({ c: '*' }).first(),
   ]);
   return {
@@ -93,7 +201,21 @@ async function ruleHits(db: Knex, subjectType: 'post' | 'transaction', id: numbe
 }
 
 async function decisionsOn(db: Knex, subjectType: string, subjectId: number) {
-  const rows = await db('decisions as d').leftJoin('staff as s', 's.id', 'd.staff_id').where({ 'd.subject_type': subjectType, 'd.subject_id': subjectId }).orderBy('d.created_at', 'desc').limit(10).select('d.id', 'd.flag_id', 'd.action', 'd.reason_code', 'd.automated', 'd.created_at', 'd.reversed_at', 's.display_name as staff_name');
+  const rows = await db('decisions as d')
+    .leftJoin('staff as s', 's.id', 'd.staff_id')
+    .where({ 'd.subject_type': subjectType, 'd.subject_id': subjectId })
+    .orderBy('d.created_at', 'desc')
+    .limit(10)
+    .select(
+      'd.id',
+      'd.flag_id',
+      'd.action',
+      'd.reason_code',
+      'd.automated',
+      'd.created_at',
+      'd.reversed_at',
+      's.display_name as staff_name',
+    );
   return rows.map(toApiRow);
 }
 
@@ -103,13 +225,51 @@ async function authorCard(db: Knex, accountId: number, excludePostId: number | n
   if (!account) return null;
   const [reputation, partnerships, decisions, recentPosts, postCount] = await Promise.all([
     reputationView(db, account, now, 200),
-    db('partnerships as pa').join('accounts as b', 'b.id', 'pa.brand_id').where('pa.creator_id', accountId).orderBy('pa.starts_at', 'desc').limit(10).select('pa.id', 'pa.kind', 'pa.starts_at', 'pa.ends_at', 'pa.campaign', 'b.id as brand_id', 'b.handle as brand_handle', 'b.display_name as brand_name'),
+    db('partnerships as pa')
+      .join('accounts as b', 'b.id', 'pa.brand_id')
+      .where('pa.creator_id', accountId)
+      .orderBy('pa.starts_at', 'desc')
+      .limit(10)
+      .select(
+        'pa.id',
+        'pa.kind',
+        'pa.starts_at',
+        'pa.ends_at',
+        'pa.campaign',
+        'b.id as brand_id',
+        'b.handle as brand_handle',
+        'b.display_name as brand_name',
+      ),
     decisionsOn(db, 'account', accountId),
-    db('posts').where({ author_id: accountId }).modify((q) => excludePostId !== null && q.whereNot({ id: excludePostId })).orderBy('posted_at', 'desc').limit(5).select('id', 'kind', 'title', 'body', 'status', 'posted_at', 'reach'),
+    db('posts')
+      .where({ author_id: accountId })
+      .modify((q) => excludePostId !== null && q.whereNot({ id: excludePostId }))
+      .orderBy('posted_at', 'desc')
+      .limit(5)
+      .select('id', 'kind', 'title', 'body', 'status', 'posted_at', 'reach'),
     db('posts').where({ author_id: accountId }).count({ c: '*' }).first(),
   ]);
   // Earlier decisions on anything the account wrote, not only on the account itself.
-  const onPosts = await db('decisions as d').join('posts as p', function () { this.on('p.id', '=', 'd.subject_id').andOnVal('d.subject_type', '=', 'post'); }).leftJoin('staff as s', 's.id', 'd.staff_id').where('p.author_id', accountId).orderBy('d.created_at', 'desc').limit(10).select('d.id', 'd.flag_id', 'd.subject_type', 'd.subject_id', 'd.action', 'd.reason_code', 'd.automated', 'd.created_at', 'd.reversed_at', 's.display_name as staff_name');
+  const onPosts = await db('decisions as d')
+    .join('posts as p', function () {
+      this.on('p.id', '=', 'd.subject_id').andOnVal('d.subject_type', '=', 'post');
+    })
+    .leftJoin('staff as s', 's.id', 'd.staff_id')
+    .where('p.author_id', accountId)
+    .orderBy('d.created_at', 'desc')
+    .limit(10)
+    .select(
+      'd.id',
+      'd.flag_id',
+      'd.subject_type',
+      'd.subject_id',
+      'd.action',
+      'd.reason_code',
+      'd.automated',
+      'd.created_at',
+      'd.reversed_at',
+      's.display_name as staff_name',
+    );
   return {
     id: Number(account.id),
     handle: account.handle,
@@ -133,25 +293,66 @@ async function authorCard(db: Knex, accountId: number, excludePostId: number | n
  * Personal data is masked as in every other response.
  */
 export async function workbenchView(db: Knex, flagId: number, now: Date) {
-  const flag = await db('flags as f').leftJoin('staff as s', 's.id', 'f.claimed_by').where('f.id', flagId).first('f.*', 's.display_name as claimed_by_name');
+  const flag = await db('flags as f')
+    .leftJoin('staff as s', 's.id', 'f.claimed_by')
+    .where('f.id', flagId)
+    .first('f.*', 's.display_name as claimed_by_name');
   if (!flag) throw problems.notFound(`No flag with id ${flagId}.`);
   const flagRow = toApiRow(flag);
   const held = liveClaim(flagRow, now);
-  const base = { flag: { ...flagRow, reasons: flagReasonMessages(flag.reason), claimedByName: held ? flag.claimed_by_name : null, claimActive: held, ...slaState(flagRow, (await slaTargets(db)).get(flag.queue), now) } };
-  const reports = await db('reports as r').join('accounts as a', 'a.id', 'r.reporter_id').where('r.flag_id', flagId).orderBy('r.received_at', 'desc').limit(50).select('r.id', 'r.reason', 'r.text', 'r.weight', 'r.outcome', 'r.received_at', 'a.id as reporter_id', 'a.handle as reporter_handle', 'a.display_name as reporter_name', 'a.joined_at as reporter_joined_at');
+  const base = {
+    flag: {
+      ...flagRow,
+      reasons: flagReasonMessages(flag.reason),
+      claimedByName: held ? flag.claimed_by_name : null,
+      claimActive: held,
+      ...slaState(flagRow, (await slaTargets(db)).get(flag.queue), now),
+    },
+  };
+  const reports = await db('reports as r')
+    .join('accounts as a', 'a.id', 'r.reporter_id')
+    .where('r.flag_id', flagId)
+    .orderBy('r.received_at', 'desc')
+    .limit(50)
+    .select(
+      'r.id',
+      'r.reason',
+      'r.text',
+      'r.weight',
+      'r.outcome',
+      'r.received_at',
+      'a.id as reporter_id',
+      'a.handle as reporter_handle',
+      'a.display_name as reporter_name',
+      'a.joined_at as reporter_joined_at',
+    );
   const reportRows = reports.map((r: Record<string, unknown>) => ({ ...toApiRow(r), text: mask(r.text) }));
   const subjectId = Number(flag.subject_id);
   if (flag.subject_type === 'post') {
     const post = await db('posts').where({ id: subjectId }).first();
-    if (!post) return { ...base, reports: reportRows, post: null, thread: null, order: null, author: null, itemDecisions: [], referredOrders: [] };
+    if (!post)
+      return { ...base, reports: reportRows, post: null, thread: null, order: null, author: null, itemDecisions: [], referredOrders: [] };
     const [hits, thread, author, itemDecisions, referredOrders] = await Promise.all([
       ruleHits(db, 'post', subjectId),
       threadContext(db, post),
       authorCard(db, Number(post.author_id), subjectId, now),
       decisionsOn(db, 'post', subjectId),
-      db('transactions').where({ referral_post_id: subjectId }).orderBy('ordered_at', 'desc').limit(10).select('id', 'amount_cents', 'currency', 'status', 'ordered_at'),
+      db('transactions')
+        .where({ referral_post_id: subjectId })
+        .orderBy('ordered_at', 'desc')
+        .limit(10)
+        .select('id', 'amount_cents', 'currency', 'status', 'ordered_at'),
     ]);
-    return { ...base, reports: reportRows, post: { ...toApiRow(post), title: mask(post.title), body: mask(post.body), ruleHits: hits }, thread, order: null, author, itemDecisions, referredOrders: referredOrders.map(toApiRow) };
+    return {
+      ...base,
+      reports: reportRows,
+      post: { ...toApiRow(post), title: mask(post.title), body: mask(post.body), ruleHits: hits },
+      thread,
+      order: null,
+      author,
+      itemDecisions,
+      referredOrders: referredOrders.map(toApiRow),
+    };
   }
   if (flag.subject_type === 'transaction') {
     const order = await db('transactions as t')
@@ -159,13 +360,56 @@ export async function workbenchView(db: Knex, flagId: number, now: Date) {
       .leftJoin('accounts as v', 'v.id', 't.vendor_id')
       .leftJoin('accounts as b', 'b.id', 'pr.brand_id')
       .where('t.id', subjectId)
-      .first('t.*', 'pr.name as product_name', 'pr.category as product_category', 'pr.price_cents as product_price_cents', 'v.handle as vendor_handle', 'v.display_name as vendor_name', 'b.display_name as brand_name');
-    if (!order) return { ...base, reports: reportRows, post: null, thread: null, order: null, author: null, itemDecisions: [], referredOrders: [] };
-    const [hits, author, itemDecisions] = await Promise.all([ruleHits(db, 'transaction', subjectId), authorCard(db, Number(order.buyer_id), null, now), decisionsOn(db, 'transaction', subjectId)]);
+      .first(
+        't.*',
+        'pr.name as product_name',
+        'pr.category as product_category',
+        'pr.price_cents as product_price_cents',
+        'v.handle as vendor_handle',
+        'v.display_name as vendor_name',
+        'b.display_name as brand_name',
+      );
+    if (!order)
+      return { ...base, reports: reportRows, post: null, thread: null, order: null, author: null, itemDecisions: [], referredOrders: [] };
+    const [hits, author, itemDecisions] = await Promise.all([
+      ruleHits(db, 'transaction', subjectId),
+      authorCard(db, Number(order.buyer_id), null, now),
+      decisionsOn(db, 'transaction', subjectId),
+    ]);
     // An order carries one product: that is its one line.
-    const lines = order.product_id ? [{ productId: Number(order.product_id), name: order.product_name, category: order.product_category, brand: order.brand_name, unitPriceCents: order.product_price_cents, amountCents: Number(order.amount_cents), currency: order.currency }] : [];
-    return { ...base, reports: reportRows, post: null, thread: null, order: { ...toApiRow(order), lines, ruleHits: hits }, author, itemDecisions, referredOrders: [] };
+    const lines = order.product_id
+      ? [
+          {
+            productId: Number(order.product_id),
+            name: order.product_name,
+            category: order.product_category,
+            brand: order.brand_name,
+            unitPriceCents: order.product_price_cents,
+            amountCents: Number(order.amount_cents),
+            currency: order.currency,
+          },
+        ]
+      : [];
+    return {
+      ...base,
+      reports: reportRows,
+      post: null,
+      thread: null,
+      order: { ...toApiRow(order), lines, ruleHits: hits },
+      author,
+      itemDecisions,
+      referredOrders: [],
+    };
   }
   const author = await authorCard(db, subjectId, null, now);
-  return { ...base, reports: reportRows, post: null, thread: null, order: null, author, itemDecisions: author?.accountDecisions ?? [], referredOrders: [] };
+  return {
+    ...base,
+    reports: reportRows,
+    post: null,
+    thread: null,
+    order: null,
+    author,
+    itemDecisions: author?.accountDecisions ?? [],
+    referredOrders: [],
+  };
 }

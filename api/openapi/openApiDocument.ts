@@ -43,11 +43,19 @@ function answer(r: RouteResponse) {
   const headers = r.listHeaders
     ? {
         headers: {
-          'Content-Range': { description: '`<resource> <first>-<last>/<total>`, or `<resource> */<total>` when the page is empty.', schema: { type: 'string' } },
+          'Content-Range': {
+            description: '`<resource> <first>-<last>/<total>`, or `<resource> */<total>` when the page is empty.',
+            schema: { type: 'string' },
+          },
         },
       }
     : {};
-  if (r.schema) return { description: r.description, ...headers, content: { [r.contentType ?? 'application/json']: { schema: jsonSchemaOf(r.schema, 'output') } } };
+  if (r.schema)
+    return {
+      description: r.description,
+      ...headers,
+      content: { [r.contentType ?? 'application/json']: { schema: jsonSchemaOf(r.schema, 'output') } },
+    };
   if (r.contentType) return { description: r.description, content: { [r.contentType]: { schema: { type: 'string' } } } };
   return { description: r.description };
 }
@@ -73,9 +81,19 @@ function operation(route: ContractRoute) {
   const body = route.body
     ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchemaOf(route.body, 'input') } } } }
     : route.bodyContentTypes
-      ? { requestBody: { required: true, content: Object.fromEntries(route.bodyContentTypes.map((t) => [t, { schema: { type: 'string' } }])) } }
+      ? {
+          requestBody: {
+            required: true,
+            content: Object.fromEntries(route.bodyContentTypes.map((t) => [t, { schema: { type: 'string' } }])),
+          },
+        }
       : {};
-  const access = typeof route.access === 'object' ? `Roles: ${route.access.staff.join(', ')}.` : route.access === 'api_key' ? 'Platform API key.' : 'Public.';
+  const access =
+    typeof route.access === 'object'
+      ? `Roles: ${route.access.staff.join(', ')}.`
+      : route.access === 'api_key'
+        ? 'Platform API key.'
+        : 'Public.';
   return {
     operationId: `${route.method}${route.path.replace(/\{(\w+)\}/g, 'By-$1').replace(/[^A-Za-z0-9]+(.)/g, (_, c: string) => c.toUpperCase())}`,
     summary: route.summary,
@@ -95,18 +113,30 @@ export function openApiDocument(routes: readonly ContractRoute[], version: strin
   const problem = jsonSchemaOf(problemSchema, 'output');
   return {
     openapi: '3.1.1',
-    info: { title: 'Trust & safety console API', version, description: 'Errors are RFC 9457 problem documents (application/problem+json).' },
+    info: {
+      title: 'Trust & safety console API',
+      version,
+      description: 'Errors are RFC 9457 problem documents (application/problem+json).',
+    },
     servers: [{ url: '/' }],
     tags: [...new Set(routes.map((r) => r.tag))].map((name) => ({ name })),
     paths,
     components: {
       schemas: { Problem: problem },
       responses: Object.fromEntries(
-        [...Object.values(PROBLEMS), OTHER_PROBLEM].map(([name, description]) => [name, { description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } }]),
+        [...Object.values(PROBLEMS), OTHER_PROBLEM].map(([name, description]) => [
+          name,
+          { description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } },
+        ]),
       ),
       securitySchemes: {
         session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: 'The console session, set by POST /api/auth/login.' },
-        csrf: { type: 'apiKey', in: 'header', name: CSRF_HEADER, description: 'Echo of the CSRF cookie on every change made with the session cookie.' },
+        csrf: {
+          type: 'apiKey',
+          in: 'header',
+          name: CSRF_HEADER,
+          description: 'Echo of the CSRF cookie on every change made with the session cookie.',
+        },
         staffBearer: { type: 'http', scheme: 'bearer', description: 'A token from POST /api/auth/login with mode "token".' },
         apiKey: { type: 'apiKey', in: 'header', name: 'X-Api-Key', description: "A platform's API key." },
         platformBearer: { type: 'http', scheme: 'bearer', description: "A platform's API key as a bearer token." },

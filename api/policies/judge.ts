@@ -46,7 +46,16 @@ export async function evaluateAll(active: ActivePolicies, facts: Facts[]): Promi
     const hits: PolicyHit[] = [];
     for (const p of active.policies) {
       const result = await p.evaluator.evaluate(f);
-      for (const h of result.hits) hits.push({ rule: h.rule, priority: h.priority, event: h.event, explanation: h.explanation, policyId: p.policyId, versionId: p.versionId, mode: p.mode });
+      for (const h of result.hits)
+        hits.push({
+          rule: h.rule,
+          priority: h.priority,
+          event: h.event,
+          explanation: h.explanation,
+          policyId: p.policyId,
+          versionId: p.versionId,
+          mode: p.mode,
+        });
     }
     out.push(hits);
   }
@@ -54,7 +63,12 @@ export async function evaluateAll(active: ActivePolicies, facts: Facts[]): Promi
 }
 
 /** Facts and hits for posts, stored or not (dry runs call this too). Writes nothing. */
-export async function judgePostsPure(db: Knex, active: ActivePolicies, posts: Array<PostForFacts & PostSubject>, scorer: Scorer | undefined): Promise<Judgement[]> {
+export async function judgePostsPure(
+  db: Knex,
+  active: ActivePolicies,
+  posts: Array<PostForFacts & PostSubject>,
+  scorer: Scorer | undefined,
+): Promise<Judgement[]> {
   const scores = await scoresOf(posts, scorer);
   const contexts = await loadPostContexts(db, posts, active.brands, scores, active.thresholds);
   return judgeInContext(active, posts, contexts);
@@ -71,7 +85,11 @@ async function judgeInContext(active: ActivePolicies, posts: PostForFacts[], con
   return facts.map((f, i) => ({ facts: f, hits: hits[i]! }));
 }
 
-export async function judgeTransactionsPure(db: Knex, active: ActivePolicies, items: Array<TransactionForFacts & TransactionSubject>): Promise<Judgement[]> {
+export async function judgeTransactionsPure(
+  db: Knex,
+  active: ActivePolicies,
+  items: Array<TransactionForFacts & TransactionSubject>,
+): Promise<Judgement[]> {
   const contexts = await loadTransactionContexts(db, items);
   const facts = items.map((t, i) => computeTransactionFacts(t, contexts[i]!));
   const hits = await evaluateAll(active, facts);
@@ -83,7 +101,12 @@ export async function judgeTransactionsPure(db: Knex, active: ActivePolicies, it
  * account's flag rises, a trusted account's sinks, by up to ten points. Unknown reputation moves nothing.
  */
 export function reputationShift(facts: Facts): number {
-  const r = typeof facts.authorReputation === 'number' ? facts.authorReputation : typeof facts.buyerReputation === 'number' ? facts.buyerReputation : null;
+  const r =
+    typeof facts.authorReputation === 'number'
+      ? facts.authorReputation
+      : typeof facts.buyerReputation === 'number'
+        ? facts.buyerReputation
+        : null;
   return r === null ? 0 : Math.round((50 - r) / 5);
 }
 
@@ -100,7 +123,7 @@ function actionsOf(hits: PolicyHit[]): Actions {
   hits.forEach((h, i) => {
     // Shadow policies are recorded and do nothing else.
     if (h.mode !== 'enforce') return;
-    const params = (h.event.params ?? {});
+    const params = h.event.params ?? {};
     switch (h.event.type) {
       case 'flag': {
         const f = params as unknown as FlagParams;
@@ -134,7 +157,13 @@ function actionsOf(hits: PolicyHit[]): Actions {
  * and for enforcing policies the flags (one open flag per item and queue, raised rather than
  * duplicated), holds, labels, disclosure requirements and reputation evidence.
  */
-async function persist(trx: Knex.Transaction, subject: Subject, items: Array<{ id: number; accountForEvidence: number | null }>, judgements: Judgement[], now: Date): Promise<ItemOutcome[]> {
+async function persist(
+  trx: Knex.Transaction,
+  subject: Subject,
+  items: Array<{ id: number; accountForEvidence: number | null }>,
+  judgements: Judgement[],
+  now: Date,
+): Promise<ItemOutcome[]> {
   const hitRows = judgements.flatMap((j, i) =>
     j.hits.map((h) => ({
       policy_version_id: h.versionId,
@@ -150,7 +179,9 @@ async function persist(trx: Knex.Transaction, subject: Subject, items: Array<{ i
   );
   const hitIds: number[] = [];
   for (let i = 0; i < hitRows.length; i += 1000) {
-    const ids: Array<{ id: number }> = await trx('rule_hits').insert(hitRows.slice(i, i + 1000)).returning('id');
+    const ids: Array<{ id: number }> = await trx('rule_hits')
+      .insert(hitRows.slice(i, i + 1000))
+      .returning('id');
     hitIds.push(...ids.map((r) => r.id));
   }
 
@@ -165,14 +196,24 @@ async function persist(trx: Knex.Transaction, subject: Subject, items: Array<{ i
     const flags: ItemOutcome['flags'] = [];
     for (const [queue, f] of a.flags) {
       // Undisclosed ads are ordered by reach and the verdict's confidence rather than the rule's number.
-      const base = queue === 'undisclosed_ad' && typeof j.facts.disclosureConfidence === 'number' ? compliancePriority(Number(j.facts.reach ?? 0), j.facts.disclosureConfidence) : f.priority;
+      const base =
+        queue === 'undisclosed_ad' && typeof j.facts.disclosureConfidence === 'number'
+          ? compliancePriority(Number(j.facts.reach ?? 0), j.facts.disclosureConfidence)
+          : f.priority;
       const priority = Math.max(0, Math.min(100, base + shift));
       flagRows.push([item.id, queue, priority, f.reasons.join(FLAG_REASON_SEPARATOR).slice(0, 500), f.versionId]);
       flags.push({ queue, priority });
     }
     for (const e of a.evidence) {
       if (item.accountForEvidence === null) continue;
-      evidenceRows.push({ accountId: item.accountForEvidence, component: e.params.component, weight: e.params.weight, causeType: 'rule_hit', causeId: hitIds[hitCursor + e.hitIndex] ?? null, at: now });
+      evidenceRows.push({
+        accountId: item.accountForEvidence,
+        component: e.params.component,
+        weight: e.params.weight,
+        causeType: 'rule_hit',
+        causeId: hitIds[hitCursor + e.hitIndex] ?? null,
+        at: now,
+      });
     }
     hitCursor += j.hits.length;
     outcomes.push({ held: a.held, labels: [...a.labels], disclosureRequired: a.disclosureRequired, flags, ruleHits: j.hits.length });
@@ -185,7 +226,15 @@ async function persist(trx: Knex.Transaction, subject: Subject, items: Array<{ i
        from unnest(?::bigint[], ?::text[], ?::int[], ?::text[], ?::bigint[]) as x(subject_id, queue, priority, reason, version_id)
        on conflict (subject_type, subject_id, queue) where status = 'open'
        do update set priority = greatest(flags.priority, excluded.priority)`,
-      [subject, now, sqlArray(flagRows.map((r) => r[0])), sqlArray(flagRows.map((r) => r[1])), sqlArray(flagRows.map((r) => r[2])), sqlArray(flagRows.map((r) => r[3])), sqlArray(flagRows.map((r) => r[4]))],
+      [
+        subject,
+        now,
+        sqlArray(flagRows.map((r) => r[0])),
+        sqlArray(flagRows.map((r) => r[1])),
+        sqlArray(flagRows.map((r) => r[2])),
+        sqlArray(flagRows.map((r) => r[3])),
+        sqlArray(flagRows.map((r) => r[4])),
+      ],
     );
   }
   await recordReputationEvents(trx, evidenceRows);
@@ -222,12 +271,21 @@ export interface PostVerdictColumns {
  * stored posts and the batch's own earlier posts, as if each had been stored before the next was
  * judged. Writes nothing.
  */
-export async function judgeNewPosts(trx: Knex.Transaction, runtime: PolicyRuntime, posts: NewPost[], scorer: Scorer | undefined, models?: ModelRuntime): Promise<PostVerdicts> {
+export async function judgeNewPosts(
+  trx: Knex.Transaction,
+  runtime: PolicyRuntime,
+  posts: NewPost[],
+  scorer: Scorer | undefined,
+  models?: ModelRuntime,
+): Promise<PostVerdicts> {
   // The context statement also reads the policy cache token, so finding out whether the cached
   // policies are current costs no round trip of its own; the classifier runs while it is out.
   // With a model registry the token also says whether the cached active model is current.
   const before = models ? models.cached() : null;
-  const [read, firstScores] = await Promise.all([queryPostContexts(trx, posts, { policyToken: true }), scoresOf(posts, models ? before?.active?.scorer : scorer)]);
+  const [read, firstScores] = await Promise.all([
+    queryPostContexts(trx, posts, { policyToken: true }),
+    scoresOf(posts, models ? before?.active?.scorer : scorer),
+  ]);
   const active = await runtime.activeFor(trx, 'post', read.policyToken);
   const loaded = models ? await models.currentFor(trx, read.policyToken) : null;
   // Scored by a model that is no longer active (or by none yet): score again with the one that is.
@@ -255,9 +313,20 @@ export async function judgeNewPosts(trx: Knex.Transaction, runtime: PolicyRuntim
 }
 
 /** Stores what the policies decided about posts just inserted with their verdict columns: rule hits, flags and reputation evidence. */
-export async function storePostJudgements(trx: Knex.Transaction, posts: Array<JudgeablePost>, judgements: Judgement[], now: Date): Promise<ItemOutcome[]> {
+export async function storePostJudgements(
+  trx: Knex.Transaction,
+  posts: Array<JudgeablePost>,
+  judgements: Judgement[],
+  now: Date,
+): Promise<ItemOutcome[]> {
   if (posts.length === 0) return [];
-  return persist(trx, 'post', posts.map((p) => ({ id: p.id, accountForEvidence: p.authorId })), judgements, now);
+  return persist(
+    trx,
+    'post',
+    posts.map((p) => ({ id: p.id, accountForEvidence: p.authorId })),
+    judgements,
+    now,
+  );
 }
 
 /**
@@ -265,16 +334,41 @@ export async function storePostJudgements(trx: Knex.Transaction, posts: Array<Ju
  * need a rescan. Every batch on a board updates the same counter rows, which stay locked until
  * commit: callers do this last, so concurrent batches wait on each other as briefly as possible.
  */
-export async function countPostActivity(trx: Knex.Transaction, active: ActivePolicies, posts: Array<JudgeablePost>, judgements: Judgement[], now: Date, counterSlots?: number): Promise<void> {
+export async function countPostActivity(
+  trx: Knex.Transaction,
+  active: ActivePolicies,
+  posts: Array<JudgeablePost>,
+  judgements: Judgement[],
+  now: Date,
+  counterSlots?: number,
+): Promise<void> {
   if (posts.length === 0) return;
-  await recordCommunityActivity(trx, posts.map((p) => ({ id: p.id, kind: p.kind, board: p.board ?? null, threadId: p.threadId, postedAt: p.postedAt })), judgements.map((j) => j.facts), now, active.thresholds, counterSlots);
+  await recordCommunityActivity(
+    trx,
+    posts.map((p) => ({ id: p.id, kind: p.kind, board: p.board ?? null, threadId: p.threadId, postedAt: p.postedAt })),
+    judgements.map((j) => j.facts),
+    now,
+    active.thresholds,
+    counterSlots,
+  );
 }
 
-export async function judgeAndStoreTransactions(trx: Knex.Transaction, runtime: PolicyRuntime, items: JudgeableTransaction[], now: Date): Promise<ItemOutcome[]> {
+export async function judgeAndStoreTransactions(
+  trx: Knex.Transaction,
+  runtime: PolicyRuntime,
+  items: JudgeableTransaction[],
+  now: Date,
+): Promise<ItemOutcome[]> {
   if (items.length === 0) return [];
   const active = await runtime.active(trx, 'transaction');
   const judgements = await judgeTransactionsPure(trx, active, items);
-  const outcomes = await persist(trx, 'transaction', items.map((t) => ({ id: t.id, accountForEvidence: t.accountForEvidence })), judgements, now);
+  const outcomes = await persist(
+    trx,
+    'transaction',
+    items.map((t) => ({ id: t.id, accountForEvidence: t.accountForEvidence })),
+    judgements,
+    now,
+  );
   await trx.raw(
     `update transactions t set held = t.held or x.held, judged_by = ?::jsonb
      from unnest(?::bigint[], ?::boolean[]) as x(id, held) where t.id = x.id`,

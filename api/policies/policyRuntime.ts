@@ -38,7 +38,9 @@ export async function loadLists(db: Knex): Promise<PolicyLists> {
 
 /** Brand accounts and the names a post may call them by. */
 export async function loadBrands(db: Knex): Promise<ActivePolicies['brands']> {
-  const rows: Array<{ handle: string; display_name: string | null }> = await db('accounts').where({ type: 'brand' }).select('handle', 'display_name');
+  const rows: Array<{ handle: string; display_name: string | null }> = await db('accounts')
+    .where({ type: 'brand' })
+    .select('handle', 'display_name');
   return rows.map((r) => ({ handle: r.handle, names: (r.display_name ?? '').split(/\s+/).filter((n) => n.length >= 2) }));
 }
 
@@ -48,7 +50,13 @@ export async function loadBrands(db: Knex): Promise<ActivePolicies['brands']> {
  * publish or rollback on its next batch.
  */
 export function createPolicyRuntime() {
-  let cached: { signature: string; bySubject: Map<Subject, ActivePolicy[]>; lists: PolicyLists; brands: ActivePolicies['brands']; thresholds: Map<string, { share: number; minPosts: number }> } | null = null;
+  let cached: {
+    signature: string;
+    bySubject: Map<Subject, ActivePolicy[]>;
+    lists: PolicyLists;
+    brands: ActivePolicies['brands'];
+    thresholds: Map<string, { share: number; minPosts: number }>;
+  } | null = null;
 
   // Renewed by triggers (migration 014) whenever anything cached here changes.
   async function signature(db: Knex): Promise<string> {
@@ -60,21 +68,43 @@ export function createPolicyRuntime() {
     const sig = await signature(db);
     if (cached?.signature === sig) return cached;
     const lists = await loadLists(db);
-    const rows: Array<{ policy_id: number; version_id: number; name: string; mode: 'enforce' | 'shadow'; applies_to: Subject; document: PolicyDocument }> = await db('policies as p')
+    const rows: Array<{
+      policy_id: number;
+      version_id: number;
+      name: string;
+      mode: 'enforce' | 'shadow';
+      applies_to: Subject;
+      document: PolicyDocument;
+    }> = await db('policies as p')
       .join('policy_versions as v', 'v.id', 'p.published_version_id')
       .where('p.status', 'published')
       .orderBy('p.id')
       .select('p.id as policy_id', 'v.id as version_id', 'p.name', 'v.mode', 'v.applies_to', 'v.document');
-    const bySubject = new Map<Subject, ActivePolicy[]>([['post', []], ['transaction', []]]);
-    for (const r of rows) bySubject.get(r.applies_to)!.push({ policyId: r.policy_id, versionId: r.version_id, name: r.name, mode: r.mode, evaluator: buildEvaluator(r.document, lists) });
+    const bySubject = new Map<Subject, ActivePolicy[]>([
+      ['post', []],
+      ['transaction', []],
+    ]);
+    for (const r of rows)
+      bySubject
+        .get(r.applies_to)!
+        .push({ policyId: r.policy_id, versionId: r.version_id, name: r.name, mode: r.mode, evaluator: buildEvaluator(r.document, lists) });
     const brands = await loadBrands(db);
-    const thresholdRows: Array<{ board: string; commercial_share: number; min_posts: number }> = await db('board_thresholds').select('board', 'commercial_share', 'min_posts');
+    const thresholdRows: Array<{ board: string; commercial_share: number; min_posts: number }> = await db('board_thresholds').select(
+      'board',
+      'commercial_share',
+      'min_posts',
+    );
     const thresholds = new Map(thresholdRows.map((t) => [t.board, { share: t.commercial_share, minPosts: t.min_posts }]));
     cached = { signature: sig, bySubject, lists, brands, thresholds };
     return cached;
   }
 
-  const pick = ({ bySubject, lists, brands, thresholds }: NonNullable<typeof cached>, subject: Subject): ActivePolicies => ({ lists, policies: bySubject.get(subject)!, brands: subject === 'post' ? brands : [], thresholds });
+  const pick = ({ bySubject, lists, brands, thresholds }: NonNullable<typeof cached>, subject: Subject): ActivePolicies => ({
+    lists,
+    policies: bySubject.get(subject)!,
+    brands: subject === 'post' ? brands : [],
+    thresholds,
+  });
 
   return {
     async active(db: Knex, subject: Subject): Promise<ActivePolicies> {

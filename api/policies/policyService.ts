@@ -60,9 +60,21 @@ async function publishDocument(
 ) {
   const version = await nextVersion(trx, policy.id);
   const [row] = await trx('policy_versions')
-    .insert({ policy_id: policy.id, version, document: JSON.stringify(doc), mode, applies_to: policy.applies_to, published_by: actor.staffId, published_at: now, restores_version_id: extra.restoresVersionId ?? null, note: extra.note ?? null })
+    .insert({
+      policy_id: policy.id,
+      version,
+      document: JSON.stringify(doc),
+      mode,
+      applies_to: policy.applies_to,
+      published_by: actor.staffId,
+      published_at: now,
+      restores_version_id: extra.restoresVersionId ?? null,
+      note: extra.note ?? null,
+    })
     .returning('id');
-  await trx('policies').where({ id: policy.id }).update({ published_version_id: row.id, status: 'published', mode, updated_at: now, revision: trx.raw('revision + 1') });
+  await trx('policies')
+    .where({ id: policy.id })
+    .update({ published_version_id: row.id, status: 'published', mode, updated_at: now, revision: trx.raw('revision + 1') });
   return { versionId: row.id as number, version, mode };
 }
 
@@ -74,24 +86,55 @@ async function lockPolicy(trx: Knex.Transaction, id: number) {
 
 export function policyService(db: Db, options: PolicyServiceOptions = {}) {
   return {
-    async create(input: { name: string; description?: string | null; appliesTo: Subject; mode: 'enforce' | 'shadow'; draft: unknown }, actor: Actor, now: Date): Promise<number> {
+    async create(
+      input: { name: string; description?: string | null; appliesTo: Subject; mode: 'enforce' | 'shadow'; draft: unknown },
+      actor: Actor,
+      now: Date,
+    ): Promise<number> {
       const draft = await assertValidDocument(db, input.draft, input.appliesTo, 'draft');
       return db.transaction(async (trx) => {
         const [row] = await trx('policies')
-          .insert({ name: input.name, description: input.description ?? null, applies_to: input.appliesTo, mode: input.mode, status: 'draft', draft: JSON.stringify(draft), created_by: actor.staffId, draft_updated_by: actor.staffId, created_at: now, updated_at: now })
+          .insert({
+            name: input.name,
+            description: input.description ?? null,
+            applies_to: input.appliesTo,
+            mode: input.mode,
+            status: 'draft',
+            draft: JSON.stringify(draft),
+            created_by: actor.staffId,
+            draft_updated_by: actor.staffId,
+            created_at: now,
+            updated_at: now,
+          })
           .onConflict('name')
           .ignore()
           .returning('id');
         if (!row) throw problems.conflict(`A policy named "${input.name}" exists.`);
-        await appendAudit(trx, { actor: { kind: 'staff', staffId: actor.staffId }, action: 'policy.create', subjectType: 'policy', subjectId: row.id, detail: { name: input.name, appliesTo: input.appliesTo }, requestId: actor.requestId, at: now });
+        await appendAudit(trx, {
+          actor: { kind: 'staff', staffId: actor.staffId },
+          action: 'policy.create',
+          subjectType: 'policy',
+          subjectId: row.id,
+          detail: { name: input.name, appliesTo: input.appliesTo },
+          requestId: actor.requestId,
+          at: now,
+        });
         return row.id as number;
       });
     },
 
-    async update(id: number, input: { name?: string; description?: string | null; appliesTo?: Subject; mode?: 'enforce' | 'shadow'; draft?: unknown }, actor: Actor, now: Date): Promise<void> {
+    async update(
+      id: number,
+      input: { name?: string; description?: string | null; appliesTo?: Subject; mode?: 'enforce' | 'shadow'; draft?: unknown },
+      actor: Actor,
+      now: Date,
+    ): Promise<void> {
       await db.transaction(async (trx) => {
         const policy = await lockPolicy(trx, id);
-        if (input.appliesTo && input.appliesTo !== policy.applies_to) throw problems.validation([{ path: 'appliesTo', message: 'a policy keeps the subject it was created for; create a new policy instead' }]);
+        if (input.appliesTo && input.appliesTo !== policy.applies_to)
+          throw problems.validation([
+            { path: 'appliesTo', message: 'a policy keeps the subject it was created for; create a new policy instead' },
+          ]);
         const changes: Record<string, unknown> = {};
         if (input.draft !== undefined) {
           const draft = await assertValidDocument(trx, input.draft, policy.applies_to, 'draft');
@@ -111,8 +154,18 @@ export function policyService(db: Db, options: PolicyServiceOptions = {}) {
         // The mode of a published policy changes by publishing; on a draft it is just the intended mode.
         if (input.mode !== undefined && input.mode !== policy.mode && policy.status !== 'published') changes.mode = input.mode;
         if (Object.keys(changes).length === 0) return;
-        await trx('policies').where({ id }).update({ ...changes, updated_at: now, revision: trx.raw('revision + 1') });
-        await appendAudit(trx, { actor: { kind: 'staff', staffId: actor.staffId }, action: 'policy.update', subjectType: 'policy', subjectId: id, detail: { fields: Object.keys(changes) }, requestId: actor.requestId, at: now });
+        await trx('policies')
+          .where({ id })
+          .update({ ...changes, updated_at: now, revision: trx.raw('revision + 1') });
+        await appendAudit(trx, {
+          actor: { kind: 'staff', staffId: actor.staffId },
+          action: 'policy.update',
+          subjectType: 'policy',
+          subjectId: id,
+          detail: { fields: Object.keys(changes) },
+          requestId: actor.requestId,
+          at: now,
+        });
       });
     },
 
@@ -123,10 +176,26 @@ export function policyService(db: Db, options: PolicyServiceOptions = {}) {
         const mode = input.mode ?? policy.mode;
         const author = policy.draft_updated_by ?? policy.created_by;
         const ownDraft = options.fourEyesPublish === true && author !== null && Number(author) === actor.staffId;
-        if (ownDraft && actor.role !== 'admin') throw problems.forbidden('This policy is published by someone other than the person who last edited its draft.');
+        if (ownDraft && actor.role !== 'admin')
+          throw problems.forbidden('This policy is published by someone other than the person who last edited its draft.');
         const published = await publishDocument(trx, policy, doc, mode, actor, now, { note: input.note });
         const override = ownDraft ? { override: 'four_eyes', overrideBy: 'admin' } : {};
-        await appendAudit(trx, { actor: { kind: 'staff', staffId: actor.staffId }, action: 'policy.publish', subjectType: 'policy', subjectId: id, detail: { version: published.version, versionId: published.versionId, mode, rules: doc.rules.length, note: input.note, ...override }, requestId: actor.requestId, at: now });
+        await appendAudit(trx, {
+          actor: { kind: 'staff', staffId: actor.staffId },
+          action: 'policy.publish',
+          subjectType: 'policy',
+          subjectId: id,
+          detail: {
+            version: published.version,
+            versionId: published.versionId,
+            mode,
+            rules: doc.rules.length,
+            note: input.note,
+            ...override,
+          },
+          requestId: actor.requestId,
+          at: now,
+        });
         return published;
       });
     },
@@ -135,13 +204,24 @@ export function policyService(db: Db, options: PolicyServiceOptions = {}) {
       return db.transaction(async (trx) => {
         const policy = await lockPolicy(trx, id);
         const target = await trx('policy_versions').where({ id: input.versionId, policy_id: id }).first();
-        if (!target) throw problems.validation([{ path: 'versionId', message: `version ${input.versionId} is not a version of this policy` }]);
+        if (!target)
+          throw problems.validation([{ path: 'versionId', message: `version ${input.versionId} is not a version of this policy` }]);
         // Lists may have changed since: the restored document must still be valid.
         const doc = await assertValidDocument(trx, target.document, policy.applies_to, 'versionId');
         const mode = input.mode ?? target.mode;
         const published = await publishDocument(trx, policy, doc, mode, actor, now, { restoresVersionId: target.id, note: input.note });
-        await trx('policies').where({ id }).update({ draft: JSON.stringify(doc) });
-        await appendAudit(trx, { actor: { kind: 'staff', staffId: actor.staffId }, action: 'policy.rollback', subjectType: 'policy', subjectId: id, detail: { restored: target.version, version: published.version, versionId: published.versionId, mode, note: input.note }, requestId: actor.requestId, at: now });
+        await trx('policies')
+          .where({ id })
+          .update({ draft: JSON.stringify(doc) });
+        await appendAudit(trx, {
+          actor: { kind: 'staff', staffId: actor.staffId },
+          action: 'policy.rollback',
+          subjectType: 'policy',
+          subjectId: id,
+          detail: { restored: target.version, version: published.version, versionId: published.versionId, mode, note: input.note },
+          requestId: actor.requestId,
+          at: now,
+        });
         return published;
       });
     },
@@ -150,8 +230,18 @@ export function policyService(db: Db, options: PolicyServiceOptions = {}) {
       await db.transaction(async (trx) => {
         const policy = await lockPolicy(trx, id);
         if (policy.status === 'archived') return;
-        await trx('policies').where({ id }).update({ status: 'archived', updated_at: now, revision: trx.raw('revision + 1') });
-        await appendAudit(trx, { actor: { kind: 'staff', staffId: actor.staffId }, action: 'policy.archive', subjectType: 'policy', subjectId: id, detail: { previousStatus: policy.status }, requestId: actor.requestId, at: now });
+        await trx('policies')
+          .where({ id })
+          .update({ status: 'archived', updated_at: now, revision: trx.raw('revision + 1') });
+        await appendAudit(trx, {
+          actor: { kind: 'staff', staffId: actor.staffId },
+          action: 'policy.archive',
+          subjectType: 'policy',
+          subjectId: id,
+          detail: { previousStatus: policy.status },
+          requestId: actor.requestId,
+          at: now,
+        });
       });
     },
   };

@@ -9,7 +9,19 @@ export async function ruleHitsFor(db: Knex, subjectType: 'post' | 'transaction',
     .join('policies as p', 'p.id', 'v.policy_id')
     .where({ 'h.subject_type': subjectType, 'h.subject_id': id })
     .orderBy('h.id')
-    .select('h.id', 'h.rule_name', 'h.event_type', 'h.event_params', 'h.explanation', 'h.mode', 'h.created_at', 'p.id as policy_id', 'p.name as policy_name', 'v.id as policy_version_id', 'v.version');
+    .select(
+      'h.id',
+      'h.rule_name',
+      'h.event_type',
+      'h.event_params',
+      'h.explanation',
+      'h.mode',
+      'h.created_at',
+      'p.id as policy_id',
+      'p.name as policy_name',
+      'v.id as policy_version_id',
+      'v.version',
+    );
   // A starter policy's name has a key the console translates (see api/resources/messageKeys.ts).
   return rows.map((r: { policy_name: string }) => {
     const name = policyTextMessages(r.policy_name, null).name;

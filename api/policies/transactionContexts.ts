@@ -29,19 +29,34 @@ export async function loadTransactionContexts(db: Knex, subjects: TransactionSub
   const partnerships = await loadPartnerships(db, affiliateIds);
   const referrals = referralIds.length ? await db('posts').whereIn('id', referralIds).select('id', 'has_disclosure', 'platform_label') : [];
   const history = await db.raw(
-      `select x.n, ${HISTORY_SQL('buyer_id', 'b')}, ${HISTORY_SQL('vendor_id', 'v')}
+    `select x.n, ${HISTORY_SQL('buyer_id', 'b')}, ${HISTORY_SQL('vendor_id', 'v')}
        from unnest(?::bigint[], ?::bigint[], ?::timestamptz[]) with ordinality as x(buyer_id, vendor_id, t, n)
        order by x.n`,
-      [sqlArray(subjects.map((s) => s.buyerId)), sqlArray(subjects.map((s) => s.vendorId)), sqlArray(subjects.map((s) => s.orderedAt))],
-    );
-  const referralById = new Map((referrals as Array<{ id: number; has_disclosure: boolean; platform_label: boolean }>).map((r) => [r.id, r.has_disclosure || r.platform_label]));
+    [sqlArray(subjects.map((s) => s.buyerId)), sqlArray(subjects.map((s) => s.vendorId)), sqlArray(subjects.map((s) => s.orderedAt))],
+  );
+  const referralById = new Map(
+    (referrals as Array<{ id: number; has_disclosure: boolean; platform_label: boolean }>).map((r) => [
+      r.id,
+      r.has_disclosure || r.platform_label,
+    ]),
+  );
   const rows = (history as { rows: Array<Record<string, number>> }).rows;
   return subjects.map((s, i) => {
     const h = rows[i]!;
     return {
       buyer: buyers.get(s.buyerId) ?? { type: 'member', joinedAt: s.orderedAt, reputation: null, violationsUpheld: 0 },
-      buyerHistory: { orders90d: Number(h.b_orders), refunds90d: Number(h.b_refunds), disputes90d: Number(h.b_disputes), ordersLastHour: Number(h.b_hour) },
-      vendorHistory: { orders90d: Number(h.v_orders), refunds90d: Number(h.v_refunds), disputes90d: Number(h.v_disputes), ordersLastHour: Number(h.v_hour) },
+      buyerHistory: {
+        orders90d: Number(h.b_orders),
+        refunds90d: Number(h.b_refunds),
+        disputes90d: Number(h.b_disputes),
+        ordersLastHour: Number(h.b_hour),
+      },
+      vendorHistory: {
+        orders90d: Number(h.v_orders),
+        refunds90d: Number(h.v_refunds),
+        disputes90d: Number(h.v_disputes),
+        ordersLastHour: Number(h.v_hour),
+      },
       referralPostDisclosed: s.referralPostId !== null ? (referralById.get(s.referralPostId) ?? null) : null,
       affiliatePartnerships: (s.affiliateId !== null ? partnerships.get(s.affiliateId) : undefined) ?? [],
     };

@@ -33,7 +33,15 @@ export async function exportAccount(db: Db, accountId: number, staffId: number, 
     }
     const { accounts, ...rest } = tables;
     const counts = Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, v.length]));
-    await appendAudit(trx, { actor: { kind: 'staff', staffId }, action: 'account.export', subjectType: 'account', subjectId: accountId, detail: counts, requestId, at: now });
+    await appendAudit(trx, {
+      actor: { kind: 'staff', staffId },
+      action: 'account.export',
+      subjectType: 'account',
+      subjectId: accountId,
+      detail: counts,
+      requestId,
+      at: now,
+    });
     return { exportedAt: now.toISOString(), account: accounts![0], ...rest };
   });
 }
@@ -79,9 +87,12 @@ export async function eraseAccount(db: Db, accountId: number, reason: string, st
     for (const [table, entry] of Object.entries(PERSONAL_DATA)) {
       const cols = columnsOf(table, 'member_text');
       if (!entry.owned || cols.length === 0) continue;
-      for (const row of await entry.owned(trx(table).select(cols), scope)) for (const c of cols) if (typeof row[c] === 'string') written.push(row[c]);
+      for (const row of await entry.owned(trx(table).select(cols), scope))
+        for (const c of cols) if (typeof row[c] === 'string') written.push(row[c]);
     }
-    const statements = scope.statementIds.length ? await trx('statements').whereIn('id', scope.statementIds).select('id', 'facts', 'text_en', 'text_zh') : [];
+    const statements = scope.statementIds.length
+      ? await trx('statements').whereIn('id', scope.statementIds).select('id', 'facts', 'text_en', 'text_zh')
+      : [];
     const names = new Map<string, string>();
     for (const [column, replace] of Object.entries(PERSONAL_DATA.accounts!.erase!)) {
       const value = account[column];
@@ -97,20 +108,36 @@ export async function eraseAccount(db: Db, accountId: number, reason: string, st
       counts[camelCase(table)] = await entry.owned(trx(table), scope).update(update);
     }
     // Erased posts stop being shown; the rest of their row (status history, scores) stays for the counts.
-    if (scope.postIds.length) await trx('posts').whereIn('id', scope.postIds).update({ status: 'removed', labels: JSON.stringify([]) });
+    if (scope.postIds.length)
+      await trx('posts')
+        .whereIn('id', scope.postIds)
+        .update({ status: 'removed', labels: JSON.stringify([]) });
     await trx('accounts').where({ id: accountId }).update({ status: 'erased' });
 
     // Statements quote facts drawn from the member's text: drop the values, keep what was decided.
     for (const s of statements) {
       const facts = (s.facts as Array<{ name: string; value: string }>) ?? [];
-      const quote = (text: string) => scrub.text(facts.reduce((t, f) => t.split(`${f.name} = ${f.value}`).join(`${f.name} = ${ERASED}`), text));
-      await trx('statements').where({ id: s.id }).update({ facts: JSON.stringify(facts.map((f) => ({ ...f, value: ERASED }))), text_en: quote(s.text_en), text_zh: quote(s.text_zh) });
+      const quote = (text: string) =>
+        scrub.text(facts.reduce((t, f) => t.split(`${f.name} = ${f.value}`).join(`${f.name} = ${ERASED}`), text));
+      await trx('statements')
+        .where({ id: s.id })
+        .update({
+          facts: JSON.stringify(facts.map((f) => ({ ...f, value: ERASED }))),
+          text_en: quote(s.text_en),
+          text_zh: quote(s.text_zh),
+        });
     }
     // Staff notes on the member's items and appeals may quote them.
-    for (const [table, column] of [['decisions', 'note'], ['appeals', 'decision_note']] as const) {
+    for (const [table, column] of [
+      ['decisions', 'note'],
+      ['appeals', 'decision_note'],
+    ] as const) {
       for (const row of await PERSONAL_DATA[table]!.owned!(trx(table).whereNotNull(column).select('id', column), scope)) {
         const cleaned = scrub.text(row[column]);
-        if (cleaned !== row[column]) await trx(table).where({ id: row.id }).update({ [column]: cleaned });
+        if (cleaned !== row[column])
+          await trx(table)
+            .where({ id: row.id })
+            .update({ [column]: cleaned });
       }
     }
     // Webhook payloads name the member (their platform id and handle) and carry statements.
@@ -123,7 +150,10 @@ export async function eraseAccount(db: Db, accountId: number, reason: string, st
           for (const n of chunk) w.orWhereRaw('payload::text like ?', [likePattern(JSON.stringify(n).slice(1, -1))]);
         })
         .select('id', 'payload');
-      for (const e of events) await trx('webhook_events').where({ id: e.id }).update({ payload: JSON.stringify(scrub.deep(e.payload)) });
+      for (const e of events)
+        await trx('webhook_events')
+          .where({ id: e.id })
+          .update({ payload: JSON.stringify(scrub.deep(e.payload)) });
     }
     // Compliance reports quoted these posts: keep the case and its hash, drop the words.
     const postSet = new Set(scope.postIds);
@@ -131,7 +161,9 @@ export async function eraseAccount(db: Db, accountId: number, reason: string, st
       const result = r.result as { cases?: Array<{ postId: number; text: string; author: string }> };
       if (!result.cases?.some((c) => postSet.has(c.postId))) continue;
       for (const c of result.cases) if (postSet.has(c.postId)) Object.assign(c, { text: ERASED, author: `erased-${accountId}` });
-      await trx('compliance_reports').where({ id: r.id }).update({ result: JSON.stringify(result) });
+      await trx('compliance_reports')
+        .where({ id: r.id })
+        .update({ result: JSON.stringify(result) });
     }
     // Backtests keep excerpts of sample posts.
     for (const b of await trx('backtests').where({ applies_to: 'post' }).whereNotNull('result').select('id', 'result')) {
@@ -143,9 +175,20 @@ export async function eraseAccount(db: Db, accountId: number, reason: string, st
         }
         return v;
       });
-      if (changed) await trx('backtests').where({ id: b.id }).update({ result: JSON.stringify(result) });
+      if (changed)
+        await trx('backtests')
+          .where({ id: b.id })
+          .update({ result: JSON.stringify(result) });
     }
-    await appendAudit(trx, { actor: { kind: 'staff', staffId }, action: 'account.erase', subjectType: 'account', subjectId: accountId, detail: { reason, posts: scope.postIds.length, ...counts }, requestId, at: now });
+    await appendAudit(trx, {
+      actor: { kind: 'staff', staffId },
+      action: 'account.erase',
+      subjectType: 'account',
+      subjectId: accountId,
+      detail: { reason, posts: scope.postIds.length, ...counts },
+      requestId,
+      at: now,
+    });
     return { accountId, postsErased: scope.postIds.length, reportsErased: counts.reports ?? 0, appealsErased: counts.appeals ?? 0 };
   });
 }

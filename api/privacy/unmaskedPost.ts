@@ -8,7 +8,14 @@ export async function unmaskedPost(db: Db, id: number, act: StaffAction) {
   return db.transaction(async (trx) => {
     const row = await trx('posts').where({ id }).first('id', 'title', 'body');
     if (!row) throw problems.notFound(`No post with id ${id}.`);
-    await appendAudit(trx, { actor: auditActor(act), action: 'personal_data.unmask', subjectType: 'post', subjectId: id, requestId: act.requestId, at: act.at });
+    await appendAudit(trx, {
+      actor: auditActor(act),
+      action: 'personal_data.unmask',
+      subjectType: 'post',
+      subjectId: id,
+      requestId: act.requestId,
+      at: act.at,
+    });
     return row;
   });
 }

@@ -29,14 +29,19 @@ async function resolveSubjects(trx: Knex.Transaction, source: string, reports: R
   for (const type of ['post', 'account', 'transaction'] as const) {
     const ids = [...new Set(reports.filter((r) => r.subject.type === type).map((r) => r.subject.id))];
     if (ids.length === 0) continue;
-    const rows: Array<{ id: number; external_id: string }> = await trx(SUBJECT_TABLES[type]).where({ source }).whereIn('external_id', ids).select('id', 'external_id');
+    const rows: Array<{ id: number; external_id: string }> = await trx(SUBJECT_TABLES[type])
+      .where({ source })
+      .whereIn('external_id', ids)
+      .select('id', 'external_id');
     for (const r of rows) found.set(`${type}:${r.external_id}`, r.id);
   }
   return found;
 }
 
 function flagReason(reason: ReportReason, count: number): string {
-  return count > 1 ? flagReasonText('member_reports', { report_reason: reason, count }) : flagReasonText('member_report', { report_reason: reason });
+  return count > 1
+    ? flagReasonText('member_reports', { report_reason: reason, count })
+    : flagReasonText('member_report', { report_reason: reason });
 }
 
 /**
@@ -48,33 +53,64 @@ function flagReason(reason: ReportReason, count: number): string {
 export async function ingestReports(db: Db, source: string, reports: ReportInput[], now: Date): Promise<IngestedReport[]> {
   return inTransaction(db, async (trx) => {
     const existing = new Map<string, IngestedReport>();
-    const stored: Array<{ id: number; external_id: string; flag_id: number; weight: number; outcome: string; queue: string; priority: number }> = await trx('reports as r')
+    const stored: Array<{
+      id: number;
+      external_id: string;
+      flag_id: number;
+      weight: number;
+      outcome: string;
+      queue: string;
+      priority: number;
+    }> = await trx('reports as r')
       .join('flags as f', 'f.id', 'r.flag_id')
       .where('r.source', source)
-      .whereIn('r.external_id', reports.map((r) => r.id))
+      .whereIn(
+        'r.external_id',
+        reports.map((r) => r.id),
+      )
       .select('r.id', 'r.external_id', 'r.flag_id', 'r.weight', 'r.outcome', 'f.queue', 'f.priority');
-    for (const s of stored) existing.set(s.external_id, { externalId: s.external_id, id: s.id, created: false, flagId: s.flag_id, queue: s.queue, priority: s.priority, weight: s.weight, outcome: s.outcome });
+    for (const s of stored)
+      existing.set(s.external_id, {
+        externalId: s.external_id,
+        id: s.id,
+        created: false,
+        flagId: s.flag_id,
+        queue: s.queue,
+        priority: s.priority,
+        weight: s.weight,
+        outcome: s.outcome,
+      });
 
     const fresh = reports.filter((r) => !existing.has(r.id));
     const subjects = await resolveSubjects(trx, source, fresh);
     const errors: FieldError[] = [];
     reports.forEach((r, i) => {
-      if (!existing.has(r.id) && !subjects.has(`${r.subject.type}:${r.subject.id}`)) errors.push({ path: `items[${i}].subject.id`, message: `no ${r.subject.type} "${r.subject.id}" from this platform` });
+      if (!existing.has(r.id) && !subjects.has(`${r.subject.type}:${r.subject.id}`))
+        errors.push({ path: `items[${i}].subject.id`, message: `no ${r.subject.type} "${r.subject.id}" from this platform` });
     });
     if (errors.length) throw problems.validation(errors, 'Some reports name items this platform has not sent.');
 
-    const reporterIds = await upsertAccounts(trx, source, fresh.map((r) => r.reporter), now);
+    const reporterIds = await upsertAccounts(
+      trx,
+      source,
+      fresh.map((r) => r.reporter),
+      now,
+    );
     const records = new Map<number, { upheld: number; rejected: number; joinedAt: Date }>();
     if (reporterIds.size) {
-      const rows: Array<{ id: number; reports_upheld: number; reports_rejected: number; joined_at: Date | null; ingested_at: Date }> = await trx('accounts')
-        .whereIn('id', [...new Set(reporterIds.values())])
-        .select('id', 'reports_upheld', 'reports_rejected', 'joined_at', 'ingested_at');
-      for (const r of rows) records.set(r.id, { upheld: r.reports_upheld, rejected: r.reports_rejected, joinedAt: r.joined_at ?? r.ingested_at });
+      const rows: Array<{ id: number; reports_upheld: number; reports_rejected: number; joined_at: Date | null; ingested_at: Date }> =
+        await trx('accounts')
+          .whereIn('id', [...new Set(reporterIds.values())])
+          .select('id', 'reports_upheld', 'reports_rejected', 'joined_at', 'ingested_at');
+      for (const r of rows)
+        records.set(r.id, { upheld: r.reports_upheld, rejected: r.reports_rejected, joinedAt: r.joined_at ?? r.ingested_at });
     }
 
     const out = new Map<string, IngestedReport>(existing);
     // Sorted by subject so concurrent batches lock flags in the same order.
-    const ordered = [...fresh].sort((a, b) => `${a.subject.type}:${a.subject.id}`.localeCompare(`${b.subject.type}:${b.subject.id}`) || a.id.localeCompare(b.id));
+    const ordered = [...fresh].sort(
+      (a, b) => `${a.subject.type}:${a.subject.id}`.localeCompare(`${b.subject.type}:${b.subject.id}`) || a.id.localeCompare(b.id),
+    );
     for (const r of ordered) {
       const subjectId = subjects.get(`${r.subject.type}:${r.subject.id}`)!;
       const reporterId = reporterIds.get(r.reporter.id)!;
@@ -95,14 +131,36 @@ export async function ingestReports(db: Db, source: string, reports: ReportInput
       const repeat = await trx('reports').where({ flag_id: flag.id, reporter_id: reporterId }).first('id');
       const weight = repeat ? 0 : reportWeight({ reportsUpheld: record.upheld, reportsRejected: record.rejected, accountAgeDays: ageDays });
       const [row] = await trx('reports')
-        .insert({ source, external_id: r.id, reporter_id: reporterId, subject_type: r.subject.type, subject_id: subjectId, reason: r.reason, text: r.text ?? null, text_masked: masked(r.text), flag_id: flag.id, weight, reported_at: r.reportedAt, received_at: now })
+        .insert({
+          source,
+          external_id: r.id,
+          reporter_id: reporterId,
+          subject_type: r.subject.type,
+          subject_id: subjectId,
+          reason: r.reason,
+          text: r.text ?? null,
+          text_masked: masked(r.text),
+          flag_id: flag.id,
+          weight,
+          reported_at: r.reportedAt,
+          received_at: now,
+        })
         .onConflict(['source', 'external_id'])
         .ignore()
         .returning('id');
       if (!row) {
         // A concurrent request stored this report first: theirs is the copy, ours writes nothing.
         const theirs = await trx('reports').where({ source, external_id: r.id }).first('id', 'flag_id', 'weight', 'outcome');
-        out.set(r.id, { externalId: r.id, id: theirs.id, created: false, flagId: theirs.flag_id, queue, priority: flag.priority, weight: theirs.weight, outcome: theirs.outcome });
+        out.set(r.id, {
+          externalId: r.id,
+          id: theirs.id,
+          created: false,
+          flagId: theirs.flag_id,
+          queue,
+          priority: flag.priority,
+          weight: theirs.weight,
+          outcome: theirs.outcome,
+        });
         continue;
       }
       const count = flag.report_count + 1;
@@ -110,7 +168,12 @@ export async function ingestReports(db: Db, source: string, reports: ReportInput
       const priority = Math.max(flag.priority, reportPriority(r.reason, totalWeight));
       await trx('flags')
         .where({ id: flag.id })
-        .update({ report_count: count, report_weight: totalWeight, priority, ...(flag.source === 'report' ? { reason: flagReason(r.reason, count) } : {}) });
+        .update({
+          report_count: count,
+          report_weight: totalWeight,
+          priority,
+          ...(flag.source === 'report' ? { reason: flagReason(r.reason, count) } : {}),
+        });
       out.set(r.id, { externalId: r.id, id: row.id, created: true, flagId: flag.id, queue, priority, weight, outcome: 'pending' });
     }
     return reports.map((r) => out.get(r.id)!);
@@ -123,7 +186,22 @@ export async function reportByExternalId(db: Db, source: string, externalId: str
     .leftJoin('decisions as d', 'd.id', 'r.decision_id')
     .join('flags as f', 'f.id', 'r.flag_id')
     .where({ 'r.source': source, 'r.external_id': externalId })
-    .first('r.id', 'r.external_id', 'r.subject_type', 'r.reason', 'r.outcome', 'r.reported_at', 'r.received_at', 'r.resolved_at', 'f.queue', 'f.status as flag_status', 'd.id as decision_id', 'd.action as decision_action', 'd.reason_code as decision_reason_code', 'd.created_at as decided_at');
+    .first(
+      'r.id',
+      'r.external_id',
+      'r.subject_type',
+      'r.reason',
+      'r.outcome',
+      'r.reported_at',
+      'r.received_at',
+      'r.resolved_at',
+      'f.queue',
+      'f.status as flag_status',
+      'd.id as decision_id',
+      'd.action as decision_action',
+      'd.reason_code as decision_reason_code',
+      'd.created_at as decided_at',
+    );
   if (!row) return null;
   return {
     externalId: row.external_id,
@@ -135,6 +213,8 @@ export async function reportByExternalId(db: Db, source: string, externalId: str
     reportedAt: row.reported_at,
     receivedAt: row.received_at,
     resolvedAt: row.resolved_at,
-    decision: row.decision_id ? { id: row.decision_id, action: row.decision_action, reasonCode: row.decision_reason_code, createdAt: row.decided_at } : null,
+    decision: row.decision_id
+      ? { id: row.decision_id, action: row.decision_action, reasonCode: row.decision_reason_code, createdAt: row.decided_at }
+      : null,
   };
 }

@@ -11,14 +11,27 @@ const round = (n: number, d = 3) => Math.round(n * 10 ** d) / 10 ** d;
  */
 export async function reputationView(db: Knex, account: Record<string, any>, now: Date, historyLimit = 500) {
   const current = reputation(statesOf(account as Parameters<typeof statesOf>[0]), account.type, now);
-  const events: Array<{ id: number; component: Component; weight: number; cause_type: string; cause_id: number | null; occurred_at: Date; retracted_at: Date | null }> = await db('reputation_events')
+  const events: Array<{
+    id: number;
+    component: Component;
+    weight: number;
+    cause_type: string;
+    cause_id: number | null;
+    occurred_at: Date;
+    retracted_at: Date | null;
+  }> = await db('reputation_events')
     .where({ account_id: account.id })
     .orderBy([{ column: 'occurred_at' }, { column: 'id' }])
     .select('id', 'component', 'weight', 'cause_type', 'cause_id', 'occurred_at', 'retracted_at');
   let states = { discussion: emptyState(new Date(0)), commerce: emptyState(new Date(0)) };
   // The running score counts what stands now: retracted evidence is listed but never counted.
   const history = events.map((e) => {
-    if (!e.retracted_at) states[e.component] = addEvent(states[e.component], { component: e.component, weight: e.weight, at: e.occurred_at }, DEFAULT_SETTINGS);
+    if (!e.retracted_at)
+      states[e.component] = addEvent(
+        states[e.component],
+        { component: e.component, weight: e.weight, at: e.occurred_at },
+        DEFAULT_SETTINGS,
+      );
     states = align(states, DEFAULT_SETTINGS);
     const after = reputation(states, account.type, e.occurred_at);
     return {
@@ -35,7 +48,12 @@ export async function reputationView(db: Knex, account: Record<string, any>, now
       commerce: round(after.components.commerce.score * 100, 1),
     };
   });
-  const view = (c: (typeof current.components)[Component]) => ({ score: round(c.score), confidence: round(c.confidence), positive: round(c.positive), negative: round(c.negative) });
+  const view = (c: (typeof current.components)[Component]) => ({
+    score: round(c.score),
+    confidence: round(c.confidence),
+    positive: round(c.positive),
+    negative: round(c.negative),
+  });
   return {
     accountId: Number(account.id),
     type: account.type as string,

@@ -1,7 +1,27 @@
 import type { FieldSpec, ListableSpec } from '../http/listQuery';
 import { camelCase } from '../db/rows';
 import { ROLES, type Role, RESOURCE_ACCESS } from '../../contract/access';
-import { ACCOUNT_TYPES, PARTNERSHIP_KINDS, POST_KINDS, POST_STATUSES, TRANSACTION_STATUSES, DECISION_ACTIONS, FLAG_SOURCES, FLAG_STATUSES, SUBJECT_TYPES, DELIVERY_STATUSES, QUEUES, REPORT_OUTCOMES, REPORT_REASONS, APPEAL_STATUSES, STATEMENT_KINDS, JOB_STATUSES, POLICY_MODES, POLICY_STATUSES, POLICY_TARGETS } from '../../contract/enums';
+import {
+  ACCOUNT_TYPES,
+  PARTNERSHIP_KINDS,
+  POST_KINDS,
+  POST_STATUSES,
+  TRANSACTION_STATUSES,
+  DECISION_ACTIONS,
+  FLAG_SOURCES,
+  FLAG_STATUSES,
+  SUBJECT_TYPES,
+  DELIVERY_STATUSES,
+  QUEUES,
+  REPORT_OUTCOMES,
+  REPORT_REASONS,
+  APPEAL_STATUSES,
+  STATEMENT_KINDS,
+  JOB_STATUSES,
+  POLICY_MODES,
+  POLICY_STATUSES,
+  POLICY_TARGETS,
+} from '../../contract/enums';
 import { MASKED_COPIES } from '../privacy/maskedText';
 
 export interface ResourceDefinition extends ListableSpec {
@@ -18,7 +38,11 @@ export interface ResourceDefinition extends ListableSpec {
   tiebreak?: Array<{ column: string; order: 'asc' | 'desc' }>;
 }
 
-type ColumnDecl = [column: string, kind: FieldSpec['kind'], options?: { sort?: boolean; filter?: boolean; values?: readonly string[]; intType?: FieldSpec['intType'] }];
+type ColumnDecl = [
+  column: string,
+  kind: FieldSpec['kind'],
+  options?: { sort?: boolean; filter?: boolean; values?: readonly string[]; intType?: FieldSpec['intType'] },
+];
 
 function fields(decls: ColumnDecl[]): Record<string, FieldSpec> {
   const out: Record<string, FieldSpec> = {};
@@ -38,7 +62,11 @@ function fields(decls: ColumnDecl[]): Record<string, FieldSpec> {
 const J = { filter: false } as const;
 
 function define(d: Omit<ResourceDefinition, 'columns' | 'readRoles'> & { columns?: string[] }): ResourceDefinition {
-  return { ...d, readRoles: RESOURCE_ACCESS[d.resource]!.read, columns: d.columns ?? [...new Set(Object.values(d.fields).map((f) => f.column))] };
+  return {
+    ...d,
+    readRoles: RESOURCE_ACCESS[d.resource]!.read,
+    columns: d.columns ?? [...new Set(Object.values(d.fields).map((f) => f.column))],
+  };
 }
 
 const S = { sort: true };
@@ -47,7 +75,7 @@ export const RESOURCES: Record<string, ResourceDefinition> = {
   accounts: define({
     resource: 'accounts',
     table: 'accounts',
-        fields: fields([
+    fields: fields([
       ['id', 'id', S],
       ['source', 'text'],
       ['external_id', 'text'],
@@ -70,7 +98,7 @@ export const RESOURCES: Record<string, ResourceDefinition> = {
   posts: define({
     resource: 'posts',
     table: 'posts',
-        fields: fields([
+    fields: fields([
       ['id', 'id', S],
       ['source', 'text'],
       ['external_id', 'text'],
@@ -105,7 +133,7 @@ export const RESOURCES: Record<string, ResourceDefinition> = {
   transactions: define({
     resource: 'transactions',
     table: 'transactions',
-        fields: fields([
+    fields: fields([
       ['id', 'id', S],
       ['source', 'text'],
       ['external_id', 'text'],
@@ -130,7 +158,7 @@ export const RESOURCES: Record<string, ResourceDefinition> = {
   partnerships: define({
     resource: 'partnerships',
     table: 'partnerships',
-        fields: fields([
+    fields: fields([
       ['id', 'id', S],
       ['creator_id', 'id'],
       ['brand_id', 'id'],
@@ -147,7 +175,7 @@ export const RESOURCES: Record<string, ResourceDefinition> = {
   flags: define({
     resource: 'flags',
     table: 'flags',
-        fields: fields([
+    fields: fields([
       ['id', 'id', S],
       ['subject_type', 'enum', { values: SUBJECT_TYPES }],
       ['subject_id', 'id'],
@@ -169,12 +197,15 @@ export const RESOURCES: Record<string, ResourceDefinition> = {
     searchColumns: ['reason'],
     defaultSort: ['priority', 'DESC'],
     // A queue is worked by priority, then oldest first.
-    tiebreak: [{ column: 'created_at', order: 'asc' }, { column: 'id', order: 'asc' }],
+    tiebreak: [
+      { column: 'created_at', order: 'asc' },
+      { column: 'id', order: 'asc' },
+    ],
   }),
   decisions: define({
     resource: 'decisions',
     table: 'decisions',
-        fields: fields([
+    fields: fields([
       ['id', 'id', S],
       ['flag_id', 'id'],
       ['subject_type', 'enum', { values: SUBJECT_TYPES }],
@@ -208,12 +239,15 @@ export const RESOURCES: Record<string, ResourceDefinition> = {
     ]),
     searchColumns: ['title', 'text_en', 'text_zh'],
     defaultSort: ['queue', 'ASC'],
-    tiebreak: [{ column: 'slot', order: 'asc' }, { column: 'id', order: 'asc' }],
+    tiebreak: [
+      { column: 'slot', order: 'asc' },
+      { column: 'id', order: 'asc' },
+    ],
   }),
   staff: define({
     resource: 'staff',
     table: 'staff',
-        fields: fields([
+    fields: fields([
       ['id', 'id', S],
       ['email', 'text', S],
       ['display_name', 'text', S],
@@ -230,17 +264,17 @@ export const RESOURCES: Record<string, ResourceDefinition> = {
   'api-keys': define({
     resource: 'api-keys',
     table: 'api_keys',
-        fields: {
+    fields: {
       ...fields([
-      ['id', 'id', S],
-      ['name', 'text', S],
-      ['source', 'text', S],
-      ['prefix', 'text'],
-      ['created_by', 'id'],
-      ['created_at', 'date', S],
-      ['revoked_at', 'date', S],
-      ['last_used_at', 'date', S],
-    ]),
+        ['id', 'id', S],
+        ['name', 'text', S],
+        ['source', 'text', S],
+        ['prefix', 'text'],
+        ['created_by', 'id'],
+        ['created_at', 'date', S],
+        ['revoked_at', 'date', S],
+        ['last_used_at', 'date', S],
+      ]),
       revoked: { column: 'revoked_at', kind: 'bool', filterable: true, presence: true },
     },
     searchColumns: ['name', 'source'],
@@ -250,7 +284,7 @@ export const RESOURCES: Record<string, ResourceDefinition> = {
   'audit-log': define({
     resource: 'audit-log',
     table: 'audit_log',
-        fields: fields([
+    fields: fields([
       ['id', 'id', S],
       ['at', 'date', S],
       ['actor_kind', 'text'],

@@ -10,7 +10,11 @@ export function withMessageKeys(resource: string, row: Record<string, unknown>):
   if (resource === 'flags') return { ...row, reasons: flagReasonMessages(typeof row.reason === 'string' ? row.reason : null) };
   if (resource === 'policies' && typeof row.name === 'string') {
     const m = policyTextMessages(row.name, typeof row.description === 'string' ? row.description : null);
-    return { ...row, nameKey: 'key' in m.name ? m.name.key : null, descriptionKey: m.description && 'key' in m.description ? m.description.key : null };
+    return {
+      ...row,
+      nameKey: 'key' in m.name ? m.name.key : null,
+      descriptionKey: m.description && 'key' in m.description ? m.description.key : null,
+    };
   }
   return row;
 }

@@ -4,7 +4,13 @@ import { likePattern, type FilterClause, type ListQuery } from '../http/listQuer
 import { toApiRow } from '../db/rows';
 import type { ResourceDefinition } from './definitions';
 
-const SQL_OPS: Record<Exclude<FilterClause['op'], 'in' | 'eq' | 'null' | 'notnull'>, string> = { neq: '<>', gte: '>=', lte: '<=', gt: '>', lt: '<' };
+const SQL_OPS: Record<Exclude<FilterClause['op'], 'in' | 'eq' | 'null' | 'notnull'>, string> = {
+  neq: '<>',
+  gte: '>=',
+  lte: '<=',
+  gt: '>',
+  lt: '<',
+};
 
 /** Who is asking matters for search: without the unmask right, text is searched as it is shown (masked). */
 export interface ListViewer {
@@ -22,7 +28,8 @@ function applyFilters(qb: Knex.QueryBuilder, def: ResourceDefinition, query: Lis
   if (query.q && def.searchColumns.length) {
     const pattern = likePattern(query.q);
     qb.where((w) => {
-      for (const column of def.searchColumns) w.orWhere(viewer.unmasked ? column : def.maskedSearch?.[column] ?? column, 'ilike', pattern);
+      for (const column of def.searchColumns)
+        w.orWhere(viewer.unmasked ? column : (def.maskedSearch?.[column] ?? column), 'ilike', pattern);
     });
   }
   return qb;
@@ -36,7 +43,10 @@ export interface ListResult {
 
 export async function listRows(db: Db, def: ResourceDefinition, query: ListQuery, viewer: ListViewer): Promise<ListResult> {
   const base = () => applyFilters(db(def.table), def, query, viewer);
-  const order = [{ column: query.sort.column, order: query.sort.order }, ...(query.sort.column === 'id' ? [] : (def.tiebreak ?? [{ column: 'id', order: query.sort.order }]))];
+  const order = [
+    { column: query.sort.column, order: query.sort.order },
+    ...(query.sort.column === 'id' ? [] : (def.tiebreak ?? [{ column: 'id', order: query.sort.order }])),
+  ];
   const start = query.range?.start ?? 0;
   // Without a range (react-admin's getMany) the id filter bounds the answer; cap it all the same.
   const limit = query.range ? query.range.end - query.range.start + 1 : 1000;

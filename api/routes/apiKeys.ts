@@ -11,7 +11,6 @@ import { getRow } from '../resources/queries';
 import { idParamSchema } from '../../contract/schemas/common';
 import { apiKeyCreateSchema, apiKeyUpdateSchema } from '../../contract/schemas/auth';
 
-
 export function apiKeyRouter(deps: AppDeps, table: RouteTable): Router {
   const router = Router();
   const def = RESOURCES['api-keys']!;

@@ -26,14 +26,23 @@ export function authRouter(deps: AppDeps, table: RouteTable): Router {
     validate: { xForwardedForHeader: false },
     legacyHeaders: false,
     handler: (req, res) =>
-      sendProblem(res, new HttpProblem(429, 'rateLimited', 'Too many sign-in attempts', 'Wait a few minutes before trying again.'), req.originalUrl, req.id as string),
+      sendProblem(
+        res,
+        new HttpProblem(429, 'rateLimited', 'Too many sign-in attempts', 'Wait a few minutes before trying again.'),
+        req.originalUrl,
+        req.id as string,
+      ),
   });
 
   table.route(router, '/api/auth', ROUTES.login, loginLimiter, async (req, res) => {
     const input = parseOrThrow(loginSchema, req.body);
     // A session the client already had is dropped: the new login always gets a new token.
     const previous = (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
-    const { profile, session } = await signIn(deps.db, input, previous, { requestId: req.id as string, at: deps.clock.now(), ttlMs: deps.config.sessionTtlMs });
+    const { profile, session } = await signIn(deps.db, input, previous, {
+      requestId: req.id as string,
+      at: deps.clock.now(),
+      ttlMs: deps.config.sessionTtlMs,
+    });
     if (input.mode === 'token') {
       res.json({ ...profile, token: session.token, expiresAt: session.expiresAt.toISOString() });
       return;

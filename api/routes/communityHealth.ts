@@ -9,7 +9,6 @@ import { staffActionOf } from '../audit/staffAction';
 import { idParamSchema } from '../../contract/schemas/common';
 import { boardParamSchema, healthQuerySchema, thresholdSchema } from '../../contract/schemas/communityHealth';
 
-
 export function communityHealthRouter(deps: AppDeps, table: RouteTable): Router {
   const router = Router();
 

@@ -12,7 +12,6 @@ import { requestComplianceReport } from '../compliance/complianceReportRequests'
 import { doneJobResult, jobRow } from '../jobs/recordedJob';
 import { sendCsv } from '../http/sendCsv';
 
-
 export function complianceRouter(deps: AppDeps, table: RouteTable): Router {
   const router = Router();
 

@@ -13,7 +13,12 @@ export function healthRouter(deps: AppDeps, table: RouteTable): Router {
       const ok = state.pending.length === 0;
       res.status(ok ? 200 : 503).json({
         status: ok ? 'ok' : 'migrations_pending',
-        database: { reachable: true, engine: isPglite(deps.db) ? 'pglite' : 'postgresql', migration: state.current, pending: state.pending },
+        database: {
+          reachable: true,
+          engine: isPglite(deps.db) ? 'pglite' : 'postgresql',
+          migration: state.current,
+          pending: state.pending,
+        },
         model: deps.scorer ? { version: deps.scorer.version } : null,
         // A standby that is down or behind does not make the API unhealthy: reads fall back to the primary.
         replica: deps.reads?.enabled ? await deps.reads.status() : { configured: false },

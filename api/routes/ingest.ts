@@ -30,7 +30,13 @@ export function ingestRouter(deps: AppDeps, table: RouteTable): Router {
       keyGenerator: (req) => `key:${req.apiKey!.id}`,
       standardHeaders: 'draft-8',
       legacyHeaders: false,
-      handler: (req, res) => sendProblem(res, new HttpProblem(429, 'rateLimited', 'Rate limit reached', 'Slow down; see the RateLimit headers.'), req.originalUrl, req.id as string),
+      handler: (req, res) =>
+        sendProblem(
+          res,
+          new HttpProblem(429, 'rateLimited', 'Rate limit reached', 'Slow down; see the RateLimit headers.'),
+          req.originalUrl,
+          req.id as string,
+        ),
     }),
   );
 
@@ -47,7 +53,10 @@ export function ingestRouter(deps: AppDeps, table: RouteTable): Router {
   // concurrent single-post transactions would queue on those locks anyway. Measured at 200 req/s
   // spread evenly, with the counters written last before commit: p99 11–15 ms with one lane,
   // 13–24 ms with two (docs/OPERATIONS.md).
-  const singles = createCoalescer<PostInput, IngestedWithState>((source, items) => ingestPosts(deps.db, source, items, deps.clock.now(), engine), { lanes: 1, maxGroup: 100 });
+  const singles = createCoalescer<PostInput, IngestedWithState>(
+    (source, items) => ingestPosts(deps.db, source, items, deps.clock.now(), engine),
+    { lanes: 1, maxGroup: 100 },
+  );
 
   table.route(router, '/api/v1', ROUTES.ingestPosts, async (req, res) => {
     const { items, batch } = readBatch(postInputSchema, req.body);
@@ -57,7 +66,14 @@ export function ingestRouter(deps: AppDeps, table: RouteTable): Router {
 
   table.route(router, '/api/v1', ROUTES.ingestTransactions, async (req, res) => {
     const { items } = readBatch(transactionInputSchema, req.body);
-    answer(res, await ingestTransactions(deps.db, req.apiKey!.source, items, deps.clock.now(), { runtime: deps.policyRuntime!, outbox: deps.outbox, metrics: deps.metrics }));
+    answer(
+      res,
+      await ingestTransactions(deps.db, req.apiKey!.source, items, deps.clock.now(), {
+        runtime: deps.policyRuntime!,
+        outbox: deps.outbox,
+        metrics: deps.metrics,
+      }),
+    );
   });
 
   router.use(reportRouter(deps, table));

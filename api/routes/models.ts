@@ -17,8 +17,14 @@ import { exportLabels, importLabels, LABELS_RESOURCE, maskLabel, type ImportForm
 import { RESOURCE_ROUTES, ROUTES } from '../../contract/routes';
 import { confirmSchema, formatSchema, trainSchema } from '../../contract/schemas/models';
 
-
-const field = (column: string, kind: FieldSpec['kind'], options: { sort?: boolean; filter?: boolean; values?: readonly string[] } = {}): [string, FieldSpec] => [camelCase(column), { column, kind, sortable: options.sort ?? false, filterable: options.filter ?? true, values: options.values }];
+const field = (
+  column: string,
+  kind: FieldSpec['kind'],
+  options: { sort?: boolean; filter?: boolean; values?: readonly string[] } = {},
+): [string, FieldSpec] => [
+  camelCase(column),
+  { column, kind, sortable: options.sort ?? false, filterable: options.filter ?? true, values: options.values },
+];
 
 const VERSIONS: ResourceDefinition = {
   resource: 'model-versions',
@@ -64,27 +70,54 @@ const RUNS: ResourceDefinition = {
     field('started_at', 'date', { sort: true }),
     field('finished_at', 'date', { sort: true }),
   ]),
-  columns: ['id', 'status', 'stage', 'progress', 'settings', 'base_version_id', 'candidate_id', 'error', 'requested_by', 'created_at', 'started_at', 'finished_at'],
+  columns: [
+    'id',
+    'status',
+    'stage',
+    'progress',
+    'settings',
+    'base_version_id',
+    'candidate_id',
+    'error',
+    'requested_by',
+    'created_at',
+    'started_at',
+    'finished_at',
+  ],
   searchColumns: ['stage'],
   defaultSort: ['id', 'DESC'],
 };
 
-
 /** Labels arrive as the file itself: CSV or JSON lines. */
-const textBody = express.text({ type: ['text/csv', 'application/x-ndjson', 'application/jsonl', 'application/x-jsonlines', 'text/plain'], limit: '50mb' });
+const textBody = express.text({
+  type: ['text/csv', 'application/x-ndjson', 'application/jsonl', 'application/x-jsonlines', 'text/plain'],
+  limit: '50mb',
+});
 
 function importFormat(req: Request): { format: ImportFormat; content: string } {
-  if (typeof req.body !== 'string') throw problems.validation([{ path: '(body)', message: 'send the file itself as text/csv or application/x-ndjson (JSON lines)' }], 'Send the file as text/csv or application/x-ndjson (JSON lines).');
+  if (typeof req.body !== 'string')
+    throw problems.validation(
+      [{ path: '(body)', message: 'send the file itself as text/csv or application/x-ndjson (JSON lines)' }],
+      'Send the file as text/csv or application/x-ndjson (JSON lines).',
+    );
   const { format } = parseOrThrow(formatSchema, req.query);
   return { format: format ?? (req.is('text/csv') ? 'csv' : 'jsonl'), content: req.body };
 }
 
 const actor = (req: Request) => ({ staffId: req.staff!.id, requestId: req.id as string });
 
-function listRoute(deps: AppDeps, table: RouteTable, router: Router, def: ResourceDefinition, map: (r: Record<string, unknown>) => Record<string, unknown> = (r) => r) {
+function listRoute(
+  deps: AppDeps,
+  table: RouteTable,
+  router: Router,
+  def: ResourceDefinition,
+  map: (r: Record<string, unknown>) => Record<string, unknown> = (r) => r,
+) {
   table.route(router, '/api', RESOURCE_ROUTES[def.resource]!.list, async (req, res) => {
     const query = parseListQuery(def, req.query);
-    const result = await deps.reads!.run(req.readFence ?? null, (db) => listRows(db, def, query, { unmasked: UNMASK_ROLES.includes(req.staff!.role) }));
+    const result = await deps.reads!.run(req.readFence ?? null, (db) =>
+      listRows(db, def, query, { unmasked: UNMASK_ROLES.includes(req.staff!.role) }),
+    );
     res.setHeader('Content-Range', contentRange(def.resource, result));
     res.json(result.rows.map(map));
   });
@@ -105,7 +138,15 @@ export function modelRouter(deps: AppDeps, table: RouteTable): Router {
   });
   table.route(router, '/api', ROUTES.labelImport, textBody, async (req, res) => {
     const file = importFormat(req);
-    res.status(201).json(await importLabels(deps.db, { ...file, actor: { kind: 'staff', staffId: req.staff!.id }, requestId: req.id as string }, deps.clock.now()));
+    res
+      .status(201)
+      .json(
+        await importLabels(
+          deps.db,
+          { ...file, actor: { kind: 'staff', staffId: req.staff!.id }, requestId: req.id as string },
+          deps.clock.now(),
+        ),
+      );
   });
   listRoute(deps, table, router, LABELS_RESOURCE, maskLabel);
   table.route(router, '/api', RESOURCE_ROUTES.labels!.get, async (req, res) => {
@@ -131,7 +172,10 @@ export function modelRouter(deps: AppDeps, table: RouteTable): Router {
     const { id } = parseOrThrow(idParamSchema, req.params);
     res.json(await shadowComparison(deps.db, deps.policyRuntime!, id));
   });
-  for (const [action, entry] of [['shadow', ROUTES.modelShadow], ['retire', ROUTES.modelRetire]] as const) {
+  for (const [action, entry] of [
+    ['shadow', ROUTES.modelShadow],
+    ['retire', ROUTES.modelRetire],
+  ] as const) {
     table.route(router, '/api', entry, async (req, res) => {
       const { id } = parseOrThrow(idParamSchema, req.params);
       await registry[action](id, actor(req), deps.clock.now());
@@ -165,7 +209,15 @@ export function platformLabelRouter(deps: AppDeps, table: RouteTable): Router {
   const router = Router();
   table.route(router, '/api/v1', ROUTES.platformLabels, textBody, async (req, res) => {
     const file = importFormat(req);
-    res.status(201).json(await importLabels(deps.db, { ...file, actor: { kind: 'api_key', apiKeyId: req.apiKey!.id }, platform: req.apiKey!.source, requestId: req.id as string }, deps.clock.now()));
+    res
+      .status(201)
+      .json(
+        await importLabels(
+          deps.db,
+          { ...file, actor: { kind: 'api_key', apiKeyId: req.apiKey!.id }, platform: req.apiKey!.source, requestId: req.id as string },
+          deps.clock.now(),
+        ),
+      );
   });
   return router;
 }

@@ -15,7 +15,11 @@ export function moderationRouter(deps: AppDeps, table: RouteTable): Router {
   const router = Router();
   const service = moderationService(deps.db, deps.outbox, deps.metrics);
   // Every role that works a queue; which queues each may work is checked per flag.
-  const staff = (req: { staff?: { id: number; role: (typeof ROLES)[number] }; id?: unknown }) => ({ id: req.staff!.id, role: req.staff!.role, requestId: req.id as string });
+  const staff = (req: { staff?: { id: number; role: (typeof ROLES)[number] }; id?: unknown }) => ({
+    id: req.staff!.id,
+    role: req.staff!.role,
+    requestId: req.id as string,
+  });
 
   /** The item page in one answer: flag, claim holder, item, thread, reports, author card, earlier decisions. */
   table.route(router, '/api', ROUTES.workbench, async (req, res) => {

@@ -15,7 +15,11 @@ export function noteTemplateRouter(deps: AppDeps, table: RouteTable): Router {
   const router = Router();
   const service = noteTemplateService(deps.db);
   const def = RESOURCES['note-templates']!;
-  const staff = (req: { staff?: Staff; id?: unknown }): Staff => ({ id: req.staff!.id, role: req.staff!.role, requestId: req.id as string });
+  const staff = (req: { staff?: Staff; id?: unknown }): Staff => ({
+    id: req.staff!.id,
+    role: req.staff!.role,
+    requestId: req.id as string,
+  });
 
   table.route(router, '/api', ROUTES.noteTemplateCreate, async (req, res) => {
     const input = parseOrThrow(noteTemplateCreateSchema, req.body);

@@ -7,7 +7,17 @@ import { ROUTES } from '../../contract/routes';
 import { RESOURCES } from '../resources/definitions';
 import { getRow } from '../resources/queries';
 import { idParamSchema } from '../../contract/schemas/common';
-import { backtestSchema, dryRunSchema, listCreateSchema, listUpdateSchema, policyCreateSchema, policyUpdateSchema, publishSchema, rollbackSchema, validateSchema } from '../../contract/schemas/policies';
+import {
+  backtestSchema,
+  dryRunSchema,
+  listCreateSchema,
+  listUpdateSchema,
+  policyCreateSchema,
+  policyUpdateSchema,
+  publishSchema,
+  rollbackSchema,
+  validateSchema,
+} from '../../contract/schemas/policies';
 import { policyService, validateDocument, editorSchema } from '../policies/policyService';
 import { listPolicyVersions } from '../policies/versionStore';
 import { listService } from '../policies/listService';
@@ -42,13 +52,20 @@ export function policyRouter(deps: AppDeps, table: RouteTable): Router {
   const router = Router();
   const policies = policyService(deps.db, { fourEyesPublish: deps.config.policyPublishFourEyes });
   const lists = listService(deps.db);
-  const actor = (req: { staff?: { id: number; role: string }; id?: unknown }) => ({ staffId: req.staff!.id, role: req.staff!.role, requestId: req.id as string });
+  const actor = (req: { staff?: { id: number; role: string }; id?: unknown }) => ({
+    staffId: req.staff!.id,
+    role: req.staff!.role,
+    requestId: req.id as string,
+  });
 
   // What the editor offers: facts, operators, event types with their parameters.
   table.route(router, '/api', ROUTES.policyCatalog, (_req, res) => {
     res.json({
       facts: FACTS,
-      operators: [...BUILTIN_OPERATORS.map((o) => o.name), ...CUSTOM_OPERATOR_NAMES].map((name) => ({ name, description: OPERATOR_HELP[name] ?? '' })),
+      operators: [...BUILTIN_OPERATORS.map((o) => o.name), ...CUSTOM_OPERATOR_NAMES].map((name) => ({
+        name,
+        description: OPERATOR_HELP[name] ?? '',
+      })),
       decorators: DECORATORS.map((d) => d.name),
       events: Object.entries(EVENT_PARAMS).map(([type, schema]) => ({ type, params: z.toJSONSchema(schema) })),
     });

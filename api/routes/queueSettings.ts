@@ -14,7 +14,11 @@ import type { Staff } from '../moderation/moderationService';
  */
 export function queueSettingsRouter(deps: AppDeps, table: RouteTable): Router {
   const router = Router();
-  const staff = (req: { staff?: Staff; id?: unknown }): Staff => ({ id: req.staff!.id, role: req.staff!.role, requestId: req.id as string });
+  const staff = (req: { staff?: Staff; id?: unknown }): Staff => ({
+    id: req.staff!.id,
+    role: req.staff!.role,
+    requestId: req.id as string,
+  });
   const one = async (queue: string) => (await listQueueSettings(deps.db)).find((s) => s.queue === queue)!;
 
   table.route(router, '/api', ROUTES.queueSettingsList, async (_req, res) => {

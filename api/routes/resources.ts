@@ -19,7 +19,9 @@ export function resourceRouter(deps: AppDeps, table: RouteTable): Router {
   for (const def of Object.values(RESOURCES)) {
     table.route(router, '/api', RESOURCE_ROUTES[def.resource]!.list, async (req, res) => {
       const query = parseListQuery(def, req.query);
-      const result = await deps.reads!.run(req.readFence ?? null, (db) => listRows(db, def, query, { unmasked: UNMASK_ROLES.includes(req.staff!.role) }));
+      const result = await deps.reads!.run(req.readFence ?? null, (db) =>
+        listRows(db, def, query, { unmasked: UNMASK_ROLES.includes(req.staff!.role) }),
+      );
       res.setHeader('Content-Range', contentRange(def.resource, result));
       // A queue row carries what the list shows (snippet, author, reach, claim holder): one round trip.
       const rows = def.resource === 'flags' ? await embedQueueRows(deps.db, result.rows, deps.clock.now()) : result.rows;
@@ -34,7 +36,11 @@ export function resourceRouter(deps: AppDeps, table: RouteTable): Router {
       // the console highlights exactly the characters on screen.
       if (def.resource === 'posts') {
         const text = typeof out.title === 'string' && out.title ? `${out.title}\n${out.body}` : String(out.body ?? '');
-        out.disclosure = await postDisclosure(deps.db, row as { authorId: number; postedAt: Date; platformLabel: boolean; promoScore: number | null }, text);
+        out.disclosure = await postDisclosure(
+          deps.db,
+          row as { authorId: number; postedAt: Date; platformLabel: boolean; promoScore: number | null },
+          text,
+        );
       }
       res.json(out);
     });

@@ -11,7 +11,6 @@ import { idParamSchema } from '../../contract/schemas/common';
 import { staffCreateSchema, staffUpdateSchema } from '../../contract/schemas/auth';
 import { createStaff, updateStaff } from '../staff/staffStore';
 
-
 export function staffRouter(deps: AppDeps, table: RouteTable): Router {
   const router = Router();
   const def = RESOURCES.staff!;

@@ -12,7 +12,11 @@ import type { Staff } from '../moderation/moderationService';
 export function supervisorRouter(deps: AppDeps, table: RouteTable): Router {
   const router = Router();
   const service = supervisorService(deps.db);
-  const staff = (req: { staff?: Staff; id?: unknown }): Staff => ({ id: req.staff!.id, role: req.staff!.role, requestId: req.id as string });
+  const staff = (req: { staff?: Staff; id?: unknown }): Staff => ({
+    id: req.staff!.id,
+    role: req.staff!.role,
+    requestId: req.id as string,
+  });
 
   table.route(router, '/api', ROUTES.supervisorClaims, async (_req, res) => {
     // From the primary: a supervisor acts on what is held now, not on a standby's slightly older view.

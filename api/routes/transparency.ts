@@ -11,7 +11,6 @@ import { doneJobResult } from '../jobs/recordedJob';
 import { transparencyCsv, type TransparencyReport } from '../transparency/transparencyReport';
 import { requestTransparencyReport } from '../transparency/transparencyRequests';
 
-
 export function transparencyRouter(deps: AppDeps, table: RouteTable): Router {
   const router = Router();
 

@@ -11,8 +11,15 @@ import { getRow } from '../resources/queries';
 import { idParamSchema } from '../../contract/schemas/common';
 import { replayFailedSchema, subscriptionCreateSchema, subscriptionUpdateSchema } from '../../contract/schemas/webhooks';
 import { attemptDelivery } from '../webhooks/deliver';
-import { createSubscription, disableSubscription, replayDelivery, replayFailed, rotateSecret, updateSubscription, writeTestEvent } from '../webhooks/subscriptionStore';
-
+import {
+  createSubscription,
+  disableSubscription,
+  replayDelivery,
+  replayFailed,
+  rotateSecret,
+  updateSubscription,
+  writeTestEvent,
+} from '../webhooks/subscriptionStore';
 
 export function webhookRouter(deps: AppDeps, table: RouteTable): Router {
   const router = Router();
@@ -64,7 +71,11 @@ export function webhookRouter(deps: AppDeps, table: RouteTable): Router {
     const { id } = parseOrThrow(idParamSchema, req.params);
     const deliveryId = await writeTestEvent(deps.db, id, staffActionOf(req, deps.clock));
     const w = deps.config.webhooks;
-    await attemptDelivery(deps.db, deps.clock, deliveryId, { timeoutMs: w.timeoutMs, retryDelaySeconds: w.retryDelaySeconds, finalAttempt: true });
+    await attemptDelivery(deps.db, deps.clock, deliveryId, {
+      timeoutMs: w.timeoutMs,
+      retryDelaySeconds: w.retryDelaySeconds,
+      finalAttempt: true,
+    });
     // The receiver's own answer (status, error, the start of its body) tells the admin what to fix.
     res.status(201).json({ ...(await getRow(deps.db, deliveries, deliveryId)), lastAttempt: await lastAttempt(deps.db, deliveryId) });
   });

@@ -1,5 +1,31 @@
-import type { AccountRefPayload as AccountRef, PostPayload as PostInput, TransactionPayload as TransactionInput } from '../../contract/schemas/ingest';
-import { BOARDS, BRANDS, CONTACT_HARVEST, COUNTERFEIT, CREATOR_NAMES, LIVE_FLOOD, LIVE_ORGANIC, LIVE_TITLES, MEMBER_NAMES, OFF_PLATFORM, ORGANIC_REPLIES, PROMO_DISCLOSED, PROMO_UNDISCLOSED, REVIEWS_FAKE, REVIEWS_GENUINE, SPAM, THREAD_BODIES, THREAD_TITLES, VENDOR_ANSWERS, VENDOR_NAMES, type TemplateSet } from './texts';
+import type {
+  AccountRefPayload as AccountRef,
+  PostPayload as PostInput,
+  TransactionPayload as TransactionInput,
+} from '../../contract/schemas/ingest';
+import {
+  BOARDS,
+  BRANDS,
+  CONTACT_HARVEST,
+  COUNTERFEIT,
+  CREATOR_NAMES,
+  LIVE_FLOOD,
+  LIVE_ORGANIC,
+  LIVE_TITLES,
+  MEMBER_NAMES,
+  OFF_PLATFORM,
+  ORGANIC_REPLIES,
+  PROMO_DISCLOSED,
+  PROMO_UNDISCLOSED,
+  REVIEWS_FAKE,
+  REVIEWS_GENUINE,
+  SPAM,
+  THREAD_BODIES,
+  THREAD_TITLES,
+  VENDOR_ANSWERS,
+  VENDOR_NAMES,
+  type TemplateSet,
+} from './texts';
 import { fill, seededRandom } from '../../rules/seededRandom';
 
 /** What the generator meant a post to be; used to place flags, never stored with the post. */
@@ -94,17 +120,34 @@ export function buildDemoCommunity(options: { seed: number; anchor: Date; days?:
   VENDOR_NAMES.en.forEach((n, i) => vendors.push(addAccount(`v-en-${i}`, n, 'vendor', 'en', longAgo())));
   // One shady vendor of each language does most of the off-platform and counterfeit business.
   const shadyVendors = [vendors[3]!, vendors[VENDOR_NAMES.zh.length + 1]!];
-  const brands = BRANDS.map((b, i) => addAccount(`b-${b.handle}`, b.handle, 'brand', i % 3 === 2 ? 'en' : 'zh', longAgo(), `${b.zh} ${b.en}`));
+  const brands = BRANDS.map((b, i) =>
+    addAccount(`b-${b.handle}`, b.handle, 'brand', i % 3 === 2 ? 'en' : 'zh', longAgo(), `${b.zh} ${b.en}`),
+  );
 
   const products: Product[] = [];
   BRANDS.forEach((b) =>
     b.products.forEach((p, j) => {
       const vendor = rnd.pick(vendors);
-      products.push({ id: `sku-${b.handle}-${j}`, brand: `b-${b.handle}`, vendor, zh: p.zh, en: p.en, priceCents: p.priceCents, board: b.board });
+      products.push({
+        id: `sku-${b.handle}-${j}`,
+        brand: `b-${b.handle}`,
+        vendor,
+        zh: p.zh,
+        en: p.en,
+        priceCents: p.priceCents,
+        board: b.board,
+      });
     }),
   );
   const brandOf = (id: string) => BRANDS.find((b) => `b-${b.handle}` === id)!;
-  const productRef = (p: Product) => ({ id: p.id, name: p.zh + ' / ' + p.en, priceCents: p.priceCents, currency: 'CNY', category: p.board, brand: { id: p.brand, type: 'brand' as const } });
+  const productRef = (p: Product) => ({
+    id: p.id,
+    name: p.zh + ' / ' + p.en,
+    priceCents: p.priceCents,
+    currency: 'CNY',
+    category: p.board,
+    brand: { id: p.brand, type: 'brand' as const },
+  });
 
   const posts: PostInput[] = [];
   const categories = new Map<string, SeedCategory>();
@@ -140,7 +183,18 @@ export function buildDemoCommunity(options: { seed: number; anchor: Date; days?:
     const author = rnd.pick(members);
     const slots = topicSlots(board, author);
     const at = moment(0, days - 1);
-    const id = addPost({ kind: 'thread', author, at, board: board.slug, title: text(THREAD_TITLES, author, slots), body: text(THREAD_BODIES, author, slots), reach: rnd.int(50, 5000) }, 'organic');
+    const id = addPost(
+      {
+        kind: 'thread',
+        author,
+        at,
+        board: board.slug,
+        title: text(THREAD_TITLES, author, slots),
+        body: text(THREAD_BODIES, author, slots),
+        reach: rnd.int(50, 5000),
+      },
+      'organic',
+    );
     threads.push({ id, board: board.slug, at });
   }
   for (const p of products) {
@@ -148,8 +202,14 @@ export function buildDemoCommunity(options: { seed: number; anchor: Date; days?:
       const at = moment(0, days - 3);
       const lang = localeOf.get(p.vendor)!;
       const name = lang === 'zh' ? p.zh : p.en;
-      const body = lang === 'zh' ? `${name} 现货，平台下单，七天无理由，有问题楼下问。` : `${name} in stock. Order through the platform, 7-day returns, ask questions below.`;
-      const id = addPost({ kind: 'thread', author: p.vendor, at, board: p.board, title: name, body, product: productRef(p), reach: rnd.int(300, 20000) }, 'organic');
+      const body =
+        lang === 'zh'
+          ? `${name} 现货，平台下单，七天无理由，有问题楼下问。`
+          : `${name} in stock. Order through the platform, 7-day returns, ask questions below.`;
+      const id = addPost(
+        { kind: 'thread', author: p.vendor, at, board: p.board, title: name, body, product: productRef(p), reach: rnd.int(300, 20000) },
+        'organic',
+      );
       threads.push({ id, board: p.board, at, vendor: p.vendor, product: p });
     }
   }
@@ -186,7 +246,17 @@ export function buildDemoCommunity(options: { seed: number; anchor: Date; days?:
         const at = moment(activeFrom, activeTo);
         const body = text(disclosed ? PROMO_DISCLOSED : PROMO_UNDISCLOSED, creator, slots);
         const id = addPost(
-          { kind: 'thread', author: creator, at, board: product.board, title: lang === 'zh' ? `${slots.product} 使用体验` : `My take on the ${slots.product}`, body, product: productRef(product), platformLabel: disclosed && rnd.chance(0.3), reach: rnd.int(2000, 80000) },
+          {
+            kind: 'thread',
+            author: creator,
+            at,
+            board: product.board,
+            title: lang === 'zh' ? `${slots.product} 使用体验` : `My take on the ${slots.product}`,
+            body,
+            product: productRef(product),
+            platformLabel: disclosed && rnd.chance(0.3),
+            reach: rnd.int(2000, 80000),
+          },
           disclosed ? 'disclosed_promo' : 'undisclosed_promo',
         );
         threads.push({ id, board: product.board, at });
@@ -200,7 +270,22 @@ export function buildDemoCommunity(options: { seed: number; anchor: Date; days?:
     const board = rnd.pick(BOARDS);
     const slots = topicSlots(board, creator);
     const at = moment(0, days - 1);
-    threads.push({ id: addPost({ kind: 'thread', author: creator, at, board: board.slug, title: text(THREAD_TITLES, creator, slots), body: text(THREAD_BODIES, creator, slots), reach: rnd.int(500, 30000) }, 'organic'), board: board.slug, at });
+    threads.push({
+      id: addPost(
+        {
+          kind: 'thread',
+          author: creator,
+          at,
+          board: board.slug,
+          title: text(THREAD_TITLES, creator, slots),
+          body: text(THREAD_BODIES, creator, slots),
+          reach: rnd.int(500, 30000),
+        },
+        'organic',
+      ),
+      board: board.slug,
+      at,
+    });
   }
 
   // Spam threads and counterfeit offers.
@@ -208,7 +293,18 @@ export function buildDemoCommunity(options: { seed: number; anchor: Date; days?:
     const author = rnd.chance(0.6) ? rnd.pick(members) : rnd.pick(shadyVendors);
     const board = rnd.pick(BOARDS);
     const at = moment(0, days);
-    addPost({ kind: 'thread', author, at, board: board.slug, title: text(SPAM, author, { link: `https://bit.example/${rnd.int(1000, 9999)}` }).slice(0, 30), body: text(SPAM, author, { link: `https://bit.example/${rnd.int(1000, 9999)}` }), reach: rnd.int(10, 800) }, 'spam');
+    addPost(
+      {
+        kind: 'thread',
+        author,
+        at,
+        board: board.slug,
+        title: text(SPAM, author, { link: `https://bit.example/${rnd.int(1000, 9999)}` }).slice(0, 30),
+        body: text(SPAM, author, { link: `https://bit.example/${rnd.int(1000, 9999)}` }),
+        reach: rnd.int(10, 800),
+      },
+      'spam',
+    );
   }
   for (let i = 0; i < 20; i++) {
     const author = rnd.pick(shadyVendors);
@@ -216,7 +312,22 @@ export function buildDemoCommunity(options: { seed: number; anchor: Date; days?:
     const lang = localeOf.get(author)!;
     const brandName = lang === 'zh' ? brandOf(p.brand).zh : brandOf(p.brand).en;
     const at = moment(0, days);
-    threads.push({ id: addPost({ kind: 'thread', author, at, board: p.board, title: lang === 'zh' ? `${brandName} 特价` : `${brandName} special price`, body: text(COUNTERFEIT, author, { brand: brandName, product: lang === 'zh' ? p.zh : p.en }), reach: rnd.int(50, 3000) }, 'counterfeit'), board: p.board, at });
+    threads.push({
+      id: addPost(
+        {
+          kind: 'thread',
+          author,
+          at,
+          board: p.board,
+          title: lang === 'zh' ? `${brandName} 特价` : `${brandName} special price`,
+          body: text(COUNTERFEIT, author, { brand: brandName, product: lang === 'zh' ? p.zh : p.en }),
+          reach: rnd.int(50, 3000),
+        },
+        'counterfeit',
+      ),
+      board: p.board,
+      at,
+    });
   }
 
   // Replies: mostly conversation; vendors answer in their own threads; some harvest contacts or push off-platform payment.
@@ -226,7 +337,10 @@ export function buildDemoCommunity(options: { seed: number; anchor: Date; days?:
     if (at.getTime() > options.anchor.getTime()) continue;
     const roll = rnd.next();
     if (thread.vendor && roll < 0.25) {
-      addPost({ kind: 'reply', author: thread.vendor, at, threadId: thread.id, body: text(VENDOR_ANSWERS, thread.vendor, {}) }, 'vendor_answer');
+      addPost(
+        { kind: 'reply', author: thread.vendor, at, threadId: thread.id, body: text(VENDOR_ANSWERS, thread.vendor, {}) },
+        'vendor_answer',
+      );
     } else if (roll < 0.3) {
       const author = rnd.chance(0.5) ? rnd.pick(shadyVendors) : rnd.pick(members);
       addPost({ kind: 'reply', author, at, threadId: thread.id, body: text(CONTACT_HARVEST, author, contactSlots()) }, 'contact_harvest');
@@ -244,7 +358,18 @@ export function buildDemoCommunity(options: { seed: number; anchor: Date; days?:
     const author = rnd.pick(members);
     const p = rnd.pick(products);
     const lang = localeOf.get(author)!;
-    addPost({ kind: 'review', author, at: moment(0, days), board: p.board, product: productRef(p), rating: Number(rnd.weighted({ 5: 5, 4: 4, 3: 2, 2: 1, 1: 1 })), body: text(REVIEWS_GENUINE, author, { product: lang === 'zh' ? p.zh : p.en }) }, 'organic');
+    addPost(
+      {
+        kind: 'review',
+        author,
+        at: moment(0, days),
+        board: p.board,
+        product: productRef(p),
+        rating: Number(rnd.weighted({ 5: 5, 4: 4, 3: 2, 2: 1, 1: 1 })),
+        body: text(REVIEWS_GENUINE, author, { product: lang === 'zh' ? p.zh : p.en }),
+      },
+      'organic',
+    );
   }
   const freshAccounts: string[] = [];
   for (let burst = 0; burst < 5; burst++) {
@@ -254,8 +379,28 @@ export function buildDemoCommunity(options: { seed: number; anchor: Date; days?:
     const size = rnd.int(16, 24);
     for (let k = 0; k < size; k++) {
       const id = `m-new-${burst}-${k}`;
-      if (!localeOf.has(id)) freshAccounts.push(addAccount(id, lang === 'zh' ? `用户${rnd.int(100000, 999999)}` : `user${rnd.int(100000, 999999)}`, 'member', lang, new Date(burstAt.getTime() - rnd.int(1, 48) * 3600_000)));
-      addPost({ kind: 'review', author: id, at: new Date(burstAt.getTime() + rnd.int(0, 120) * MINUTE), board: p.board, product: productRef(p), rating: 5, body: text(REVIEWS_FAKE, id, { product: lang === 'zh' ? p.zh : p.en }) }, 'fake_review');
+      if (!localeOf.has(id))
+        freshAccounts.push(
+          addAccount(
+            id,
+            lang === 'zh' ? `用户${rnd.int(100000, 999999)}` : `user${rnd.int(100000, 999999)}`,
+            'member',
+            lang,
+            new Date(burstAt.getTime() - rnd.int(1, 48) * 3600_000),
+          ),
+        );
+      addPost(
+        {
+          kind: 'review',
+          author: id,
+          at: new Date(burstAt.getTime() + rnd.int(0, 120) * MINUTE),
+          board: p.board,
+          product: productRef(p),
+          rating: 5,
+          body: text(REVIEWS_FAKE, id, { product: lang === 'zh' ? p.zh : p.en }),
+        },
+        'fake_review',
+      );
     }
   }
 
@@ -265,22 +410,57 @@ export function buildDemoCommunity(options: { seed: number; anchor: Date; days?:
     const p = rnd.pick(products);
     const lang = localeOf.get(host)!;
     const at = moment(0, days - 1);
-    const roomId = addPost({ kind: 'thread', author: host, at, board: p.board, title: text(LIVE_TITLES, host, { brand: lang === 'zh' ? brandOf(p.brand).zh : brandOf(p.brand).en, topic: lang === 'zh' ? p.zh : p.en }), body: lang === 'zh' ? `今晚八点开播，${p.zh} 直播间专享价` : `Live at 8pm, special price on the ${p.en}`, product: productRef(p), reach: rnd.int(5000, 100000) }, 'organic');
+    const roomId = addPost(
+      {
+        kind: 'thread',
+        author: host,
+        at,
+        board: p.board,
+        title: text(LIVE_TITLES, host, {
+          brand: lang === 'zh' ? brandOf(p.brand).zh : brandOf(p.brand).en,
+          topic: lang === 'zh' ? p.zh : p.en,
+        }),
+        body: lang === 'zh' ? `今晚八点开播，${p.zh} 直播间专享价` : `Live at 8pm, special price on the ${p.en}`,
+        product: productRef(p),
+        reach: rnd.int(5000, 100000),
+      },
+      'organic',
+    );
     for (let k = 0; k < rnd.int(35, 45); k++) {
       const author = rnd.pick(members);
-      addPost({ kind: 'live_comment', author, at: new Date(at.getTime() + rnd.int(0, 90) * MINUTE), threadId: roomId, body: text(LIVE_ORGANIC, author, {}) }, 'organic');
+      addPost(
+        {
+          kind: 'live_comment',
+          author,
+          at: new Date(at.getTime() + rnd.int(0, 90) * MINUTE),
+          threadId: roomId,
+          body: text(LIVE_ORGANIC, author, {}),
+        },
+        'organic',
+      );
     }
     if (room % 3 === 0) {
       const floodAt = at.getTime() + rnd.int(10, 60) * MINUTE;
       const line = rnd.pick(LIVE_FLOOD[lang]);
       const crowd = [...freshAccounts, ...members.slice(0, 10)];
       for (let k = 0; k < rnd.int(20, 30); k++) {
-        addPost({ kind: 'live_comment', author: crowd[(k * 7 + room) % crowd.length]!, at: new Date(floodAt + rnd.int(0, 300) * 1000), threadId: roomId, body: line }, 'live_flood');
+        addPost(
+          {
+            kind: 'live_comment',
+            author: crowd[(k * 7 + room) % crowd.length]!,
+            at: new Date(floodAt + rnd.int(0, 300) * 1000),
+            threadId: roomId,
+            body: line,
+          },
+          'live_flood',
+        );
       }
     }
   }
 
-  posts.sort((a, b) => (a.kind === 'thread' ? 0 : 1) - (b.kind === 'thread' ? 0 : 1) || String(a.postedAt).localeCompare(String(b.postedAt)));
+  posts.sort(
+    (a, b) => (a.kind === 'thread' ? 0 : 1) - (b.kind === 'thread' ? 0 : 1) || String(a.postedAt).localeCompare(String(b.postedAt)),
+  );
 
   // Orders: most referred by a post, some through an affiliate creator; a few new accounts buying high and charging back.
   const transactions: TransactionInput[] = [];
@@ -289,7 +469,9 @@ export function buildDemoCommunity(options: { seed: number; anchor: Date; days?:
     const promo = rnd.chance(0.45) ? rnd.pick(promoPosts) : null;
     const p = promo ? promo.product : rnd.pick(products);
     const quantity = rnd.weighted({ 1: 8, 2: 2, 3: 1 });
-    const orderedAt = promo ? new Date(Date.parse(String(posts.find((x) => x.id === promo.id)!.postedAt)) + rnd.int(10, 60 * 72) * MINUTE) : moment(0, days);
+    const orderedAt = promo
+      ? new Date(Date.parse(String(posts.find((x) => x.id === promo.id)!.postedAt)) + rnd.int(10, 60 * 72) * MINUTE)
+      : moment(0, days);
     if (orderedAt.getTime() > options.anchor.getTime()) continue;
     const vendorThread = threads.find((t) => t.product === p);
     transactions.push({
@@ -299,7 +481,14 @@ export function buildDemoCommunity(options: { seed: number; anchor: Date; days?:
       product: productRef(p),
       amountCents: p.priceCents * Number(quantity),
       currency: 'CNY',
-      status: rnd.weighted({ completed: 82, refunded: 7, disputed: 4, chargeback: 2, pending: 3, cancelled: 2 }) as TransactionInput['status'],
+      status: rnd.weighted({
+        completed: 82,
+        refunded: 7,
+        disputed: 4,
+        chargeback: 2,
+        pending: 3,
+        cancelled: 2,
+      }) as TransactionInput['status'],
       referralPostId: promo ? promo.id : vendorThread && rnd.chance(0.3) ? vendorThread.id : undefined,
       affiliate: promo && promo.kind === 'affiliate' ? authorRef(promo.creator) : undefined,
       orderedAt: iso(orderedAt),
@@ -342,7 +531,15 @@ export function buildDemoCommunity(options: { seed: number; anchor: Date; days?:
     const [queue, base, reason, reasonCode] = spec ?? (['spam', 35, 'Member report: spam', 'spam'] as const);
     const createdAt = new Date(Date.parse(String(post.postedAt)) + rnd.int(5, 600) * MINUTE);
     if (createdAt.getTime() > options.anchor.getTime()) continue;
-    const flag: SeedFlag = { subjectType: 'post', subject: post.id, queue, source: queue === 'contact_harvesting' || queue === 'fake_review' ? 'staff' : 'report', priority: Math.max(0, Math.min(100, base + rnd.int(-10, 15))), reason, createdAt };
+    const flag: SeedFlag = {
+      subjectType: 'post',
+      subject: post.id,
+      queue,
+      source: queue === 'contact_harvesting' || queue === 'fake_review' ? 'staff' : 'report',
+      priority: Math.max(0, Math.min(100, base + rnd.int(-10, 15))),
+      reason,
+      createdAt,
+    };
     const age = options.anchor.getTime() - createdAt.getTime();
     // Queues are worked: the older a flag, the likelier it was decided; a few stragglers stay.
     // Compliance and review-fraud cases need investigation, so their queues move slower.
@@ -364,13 +561,25 @@ export function buildDemoCommunity(options: { seed: number; anchor: Date; days?:
     if (!risky) continue;
     const createdAt = new Date(Date.parse(String(t.orderedAt)) + rnd.int(1, 120) * MINUTE);
     if (createdAt.getTime() > options.anchor.getTime()) continue;
-    const flag: SeedFlag = { subjectType: 'transaction', subject: t.id, queue: 'suspicious_order', source: 'staff', priority: 75 + rnd.int(-5, 15), reason: t.id.startsWith('order-x') ? 'New account placing a high-value order' : 'Chargeback on an order', createdAt };
+    const flag: SeedFlag = {
+      subjectType: 'transaction',
+      subject: t.id,
+      queue: 'suspicious_order',
+      source: 'staff',
+      priority: 75 + rnd.int(-5, 15),
+      reason: t.id.startsWith('order-x') ? 'New account placing a high-value order' : 'Chargeback on an order',
+      createdAt,
+    };
     if (options.anchor.getTime() - createdAt.getTime() > 2 * DAY && rnd.chance(0.85)) {
-      flag.decision = { action: rnd.chance(0.7) ? 'hold' : 'approve', reasonCode: 'fraud_risk', at: new Date(Math.min(createdAt.getTime() + rnd.int(30, 900) * MINUTE, options.anchor.getTime() - MINUTE)), moderator: rnd.int(0, moderators - 1) };
+      flag.decision = {
+        action: rnd.chance(0.7) ? 'hold' : 'approve',
+        reasonCode: 'fraud_risk',
+        at: new Date(Math.min(createdAt.getTime() + rnd.int(30, 900) * MINUTE, options.anchor.getTime() - MINUTE)),
+        moderator: rnd.int(0, moderators - 1),
+      };
     }
     flags.push(flag);
   }
 
   return { accounts, posts, transactions, partnerships, flags, categories };
 }
-

@@ -29,12 +29,25 @@ export async function resetDemoStaff(db: Db, now: Date): Promise<DemoCredential[
       const password = randomBytes(9).toString('base64url');
       const passwordHash = await hashPassword(password);
       const [row] = await trx('staff')
-        .insert({ email: s.email, display_name: s.displayName, role: s.role, locale: s.locale, password_hash: passwordHash, created_at: now })
+        .insert({
+          email: s.email,
+          display_name: s.displayName,
+          role: s.role,
+          locale: s.locale,
+          password_hash: passwordHash,
+          created_at: now,
+        })
         .onConflict('email')
         .merge({ password_hash: passwordHash, active: true, role: s.role })
         .returning('id');
       await trx('staff_sessions').where({ staff_id: row.id }).delete();
-      await appendAudit(trx, { actor: { kind: 'system' }, action: 'staff.demo_password_reset', subjectType: 'staff', subjectId: row.id, at: now });
+      await appendAudit(trx, {
+        actor: { kind: 'system' },
+        action: 'staff.demo_password_reset',
+        subjectType: 'staff',
+        subjectId: row.id,
+        at: now,
+      });
       out.push({ email: s.email, role: s.role, password });
     }
   });

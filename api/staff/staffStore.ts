@@ -9,12 +9,27 @@ export async function createStaff(db: Db, input: StaffCreateInput, act: StaffAct
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (trx) => {
     const [row] = await trx('staff')
-      .insert({ email: input.email, display_name: input.displayName, role: input.role, locale: input.locale, password_hash: passwordHash, created_at: act.at })
+      .insert({
+        email: input.email,
+        display_name: input.displayName,
+        role: input.role,
+        locale: input.locale,
+        password_hash: passwordHash,
+        created_at: act.at,
+      })
       .onConflict('email')
       .ignore()
       .returning('id');
     if (!row) throw problems.conflict(`A staff member with e-mail ${input.email} exists.`);
-    await appendAudit(trx, { actor: auditActor(act), action: 'staff.create', subjectType: 'staff', subjectId: row.id, detail: { email: input.email, role: input.role }, requestId: act.requestId, at: act.at });
+    await appendAudit(trx, {
+      actor: auditActor(act),
+      action: 'staff.create',
+      subjectType: 'staff',
+      subjectId: row.id,
+      detail: { email: input.email, role: input.role },
+      requestId: act.requestId,
+      at: act.at,
+    });
     return row.id as number;
   });
 }
@@ -26,7 +41,9 @@ export async function updateStaff(db: Db, id: number, input: StaffUpdateInput, a
     const before = await trx('staff').where({ id }).forUpdate().first('id', 'role', 'active', 'display_name', 'locale');
     if (!before) throw problems.notFound(`No staff member with id ${id}.`);
     if (id === act.staffId && ((input.role && input.role !== 'admin') || input.active === false)) {
-      throw problems.validation([{ path: input.role ? 'role' : 'active', message: 'you cannot demote or deactivate yourself; ask another admin' }]);
+      throw problems.validation([
+        { path: input.role ? 'role' : 'active', message: 'you cannot demote or deactivate yourself; ask another admin' },
+      ]);
     }
     const changes: Record<string, unknown> = {};
     if (input.displayName !== undefined && input.displayName !== before.display_name) changes.display_name = input.displayName;
@@ -37,7 +54,8 @@ export async function updateStaff(db: Db, id: number, input: StaffUpdateInput, a
     if (Object.keys(changes).length === 0) return;
     await trx('staff').where({ id }).update(changes);
     // A role change or deactivation ends the member's sessions so it takes effect at once.
-    if (changes.role !== undefined || changes.active === false || passwordHash) await trx('staff_sessions').where({ staff_id: id }).delete();
+    if (changes.role !== undefined || changes.active === false || passwordHash)
+      await trx('staff_sessions').where({ staff_id: id }).delete();
     const { password_hash: _omit, ...auditable } = changes;
     await appendAudit(trx, {
       actor: auditActor(act),

@@ -42,11 +42,26 @@ export async function fileAppeal(db: Db, source: string, input: AppealInput, now
     if (existing) return { created: false, appeal: existing };
     const statement = await trx('statements').where({ public_id: input.statementId }).forUpdate().first();
     const subject = statement ? await trx(subjectTable(statement.subject_type)).where({ id: statement.subject_id }).first('source') : null;
-    if (!statement || subject?.source !== source) throw problems.validation([{ path: 'statementId', message: `no statement "${input.statementId}" about this platform's items` }]);
-    if (statement.kind === 'appeal_outcome') throw problems.validation([{ path: 'statementId', message: 'this statement is already the outcome of an appeal' }]);
-    const open = await trx('appeals').where({ statement_id: statement.id }).whereIn('status', ['open', 'upheld', 'rejected']).first('id', 'status');
+    if (!statement || subject?.source !== source)
+      throw problems.validation([{ path: 'statementId', message: `no statement "${input.statementId}" about this platform's items` }]);
+    if (statement.kind === 'appeal_outcome')
+      throw problems.validation([{ path: 'statementId', message: 'this statement is already the outcome of an appeal' }]);
+    const open = await trx('appeals')
+      .where({ statement_id: statement.id })
+      .whereIn('status', ['open', 'upheld', 'rejected'])
+      .first('id', 'status');
     if (open) throw problems.conflict(`Statement ${input.statementId} was already appealed (appeal ${open.id}, ${open.status}).`);
-    const [appeal] = await trx('appeals').insert({ source, external_id: input.id, statement_id: statement.id, text: input.text ?? null, text_masked: masked(input.text), status: 'open', created_at: input.appealedAt ?? now }).returning('*');
+    const [appeal] = await trx('appeals')
+      .insert({
+        source,
+        external_id: input.id,
+        statement_id: statement.id,
+        text: input.text ?? null,
+        text_masked: masked(input.text),
+        status: 'open',
+        created_at: input.appealedAt ?? now,
+      })
+      .returning('*');
     return { created: true, appeal };
   });
 }
@@ -55,7 +70,10 @@ async function restoreAutomated(trx: Knex.Transaction, subjectType: string, subj
   if (subjectType === 'post') {
     if (actions.includes('hold')) await trx('posts').where({ id: subjectId, status: 'held' }).update({ status: 'visible' });
     if (actions.includes('require_disclosure')) await trx('posts').where({ id: subjectId }).update({ disclosure_required: false });
-    if (actions.includes('label')) await trx('posts').where({ id: subjectId }).update({ labels: JSON.stringify([]) });
+    if (actions.includes('label'))
+      await trx('posts')
+        .where({ id: subjectId })
+        .update({ labels: JSON.stringify([]) });
   } else if (subjectType === 'transaction' && actions.includes('restrict_order')) {
     await trx('transactions').where({ id: subjectId }).update({ held: false });
   }
@@ -82,7 +100,9 @@ export async function decideAppeal(
     if (!appeal) throw problems.notFound(`No appeal with id ${appealId}.`);
     if (appeal.status !== 'open') throw problems.conflict(`Appeal ${appealId} is already ${appeal.status}.`);
     const appealed = await trx('statements').where({ id: appeal.statement_id }).first();
-    const decision = appealed.decision_id ? await trx('decisions').where({ id: appealed.decision_id }).first('id', 'staff_id', 'reversed_at', 'action') : null;
+    const decision = appealed.decision_id
+      ? await trx('decisions').where({ id: appealed.decision_id }).first('id', 'staff_id', 'reversed_at', 'action')
+      : null;
     if (decision?.staff_id === staff.id) throw problems.forbidden('An appeal is reviewed by someone other than the moderator who decided.');
     let statementId: number;
     if (outcome === 'upheld' && decision) {
@@ -92,15 +112,54 @@ export async function decideAppeal(
       statementId = (await trx('statements').where({ appeal_of_statement_id: appealed.id }).orderBy('id', 'desc').first('id')).id;
     } else {
       if (outcome === 'upheld') await restoreAutomated(trx, appealed.subject_type, appealed.subject_id, appealed.actions);
-      const made = await statementForAppealOutcome(trx, { appealed: { id: appealed.id, publicId: appealed.public_id, subjectType: appealed.subject_type, subjectId: appealed.subject_id, ground: appealed.ground }, upheld: outcome === 'upheld', decisionId: null, note, at: now });
+      const made = await statementForAppealOutcome(trx, {
+        appealed: {
+          id: appealed.id,
+          publicId: appealed.public_id,
+          subjectType: appealed.subject_type,
+          subjectId: appealed.subject_id,
+          ground: appealed.ground,
+        },
+        upheld: outcome === 'upheld',
+        decisionId: null,
+        note,
+        at: now,
+      });
       statementId = made.id;
     }
     const outcomeStatement = await trx('statements').where({ id: statementId }).first();
     const subject = await subjectRef(trx, appealed.subject_type, appealed.subject_id);
-    const payload = statementPayload({ id: outcomeStatement.id, publicId: outcomeStatement.public_id, locale: outcomeStatement.locale, text: outcomeStatement.locale === 'en' ? outcomeStatement.text_en : outcomeStatement.text_zh, textEn: outcomeStatement.text_en, textZh: outcomeStatement.text_zh });
-    await outbox.emit(trx, [{ type: 'appeal.decided', source: subject.source, data: { appeal: { id: appeal.external_id, outcome, appealed: appealed.public_id }, subject, statement: payload } }], now);
-    await trx('appeals').where({ id: appealId }).update({ status: outcome, decided_by: staff.id, decision_note: note, outcome_statement_id: statementId, decided_at: now });
-    await appendAudit(trx, { actor: { kind: 'staff', staffId: staff.id }, action: 'appeal.decide', subjectType: 'appeal', subjectId: appealId, detail: { outcome, statementId: appealed.public_id }, requestId: staff.requestId, at: now });
+    const payload = statementPayload({
+      id: outcomeStatement.id,
+      publicId: outcomeStatement.public_id,
+      locale: outcomeStatement.locale,
+      text: outcomeStatement.locale === 'en' ? outcomeStatement.text_en : outcomeStatement.text_zh,
+      textEn: outcomeStatement.text_en,
+      textZh: outcomeStatement.text_zh,
+    });
+    await outbox.emit(
+      trx,
+      [
+        {
+          type: 'appeal.decided',
+          source: subject.source,
+          data: { appeal: { id: appeal.external_id, outcome, appealed: appealed.public_id }, subject, statement: payload },
+        },
+      ],
+      now,
+    );
+    await trx('appeals')
+      .where({ id: appealId })
+      .update({ status: outcome, decided_by: staff.id, decision_note: note, outcome_statement_id: statementId, decided_at: now });
+    await appendAudit(trx, {
+      actor: { kind: 'staff', staffId: staff.id },
+      action: 'appeal.decide',
+      subjectType: 'appeal',
+      subjectId: appealId,
+      detail: { outcome, statementId: appealed.public_id },
+      requestId: staff.requestId,
+      at: now,
+    });
     return trx('appeals').where({ id: appealId }).first();
   });
   if (reversed && metrics) metrics.reversed(reversed);
@@ -112,5 +171,10 @@ export async function appealForPlatform(db: Db, source: string, externalId: stri
   const appeal = await db('appeals').where({ source, external_id: externalId }).first();
   if (!appeal) throw problems.notFound(`No appeal "${externalId}" from this platform.`);
   const outcome = appeal.outcome_statement_id ? await db('statements').where({ id: appeal.outcome_statement_id }).first('public_id') : null;
-  return { id: appeal.external_id, status: appeal.status, decidedAt: appeal.decided_at, outcome: outcome ? await statementForPlatform(db, source, outcome.public_id) : null };
+  return {
+    id: appeal.external_id,
+    status: appeal.status,
+    decidedAt: appeal.decided_at,
+    outcome: outcome ? await statementForPlatform(db, source, outcome.public_id) : null,
+  };
 }

@@ -2,7 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { ConditionTrace } from '../../rules/policy/evaluation';
 import { subjectMemberColumn } from '../db/subjects';
-import { renderStatement, type StatementAction, type StatementGround, type StatementInput } from '../../rules/statements/statementOfReasons';
+import {
+  renderStatement,
+  type StatementAction,
+  type StatementGround,
+  type StatementInput,
+} from '../../rules/statements/statementOfReasons';
 
 export interface StoredStatement {
   id: number;
@@ -14,7 +19,10 @@ export interface StoredStatement {
 }
 
 /** The comparisons that held, from a rule hit's explanation: what the rule relied on. */
-export function factsFromTrace(trace: ConditionTrace, out: Array<{ name: string; value: unknown }> = []): Array<{ name: string; value: unknown }> {
+export function factsFromTrace(
+  trace: ConditionTrace,
+  out: Array<{ name: string; value: unknown }> = [],
+): Array<{ name: string; value: unknown }> {
   if ('all' in trace) for (const c of trace.all) factsFromTrace(c, out);
   else if ('any' in trace) for (const c of trace.any) factsFromTrace(c, out);
   else if ('not' in trace) factsFromTrace(trace.not, out);
@@ -31,7 +39,12 @@ type RuleFact = { rule_name: string; event_type: string; explanation: ConditionT
  * What the rules found on each item, newest first: the facts a moderator saw when deciding. One
  * query for any number of items, since ingestion states the grounds of a whole batch at once.
  */
-async function ruleFactsFor(trx: Knex.Transaction, subjectType: string, subjectIds: number[], eventTypes?: string[]): Promise<Map<number, RuleFact[]>> {
+async function ruleFactsFor(
+  trx: Knex.Transaction,
+  subjectType: string,
+  subjectIds: number[],
+  eventTypes?: string[],
+): Promise<Map<number, RuleFact[]>> {
   const q = trx('rule_hits as h')
     .join('policy_versions as v', 'v.id', 'h.policy_version_id')
     .join('policies as p', 'p.id', 'v.policy_id')
@@ -43,21 +56,33 @@ async function ruleFactsFor(trx: Knex.Transaction, subjectType: string, subjectI
   if (subjectIds.length === 1) q.limit(RULE_FACTS_SHOWN);
   const hits: Array<Omit<RuleFact, 'explanation'> & { subject_id: number; explanation: ConditionTrace | string }> = await q;
   const out = new Map<number, RuleFact[]>(subjectIds.map((id) => [id, []]));
-  for (const { subject_id, ...h } of hits) out.get(Number(subject_id))!.push({ ...h, explanation: typeof h.explanation === 'string' ? (JSON.parse(h.explanation) as ConditionTrace) : h.explanation });
+  for (const { subject_id, ...h } of hits)
+    out
+      .get(Number(subject_id))!
+      .push({ ...h, explanation: typeof h.explanation === 'string' ? (JSON.parse(h.explanation) as ConditionTrace) : h.explanation });
   return out;
 }
 
 /** The member each subject belongs to (an account, a post's author, an order's buyer) and the language to address them in. */
-async function membersOf(trx: Knex.Transaction, subjectType: string, subjectIds: number[]): Promise<Map<number, { accountId: number | null; locale: string }>> {
+async function membersOf(
+  trx: Knex.Transaction,
+  subjectType: string,
+  subjectIds: number[],
+): Promise<Map<number, { accountId: number | null; locale: string }>> {
   const owner = subjectMemberColumn(subjectType);
   const rows: Array<{ subject_id: number; account_id: number | null; locale: string | null }> = owner
-    ? await trx(`${owner.table} as s`).leftJoin('accounts as a', 'a.id', `s.${owner.column}`).whereIn('s.id', subjectIds).select('s.id as subject_id', 'a.id as account_id', 'a.locale')
+    ? await trx(`${owner.table} as s`)
+        .leftJoin('accounts as a', 'a.id', `s.${owner.column}`)
+        .whereIn('s.id', subjectIds)
+        .select('s.id as subject_id', 'a.id as account_id', 'a.locale')
     : await trx('accounts as a').whereIn('a.id', subjectIds).select('a.id as subject_id', 'a.id as account_id', 'a.locale');
   const found = new Map(rows.map((r) => [Number(r.subject_id), r]));
-  return new Map(subjectIds.map((id) => {
-    const r = found.get(id);
-    return [id, { accountId: r?.account_id ?? null, locale: r?.locale === 'en' ? 'en' : 'zh' }];
-  }));
+  return new Map(
+    subjectIds.map((id) => {
+      const r = found.get(id);
+      return [id, { accountId: r?.account_id ?? null, locale: r?.locale === 'en' ? 'en' : 'zh' }];
+    }),
+  );
 }
 
 interface NewStatement {
@@ -97,9 +122,21 @@ async function storeAll(trx: Knex.Transaction, statements: NewStatement[]): Prom
       text_zh: rendered.zh,
       created_at: s.now,
     };
-    return { row, stored: { id: 0, publicId, locale: member.locale, text: member.locale === 'en' ? rendered.en : rendered.zh, textEn: rendered.en, textZh: rendered.zh } };
+    return {
+      row,
+      stored: {
+        id: 0,
+        publicId,
+        locale: member.locale,
+        text: member.locale === 'en' ? rendered.en : rendered.zh,
+        textEn: rendered.en,
+        textZh: rendered.zh,
+      },
+    };
   });
-  const ids: Array<{ id: number; public_id: string }> = await trx('statements').insert(prepared.map((p) => p.row)).returning(['id', 'public_id']);
+  const ids: Array<{ id: number; public_id: string }> = await trx('statements')
+    .insert(prepared.map((p) => p.row))
+    .returning(['id', 'public_id']);
   const idOf = new Map(ids.map((r) => [r.public_id, r.id]));
   return prepared.map((p) => ({ ...p.stored, id: idOf.get(p.stored.publicId)! }));
 }
@@ -111,7 +148,17 @@ async function store(trx: Knex.Transaction, s: NewStatement): Promise<StoredStat
 /** A moderator's decision that restricts a member: its statement, in the decision's transaction. */
 export async function statementForDecision(
   trx: Knex.Transaction,
-  d: { decisionId: number; action: StatementAction; subjectType: 'post' | 'account' | 'transaction'; subjectId: number; reasonCode: string; queue: string | null; reputationPenalty: boolean; note?: { en: string; zh: string } | null; at: Date },
+  d: {
+    decisionId: number;
+    action: StatementAction;
+    subjectType: 'post' | 'account' | 'transaction';
+    subjectId: number;
+    reasonCode: string;
+    queue: string | null;
+    reputationPenalty: boolean;
+    note?: { en: string; zh: string } | null;
+    at: Date;
+  },
 ): Promise<StoredStatement> {
   const hits = (await ruleFactsFor(trx, d.subjectType, [d.subjectId])).get(d.subjectId)!.slice(0, RULE_FACTS_SHOWN);
   const ground: StatementGround = { type: 'moderator', reasonCode: d.reasonCode, queue: d.queue };
@@ -120,7 +167,17 @@ export async function statementForDecision(
     subjectId: d.subjectId,
     decisionId: d.decisionId,
     appealOf: null,
-    input: { kind: 'decision', actions: [d.action], subjectType: d.subjectType, ground, automated: false, facts: hits.flatMap((h) => factsFromTrace(h.explanation)), reputationPenalty: d.reputationPenalty, decidedAt: d.at, note: d.note ?? null },
+    input: {
+      kind: 'decision',
+      actions: [d.action],
+      subjectType: d.subjectType,
+      ground,
+      automated: false,
+      facts: hits.flatMap((h) => factsFromTrace(h.explanation)),
+      reputationPenalty: d.reputationPenalty,
+      decidedAt: d.at,
+      note: d.note ?? null,
+    },
     now: d.at,
   });
 }
@@ -130,19 +187,37 @@ export async function statementForDecision(
  * its own ground; null for an item with no action or no enforcing hit behind it. A batch's
  * statements take three queries whatever its size.
  */
-export async function statementsForPolicyActions(trx: Knex.Transaction, subjectType: 'post' | 'transaction', items: Array<{ subjectId: number; actions: StatementAction[] }>, at: Date): Promise<Array<StoredStatement | null>> {
+export async function statementsForPolicyActions(
+  trx: Knex.Transaction,
+  subjectType: 'post' | 'transaction',
+  items: Array<{ subjectId: number; actions: StatementAction[] }>,
+  at: Date,
+): Promise<Array<StoredStatement | null>> {
   const typesOf = (actions: StatementAction[]) => [...new Set(actions.map((a) => (a === 'restrict_order' ? 'hold' : a)))];
   const acting = items.filter((i) => i.actions.length > 0);
   if (acting.length === 0) return items.map(() => null);
-  const allHits = await ruleFactsFor(trx, subjectType, [...new Set(acting.map((i) => i.subjectId))], [...new Set(acting.flatMap((i) => typesOf(i.actions)))]);
+  const allHits = await ruleFactsFor(
+    trx,
+    subjectType,
+    [...new Set(acting.map((i) => i.subjectId))],
+    [...new Set(acting.flatMap((i) => typesOf(i.actions)))],
+  );
   const grounded: Array<{ index: number; statement: NewStatement }> = [];
   items.forEach((item, index) => {
     if (item.actions.length === 0) return;
     const types = new Set<string>(typesOf(item.actions));
-    const hits = allHits.get(item.subjectId)!.filter((h) => types.has(h.event_type)).slice(0, RULE_FACTS_SHOWN);
+    const hits = allHits
+      .get(item.subjectId)!
+      .filter((h) => types.has(h.event_type))
+      .slice(0, RULE_FACTS_SHOWN);
     if (hits.length === 0) return;
     const first = hits[hits.length - 1]!;
-    const ground: StatementGround = { type: 'policy', policy: first.policy, version: first.version, rules: [...new Set(hits.filter((h) => h.policy === first.policy).map((h) => h.rule_name))] };
+    const ground: StatementGround = {
+      type: 'policy',
+      policy: first.policy,
+      version: first.version,
+      rules: [...new Set(hits.filter((h) => h.policy === first.policy).map((h) => h.rule_name))],
+    };
     grounded.push({
       index,
       statement: {
@@ -150,12 +225,24 @@ export async function statementsForPolicyActions(trx: Knex.Transaction, subjectT
         subjectId: item.subjectId,
         decisionId: null,
         appealOf: null,
-        input: { kind: 'automated', actions: item.actions, subjectType, ground, automated: true, facts: hits.flatMap((h) => factsFromTrace(h.explanation)), reputationPenalty: false, decidedAt: at },
+        input: {
+          kind: 'automated',
+          actions: item.actions,
+          subjectType,
+          ground,
+          automated: true,
+          facts: hits.flatMap((h) => factsFromTrace(h.explanation)),
+          reputationPenalty: false,
+          decidedAt: at,
+        },
         now: at,
       },
     });
   });
-  const stored = await storeAll(trx, grounded.map((g) => g.statement));
+  const stored = await storeAll(
+    trx,
+    grounded.map((g) => g.statement),
+  );
   const out: Array<StoredStatement | null> = items.map(() => null);
   grounded.forEach((g, i) => (out[g.index] = stored[i]!));
   return out;
@@ -164,7 +251,13 @@ export async function statementsForPolicyActions(trx: Knex.Transaction, subjectT
 /** The outcome of an appeal (or a reversal), as a new statement pointing at the one appealed. */
 export async function statementForAppealOutcome(
   trx: Knex.Transaction,
-  d: { appealed: { id: number; publicId: string; subjectType: 'post' | 'account' | 'transaction'; subjectId: number; ground: StatementGround }; upheld: boolean; decisionId: number | null; note: string; at: Date },
+  d: {
+    appealed: { id: number; publicId: string; subjectType: 'post' | 'account' | 'transaction'; subjectId: number; ground: StatementGround };
+    upheld: boolean;
+    decisionId: number | null;
+    note: string;
+    at: Date;
+  },
 ): Promise<StoredStatement> {
   return store(trx, {
     subjectType: d.appealed.subjectType,

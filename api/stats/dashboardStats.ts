@@ -15,7 +15,11 @@ export function dashboardStatements(since: Date): DashboardStatement[] {
       sql: `select to_char(date_trunc('day', created_at), 'YYYY-MM-DD') as day, queue, count(*)::int as n from flags where created_at >= ? group by 1, 2 order by 1`,
       bindings: [since],
     },
-    { name: 'backlog', sql: `select queue, count(*)::int as open, min(created_at) as oldest from flags where status = 'open' group by queue order by queue`, bindings: [] },
+    {
+      name: 'backlog',
+      sql: `select queue, count(*)::int as open, min(created_at) as oldest from flags where status = 'open' group by queue order by queue`,
+      bindings: [],
+    },
     {
       name: 'latency',
       sql: `select f.queue, count(*)::int as decided,
@@ -72,10 +76,19 @@ const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 /** The numbers a review operation reports (DOMAIN.md), for the dashboard, over the last `days` days. */
 export async function dashboardStats(db: Db, now: Date, days: number) {
   const since = new Date(now.getTime() - days * 86_400_000);
-  const { flagsPerDay, backlog, latency, rules, spam: spamRows, promo: promoRows, reputation: reputationRows } = await dashboardRows(db, since);
+  const {
+    flagsPerDay,
+    backlog,
+    latency,
+    rules,
+    spam: spamRows,
+    promo: promoRows,
+    reputation: reputationRows,
+  } = await dashboardRows(db, since);
   const histogram = (rows: Array<{ bin: unknown; n: unknown }>) => rows.map((r) => ({ bin: Number(r.bin), n: Number(r.n) }));
   const [spam, promo, reputation] = [histogram(spamRows), histogram(promoRows), histogram(reputationRows)];
-  const bins = (rows: Array<{ bin: number; n: number }>) => Array.from({ length: 10 }, (_, i) => ({ from: i / 10, n: rows.find((r) => r.bin === i)?.n ?? 0 }));
+  const bins = (rows: Array<{ bin: number; n: number }>) =>
+    Array.from({ length: 10 }, (_, i) => ({ from: i / 10, n: rows.find((r) => r.bin === i)?.n ?? 0 }));
   return {
     asOf: now.toISOString(),
     days,

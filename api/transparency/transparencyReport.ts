@@ -19,7 +19,14 @@ export interface TransparencyReport {
     byGround: Array<{ ground: string; automated: boolean; n: number }>;
   };
   timeToDecision: { decided: number; medianHours: number | null; p90Hours: number | null };
-  appeals: { filed: number; upheld: number; rejected: number; open: number; reversals: number; reversalShareOfHumanDecisions: number | null };
+  appeals: {
+    filed: number;
+    upheld: number;
+    rejected: number;
+    open: number;
+    reversals: number;
+    reversalShareOfHumanDecisions: number | null;
+  };
   undisclosedAds: { casesFound: number; remediated: number; postsJudgedUndisclosed: number; ordersFromUndisclosed: number };
   generatedAt: string;
 }
@@ -35,16 +42,41 @@ const toMap = (rows: Array<{ k: string; n: number }>) => Object.fromEntries(rows
  */
 export async function transparencyReport(db: Knex, from: Date, to: Date, now: Date): Promise<TransparencyReport> {
   const p = [from, to];
-  const reasons = (await db.raw(`select reason as k, count(*)::int as n from reports where received_at >= ? and received_at < ? group by reason order by reason`, p)).rows;
+  const reasons = (
+    await db.raw(
+      `select reason as k, count(*)::int as n from reports where received_at >= ? and received_at < ? group by reason order by reason`,
+      p,
+    )
+  ).rows;
   const humanWhere = `d.created_at >= ? and d.created_at < ? and d.staff_id is not null and d.reverses_decision_id is null and d.action <> 'escalate'`;
   const human = Number((await db.raw(`select count(*)::int as n from decisions d where ${humanWhere}`, p)).rows[0].n);
-  const humanByAction = (await db.raw(`select d.action as k, count(*)::int as n from decisions d where ${humanWhere} group by d.action`, p)).rows;
-  const automatedByAction = (await db.raw(`select a.action as k, count(*)::int as n from statements s cross join lateral jsonb_array_elements_text(s.actions) as a(action) where s.kind = 'automated' and s.created_at >= ? and s.created_at < ? group by a.action`, p)).rows;
-  const automated = Number((await db.raw(`select count(*)::int as n from statements s where s.kind = 'automated' and s.created_at >= ? and s.created_at < ?`, p)).rows[0].n);
+  const humanByAction = (await db.raw(`select d.action as k, count(*)::int as n from decisions d where ${humanWhere} group by d.action`, p))
+    .rows;
+  const automatedByAction = (
+    await db.raw(
+      `select a.action as k, count(*)::int as n from statements s cross join lateral jsonb_array_elements_text(s.actions) as a(action) where s.kind = 'automated' and s.created_at >= ? and s.created_at < ? group by a.action`,
+      p,
+    )
+  ).rows;
+  const automated = Number(
+    (await db.raw(`select count(*)::int as n from statements s where s.kind = 'automated' and s.created_at >= ? and s.created_at < ?`, p))
+      .rows[0].n,
+  );
   const byAction: Record<string, number> = {};
-  for (const r of [...humanByAction, ...automatedByAction] as Array<{ k: string; n: number }>) byAction[r.k] = (byAction[r.k] ?? 0) + Number(r.n);
-  const humanGrounds = (await db.raw(`select d.reason_code as g, count(*)::int as n from decisions d where ${humanWhere} group by d.reason_code order by n desc, g`, p)).rows as Array<{ g: string; n: number }>;
-  const policyGrounds = (await db.raw(`select s.ground->>'policy' as g, count(*)::int as n from statements s where s.kind = 'automated' and s.created_at >= ? and s.created_at < ? group by 1 order by n desc, g`, p)).rows as Array<{ g: string; n: number }>;
+  for (const r of [...humanByAction, ...automatedByAction] as Array<{ k: string; n: number }>)
+    byAction[r.k] = (byAction[r.k] ?? 0) + Number(r.n);
+  const humanGrounds = (
+    await db.raw(
+      `select d.reason_code as g, count(*)::int as n from decisions d where ${humanWhere} group by d.reason_code order by n desc, g`,
+      p,
+    )
+  ).rows as Array<{ g: string; n: number }>;
+  const policyGrounds = (
+    await db.raw(
+      `select s.ground->>'policy' as g, count(*)::int as n from statements s where s.kind = 'automated' and s.created_at >= ? and s.created_at < ? group by 1 order by n desc, g`,
+      p,
+    )
+  ).rows as Array<{ g: string; n: number }>;
 
   const latency = (
     await db.raw(
@@ -56,11 +88,23 @@ export async function transparencyReport(db: Knex, from: Date, to: Date, now: Da
     )
   ).rows[0];
 
-  const appeals = (await db.raw(`select status as k, count(*)::int as n from appeals where created_at >= ? and created_at < ? group by status`, p)).rows as Array<{ k: string; n: number }>;
+  const appeals = (
+    await db.raw(`select status as k, count(*)::int as n from appeals where created_at >= ? and created_at < ? group by status`, p)
+  ).rows as Array<{ k: string; n: number }>;
   const appealMap = toMap(appeals);
-  const reversals = Number((await db.raw(`select count(*)::int as n from decisions where reverses_decision_id is not null and created_at >= ? and created_at < ?`, p)).rows[0].n);
+  const reversals = Number(
+    (
+      await db.raw(
+        `select count(*)::int as n from decisions where reverses_decision_id is not null and created_at >= ? and created_at < ?`,
+        p,
+      )
+    ).rows[0].n,
+  );
 
-  const cases = Number((await db.raw(`select count(*)::int as n from flags where queue = 'undisclosed_ad' and created_at >= ? and created_at < ?`, p)).rows[0].n);
+  const cases = Number(
+    (await db.raw(`select count(*)::int as n from flags where queue = 'undisclosed_ad' and created_at >= ? and created_at < ?`, p)).rows[0]
+      .n,
+  );
   const remediated = Number(
     (
       await db.raw(
@@ -71,8 +115,14 @@ export async function transparencyReport(db: Knex, from: Date, to: Date, now: Da
       )
     ).rows[0].n,
   );
-  const judgedUndisclosed = Number((await db.raw(`select count(*)::int as n from posts where disclosure_status = 'undisclosed' and posted_at >= ? and posted_at < ?`, p)).rows[0].n);
-  const orders = Number((await db.raw(`select count(*)::int as n from transactions where referral_undisclosed and ordered_at >= ? and ordered_at < ?`, p)).rows[0].n);
+  const judgedUndisclosed = Number(
+    (await db.raw(`select count(*)::int as n from posts where disclosure_status = 'undisclosed' and posted_at >= ? and posted_at < ?`, p))
+      .rows[0].n,
+  );
+  const orders = Number(
+    (await db.raw(`select count(*)::int as n from transactions where referral_undisclosed and ordered_at >= ? and ordered_at < ?`, p))
+      .rows[0].n,
+  );
 
   const hours = (s: unknown) => (s === null || s === undefined ? null : Math.round((Number(s) / 3600) * 100) / 100);
   return {
@@ -83,7 +133,10 @@ export async function transparencyReport(db: Knex, from: Date, to: Date, now: Da
       human,
       automated,
       byAction,
-      byGround: [...humanGrounds.map((g) => ({ ground: g.g, automated: false, n: Number(g.n) })), ...policyGrounds.map((g) => ({ ground: `policy: ${g.g}`, automated: true, n: Number(g.n) }))],
+      byGround: [
+        ...humanGrounds.map((g) => ({ ground: g.g, automated: false, n: Number(g.n) })),
+        ...policyGrounds.map((g) => ({ ground: `policy: ${g.g}`, automated: true, n: Number(g.n) })),
+      ],
     },
     timeToDecision: { decided: Number(latency.decided), medianHours: hours(latency.median_s), p90Hours: hours(latency.p90_s) },
     appeals: {
@@ -110,7 +163,9 @@ export function transparencyCsv(r: TransparencyReport): string {
     ['decisions', 'human', r.decisions.human],
     ['decisions', 'automated', r.decisions.automated],
     ...Object.entries(r.decisions.byAction).map(([k, v]) => ['decisions_by_action', k, v] as [string, string, number]),
-    ...r.decisions.byGround.map((g) => [g.automated ? 'decisions_by_ground_automated' : 'decisions_by_ground_human', g.ground, g.n] as [string, string, number]),
+    ...r.decisions.byGround.map(
+      (g) => [g.automated ? 'decisions_by_ground_automated' : 'decisions_by_ground_human', g.ground, g.n] as [string, string, number],
+    ),
     ['time_to_decision', 'decided', r.timeToDecision.decided],
     ['time_to_decision', 'median_hours', r.timeToDecision.medianHours],
     ['time_to_decision', 'p90_hours', r.timeToDecision.p90Hours],

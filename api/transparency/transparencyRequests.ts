@@ -17,10 +17,26 @@ export async function requestTransparencyReport(db: Db, jobs: JobQueue | undefin
   const result = inline ? await transparencyReport(db, input.from, input.to, act.at) : null;
   const id = await db.transaction(async (trx) => {
     const [row] = await trx('transparency_reports')
-      .insert({ period_start: input.from, period_end: input.to, status: result ? 'done' : 'queued', result: result ? JSON.stringify(result) : null, created_by: act.staffId, created_at: act.at, finished_at: result ? act.at : null })
+      .insert({
+        period_start: input.from,
+        period_end: input.to,
+        status: result ? 'done' : 'queued',
+        result: result ? JSON.stringify(result) : null,
+        created_by: act.staffId,
+        created_at: act.at,
+        finished_at: result ? act.at : null,
+      })
       .returning('id');
     const detail = { from: input.from.toISOString(), to: input.to.toISOString(), inline };
-    await appendAudit(trx, { actor: auditActor(act), action: 'transparency_report.create', subjectType: 'transparency_report', subjectId: row.id, detail, requestId: act.requestId, at: act.at });
+    await appendAudit(trx, {
+      actor: auditActor(act),
+      action: 'transparency_report.create',
+      subjectType: 'transparency_report',
+      subjectId: row.id,
+      detail,
+      requestId: act.requestId,
+      at: act.at,
+    });
     return row.id as number;
   });
   if (!result) await jobs!.send(TRANSPARENCY_REPORT_JOB, { id });

@@ -11,7 +11,16 @@ export interface AttemptSummary {
 
 /** The latest attempt at a delivery: what the test button shows an admin about the receiver's answer. */
 export async function lastAttempt(db: Db, deliveryId: number): Promise<AttemptSummary | null> {
-  const row = await db('webhook_attempts').where({ delivery_id: deliveryId }).orderBy('attempt', 'desc').first('attempt', 'status_code', 'error', 'response_excerpt', 'duration_ms');
+  const row = await db('webhook_attempts')
+    .where({ delivery_id: deliveryId })
+    .orderBy('attempt', 'desc')
+    .first('attempt', 'status_code', 'error', 'response_excerpt', 'duration_ms');
   if (!row) return null;
-  return { attempt: Number(row.attempt), statusCode: row.status_code ?? null, error: row.error ?? null, responseExcerpt: row.response_excerpt ?? null, durationMs: Number(row.duration_ms) };
+  return {
+    attempt: Number(row.attempt),
+    statusCode: row.status_code ?? null,
+    error: row.error ?? null,
+    responseExcerpt: row.response_excerpt ?? null,
+    durationMs: Number(row.duration_ms),
+  };
 }

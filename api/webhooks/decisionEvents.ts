@@ -29,19 +29,47 @@ export interface DecisionFacts {
 /** The events one decision announces; a platform subscribes to the ones it acts on. */
 export function eventsForDecision(f: DecisionFacts): WebhookEventInput[] {
   const source = f.subject.source;
-  const decision = { id: f.decision.id, action: f.decision.action, reasonCode: f.decision.reasonCode, automated: f.decision.automated, createdAt: f.decision.createdAt.toISOString() };
-  const events: WebhookEventInput[] = [{ type: 'decision.made', source, data: { decision, subject: f.subject, flag: f.flag, reports: f.reports, statement: f.statement } }];
-  if (f.decision.action === 'hold') events.push({ type: 'item.held', source, data: { subject: f.subject, decisionId: f.decision.id, by: 'moderator', reasonCode: f.decision.reasonCode } });
-  if (f.decision.action === 'require_disclosure') events.push({ type: 'disclosure.required', source, data: { subject: f.subject, decisionId: f.decision.id, by: 'moderator', reasonCode: f.decision.reasonCode } });
+  const decision = {
+    id: f.decision.id,
+    action: f.decision.action,
+    reasonCode: f.decision.reasonCode,
+    automated: f.decision.automated,
+    createdAt: f.decision.createdAt.toISOString(),
+  };
+  const events: WebhookEventInput[] = [
+    { type: 'decision.made', source, data: { decision, subject: f.subject, flag: f.flag, reports: f.reports, statement: f.statement } },
+  ];
+  if (f.decision.action === 'hold')
+    events.push({
+      type: 'item.held',
+      source,
+      data: { subject: f.subject, decisionId: f.decision.id, by: 'moderator', reasonCode: f.decision.reasonCode },
+    });
+  if (f.decision.action === 'require_disclosure')
+    events.push({
+      type: 'disclosure.required',
+      source,
+      data: { subject: f.subject, decisionId: f.decision.id, by: 'moderator', reasonCode: f.decision.reasonCode },
+    });
   events.push(...reputationEvents(f.reputation, { type: 'decision', id: f.decision.id }));
   return events;
 }
 
 export function eventsForReversal(f: Omit<DecisionFacts, 'flag'> & { reverses: { id: number; action: string } }): WebhookEventInput[] {
   const source = f.subject.source;
-  const decision = { id: f.decision.id, action: f.decision.action, reasonCode: f.decision.reasonCode, automated: false, createdAt: f.decision.createdAt.toISOString() };
+  const decision = {
+    id: f.decision.id,
+    action: f.decision.action,
+    reasonCode: f.decision.reasonCode,
+    automated: false,
+    createdAt: f.decision.createdAt.toISOString(),
+  };
   return [
-    { type: 'decision.reversed', source, data: { decision, reverses: f.reverses, subject: f.subject, reports: f.reports, statement: f.statement } },
+    {
+      type: 'decision.reversed',
+      source,
+      data: { decision, reverses: f.reverses, subject: f.subject, reports: f.reports, statement: f.statement },
+    },
     ...reputationEvents(f.reputation, { type: 'decision_reversal', id: f.decision.id }),
   ];
 }

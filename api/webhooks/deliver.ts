@@ -37,13 +37,22 @@ interface LeasedDelivery {
 }
 
 /** Secrets that sign a delivery: the current one, and the previous one while a rotation is in its grace period. */
-export function signingSecrets(row: Pick<LeasedDelivery, 'secret' | 'previous_secret' | 'previous_secret_expires_at'>, now: Date): string[] {
+export function signingSecrets(
+  row: Pick<LeasedDelivery, 'secret' | 'previous_secret' | 'previous_secret_expires_at'>,
+  now: Date,
+): string[] {
   const out = [row.secret];
-  if (row.previous_secret && row.previous_secret_expires_at && row.previous_secret_expires_at.getTime() > now.getTime()) out.push(row.previous_secret);
+  if (row.previous_secret && row.previous_secret_expires_at && row.previous_secret_expires_at.getTime() > now.getTime())
+    out.push(row.previous_secret);
   return out;
 }
 
-async function post(url: string, headers: Record<string, string>, body: string, timeoutMs: number): Promise<{ statusCode: number | null; excerpt: string | null; error: string | null }> {
+async function post(
+  url: string,
+  headers: Record<string, string>,
+  body: string,
+  timeoutMs: number,
+): Promise<{ statusCode: number | null; excerpt: string | null; error: string | null }> {
   try {
     // Redirects are not followed: a receiver that moved must be re-registered, not guessed at.
     const res = await fetch(url, { method: 'POST', headers, body, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
@@ -52,7 +61,8 @@ async function post(url: string, headers: Record<string, string>, body: string, 
     return { statusCode: res.status, excerpt: text.slice(0, RESPONSE_EXCERPT_CHARS) || null, error: ok ? null : `HTTP ${res.status}` };
   } catch (err) {
     const e = err as { name?: string; message?: string; cause?: { code?: string; message?: string } };
-    const reason = e.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : (e.cause?.code ?? e.cause?.message ?? e.message ?? String(err));
+    const reason =
+      e.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : (e.cause?.code ?? e.cause?.message ?? e.message ?? String(err));
     return { statusCode: null, excerpt: null, error: reason };
   }
 }
@@ -82,7 +92,11 @@ async function attemptOnce(db: Db, clock: Clock, deliveryId: number, settings: A
   const leaseUntil = new Date(startedAt.getTime() + leaseMs(settings.timeoutMs));
   const leased = await db('webhook_deliveries')
     .where({ id: deliveryId })
-    .andWhere((q) => q.whereIn('status', ['pending', 'retrying']).orWhere((q2) => q2.where({ status: 'delivering' }).andWhere('lease_until', '<', startedAt)))
+    .andWhere((q) =>
+      q
+        .whereIn('status', ['pending', 'retrying'])
+        .orWhere((q2) => q2.where({ status: 'delivering' }).andWhere('lease_until', '<', startedAt)),
+    )
     .update({ status: 'delivering', lease_until: leaseUntil, attempts: db.raw('attempts + 1'), last_attempt_at: startedAt })
     .returning(['id', 'attempts']);
   if (leased.length === 0) {
@@ -96,10 +110,23 @@ async function attemptOnce(db: Db, clock: Clock, deliveryId: number, settings: A
     .join('webhook_events as e', 'e.id', 'd.event_id')
     .join('webhook_subscriptions as s', 's.id', 'd.subscription_id')
     .where('d.id', deliveryId)
-    .first('d.id', 'd.attempts', 'e.payload', 'e.public_id', 'e.type', 's.url', 's.active', 's.secret', 's.previous_secret', 's.previous_secret_expires_at');
+    .first(
+      'd.id',
+      'd.attempts',
+      'e.payload',
+      'e.public_id',
+      'e.type',
+      's.url',
+      's.active',
+      's.secret',
+      's.previous_secret',
+      's.previous_secret_expires_at',
+    );
 
   if (!d.active) {
-    await db('webhook_deliveries').where({ id: deliveryId }).update({ status: 'dead', lease_until: null, last_error: 'the subscription is disabled' });
+    await db('webhook_deliveries')
+      .where({ id: deliveryId })
+      .update({ status: 'dead', lease_until: null, last_error: 'the subscription is disabled' });
     return { status: 'dead', statusCode: null, error: 'the subscription is disabled' };
   }
 
@@ -118,14 +145,36 @@ async function attemptOnce(db: Db, clock: Clock, deliveryId: number, settings: A
   const succeeded = sent.error === null;
 
   await db.transaction(async (trx) => {
-    await trx('webhook_attempts').insert({ delivery_id: deliveryId, attempt, started_at: startedAt, duration_ms: Math.max(0, finishedAt.getTime() - startedAt.getTime()), status_code: sent.statusCode, error: sent.error, response_excerpt: sent.excerpt, succeeded });
+    await trx('webhook_attempts').insert({
+      delivery_id: deliveryId,
+      attempt,
+      started_at: startedAt,
+      duration_ms: Math.max(0, finishedAt.getTime() - startedAt.getTime()),
+      status_code: sent.statusCode,
+      error: sent.error,
+      response_excerpt: sent.excerpt,
+      succeeded,
+    });
     const retryIn = settings.retryDelaySeconds * 2 ** (settings.retryCount ?? 0) * 1000;
     await trx('webhook_deliveries')
       .where({ id: deliveryId })
       .update(
         succeeded
-          ? { status: 'succeeded', lease_until: null, succeeded_at: finishedAt, last_status_code: sent.statusCode, last_error: null, next_attempt_at: null }
-          : { status: settings.finalAttempt ? 'dead' : 'retrying', lease_until: null, last_status_code: sent.statusCode, last_error: sent.error, next_attempt_at: settings.finalAttempt ? null : new Date(finishedAt.getTime() + retryIn) },
+          ? {
+              status: 'succeeded',
+              lease_until: null,
+              succeeded_at: finishedAt,
+              last_status_code: sent.statusCode,
+              last_error: null,
+              next_attempt_at: null,
+            }
+          : {
+              status: settings.finalAttempt ? 'dead' : 'retrying',
+              lease_until: null,
+              last_status_code: sent.statusCode,
+              last_error: sent.error,
+              next_attempt_at: settings.finalAttempt ? null : new Date(finishedAt.getTime() + retryIn),
+            },
       );
   });
   if (succeeded) return { status: 'succeeded', statusCode: sent.statusCode! };

@@ -47,18 +47,44 @@ function listensTo(sub: SubscriptionRow, event: WebhookEventInput): boolean {
 
 /** Writes one event's row and its deliveries; answers the delivery ids. */
 export async function writeEvent(trx: Knex.Transaction, event: WebhookEventInput, subscriptionIds: number[], now: Date): Promise<number[]> {
-  const payload: WebhookPayload = { id: newEventId(), type: event.type, created: now.toISOString(), source: event.source, data: event.data };
-  const [row] = await trx('webhook_events').insert({ public_id: payload.id, type: event.type, source: event.source, payload: JSON.stringify(payload), created_at: now }).returning('id');
+  const payload: WebhookPayload = {
+    id: newEventId(),
+    type: event.type,
+    created: now.toISOString(),
+    source: event.source,
+    data: event.data,
+  };
+  const [row] = await trx('webhook_events')
+    .insert({ public_id: payload.id, type: event.type, source: event.source, payload: JSON.stringify(payload), created_at: now })
+    .returning('id');
   const deliveries: Array<{ id: number }> = await trx('webhook_deliveries')
-    .insert(subscriptionIds.map((subscriptionId) => ({ event_id: row.id, subscription_id: subscriptionId, event_type: event.type, event_public_id: payload.id, status: 'pending', created_at: now })))
+    .insert(
+      subscriptionIds.map((subscriptionId) => ({
+        event_id: row.id,
+        subscription_id: subscriptionId,
+        event_type: event.type,
+        event_public_id: payload.id,
+        status: 'pending',
+        created_at: now,
+      })),
+    )
     .returning('id');
   return deliveries.map((d) => d.id);
 }
 
 /** Queues delivery jobs in the transaction and marks what was queued; without a queue they wait for the start-up sweep. */
-export async function enqueueDeliveries(trx: Knex.Transaction, jobs: JobQueue | undefined, deliveryIds: number[], now: Date): Promise<void> {
+export async function enqueueDeliveries(
+  trx: Knex.Transaction,
+  jobs: JobQueue | undefined,
+  deliveryIds: number[],
+  now: Date,
+): Promise<void> {
   if (!jobs || deliveryIds.length === 0) return;
-  const queued = await jobs.sendWithin(trx, WEBHOOK_DELIVERY_JOB, deliveryIds.map((deliveryId) => ({ deliveryId })));
+  const queued = await jobs.sendWithin(
+    trx,
+    WEBHOOK_DELIVERY_JOB,
+    deliveryIds.map((deliveryId) => ({ deliveryId })),
+  );
   if (queued) await trx('webhook_deliveries').whereIn('id', deliveryIds).update({ enqueued_at: now });
 }
 
@@ -66,7 +92,9 @@ export function createOutbox(jobs?: JobQueue): Outbox {
   return {
     async emit(trx, events, now) {
       if (events.length === 0) return 0;
-      const subscriptions: SubscriptionRow[] = await trx('webhook_subscriptions').where({ active: true }).select('id', 'source', 'event_types');
+      const subscriptions: SubscriptionRow[] = await trx('webhook_subscriptions')
+        .where({ active: true })
+        .select('id', 'source', 'event_types');
       if (subscriptions.length === 0) return 0;
       const deliveryIds: number[] = [];
       for (const event of events) {
@@ -87,8 +115,19 @@ export function createOutbox(jobs?: JobQueue): Outbox {
  */
 export async function enqueueWaitingDeliveries(db: Knex, jobs: JobQueue, now: Date): Promise<number> {
   return db.transaction(async (trx) => {
-    const waiting: Array<{ id: number }> = await trx('webhook_deliveries').where({ status: 'pending' }).whereNull('enqueued_at').forUpdate().skipLocked().limit(10_000).select('id');
-    await enqueueDeliveries(trx, jobs, waiting.map((w) => w.id), now);
+    const waiting: Array<{ id: number }> = await trx('webhook_deliveries')
+      .where({ status: 'pending' })
+      .whereNull('enqueued_at')
+      .forUpdate()
+      .skipLocked()
+      .limit(10_000)
+      .select('id');
+    await enqueueDeliveries(
+      trx,
+      jobs,
+      waiting.map((w) => w.id),
+      now,
+    );
     return waiting.length;
   });
 }

@@ -18,7 +18,13 @@ function actionsOf(subjectType: 'post' | 'transaction', o: PolicyOutcome): State
 }
 
 /** What enforcing policies did to newly ingested items, as webhook events carrying the member's statement. */
-export function eventsForPolicyOutcomes(subjectType: 'post' | 'transaction', source: string, items: Array<{ id: number; externalId: string }>, outcomes: PolicyOutcome[], statements: Array<StoredStatement | null> = []): WebhookEventInput[] {
+export function eventsForPolicyOutcomes(
+  subjectType: 'post' | 'transaction',
+  source: string,
+  items: Array<{ id: number; externalId: string }>,
+  outcomes: PolicyOutcome[],
+  statements: Array<StoredStatement | null> = [],
+): WebhookEventInput[] {
   const events: WebhookEventInput[] = [];
   items.forEach((item, i) => {
     const o = outcomes[i];
@@ -27,7 +33,8 @@ export function eventsForPolicyOutcomes(subjectType: 'post' | 'transaction', sou
     const s = statements[i];
     const statement = s ? statementPayload(s) : null;
     if (o.held) events.push({ type: 'item.held', source, data: { subject, decisionId: null, by: 'policy', labels: o.labels, statement } });
-    if (o.disclosureRequired) events.push({ type: 'disclosure.required', source, data: { subject, decisionId: null, by: 'policy', labels: o.labels, statement } });
+    if (o.disclosureRequired)
+      events.push({ type: 'disclosure.required', source, data: { subject, decisionId: null, by: 'policy', labels: o.labels, statement } });
   });
   return events;
 }
@@ -37,7 +44,20 @@ export function eventsForPolicyOutcomes(subjectType: 'post' | 'transaction', sou
  * moderator's would: each gets its statement of reasons, and the platform hears of holds and
  * disclosure requirements, in the ingestion transaction.
  */
-export async function announcePolicyOutcomes(trx: Knex.Transaction, subjectType: 'post' | 'transaction', source: string, items: Array<{ id: number; externalId: string }>, outcomes: PolicyOutcome[], outbox: Outbox | undefined, now: Date): Promise<void> {
-  const statements = await statementsForPolicyActions(trx, subjectType, items.map((item, i) => ({ subjectId: item.id, actions: outcomes[i] ? actionsOf(subjectType, outcomes[i]) : [] })), now);
+export async function announcePolicyOutcomes(
+  trx: Knex.Transaction,
+  subjectType: 'post' | 'transaction',
+  source: string,
+  items: Array<{ id: number; externalId: string }>,
+  outcomes: PolicyOutcome[],
+  outbox: Outbox | undefined,
+  now: Date,
+): Promise<void> {
+  const statements = await statementsForPolicyActions(
+    trx,
+    subjectType,
+    items.map((item, i) => ({ subjectId: item.id, actions: outcomes[i] ? actionsOf(subjectType, outcomes[i]) : [] })),
+    now,
+  );
   await outbox?.emit(trx, eventsForPolicyOutcomes(subjectType, source, items, outcomes, statements), now);
 }

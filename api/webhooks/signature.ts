@@ -23,8 +23,7 @@ export function signatureHeader(secrets: readonly string[], timestamp: number, b
 }
 
 export type SignatureCheck =
-  | { ok: true; timestamp: number }
-  | { ok: false; reason: 'malformed' | 'no_match' | 'too_old' | 'in_the_future' };
+  { ok: true; timestamp: number } | { ok: false; reason: 'malformed' | 'no_match' | 'too_old' | 'in_the_future' };
 
 /** What a receiver runs: parse the header, check the age, compare in constant time. */
 export function verifySignature(

@@ -23,14 +23,36 @@ async function lockSubscription(trx: Knex.Transaction, id: number) {
 }
 
 /** Makes a subscription; its secret is returned this once (rotating makes a new one). */
-export async function createSubscription(db: Db, input: SubscriptionCreateInput, act: StaffAction): Promise<{ id: number; secret: string }> {
+export async function createSubscription(
+  db: Db,
+  input: SubscriptionCreateInput,
+  act: StaffAction,
+): Promise<{ id: number; secret: string }> {
   const secret = newSecret();
   const id = await db.transaction(async (trx) => {
     const [row] = await trx('webhook_subscriptions')
-      .insert({ url: input.url, description: input.description ?? null, source: input.source ?? null, event_types: JSON.stringify(input.eventTypes), secret, active: input.active, created_by: act.staffId, created_at: act.at, updated_at: act.at })
+      .insert({
+        url: input.url,
+        description: input.description ?? null,
+        source: input.source ?? null,
+        event_types: JSON.stringify(input.eventTypes),
+        secret,
+        active: input.active,
+        created_by: act.staffId,
+        created_at: act.at,
+        updated_at: act.at,
+      })
       .returning('id');
     const detail = { url: input.url, source: input.source ?? null, eventTypes: input.eventTypes };
-    await appendAudit(trx, { actor: auditActor(act), action: 'webhook.create', subjectType: 'webhook_subscription', subjectId: row.id, detail, requestId: act.requestId, at: act.at });
+    await appendAudit(trx, {
+      actor: auditActor(act),
+      action: 'webhook.create',
+      subjectType: 'webhook_subscription',
+      subjectId: row.id,
+      detail,
+      requestId: act.requestId,
+      at: act.at,
+    });
     return row.id as number;
   });
   return { id, secret };
@@ -47,7 +69,15 @@ export async function updateSubscription(db: Db, id: number, input: Subscription
     if (input.active !== undefined) changes.active = input.active;
     await trx('webhook_subscriptions').where({ id }).update(changes);
     const { updated_at: _ignored, ...detail } = changes;
-    await appendAudit(trx, { actor: auditActor(act), action: 'webhook.update', subjectType: 'webhook_subscription', subjectId: id, detail, requestId: act.requestId, at: act.at });
+    await appendAudit(trx, {
+      actor: auditActor(act),
+      action: 'webhook.update',
+      subjectType: 'webhook_subscription',
+      subjectId: id,
+      detail,
+      requestId: act.requestId,
+      at: act.at,
+    });
   });
 }
 
@@ -57,7 +87,14 @@ export async function disableSubscription(db: Db, id: number, act: StaffAction):
     const row = await lockSubscription(trx, id);
     if (!row.active) return;
     await trx('webhook_subscriptions').where({ id }).update({ active: false, updated_at: act.at });
-    await appendAudit(trx, { actor: auditActor(act), action: 'webhook.disable', subjectType: 'webhook_subscription', subjectId: id, requestId: act.requestId, at: act.at });
+    await appendAudit(trx, {
+      actor: auditActor(act),
+      action: 'webhook.disable',
+      subjectType: 'webhook_subscription',
+      subjectId: id,
+      requestId: act.requestId,
+      at: act.at,
+    });
   });
 }
 
@@ -67,9 +104,19 @@ export async function rotateSecret(db: Db, id: number, act: StaffAction): Promis
   const graceUntil = new Date(act.at.getTime() + ROTATION_GRACE_MS);
   await db.transaction(async (trx) => {
     const row = await lockSubscription(trx, id);
-    await trx('webhook_subscriptions').where({ id }).update({ secret, previous_secret: row.secret, previous_secret_expires_at: graceUntil, updated_at: act.at });
+    await trx('webhook_subscriptions')
+      .where({ id })
+      .update({ secret, previous_secret: row.secret, previous_secret_expires_at: graceUntil, updated_at: act.at });
     const detail = { previousValidUntil: graceUntil.toISOString() };
-    await appendAudit(trx, { actor: auditActor(act), action: 'webhook.rotate_secret', subjectType: 'webhook_subscription', subjectId: id, detail, requestId: act.requestId, at: act.at });
+    await appendAudit(trx, {
+      actor: auditActor(act),
+      action: 'webhook.rotate_secret',
+      subjectType: 'webhook_subscription',
+      subjectId: id,
+      detail,
+      requestId: act.requestId,
+      at: act.at,
+    });
   });
   return secret;
 }
@@ -81,7 +128,15 @@ export async function writeTestEvent(db: Db, id: number, act: StaffAction): Prom
     if (!sub.active) throw problems.conflict(`Webhook subscription ${id} is disabled; enable it before sending a test.`);
     const data = { message: 'A test delivery from the trust console.', subscriptionId: id, requestedBy: act.staffId };
     const [delivery] = await writeEvent(trx, { type: WEBHOOK_TEST_EVENT, source: sub.source, data }, [id], act.at);
-    await appendAudit(trx, { actor: auditActor(act), action: 'webhook.test', subjectType: 'webhook_subscription', subjectId: id, detail: { deliveryId: delivery }, requestId: act.requestId, at: act.at });
+    await appendAudit(trx, {
+      actor: auditActor(act),
+      action: 'webhook.test',
+      subjectType: 'webhook_subscription',
+      subjectId: id,
+      detail: { deliveryId: delivery },
+      requestId: act.requestId,
+      at: act.at,
+    });
     return delivery!;
   });
 }
@@ -92,10 +147,19 @@ export async function replayDelivery(db: Db, jobs: JobQueue, id: number, act: St
   await db.transaction(async (trx) => {
     const row = await trx('webhook_deliveries').where({ id }).forUpdate().first('id', 'status', 'lease_until');
     if (!row) throw problems.notFound(`No webhook delivery with id ${id}.`);
-    if (row.status === 'delivering' && row.lease_until && row.lease_until.getTime() > act.at.getTime()) throw problems.conflict(`Delivery ${id} is being sent right now.`);
+    if (row.status === 'delivering' && row.lease_until && row.lease_until.getTime() > act.at.getTime())
+      throw problems.conflict(`Delivery ${id} is being sent right now.`);
     await trx('webhook_deliveries').where({ id }).update(RESET);
     await enqueueDeliveries(trx, jobs, [id], act.at);
-    await appendAudit(trx, { actor: auditActor(act), action: 'webhook.replay', subjectType: 'webhook_delivery', subjectId: id, detail: { previousStatus: row.status }, requestId: act.requestId, at: act.at });
+    await appendAudit(trx, {
+      actor: auditActor(act),
+      action: 'webhook.replay',
+      subjectType: 'webhook_delivery',
+      subjectId: id,
+      detail: { previousStatus: row.status },
+      requestId: act.requestId,
+      at: act.at,
+    });
   });
 }
 
@@ -110,7 +174,15 @@ export async function replayFailed(db: Db, jobs: JobQueue, subscriptionId: numbe
       await enqueueDeliveries(trx, jobs, dead, act.at);
     }
     const detail = { deliveries: dead.length, ids: dead.slice(0, 1000) };
-    await appendAudit(trx, { actor: auditActor(act), action: 'webhook.replay_failed', subjectType: 'webhook_subscription', subjectId: subscriptionId ?? 'all', detail, requestId: act.requestId, at: act.at });
+    await appendAudit(trx, {
+      actor: auditActor(act),
+      action: 'webhook.replay_failed',
+      subjectType: 'webhook_subscription',
+      subjectId: subscriptionId ?? 'all',
+      detail,
+      requestId: act.requestId,
+      at: act.at,
+    });
     return dead;
   });
 }

@@ -1,4 +1,20 @@
-import { Admin, CustomRoutes, Resource, AppBar, Layout, LoadingIndicator, LocalesMenuButton, Logout, ToggleThemeButton, UserMenu, useGetIdentity, useLocales, useThemesContext, useTranslate, type LayoutProps } from 'react-admin';
+import {
+  Admin,
+  CustomRoutes,
+  Resource,
+  AppBar,
+  Layout,
+  LoadingIndicator,
+  LocalesMenuButton,
+  Logout,
+  ToggleThemeButton,
+  UserMenu,
+  useGetIdentity,
+  useLocales,
+  useThemesContext,
+  useTranslate,
+  type LayoutProps,
+} from 'react-admin';
 import { Route } from 'react-router-dom';
 import { dataProvider } from './dataProvider';
 import { createAuthProvider } from './authProvider';
@@ -79,7 +95,17 @@ function AppLayout({ children, ...props }: LayoutProps) {
 
 export function App() {
   return (
-    <Admin title="Trust Console" dataProvider={dataProvider} authProvider={authProvider} i18nProvider={i18nProvider} dashboard={Dashboard} loginPage={LoginPage} layout={AppLayout} requireAuth disableTelemetry>
+    <Admin
+      title="Trust Console"
+      dataProvider={dataProvider}
+      authProvider={authProvider}
+      i18nProvider={i18nProvider}
+      dashboard={Dashboard}
+      loginPage={LoginPage}
+      layout={AppLayout}
+      requireAuth
+      disableTelemetry
+    >
       <Resource name="flags" {...flags} />
       <Resource name="posts" {...posts} />
       <Resource name="accounts" {...accounts} />

@@ -13,7 +13,9 @@ const SIGNED_OUT: Promise<Me | null> = Promise.resolve(null);
 export function createAuthProvider(): AuthProvider {
   let me: Promise<Me | null> | null = null;
   const whoAmI = () => {
-    me ??= fetch('/api/auth/me', { credentials: 'same-origin', headers: { Accept: 'application/json' } }).then((r) => (r.ok ? (r.json() as Promise<Me>) : null));
+    me ??= fetch('/api/auth/me', { credentials: 'same-origin', headers: { Accept: 'application/json' } }).then((r) =>
+      r.ok ? (r.json() as Promise<Me>) : null,
+    );
     return me;
   };
   return {
@@ -55,7 +57,13 @@ export function createAuthProvider(): AuthProvider {
     async getPermissions(): Promise<Permissions | null> {
       const who = await whoAmI();
       if (!who) return null;
-      return { role: who.role, queues: who.permissions?.queues ?? [], resources: who.permissions?.resources ?? {}, supervise: who.permissions?.supervise ?? false, editQueueSettings: who.permissions?.editQueueSettings ?? false };
+      return {
+        role: who.role,
+        queues: who.permissions?.queues ?? [],
+        resources: who.permissions?.resources ?? {},
+        supervise: who.permissions?.supervise ?? false,
+        editQueueSettings: who.permissions?.editQueueSettings ?? false,
+      };
     },
     async canAccess({ resource, action }) {
       const who = await whoAmI();

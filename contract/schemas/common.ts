@@ -1,7 +1,10 @@
 import { z } from 'zod';
 
 export const idParamSchema = z.object({
-  id: z.string().regex(/^[1-9][0-9]{0,14}$/, 'must be a positive integer id').transform(Number),
+  id: z
+    .string()
+    .regex(/^[1-9][0-9]{0,14}$/, 'must be a positive integer id')
+    .transform(Number),
 });
 
 /*
@@ -22,10 +25,11 @@ export function textProblem(s: string): string | null {
 }
 
 /** A string that PostgreSQL can store as it was sent. */
-export const safeString = () => z.string().superRefine((s, ctx) => {
-  const problem = textProblem(s);
-  if (problem) ctx.addIssue({ code: 'custom', message: problem });
-});
+export const safeString = () =>
+  z.string().superRefine((s, ctx) => {
+    const problem = textProblem(s);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 
 export const MIN_YEAR = 1970;
 export const MAX_YEAR = 9999;

@@ -1,7 +1,12 @@
 import { z } from 'zod';
 
 const counts = { posts: z.number(), commercial: z.number(), disclosed: z.number(), byVendor: z.number(), byPartnered: z.number() };
-const shares = { commercialShare: z.number().nullable(), disclosedShare: z.number().nullable(), vendorShare: z.number().nullable(), partneredShare: z.number().nullable() };
+const shares = {
+  commercialShare: z.number().nullable(),
+  disclosedShare: z.number().nullable(),
+  vendorShare: z.number().nullable(),
+  partneredShare: z.number().nullable(),
+};
 const sharesSchema = z.object({ ...counts, ...shares });
 export type Shares = z.infer<typeof sharesSchema>;
 const granularity = z.enum(['hour', 'day']);
@@ -20,8 +25,19 @@ export const communityHealthSchema = z.object({
       series: z.array(z.object({ bucket: z.string(), ...counts, ...shares })),
     }),
   ),
-  topPromoters: z.array(z.object({ accountId: z.number(), handle: z.string(), type: z.string(), commercialPosts: z.number(), undisclosedPosts: z.number(), boards: z.number() })),
-  largeThreads: z.array(z.object({ threadId: z.number(), title: z.string().nullable(), board: z.string().nullable(), ...counts, ...shares })),
+  topPromoters: z.array(
+    z.object({
+      accountId: z.number(),
+      handle: z.string(),
+      type: z.string(),
+      commercialPosts: z.number(),
+      undisclosedPosts: z.number(),
+      boards: z.number(),
+    }),
+  ),
+  largeThreads: z.array(
+    z.object({ threadId: z.number(), title: z.string().nullable(), board: z.string().nullable(), ...counts, ...shares }),
+  ),
   alerts: z.array(
     z.object({
       id: z.number(),
@@ -39,4 +55,8 @@ export const communityHealthSchema = z.object({
 });
 export type CommunityHealth = z.infer<typeof communityHealthSchema>;
 
-export const threadHealthSchema = z.object({ threadId: z.number(), granularity, series: z.array(z.object({ bucket: z.string(), ...counts, ...shares })) });
+export const threadHealthSchema = z.object({
+  threadId: z.number(),
+  granularity,
+  series: z.array(z.object({ bucket: z.string(), ...counts, ...shares })),
+});

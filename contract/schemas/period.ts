@@ -7,5 +7,6 @@ export function periodInOrder(p: { from: unknown; to: unknown }): boolean {
 }
 
 export function periodAtMost(days: number) {
-  return (p: { from: unknown; to: unknown }): boolean => !(p.from instanceof Date && p.to instanceof Date) || p.to.getTime() - p.from.getTime() <= days * 86_400_000;
+  return (p: { from: unknown; to: unknown }): boolean =>
+    !(p.from instanceof Date && p.to instanceof Date) || p.to.getTime() - p.from.getTime() <= days * 86_400_000;
 }

@@ -15,7 +15,15 @@ export const problemSchema = z.looseObject({
   requestId: z.string().optional(),
   /** One entry per failing field of the request. */
   errors: z
-    .array(z.object({ path: z.string(), message: z.string(), code: z.string().optional(), key: z.string().optional(), params: z.record(z.string(), z.unknown()).optional() }))
+    .array(
+      z.object({
+        path: z.string(),
+        message: z.string(),
+        code: z.string().optional(),
+        key: z.string().optional(),
+        params: z.record(z.string(), z.unknown()).optional(),
+      }),
+    )
     .optional(),
 });
 export type Problem = z.infer<typeof problemSchema>;

@@ -8,6 +8,11 @@ export const queueParamSchema = z.object({ queue: z.enum(QUEUES) });
  * console sends back (queue, updatedAt …) are ignored.
  */
 export const queueSettingsUpdateSchema = z.object({
-  slaMinutes: z.number().int('a whole number of minutes').positive('at least 1 minute').max(SLA_MAX_MINUTES, `at most ${SLA_MAX_MINUTES} minutes (30 days)`).nullable(),
+  slaMinutes: z
+    .number()
+    .int('a whole number of minutes')
+    .positive('at least 1 minute')
+    .max(SLA_MAX_MINUTES, `at most ${SLA_MAX_MINUTES} minutes (30 days)`)
+    .nullable(),
 });
 export type QueueSettingsUpdate = z.infer<typeof queueSettingsUpdateSchema>;

@@ -11,7 +11,9 @@ export const dashboardSchema = z.object({
   flagsPerDay: z.array(z.object({ day: z.string(), queue: z.string(), n: z.number() })),
   backlog: z.array(z.object({ queue: z.string(), open: z.number(), oldest: z.string(), oldestAgeHours: z.number() })),
   decisionLatency: z.array(z.object({ queue: z.string(), decided: z.number(), medianMinutes: z.number(), p90Minutes: z.number() })),
-  rules: z.array(z.object({ rule: z.string(), hits: z.number(), upheld: z.number(), approved: z.number(), precision: z.number().nullable() })),
+  rules: z.array(
+    z.object({ rule: z.string(), hits: z.number(), upheld: z.number(), approved: z.number(), precision: z.number().nullable() }),
+  ),
   scores: z.object({ spam: bins, promo: bins }),
   reputation: bins,
 });

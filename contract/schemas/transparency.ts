@@ -2,10 +2,13 @@ import { z } from 'zod';
 import { isoDateTime } from './common';
 import { periodInOrder } from './period';
 
-export const transparencyRequestSchema = z.object({
-  from: isoDateTime,
-  to: isoDateTime,
-}).strict().refine(periodInOrder, { path: ['to'], message: 'to must be after from' });
+export const transparencyRequestSchema = z
+  .object({
+    from: isoDateTime,
+    to: isoDateTime,
+  })
+  .strict()
+  .refine(periodInOrder, { path: ['to'], message: 'to must be after from' });
 
 const counts = z.record(z.string(), z.number());
 
@@ -29,7 +32,12 @@ export const transparencyReportSchema = z.object({
     reversals: z.number(),
     reversalShareOfHumanDecisions: z.number().nullable(),
   }),
-  undisclosedAds: z.object({ casesFound: z.number(), remediated: z.number(), postsJudgedUndisclosed: z.number(), ordersFromUndisclosed: z.number() }),
+  undisclosedAds: z.object({
+    casesFound: z.number(),
+    remediated: z.number(),
+    postsJudgedUndisclosed: z.number(),
+    ordersFromUndisclosed: z.number(),
+  }),
   generatedAt: z.string(),
 });
 export type TransparencyReport = z.infer<typeof transparencyReportSchema>;

@@ -23,14 +23,26 @@ const eventTypes = z
   .min(1, 'choose at least one event type')
   .refine((a) => new Set(a).size === a.length, 'each event type once');
 
-const source = z.string().trim().regex(/^[a-z0-9][a-z0-9_.-]{0,39}$/, 'a platform source name, as on its API key').nullish();
+const source = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9][a-z0-9_.-]{0,39}$/, 'a platform source name, as on its API key')
+  .nullish();
 const description = z.string().trim().max(500).nullish();
 
-export const subscriptionCreateSchema = z.object({ url: webhookUrl, description, source, eventTypes, active: z.boolean().default(true) }).strict();
+export const subscriptionCreateSchema = z
+  .object({ url: webhookUrl, description, source, eventTypes, active: z.boolean().default(true) })
+  .strict();
 export type SubscriptionCreateInput = z.infer<typeof subscriptionCreateSchema>;
 
 /** react-admin sends the whole record back on save; fields the server owns are accepted and ignored. */
-export const subscriptionUpdateSchema = z.object({ url: webhookUrl.optional(), description, source, eventTypes: eventTypes.optional(), active: z.boolean().optional() });
+export const subscriptionUpdateSchema = z.object({
+  url: webhookUrl.optional(),
+  description,
+  source,
+  eventTypes: eventTypes.optional(),
+  active: z.boolean().optional(),
+});
 export type SubscriptionUpdateInput = z.infer<typeof subscriptionUpdateSchema>;
 
 export const replayFailedSchema = z.object({ subscriptionId: dbId.optional() }).strict();

@@ -15,18 +15,36 @@ export const SEALED_SHA256 = '54cee7cf833948ade7fcf1e578f01aa1b6b93a6775ad52f1fc
 export const STATUSES = ['undisclosed', 'weakly_disclosed', 'disclosed', 'not_commercial'] as const;
 
 export function loadCases(file: string): EvalItem[] {
-  return fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as EvalItem);
+  return fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as EvalItem);
 }
 export const loadEvalSet = () => loadCases(EVAL_FILE);
 
-export interface Prf { tp: number; fp: number; fn: number; precision: number; recall: number }
+export interface Prf {
+  tp: number;
+  fp: number;
+  fn: number;
+  precision: number;
+  recall: number;
+}
 export interface DisclosureEvaluation {
   items: number;
   undisclosed: Prf;
   /** Precision and recall of every verdict, "undisclosed" among them. */
   byVerdict: Record<DisclosureStatus, Prf & { n: number }>;
   accuracy: number;
-  byCase: Array<{ case: string; expected: DisclosureStatus; n: number; zh: number; en: number; right: number; got: Partial<Record<DisclosureStatus, number>> }>;
+  byCase: Array<{
+    case: string;
+    expected: DisclosureStatus;
+    n: number;
+    zh: number;
+    en: number;
+    right: number;
+    got: Partial<Record<DisclosureStatus, number>>;
+  }>;
   misses: Array<{ id: string; case: string; expected: DisclosureStatus; got: DisclosureStatus; text: string; why: string }>;
 }
 
@@ -36,9 +54,17 @@ const ratio = (a: number, b: number) => (b ? a / b : 0);
 export async function evaluateDisclosure(items: EvalItem[], scorer: Scorer | null): Promise<DisclosureEvaluation> {
   const scores = scorer ? await scorer.scoreTexts(items.map((i) => i.text)) : null;
   const verdicts: DisclosureVerdict[] = items.map((item, i) =>
-    disclosureVerdict({ text: item.text, platformLabel: item.platformLabel, partnerships: item.partnerships, links: item.links, promoScore: scores?.[i]?.promo }),
+    disclosureVerdict({
+      text: item.text,
+      platformLabel: item.platformLabel,
+      partnerships: item.partnerships,
+      links: item.links,
+      promoScore: scores?.[i]?.promo,
+    }),
   );
-  const byVerdict = Object.fromEntries(STATUSES.map((s) => [s, { n: 0, tp: 0, fp: 0, fn: 0, precision: 0, recall: 0 }])) as DisclosureEvaluation['byVerdict'];
+  const byVerdict = Object.fromEntries(
+    STATUSES.map((s) => [s, { n: 0, tp: 0, fp: 0, fn: 0, precision: 0, recall: 0 }]),
+  ) as DisclosureEvaluation['byVerdict'];
   let correct = 0;
   const byCase = new Map<string, DisclosureEvaluation['byCase'][number]>();
   const misses: DisclosureEvaluation['misses'] = [];
@@ -52,7 +78,14 @@ export async function evaluateDisclosure(items: EvalItem[], scorer: Scorer | nul
     } else {
       byVerdict[got].fp++;
       byVerdict[item.expected].fn++;
-      misses.push({ id: item.id, case: item.case, expected: item.expected, got, text: item.text, why: v.evidence.map((e) => `${e.kind}: ${e.detail}`).join('; ') });
+      misses.push({
+        id: item.id,
+        case: item.case,
+        expected: item.expected,
+        got,
+        text: item.text,
+        why: v.evidence.map((e) => `${e.kind}: ${e.detail}`).join('; '),
+      });
     }
     const c = byCase.get(item.case) ?? { case: item.case, expected: item.expected, n: 0, zh: 0, en: 0, right: 0, got: {} };
     c.n++;
@@ -82,10 +115,21 @@ export function sha256File(file: string): string {
 }
 
 /** A Markdown section for one evaluated file; the figures come from the run, never typed by hand. */
-export function evaluationSection(title: string, file: string, e: DisclosureEvaluation, opts: { sha256?: string; showMisses: boolean }): string {
+export function evaluationSection(
+  title: string,
+  file: string,
+  e: DisclosureEvaluation,
+  opts: { sha256?: string; showMisses: boolean },
+): string {
   const f3 = (n: number) => n.toFixed(3);
-  const verdictRows = STATUSES.map((s) => `| ${s} | ${e.byVerdict[s].n} | ${f3(e.byVerdict[s].precision)} | ${f3(e.byVerdict[s].recall)} | ${e.byVerdict[s].tp} / ${e.byVerdict[s].fp} / ${e.byVerdict[s].fn} |`);
-  const caseRows = e.byCase.map((c) => `| ${c.case} | ${c.expected} | ${c.n} (${c.zh} zh, ${c.en} en) | ${c.right} | ${STATUSES.map((s) => c.got[s] ?? 0).join(' / ')} |`);
+  const verdictRows = STATUSES.map(
+    (s) =>
+      `| ${s} | ${e.byVerdict[s].n} | ${f3(e.byVerdict[s].precision)} | ${f3(e.byVerdict[s].recall)} | ${e.byVerdict[s].tp} / ${e.byVerdict[s].fp} / ${e.byVerdict[s].fn} |`,
+  );
+  const caseRows = e.byCase.map(
+    (c) =>
+      `| ${c.case} | ${c.expected} | ${c.n} (${c.zh} zh, ${c.en} en) | ${c.right} | ${STATUSES.map((s) => c.got[s] ?? 0).join(' / ')} |`,
+  );
   const u = e.undisclosed;
   return `## ${title}
 
@@ -105,10 +149,20 @@ ${opts.showMisses && e.misses.length ? `\nWrong verdicts:\n\n${e.misses.map((m) 
 
 function printSummary(label: string, e: DisclosureEvaluation, misses: boolean): void {
   const u = e.undisclosed;
-  process.stdout.write(`${label}: ${e.items} cases; undisclosed precision ${u.precision.toFixed(3)}, recall ${u.recall.toFixed(3)}; exact ${e.accuracy.toFixed(3)}\n`);
-  for (const s of STATUSES) process.stdout.write(`  verdict ${s.padEnd(17)} n=${String(e.byVerdict[s].n).padEnd(4)} P ${e.byVerdict[s].precision.toFixed(3)} R ${e.byVerdict[s].recall.toFixed(3)}\n`);
-  for (const c of e.byCase) process.stdout.write(`  ${c.case.padEnd(48)} ${c.expected.padEnd(17)} ${c.right}/${c.n} ${JSON.stringify(c.got)}\n`);
-  if (misses) for (const m of e.misses) process.stdout.write(`  MISS ${m.id} [${m.case}] expected ${m.expected} got ${m.got}: ${m.text.replace(/\n/g, ' ⏎ ')}\n     ${m.why}\n`);
+  process.stdout.write(
+    `${label}: ${e.items} cases; undisclosed precision ${u.precision.toFixed(3)}, recall ${u.recall.toFixed(3)}; exact ${e.accuracy.toFixed(3)}\n`,
+  );
+  for (const s of STATUSES)
+    process.stdout.write(
+      `  verdict ${s.padEnd(17)} n=${String(e.byVerdict[s].n).padEnd(4)} P ${e.byVerdict[s].precision.toFixed(3)} R ${e.byVerdict[s].recall.toFixed(3)}\n`,
+    );
+  for (const c of e.byCase)
+    process.stdout.write(`  ${c.case.padEnd(48)} ${c.expected.padEnd(17)} ${c.right}/${c.n} ${JSON.stringify(c.got)}\n`);
+  if (misses)
+    for (const m of e.misses)
+      process.stdout.write(
+        `  MISS ${m.id} [${m.case}] expected ${m.expected} got ${m.got}: ${m.text.replace(/\n/g, ' ⏎ ')}\n     ${m.why}\n`,
+      );
 }
 
 /*
@@ -131,7 +185,10 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
     // Only figures are printed: the sealed cases must not be read, even in a miss list.
     const sealed = await evaluateDisclosure(loadCases(SEALED_FILE), scorer);
     printSummary('reader-cases-sealed.jsonl (sealed)', sealed, false);
-    sealedSection = evaluationSection('Sealed reader cases (run once, detector frozen)', SEALED_FILE, sealed, { sha256: sha, showMisses: false });
+    sealedSection = evaluationSection('Sealed reader cases (run once, detector frozen)', SEALED_FILE, sealed, {
+      sha256: sha,
+      showMisses: false,
+    });
   }
   if (args.has('--write')) {
     const doc = path.join(here, 'EVALUATION.md');
@@ -149,6 +206,9 @@ Targets on the sealed part: undisclosed precision ≥ 0.95 and recall ≥ 0.95, 
 `;
     // A hand-written reading of the sealed result (no figures) survives a development rerun.
     const keptNotes = previous.match(/## Reading the sealed result[\s\S]*?(?=\n## |$)/)?.[0] ?? '';
-    fs.writeFileSync(doc, `${head}\n${evaluationSection('Development reader cases', READER_FILE, reader, { showMisses: true })}\n${evaluationSection('Generated set', EVAL_FILE, generated, { showMisses: true })}${keptSealed ? `\n${keptSealed.trimEnd()}\n` : ''}${keptNotes ? `\n${keptNotes.trimEnd()}\n` : ''}`);
+    fs.writeFileSync(
+      doc,
+      `${head}\n${evaluationSection('Development reader cases', READER_FILE, reader, { showMisses: true })}\n${evaluationSection('Generated set', EVAL_FILE, generated, { showMisses: true })}${keptSealed ? `\n${keptSealed.trimEnd()}\n` : ''}${keptNotes ? `\n${keptNotes.trimEnd()}\n` : ''}`,
+    );
   }
 }

@@ -218,7 +218,7 @@ export function featurizeWithCues(raw: string): { features: SparseFeatures; cues
   // Distinct indices and their signed counts, written over the sorted occurrences (each write is
   // at or behind the read position).
   let distinct = 0;
-  for (let i = 0; i < count; ) {
+  for (let i = 0; i < count;) {
     const index = occurrences[i]! >>> 1;
     let c = 0;
     for (; i < count && occurrences[i]! >>> 1 === index; i++) c += occurrences[i]! & 1 ? -1 : 1;

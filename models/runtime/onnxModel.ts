@@ -32,7 +32,10 @@ export interface CalibratedWeights {
 }
 
 /** Folds each head's Platt calibration (a, b) into its weights: column j becomes a_j·w_j, bias_j a_j·b_j + c_j. */
-export function foldCalibration(heads: ReadonlyArray<{ weights: Float32Array; bias: number }>, calibration: ReadonlyArray<{ a: number; b: number }>): CalibratedWeights {
+export function foldCalibration(
+  heads: ReadonlyArray<{ weights: Float32Array; bias: number }>,
+  calibration: ReadonlyArray<{ a: number; b: number }>,
+): CalibratedWeights {
   const weights = new Float32Array(FEATURE_DIM * HEADS);
   for (let i = 0; i < FEATURE_DIM; i++) for (let j = 0; j < HEADS; j++) weights[i * HEADS + j] = calibration[j]!.a * heads[j]!.weights[i]!;
   const bias = Float32Array.from(heads.map((h, j) => calibration[j]!.a * h.bias + calibration[j]!.b));
@@ -47,12 +50,25 @@ export function weightsVersion(w: CalibratedWeights): string {
 }
 
 /** Builds the ONNX model in TypeScript with onnx-proto: no Python, no converter. */
-export function buildOnnxModel(w: CalibratedWeights, meta: Omit<ModelMetadata, 'model_version' | 'featurizer_version' | 'labels' | 'opset' | 'feature_dim'>): Uint8Array {
+export function buildOnnxModel(
+  w: CalibratedWeights,
+  meta: Omit<ModelMetadata, 'model_version' | 'featurizer_version' | 'labels' | 'opset' | 'feature_dim'>,
+): Uint8Array {
   const T = onnx.TensorProto.DataType;
   const A = onnx.AttributeProto.AttributeType;
   const tensorInput = (name: string, elemType: number, dims: Array<string | number>) =>
-    onnx.ValueInfoProto.create({ name, type: { tensorType: { elemType, shape: { dim: dims.map((d) => (typeof d === 'string' ? { dimParam: d } : { dimValue: d })) } } } });
-  const metadata: ModelMetadata = { ...meta, model_version: weightsVersion(w), featurizer_version: FEATURIZER_VERSION, labels: LABELS.join(','), opset: String(OPSET), feature_dim: String(FEATURE_DIM) };
+    onnx.ValueInfoProto.create({
+      name,
+      type: { tensorType: { elemType, shape: { dim: dims.map((d) => (typeof d === 'string' ? { dimParam: d } : { dimValue: d })) } } },
+    });
+  const metadata: ModelMetadata = {
+    ...meta,
+    model_version: weightsVersion(w),
+    featurizer_version: FEATURIZER_VERSION,
+    labels: LABELS.join(','),
+    opset: String(OPSET),
+    feature_dim: String(FEATURE_DIM),
+  };
   const model = onnx.ModelProto.create({
     irVersion: 8,
     producerName: 'trust-console',
@@ -71,7 +87,12 @@ export function buildOnnxModel(w: CalibratedWeights, meta: Omit<ModelMetadata, '
         { opType: 'Gather', input: ['W', 'indices'], output: ['gathered'], attribute: [{ name: 'axis', type: A.INT, i: 0 }] },
         { opType: 'Unsqueeze', input: ['values', 'axis_last'], output: ['values3'] },
         { opType: 'Mul', input: ['gathered', 'values3'], output: ['weighted'] },
-        { opType: 'ReduceSum', input: ['weighted', 'axis_features'], output: ['summed'], attribute: [{ name: 'keepdims', type: A.INT, i: 0 }] },
+        {
+          opType: 'ReduceSum',
+          input: ['weighted', 'axis_features'],
+          output: ['summed'],
+          attribute: [{ name: 'keepdims', type: A.INT, i: 0 }],
+        },
         { opType: 'Add', input: ['summed', 'B'], output: ['logits'] },
         { opType: 'Sigmoid', input: ['logits'], output: ['probabilities'] },
       ],

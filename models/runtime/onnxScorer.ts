@@ -34,7 +34,10 @@ function batchTensors(rows: SparseFeatures[]): { indices: ort.Tensor; values: or
       values[i * width + k] = r.values[k]!;
     }
   });
-  return { indices: new ort.Tensor('int64', indices, [rows.length, width]), values: new ort.Tensor('float32', values, [rows.length, width]) };
+  return {
+    indices: new ort.Tensor('int64', indices, [rows.length, width]),
+    values: new ort.Tensor('float32', values, [rows.length, width]),
+  };
 }
 
 /**
@@ -49,10 +52,15 @@ export async function loadOnnxScorer(file = SHIPPED_MODEL, options: { maxBatch?:
  * The same from a model's bytes (a version stored in the database). Thresholds given here
  * replace the ones in the file: a registered version's thresholds belong to the version.
  */
-export async function createOnnxScorer(bytes: Uint8Array, options: { maxBatch?: number; sortWindow?: number; name?: string; thresholds?: Thresholds } = {}): Promise<OnnxScorer> {
+export async function createOnnxScorer(
+  bytes: Uint8Array,
+  options: { maxBatch?: number; sortWindow?: number; name?: string; thresholds?: Thresholds } = {},
+): Promise<OnnxScorer> {
   const { metadata } = readOnnxModel(bytes);
   if (metadata.featurizer_version !== FEATURIZER_VERSION) {
-    throw new Error(`model ${options.name ?? metadata.model_version} was trained with featurizer ${metadata.featurizer_version}, this build has ${FEATURIZER_VERSION}: retrain with npm run train`);
+    throw new Error(
+      `model ${options.name ?? metadata.model_version} was trained with featurizer ${metadata.featurizer_version}, this build has ${FEATURIZER_VERSION}: retrain with npm run train`,
+    );
   }
   const session = await ort.InferenceSession.create(bytes, { intraOpNumThreads: 1, interOpNumThreads: 1, graphOptimizationLevel: 'all' });
   const thresholds = options.thresholds ?? (JSON.parse(metadata.thresholds) as Thresholds);

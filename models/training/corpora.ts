@@ -66,26 +66,53 @@ export function readPostRows(file: string): PostRow[] {
 
 /** The written posts: every `.jsonl` under data/posts, each file one writer's. */
 export function postFiles(dir = path.join(DATA_DIR, 'posts')): string[] {
-  return fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort().map((f) => path.join(dir, f)) : [];
+  return fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir)
+        .filter((f) => f.endsWith('.jsonl'))
+        .sort()
+        .map((f) => path.join(dir, f))
+    : [];
 }
 
 export function loadCorpora(): Example[] {
   const out: Example[] = [];
-  const smsEn = fs.readFileSync(path.join(DATA_DIR, 'sms-spam-en', 'SMSSpamCollection'), 'utf8').split('\n').slice(1);
+  const smsEn = fs
+    .readFileSync(path.join(DATA_DIR, 'sms-spam-en', 'SMSSpamCollection'), 'utf8')
+    .split('\n')
+    .slice(1);
   smsEn.forEach((line, i) => {
     const tab = line.indexOf('\t');
     if (tab < 0) return;
     const label = line.slice(0, tab);
-    out.push({ corpus: 'sms-en', source: 'sms-en', text: line.slice(tab + 1), spam: label === 'spam' ? 1 : 0, promo: null, group: `sms-en:${i}` });
+    out.push({
+      corpus: 'sms-en',
+      source: 'sms-en',
+      text: line.slice(tab + 1),
+      spam: label === 'spam' ? 1 : 0,
+      promo: null,
+      group: `sms-en:${i}`,
+    });
   });
   // Adverts the corpus calls ham are promotion (adverts.json says how they were found); the rest
   // of the corpus says nothing about promotion.
   const adverts = new Set((JSON.parse(fs.readFileSync(path.join(DATA_DIR, 'sms-spam-zh', 'adverts.json'), 'utf8')) as AdvertList).lines);
-  const smsZh = fs.readFileSync(path.join(DATA_DIR, 'sms-spam-zh', 'messages.jsonl'), 'utf8').split('\n').filter(Boolean);
+  const smsZh = fs
+    .readFileSync(path.join(DATA_DIR, 'sms-spam-zh', 'messages.jsonl'), 'utf8')
+    .split('\n')
+    .filter(Boolean);
   smsZh.forEach((line, i) => {
     const row = JSON.parse(line) as { text: string; label: string };
     const advert = adverts.has(i);
-    out.push({ corpus: 'sms-zh', source: 'sms-zh', text: row.text, spam: row.label === 'spam' ? 1 : 0, promo: advert ? 1 : null, ...(advert ? { relabelled: 'advert' as const } : {}), group: `sms-zh:${i}` });
+    out.push({
+      corpus: 'sms-zh',
+      source: 'sms-zh',
+      text: row.text,
+      spam: row.label === 'spam' ? 1 : 0,
+      promo: advert ? 1 : null,
+      ...(advert ? { relabelled: 'advert' as const } : {}),
+      group: `sms-zh:${i}`,
+    });
   });
   const channels = [
     ['Youtube01-Psy', 'yt-psy'],
@@ -93,15 +120,30 @@ export function loadCorpora(): Example[] {
     ['Youtube03-LMFAO', 'yt-lmfao'],
   ] as const;
   for (const [file, source] of channels) {
-    const rows = parse(fs.readFileSync(path.join(DATA_DIR, 'youtube-spam', `${file}.csv`), 'utf8'), { columns: true, skip_empty_lines: true }) as Array<{ CONTENT: string; CLASS: string; COMMENT_ID: string }>;
-    for (const r of rows) out.push({ corpus: 'youtube', source, text: r.CONTENT, spam: r.CLASS === '1' ? 1 : 0, promo: null, group: `yt:${r.COMMENT_ID}` });
+    const rows = parse(fs.readFileSync(path.join(DATA_DIR, 'youtube-spam', `${file}.csv`), 'utf8'), {
+      columns: true,
+      skip_empty_lines: true,
+    }) as Array<{ CONTENT: string; CLASS: string; COMMENT_ID: string }>;
+    for (const r of rows)
+      out.push({ corpus: 'youtube', source, text: r.CONTENT, spam: r.CLASS === '1' ? 1 : 0, promo: null, group: `yt:${r.COMMENT_ID}` });
   }
   for (const file of postFiles()) {
     for (const r of readPostRows(file)) {
-      out.push({ corpus: 'posts', source: categoryHalf(r.category), text: r.text, spam: r.spam, promo: r.promo, category: r.category, group: `posts:${r.id}` });
+      out.push({
+        corpus: 'posts',
+        source: categoryHalf(r.category),
+        text: r.text,
+        spam: r.spam,
+        promo: r.promo,
+        category: r.category,
+        group: `posts:${r.id}`,
+      });
     }
   }
-  const templates = fs.readFileSync(path.join(DATA_DIR, 'commerce', 'commerce-posts.jsonl'), 'utf8').split('\n').filter(Boolean);
+  const templates = fs
+    .readFileSync(path.join(DATA_DIR, 'commerce', 'commerce-posts.jsonl'), 'utf8')
+    .split('\n')
+    .filter(Boolean);
   for (const line of templates) {
     const r = JSON.parse(line) as { text: string; spam: 0 | 1; promo: 0 | 1; template: string };
     out.push({ corpus: 'templates', source: 'templates', text: r.text, spam: r.spam, promo: r.promo, group: `templates:${r.template}` });

@@ -23,7 +23,10 @@ export const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
  * Logistic regression by AdaGrad over sparse features, with L2 applied lazily to the weights a
  * row touches. Deterministic: rows are visited in an order drawn from `random`.
  */
-export function trainLogistic(rows: TrainingRow[], options: { epochs: number; learningRate: number; l2: number; random: () => number }): LinearHead {
+export function trainLogistic(
+  rows: TrainingRow[],
+  options: { epochs: number; learningRate: number; l2: number; random: () => number },
+): LinearHead {
   const weights = new Float32Array(FEATURE_DIM);
   const squared = new Float32Array(FEATURE_DIM);
   let bias = 0;
@@ -64,7 +67,11 @@ export function fitPlatt(logits: number[], labels: Array<0 | 1>): { a: number; b
   let a = 1;
   let b = 0;
   for (let iter = 0; iter < 100; iter++) {
-    let ga = 0, gb = 0, haa = 1e-9, hab = 0, hbb = 1e-9;
+    let ga = 0,
+      gb = 0,
+      haa = 1e-9,
+      hab = 0,
+      hbb = 1e-9;
     logits.forEach((z, i) => {
       const p = sigmoid(a * z + b);
       const d = p - t[i]!;

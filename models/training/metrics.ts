@@ -32,7 +32,10 @@ export function rocAuc(scores: number[], labels: Array<0 | 1>): number {
 }
 
 export function binaryMetrics(scores: number[], labels: Array<0 | 1>, threshold: number): BinaryMetrics {
-  let tp = 0, fp = 0, tn = 0, fn = 0;
+  let tp = 0,
+    fp = 0,
+    tn = 0,
+    fn = 0;
   scores.forEach((s, i) => {
     const predicted = s >= threshold;
     if (predicted && labels[i] === 1) tp++;
@@ -47,4 +50,3 @@ export function binaryMetrics(scores: number[], labels: Array<0 | 1>, threshold:
   const mcc = denominator ? (tp * tn - fp * fn) / denominator : 0;
   return { n: scores.length, positives: tp + fn, threshold, tp, fp, tn, fn, precision, recall, f1, mcc, rocAuc: rocAuc(scores, labels) };
 }
-

@@ -52,7 +52,8 @@ function target(head: string, source: string): { text: string; met: (m: BinaryMe
 function row(label: string, m: BinaryMetrics, last: string): string {
   return `| ${label} | ${m.n} (${m.positives}) | ${f(m.precision)} | ${f(m.recall)} | ${f(m.f1)} | ${f(m.mcc)} | ${f(m.rocAuc, 4)} | ${m.tp} ${m.fp} / ${m.fn} ${m.tn} | ${last} |`;
 }
-const HEADER = '| slice | n (positives) | precision | recall | F1 | MCC | ROC-AUC | confusion (tp fp / fn tn) | LAST |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- |';
+const HEADER =
+  '| slice | n (positives) | precision | recall | F1 | MCC | ROC-AUC | confusion (tp fp / fn tn) | LAST |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- |';
 const verdict = (head: string, source: string, m: BinaryMetrics) => {
   const t = target(head, source);
   return t ? `${t.text}: ${t.met(m) ? 'met' : '**not met**'}` : '';
@@ -60,9 +61,16 @@ const verdict = (head: string, source: string, m: BinaryMetrics) => {
 
 function sourceTable(s: TrainingSummary): string {
   const lines = [HEADER.replace('LAST', 'cut chosen without it · target')];
-  for (const x of s.spam_by_source) lines.push(row(`spam · ${x.source}`, x.metrics, `per head (below) · ${verdict('spam', x.source, x.metrics)}`));
+  for (const x of s.spam_by_source)
+    lines.push(row(`spam · ${x.source}`, x.metrics, `per head (below) · ${verdict('spam', x.source, x.metrics)}`));
   for (const x of s.source_figures.filter((x) => x.head === 'promo')) {
-    lines.push(row(`promo · ${x.source}${x.source === 'sms-zh' ? ' (relabelled adverts only)' : ''}`, x.metrics, `${x.cut} · ${verdict('promo', x.source, x.metrics)}`));
+    lines.push(
+      row(
+        `promo · ${x.source}${x.source === 'sms-zh' ? ' (relabelled adverts only)' : ''}`,
+        x.metrics,
+        `${x.cut} · ${verdict('promo', x.source, x.metrics)}`,
+      ),
+    );
   }
   return lines.join('\n');
 }
@@ -75,7 +83,8 @@ function headTable(s: TrainingSummary): string {
 
 function wholeSmsTable(s: TrainingSummary): string {
   const lines = [HEADER.replace('LAST', 'cut chosen without it')];
-  for (const x of s.whole_sms_figures.filter((x) => x.metrics.positives >= 10)) lines.push(row(`${x.head} · ${x.source} held out whole`, x.metrics, String(x.cut)));
+  for (const x of s.whole_sms_figures.filter((x) => x.metrics.positives >= 10))
+    lines.push(row(`${x.head} · ${x.source} held out whole`, x.metrics, String(x.cut)));
   return lines.join('\n');
 }
 
@@ -87,7 +96,8 @@ function sealedSection(s: TrainingSummary, sealed: SealedResult[]): string {
     : '';
   if (!mine) return `This version has not been scored on the sealed test yet: \`npm run eval:sealed\` scores it, once.${history}`;
   const lines = [HEADER.replace('LAST', 'target')];
-  for (const x of mine.figures) lines.push(row(`${x.head} · ${x.slice}`, x.metrics, x.slice === 'all' ? verdict(x.head, 'posts', x.metrics) : ''));
+  for (const x of mine.figures)
+    lines.push(row(`${x.head} · ${x.slice}`, x.metrics, x.slice === 'all' ? verdict(x.head, 'posts', x.metrics) : ''));
   const cats = mine.categories.filter((c) => c.promoFp + c.promoFn + c.spamFp + c.spamFn > 0);
   return `Scored on ${mine.evaluated_at.slice(0, 10)}, file SHA-256 \`${mine.sealed_sha256}\`, at the shipped thresholds.
 
@@ -97,19 +107,34 @@ Categories with errors on the sealed test (false positives / false negatives): $
 }
 
 function categoryTable(s: TrainingSummary): string {
-  const lines = ['| category | posts | promo false positives | promo misses | spam false positives | spam misses |', '| --- | --- | --- | --- | --- | --- |'];
+  const lines = [
+    '| category | posts | promo false positives | promo misses | spam false positives | spam misses |',
+    '| --- | --- | --- | --- | --- | --- |',
+  ];
   for (const c of s.category_errors) lines.push(`| ${c.category} | ${c.n} | ${c.promoFp} | ${c.promoFn} | ${c.spamFp} | ${c.spamFn} |`);
   return lines.join('\n');
 }
 
 function selectionTable(selection: Selection | null): string {
   if (!selection) return '_No selection recorded: run `npm run train:select`._';
-  const lines = ['| head | L2 | template weight | ham as promo negatives | mean F1 over held-out sources | per source |', '| --- | --- | --- | --- | --- | --- |'];
+  const lines = [
+    '| head | L2 | template weight | ham as promo negatives | mean F1 over held-out sources | per source |',
+    '| --- | --- | --- | --- | --- | --- |',
+  ];
   const chosen = selection.chosen;
   for (const r of selection.results) {
-    const isChosen = r.l2 === chosen.l2[r.head] && r.templateWeight === chosen.templateWeight && (r.head !== 'promo' || r.hamAsPromoNegativeWeight === chosen.hamAsPromoNegativeWeight);
+    const isChosen =
+      r.l2 === chosen.l2[r.head] &&
+      r.templateWeight === chosen.templateWeight &&
+      (r.head !== 'promo' || r.hamAsPromoNegativeWeight === chosen.hamAsPromoNegativeWeight);
     const mean = isChosen ? `**${r.meanF1.toFixed(4)}**` : r.meanF1.toFixed(4);
-    lines.push(`| ${r.head} | ${r.l2} | ${r.templateWeight} | ${r.head === 'promo' ? r.hamAsPromoNegativeWeight : '–'} | ${mean} | ${Object.entries(r.perSource).map(([k, v]) => `${k} ${v.toFixed(3)}`).join(', ')} |`);
+    lines.push(
+      `| ${r.head} | ${r.l2} | ${r.templateWeight} | ${r.head === 'promo' ? r.hamAsPromoNegativeWeight : '–'} | ${mean} | ${Object.entries(
+        r.perSource,
+      )
+        .map(([k, v]) => `${k} ${v.toFixed(3)}`)
+        .join(', ')} |`,
+    );
   }
   return lines.join('\n');
 }

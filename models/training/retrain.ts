@@ -131,11 +131,18 @@ export function byTime(labels: readonly PlatformLabel[]): PlatformLabel[] {
 }
 
 /** Train on the oldest, calibrate on the next, evaluate on the newest. */
-export function timeSplit(labels: readonly PlatformLabel[], holdoutFraction: number): { train: PlatformLabel[]; calibration: PlatformLabel[]; evaluation: PlatformLabel[] } {
+export function timeSplit(
+  labels: readonly PlatformLabel[],
+  holdoutFraction: number,
+): { train: PlatformLabel[]; calibration: PlatformLabel[]; evaluation: PlatformLabel[] } {
   const ordered = byTime(labels);
   const held = Math.round(ordered.length * holdoutFraction);
   const evaluation = Math.floor(held / 2);
-  return { train: ordered.slice(0, ordered.length - held), calibration: ordered.slice(ordered.length - held, ordered.length - evaluation), evaluation: ordered.slice(ordered.length - evaluation) };
+  return {
+    train: ordered.slice(0, ordered.length - held),
+    calibration: ordered.slice(ordered.length - held, ordered.length - evaluation),
+    evaluation: ordered.slice(ordered.length - evaluation),
+  };
 }
 
 /**
@@ -151,7 +158,8 @@ export function middleBestF1Cut(scores: number[], labels: Array<0 | 1>): number 
     if (f1 > best + 1e-12) {
       best = f1;
       tied = [cut];
-    } else if (Math.abs(f1 - best) <= 1e-12 && tied.length && tied[tied.length - 1] === candidates[candidates.indexOf(cut) - 1]) tied.push(cut);
+    } else if (Math.abs(f1 - best) <= 1e-12 && tied.length && tied[tied.length - 1] === candidates[candidates.indexOf(cut) - 1])
+      tied.push(cut);
   }
   if (tied.length === 0) return 0.5;
   // Any cut above the candidate just below the run, up to the run's last cut, makes one of the
@@ -174,7 +182,12 @@ function summarise(examples: Example[]): TrainingData {
   const sources: TrainingData['sources'] = {};
   for (const source of [...new Set(examples.map((e) => e.source))]) {
     const rows = examples.filter((e) => e.source === source);
-    sources[source] = { rows: rows.length, spam: rows.filter((e) => e.spam === 1).length, promo: rows.filter((e) => e.promo === 1).length, hash: dataHash(rows) };
+    sources[source] = {
+      rows: rows.length,
+      spam: rows.filter((e) => e.spam === 1).length,
+      promo: rows.filter((e) => e.promo === 1).length,
+      hash: dataHash(rows),
+    };
   }
   return { sources, hash: dataHash(examples) };
 }
@@ -200,7 +213,11 @@ export async function retrain(input: {
   await progress('featurizing', 0.05);
   const features = new Map<Example, SparseFeatures>(trainExamples.map((e) => [e, featurize(e.text)]));
   const heldFeatures = new Map<number, SparseFeatures>([...split.calibration, ...split.evaluation].map((l) => [l.id, featurize(l.text)]));
-  const rowWeights = { hamAsPromoNegativeWeight: config.hamAsPromoNegativeWeight, templateWeight: config.templateWeight, platformWeight: settings.labelWeight };
+  const rowWeights = {
+    hamAsPromoNegativeWeight: config.hamAsPromoNegativeWeight,
+    templateWeight: config.templateWeight,
+    platformWeight: settings.labelWeight,
+  };
 
   const heads: LinearHead[] = [];
   const calibration = {} as Record<Head, { a: number; b: number }>;
@@ -210,7 +227,12 @@ export async function retrain(input: {
   for (const [j, head] of LABELS.entries()) {
     await progress(`training ${head}`, 0.15 + 0.2 * j);
     const rows = headRows(trainExamples, (e) => features.get(e)!, head, rowWeights);
-    const trained = trainLogistic(rows, { epochs: config.epochs, learningRate: config.learningRate, l2: config.l2[head], random: seededRandom(config.seed + 1000).next });
+    const trained = trainLogistic(rows, {
+      epochs: config.epochs,
+      learningRate: config.learningRate,
+      l2: config.l2[head],
+      random: seededRandom(config.seed + 1000).next,
+    });
     heads.push(trained);
     const cal = split.calibration.flatMap((l) => {
       const y = labelFor(head, l);
@@ -220,7 +242,13 @@ export async function retrain(input: {
     const negatives = cal.length - positives;
     // Platt on a small or separable slice runs away (the slope grows without bound): it is used
     // only with enough of each class and a sane slope; otherwise the head stays as trained.
-    const platt = positives >= MIN_FOR_PLATT && negatives >= MIN_FOR_PLATT ? fitPlatt(cal.map((c) => c.z), cal.map((c) => c.y)) : null;
+    const platt =
+      positives >= MIN_FOR_PLATT && negatives >= MIN_FOR_PLATT
+        ? fitPlatt(
+            cal.map((c) => c.z),
+            cal.map((c) => c.y),
+          )
+        : null;
     const sane = platt !== null && Number.isFinite(platt.a) && Number.isFinite(platt.b) && platt.a > 0 && platt.a <= MAX_PLATT_SLOPE;
     calibration[head] = sane ? platt : { a: 1, b: 0 };
     if (!sane) uncalibrated.push(head);
@@ -243,7 +271,11 @@ export async function retrain(input: {
   const newest = split.train.length ? split.train[split.train.length - 1]!.labelledAt.toISOString().slice(0, 10) : config.trainedOn;
   const trainingData = summarise(trainExamples);
   await progress('building the model', 0.8);
-  const bytes = buildOnnxModel(weights, { training_data_hash: trainingData.hash, trained_on: newest, thresholds: JSON.stringify(thresholds) });
+  const bytes = buildOnnxModel(weights, {
+    training_data_hash: trainingData.hash,
+    trained_on: newest,
+    thresholds: JSON.stringify(thresholds),
+  });
 
   await progress('evaluating', 0.85);
   const candidate: ModelRef = { version: weightsVersion(weights), weights, thresholds };
@@ -257,7 +289,16 @@ export async function retrain(input: {
   };
   evaluation.uncalibrated = uncalibrated;
   evaluation.thresholdsFrom = thresholdsFrom;
-  return { bytes, version: candidate.version, weights, thresholds, calibration, trainingData, config: { ...config, ...settings, trainedOn: newest }, evaluation };
+  return {
+    bytes,
+    version: candidate.version,
+    weights,
+    thresholds,
+    calibration,
+    trainingData,
+    config: { ...config, ...settings, trainedOn: newest },
+    evaluation,
+  };
 }
 
 /** Spam by the text's own language head; promo by the promo head. */
@@ -266,7 +307,14 @@ function spamOf(w: CalibratedWeights, text: string, x: SparseFeatures): { head: 
   return { head, p: headProbability(w, x, column(head)) };
 }
 
-export function evaluate(candidate: ModelRef, active: ModelRef | null, labels: PlatformLabel[], features: ReadonlyMap<number, SparseFeatures>, base: Example[], baseFeatures: ReadonlyMap<Example, SparseFeatures>): Evaluation {
+export function evaluate(
+  candidate: ModelRef,
+  active: ModelRef | null,
+  labels: PlatformLabel[],
+  features: ReadonlyMap<number, SparseFeatures>,
+  base: Example[],
+  baseFeatures: ReadonlyMap<Example, SparseFeatures>,
+): Evaluation {
   const heads: HeadComparison[] = [];
   const disagreements: Disagreement[] = [];
   for (const head of LABELS) {
@@ -274,7 +322,14 @@ export function evaluate(candidate: ModelRef, active: ModelRef | null, labels: P
       const y = labelFor(head, l);
       if (y === null) return [];
       const x = features.get(l.id)!;
-      return [{ l, y, c: headProbability(candidate.weights, x, column(head)), a: active ? headProbability(active.weights, x, column(head)) : null }];
+      return [
+        {
+          l,
+          y,
+          c: headProbability(candidate.weights, x, column(head)),
+          a: active ? headProbability(active.weights, x, column(head)) : null,
+        },
+      ];
     });
     const ys = rows.map((r) => r.y);
     const cs = rows.map((r) => r.c);
@@ -289,7 +344,16 @@ export function evaluate(candidate: ModelRef, active: ModelRef | null, labels: P
     });
     if (active) {
       for (const r of rows) {
-        if (r.c >= candidate.thresholds[head] !== r.a! >= active.thresholds[head]) disagreements.push({ labelId: r.l.id, text: r.l.text.slice(0, 280), queue: r.l.queue, head, label: r.y, candidate: r.c, active: r.a! });
+        if (r.c >= candidate.thresholds[head] !== r.a! >= active.thresholds[head])
+          disagreements.push({
+            labelId: r.l.id,
+            text: r.l.text.slice(0, 280),
+            queue: r.l.queue,
+            head,
+            label: r.y,
+            candidate: r.c,
+            active: r.a!,
+          });
       }
     }
   }
@@ -325,15 +389,38 @@ export function evaluate(candidate: ModelRef, active: ModelRef | null, labels: P
       return { p: s.p, cut: m.thresholds[s.head] };
     };
     // Each text judged at its own language head's cut: shifted so that one cut, 0.5, applies to all.
-    const shifted = (m: ModelRef) => spamRows.map((e) => { const s = score(m, e); return s.p - s.cut + 0.5; });
+    const shifted = (m: ModelRef) =>
+      spamRows.map((e) => {
+        const s = score(m, e);
+        return s.p - s.cut + 0.5;
+      });
     const ys = spamRows.map((e) => e.spam!);
-    if (spamRows.length) corpora.push({ source, head: 'spam', candidate: binaryMetrics(shifted(candidate), ys, 0.5), active: active ? binaryMetrics(shifted(active), ys, 0.5) : null });
+    if (spamRows.length)
+      corpora.push({
+        source,
+        head: 'spam',
+        candidate: binaryMetrics(shifted(candidate), ys, 0.5),
+        active: active ? binaryMetrics(shifted(active), ys, 0.5) : null,
+      });
     const promoRows = rows.filter((e) => e.promo !== null);
     if (promoRows.length) {
       const promo = (m: ModelRef) => promoRows.map((e) => headProbability(m.weights, baseFeatures.get(e)!, 2));
       const py = promoRows.map((e) => e.promo!);
-      corpora.push({ source, head: 'promo', candidate: binaryMetrics(promo(candidate), py, candidate.thresholds.promo), active: active ? binaryMetrics(promo(active), py, active.thresholds.promo) : null });
+      corpora.push({
+        source,
+        head: 'promo',
+        candidate: binaryMetrics(promo(candidate), py, candidate.thresholds.promo),
+        active: active ? binaryMetrics(promo(active), py, active.thresholds.promo) : null,
+      });
     }
   }
-  return { split: { train: 0, calibration: 0, evaluation: labels.length, trainUntil: null, calibrationUntil: null }, heads, queues, disagreements: disagreements.slice(0, MAX_DISAGREEMENTS), corpora, uncalibrated: [], thresholdsFrom: { spam_zh: 'active', spam_en: 'active', promo: 'active' } };
+  return {
+    split: { train: 0, calibration: 0, evaluation: labels.length, trainUntil: null, calibrationUntil: null },
+    heads,
+    queues,
+    disagreements: disagreements.slice(0, MAX_DISAGREEMENTS),
+    corpora,
+    uncalibrated: [],
+    thresholdsFrom: { spam_zh: 'active', spam_en: 'active', promo: 'active' },
+  };
 }

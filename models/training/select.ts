@@ -33,20 +33,29 @@ function main() {
         if (head !== 'promo' && hamAsPromoNegativeWeight !== HAM_WEIGHTS[0]) continue;
         const rows = headRows(examples, (e) => cache.get(e)!, head, { templateWeight, hamAsPromoNegativeWeight });
         for (const l2 of L2_GRID) {
-          const { scored } = calibratedHeldOut(rows, folds, { epochs: config.epochs, learningRate: config.learningRate, l2, seed: config.seed });
+          const { scored } = calibratedHeldOut(rows, folds, {
+            epochs: config.epochs,
+            learningRate: config.learningRate,
+            l2,
+            seed: config.seed,
+          });
           // The sources a cut is chosen on are the ones judged here.
           const usable = new Set(twoClassSources(scored));
           const figures = nestedSourceFigures(head, scored).filter((f) => usable.has(f.source));
           const perSource = Object.fromEntries(figures.map((f) => [f.source, Number(f.metrics.f1.toFixed(4))]));
           const meanF1 = figures.reduce((s, f) => s + f.metrics.f1, 0) / Math.max(1, figures.length);
           results.push({ head, l2, templateWeight, hamAsPromoNegativeWeight, meanF1: Number(meanF1.toFixed(4)), perSource });
-          process.stdout.write(`${head} l2=${l2} templates=${templateWeight} ham=${hamAsPromoNegativeWeight}: mean F1 ${meanF1.toFixed(4)} ${JSON.stringify(perSource)}\n`);
+          process.stdout.write(
+            `${head} l2=${l2} templates=${templateWeight} ham=${hamAsPromoNegativeWeight}: mean F1 ${meanF1.toFixed(4)} ${JSON.stringify(perSource)}\n`,
+          );
         }
       }
     }
   }
   const bestOf = (head: Head, tw: number, hw: number) =>
-    results.filter((r) => r.head === head && r.templateWeight === tw && r.hamAsPromoNegativeWeight === (head === 'promo' ? hw : HAM_WEIGHTS[0])).reduce((a, b) => (b.meanF1 > a.meanF1 ? b : a));
+    results
+      .filter((r) => r.head === head && r.templateWeight === tw && r.hamAsPromoNegativeWeight === (head === 'promo' ? hw : HAM_WEIGHTS[0]))
+      .reduce((a, b) => (b.meanF1 > a.meanF1 ? b : a));
   let chosen: Selection['chosen'] | null = null;
   let chosenScore = -1;
   for (const tw of TEMPLATE_WEIGHTS) {
@@ -55,14 +64,20 @@ function main() {
       const score = best.reduce((s, r) => s + r.meanF1, 0) / best.length;
       if (score > chosenScore) {
         chosenScore = score;
-        chosen = { l2: Object.fromEntries(best.map((r) => [r.head, r.l2])) as Record<Head, number>, templateWeight: tw, hamAsPromoNegativeWeight: hw };
+        chosen = {
+          l2: Object.fromEntries(best.map((r) => [r.head, r.l2])) as Record<Head, number>,
+          templateWeight: tw,
+          hamAsPromoNegativeWeight: hw,
+        };
       }
     }
   }
   const selection: Selection = { results, chosen: chosen! };
   fs.writeFileSync(SELECTION_FILE, JSON.stringify(selection, null, 2) + '\n');
   writeTrainConfig({ ...config, ...chosen! });
-  process.stdout.write(`chose ${JSON.stringify(chosen)} in ${((performance.now() - t0) / 1000).toFixed(1)} s; written to trainConfig.json\n`);
+  process.stdout.write(
+    `chose ${JSON.stringify(chosen)} in ${((performance.now() - t0) / 1000).toFixed(1)} s; written to trainConfig.json\n`,
+  );
 }
 
 main();

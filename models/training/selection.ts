@@ -6,7 +6,14 @@ import type { Head } from './trainingRows';
 /** What `npm run train:select` measured and chose; the model card prints it. */
 export interface Selection {
   /** Each cell: the mean over held-out sources of F1 at a cut chosen without that source. */
-  results: Array<{ head: Head; l2: number; templateWeight: number; hamAsPromoNegativeWeight: number; meanF1: number; perSource: Record<string, number> }>;
+  results: Array<{
+    head: Head;
+    l2: number;
+    templateWeight: number;
+    hamAsPromoNegativeWeight: number;
+    meanF1: number;
+    perSource: Record<string, number>;
+  }>;
   chosen: { l2: Record<Head, number>; templateWeight: number; hamAsPromoNegativeWeight: number };
 }
 

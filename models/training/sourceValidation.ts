@@ -39,7 +39,10 @@ const fold = (group: string, folds: number) => createHash('sha1').update(group).
 export function validationFolds(scheme: 'whole-source' | 'blind'): Fold[] {
   return HELD_OUT_SOURCES.flatMap((source): Fold[] =>
     scheme === 'blind' && source.startsWith('sms-')
-      ? Array.from({ length: SMS_FOLDS }, (_, k) => ({ source, holds: (e: Example) => e.source === source && fold(e.group, SMS_FOLDS) === k }))
+      ? Array.from({ length: SMS_FOLDS }, (_, k) => ({
+          source,
+          holds: (e: Example) => e.source === source && fold(e.group, SMS_FOLDS) === k,
+        }))
       : [{ source, holds: (e: Example) => e.source === source }],
   );
 }
@@ -49,7 +52,12 @@ export function validationFolds(scheme: 'whole-source' | 'blind'): Fold[] {
  * hold. The template set is never held out, only trained on: a figure on it would measure its
  * own templates.
  */
-export function heldOutScores(rows: HeadRow[], folds: Fold[], options: TrainOptions, train: (rows: HeadRow[], options: Parameters<typeof trainLogistic>[1]) => LinearHead = trainLogistic): HeldOutScore[] {
+export function heldOutScores(
+  rows: HeadRow[],
+  folds: Fold[],
+  options: TrainOptions,
+  train: (rows: HeadRow[], options: Parameters<typeof trainLogistic>[1]) => LinearHead = trainLogistic,
+): HeldOutScore[] {
   const out: HeldOutScore[] = [];
   folds.forEach((f, k) => {
     const held = rows.filter((r) => r.labelled && f.holds(r.example));
@@ -67,7 +75,11 @@ export function heldOutScores(rows: HeadRow[], folds: Fold[], options: TrainOpti
  * Held-out scores calibrated by one Platt fit over all of them: what choosing settings and
  * thresholds reads, and the calibration training folds into the shipped weights.
  */
-export function calibratedHeldOut(rows: HeadRow[], folds: Fold[], options: TrainOptions): { platt: { a: number; b: number }; scored: Calibrated[] } {
+export function calibratedHeldOut(
+  rows: HeadRow[],
+  folds: Fold[],
+  options: TrainOptions,
+): { platt: { a: number; b: number }; scored: Calibrated[] } {
   const held = heldOutScores(rows, folds, options);
   const platt = fitPlatt(
     held.map((h) => h.logit),
@@ -112,7 +124,17 @@ export function meanF1Cut(scored: Calibrated[], sources: readonly Source[]): num
   let best = 0.5;
   let bestMean = -1;
   for (const cut of candidates) {
-    const mean = by.reduce((sum, rows) => sum + binaryMetrics(rows.map((r) => r.probability), rows.map((r) => r.y), cut).f1, 0) / Math.max(1, by.length);
+    const mean =
+      by.reduce(
+        (sum, rows) =>
+          sum +
+          binaryMetrics(
+            rows.map((r) => r.probability),
+            rows.map((r) => r.y),
+            cut,
+          ).f1,
+        0,
+      ) / Math.max(1, by.length);
     if (mean > bestMean) {
       bestMean = mean;
       best = cut;
@@ -143,7 +165,16 @@ export function nestedSourceFigures(head: Head, scored: Calibrated[]): SourceFig
       others,
     );
     const rows = scored.filter((s) => s.source === source);
-    return { head, source, cut, metrics: binaryMetrics(rows.map((r) => r.probability), rows.map((r) => r.y), cut) };
+    return {
+      head,
+      source,
+      cut,
+      metrics: binaryMetrics(
+        rows.map((r) => r.probability),
+        rows.map((r) => r.y),
+        cut,
+      ),
+    };
   });
 }
 

@@ -11,7 +11,18 @@ import type { Thresholds } from '../runtime/onnxScorer';
 import { writeModelCard, type CategoryErrors, type TrainingSummary } from './modelCard';
 import { readTrainConfig } from './trainConfig';
 import { headRows, type Head } from './trainingRows';
-import { calibrate, calibratedHeldOut, heldOutScores, meanF1Cut, nestedSourceFigures, shippedCut, twoClassSources, validationFolds, type Calibrated, type SourceFigure } from './sourceValidation';
+import {
+  calibrate,
+  calibratedHeldOut,
+  heldOutScores,
+  meanF1Cut,
+  nestedSourceFigures,
+  shippedCut,
+  twoClassSources,
+  validationFolds,
+  type Calibrated,
+  type SourceFigure,
+} from './sourceValidation';
 import { readSelection } from './selection';
 import { readSealedResults } from './sealedTest';
 
@@ -47,14 +58,33 @@ function main() {
     thresholds[head] = shippedCut(scored);
     sourceFigures.push(...nestedSourceFigures(head, scored));
     // Each SMS corpus held out whole as well: reported, never used to choose anything.
-    for (const whole of calibrate(heldOutScores(rows, wholeSms, options), platt).reduce((m, s) => m.set(s.source, [...(m.get(s.source) ?? []), s]), new Map<Source, Calibrated[]>())) {
+    for (const whole of calibrate(heldOutScores(rows, wholeSms, options), platt).reduce(
+      (m, s) => m.set(s.source, [...(m.get(s.source) ?? []), s]),
+      new Map<Source, Calibrated[]>(),
+    )) {
       const [source, rowsOfSource] = whole;
       const others = scored.filter((x) => x.source !== source);
       const cut = meanF1Cut(others, twoClassSources(others));
-      wholeSmsFigures.push({ head, source, cut, metrics: binaryMetrics(rowsOfSource.map((r) => r.probability), rowsOfSource.map((r) => r.y), cut) });
+      wholeSmsFigures.push({
+        head,
+        source,
+        cut,
+        metrics: binaryMetrics(
+          rowsOfSource.map((r) => r.probability),
+          rowsOfSource.map((r) => r.y),
+          cut,
+        ),
+      });
     }
     calibration.push(platt);
-    heads.push(trainLogistic(rows, { epochs: config.epochs, learningRate: config.learningRate, l2: config.l2[head], random: seededRandom(config.seed + 1000).next }));
+    heads.push(
+      trainLogistic(rows, {
+        epochs: config.epochs,
+        learningRate: config.learningRate,
+        l2: config.l2[head],
+        random: seededRandom(config.seed + 1000).next,
+      }),
+    );
   }
 
   // The calibration learned on held-out predictions is folded into the final weights, which is
@@ -63,10 +93,19 @@ function main() {
 
   // Spam per source, each text judged by its language's head at that head's nested cut.
   const cutOf = (head: Head, source: Source) => sourceFigures.find((f) => f.head === head && f.source === source)!.cut;
-  const spamScored = (['spam_zh', 'spam_en'] as const).flatMap((head) => scoredByHead[head].map((s) => ({ ...s, shifted: s.probability - cutOf(head, s.source) + 0.5 })));
+  const spamScored = (['spam_zh', 'spam_en'] as const).flatMap((head) =>
+    scoredByHead[head].map((s) => ({ ...s, shifted: s.probability - cutOf(head, s.source) + 0.5 })),
+  );
   const spamBySource: Array<{ source: Source; metrics: BinaryMetrics }> = [...new Set(spamScored.map((s) => s.source))].map((source) => {
     const rows = spamScored.filter((s) => s.source === source);
-    return { source, metrics: binaryMetrics(rows.map((r) => r.shifted), rows.map((r) => r.y), 0.5) };
+    return {
+      source,
+      metrics: binaryMetrics(
+        rows.map((r) => r.shifted),
+        rows.map((r) => r.y),
+        0.5,
+      ),
+    };
   });
 
   // Errors on the written posts by category, from the same held-out predictions.
@@ -90,7 +129,10 @@ function main() {
   }
 
   const hash = dataHash(examples);
-  const bytes = buildOnnxModel({ weights, bias }, { training_data_hash: hash, trained_on: config.trainedOn, thresholds: JSON.stringify(thresholds) });
+  const bytes = buildOnnxModel(
+    { weights, bias },
+    { training_data_hash: hash, trained_on: config.trainedOn, thresholds: JSON.stringify(thresholds) },
+  );
   fs.writeFileSync(path.join(here, 'spam-promo.onnx'), bytes);
   const { metadata } = readOnnxModel(bytes);
   const sources = [...new Set(examples.map((e) => e.source))];
@@ -108,7 +150,15 @@ function main() {
     sizes: Object.fromEntries(
       sources.map((source) => {
         const rows = examples.filter((e) => e.source === source);
-        return [source, { rows: rows.length, spam: rows.filter((e) => e.spam === 1).length, promo: rows.filter((e) => e.promo === 1).length, promoLabelled: rows.filter((e) => e.promo !== null).length }];
+        return [
+          source,
+          {
+            rows: rows.length,
+            spam: rows.filter((e) => e.spam === 1).length,
+            promo: rows.filter((e) => e.promo === 1).length,
+            promoLabelled: rows.filter((e) => e.promo !== null).length,
+          },
+        ];
       }),
     ),
     relabelled_adverts: examples.filter((e) => e.relabelled === 'advert').length,
@@ -121,13 +171,20 @@ function main() {
   };
   fs.writeFileSync(path.join(here, 'metrics.json'), JSON.stringify(summary, null, 2) + '\n');
   writeModelCard(path.join(here, 'MODEL_CARD.md'), summary, readSealedResults());
-  process.stdout.write(`trained ${metadata.model_version} in ${((performance.now() - t0) / 1000).toFixed(1)} s; ${bytes.length} bytes; thresholds ${JSON.stringify(thresholds)}\n`);
+  process.stdout.write(
+    `trained ${metadata.model_version} in ${((performance.now() - t0) / 1000).toFixed(1)} s; ${bytes.length} bytes; thresholds ${JSON.stringify(thresholds)}\n`,
+  );
   process.stdout.write('leave-one-source-out, each source at a cut chosen without it:\n');
   for (const f of sourceFigures) {
     const m = f.metrics;
-    process.stdout.write(`  ${f.head.padEnd(7)} ${f.source.padEnd(12)} n=${String(m.n).padEnd(5)} P=${m.precision.toFixed(3)} R=${m.recall.toFixed(3)} F1=${m.f1.toFixed(3)} AUC=${m.rocAuc.toFixed(3)} cut=${f.cut}\n`);
+    process.stdout.write(
+      `  ${f.head.padEnd(7)} ${f.source.padEnd(12)} n=${String(m.n).padEnd(5)} P=${m.precision.toFixed(3)} R=${m.recall.toFixed(3)} F1=${m.f1.toFixed(3)} AUC=${m.rocAuc.toFixed(3)} cut=${f.cut}\n`,
+    );
   }
-  for (const s of spamBySource) process.stdout.write(`  spam    ${s.source.padEnd(12)} F1=${s.metrics.f1.toFixed(3)} (P ${s.metrics.precision.toFixed(3)}, R ${s.metrics.recall.toFixed(3)})\n`);
+  for (const s of spamBySource)
+    process.stdout.write(
+      `  spam    ${s.source.padEnd(12)} F1=${s.metrics.f1.toFixed(3)} (P ${s.metrics.precision.toFixed(3)}, R ${s.metrics.recall.toFixed(3)})\n`,
+    );
 }
 
 main();

@@ -28,7 +28,8 @@ export interface RowWeights {
  * called ham are never among those negatives: they were relabelled as promotion.
  */
 export function headRows(examples: Example[], features: (e: Example) => SparseFeatures, head: Head, weights: RowWeights): HeadRow[] {
-  const sourceWeight = (e: Example) => (e.source === 'templates' ? weights.templateWeight : e.source === 'platform' ? (weights.platformWeight ?? 1) : 1);
+  const sourceWeight = (e: Example) =>
+    e.source === 'templates' ? weights.templateWeight : e.source === 'platform' ? (weights.platformWeight ?? 1) : 1;
   if (head === 'promo') {
     return examples.flatMap((e): HeadRow[] =>
       e.promo !== null

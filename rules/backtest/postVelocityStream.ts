@@ -51,7 +51,15 @@ export function createPostVelocityStream() {
         authorPostsLastHour: countFrom(authored, t - HOUR, t, (x) => x),
         identicalTextAccounts10m: others.size,
         productReviewsByNewAccounts24h:
-          p.kind === 'review' && p.productId !== null ? countFrom(reviewsByProduct.get(p.productId), t - DAY, t, (x) => x.t, (x) => x.byNewAccount) : 0,
+          p.kind === 'review' && p.productId !== null
+            ? countFrom(
+                reviewsByProduct.get(p.productId),
+                t - DAY,
+                t,
+                (x) => x.t,
+                (x) => x.byNewAccount,
+              )
+            : 0,
       };
     },
     record(p: StreamPost): void {

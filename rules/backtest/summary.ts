@@ -17,8 +17,23 @@ export interface BacktestResult {
   items: number;
   draft: { itemsMatched: number; rules: Array<{ rule: string; eventType: string; matches: number; samples: number[] }> };
   published: { itemsMatched: number } | null;
-  diff: { newlyMatched: number; noLongerMatched: number; samplesNew: Array<{ id: number; excerpt: string; rules: readonly string[] }>; samplesGone: Array<{ id: number; excerpt: string; rules: readonly string[] }> } | null;
-  decisions: { upheld: number; approved: number; caughtUpheld: number; matchedApproved: number; missedUpheld: number; precision: number | null; recall: number | null; samplesMatchedApproved: number[]; samplesMissedUpheld: number[] };
+  diff: {
+    newlyMatched: number;
+    noLongerMatched: number;
+    samplesNew: Array<{ id: number; excerpt: string; rules: readonly string[] }>;
+    samplesGone: Array<{ id: number; excerpt: string; rules: readonly string[] }>;
+  } | null;
+  decisions: {
+    upheld: number;
+    approved: number;
+    caughtUpheld: number;
+    matchedApproved: number;
+    missedUpheld: number;
+    precision: number | null;
+    recall: number | null;
+    samplesMatchedApproved: number[];
+    samplesMissedUpheld: number[];
+  };
   byDay: Array<{ day: string; draft: number; published: number; items: number }>;
 }
 
@@ -40,7 +55,15 @@ export function createBacktestSummary(rules: ReadonlyArray<{ name: string; event
   let noLongerMatched = 0;
   const samplesNew: Array<{ id: number; excerpt: string; rules: readonly string[] }> = [];
   const samplesGone: Array<{ id: number; excerpt: string; rules: readonly string[] }> = [];
-  const d = { upheld: 0, approved: 0, caughtUpheld: 0, matchedApproved: 0, missedUpheld: 0, samplesMatchedApproved: [] as number[], samplesMissedUpheld: [] as number[] };
+  const d = {
+    upheld: 0,
+    approved: 0,
+    caughtUpheld: 0,
+    matchedApproved: 0,
+    missedUpheld: 0,
+    samplesMatchedApproved: [] as number[],
+    samplesMissedUpheld: [] as number[],
+  };
 
   return {
     add(item: BacktestItem) {

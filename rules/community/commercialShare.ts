@@ -14,7 +14,11 @@ export interface HealthCounts {
 export const EMPTY_COUNTS: HealthCounts = { posts: 0, commercial: 0, disclosed: 0, byVendor: 0, byPartnered: 0 };
 
 /** What a post contributes, from the facts it was judged on. */
-export function healthContribution(facts: { disclosureVerdict?: unknown; authorType?: unknown; authorPartnerBrands?: unknown }): HealthCounts {
+export function healthContribution(facts: {
+  disclosureVerdict?: unknown;
+  authorType?: unknown;
+  authorPartnerBrands?: unknown;
+}): HealthCounts {
   const verdict = typeof facts.disclosureVerdict === 'string' ? facts.disclosureVerdict : 'not_commercial';
   const commercial = verdict === 'disclosed' || verdict === 'weakly_disclosed' || verdict === 'undisclosed';
   return {
@@ -28,7 +32,13 @@ export function healthContribution(facts: { disclosureVerdict?: unknown; authorT
 }
 
 export function addCounts(a: HealthCounts, b: HealthCounts): HealthCounts {
-  return { posts: a.posts + b.posts, commercial: a.commercial + b.commercial, disclosed: a.disclosed + b.disclosed, byVendor: a.byVendor + b.byVendor, byPartnered: a.byPartnered + b.byPartnered };
+  return {
+    posts: a.posts + b.posts,
+    commercial: a.commercial + b.commercial,
+    disclosed: a.disclosed + b.disclosed,
+    byVendor: a.byVendor + b.byVendor,
+    byPartnered: a.byPartnered + b.byPartnered,
+  };
 }
 
 const HOUR = 3_600_000;
@@ -71,7 +81,10 @@ export type ThresholdTransition = 'raise' | 'reset' | 'none';
  * Crossing the threshold raises one alert; it stays raised (no new alerts) until the share is
  * back at or under the threshold, which resets it. Too few posts say nothing either way.
  */
-export function thresholdTransition(window: HealthCounts, threshold: { share: number; minPosts: number; alerted: boolean }): ThresholdTransition {
+export function thresholdTransition(
+  window: HealthCounts,
+  threshold: { share: number; minPosts: number; alerted: boolean },
+): ThresholdTransition {
   if (window.posts < threshold.minPosts) return 'none';
   const share = window.commercial / window.posts;
   if (!threshold.alerted && share > threshold.share) return 'raise';

@@ -50,7 +50,7 @@ export const DEFAULT_AFFILIATE_LINK_PATTERNS: string[] = [
   's.click.taobao.com | affiliate | Alimama (淘宝联盟/淘宝客) click redirect; 淘宝联盟 help: 推广链接',
   '?pid=mm_ | affiliate | Alimama promotion position id pid=mm_<member>_<site>_<adzone> (淘宝联盟 推广位)',
   'uland.taobao.com | affiliate | Alimama coupon landing (二合一 coupon + 淘宝客 link)',
-  'e.tb.cn | affiliate | Taobao share short links, carrying the sharer\'s 淘宝联盟 tracking when shared to earn (分享赚)',
+  "e.tb.cn | affiliate | Taobao share short links, carrying the sharer's 淘宝联盟 tracking when shared to earn (分享赚)",
   'm.tb.cn | affiliate | Taobao share short links (淘口令 / 分享赚), see e.tb.cn',
   'u.jd.com | affiliate | JD Union (京东联盟) short links (京东联盟 help: 推广链接)',
   'union-click.jd.com | affiliate | JD Union click redirect union-click.jd.com/jdc?e=&p= (京东联盟)',
@@ -96,7 +96,9 @@ export function parseLinkPattern(line: string): LinkPattern | null {
   let host: RegExp | null = null;
   if (m[1]) {
     const escaped = m[1].replace(/[.]/g, '\\.');
-    host = m[1].endsWith('.*') ? new RegExp(`(?:^|\\.)${escaped.slice(0, -3)}\\.[a-z.]+$`) : new RegExp(`(?:^|\\.)${escaped.replace(/\*/g, '[a-z0-9-]+')}$`);
+    host = m[1].endsWith('.*')
+      ? new RegExp(`(?:^|\\.)${escaped.slice(0, -3)}\\.[a-z.]+$`)
+      : new RegExp(`(?:^|\\.)${escaped.replace(/\*/g, '[a-z0-9-]+')}$`);
   }
   return { raw: line, host, path: m[2] ?? null, param: m[3] ?? null, value: m[4] ?? null, kind, source: rest.join(' | ') };
 }

@@ -14,27 +14,185 @@ import type { MappedText } from './textMap';
 
 /** Markers that disclose on their own in a label form; phrases of several words also count in running text. */
 export const DEFAULT_DISCLOSURE_PHRASES = [
-  '广告', '推广', '赞助', '恰饭', '商业合作', '品牌合作', '商务合作', '付费合作', '推广合作', '合作推广', '品牌方付费', '品牌方提供', '品牌方赠送', '品牌方寄送', '品牌方免费寄', '品牌赠送', '品牌寄送', '含推广', '含广告', '这是广告', '公关礼盒', '免费收到', '赞助商', '本期赞助', '感谢赞助', '有佣金', '获得佣金', '赚取佣金', '佣金链接',
-  'ad', 'ads', 'advert', 'advertisement', 'advertorial', 'sponsored', 'sponsor', 'paid partnership', 'paid partner', 'paid promotion', 'paid ad', 'gifted', 'affiliate', 'affiliate link', 'affiliate links', 'i earn a commission', 'i may earn a commission', 'i earn from qualifying purchases', 'earn a commission', 'earn a small commission', 'earn commission', 'get a commission', 'affiliate commission', 'our sponsor', "today's sponsor", "this video's sponsor", "this episode's sponsor", 'this is an ad', 'this post is sponsored', 'this video is sponsored', 'pr package', 'pr gift',
+  '广告',
+  '推广',
+  '赞助',
+  '恰饭',
+  '商业合作',
+  '品牌合作',
+  '商务合作',
+  '付费合作',
+  '推广合作',
+  '合作推广',
+  '品牌方付费',
+  '品牌方提供',
+  '品牌方赠送',
+  '品牌方寄送',
+  '品牌方免费寄',
+  '品牌赠送',
+  '品牌寄送',
+  '含推广',
+  '含广告',
+  '这是广告',
+  '公关礼盒',
+  '免费收到',
+  '赞助商',
+  '本期赞助',
+  '感谢赞助',
+  '有佣金',
+  '获得佣金',
+  '赚取佣金',
+  '佣金链接',
+  'ad',
+  'ads',
+  'advert',
+  'advertisement',
+  'advertorial',
+  'sponsored',
+  'sponsor',
+  'paid partnership',
+  'paid partner',
+  'paid promotion',
+  'paid ad',
+  'gifted',
+  'affiliate',
+  'affiliate link',
+  'affiliate links',
+  'i earn a commission',
+  'i may earn a commission',
+  'i earn from qualifying purchases',
+  'earn a commission',
+  'earn a small commission',
+  'earn commission',
+  'get a commission',
+  'affiliate commission',
+  'our sponsor',
+  "today's sponsor",
+  "this video's sponsor",
+  "this episode's sponsor",
+  'this is an ad',
+  'this post is sponsored',
+  'this video is sponsored',
+  'pr package',
+  'pr gift',
 ];
 
 /** Credits that name who paid or gave: `{brand}` stands for the name. Clear where a reader sees them. */
 export const DEFAULT_CREDIT_PHRASES = [
-  'sponsored by {brand}', 'in partnership with {brand}', 'partnered with {brand}', 'partnering with {brand}', 'paid partnership with {brand}', 'gifted by {brand}', 'pr package from {brand}', '{brand} sent me', 'sent to me by {brand}', 'courtesy of {brand}', '{brand} is a paid partner', 'thanks to {brand} for sponsoring', 'thank you {brand} for sponsoring', 'thanks {brand} for sponsoring',
-  '由{brand}赞助', '由{brand}提供', '由{brand}独家冠名', '感谢{brand}提供', '感谢{brand}赞助', '感谢{brand}赠送', '为{brand}合作内容', '为{brand}赞助', '与{brand}的商业合作', '与{brand}的付费合作', '与{brand}开展推广合作', '{brand}寄送', '{brand}赠送的',
+  'sponsored by {brand}',
+  'in partnership with {brand}',
+  'partnered with {brand}',
+  'partnering with {brand}',
+  'paid partnership with {brand}',
+  'gifted by {brand}',
+  'pr package from {brand}',
+  '{brand} sent me',
+  'sent to me by {brand}',
+  'courtesy of {brand}',
+  '{brand} is a paid partner',
+  'thanks to {brand} for sponsoring',
+  'thank you {brand} for sponsoring',
+  'thanks {brand} for sponsoring',
+  '由{brand}赞助',
+  '由{brand}提供',
+  '由{brand}独家冠名',
+  '感谢{brand}提供',
+  '感谢{brand}赞助',
+  '感谢{brand}赠送',
+  '为{brand}合作内容',
+  '为{brand}赞助',
+  '与{brand}的商业合作',
+  '与{brand}的付费合作',
+  '与{brand}开展推广合作',
+  '{brand}寄送',
+  '{brand}赠送的',
 ];
 
 /** Wording FTC and 广告 practice call ambiguous on its own ("#sp", "thanks [brand]", "感谢品牌", "合作"). */
-export const DEFAULT_AMBIGUOUS_PHRASES = ['sp', 'spon', 'collab', 'partner', 'partnership', 'thanks {brand}', 'thank you {brand}', '感谢{brand}', '和{brand}合作', '跟{brand}合作', '与{brand}合作', '合作'];
+export const DEFAULT_AMBIGUOUS_PHRASES = [
+  'sp',
+  'spon',
+  'collab',
+  'partner',
+  'partnership',
+  'thanks {brand}',
+  'thank you {brand}',
+  '感谢{brand}',
+  '和{brand}合作',
+  '跟{brand}合作',
+  '与{brand}合作',
+  '合作',
+];
 
 /** Phrases in which a marker word means something else (a billboard, an ad agency, AD 79) or is denied. */
 export const DEFAULT_NON_MARKERS = [
-  '广告牌', '广告公司', '广告学', '广告位', '广告语', '广告词', '广告片', '打广告', '广告费', '广告法', '广告招租', '无广', '非广告', '非推广', '不是广告', '不是推广', '不是恰饭', '没有任何合作', '没有合作', '商业合作请', '商务合作请', '品牌合作请', '商业合作联系', '商务合作联系', '品牌合作联系',
-  'ad hoc', 'ad/hd', 'ad-free', 'ad free', 'ad blocker', 'adblock', 'not sponsored', 'non-sponsored', 'not an ad', 'not a paid', 'no sponsor', 'isn\'t an ad', 'isn\'t sponsored', 'not affiliated', '#notsponsored', '#notanad', '#nonsponsored',
+  '广告牌',
+  '广告公司',
+  '广告学',
+  '广告位',
+  '广告语',
+  '广告词',
+  '广告片',
+  '打广告',
+  '广告费',
+  '广告法',
+  '广告招租',
+  '无广',
+  '非广告',
+  '非推广',
+  '不是广告',
+  '不是推广',
+  '不是恰饭',
+  '没有任何合作',
+  '没有合作',
+  '商业合作请',
+  '商务合作请',
+  '品牌合作请',
+  '商业合作联系',
+  '商务合作联系',
+  '品牌合作联系',
+  'ad hoc',
+  'ad/hd',
+  'ad-free',
+  'ad free',
+  'ad blocker',
+  'adblock',
+  'not sponsored',
+  'non-sponsored',
+  'not an ad',
+  'not a paid',
+  'no sponsor',
+  "isn't an ad",
+  "isn't sponsored",
+  'not affiliated',
+  '#notsponsored',
+  '#notanad',
+  '#nonsponsored',
 ];
 
 /** Words that, in the same clause, make a marker phrase talk about disclosure rather than disclose. */
-export const DEFAULT_MENTION_CUES = ['说', '问', '要标', '标明', '标注', '规定', '新规', '似的', '科普', '划走', 'people write', 'says', 'asks', 'asked', 'should', 'rules', 'ftc', 'label', 'sound like', 'guide'];
+export const DEFAULT_MENTION_CUES = [
+  '说',
+  '问',
+  '要标',
+  '标明',
+  '标注',
+  '规定',
+  '新规',
+  '似的',
+  '科普',
+  '划走',
+  'people write',
+  'says',
+  'asks',
+  'asked',
+  'should',
+  'rules',
+  'ftc',
+  'label',
+  'sound like',
+  'guide',
+];
 
 export interface GrammarLists {
   disclosure_phrases?: readonly string[];
@@ -86,7 +244,13 @@ function compileTemplate(source: string): Template | null {
   const pre = /^[a-z0-9{]/.test(t) ? '(?<![\\p{L}\\p{N}])' : '';
   // A slot at the end stops where the name does: at a non-letter in Latin, at a particle or punctuation in Chinese.
   const endSlot = parts.length === 2 && parts[1] === '';
-  const post = endSlot ? (HAN.test(t) ? '(?=[的之送寄提赞！!，,。、\\s~～]|$)' : '(?![\\p{L}\\p{N}])') : /[a-z0-9]$/.test(t) ? '(?![\\p{L}\\p{N}])' : '';
+  const post = endSlot
+    ? HAN.test(t)
+      ? '(?=[的之送寄提赞！!，,。、\\s~～]|$)'
+      : '(?![\\p{L}\\p{N}])'
+    : /[a-z0-9]$/.test(t)
+      ? '(?![\\p{L}\\p{N}])'
+      : '';
   try {
     const anchor = parts.reduce((a, b) => (b.trim().length > a.length ? b.trim() : a), '');
     return { source, re: new RegExp(`${pre}${body}${post}`, 'gu'), brandGroup: parts.length === 2, anchor };
@@ -95,7 +259,26 @@ function compileTemplate(source: string): Template | null {
   }
 }
 
-const FILLERS = ['post', 'by', 'with', 'content', 'link', 'links', 'video', 'product', 'products', 'pr', 'gift', 'paid', 'promo', 'promotion', 'partnered', 'ambassador', 'brand', 'review'];
+const FILLERS = [
+  'post',
+  'by',
+  'with',
+  'content',
+  'link',
+  'links',
+  'video',
+  'product',
+  'products',
+  'pr',
+  'gift',
+  'paid',
+  'promo',
+  'promotion',
+  'partnered',
+  'ambassador',
+  'brand',
+  'review',
+];
 const NEGATIONS = ['not', 'non', 'no', 'un', 'never'];
 
 export function buildGrammar(lists: GrammarLists = {}): Grammar {
@@ -113,9 +296,14 @@ export function buildGrammar(lists: GrammarLists = {}): Grammar {
   return {
     words,
     phrases,
-    credits: pick(lists.disclosure_credit_phrases, DEFAULT_CREDIT_PHRASES).map(compileTemplate).filter((t): t is Template => !!t),
+    credits: pick(lists.disclosure_credit_phrases, DEFAULT_CREDIT_PHRASES)
+      .map(compileTemplate)
+      .filter((t): t is Template => !!t),
     ambiguousWords,
-    ambiguousTemplates: ambiguous.filter((a) => a.includes('{brand}')).map(compileTemplate).filter((t): t is Template => !!t),
+    ambiguousTemplates: ambiguous
+      .filter((a) => a.includes('{brand}'))
+      .map(compileTemplate)
+      .filter((t): t is Template => !!t),
     nonMarkers: clean(pick(lists.disclosure_non_markers, DEFAULT_NON_MARKERS)),
     mentionCues: clean(pick(lists.disclosure_mention_cues, DEFAULT_MENTION_CUES)),
     tagUnits,
@@ -141,16 +329,27 @@ export interface FoundMarker {
 }
 
 /** Readers' words for people who are not a brand: "partnered with my sister", "和闺蜜合作". */
-const PERSONAL = /^(?:my|our|his|her|their|me|you|a friend|friends|family|the kids|for|to|all|everyone|so|again|guys|闺蜜|室友|朋友|同事|家人|老公|老婆|妈|爸|孩子|同学|部门|家委会|我们|大家)(?![\p{L}])|^(?:闺蜜|室友|朋友|同事|家人|老公|老婆|妈|爸|孩子|同学|部门|家委会|我们|大家)/u;
-const NEGATION_BEFORE = /(?:不是|并非|绝非|不算|没有任何|没有|没收钱|非|无|别说我|not|no|isn't|is not|never|non-|non|un)\s*(?:an?\s+|a\s+paid\s+|任何)?$/u;
+const PERSONAL =
+  /^(?:my|our|his|her|their|me|you|a friend|friends|family|the kids|for|to|all|everyone|so|again|guys|闺蜜|室友|朋友|同事|家人|老公|老婆|妈|爸|孩子|同学|部门|家委会|我们|大家)(?![\p{L}])|^(?:闺蜜|室友|朋友|同事|家人|老公|老婆|妈|爸|孩子|同学|部门|家委会|我们|大家)/u;
+const NEGATION_BEFORE =
+  /(?:不是|并非|绝非|不算|没有任何|没有|没收钱|非|无|别说我|not|no|isn't|is not|never|non-|non|un)\s*(?:an?\s+|a\s+paid\s+|任何)?$/u;
 const SEPARATOR = /^\s*[:：|｜丨—–]|^\s+-\s/u;
 
-interface Region { start: number; end: number }
+interface Region {
+  start: number;
+  end: number;
+}
 
 /** Quotations: “…”, 「…」, 『…』, "…", and '…' where the quote marks stand outside words. */
 function quotedRegions(n: string): Region[] {
   const out: Region[] = [];
-  const pairs: Array<[string, string]> = [['“', '”'], ['「', '」'], ['『', '』'], ['"', '"'], ['《', '》']];
+  const pairs: Array<[string, string]> = [
+    ['“', '”'],
+    ['「', '」'],
+    ['『', '』'],
+    ['"', '"'],
+    ['《', '》'],
+  ];
   for (const [o, c] of pairs) {
     let i = n.indexOf(o);
     while (i >= 0) {
@@ -160,7 +359,8 @@ function quotedRegions(n: string): Region[] {
       i = n.indexOf(o, j + 1);
     }
   }
-  for (const m of n.matchAll(/(?<![\p{L}\p{N}])'([^'\n]{1,120}?)'(?![\p{L}\p{N}])/gu)) out.push({ start: m.index, end: m.index + m[0].length });
+  for (const m of n.matchAll(/(?<![\p{L}\p{N}])'([^'\n]{1,120}?)'(?![\p{L}\p{N}])/gu))
+    out.push({ start: m.index, end: m.index + m[0].length });
   return out;
 }
 
@@ -182,7 +382,11 @@ const HASHTAG = /#([\p{L}\p{N}_]+)#?/gu;
 
 /** Segments a hashtag body into dictionary units (camel case first, then a dictionary split). */
 export function segmentTag(original: string, g: Grammar): string[] | null {
-  const camel = original.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[\s_]+/).filter(Boolean);
+  const camel = original
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[\s_]+/)
+    .filter(Boolean);
   const out: string[] = [];
   for (const piece of camel) {
     const seg = splitUnits(piece, g);
@@ -219,10 +423,11 @@ export function findMarkers(m: MappedText, g: Grammar, opts: { linkRegions: Regi
   const inLink = (s: number) => opts.linkRegions.some((r) => s >= r.start && s < r.end);
   const taken = (s: number, e: number) => out.some((f) => s < f.end && e > f.start);
   // Does a non-marker phrase cover [s, e)? Only starts between e - length and s can.
-  const nonMarker = (s: number, e: number) => g.nonMarkers.find((p) => {
-    for (let i = Math.max(0, e - p.length); i <= s; i++) if (n.startsWith(p, i)) return true;
-    return false;
-  });
+  const nonMarker = (s: number, e: number) =>
+    g.nonMarkers.find((p) => {
+      for (let i = Math.max(0, e - p.length); i <= s; i++) if (n.startsWith(p, i)) return true;
+      return false;
+    });
   const negatedBefore = (s: number) => NEGATION_BEFORE.test(n.slice(Math.max(0, s - 12), s).replace(/[(（【[#]\s*$/u, ''));
   const push = (f: Omit<FoundMarker, 'reading' | 'why'> & { reading?: MarkerReading; why?: string }) => {
     let reading: MarkerReading = f.reading ?? 'clear';
@@ -246,15 +451,24 @@ export function findMarkers(m: MappedText, g: Grammar, opts: { linkRegions: Regi
     let phrase = `#${body}`;
     if (HAN.test(body)) {
       const neg = /^(?:非|不是|无|没有)/u.test(body);
-      const hit = [...g.words, ...g.phrases].find((w) => HAN.test(w) && body.includes(w)) ?? (body === '合作' || body.endsWith('合作') ? '合作' : undefined);
+      const hit =
+        [...g.words, ...g.phrases].find((w) => HAN.test(w) && body.includes(w)) ??
+        (body === '合作' || body.endsWith('合作') ? '合作' : undefined);
       if (hit) kind = neg ? 'negated' : 'clear';
     } else {
       const origBody = m.original.slice(m.origin[start + 1], m.origin[start + 1 + body.length] ?? m.original.length);
       const seg = segmentTag(origBody, g);
-      if (seg && seg.some((u) => { const k = g.tagUnits.get(u); return k !== undefined && k !== 'filler'; })) {
+      if (
+        seg &&
+        seg.some((u) => {
+          const k = g.tagUnits.get(u);
+          return k !== undefined && k !== 'filler';
+        })
+      ) {
         // Camel case may split a unit the list holds whole ("Paid|Partnership" → "paidpartnership").
         const whole = splitUnits(body.replace(/_/g, ''), g);
-        if (whole && whole.some((u) => g.tagUnits.get(u) === 'clear') && !seg.some((u) => g.tagUnits.get(u) === 'clear')) seg.splice(0, seg.length, ...whole);
+        if (whole && whole.some((u) => g.tagUnits.get(u) === 'clear') && !seg.some((u) => g.tagUnits.get(u) === 'clear'))
+          seg.splice(0, seg.length, ...whole);
         phrase = `#${seg.join(' ')}`;
         if (g.tagUnits.get(seg[0]!) === 'negation') kind = 'negated';
         else if (seg.some((u) => g.tagUnits.get(u) === 'clear')) kind = 'clear';
@@ -262,7 +476,14 @@ export function findMarkers(m: MappedText, g: Grammar, opts: { linkRegions: Regi
       }
     }
     if (!kind) continue;
-    push({ start, end, phrase, form: 'hashtag', reading: kind === 'negated' ? 'negated' : kind === 'ambiguous' ? 'weak' : 'clear', why: kind === 'negated' ? 'a denial tag' : kind === 'ambiguous' ? 'ambiguous on its own' : '' });
+    push({
+      start,
+      end,
+      phrase,
+      form: 'hashtag',
+      reading: kind === 'negated' ? 'negated' : kind === 'ambiguous' ? 'weak' : 'clear',
+      why: kind === 'negated' ? 'a denial tag' : kind === 'ambiguous' ? 'ambiguous on its own' : '',
+    });
   }
 
   // 2. Credits naming who paid: "sponsored by X", "感谢X提供样品", "由X独家冠名".
@@ -272,13 +493,26 @@ export function findMarkers(m: MappedText, g: Grammar, opts: { linkRegions: Regi
       const s = x.index;
       const e = s + x[0].length;
       if (inLink(s) || taken(s, e)) continue;
-      const brandText = t.brandGroup ? x[1] ?? '' : '';
+      const brandText = t.brandGroup ? (x[1] ?? '') : '';
       if (t.brandGroup && PERSONAL.test(brandText.trim())) {
-        out.push({ start: s, end: e, phrase: x[0], form: 'credit', reading: 'other_sense', why: `names "${brandText.trim()}", a person, not a brand` });
+        out.push({
+          start: s,
+          end: e,
+          phrase: x[0],
+          form: 'credit',
+          reading: 'other_sense',
+          why: `names "${brandText.trim()}", a person, not a brand`,
+        });
         continue;
       }
       const bs = t.brandGroup ? s + x[0].indexOf(brandText) : -1;
-      push({ start: s, end: e, phrase: x[0], form: 'credit', brand: t.brandGroup ? { start: bs, end: bs + brandText.length, text: brandText } : undefined });
+      push({
+        start: s,
+        end: e,
+        phrase: x[0],
+        form: 'credit',
+        brand: t.brandGroup ? { start: bs, end: bs + brandText.length, text: brandText } : undefined,
+      });
     }
   }
 
@@ -322,7 +556,14 @@ export function findMarkers(m: MappedText, g: Grammar, opts: { linkRegions: Regi
       if (inLink(i) || taken(i, e)) continue;
       const clause = clauseAround(n, i, e);
       const cue = g.mentionCues.find((c) => clause.includes(c));
-      push({ start: i, end: e, phrase: p, form: 'phrase', reading: cue ? 'mention' : undefined, why: cue ? `talks about disclosure ("${cue}")` : undefined });
+      push({
+        start: i,
+        end: e,
+        phrase: p,
+        form: 'phrase',
+        reading: cue ? 'mention' : undefined,
+        why: cue ? `talks about disclosure ("${cue}")` : undefined,
+      });
     }
   }
 
@@ -335,11 +576,26 @@ export function findMarkers(m: MappedText, g: Grammar, opts: { linkRegions: Regi
       if (inLink(s) || taken(s, e)) continue;
       const brandText = (x[1] ?? '').trim();
       if (PERSONAL.test(brandText)) {
-        out.push({ start: s, end: e, phrase: x[0], form: 'credit', reading: 'other_sense', why: `names "${brandText}", a person, not a brand` });
+        out.push({
+          start: s,
+          end: e,
+          phrase: x[0],
+          form: 'credit',
+          reading: 'other_sense',
+          why: `names "${brandText}", a person, not a brand`,
+        });
         continue;
       }
       const bs = s + x[0].indexOf(x[1] ?? '');
-      push({ start: s, end: e, phrase: x[0], form: 'credit', reading: 'weak', why: 'ambiguous on its own', brand: { start: bs, end: bs + (x[1] ?? '').length, text: x[1] ?? '' } });
+      push({
+        start: s,
+        end: e,
+        phrase: x[0],
+        form: 'credit',
+        reading: 'weak',
+        why: 'ambiguous on its own',
+        brand: { start: bs, end: bs + (x[1] ?? '').length, text: x[1] ?? '' },
+      });
     }
   }
 
@@ -351,8 +607,30 @@ export function findMarkers(m: MappedText, g: Grammar, opts: { linkRegions: Regi
       if (latin && (/[\p{L}\p{N}]/u.test(n[i - 1] ?? '') || /[\p{L}\p{N}]/u.test(n[e] ?? ''))) continue;
       if (inLink(i) || taken(i, e)) continue;
       const nm = nonMarker(i, e);
-      const reading: MarkerReading = inRegion(quotes, i, e) ? 'quoted' : nm ? (/不是|非|无|没有|not|no|n't/.test(nm) ? 'negated' : 'other_sense') : negatedBefore(i) ? 'negated' : 'mention';
-      out.push({ start: i, end: e, phrase: w, form: 'phrase', reading, why: reading === 'mention' ? 'a marker word in passing, in no label form' : nm ? `part of "${nm}"` : reading === 'quoted' ? 'inside a quotation' : 'denied' });
+      const reading: MarkerReading = inRegion(quotes, i, e)
+        ? 'quoted'
+        : nm
+          ? /不是|非|无|没有|not|no|n't/.test(nm)
+            ? 'negated'
+            : 'other_sense'
+          : negatedBefore(i)
+            ? 'negated'
+            : 'mention';
+      out.push({
+        start: i,
+        end: e,
+        phrase: w,
+        form: 'phrase',
+        reading,
+        why:
+          reading === 'mention'
+            ? 'a marker word in passing, in no label form'
+            : nm
+              ? `part of "${nm}"`
+              : reading === 'quoted'
+                ? 'inside a quotation'
+                : 'denied',
+      });
     }
   }
   // Bare ambiguous words ("合作") left over: ambiguous when not denied or another sense.
@@ -422,7 +700,19 @@ function placement(n: string, f: FoundMarker, all: FoundMarker[], info: ReturnTy
   return null;
 }
 
-export const LINK_MARKER_TOKENS = new Set(['ad', 'ads', 'sponsored', 'sponsor', 'paid', 'advertorial', 'guanggao', 'tuiguang', '广告', '推广', '赞助']);
+export const LINK_MARKER_TOKENS = new Set([
+  'ad',
+  'ads',
+  'sponsored',
+  'sponsor',
+  'paid',
+  'advertorial',
+  'guanggao',
+  'tuiguang',
+  '广告',
+  '推广',
+  '赞助',
+]);
 
 /** A disclosure word only inside a URL (".../sponsored/...", "?partner=paid-ad"): readers do not read URLs. */
 export function markerInUrl(url: string): string | null {
@@ -432,7 +722,9 @@ export function markerInUrl(url: string): string | null {
   } catch {
     return null;
   }
-  const tokens = decodeURIComponentSafe(`${u.pathname} ${u.search}`).toLowerCase().split(/[^\p{L}\p{N}]+/u);
+  const tokens = decodeURIComponentSafe(`${u.pathname} ${u.search}`)
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u);
   return tokens.find((t) => LINK_MARKER_TOKENS.has(t)) ?? null;
 }
 

@@ -24,7 +24,7 @@ export function mapText(original: string): MappedText {
   }
   let norm = '';
   const origin: number[] = [];
-  for (let i = 0; i < original.length; ) {
+  for (let i = 0; i < original.length;) {
     const cp = original.codePointAt(i)!;
     const width = cp > 0xffff ? 2 : 1;
     const piece = cp < 0x80 ? String.fromCharCode(cp).toLowerCase() : normalizeForMatch(original.slice(i, i + width));

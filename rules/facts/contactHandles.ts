@@ -7,7 +7,33 @@ export interface ContactHandle {
   index: number;
 }
 
-const CHINESE_DIGITS: Record<string, string> = { 零: '0', 〇: '0', 洞: '0', 一: '1', 幺: '1', 壹: '1', 二: '2', 两: '2', 贰: '2', 三: '3', 叁: '3', 四: '4', 肆: '4', 五: '5', 伍: '5', 六: '6', 陆: '6', 七: '7', 柒: '7', 拐: '7', 八: '8', 捌: '8', 九: '9', 勾: '9', 玖: '9' };
+const CHINESE_DIGITS: Record<string, string> = {
+  零: '0',
+  〇: '0',
+  洞: '0',
+  一: '1',
+  幺: '1',
+  壹: '1',
+  二: '2',
+  两: '2',
+  贰: '2',
+  三: '3',
+  叁: '3',
+  四: '4',
+  肆: '4',
+  五: '5',
+  伍: '5',
+  六: '6',
+  陆: '6',
+  七: '7',
+  柒: '7',
+  拐: '7',
+  八: '8',
+  捌: '8',
+  九: '9',
+  勾: '9',
+  玖: '9',
+};
 
 /**
  * Digits as a reader would read them: Chinese numerals become digits, everything else stays,
@@ -54,14 +80,16 @@ export function findContactHandles(text: string): ContactHandle[] {
   for (const m of digits.matchAll(PHONE)) {
     const value = m[0].replace(/[\s.-]/g, '');
     // A number already reported as a WeChat id or WhatsApp number is the same handle.
-    if (!out.some((h) => (h.kind === 'wechat' || h.kind === 'whatsapp') && value.endsWith(h.value.replace(/^\+/, '')))) push(out, 'phone', value, m.index);
+    if (!out.some((h) => (h.kind === 'wechat' || h.kind === 'whatsapp') && value.endsWith(h.value.replace(/^\+/, ''))))
+      push(out, 'phone', value, m.index);
   }
   return out.sort((a, b) => a.index - b.index);
 }
 
 // Phone invitations name the number's use ("call me at", not "call me crazy"): the rules pair an
 // invite with a handle, and a bare "call me" is too common in ordinary talk to count.
-const INVITES = /(?:加我|加一下|私聊|私信我|联系我|详聊|私下|找我|打我电话|给我打电话|dm me|message me|text me|add me|contact me|hit me up|inbox me|pm me|whatsapp me|call me (?:at|on)\b)/iu;
+const INVITES =
+  /(?:加我|加一下|私聊|私信我|联系我|详聊|私下|找我|打我电话|给我打电话|dm me|message me|text me|add me|contact me|hit me up|inbox me|pm me|whatsapp me|call me (?:at|on)\b)/iu;
 
 /** The text invites readers to make contact outside the thread. */
 export function hasContactInvite(text: string): boolean {

@@ -10,7 +10,28 @@ import { DEFAULT_DISCLOSURE_PHRASES } from '../disclosure/grammar';
 export { DEFAULT_DISCLOSURE_PHRASES };
 
 /** A marker preceded by one of these is denied, not disclosed ("这不是广告", "not sponsored"). */
-const NEGATIONS_BEFORE = ['不是', '非', '没有', '无', '没收', '不含', '并非', '绝非', '不算', '拒绝', 'not ', 'no ', 'non-', 'non ', 'isn\'t ', 'is not ', 'never ', '#not', 'not an ', 'not a '];
+const NEGATIONS_BEFORE = [
+  '不是',
+  '非',
+  '没有',
+  '无',
+  '没收',
+  '不含',
+  '并非',
+  '绝非',
+  '不算',
+  '拒绝',
+  'not ',
+  'no ',
+  'non-',
+  'non ',
+  "isn't ",
+  'is not ',
+  'never ',
+  '#not',
+  'not an ',
+  'not a ',
+];
 /** …or followed by one of these ("广告勿扰", "ad-free"). */
 const NEGATIONS_AFTER = ['勿扰', '位招租', '法', '-free', ' free'];
 

@@ -1,8 +1,10 @@
 const URL = /\b(?:https?:\/\/|www\.)[^\s<>"'，。！？、）)】]+/giu;
 // Parameters and paths by which a link pays the person who shared it.
-const AFFILIATE_PARAM = /[?&](?:aff|affiliate|aff_id|ref|referral|refer|utm_source|utm_campaign|tag|pid|invite|invite_code|promo|coupon|code)=/iu;
+const AFFILIATE_PARAM =
+  /[?&](?:aff|affiliate|aff_id|ref|referral|refer|utm_source|utm_campaign|tag|pid|invite|invite_code|promo|coupon|code)=/iu;
 const AFFILIATE_PATH = /\/(?:ref|aff|go|r)\/[a-z0-9_-]+/iu;
-const PROMO_CODE = /(?:优惠码|折扣码|邀请码|推荐码|口令|我的码|用码|券码|use my code|use code|promo code|discount code|coupon code|with code)\s*[:：]?\s*[a-z0-9]{3,}/iu;
+const PROMO_CODE =
+  /(?:优惠码|折扣码|邀请码|推荐码|口令|我的码|用码|券码|use my code|use code|promo code|discount code|coupon code|with code)\s*[:：]?\s*[a-z0-9]{3,}/iu;
 
 export interface LinkFacts {
   links: string[];

@@ -64,7 +64,13 @@ export interface BoardWindow {
 
 /** The board facts from a window, the same live and in a backtest. */
 export function boardFacts(w: BoardWindow | null) {
-  if (!w) return { boardPosts24h: undefined, boardCommercialShare24h: undefined, boardCommercialThreshold: undefined, boardOverThreshold: undefined };
+  if (!w)
+    return {
+      boardPosts24h: undefined,
+      boardCommercialShare24h: undefined,
+      boardCommercialThreshold: undefined,
+      boardOverThreshold: undefined,
+    };
   const share = w.posts24h ? w.commercial24h / w.posts24h : undefined;
   return {
     boardPosts24h: w.posts24h,
@@ -94,12 +100,18 @@ export function computePostFacts(post: PostForFacts, ctx: PostContext, lists: Po
   const verdict = disclosureVerdict({
     text,
     platformLabel: post.platformLabel,
-    partnerships: active.map((p) => ({ brand: p.brandHandle, kind: p.kind, names: ctx.brands.find((b) => b.handle === p.brandHandle)?.names ?? [] })),
+    partnerships: active.map((p) => ({
+      brand: p.brandHandle,
+      kind: p.kind,
+      names: ctx.brands.find((b) => b.handle === p.brandHandle)?.names ?? [],
+    })),
     promoScore: ctx.scores?.promo,
     // The whole grammar and the affiliate list from the policy lists, as in the compliance report.
     settings: disclosureSettings(lists),
   });
-  const readMarkers = verdict.evidence.filter((e) => e.kind === 'marker' || e.kind === 'weak_marker').flatMap((e) => e.spans.filter((s) => s.kind !== 'brand').map((s) => text.slice(s.start, s.end)));
+  const readMarkers = verdict.evidence
+    .filter((e) => e.kind === 'marker' || e.kind === 'weak_marker')
+    .flatMap((e) => e.spans.filter((s) => s.kind !== 'brand').map((s) => text.slice(s.start, s.end)));
   const facts: Record<string, unknown> = {
     kind: post.kind,
     board: post.board ?? undefined,
@@ -114,7 +126,9 @@ export function computePostFacts(post: PostForFacts, ctx: PostContext, lists: Po
     links: a.links,
     linkDomains: a.linkDomains,
     linkCount: a.links.length,
-    hasAffiliateLink: a.hasAffiliateLink || verdict.evidence.some((e) => e.kind === 'affiliate_link' || e.kind === 'storefront_link' || e.kind === 'promo_code'),
+    hasAffiliateLink:
+      a.hasAffiliateLink ||
+      verdict.evidence.some((e) => e.kind === 'affiliate_link' || e.kind === 'storefront_link' || e.kind === 'promo_code'),
     contactHandles: a.contactHandles.map(({ kind, value }) => ({ kind, value })),
     contactKinds: [...new Set(a.contactHandles.map((h) => h.kind))],
     contactCount: a.contactHandles.length,

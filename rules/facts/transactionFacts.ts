@@ -45,7 +45,10 @@ export function computeTransactionFacts(tx: TransactionForFacts, ctx: Transactio
     hasReferralPost: tx.hasReferralPost,
     referralPostDisclosed: ctx.referralPostDisclosed ?? undefined,
     hasAffiliate: tx.hasAffiliate,
-    affiliatePartneredWithBrand: tx.hasAffiliate && tx.productBrandHandle !== null ? ctx.affiliatePartnerships.some((p) => p.brandHandle === tx.productBrandHandle && activeAt(p, tx.orderedAt)) : undefined,
+    affiliatePartneredWithBrand:
+      tx.hasAffiliate && tx.productBrandHandle !== null
+        ? ctx.affiliatePartnerships.some((p) => p.brandHandle === tx.productBrandHandle && activeAt(p, tx.orderedAt))
+        : undefined,
   };
   return facts;
 }

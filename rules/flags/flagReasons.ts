@@ -46,7 +46,11 @@ function starterReasons(): Record<string, string> {
 }
 
 /** Every known reason: id (the part after `flag_reason.`) → English template. */
-export const FLAG_REASON_TEMPLATES: Readonly<Record<string, string>> = { ...SYSTEM_FLAG_REASONS, ...DEMO_FLAG_REASONS, ...starterReasons() };
+export const FLAG_REASON_TEMPLATES: Readonly<Record<string, string>> = {
+  ...SYSTEM_FLAG_REASONS,
+  ...DEMO_FLAG_REASONS,
+  ...starterReasons(),
+};
 
 /** The English text a server-written reason is stored as. */
 export function flagReasonText(id: SystemFlagReason, params: MessageParams): string {
@@ -59,19 +63,20 @@ function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-const MATCHERS = Object.entries(FLAG_REASON_TEMPLATES).map(([id, template]) => {
-  const names: string[] = [];
-  const source = template
-    .split(/(%\{\w+\})/)
-    .map((part) => {
-      const m = /^%\{(\w+)\}$/.exec(part);
-      if (!m) return escapeRegex(part);
-      names.push(m[1]!);
-      return NUMERIC.has(m[1]!) ? '(\\d+(?:\\.\\d+)?)' : '(.+?)';
-    })
-    .join('');
-  return { id, names, regex: new RegExp(`^${source}$`), literal: template.replace(/%\{\w+\}/g, '').length };
-})
+const MATCHERS = Object.entries(FLAG_REASON_TEMPLATES)
+  .map(([id, template]) => {
+    const names: string[] = [];
+    const source = template
+      .split(/(%\{\w+\})/)
+      .map((part) => {
+        const m = /^%\{(\w+)\}$/.exec(part);
+        if (!m) return escapeRegex(part);
+        names.push(m[1]!);
+        return NUMERIC.has(m[1]!) ? '(\\d+(?:\\.\\d+)?)' : '(.+?)';
+      })
+      .join('');
+    return { id, names, regex: new RegExp(`^${source}$`), literal: template.replace(/%\{\w+\}/g, '').length };
+  })
   // The most specific template first: "(%{report_reason}, %{count} reports)" before "(%{report_reason})".
   .sort((a, b) => b.literal - a.literal);
 

@@ -22,7 +22,8 @@ export interface LeafParts {
 }
 
 const NUMERIC: Record<string, string> = { greaterThan: '>', greaterThanInclusive: '>=', lessThan: '<', lessThanInclusive: '<=' };
-const jsonLiteral = (v: unknown) => typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)) || typeof v === 'boolean' || v === null;
+const jsonLiteral = (v: unknown) =>
+  typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)) || typeof v === 'boolean' || v === null;
 
 /**
  * Generates one straight-line JavaScript function for a whole policy: each plain fact is read once
@@ -102,7 +103,16 @@ export function generatePolicy(
         return `(typeof ${read} === 'number' ? ${read} ${op} ${literal} : (${constant(numericValidator)}(${read}) && ${read} ${op} ${literal}))`;
       }
     }
-    if (!parts.rightGetter && !parts.getter && decorators.length === 0 && (operator === 'in' || operator === 'notIn') && Array.isArray(leaf.value) && leaf.value.length > 0 && leaf.value.length <= 8 && leaf.value.every(jsonLiteral)) {
+    if (
+      !parts.rightGetter &&
+      !parts.getter &&
+      decorators.length === 0 &&
+      (operator === 'in' || operator === 'notIn') &&
+      Array.isArray(leaf.value) &&
+      leaf.value.length > 0 &&
+      leaf.value.length <= 8 &&
+      leaf.value.every(jsonLiteral)
+    ) {
       // `value.indexOf(fact) > -1` is strict equality with one of the literals.
       const any = `(${leaf.value.map((v) => `${read} === ${JSON.stringify(v)}`).join(' || ')})`;
       return operator === 'in' ? any : `!${any}`;

@@ -3,7 +3,15 @@ import { normalizeForMatch } from '../text/normalize';
 import { isAll, isAny, isFactReference, isNot, rulePriority, type Condition, type LeafCondition, type PolicyDocument } from './document';
 import type { ConditionTrace, EvaluationResult, Facts, PolicyEvaluator, RuleHit } from './evaluation';
 import type { PolicyEvent } from './events';
-import { BUILTIN_OPERATORS, customOperators, parseOperatorName, resolveOperator, type OperatorDef, type OperatorFn, type PolicyLists } from './operators';
+import {
+  BUILTIN_OPERATORS,
+  customOperators,
+  parseOperatorName,
+  resolveOperator,
+  type OperatorDef,
+  type OperatorFn,
+  type PolicyLists,
+} from './operators';
 import { buildPatternMatcher } from '../text/patterns';
 import { generatePolicy, type LeafParts } from './codegen';
 
@@ -36,7 +44,9 @@ function factGetter(fact: string, path: string | undefined): Getter {
     if (!isContainer(value)) return value;
     let current: unknown = value;
     for (const step of steps) {
-      const plain = isContainer(current) && (Array.isArray(current) || Object.getPrototypeOf(current) === Object.prototype || Object.getPrototypeOf(current) === null);
+      const plain =
+        isContainer(current) &&
+        (Array.isArray(current) || Object.getPrototypeOf(current) === Object.prototype || Object.getPrototypeOf(current) === null);
       if (!plain || !Object.hasOwn(current as object, step)) return viaJsonPath(value);
       current = (current as Record<string, unknown>)[step];
       if (current === undefined) return viaJsonPath(value);
@@ -86,7 +96,7 @@ function anyPhrase(phrases: readonly string[]): (text: string) => boolean {
 function hostInSet(host: string, set: ReadonlySet<string>): boolean {
   let h = host.toLowerCase();
   if (h.endsWith('.')) h = h.slice(0, -1);
-  for (let from = 0; ; ) {
+  for (let from = 0; ;) {
     const dot = h.indexOf('.', from);
     if (dot === -1) return false;
     if (set.has(from === 0 ? h : h.slice(from))) return true;
@@ -99,13 +109,16 @@ function cost(c: Condition): number {
   if (isNot(c)) return cost(c.not);
   if (isAll(c)) return c.all.reduce((sum, x) => sum + cost(x), 0);
   if (isAny(c)) return c.any.reduce((sum, x) => sum + cost(x), 0);
-  const { operator } = parseOperatorName((c).operator);
-  return TEXT_OPERATORS.has(operator) ? 20 : (c).path ? 3 : 1;
+  const { operator } = parseOperatorName(c.operator);
+  return TEXT_OPERATORS.has(operator) ? 20 : c.path ? 3 : 1;
 }
 
 /** Conditions are pure and never throw, so running the cheap ones first cannot change the outcome. */
 function cheapFirst(parts: Condition[]): Condition[] {
-  return parts.map((p, i) => ({ p, i, cost: cost(p) })).sort((a, b) => a.cost - b.cost || a.i - b.i).map(({ p }) => p);
+  return parts
+    .map((p, i) => ({ p, i, cost: cost(p) }))
+    .sort((a, b) => a.cost - b.cost || a.i - b.i)
+    .map(({ p }) => p);
 }
 
 /** The phrases of every phrase condition (containsAny, containsPhraseFromList) in a policy. */
@@ -119,8 +132,10 @@ function policyPhrases(doc: PolicyDocument, lists: PolicyLists): string[] {
     if (isFactReference(leaf.value)) return;
     const { decorators, operator } = parseOperatorName(leaf.operator);
     if (decorators.length) return;
-    if (operator === 'containsAny' && Array.isArray(leaf.value)) out.push(...leaf.value.filter((x): x is string => typeof x === 'string' && x !== ''));
-    if (operator === 'containsPhraseFromList' && typeof leaf.value === 'string' && Object.hasOwn(lists, leaf.value)) out.push(...lists[leaf.value]!);
+    if (operator === 'containsAny' && Array.isArray(leaf.value))
+      out.push(...leaf.value.filter((x): x is string => typeof x === 'string' && x !== ''));
+    if (operator === 'containsPhraseFromList' && typeof leaf.value === 'string' && Object.hasOwn(lists, leaf.value))
+      out.push(...lists[leaf.value]!);
   };
   doc.rules.forEach((r) => walk(r.conditions));
   return out.map(normalizeForMatch);
@@ -231,7 +246,7 @@ function traceCondition(c: Condition, facts: Facts, compiler: Compiler): { trace
       }
     }
     const children = parts.map((p) => traces.get(p) ?? untraced(p));
-    return { trace: (op === 'all' ? { all: children, result } : { any: children, result }), result };
+    return { trace: op === 'all' ? { all: children, result } : { any: children, result }, result };
   }
   const leaf = c;
   const left = factGetter(leaf.fact, leaf.path)(facts);
@@ -254,7 +269,10 @@ function untraced(c: Condition): ConditionTrace {
 }
 
 /** Shared by every item that fires nothing; frozen, so no caller can change it for the others. */
-const NOTHING_FIRED: EvaluationResult = Object.freeze({ events: Object.freeze([]) as unknown as PolicyEvent[], hits: Object.freeze([]) as unknown as RuleHit[] });
+const NOTHING_FIRED: EvaluationResult = Object.freeze({
+  events: Object.freeze([]) as unknown as PolicyEvent[],
+  hits: Object.freeze([]) as unknown as RuleHit[],
+});
 
 export interface CompiledPolicy extends PolicyEvaluator {
   readonly engine: 'compiled';
@@ -330,7 +348,9 @@ export function compilePolicy(doc: PolicyDocument, lists: PolicyLists): Compiled
       name: rule.name,
       priority,
       conditions: rule.conditions,
-      event: deepFreeze(rule.event.params ? { type: rule.event.type, params: structuredClone(rule.event.params) } : { type: rule.event.type }),
+      event: deepFreeze(
+        rule.event.params ? { type: rule.event.type, params: structuredClone(rule.event.params) } : { type: rule.event.type },
+      ),
     }));
   const generated = generatePolicy(
     rules.map((r) => r.conditions),

@@ -17,10 +17,7 @@ export interface LeafCondition {
 }
 
 export type Condition =
-  | LeafCondition
-  | { all: Condition[]; priority?: number }
-  | { any: Condition[]; priority?: number }
-  | { not: Condition; priority?: number };
+  LeafCondition | { all: Condition[]; priority?: number } | { any: Condition[]; priority?: number } | { not: Condition; priority?: number };
 
 export interface PolicyRule {
   name: string;

@@ -29,7 +29,9 @@ export function policyEditorSchema(subject: Subject, listNames: readonly string[
     type: 'object',
     additionalProperties: false,
     required: ['rules'],
-    properties: { rules: { type: 'array', maxItems: LIMITS.rules, items: { $ref: '#/$defs/rule' }, description: 'the rules of this policy' } },
+    properties: {
+      rules: { type: 'array', maxItems: LIMITS.rules, items: { $ref: '#/$defs/rule' }, description: 'the rules of this policy' },
+    },
     $defs: {
       rule: {
         type: 'object',
@@ -44,9 +46,27 @@ export function policyEditorSchema(subject: Subject, listNames: readonly string[
       },
       condition: {
         anyOf: [
-          { type: 'object', additionalProperties: false, required: ['all'], properties: { all: { type: 'array', items: { $ref: '#/$defs/condition' }, description: 'every condition holds' }, priority } },
-          { type: 'object', additionalProperties: false, required: ['any'], properties: { any: { type: 'array', items: { $ref: '#/$defs/condition' }, description: 'at least one condition holds' }, priority } },
-          { type: 'object', additionalProperties: false, required: ['not'], properties: { not: { $ref: '#/$defs/condition', description: 'the condition does not hold' }, priority } },
+          {
+            type: 'object',
+            additionalProperties: false,
+            required: ['all'],
+            properties: { all: { type: 'array', items: { $ref: '#/$defs/condition' }, description: 'every condition holds' }, priority },
+          },
+          {
+            type: 'object',
+            additionalProperties: false,
+            required: ['any'],
+            properties: {
+              any: { type: 'array', items: { $ref: '#/$defs/condition' }, description: 'at least one condition holds' },
+              priority,
+            },
+          },
+          {
+            type: 'object',
+            additionalProperties: false,
+            required: ['not'],
+            properties: { not: { $ref: '#/$defs/condition', description: 'the condition does not hold' }, priority },
+          },
           { $ref: '#/$defs/leaf' },
         ],
       },
@@ -56,14 +76,26 @@ export function policyEditorSchema(subject: Subject, listNames: readonly string[
         required: ['fact', 'operator', 'value'],
         properties: {
           // enumDescriptions: the editors' convention for documenting each enum value; validators ignore it.
-          fact: { enum: facts.map((f) => f.name), enumDescriptions: facts.map((f) => `${f.type} · ${f.description}`), description: `a fact of a ${subject}` },
-          operator: { anyOf: [{ enum: [...OPERATOR_NAMES] }, { type: 'string', pattern: decorated }], description: 'an operator, optionally decorated (not:, someFact: …)' },
+          fact: {
+            enum: facts.map((f) => f.name),
+            enumDescriptions: facts.map((f) => `${f.type} · ${f.description}`),
+            description: `a fact of a ${subject}`,
+          },
+          operator: {
+            anyOf: [{ enum: [...OPERATOR_NAMES] }, { type: 'string', pattern: decorated }],
+            description: 'an operator, optionally decorated (not:, someFact: …)',
+          },
           value: { description: 'what the fact is compared with; a list name for the list operators' },
           path: { type: 'string', pattern: '^\\$', description: 'JSONPath into an object or array fact' },
           priority,
           params: { type: 'object' },
         },
-        allOf: [{ if: { properties: { operator: { type: 'string', pattern: listOperatorPattern } } }, then: { properties: { value: { enum: [...listNames] } } } }],
+        allOf: [
+          {
+            if: { properties: { operator: { type: 'string', pattern: listOperatorPattern } } },
+            then: { properties: { value: { enum: [...listNames] } } },
+          },
+        ],
       },
       event: {
         oneOf: EVENT_TYPES.map((type) => ({

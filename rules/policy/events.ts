@@ -14,7 +14,15 @@ export const EVENT_PARAMS = {
   label: z.object({ label: z.enum(LABELS), reason: reason.optional() }).strict(),
   require_disclosure: z.object({ reason }).strict(),
   reputation_evidence: z
-    .object({ component: z.enum(['discussion', 'commerce']), weight: z.number().min(-5).max(5).refine((w) => w !== 0, 'weight must not be 0'), reason: reason.optional() })
+    .object({
+      component: z.enum(['discussion', 'commerce']),
+      weight: z
+        .number()
+        .min(-5)
+        .max(5)
+        .refine((w) => w !== 0, 'weight must not be 0'),
+      reason: reason.optional(),
+    })
     .strict(),
 } as const;
 
@@ -22,9 +30,7 @@ export type EventType = keyof typeof EVENT_PARAMS;
 export const EVENT_TYPES = Object.keys(EVENT_PARAMS) as EventType[];
 
 export type FlagParams = z.infer<(typeof EVENT_PARAMS)['flag']>;
-type HoldParams = z.infer<(typeof EVENT_PARAMS)['hold']>;
 export type LabelParams = z.infer<(typeof EVENT_PARAMS)['label']>;
-type RequireDisclosureParams = z.infer<(typeof EVENT_PARAMS)['require_disclosure']>;
 export type ReputationEvidenceParams = z.infer<(typeof EVENT_PARAMS)['reputation_evidence']>;
 
 /** An event as json-rules-engine emits it. */

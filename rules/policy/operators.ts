@@ -162,12 +162,24 @@ export function customOperators(lists: PolicyLists): OperatorDef[] {
       name: 'between',
       validator: always,
       compare: (fact, value) =>
-        typeof fact === 'number' && Array.isArray(value) && typeof value[0] === 'number' && typeof value[1] === 'number' && fact >= value[0] && fact <= value[1],
+        typeof fact === 'number' &&
+        Array.isArray(value) &&
+        typeof value[0] === 'number' &&
+        typeof value[1] === 'number' &&
+        fact >= value[0] &&
+        fact <= value[1],
     },
   ];
 }
 
-export const CUSTOM_OPERATOR_NAMES = ['containsAny', 'matchesPattern', 'inList', 'containsPhraseFromList', 'domainInList', 'between'] as const;
+export const CUSTOM_OPERATOR_NAMES = [
+  'containsAny',
+  'matchesPattern',
+  'inList',
+  'containsPhraseFromList',
+  'domainInList',
+  'between',
+] as const;
 
 /** Splits `not:someFact:containsAny` into its decorators (outermost first) and the operator. */
 export function parseOperatorName(name: string): { decorators: string[]; operator: string } {

@@ -36,12 +36,17 @@ export function traceFromJre(c: JreCondition): ConditionTrace {
  * the fallback for anything the compiled evaluator does not handle. Facts are runtime constants;
  * a fact the item does not have is undefined rather than an error.
  */
-export function createReferenceEvaluator(doc: PolicyDocument, lists: PolicyLists): PolicyEvaluator & { rawRun(facts: Facts): Promise<{ events: PolicyEvent[] }> } {
+export function createReferenceEvaluator(
+  doc: PolicyDocument,
+  lists: PolicyLists,
+): PolicyEvaluator & { rawRun(facts: Facts): Promise<{ events: PolicyEvent[] }> } {
   const engine = new Engine([], { allowUndefinedFacts: true });
   for (const op of customOperators(lists)) engine.addOperator(op.name, (a: unknown, b: unknown) => op.validator(a) && op.compare(a, b));
   // json-rules-engine writes into the condition objects it is given; it gets its own copy.
   const rules = structuredClone(doc.rules);
-  rules.forEach((rule) => engine.addRule({ name: rule.name, priority: rulePriority(rule), conditions: rule.conditions as never, event: rule.event }));
+  rules.forEach((rule) =>
+    engine.addRule({ name: rule.name, priority: rulePriority(rule), conditions: rule.conditions as never, event: rule.event }),
+  );
   const order = new Map(doc.rules.map((r, i) => [r.name, i]));
 
   return {
@@ -56,7 +61,9 @@ export function createReferenceEvaluator(doc: PolicyDocument, lists: PolicyLists
       // Rules of one priority run "in parallel", so the engine lists them in the order their
       // promises settled. The product reports them in document order instead: stable, and what
       // the person who wrote the policy expects.
-      const sorted = [...(results)].sort((a, b) => (b.priority ?? 1) - (a.priority ?? 1) || order.get(String(a.name))! - order.get(String(b.name))!);
+      const sorted = [...results].sort(
+        (a, b) => (b.priority ?? 1) - (a.priority ?? 1) || order.get(String(a.name))! - order.get(String(b.name))!,
+      );
       const hits: RuleHit[] = sorted.map((r) => ({
         rule: String(r.name),
         priority: r.priority ?? 1,

@@ -25,7 +25,8 @@ const PATH_FACT_TYPES: ReadonlySet<FactType> = new Set(['object', 'object[]', 's
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 const isScalar = (v: unknown) => v === null || ['string', 'number', 'boolean'].includes(typeof v);
-const describe = (v: unknown) => (Array.isArray(v) ? 'an array' : v === null ? 'null' : typeof v === 'object' ? 'an object' : `a ${typeof v}`);
+const describe = (v: unknown) =>
+  Array.isArray(v) ? 'an array' : v === null ? 'null' : typeof v === 'object' ? 'an object' : `a ${typeof v}`;
 
 /**
  * Checks a policy document for everything json-rules-engine would only discover at run time,
@@ -54,7 +55,14 @@ export function validatePolicy(doc: unknown, ctx: ValidationContext): PolicyProb
     // someValue / everyValue apply the operator to each element of an array value.
     if (decorators.includes('someValue') || decorators.includes('everyValue')) {
       if (!Array.isArray(value) || value.length === 0) return add(path, `${decorators.join(':')} needs a non-empty array value`);
-      value.forEach((v, i) => checkValueShape(operator, v, `${path}[${i}]`, decorators.filter((d) => d !== 'someValue' && d !== 'everyValue')));
+      value.forEach((v, i) =>
+        checkValueShape(
+          operator,
+          v,
+          `${path}[${i}]`,
+          decorators.filter((d) => d !== 'someValue' && d !== 'everyValue'),
+        ),
+      );
       return;
     }
     if (decorators.includes('swap')) {
@@ -82,7 +90,8 @@ export function validatePolicy(doc: unknown, ctx: ValidationContext): PolicyProb
         if (typeof value !== 'number' || !Number.isFinite(value)) add(path, `${operator} needs a number`);
         return;
       case 'containsAny':
-        if (!Array.isArray(value) || value.length === 0 || !value.every((v) => typeof v === 'string' && v.trim() !== '')) add(path, 'containsAny needs a non-empty array of non-empty strings');
+        if (!Array.isArray(value) || value.length === 0 || !value.every((v) => typeof v === 'string' && v.trim() !== ''))
+          add(path, 'containsAny needs a non-empty array of non-empty strings');
         else if (value.length > LIMITS.listValues) add(path, `at most ${LIMITS.listValues} strings; use a list for more`);
         return;
       case 'matchesPattern': {
@@ -95,10 +104,18 @@ export function validatePolicy(doc: unknown, ctx: ValidationContext): PolicyProb
       case 'containsPhraseFromList':
       case 'domainInList':
         if (typeof value !== 'string') add(path, `${operator} needs the name of a list`);
-        else if (!ctx.listNames.has(value)) add(path, `no list named "${value}"; existing lists: ${[...ctx.listNames].sort().join(', ') || 'none'}`);
+        else if (!ctx.listNames.has(value))
+          add(path, `no list named "${value}"; existing lists: ${[...ctx.listNames].sort().join(', ') || 'none'}`);
         return;
       case 'between':
-        if (!Array.isArray(value) || value.length !== 2 || typeof value[0] !== 'number' || typeof value[1] !== 'number' || !Number.isFinite(value[0]) || !Number.isFinite(value[1]))
+        if (
+          !Array.isArray(value) ||
+          value.length !== 2 ||
+          typeof value[0] !== 'number' ||
+          typeof value[1] !== 'number' ||
+          !Number.isFinite(value[0]) ||
+          !Number.isFinite(value[1])
+        )
           add(path, 'between needs [min, max], two numbers');
         else if (value[0] > value[1]) add(path, 'between needs min ≤ max');
         return;
@@ -112,16 +129,19 @@ export function validatePolicy(doc: unknown, ctx: ValidationContext): PolicyProb
     if (!def.subjects.includes(ctx.subject)) add(`${path}.fact`, `"${fact}" is not a fact of a ${ctx.subject}`);
     if (factPath !== undefined) {
       if (typeof factPath !== 'string' || !factPath.startsWith('$')) add(`${path}.path`, 'a path is a JSONPath string starting with $');
-      else if (!PATH_FACT_TYPES.has(def.type)) add(`${path}.path`, `"${fact}" is a ${def.type}; a path only reaches into objects and arrays`);
+      else if (!PATH_FACT_TYPES.has(def.type))
+        add(`${path}.path`, `"${fact}" is a ${def.type}; a path only reaches into objects and arrays`);
     }
   };
 
   const checkCondition = (c: unknown, path: string, depth: number) => {
     if (depth > LIMITS.depth) return add(path, `conditions nest at most ${LIMITS.depth} deep`);
     if (!isObject(c)) return add(path, 'a condition is an object: {all: [...]}, {any: [...]}, {not: {...}} or {fact, operator, value}');
-    if (c.priority !== undefined && (!Number.isInteger(c.priority) || (c.priority as number) < 1)) add(`${path}.priority`, 'a condition priority is an integer ≥ 1');
+    if (c.priority !== undefined && (!Number.isInteger(c.priority) || (c.priority as number) < 1))
+      add(`${path}.priority`, 'a condition priority is an integer ≥ 1');
     const booleans = ['all', 'any', 'not'].filter((k) => Object.hasOwn(c, k));
-    if (Object.hasOwn(c, 'condition')) return add(`${path}.condition`, 'shared condition references are not supported; write the condition out');
+    if (Object.hasOwn(c, 'condition'))
+      return add(`${path}.condition`, 'shared condition references are not supported; write the condition out');
     if (booleans.length > 1) return add(path, `a condition has one of all/any/not, not ${booleans.join(' and ')}`);
     if (booleans.length === 1) {
       const op = booleans[0]!;
@@ -136,19 +156,25 @@ export function validatePolicy(doc: unknown, ctx: ValidationContext): PolicyProb
       return;
     }
     leaves++;
-    for (const key of Object.keys(c)) if (!['fact', 'operator', 'value', 'path', 'priority', 'params'].includes(key)) add(`${path}.${key}`, 'unknown property in a condition');
+    for (const key of Object.keys(c))
+      if (!['fact', 'operator', 'value', 'path', 'priority', 'params'].includes(key))
+        add(`${path}.${key}`, 'unknown property in a condition');
     checkFact(c.fact, c.path, path);
     if (c.params !== undefined && !isObject(c.params)) add(`${path}.params`, 'params is an object');
     if (typeof c.operator !== 'string' || c.operator === '') return add(`${path}.operator`, 'must name an operator');
     const { decorators, operator } = parseOperatorName(c.operator);
     const unknownDecorator = decorators.find((d) => !DECORATOR_NAMES.has(d));
-    if (unknownDecorator !== undefined) return add(`${path}.operator`, `unknown operator decorator "${unknownDecorator}"; known: ${[...DECORATOR_NAMES].join(', ')}`);
-    if (!OPERATOR_NAMES.has(operator)) return add(`${path}.operator`, `unknown operator "${operator}"; known: ${[...OPERATOR_NAMES].join(', ')}`);
+    if (unknownDecorator !== undefined)
+      return add(`${path}.operator`, `unknown operator decorator "${unknownDecorator}"; known: ${[...DECORATOR_NAMES].join(', ')}`);
+    if (!OPERATOR_NAMES.has(operator))
+      return add(`${path}.operator`, `unknown operator "${operator}"; known: ${[...OPERATOR_NAMES].join(', ')}`);
     if (!Object.hasOwn(c, 'value')) return add(`${path}.value`, 'a condition needs a value');
     const value = c.value;
     if (isFactReference(value)) {
-      if (!NUMERIC.has(operator) && operator !== 'equal' && operator !== 'notEqual') add(`${path}.value`, `${operator} cannot compare with another fact`);
-      for (const key of Object.keys(value)) if (key !== 'fact' && key !== 'path' && key !== 'params') add(`${path}.value.${key}`, 'unknown property in a fact reference');
+      if (!NUMERIC.has(operator) && operator !== 'equal' && operator !== 'notEqual')
+        add(`${path}.value`, `${operator} cannot compare with another fact`);
+      for (const key of Object.keys(value))
+        if (key !== 'fact' && key !== 'path' && key !== 'params') add(`${path}.value.${key}`, 'unknown property in a fact reference');
       checkFact(value.fact, value.path, `${path}.value`);
     }
     checkValueShape(operator, c.value, `${path}.value`, decorators);
@@ -157,21 +183,31 @@ export function validatePolicy(doc: unknown, ctx: ValidationContext): PolicyProb
   rules.forEach((rule: unknown, i: number) => {
     const path = `rules[${i}]`;
     if (!isObject(rule)) return add(path, 'a rule is an object with name, conditions and event');
-    for (const key of Object.keys(rule)) if (!['name', 'priority', 'conditions', 'event'].includes(key)) add(`${path}.${key}`, 'unknown property in a rule');
+    for (const key of Object.keys(rule))
+      if (!['name', 'priority', 'conditions', 'event'].includes(key)) add(`${path}.${key}`, 'unknown property in a rule');
     if (typeof rule.name !== 'string' || rule.name.trim() === '') add(`${path}.name`, 'every rule needs a name');
     else if (rule.name.length > LIMITS.nameLength) add(`${path}.name`, `at most ${LIMITS.nameLength} characters`);
     else if (names.has(rule.name)) add(`${path}.name`, `"${rule.name}" is already the name of rules[${names.get(rule.name)}]`);
     else names.set(rule.name, i);
-    if (rule.priority !== undefined && (!Number.isInteger(rule.priority) || (rule.priority as number) < 1 || (rule.priority as number) > 1000)) add(`${path}.priority`, 'a rule priority is an integer from 1 to 1000');
+    if (
+      rule.priority !== undefined &&
+      (!Number.isInteger(rule.priority) || (rule.priority as number) < 1 || (rule.priority as number) > 1000)
+    )
+      add(`${path}.priority`, 'a rule priority is an integer from 1 to 1000');
     if (!isObject(rule.conditions)) add(`${path}.conditions`, 'conditions must be an object with all, any or not at the top');
-    else if (!['all', 'any', 'not'].some((k) => Object.hasOwn(rule.conditions as object, k))) add(`${path}.conditions`, 'the top of conditions is all, any or not');
+    else if (!['all', 'any', 'not'].some((k) => Object.hasOwn(rule.conditions as object, k)))
+      add(`${path}.conditions`, 'the top of conditions is all, any or not');
     else checkCondition(rule.conditions, `${path}.conditions`, 1);
     const event = rule.event;
     if (!isObject(event)) return add(`${path}.event`, 'every rule needs an event {type, params}');
-    for (const key of Object.keys(event)) if (key !== 'type' && key !== 'params') add(`${path}.event.${key}`, 'unknown property in an event');
-    if (typeof event.type !== 'string' || !EVENT_TYPES.includes(event.type as EventType)) return add(`${path}.event.type`, `unknown event type "${String(event.type)}"; known: ${EVENT_TYPES.join(', ')}`);
+    for (const key of Object.keys(event))
+      if (key !== 'type' && key !== 'params') add(`${path}.event.${key}`, 'unknown property in an event');
+    if (typeof event.type !== 'string' || !EVENT_TYPES.includes(event.type as EventType))
+      return add(`${path}.event.type`, `unknown event type "${String(event.type)}"; known: ${EVENT_TYPES.join(', ')}`);
     const parsed = EVENT_PARAMS[event.type as EventType].safeParse(event.params ?? {});
-    if (!parsed.success) for (const issue of parsed.error.issues) add(`${path}.event.params${issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('')}`, issue.message);
+    if (!parsed.success)
+      for (const issue of parsed.error.issues)
+        add(`${path}.event.params${issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('')}`, issue.message);
   });
   if (leaves > LIMITS.leaves) add('rules', `at most ${LIMITS.leaves} conditions in one policy`);
   return problems;

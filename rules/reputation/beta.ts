@@ -53,10 +53,18 @@ export function addEvent(state: EvidenceState, event: ReputationEvent, s: Reputa
   const w = Math.abs(event.weight);
   if (t >= ref) {
     const k = decayFactor(ref, t, s);
-    return { positive: state.positive * k + (event.weight > 0 ? w : 0), negative: state.negative * k + (event.weight < 0 ? w : 0), asOf: event.at };
+    return {
+      positive: state.positive * k + (event.weight > 0 ? w : 0),
+      negative: state.negative * k + (event.weight < 0 ? w : 0),
+      asOf: event.at,
+    };
   }
   const k = decayFactor(t, ref, s);
-  return { positive: state.positive + (event.weight > 0 ? w * k : 0), negative: state.negative + (event.weight < 0 ? w * k : 0), asOf: state.asOf };
+  return {
+    positive: state.positive + (event.weight > 0 ? w * k : 0),
+    negative: state.negative + (event.weight < 0 ? w * k : 0),
+    asOf: state.asOf,
+  };
 }
 
 /**
@@ -89,7 +97,12 @@ export function componentValue(state: EvidenceState, prior: [number, number], at
   const k = at.getTime() >= state.asOf.getTime() ? decayFactor(state.asOf.getTime(), at.getTime(), s) : 1;
   const r = state.positive * k;
   const n = state.negative * k;
-  return { score: (r + prior[0]) / (r + n + prior[0] + prior[1]), confidence: (r + n) / (r + n + s.confidenceHalfAt), positive: r, negative: n };
+  return {
+    score: (r + prior[0]) / (r + n + prior[0] + prior[1]),
+    confidence: (r + n) / (r + n + s.confidenceHalfAt),
+    positive: r,
+    negative: n,
+  };
 }
 
 export interface Reputation {
@@ -99,9 +112,17 @@ export interface Reputation {
   components: Record<Component, ComponentValue>;
 }
 
-export function reputation(states: Record<Component, EvidenceState>, accountType: string, at: Date, s: ReputationSettings = DEFAULT_SETTINGS): Reputation {
+export function reputation(
+  states: Record<Component, EvidenceState>,
+  accountType: string,
+  at: Date,
+  s: ReputationSettings = DEFAULT_SETTINGS,
+): Reputation {
   const priors = PRIORS[accountType] ?? PRIORS.member!;
-  const components = Object.fromEntries(COMPONENTS.map((c) => [c, componentValue(states[c], priors[c], at, s)])) as Record<Component, ComponentValue>;
+  const components = Object.fromEntries(COMPONENTS.map((c) => [c, componentValue(states[c], priors[c], at, s)])) as Record<
+    Component,
+    ComponentValue
+  >;
   let weighted = 0;
   let total = 0;
   let evidence = 0;
@@ -144,4 +165,12 @@ export const ORDER_OUTCOMES: Record<string, { buyer: number; vendor: number }> =
 };
 
 /** What a moderator's decision on a post says about its author. */
-export const DECISION_WEIGHTS: Record<string, number> = { remove: -2, hold: -1, require_disclosure: -1, label: -0.5, warn: -0.5, approve: 0.5, escalate: 0 };
+export const DECISION_WEIGHTS: Record<string, number> = {
+  remove: -2,
+  hold: -1,
+  require_disclosure: -1,
+  label: -0.5,
+  warn: -0.5,
+  approve: 0.5,
+  escalate: 0,
+};

@@ -26,20 +26,50 @@ export const STARTER_POLICIES: StarterPolicy[] = [
         {
           name: 'contact-handle-in-vendor-thread',
           priority: 20,
-          conditions: { all: [{ fact: 'contactCount', operator: 'greaterThan', value: 0 }, { fact: 'inVendorThread', operator: 'equal', value: true }, { fact: 'isThreadOwner', operator: 'equal', value: false }] },
-          event: { type: 'flag', params: { queue: 'contact_harvesting', priority: 75, reason: 'Contact handle posted in a vendor thread by someone else' } },
+          conditions: {
+            all: [
+              { fact: 'contactCount', operator: 'greaterThan', value: 0 },
+              { fact: 'inVendorThread', operator: 'equal', value: true },
+              { fact: 'isThreadOwner', operator: 'equal', value: false },
+            ],
+          },
+          event: {
+            type: 'flag',
+            params: { queue: 'contact_harvesting', priority: 75, reason: 'Contact handle posted in a vendor thread by someone else' },
+          },
         },
         {
           name: 'contact-handle-with-invite',
           priority: 10,
-          conditions: { all: [{ fact: 'contactCount', operator: 'greaterThan', value: 0 }, { fact: 'contactInvite', operator: 'equal', value: true }] },
-          event: { type: 'flag', params: { queue: 'contact_harvesting', priority: 65, reason: 'Invites readers to make contact privately and gives a handle' } },
+          conditions: {
+            all: [
+              { fact: 'contactCount', operator: 'greaterThan', value: 0 },
+              { fact: 'contactInvite', operator: 'equal', value: true },
+            ],
+          },
+          event: {
+            type: 'flag',
+            params: { queue: 'contact_harvesting', priority: 65, reason: 'Invites readers to make contact privately and gives a handle' },
+          },
         },
         {
           name: 'contact-harvesting-evidence',
           priority: 1,
-          conditions: { all: [{ fact: 'contactCount', operator: 'greaterThan', value: 0 }, { any: [{ fact: 'contactInvite', operator: 'equal', value: true }, { fact: 'inVendorThread', operator: 'equal', value: true }] }] },
-          event: { type: 'reputation_evidence', params: { component: 'discussion', weight: -1, reason: 'Contact handle pushing conversation off the platform' } },
+          conditions: {
+            all: [
+              { fact: 'contactCount', operator: 'greaterThan', value: 0 },
+              {
+                any: [
+                  { fact: 'contactInvite', operator: 'equal', value: true },
+                  { fact: 'inVendorThread', operator: 'equal', value: true },
+                ],
+              },
+            ],
+          },
+          event: {
+            type: 'reputation_evidence',
+            params: { component: 'discussion', weight: -1, reason: 'Contact handle pushing conversation off the platform' },
+          },
         },
       ],
     },
@@ -61,7 +91,12 @@ export const STARTER_POLICIES: StarterPolicy[] = [
         {
           name: 'off-platform-payment-hold',
           priority: 30,
-          conditions: { all: [{ fact: 'text', operator: 'containsPhraseFromList', value: 'off_platform_payment_phrases' }, { fact: 'authorType', operator: 'equal', value: 'vendor' }] },
+          conditions: {
+            all: [
+              { fact: 'text', operator: 'containsPhraseFromList', value: 'off_platform_payment_phrases' },
+              { fact: 'authorType', operator: 'equal', value: 'vendor' },
+            ],
+          },
           event: { type: 'hold', params: { reason: 'A vendor asking for off-platform payment' } },
         },
       ],
@@ -95,13 +130,27 @@ export const STARTER_POLICIES: StarterPolicy[] = [
         {
           name: 'review-burst-new-accounts',
           priority: 20,
-          conditions: { all: [{ fact: 'kind', operator: 'equal', value: 'review' }, { fact: 'authorAgeDays', operator: 'lessThan', value: 7 }, { fact: 'productReviewsByNewAccounts24h', operator: 'greaterThanInclusive', value: 4 }] },
-          event: { type: 'flag', params: { queue: 'fake_review', priority: 60, reason: 'One of several reviews of this product by new accounts within a day' } },
+          conditions: {
+            all: [
+              { fact: 'kind', operator: 'equal', value: 'review' },
+              { fact: 'authorAgeDays', operator: 'lessThan', value: 7 },
+              { fact: 'productReviewsByNewAccounts24h', operator: 'greaterThanInclusive', value: 4 },
+            ],
+          },
+          event: {
+            type: 'flag',
+            params: { queue: 'fake_review', priority: 60, reason: 'One of several reviews of this product by new accounts within a day' },
+          },
         },
         {
           name: 'review-for-cashback',
           priority: 20,
-          conditions: { all: [{ fact: 'kind', operator: 'equal', value: 'review' }, { fact: 'text', operator: 'containsPhraseFromList', value: 'review_incentive_phrases' }] },
+          conditions: {
+            all: [
+              { fact: 'kind', operator: 'equal', value: 'review' },
+              { fact: 'text', operator: 'containsPhraseFromList', value: 'review_incentive_phrases' },
+            ],
+          },
           event: { type: 'flag', params: { queue: 'fake_review', priority: 70, reason: 'Review left for a reward' } },
         },
       ],
@@ -118,8 +167,16 @@ export const STARTER_POLICIES: StarterPolicy[] = [
         {
           name: 'identical-comments-many-accounts',
           priority: 15,
-          conditions: { all: [{ fact: 'kind', operator: 'in', value: ['live_comment', 'reply'] }, { fact: 'identicalTextAccounts10m', operator: 'greaterThanInclusive', value: 4 }] },
-          event: { type: 'flag', params: { queue: 'spam', priority: 45, reason: 'Same text from several accounts in this room within 10 minutes' } },
+          conditions: {
+            all: [
+              { fact: 'kind', operator: 'in', value: ['live_comment', 'reply'] },
+              { fact: 'identicalTextAccounts10m', operator: 'greaterThanInclusive', value: 4 },
+            ],
+          },
+          event: {
+            type: 'flag',
+            params: { queue: 'spam', priority: 45, reason: 'Same text from several accounts in this room within 10 minutes' },
+          },
         },
       ],
     },
@@ -127,7 +184,8 @@ export const STARTER_POLICIES: StarterPolicy[] = [
   {
     key: 'undisclosed_promotion',
     name: 'Undisclosed promotion',
-    description: 'Promotion with a commercial tie and no visible disclosure: praise for a brand the author is partnered with, an affiliate link (互联网广告管理办法 / FTC Endorsement Guides).',
+    description:
+      'Promotion with a commercial tie and no visible disclosure: praise for a brand the author is partnered with, an affiliate link (互联网广告管理办法 / FTC Endorsement Guides).',
     appliesTo: 'post',
     mode: 'enforce',
     document: {
@@ -135,20 +193,35 @@ export const STARTER_POLICIES: StarterPolicy[] = [
         {
           name: 'affiliate-link-without-disclosure',
           priority: 20,
-          conditions: { all: [{ fact: 'hasAffiliateLink', operator: 'equal', value: true }, { fact: 'hasDisclosure', operator: 'equal', value: false }] },
+          conditions: {
+            all: [
+              { fact: 'hasAffiliateLink', operator: 'equal', value: true },
+              { fact: 'hasDisclosure', operator: 'equal', value: false },
+            ],
+          },
           event: { type: 'require_disclosure', params: { reason: 'Affiliate link or promo code without an ad disclosure' } },
         },
         {
           name: 'undisclosed-commercial-post',
           priority: 20,
           conditions: { all: [{ fact: 'disclosureVerdict', operator: 'equal', value: 'undisclosed' }] },
-          event: { type: 'flag', params: { queue: 'undisclosed_ad', priority: 60, reason: 'Commercial post (partnered brand, affiliate link or sales) without a disclosure a reader would see' } },
+          event: {
+            type: 'flag',
+            params: {
+              queue: 'undisclosed_ad',
+              priority: 60,
+              reason: 'Commercial post (partnered brand, affiliate link or sales) without a disclosure a reader would see',
+            },
+          },
         },
         {
           name: 'weakly-disclosed-post',
           priority: 20,
           conditions: { all: [{ fact: 'disclosureVerdict', operator: 'equal', value: 'weakly_disclosed' }] },
-          event: { type: 'require_disclosure', params: { reason: 'Disclosure is buried, hidden in a link, lost among hashtags or ambiguous' } },
+          event: {
+            type: 'require_disclosure',
+            params: { reason: 'Disclosure is buried, hidden in a link, lost among hashtags or ambiguous' },
+          },
         },
       ],
     },
@@ -187,13 +260,26 @@ export const STARTER_POLICIES: StarterPolicy[] = [
         {
           name: 'new-buyer-large-order',
           priority: 20,
-          conditions: { all: [{ fact: 'buyerAgeDays', operator: 'lessThan', value: 3 }, { fact: 'amount', operator: 'greaterThanInclusive', value: 2000 }] },
-          event: { type: 'flag', params: { queue: 'suspicious_order', priority: 75, reason: 'Account under 3 days old ordering ¥2,000 or more' } },
+          conditions: {
+            all: [
+              { fact: 'buyerAgeDays', operator: 'lessThan', value: 3 },
+              { fact: 'amount', operator: 'greaterThanInclusive', value: 2000 },
+            ],
+          },
+          event: {
+            type: 'flag',
+            params: { queue: 'suspicious_order', priority: 75, reason: 'Account under 3 days old ordering ¥2,000 or more' },
+          },
         },
         {
           name: 'new-buyer-very-large-order-hold',
           priority: 20,
-          conditions: { all: [{ fact: 'buyerAgeDays', operator: 'lessThan', value: 3 }, { fact: 'amount', operator: 'greaterThanInclusive', value: 5000 }] },
+          conditions: {
+            all: [
+              { fact: 'buyerAgeDays', operator: 'lessThan', value: 3 },
+              { fact: 'amount', operator: 'greaterThanInclusive', value: 5000 },
+            ],
+          },
           event: { type: 'hold', params: { reason: 'Account under 3 days old ordering ¥5,000 or more' } },
         },
       ],
@@ -210,7 +296,12 @@ export const STARTER_POLICIES: StarterPolicy[] = [
         {
           name: 'serial-refunds',
           priority: 10,
-          conditions: { any: [{ fact: 'buyerRefunds90d', operator: 'greaterThanInclusive', value: 3 }, { fact: 'buyerDisputes90d', operator: 'greaterThanInclusive', value: 2 }] },
+          conditions: {
+            any: [
+              { fact: 'buyerRefunds90d', operator: 'greaterThanInclusive', value: 3 },
+              { fact: 'buyerDisputes90d', operator: 'greaterThanInclusive', value: 2 },
+            ],
+          },
           event: { type: 'flag', params: { queue: 'suspicious_order', priority: 55, reason: 'Three refunds or two disputes in 90 days' } },
         },
         {
@@ -225,7 +316,8 @@ export const STARTER_POLICIES: StarterPolicy[] = [
   {
     key: 'classifier_spam',
     name: 'Likely spam (classifier)',
-    description: 'Posts the spam classifier scores at 0.9 or above, for a person to look at (of the validation texts the model trained on 2026-11-26 scored that high, 99% were spam). Starts in shadow: publish it in enforce mode once its backtest against moderators\' decisions looks right.',
+    description:
+      "Posts the spam classifier scores at 0.9 or above, for a person to look at (of the validation texts the model trained on 2026-11-26 scored that high, 99% were spam). Starts in shadow: publish it in enforce mode once its backtest against moderators' decisions looks right.",
     appliesTo: 'post',
     mode: 'shadow',
     document: {
@@ -242,7 +334,8 @@ export const STARTER_POLICIES: StarterPolicy[] = [
   {
     key: 'commercial_saturation',
     name: 'Commercial saturation',
-    description: 'On a board whose last 24 hours are over the threshold community managers set, new promotional posts wait for review. Starts in shadow: publish it in enforce mode once its backtest looks right.',
+    description:
+      'On a board whose last 24 hours are over the threshold community managers set, new promotional posts wait for review. Starts in shadow: publish it in enforce mode once its backtest looks right.',
     appliesTo: 'post',
     mode: 'shadow',
     document: {

@@ -15,5 +15,8 @@ export function policyTextMessages(name: string, description: string | null | un
   const nameMessage: Text = starter ? { key: `starter_policy.${starter.key}.name`, text: name } : { text: name };
   if (description == null) return { name: nameMessage, description: null };
   const describedBy = starter?.description === description ? starter : STARTER_POLICIES.find((p) => p.description === description);
-  return { name: nameMessage, description: describedBy ? { key: `starter_policy.${describedBy.key}.description`, text: description } : { text: description } };
+  return {
+    name: nameMessage,
+    description: describedBy ? { key: `starter_policy.${describedBy.key}.description`, text: description } : { text: description },
+  };
 }

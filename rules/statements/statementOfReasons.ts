@@ -45,7 +45,10 @@ const ACTIONS: Record<StatementAction, { en: string; zh: string }> = {
   remove: { en: 'was removed', zh: '已被删除' },
   hold: { en: 'is held back from view until it is reviewed', zh: '已被暂时隐藏，等待审核' },
   label: { en: 'was given a label', zh: '已被添加标签' },
-  require_disclosure: { en: 'must carry an advertising label ("Ad", "广告" or "Paid partnership")', zh: '须标注广告（如“广告”“#ad”或“合作推广”）' },
+  require_disclosure: {
+    en: 'must carry an advertising label ("Ad", "广告" or "Paid partnership")',
+    zh: '须标注广告（如“广告”“#ad”或“合作推广”）',
+  },
   warn: { en: 'earned a warning on your account', zh: '使您的账号收到一次警告' },
   restrict_order: { en: 'is on hold and will not be fulfilled until it is reviewed', zh: '已被暂停处理，等待审核' },
   reinstate: { en: 'is restored: the earlier decision was reversed', zh: '已恢复：之前的处理决定已撤销' },
@@ -59,7 +62,11 @@ const SUBJECT: Record<StatementInput['subjectType'], { en: string; zh: string }>
 };
 
 function shortValue(value: unknown): string {
-  const text = Array.isArray(value) ? value.map((v) => (typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v))).join(', ') : typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
+  const text = Array.isArray(value)
+    ? value.map((v) => (typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v))).join(', ')
+    : typeof value === 'object' && value !== null
+      ? JSON.stringify(value)
+      : String(value);
   const masked = maskPersonalData(text);
   return masked.length > MAX_VALUE_CHARS ? `${masked.slice(0, MAX_VALUE_CHARS - 1)}…` : masked;
 }
@@ -80,7 +87,10 @@ export function statementFacts(facts: StatementInput['facts']): RenderedStatemen
 function groundText(g: StatementGround): { en: string; zh: string } {
   if (g.type === 'policy') {
     const v = g.version !== null ? ` v${g.version}` : '';
-    return { en: `the community policy "${g.policy}"${v} (rule ${g.rules.join(', ')})`, zh: `社区规则“${g.policy}”${v}（条款 ${g.rules.join('、')}）` };
+    return {
+      en: `the community policy "${g.policy}"${v} (rule ${g.rules.join(', ')})`,
+      zh: `社区规则“${g.policy}”${v}（条款 ${g.rules.join('、')}）`,
+    };
   }
   return { en: `a moderator's finding: ${g.reasonCode.replace(/_/g, ' ')}`, zh: `审核员认定：${g.reasonCode.replace(/_/g, ' ')}` };
 }
@@ -93,10 +103,17 @@ export function renderStatement(input: StatementInput): RenderedStatement {
   const ground = groundText(input.ground);
   const when = input.decidedAt.toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
   const who = input.automated
-    ? { en: 'This was decided automatically by a rule; no person reviewed it before it took effect.', zh: '此决定由规则自动作出，生效前未经人工审核。' }
+    ? {
+        en: 'This was decided automatically by a rule; no person reviewed it before it took effect.',
+        zh: '此决定由规则自动作出，生效前未经人工审核。',
+      }
     : { en: 'A moderator reviewed it and decided.', zh: '此决定由审核员人工审核后作出。' };
-  const factLinesEn = facts.length ? `What the decision relied on: ${facts.map((f) => `${f.name} = ${f.value}`).join('; ')}.` : 'The decision relied on the content itself.';
-  const factLinesZh = facts.length ? `决定所依据的事实：${facts.map((f) => `${f.name} = ${f.value}`).join('；')}。` : '决定依据内容本身作出。';
+  const factLinesEn = facts.length
+    ? `What the decision relied on: ${facts.map((f) => `${f.name} = ${f.value}`).join('; ')}.`
+    : 'The decision relied on the content itself.';
+  const factLinesZh = facts.length
+    ? `决定所依据的事实：${facts.map((f) => `${f.name} = ${f.value}`).join('；')}。`
+    : '决定依据内容本身作出。';
   const penaltyEn = input.reputationPenalty ? ' It also lowers your standing in the community (reputation).' : '';
   const penaltyZh = input.reputationPenalty ? '此决定同时会降低您在社区的信誉分。' : '';
   const appealEn =
@@ -108,7 +125,12 @@ export function renderStatement(input: StatementInput): RenderedStatement {
       ? '这是您申诉的处理结果。如仍有异议，您可以向争议解决机构或法院寻求救济。'
       : '如您认为此决定有误，可在 6 个月内通过内容旁的申诉入口提出申诉，并注明本说明编号。申诉将由未参与原决定的人员复核。';
   // The note is written by staff but may quote the member: masked like the facts.
-  const note = input.note ? { en: maskPersonalData(input.note.en).slice(0, MAX_NOTE_CHARS).trim(), zh: maskPersonalData(input.note.zh).slice(0, MAX_NOTE_CHARS).trim() } : null;
+  const note = input.note
+    ? {
+        en: maskPersonalData(input.note.en).slice(0, MAX_NOTE_CHARS).trim(),
+        zh: maskPersonalData(input.note.zh).slice(0, MAX_NOTE_CHARS).trim(),
+      }
+    : null;
   const noteEn = note?.en ? ` Moderator's note: ${note.en}${/[.!?。！？]$/.test(note.en) ? '' : '.'}` : '';
   const noteZh = note?.zh ? `审核员说明：${note.zh}` : '';
   const refEn = input.appealOf ? ` (appeal of statement ${input.appealOf})` : '';

@@ -7,7 +7,7 @@ import TS_CHARACTERS from 'opencc-js/dict/TSCharacters';
  * Multilingual Plane, where nearly all traditional characters in use live.
  */
 const TRADITIONAL_TO_SIMPLIFIED = new Uint16Array(0x10000);
-for (const entry of (TS_CHARACTERS).split('|')) {
+for (const entry of TS_CHARACTERS.split('|')) {
   const [from, to] = entry.split(' ');
   if (from && to && from.length === 1 && to.length === 1) TRADITIONAL_TO_SIMPLIFIED[from.charCodeAt(0)] = to.charCodeAt(0);
 }

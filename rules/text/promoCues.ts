@@ -10,21 +10,29 @@ import { normalizeForMatch } from './normalize';
  * evidence, not a verdict (organic posts quote prices too).
  */
 export const PROMO_CUES = {
-  price: /(?:[¥￥$€£]\s?\d|\d\s?(?:元|块|rmb|usd|美元|刀|dollars?|bucks|quid)|(?:到手|券后|原价|现价|特价|售价|团购价|秒杀价)\s?[¥￥$€£]?\s?\d|(?:only|just|now)\s?[¥￥$€£]\s?\d)/u,
-  discount: /(?:\d+\s?%\s?off|\d+(?:\.\d)?\s?折|打折|折扣|满\d+减\d*|立减|减\d+|优惠|特惠|特价|半价|买一送一|第二件|bogo|\bsale\b|on sale|discount|\bdeal\b|\bdeals\b|clearance|清仓|降价|直降|\bsave\s?(?:\d|up to)|half price|markdown)/u,
-  free_shipping: /(?:包邮|免运费|运费险|顺丰包|全国包|free (?:shipping|delivery|postage)|ships? free|worldwide shipping|ship(?:s|ping)? (?:worldwide|nationwide|same day|next day|within))/u,
-  call_to_action: /(?:下单|拍下|冲鸭|冲冲|快抢|抢购|手慢无|速来|速抢|戳|点击|点链接|扣\s?1|评论区扣|私信(?:我|下单)?|购买|入手|预订|预约|报名|咨询|\bbuy (?:now|here|it|yours)|order (?:now|today|yours|here)|shop (?:now|the|my|our)|grab (?:it|yours|one)|get (?:yours|it now)|add to cart|check ?out|tap (?:the )?link|click (?:the )?link|book (?:now|today|your)|sign up|dm (?:me|us) to (?:order|buy|book)|don'?t miss)/u,
+  price:
+    /(?:[¥￥$€£]\s?\d|\d\s?(?:元|块|rmb|usd|美元|刀|dollars?|bucks|quid)|(?:到手|券后|原价|现价|特价|售价|团购价|秒杀价)\s?[¥￥$€£]?\s?\d|(?:only|just|now)\s?[¥￥$€£]\s?\d)/u,
+  discount:
+    /(?:\d+\s?%\s?off|\d+(?:\.\d)?\s?折|打折|折扣|满\d+减\d*|立减|减\d+|优惠|特惠|特价|半价|买一送一|第二件|bogo|\bsale\b|on sale|discount|\bdeal\b|\bdeals\b|clearance|清仓|降价|直降|\bsave\s?(?:\d|up to)|half price|markdown)/u,
+  free_shipping:
+    /(?:包邮|免运费|运费险|顺丰包|全国包|free (?:shipping|delivery|postage)|ships? free|worldwide shipping|ship(?:s|ping)? (?:worldwide|nationwide|same day|next day|within))/u,
+  call_to_action:
+    /(?:下单|拍下|冲鸭|冲冲|快抢|抢购|手慢无|速来|速抢|戳|点击|点链接|扣\s?1|评论区扣|私信(?:我|下单)?|购买|入手|预订|预约|报名|咨询|\bbuy (?:now|here|it|yours)|order (?:now|today|yours|here)|shop (?:now|the|my|our)|grab (?:it|yours|one)|get (?:yours|it now)|add to cart|check ?out|tap (?:the )?link|click (?:the )?link|book (?:now|today|your)|sign up|dm (?:me|us) to (?:order|buy|book)|don'?t miss)/u,
   shop: /(?:小店|店铺|本店|我家店|网店|淘宝店|旗舰店|专卖|橱窗|小黄车|直播间|主页|商城|门店|工作室|\bshop\b|\bstore\b|storefront|showcase|boutique|our (?:studio|salon|bakery|farm|kitchen)|link in (?:my )?bio|in my bio|etsy|amazon store)/u,
   presale: /(?:预售|定金|尾款|付定|预定|预付|pre-?order|pre-?sale|deposit|reserve yours|waitlist)/u,
   code: /(?:优惠码|折扣码|邀请码|口令|暗号|券|use (?:my |the )?code|promo ?code|discount code|coupon|voucher|\bcode\s?[:：]?\s?[a-z]+\d+)/u,
-  limited_time: /(?:限时|限量|仅限|仅今天|今天截止|今晚截止|今日特价|截止|倒计时|最后\d|最后一|只有\d+|仅剩|仅\d+|名额|手慢|limited|only \d+ left|last chance|today only|ends (?:tonight|today|soon|sunday|friday)|for the next \d+|while (?:stocks?|supplies) last|24 hours|this weekend only|flash)/u,
+  limited_time:
+    /(?:限时|限量|仅限|仅今天|今天截止|今晚截止|今日特价|截止|倒计时|最后\d|最后一|只有\d+|仅剩|仅\d+|名额|手慢|limited|only \d+ left|last chance|today only|ends (?:tonight|today|soon|sunday|friday)|for the next \d+|while (?:stocks?|supplies) last|24 hours|this weekend only|flash)/u,
   restock: /(?:补货|到货|现货|回归|返场|上新|back in stock|restock|in stock|just landed|new stock|arrived|back by popular)/u,
-  launch: /(?:新品|上市|首发|新款|发布|开售|开业|试营业|launch|new (?:collection|arrivals?|drop|release|menu|flavou?r)|just dropped|now available|available now|out now|grand opening|opening (?:day|soon))/u,
+  launch:
+    /(?:新品|上市|首发|新款|发布|开售|开业|试营业|launch|new (?:collection|arrivals?|drop|release|menu|flavou?r)|just dropped|now available|available now|out now|grand opening|opening (?:day|soon))/u,
   link: /(?:https?:\/\/|www\.|\.com\/|\.cn\/|链接|link)/u,
   giveaway: /(?:抽奖|福袋|送\d|赠品|送礼|免费送|关注.{0,6}送|giveaway|give away|free gift|win a|enter to win|raffle)/u,
-  subscription: /(?:会员|订阅|包月|年卡|月卡|试用|免费试|续费|subscribe|subscription|membership|free trial|per month|\/mo\b|a month|plans? (?:start|from))/u,
+  subscription:
+    /(?:会员|订阅|包月|年卡|月卡|试用|免费试|续费|subscribe|subscription|membership|free trial|per month|\/mo\b|a month|plans? (?:start|from))/u,
   livestream: /(?:直播|开播|号链接|\d+号|上车|家人们|宝宝们|老铁|\blive\b|livestream|going live|link (?:no\.?\s?)?\d)/u,
-  contact_to_buy: /(?:加(?:我)?(?:微|v|vx|wx|qq)|联系(?:我|客服)|私聊|私我|滴滴|dm (?:me|us)|message me|inbox me|whatsapp|text me|call (?:us|me))/u,
+  contact_to_buy:
+    /(?:加(?:我)?(?:微|v|vx|wx|qq)|联系(?:我|客服)|私聊|私我|滴滴|dm (?:me|us)|message me|inbox me|whatsapp|text me|call (?:us|me))/u,
 } as const;
 
 export type PromoCue = keyof typeof PROMO_CUES;

@@ -19,11 +19,26 @@ const KEY = 'audit-verify-test-key-0123456789abcdef';
 function verify(dir: string, checkpoints: string, key = KEY) {
   const env: NodeJS.ProcessEnv = { ...process.env, PGLITE_DIR: dir, AUDIT_HMAC_SECRET: key, AUDIT_CHECKPOINT_FILE: checkpoints };
   delete env.DATABASE_URL;
-  return spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/auditVerify.ts')], { cwd: ROOT, env, encoding: 'utf8', timeout: 60_000 });
+  return spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/auditVerify.ts')], {
+    cwd: ROOT,
+    env,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
 }
 
 async function appendRows(db: Knex, rows: number) {
-  for (let i = 0; i < rows; i++) await db.transaction((trx) => appendAudit(trx, { actor: { kind: 'system' }, action: 'staff.update', subjectType: 'staff', subjectId: i, detail: { i }, at: new Date(Date.UTC(2026, 10, 25, 12, i)) }));
+  for (let i = 0; i < rows; i++)
+    await db.transaction((trx) =>
+      appendAudit(trx, {
+        actor: { kind: 'system' },
+        action: 'staff.update',
+        subjectType: 'staff',
+        subjectId: i,
+        detail: { i },
+        at: new Date(Date.UTC(2026, 10, 25, 12, i)),
+      }),
+    );
 }
 
 let shared: Knex | undefined;
@@ -32,7 +47,10 @@ afterAll(async () => {
 });
 
 /** A keyed chain of `rows` rows and a checkpoint of it, on one in-memory database emptied for each test (the checks run in-process, as the script runs them). */
-async function withChain(rows: number, fn: (ctx: { db: Knex; checkpoints: string; check: (key?: string) => ReturnType<typeof verifyAuditLog> }) => Promise<void>) {
+async function withChain(
+  rows: number,
+  fn: (ctx: { db: Knex; checkpoints: string; check: (key?: string) => ReturnType<typeof verifyAuditLog> }) => Promise<void>,
+) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'audit-verify-'));
   const checkpoints = path.join(dir, 'checkpoints.jsonl');
   if (!shared) {
@@ -42,7 +60,9 @@ async function withChain(rows: number, fn: (ctx: { db: Knex; checkpoints: string
   const db = shared;
   try {
     await db('audit_log').del();
-    await db('audit_chain_head').where({ id: 1 }).update({ hash: '0'.repeat(64), last_id: null });
+    await db('audit_chain_head')
+      .where({ id: 1 })
+      .update({ hash: '0'.repeat(64), last_id: null });
     await appendRows(db, rows);
     await writeCheckpoint(db, checkpoints, new Date(Date.UTC(2026, 10, 25, 13)));
     const check = async (key = KEY) => {
@@ -62,8 +82,13 @@ async function withChain(rows: number, fn: (ctx: { db: Knex; checkpoints: string
 
 /** What someone with database access but not the key does: edit a row, re-hash it and every later row with plain SHA-256, move the head. */
 async function rewriteHistory(db: Knex, nth: number, detail: unknown): Promise<void> {
-  const target = await db('audit_log').orderBy('id').offset(nth - 1).first('id');
-  await db('audit_log').where({ id: target.id }).update({ detail: JSON.stringify(detail) });
+  const target = await db('audit_log')
+    .orderBy('id')
+    .offset(nth - 1)
+    .first('id');
+  await db('audit_log')
+    .where({ id: target.id })
+    .update({ detail: JSON.stringify(detail) });
   const rows = await db('audit_log').orderBy('id');
   let prev = '0'.repeat(64);
   for (const r of rows) {
@@ -71,7 +96,9 @@ async function rewriteHistory(db: Knex, nth: number, detail: unknown): Promise<v
     await db('audit_log').where({ id: r.id }).update({ prev_hash: prev, hash, hash_version: 1 });
     prev = hash;
   }
-  await db('audit_chain_head').where({ id: 1 }).update({ hash: prev, last_id: rows[rows.length - 1].id });
+  await db('audit_chain_head')
+    .where({ id: 1 })
+    .update({ hash: prev, last_id: rows[rows.length - 1].id });
 }
 
 describe('npm run audit:verify', () => {
@@ -104,7 +131,9 @@ describe('npm run audit:verify', () => {
       expect((await check()).ok).toBe(true);
       expect((await check('another-key-that-is-long-enough-000000')).message).toMatch(/TAMPERED at row \d+ .*hash does not match/);
       const third = await db('audit_log').orderBy('id').offset(2).first('id');
-      await db('audit_log').where({ id: third.id }).update({ detail: JSON.stringify({ i: 99 }) });
+      await db('audit_log')
+        .where({ id: third.id })
+        .update({ detail: JSON.stringify({ i: 99 }) });
       expect((await check()).message).toContain(`TAMPERED at row ${third.id}`);
     });
   });
@@ -124,9 +153,22 @@ describe('npm run audit:verify', () => {
   it('catches unkeyed rows appended after keyed ones, and a checkpoint file edited to match', async () => {
     await withChain(3, async ({ db, checkpoints, check }) => {
       const last = await db('audit_log').orderBy('id', 'desc').first();
-      const forged = { at: new Date(Date.UTC(2026, 10, 26)), actor_kind: 'system', actor_staff_id: null, actor_api_key_id: null, action: 'test.forged', subject_type: null, subject_id: null, detail: null, request_id: null, prev_hash: last.hash };
+      const forged = {
+        at: new Date(Date.UTC(2026, 10, 26)),
+        actor_kind: 'system',
+        actor_staff_id: null,
+        actor_api_key_id: null,
+        action: 'test.forged',
+        subject_type: null,
+        subject_id: null,
+        detail: null,
+        request_id: null,
+        prev_hash: last.hash,
+      };
       const hash = sha256Hex(auditHashInput(forged));
-      const [row] = await db('audit_log').insert({ ...forged, hash, hash_version: 1 }).returning('id');
+      const [row] = await db('audit_log')
+        .insert({ ...forged, hash, hash_version: 1 })
+        .returning('id');
       await db('audit_chain_head').where({ id: 1 }).update({ hash, last_id: row.id });
       expect((await check()).message).toContain(`TAMPERED at row ${row.id}`);
 
@@ -151,13 +193,28 @@ describe('npm run audit:verify', () => {
       // Rows as written before migration 015: plain SHA-256, hash_version 1.
       let prev = '0'.repeat(64);
       for (let i = 0; i < 3; i++) {
-        const r = { at: new Date(Date.UTC(2026, 9, 1, i)), actor_kind: 'system', actor_staff_id: null, actor_api_key_id: null, action: 'legacy', subject_type: null, subject_id: null, detail: null, request_id: null, prev_hash: prev };
+        const r = {
+          at: new Date(Date.UTC(2026, 9, 1, i)),
+          actor_kind: 'system',
+          actor_staff_id: null,
+          actor_api_key_id: null,
+          action: 'legacy',
+          subject_type: null,
+          subject_id: null,
+          detail: null,
+          request_id: null,
+          prev_hash: prev,
+        };
         const hash = sha256Hex(auditHashInput(r));
-        const [row] = await db('audit_log').insert({ ...r, hash, hash_version: 1 }).returning('id');
+        const [row] = await db('audit_log')
+          .insert({ ...r, hash, hash_version: 1 })
+          .returning('id');
         await db('audit_chain_head').where({ id: 1 }).update({ hash, last_id: row.id });
         prev = hash;
       }
-      await db.transaction((trx) => appendAudit(trx, { actor: { kind: 'system' }, action: 'staff.update', at: new Date(Date.UTC(2026, 10, 1)) }));
+      await db.transaction((trx) =>
+        appendAudit(trx, { actor: { kind: 'system' }, action: 'staff.update', at: new Date(Date.UTC(2026, 10, 1)) }),
+      );
       await writeCheckpoint(db, checkpoints, new Date(Date.UTC(2026, 10, 2)));
       expect((await db('audit_log').orderBy('id')).map((r: { hash_version: number }) => r.hash_version)).toEqual([1, 1, 1, 2]);
       expect(await check()).toMatchObject({ ok: true, message: expect.stringMatching(/verified: 4 rows/) });
@@ -175,7 +232,11 @@ describe('npm run audit:verify', () => {
       expect(fs.readFileSync(checkpoints, 'utf8').trim().split('\n')).toHaveLength(1);
       await appendRows(db, 1);
       await timer.stop();
-      const lines = fs.readFileSync(checkpoints, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+      const lines = fs
+        .readFileSync(checkpoints, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l));
       const head = await db('audit_chain_head').first();
       expect(lines).toHaveLength(2);
       expect(lines[1]).toMatchObject({ seq: head.last_id, head: head.hash });

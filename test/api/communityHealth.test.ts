@@ -45,17 +45,28 @@ describe('commercialization shares', () => {
   it('kept incrementally on ingestion, equal a full recomputation on the seeded community', async () => {
     for (const g of ['hour', 'day'] as const) {
       // Batches spread over slots (migration 020); a bucket's counts are its slots' sum.
-      const kept = await t.db('board_activity')
+      const kept = await t
+        .db('board_activity')
         .where({ granularity: g })
         .groupBy('board', 'bucket')
         .orderBy(['board', 'bucket'])
-        .select('board', 'bucket', t.db.raw('sum(posts)::int as posts, sum(commercial)::int as commercial, sum(disclosed)::int as disclosed, sum(by_vendor)::int as by_vendor, sum(by_partnered)::int as by_partnered'));
+        .select(
+          'board',
+          'bucket',
+          t.db.raw(
+            'sum(posts)::int as posts, sum(commercial)::int as commercial, sum(disclosed)::int as disclosed, sum(by_vendor)::int as by_vendor, sum(by_partnered)::int as by_partnered',
+          ),
+        );
       const full = (await recomputation(g)).rows;
       expect(kept.length).toBeGreaterThan(10);
       expect(norm(kept)).toEqual(norm(full));
     }
     for (const g of ['hour', 'day'] as const) {
-      const threads = await t.db('thread_activity').where({ granularity: g }).orderBy(['thread_id', 'bucket']).select('thread_id', 'bucket', 'posts', 'commercial');
+      const threads = await t
+        .db('thread_activity')
+        .where({ granularity: g })
+        .orderBy(['thread_id', 'bucket'])
+        .select('thread_id', 'bucket', 'posts', 'commercial');
       const fullThreads = (
         await t.db.raw(
           `select coalesce(p.thread_id, p.id) as thread_id, date_trunc(?, p.posted_at at time zone 'UTC') at time zone 'UTC' as bucket, count(*)::int as posts,
@@ -81,8 +92,16 @@ describe('commercialization shares', () => {
     expect(res.body.topPromoters[0].commercialPosts).toBeGreaterThanOrEqual(res.body.topPromoters.at(-1).commercialPosts);
     await request(app).get('/api/community-health').set(moderator).query({ granularity: 'week' }).expect(400);
     const thread = res.body.largeThreads[0] ?? { threadId: (await t.db('posts').where({ kind: 'thread' }).first('id')).id };
-    const hourly = await request(app).get(`/api/community-health/threads/${thread.threadId}`).set(moderator).query({ granularity: 'hour', from: '2026-01-01T00:00:00Z', to: now.toISOString() }).expect(200);
-    const daily = await request(app).get(`/api/community-health/threads/${thread.threadId}`).set(moderator).query({ granularity: 'day', from: '2026-01-01T00:00:00Z', to: now.toISOString() }).expect(200);
+    const hourly = await request(app)
+      .get(`/api/community-health/threads/${thread.threadId}`)
+      .set(moderator)
+      .query({ granularity: 'hour', from: '2026-01-01T00:00:00Z', to: now.toISOString() })
+      .expect(200);
+    const daily = await request(app)
+      .get(`/api/community-health/threads/${thread.threadId}`)
+      .set(moderator)
+      .query({ granularity: 'day', from: '2026-01-01T00:00:00Z', to: now.toISOString() })
+      .expect(200);
     const total = (r: { body: { series: Array<{ posts: number }> } }) => r.body.series.reduce((a, s) => a + s.posts, 0);
     expect(total(hourly)).toBe(total(daily));
     expect(total(hourly)).toBeGreaterThan(0);
@@ -93,15 +112,28 @@ describe('board thresholds', () => {
   let n = 0;
   const post = (body: string) => {
     n += 1;
-    return { id: `deal-${n}`, kind: 'thread', author: { id: `member-${n % 9}` }, board: 'deals', title: `Deal ${n}`, body, postedAt: new Date(now.getTime() - 3600_000 + n * 1000).toISOString() };
+    return {
+      id: `deal-${n}`,
+      kind: 'thread',
+      author: { id: `member-${n % 9}` },
+      board: 'deals',
+      title: `Deal ${n}`,
+      body,
+      postedAt: new Date(now.getTime() - 3600_000 + n * 1000).toISOString(),
+    };
   };
   const organic = () => post('Has anyone tried the new kettle? Mine broke after a month.');
   const affiliate = () => post('Great price on this kettle https://shop.example/kettle?aff=x42 grab it');
-  const communityFlags = () => t.db('flags').where({ queue: 'community' }).whereRaw("reason like 'Board \"deals\"%'").select('id', 'subject_id', 'status');
+  const communityFlags = () =>
+    t.db('flags').where({ queue: 'community' }).whereRaw('reason like \'Board "deals"%\'').select('id', 'subject_id', 'status');
 
   it('only community managers and admins set them, with problems naming bad fields', async () => {
     await request(app).put('/api/community-health/thresholds/deals').set(moderator).send({ commercialShare: 0.3 }).expect(403);
-    const bad = await request(app).put('/api/community-health/thresholds/deals').set(manager).send({ commercialShare: 30, minPosts: 0 }).expect(400);
+    const bad = await request(app)
+      .put('/api/community-health/thresholds/deals')
+      .set(manager)
+      .send({ commercialShare: 30, minPosts: 0 })
+      .expect(400);
     expect(bad.headers['content-type']).toMatch(/problem\+json/);
     expect(bad.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['commercialShare', 'minPosts']);
     await request(app).put('/api/community-health/thresholds/deals').set(manager).send({ commercialShare: 0.3, minPosts: 5 }).expect(200);
@@ -109,7 +141,12 @@ describe('board thresholds', () => {
   });
 
   it('crossing raises exactly one flag until the share falls back, then a new crossing raises another', async () => {
-    const send = (items: unknown[]) => request(app).post('/api/v1/posts').set({ Authorization: `Bearer ${key}` }).send({ items }).expect(201);
+    const send = (items: unknown[]) =>
+      request(app)
+        .post('/api/v1/posts')
+        .set({ Authorization: `Bearer ${key}` })
+        .send({ items })
+        .expect(201);
     await send([organic(), organic(), organic(), organic(), organic()]);
     expect(await communityFlags()).toHaveLength(0);
 
@@ -118,7 +155,14 @@ describe('board thresholds', () => {
     await send([affiliate()]); // 3 of 8: over
     const first = await communityFlags();
     expect(first).toHaveLength(1);
-    expect(first[0].subject_id).toBe((await t.db('posts').where({ external_id: `deal-${n}` }).first('id')).id);
+    expect(first[0].subject_id).toBe(
+      (
+        await t
+          .db('posts')
+          .where({ external_id: `deal-${n}` })
+          .first('id')
+      ).id,
+    );
     const alert = await t.db('board_alerts').where({ board: 'deals' }).first();
     expect(alert.post_ids).toHaveLength(3);
     expect(alert.share).toBeCloseTo(3 / 8, 9);

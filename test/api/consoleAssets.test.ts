@@ -14,7 +14,9 @@ fs.writeFileSync(path.join(dir, 'assets', 'index-abc123.js'), script);
 fs.writeFileSync(path.join(dir, 'assets', 'index-abc123.js.br'), zlib.brotliCompressSync(script));
 fs.writeFileSync(path.join(dir, 'assets', 'index-abc123.js.gz'), zlib.gzipSync(script));
 fs.writeFileSync(path.join(dir, 'assets', 'small-def456.js'), 'export {};');
-const app = express().use(consoleAssets(dir)).use((_req, res) => res.status(404).send('fell through'));
+const app = express()
+  .use(consoleAssets(dir))
+  .use((_req, res) => res.status(404).send('fell through'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('the console assets, precompressed', () => {

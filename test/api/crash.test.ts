@@ -16,7 +16,8 @@ const BATCHES = 24;
 const PER_BATCH = 100;
 const PORT = 3900 + (process.pid % 90);
 
-if (!URL_) console.warn('SKIPPED: the crash test runs the server as a separate process on PostgreSQL, so it needs DATABASE_URL (CI runs it).');
+if (!URL_)
+  console.warn('SKIPPED: the crash test runs the server as a separate process on PostgreSQL, so it needs DATABASE_URL (CI runs it).');
 
 const dbName = `crash_${process.pid}`;
 let admin: Knex | undefined;
@@ -26,7 +27,18 @@ let server: ChildProcess | undefined;
 function startServer(databaseUrl: string): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'api/server.ts')], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl, DEMO: '0', PORT: String(PORT), HOST: '127.0.0.1', LOG_LEVEL: process.env.CRASH_LOG ?? 'silent', SKIP_CONSOLE_BUILD: '1', INGEST_RATE_LIMIT: '1000000', AUDIT_HMAC_SECRET: 'crash-test-audit-key-0123456789abcdef', AUDIT_CHECKPOINT_FILE: path.join(os.tmpdir(), `${dbName}-audit-checkpoints.jsonl`) },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      DEMO: '0',
+      PORT: String(PORT),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: process.env.CRASH_LOG ?? 'silent',
+      SKIP_CONSOLE_BUILD: '1',
+      INGEST_RATE_LIMIT: '1000000',
+      AUDIT_HMAC_SECRET: 'crash-test-audit-key-0123456789abcdef',
+      AUDIT_CHECKPOINT_FILE: path.join(os.tmpdir(), `${dbName}-audit-checkpoints.jsonl`),
+    },
     stdio: ['ignore', process.env.CRASH_LOG ? 'inherit' : 'ignore', 'inherit'],
   });
 }
@@ -78,7 +90,11 @@ describe.skipIf(!URL_)('a server killed mid-batch', () => {
     const key = newApiKey();
     await db('api_keys').insert({ name: 'crash', source: 'crash', prefix: key.prefix, key_hash: key.hash, created_at: new Date() });
     const send = (b: number) =>
-      fetch(`http://127.0.0.1:${PORT}/api/v1/posts`, { method: 'POST', headers: { authorization: `Bearer ${key.key}`, 'content-type': 'application/json' }, body: JSON.stringify(batch(b)) }).then(
+      fetch(`http://127.0.0.1:${PORT}/api/v1/posts`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${key.key}`, 'content-type': 'application/json' },
+        body: JSON.stringify(batch(b)),
+      }).then(
         (r) => r.status,
         () => 'lost' as const,
       );
@@ -92,7 +108,9 @@ describe.skipIf(!URL_)('a server killed mid-batch', () => {
     expect(outcomes).toContain('lost');
 
     const perBatch = async () => {
-      const rows: Array<{ b: string; n: number }> = (await db!.raw(`select split_part(external_id, '-', 1) as b, count(*)::int as n from posts where source = 'crash' group by 1`)).rows;
+      const rows: Array<{ b: string; n: number }> = (
+        await db!.raw(`select split_part(external_id, '-', 1) as b, count(*)::int as n from posts where source = 'crash' group by 1`)
+      ).rows;
       return new Map(rows.map((r) => [r.b, r.n]));
     };
     const afterCrash = await perBatch();
@@ -110,7 +128,9 @@ describe.skipIf(!URL_)('a server killed mid-batch', () => {
     // Judging ran once per post: one rule-hit set and the board counters agree with the posts.
     const counted = await db('board_activity').where({ granularity: 'day' }).sum({ n: 'posts' }).first();
     expect(Number(counted!.n)).toBe(BATCHES * PER_BATCH);
-    const duplicateFlags = (await db.raw(`select subject_id, queue, count(*) from flags where status = 'open' group by 1, 2 having count(*) > 1`)).rows;
+    const duplicateFlags = (
+      await db.raw(`select subject_id, queue, count(*) from flags where status = 'open' group by 1, 2 having count(*) > 1`)
+    ).rows;
     expect(duplicateFlags).toEqual([]);
   }, 180_000);
 });

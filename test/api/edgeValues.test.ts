@@ -26,7 +26,11 @@ beforeAll(async () => {
   key = { Authorization: `Bearer ${await createApiKey(t.db, 'edge')}` };
   admin = await bearerFor(app, staff.admin.email);
   await request(app).post('/api/v1/posts').set(key).send(samplePost(1)).expect(201);
-  await request(app).post('/api/policies').set(admin).send({ name: 'edge', appliesTo: 'post', draft: { rules: [] } }).expect(201);
+  await request(app)
+    .post('/api/policies')
+    .set(admin)
+    .send({ name: 'edge', appliesTo: 'post', draft: { rules: [] } })
+    .expect(201);
   server = await listenOnLoopback(app);
 });
 afterAll(async () => {
@@ -35,7 +39,11 @@ afterAll(async () => {
 });
 
 const count = async (table: string) => Number((await t.db(table).count({ c: '*' }).first())!.c);
-const list = (resource: string, filter: unknown) => request(app).get(`/api/${resource}`).query({ filter: JSON.stringify(filter) }).set(admin);
+const list = (resource: string, filter: unknown) =>
+  request(app)
+    .get(`/api/${resource}`)
+    .query({ filter: JSON.stringify(filter) })
+    .set(admin);
 const paths = (res: request.Response) => (res.body.errors ?? []).map((e: { path: string }) => e.path);
 
 describe('edge values are refused with a 400 naming the field', () => {
@@ -50,9 +58,31 @@ describe('edge values are refused with a 400 naming the field', () => {
       expect(res.headers['content-type']).toMatch(/problem\+json/);
       expect(paths(res)).toContain(field);
     }
-    const order = await request(app).post('/api/v1/transactions').set(key).send({ id: 'o-nul', buyer: { id: 'b', displayName: 'Bob\u0000' }, vendor: { id: 'v' }, amountCents: 1, status: 'completed', orderedAt: '2026-11-01T00:00:00Z' }).expect(400);
+    const order = await request(app)
+      .post('/api/v1/transactions')
+      .set(key)
+      .send({
+        id: 'o-nul',
+        buyer: { id: 'b', displayName: 'Bob\u0000' },
+        vendor: { id: 'v' },
+        amountCents: 1,
+        status: 'completed',
+        orderedAt: '2026-11-01T00:00:00Z',
+      })
+      .expect(400);
     expect(paths(order)).toContain('buyer.displayName');
-    const report = await request(app).post('/api/v1/reports').set(key).send({ id: 'r-nul', reporter: { id: 'x' }, subject: { type: 'post', id: 'p-1' }, reason: 'spam', text: '\u0000', reportedAt: '2026-11-01T00:00:00Z' }).expect(400);
+    const report = await request(app)
+      .post('/api/v1/reports')
+      .set(key)
+      .send({
+        id: 'r-nul',
+        reporter: { id: 'x' },
+        subject: { type: 'post', id: 'p-1' },
+        reason: 'spam',
+        text: '\u0000',
+        reportedAt: '2026-11-01T00:00:00Z',
+      })
+      .expect(400);
     expect(paths(report)).toContain('text');
     expect([await count('posts'), await count('accounts'), await count('transactions'), await count('reports')]).toEqual(before);
   });
@@ -62,7 +92,11 @@ describe('edge values are refused with a 400 naming the field', () => {
     expect(raw).toContain('\\ud800');
     const res = await request(app).post('/api/v1/posts').set(key).set('Content-Type', 'application/json').send(raw).expect(400);
     expect(paths(res)).toEqual(['body']);
-    const batch = await request(app).post('/api/v1/posts').set(key).send({ items: [samplePost(6), samplePost(7, { title: 'x\udc00' })] }).expect(400);
+    const batch = await request(app)
+      .post('/api/v1/posts')
+      .set(key)
+      .send({ items: [samplePost(6), samplePost(7, { title: 'x\udc00' })] })
+      .expect(400);
     expect(paths(batch)).toEqual(['items[1].title']);
     expect(await t.db('posts').whereIn('external_id', ['p-5', 'p-6', 'p-7']).first()).toBeUndefined();
   });
@@ -76,9 +110,17 @@ describe('edge values are refused with a 400 naming the field', () => {
   });
 
   it('year 0000 in postedAt and in a community-health period: 400', async () => {
-    const res = await request(app).post('/api/v1/posts').set(key).send(samplePost(8, { postedAt: '0000-01-01T00:00:00Z' })).expect(400);
+    const res = await request(app)
+      .post('/api/v1/posts')
+      .set(key)
+      .send(samplePost(8, { postedAt: '0000-01-01T00:00:00Z' }))
+      .expect(400);
     expect(paths(res)).toContain('postedAt');
-    const health = await request(app).get('/api/community-health').query({ from: '0000-01-01T00:00:00Z', to: '2026-01-01T00:00:00Z' }).set(admin).expect(400);
+    const health = await request(app)
+      .get('/api/community-health')
+      .query({ from: '0000-01-01T00:00:00Z', to: '2026-01-01T00:00:00Z' })
+      .set(admin)
+      .expect(400);
     expect(paths(health)).toContain('from');
   });
 
@@ -93,7 +135,11 @@ describe('edge values are refused with a 400 naming the field', () => {
     ] as const) {
       expect(paths(await list(resource, filter).expect(400)), JSON.stringify(filter)).toContain(field);
     }
-    await request(app).get('/api/posts').query({ range: JSON.stringify([1e20, 1e20 + 10]) }).set(admin).expect(400);
+    await request(app)
+      .get('/api/posts')
+      .query({ range: JSON.stringify([1e20, 1e20 + 10]) })
+      .set(admin)
+      .expect(400);
   });
 
   it('declares each integer filter with its column type', async () => {
@@ -101,7 +147,10 @@ describe('edge values are refused with a 400 naming the field', () => {
     for (const def of Object.values(RESOURCES)) {
       for (const spec of Object.values(def.fields)) {
         if (spec.kind !== 'int') continue;
-        const row = await t.db('information_schema.columns').where({ table_schema: t.db.raw('current_schema()'), table_name: def.table, column_name: spec.column }).first('data_type');
+        const row = await t
+          .db('information_schema.columns')
+          .where({ table_schema: t.db.raw('current_schema()'), table_name: def.table, column_name: spec.column })
+          .first('data_type');
         expect(`${def.table}.${spec.column} ${row?.data_type}`).toBe(`${def.table}.${spec.column} ${ranges[spec.intType!]}`);
         expect(INT_RANGES[spec.intType!]).toBeDefined();
       }
@@ -125,10 +174,27 @@ const edgeNumber = fc.oneof(
   fc.bigInt({ min: -(2n ** 70n), max: 2n ** 70n }).map((b) => Number(b)),
 );
 const edgeDate = fc.oneof(
-  fc.constantFrom('0000-01-01T00:00:00Z', '-000001-01-01T00:00:00Z', '+275760-09-13T00:00:00Z', '294277-01-01T00:00:00Z', '9999-12-31T23:59:59.999Z', '10000-01-01T00:00:00Z', '1969-12-31T23:59:59Z', '2026-02-30T00:00:00Z', '2026-11-01T00:00:00+99:00'),
+  fc.constantFrom(
+    '0000-01-01T00:00:00Z',
+    '-000001-01-01T00:00:00Z',
+    '+275760-09-13T00:00:00Z',
+    '294277-01-01T00:00:00Z',
+    '9999-12-31T23:59:59.999Z',
+    '10000-01-01T00:00:00Z',
+    '1969-12-31T23:59:59Z',
+    '2026-02-30T00:00:00Z',
+    '2026-11-01T00:00:00+99:00',
+  ),
   fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
 );
-const wrongType = fc.oneof(fc.constant(null), fc.boolean(), fc.constant([]), fc.constant({}), fc.array(edgeString, { maxLength: 3 }), fc.dictionary(edgeString, edgeString, { maxKeys: 2 }));
+const wrongType = fc.oneof(
+  fc.constant(null),
+  fc.boolean(),
+  fc.constant([]),
+  fc.constant({}),
+  fc.array(edgeString, { maxLength: 3 }),
+  fc.dictionary(edgeString, edgeString, { maxKeys: 2 }),
+);
 const edgeValue: fc.Arbitrary<unknown> = fc.oneof(edgeString, edgeNumber, edgeDate, wrongType);
 
 const SUFFIXES = ['', '', '_gte', '_lte', '_gt', '_lt', '_neq'];
@@ -142,7 +208,9 @@ describe('property: no 5xx from edge values', () => {
     const query = fc
       .record({
         def: fc.constantFrom(...resources),
-        filters: fc.array(fc.tuple(fc.nat(), fc.constantFrom(...SUFFIXES), fc.oneof(edgeValue, fc.array(edgeValue, { maxLength: 3 }))), { maxLength: 3 }),
+        filters: fc.array(fc.tuple(fc.nat(), fc.constantFrom(...SUFFIXES), fc.oneof(edgeValue, fc.array(edgeValue, { maxLength: 3 }))), {
+          maxLength: 3,
+        }),
         q: fc.option(edgeValue),
         sort: fc.option(fc.tuple(fc.nat(), fc.constantFrom('ASC', 'DESC', 'asc', 'sideways', '\u0000'))),
         range: fc.option(fc.oneof(fc.tuple(edgeNumber, edgeNumber), fc.tuple(fc.nat(50), fc.nat(50)), edgeValue)),
@@ -173,8 +241,22 @@ describe('property: no 5xx from edge values', () => {
     // Bodies close to valid, so edge values reach past the first check.
     const VALID: Record<string, Record<string, unknown>> = {
       '/api/v1/posts': samplePost(1),
-      '/api/v1/transactions': { id: 'o-f', buyer: { id: 'b', displayName: 'B' }, vendor: { id: 'v', type: 'vendor' }, amountCents: 100, status: 'completed', orderedAt: '2026-11-01T00:00:00Z' },
-      '/api/v1/reports': { id: 'r-f', reporter: { id: 'x' }, subject: { type: 'post', id: 'p-1' }, reason: 'spam', text: 'spam', reportedAt: '2026-11-01T00:00:00Z' },
+      '/api/v1/transactions': {
+        id: 'o-f',
+        buyer: { id: 'b', displayName: 'B' },
+        vendor: { id: 'v', type: 'vendor' },
+        amountCents: 100,
+        status: 'completed',
+        orderedAt: '2026-11-01T00:00:00Z',
+      },
+      '/api/v1/reports': {
+        id: 'r-f',
+        reporter: { id: 'x' },
+        subject: { type: 'post', id: 'p-1' },
+        reason: 'spam',
+        text: 'spam',
+        reportedAt: '2026-11-01T00:00:00Z',
+      },
       '/api/v1/appeals': { id: 'a-f', statementId: 'sor_00000000000000000000', text: 'please' },
       '/api/policies': { name: 'fuzz', appliesTo: 'post', draft: { rules: [] } },
       '/api/policies/:id': { name: 'fuzz', draft: { rules: [] } },
@@ -204,7 +286,13 @@ describe('property: no 5xx from edge values', () => {
     };
     const pathParam = fc.constantFrom('1', '999999999', '0', '-1', '99999999999999999999', '%00', '%ED%A0%80', 'general', 'a%00b');
     const call = fc
-      .record({ route: fc.constantFrom(...writes), param: pathParam, pick: fc.nat(), value: edgeValue, extra: fc.option(fc.tuple(edgeString, edgeValue)) })
+      .record({
+        route: fc.constantFrom(...writes),
+        param: pathParam,
+        pick: fc.nat(),
+        value: edgeValue,
+        extra: fc.option(fc.tuple(edgeString, edgeValue)),
+      })
       .map(({ route, param, pick, value, extra }) => {
         const base = VALID[route.path] ?? { name: 'x', text: 'x', reason: 'x', note: 'x' };
         const targets = leafPaths(base);
@@ -215,20 +303,32 @@ describe('property: no 5xx from edge values', () => {
     await fc.assert(
       fc.asyncProperty(call, async ({ route, url, body }) => {
         const auth = route.access === 'api_key' ? key : route.access === 'public' ? {} : admin;
-        const res = await fetch(server.url + url, { method: route.method.toUpperCase(), headers: { 'content-type': 'application/json', ...auth }, body });
+        const res = await fetch(server.url + url, {
+          method: route.method.toUpperCase(),
+          headers: { 'content-type': 'application/json', ...auth },
+          body,
+        });
         const text = await res.text();
-        expect(serverFault(res.status, text), `${route.method} ${url} ${body.slice(0, 300)}: ${res.status} ${text.slice(0, 300)}`).toBe(false);
+        expect(serverFault(res.status, text), `${route.method} ${url} ${body.slice(0, 300)}: ${res.status} ${text.slice(0, 300)}`).toBe(
+          false,
+        );
       }),
       { numRuns: 500, seed: 22 },
     );
   }, 120_000);
 
   it('on every other read route: path parameters and query values', async () => {
-    const reads = app.routeTable.routes.filter((r) => r.method === 'get' && !Object.values(RESOURCES).some((d) => r.path === `/api/${d.resource}`));
+    const reads = app.routeTable.routes.filter(
+      (r) => r.method === 'get' && !Object.values(RESOURCES).some((d) => r.path === `/api/${d.resource}`),
+    );
     const call = fc.record({
       route: fc.constantFrom(...reads),
       param: fc.constantFrom('1', '99999999999999999999', '%00', '%ED%A0%80', 'sor_00000000000000000000', 'x%00'),
-      query: fc.dictionary(fc.constantFrom('from', 'to', 'granularity', 'filter', 'q'), edgeValue.map((v) => (typeof v === 'string' ? v : JSON.stringify(v) ?? '')), { maxKeys: 3 }),
+      query: fc.dictionary(
+        fc.constantFrom('from', 'to', 'granularity', 'filter', 'q'),
+        edgeValue.map((v) => (typeof v === 'string' ? v : (JSON.stringify(v) ?? ''))),
+        { maxKeys: 3 },
+      ),
     });
     await fc.assert(
       fc.asyncProperty(call, async ({ route, param, query }) => {

@@ -29,18 +29,52 @@ interface Route {
 }
 
 const hugeString = fc.integer({ min: 2001, max: 30_000 }).map((n) => 'x'.repeat(n));
-const notAString = fc.oneof(fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.integer(), { maxLength: 3 }), fc.dictionary(fc.string({ maxLength: 5 }), fc.integer(), { maxKeys: 3 }));
+const notAString = fc.oneof(
+  fc.integer(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(fc.integer(), { maxLength: 3 }),
+  fc.dictionary(fc.string({ maxLength: 5 }), fc.integer(), { maxKeys: 3 }),
+);
 const notANumber = fc.oneof(fc.string({ maxLength: 20 }), fc.boolean(), fc.array(fc.integer(), { maxLength: 3 }), fc.constant({}));
 const sqlish = fc.constantFrom("'; drop table posts; --", '1 OR 1=1', '" OR ""="', '$1', '\\x00', 'id desc; delete from flags');
-const textField = fc.oneof(notAString, hugeString.map((s) => s + s + s + s + s + s + s + s + s + s + s), sqlish.map((s) => ({ $where: s })));
+const textField = fc.oneof(
+  notAString,
+  hugeString.map((s) => s + s + s + s + s + s + s + s + s + s + s),
+  sqlish.map((s) => ({ $where: s })),
+);
 
 const ROUTES: Route[] = [
   { method: 'POST', path: '/api/v1/posts', auth: 'key', field: 'postedAt', bad: fc.oneof(notAString, sqlish, fc.constant('yesterday')) },
-  { method: 'POST', path: '/api/v1/transactions', auth: 'key', field: 'amountCents', bad: fc.oneof(notANumber, fc.constant(-5), fc.constant(1.5)) },
+  {
+    method: 'POST',
+    path: '/api/v1/transactions',
+    auth: 'key',
+    field: 'amountCents',
+    bad: fc.oneof(notANumber, fc.constant(-5), fc.constant(1.5)),
+  },
   { method: 'POST', path: '/api/v1/reports', auth: 'key', field: 'reason', bad: fc.oneof(notAString, sqlish) },
-  { method: 'POST', path: '/api/v1/reports', auth: 'key', field: 'subject', bad: fc.oneof(notAString, sqlish, fc.constant({ type: 'post' })) },
-  { method: 'POST', path: '/api/v1/transactions', auth: 'key', field: 'buyer', bad: fc.oneof(fc.integer(), sqlish, fc.constant(null), fc.constant({ handle: 'x' })) },
-  { method: 'POST', path: '/api/v1/posts', auth: 'key', field: 'author', bad: fc.oneof(fc.integer(), sqlish, fc.constant(null), fc.constant({ id: '' })) },
+  {
+    method: 'POST',
+    path: '/api/v1/reports',
+    auth: 'key',
+    field: 'subject',
+    bad: fc.oneof(notAString, sqlish, fc.constant({ type: 'post' })),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/transactions',
+    auth: 'key',
+    field: 'buyer',
+    bad: fc.oneof(fc.integer(), sqlish, fc.constant(null), fc.constant({ handle: 'x' })),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/posts',
+    auth: 'key',
+    field: 'author',
+    bad: fc.oneof(fc.integer(), sqlish, fc.constant(null), fc.constant({ id: '' })),
+  },
   { method: 'POST', path: '/api/v1/appeals', auth: 'key', field: 'statementId', bad: fc.oneof(notAString, sqlish) },
   { method: 'POST', path: '/api/policies', auth: 'admin', field: 'appliesTo', bad: fc.oneof(notAString, sqlish) },
   { method: 'PUT', path: '/api/policies/1', auth: 'admin', field: 'name', bad: textField },
@@ -48,8 +82,20 @@ const ROUTES: Route[] = [
   { method: 'POST', path: '/api/api-keys', auth: 'admin', field: 'source', bad: fc.oneof(notAString, sqlish) },
   { method: 'POST', path: '/api/staff', auth: 'admin', field: 'email', bad: fc.oneof(notAString, sqlish) },
   { method: 'PUT', path: '/api/staff/1', auth: 'admin', field: 'role', bad: fc.oneof(notAString, sqlish) },
-  { method: 'POST', path: '/api/webhook-subscriptions', auth: 'admin', field: 'url', bad: fc.oneof(notAString, sqlish, fc.constant('javascript:alert(1)')) },
-  { method: 'PUT', path: '/api/community-health/thresholds/general', auth: 'admin', field: 'commercialShare', bad: fc.oneof(notANumber, fc.constant(0), fc.constant(7)) },
+  {
+    method: 'POST',
+    path: '/api/webhook-subscriptions',
+    auth: 'admin',
+    field: 'url',
+    bad: fc.oneof(notAString, sqlish, fc.constant('javascript:alert(1)')),
+  },
+  {
+    method: 'PUT',
+    path: '/api/community-health/thresholds/general',
+    auth: 'admin',
+    field: 'commercialShare',
+    bad: fc.oneof(notANumber, fc.constant(0), fc.constant(7)),
+  },
   { method: 'POST', path: '/api/flags/1/decide', auth: 'admin', field: 'action', bad: fc.oneof(notAString, sqlish) },
   { method: 'POST', path: '/api/transparency-reports', auth: 'admin', field: 'from', bad: fc.oneof(notAString, sqlish) },
   { method: 'POST', path: '/api/compliance-reports', auth: 'admin', field: 'to', bad: fc.oneof(notAString, sqlish) },
@@ -60,8 +106,21 @@ const ROUTES: Route[] = [
 /** A valid-looking body for each route, to which one field's value is then broken. */
 const VALID: Record<string, Record<string, unknown>> = {
   '/api/v1/posts': samplePost(1),
-  '/api/v1/transactions': { id: 'o-f', buyer: { id: 'b' }, vendor: { id: 'v', type: 'vendor' }, amountCents: 100, status: 'completed', orderedAt: '2026-11-01T00:00:00Z' },
-  '/api/v1/reports': { id: 'r-f', reporter: { id: 'x' }, subject: { type: 'post', id: 'p-1' }, reason: 'spam', reportedAt: '2026-11-01T00:00:00Z' },
+  '/api/v1/transactions': {
+    id: 'o-f',
+    buyer: { id: 'b' },
+    vendor: { id: 'v', type: 'vendor' },
+    amountCents: 100,
+    status: 'completed',
+    orderedAt: '2026-11-01T00:00:00Z',
+  },
+  '/api/v1/reports': {
+    id: 'r-f',
+    reporter: { id: 'x' },
+    subject: { type: 'post', id: 'p-1' },
+    reason: 'spam',
+    reportedAt: '2026-11-01T00:00:00Z',
+  },
   '/api/v1/appeals': { id: 'a-f', statementId: 'sor_00000000000000000000' },
   '/api/policies': { name: 'fuzz', appliesTo: 'post', draft: { rules: [] } },
   '/api/policies/1': { name: 'fuzz' },
@@ -96,15 +155,23 @@ const malformed = (route: Route) =>
     // The field nested thousands deep.
     fc.integer({ min: 50, max: 3000 }).map((d) => JSON.stringify({ ...VALID[route.path], [route.field]: deep(d) })),
     // Not an object at all.
-    fc.oneof(fc.integer(), fc.string({ maxLength: 30 }), fc.constant(null), fc.array(fc.integer(), { maxLength: 5 })).map((v) => JSON.stringify(v)),
+    fc
+      .oneof(fc.integer(), fc.string({ maxLength: 30 }), fc.constant(null), fc.array(fc.integer(), { maxLength: 5 }))
+      .map((v) => JSON.stringify(v)),
     // Not JSON, or broken bytes.
     fc.constantFrom('{', '{"a":', '[1,2', 'undefined', '{"a":1}}', '\u0000'),
-    fc.uint8Array({ minLength: 1, maxLength: 64 }).map((bytes) => Buffer.concat([Buffer.from('{"id":"'), Buffer.from([0xc3, 0x28, 0xff, 0xfe]), Buffer.from(bytes), Buffer.from('"}')])),
+    fc
+      .uint8Array({ minLength: 1, maxLength: 64 })
+      .map((bytes) =>
+        Buffer.concat([Buffer.from('{"id":"'), Buffer.from([0xc3, 0x28, 0xff, 0xfe]), Buffer.from(bytes), Buffer.from('"}')]),
+      ),
   );
 
 async function tableCounts(): Promise<Record<string, number>> {
   const tables: Array<{ table_name: string }> = (
-    await t.db.raw(`select table_name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' and table_name not like 'knex%' order by 1`)
+    await t.db.raw(
+      `select table_name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' and table_name not like 'knex%' order by 1`,
+    )
   ).rows;
   const out: Record<string, number> = {};
   for (const { table_name } of tables) out[table_name] = Number((await t.db(table_name).count({ c: '*' }).first())!.c);
@@ -117,7 +184,11 @@ beforeAll(async () => {
   app = buildApp(t.db, { config: { loginRateLimit: 1000 } });
   apiKey = await createApiKey(t.db, 'fuzz');
   admin = (await bearerFor(app, staff.admin.email)).Authorization;
-  await request(app).post('/api/v1/posts').set({ Authorization: `Bearer ${apiKey}` }).send(samplePost(1)).expect(201);
+  await request(app)
+    .post('/api/v1/posts')
+    .set({ Authorization: `Bearer ${apiKey}` })
+    .send(samplePost(1))
+    .expect(201);
   server = await listenOnLoopback(app);
   base = server.url;
 });
@@ -145,7 +216,9 @@ describe('bad input', () => {
             statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
             const text = await res.text();
             if (res.status >= 500 || !/application\/problem\+json/.test(res.headers.get('content-type') ?? '')) {
-              throw new Error(`${route.method} ${route.path} answered ${res.status} ${res.headers.get('content-type')}: ${text.slice(0, 300)} for ${String(body).slice(0, 200)}`);
+              throw new Error(
+                `${route.method} ${route.path} answered ${res.status} ${res.headers.get('content-type')}: ${text.slice(0, 300)} for ${String(body).slice(0, 200)}`,
+              );
             }
           }),
         );

@@ -32,8 +32,16 @@ beforeAll(async () => {
       mode: 'enforce',
       draft: {
         rules: [
-          { name: 'long', conditions: { all: [{ fact: 'textLength', operator: 'greaterThan', value: 40 }] }, event: { type: 'flag', params: { queue: 'community', priority: 95, reason: 'long post' } } },
-          { name: 'disclosed', conditions: { all: [{ fact: 'hasDisclosure', operator: 'equal', value: true }] }, event: { type: 'label', params: { label: 'ad' } } },
+          {
+            name: 'long',
+            conditions: { all: [{ fact: 'textLength', operator: 'greaterThan', value: 40 }] },
+            event: { type: 'flag', params: { queue: 'community', priority: 95, reason: 'long post' } },
+          },
+          {
+            name: 'disclosed',
+            conditions: { all: [{ fact: 'hasDisclosure', operator: 'equal', value: true }] },
+            event: { type: 'label', params: { label: 'ad' } },
+          },
         ],
       },
     },
@@ -46,7 +54,15 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-type Answer = { id: number; created: boolean; status: string; held: boolean; labels: string[]; disclosureRequired: boolean; flags: Array<{ queue: string; priority: number }> };
+type Answer = {
+  id: number;
+  created: boolean;
+  status: string;
+  held: boolean;
+  labels: string[];
+  disclosureRequired: boolean;
+  flags: Array<{ queue: string; priority: number }>;
+};
 
 async function send(body: object): Promise<Answer[]> {
   const res = await request(app).post('/api/v1/posts').set('Authorization', `Bearer ${key}`).send(body);
@@ -55,7 +71,11 @@ async function send(body: object): Promise<Answer[]> {
 }
 
 async function expectAnswersStored(answers: Answer[]) {
-  const stored = await itemStates(t.db, 'post', answers.map((a) => a.id));
+  const stored = await itemStates(
+    t.db,
+    'post',
+    answers.map((a) => a.id),
+  );
   for (const a of answers) {
     const { status, held, labels, disclosureRequired, flags } = a;
     expect({ status, held, labels, disclosureRequired, flags }, `post ${a.id}`).toEqual(stored.get(a.id));
@@ -73,13 +93,21 @@ describe('the answer to a new post', () => {
 
     // Known reputations shift flag priorities up and down; the answers must carry the shifted values.
     const authors: Array<{ id: number }> = await t.db('accounts').where({ type: 'member' }).select('id').orderBy('id');
-    await Promise.all(authors.map((a, i) => t.db('accounts').where({ id: a.id }).update({ reputation_score: i % 3 === 0 ? 5 : i % 3 === 1 ? 95 : null })));
+    await Promise.all(
+      authors.map((a, i) =>
+        t
+          .db('accounts')
+          .where({ id: a.id })
+          .update({ reputation_score: i % 3 === 0 ? 5 : i % 3 === 1 ? 95 : null }),
+      ),
+    );
 
     // Threads first, then replies, in batches; the last 60 replies one request each, at once, so
     // the single-post path groups them.
     const rest = [...threads.slice(half), ...replies];
     const second: Answer[] = [];
-    for (let i = 0; i < rest.length - 60; i += 400) second.push(...(await send({ items: rest.slice(i, Math.min(i + 400, rest.length - 60)) })));
+    for (let i = 0; i < rest.length - 60; i += 400)
+      second.push(...(await send({ items: rest.slice(i, Math.min(i + 400, rest.length - 60)) })));
     await expectAnswersStored(second);
     const singles = await Promise.all(rest.slice(-60).map((p) => send(p)));
     await expectAnswersStored(singles.flat());
@@ -91,7 +119,9 @@ describe('the answer to a new post', () => {
     expect(all.some((a) => a.held)).toBe(true);
     expect(all.some((a) => a.labels.length > 0)).toBe(true);
     expect(all.some((a) => a.disclosureRequired)).toBe(true);
-    const shifted = await t.db.raw(`select count(*) as c from flags f join posts p on p.id = f.subject_id join accounts a on a.id = p.author_id where f.subject_type = 'post' and a.reputation_score is not null`);
+    const shifted = await t.db.raw(
+      `select count(*) as c from flags f join posts p on p.id = f.subject_id join accounts a on a.id = p.author_id where f.subject_type = 'post' and a.reputation_score is not null`,
+    );
     expect(Number(shifted.rows[0].c)).toBeGreaterThan(0);
 
     // Sent again, every post is read back from storage and answers the same.

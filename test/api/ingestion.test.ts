@@ -85,8 +85,24 @@ describe('POST /api/v1/posts', () => {
     ['an unknown field', { ...samplePost(1), bodyHtml: '<b>' }, '(root)'],
     ['a rating on a thread', samplePost(1, { rating: 5 }), 'rating'],
     ['a reply with no thread', samplePost(1, { kind: 'reply' }), 'threadId'],
-    ['a thread id that names a reply', { items: [samplePost(1), samplePost(2, { kind: 'reply', threadId: 'p-1', title: undefined }), samplePost(3, { kind: 'reply', threadId: 'p-2', title: undefined })] }, 'items[2].threadId'],
-    ['a prototype-pollution key', JSON.parse(`{"id":"p-1","kind":"thread","author":{"id":"u"},"body":"x","postedAt":"2026-01-01T00:00:00Z","__proto__":{"admin":true}}`), '(root)'],
+    [
+      'a thread id that names a reply',
+      {
+        items: [
+          samplePost(1),
+          samplePost(2, { kind: 'reply', threadId: 'p-1', title: undefined }),
+          samplePost(3, { kind: 'reply', threadId: 'p-2', title: undefined }),
+        ],
+      },
+      'items[2].threadId',
+    ],
+    [
+      'a prototype-pollution key',
+      JSON.parse(
+        `{"id":"p-1","kind":"thread","author":{"id":"u"},"body":"x","postedAt":"2026-01-01T00:00:00Z","__proto__":{"admin":true}}`,
+      ),
+      '(root)',
+    ],
   ])('400 for %s', async (_name, body, path) => {
     const res = await request(app).post('/api/v1/posts').set(auth()).send(body).expect(400);
     expect(res.body.errors.map((e: { path: string }) => e.path)).toContain(path);
@@ -94,7 +110,12 @@ describe('POST /api/v1/posts', () => {
   });
 
   it('answers malformed JSON with problem+json', async () => {
-    const res = await request(app).post('/api/v1/posts').set(auth()).set('Content-Type', 'application/json').send('{"items": [').expect(400);
+    const res = await request(app)
+      .post('/api/v1/posts')
+      .set(auth())
+      .set('Content-Type', 'application/json')
+      .send('{"items": [')
+      .expect(400);
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
   });
 
@@ -102,7 +123,11 @@ describe('POST /api/v1/posts', () => {
     await request(app).post('/api/v1/posts').send(samplePost(1)).expect(401);
     await request(app).post('/api/v1/posts').set({ Authorization: 'Bearer tck_wrong_key' }).send(samplePost(1)).expect(401);
     const staff = await createStaff(t.db);
-    await request(app).post('/api/v1/posts').set(await bearerFor(app, staff.admin.email)).send(samplePost(1)).expect(401);
+    await request(app)
+      .post('/api/v1/posts')
+      .set(await bearerFor(app, staff.admin.email))
+      .send(samplePost(1))
+      .expect(401);
     const revoked = await createApiKey(t.db, 'old');
     await t.db('api_keys').where({ source: 'old' }).update({ revoked_at: new Date() });
     await request(app).post('/api/v1/posts').set({ 'X-API-Key': revoked }).send(samplePost(1)).expect(401);
@@ -112,7 +137,11 @@ describe('POST /api/v1/posts', () => {
   it('keeps platforms apart: the same external id from two sources is two posts', async () => {
     const other = await createApiKey(t.db, 'shop');
     await request(app).post('/api/v1/posts').set(auth()).send(samplePost(1)).expect(201);
-    await request(app).post('/api/v1/posts').set({ Authorization: `Bearer ${other}` }).send(samplePost(1)).expect(201);
+    await request(app)
+      .post('/api/v1/posts')
+      .set({ Authorization: `Bearer ${other}` })
+      .send(samplePost(1))
+      .expect(201);
     expect((await counts()).posts).toBe(2);
   });
 });
@@ -151,7 +180,11 @@ describe('POST /api/v1/transactions', () => {
       .send({ items: [order(1, { referralPostId: 'ghost' })] })
       .expect(400);
     expect(res.body.errors[0].path).toBe('items[0].referralPostId');
-    const self = await request(app).post('/api/v1/transactions').set(auth()).send(order(2, { buyer: { id: 'vendor-1' } })).expect(400);
+    const self = await request(app)
+      .post('/api/v1/transactions')
+      .set(auth())
+      .send(order(2, { buyer: { id: 'vendor-1' } }))
+      .expect(400);
     expect(self.body.errors[0].path).toBe('vendor.id');
     expect(await counts()).toEqual({ accounts: 0, posts: 0, products: 0, transactions: 0 });
   });

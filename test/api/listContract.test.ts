@@ -37,15 +37,24 @@ const CASES = [
 describe.each(CASES)('GET /api/$resource (ra-data-simple-rest)', ({ resource, table, sort, filter, where }) => {
   it('answers a page with Content-Range and the total, exposed to the browser', async () => {
     const total = Number((await t.db(table).count({ c: '*' }).first())!.c);
-    const res = await request(app).get(`/api/${resource}?${q({ sort: ['id', 'ASC'], range: [0, 1] })}`).set(admin).expect(200);
+    const res = await request(app)
+      .get(`/api/${resource}?${q({ sort: ['id', 'ASC'], range: [0, 1] })}`)
+      .set(admin)
+      .expect(200);
     expect(res.body).toHaveLength(Math.min(2, total));
     expect(res.headers['content-range']).toBe(`${resource} 0-${Math.min(2, total) - 1}/${total}`);
     expect(res.headers['access-control-expose-headers']).toMatch(/Content-Range/);
   });
 
   it('sorts both ways by a whitelisted field', async () => {
-    const asc = await request(app).get(`/api/${resource}?${q({ sort: [sort, 'ASC'], range: [0, 999] })}`).set(admin).expect(200);
-    const desc = await request(app).get(`/api/${resource}?${q({ sort: [sort, 'DESC'], range: [0, 999] })}`).set(admin).expect(200);
+    const asc = await request(app)
+      .get(`/api/${resource}?${q({ sort: [sort, 'ASC'], range: [0, 999] })}`)
+      .set(admin)
+      .expect(200);
+    const desc = await request(app)
+      .get(`/api/${resource}?${q({ sort: [sort, 'DESC'], range: [0, 999] })}`)
+      .set(admin)
+      .expect(200);
     const values = (rows: Record<string, unknown>[]) => rows.map((r) => r[sort] as string | number);
     const sorted = [...values(asc.body)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     expect(values(asc.body)).toEqual(sorted);
@@ -53,10 +62,16 @@ describe.each(CASES)('GET /api/$resource (ra-data-simple-rest)', ({ resource, ta
   });
 
   it('pages through the whole list without gaps or repeats', async () => {
-    const all = await request(app).get(`/api/${resource}?${q({ sort: [sort, 'ASC'], range: [0, 999] })}`).set(admin).expect(200);
+    const all = await request(app)
+      .get(`/api/${resource}?${q({ sort: [sort, 'ASC'], range: [0, 999] })}`)
+      .set(admin)
+      .expect(200);
     const paged: unknown[] = [];
     for (let start = 0; start < all.body.length; start += 3) {
-      const page = await request(app).get(`/api/${resource}?${q({ sort: [sort, 'ASC'], range: [start, start + 2] })}`).set(admin).expect(200);
+      const page = await request(app)
+        .get(`/api/${resource}?${q({ sort: [sort, 'ASC'], range: [start, start + 2] })}`)
+        .set(admin)
+        .expect(200);
       paged.push(...page.body.map((r: { id: number }) => r.id));
     }
     expect(paged).toEqual(all.body.map((r: { id: number }) => r.id));
@@ -65,16 +80,25 @@ describe.each(CASES)('GET /api/$resource (ra-data-simple-rest)', ({ resource, ta
   it('filters by field and by id array (getMany)', async () => {
     const expected = (await t.db(table).where(where).select('id').orderBy('id')).map((r: { id: number }) => r.id);
     expect(expected.length).toBeGreaterThan(0);
-    const res = await request(app).get(`/api/${resource}?${q({ sort: ['id', 'ASC'], range: [0, 99], filter })}`).set(admin).expect(200);
+    const res = await request(app)
+      .get(`/api/${resource}?${q({ sort: ['id', 'ASC'], range: [0, 99], filter })}`)
+      .set(admin)
+      .expect(200);
     expect(res.body.map((r: { id: number }) => r.id)).toEqual(expected);
     expect(res.headers['content-range']).toMatch(new RegExp(`/${expected.length}$`));
     const some = expected.slice(0, 2);
-    const many = await request(app).get(`/api/${resource}?${q({ filter: { id: some } })}`).set(admin).expect(200);
+    const many = await request(app)
+      .get(`/api/${resource}?${q({ filter: { id: some } })}`)
+      .set(admin)
+      .expect(200);
     expect(many.body.map((r: { id: number }) => r.id).sort()).toEqual(some.sort());
   });
 
   it('rejects an unknown sort field with problem+json naming it', async () => {
-    const res = await request(app).get(`/api/${resource}?${q({ sort: ['password_hash', 'ASC'] })}`).set(admin).expect(400);
+    const res = await request(app)
+      .get(`/api/${resource}?${q({ sort: ['password_hash', 'ASC'] })}`)
+      .set(admin)
+      .expect(400);
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(res.body.errors[0].path).toBe('sort[0]');
     expect(res.body.errors[0].message).toMatch(/password_hash/);
@@ -91,15 +115,24 @@ describe.each(CASES)('GET /api/$resource (ra-data-simple-rest)', ({ resource, ta
 
 describe('list query edge cases', () => {
   it('searches text with q, treating % and _ literally', async () => {
-    const res = await request(app).get(`/api/posts?${q({ filter: { q: '耳机' }, range: [0, 99] })}`).set(admin).expect(200);
+    const res = await request(app)
+      .get(`/api/posts?${q({ filter: { q: '耳机' }, range: [0, 99] })}`)
+      .set(admin)
+      .expect(200);
     expect(res.body.length).toBeGreaterThan(0);
     for (const p of res.body) expect(`${p.title} ${p.body}`).toContain('耳机');
-    const none = await request(app).get(`/api/posts?${q({ filter: { q: '%' } })}`).set(admin).expect(200);
+    const none = await request(app)
+      .get(`/api/posts?${q({ filter: { q: '%' } })}`)
+      .set(admin)
+      .expect(200);
     expect(none.body).toHaveLength(0);
   });
 
   it('supports range filters with _gte/_lte', async () => {
-    const res = await request(app).get(`/api/transactions?${q({ filter: { amountCents_gte: 3000, amountCents_lte: 5000 }, range: [0, 99] })}`).set(admin).expect(200);
+    const res = await request(app)
+      .get(`/api/transactions?${q({ filter: { amountCents_gte: 3000, amountCents_lte: 5000 }, range: [0, 99] })}`)
+      .set(admin)
+      .expect(200);
     expect(res.body.map((r: { amountCents: number }) => r.amountCents).sort()).toEqual([3000, 4000, 5000]);
   });
 

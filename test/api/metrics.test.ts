@@ -73,7 +73,13 @@ beforeAll(async () => {
   await seedSmallCommunity(t.db, staff.moderator.id);
   starter = await installStarterPolicies(t.db, clock.now());
   await installShippedModel(t.db, clock.now());
-  app = createApp({ db: t.db, clock, metrics, logger: pino({ level: 'silent' }), config: testConfig({ metricsToken: TOKEN, sessionTtlMs: 30 * 86_400_000 }) });
+  app = createApp({
+    db: t.db,
+    clock,
+    metrics,
+    logger: pino({ level: 'silent' }),
+    config: testConfig({ metricsToken: TOKEN, sessionTtlMs: 30 * 86_400_000 }),
+  });
   apiKey = await createApiKey(t.db);
   admin = await bearerFor(app, staff.admin.email);
   moderator = await bearerFor(app, staff.moderator.email);
@@ -93,7 +99,10 @@ describe('GET /metrics access', () => {
     const denied = await request(app).get('/metrics').set(moderator).expect(403);
     expect(denied.headers['content-type']).toMatch(/application\/problem\+json/);
     const login = await request(app).post('/api/auth/login').send({ email: 'admin@test.example', password: TEST_PASSWORD }).expect(200);
-    const cookie = ([] as string[]).concat(login.headers['set-cookie'] ?? []).find((c) => c.startsWith('tc_session='))!.split(';')[0]!;
+    const cookie = ([] as string[])
+      .concat(login.headers['set-cookie'] ?? [])
+      .find((c) => c.startsWith('tc_session='))!
+      .split(';')[0]!;
     expect((await request(app).get('/metrics').set('Cookie', cookie).expect(200)).text).toMatch(/^# HELP /m);
     expect((await request(app).get('/metrics').set(admin).expect(200)).text).toMatch(/^trust_open_flags\{/m);
   });
@@ -109,18 +118,41 @@ describe('what /metrics counts', () => {
   it('moves the ingestion, decision and request counters by exactly what was done', async () => {
     const before = await scrape();
     const items = [0, 1, 2].map((i) => samplePost(5000 + i, { id: `m-${i}` }));
-    await request(app).post('/api/v1/posts').set({ Authorization: `Bearer ${apiKey}` }).send({ items }).expect(201);
+    await request(app)
+      .post('/api/v1/posts')
+      .set({ Authorization: `Bearer ${apiKey}` })
+      .send({ items })
+      .expect(201);
     // The same post again is stored once: a duplicate, answered 200.
-    await request(app).post('/api/v1/posts').set({ Authorization: `Bearer ${apiKey}` }).send(items[0]).expect(200);
+    await request(app)
+      .post('/api/v1/posts')
+      .set({ Authorization: `Bearer ${apiKey}` })
+      .send(items[0])
+      .expect(200);
     await request(app)
       .post('/api/v1/transactions')
       .set({ Authorization: `Bearer ${apiKey}` })
-      .send({ items: [{ id: 'mo-1', buyer: { id: 'u-1' }, vendor: { id: 'v-1' }, amountCents: 1200, status: 'completed', orderedAt: '2026-11-03T09:00:00Z' }] })
+      .send({
+        items: [
+          {
+            id: 'mo-1',
+            buyer: { id: 'u-1' },
+            vendor: { id: 'v-1' },
+            amountCents: 1200,
+            status: 'completed',
+            orderedAt: '2026-11-03T09:00:00Z',
+          },
+        ],
+      })
       .expect(201);
 
     const flag = await t.db('flags').where({ status: 'open', queue: 'fake_review' }).orderBy('id').first();
     clock.advance(90_000);
-    const decided = await request(app).post(`/api/flags/${flag.id}/decide`).set(moderator).send({ action: 'remove', reasonCode: 'fake_review' }).expect(201);
+    const decided = await request(app)
+      .post(`/api/flags/${flag.id}/decide`)
+      .set(moderator)
+      .send({ action: 'remove', reasonCode: 'fake_review' })
+      .expect(201);
     decidedId = decided.body.id;
     const waited = (clock.now().getTime() - new Date(flag.created_at).getTime()) / 1000;
     // An anonymous read of a flag is refused in the route's own guard: still labelled with its pattern.
@@ -154,13 +186,22 @@ describe('what /metrics counts', () => {
 
   it('counts reversals by the original action, from the console and by an upheld appeal, and not as decisions', async () => {
     const before = await scrape();
-    const seeded = await t.db('decisions').where({ staff_id: moderatorId, action: 'remove' }).whereNull('reversed_at').orderBy('id').first();
+    const seeded = await t
+      .db('decisions')
+      .where({ staff_id: moderatorId, action: 'remove' })
+      .whereNull('reversed_at')
+      .orderBy('id')
+      .first();
     await request(app).post(`/api/decisions/${seeded.id}/reverse`).set(admin).send({ reason: 'not a fake review after all' }).expect(201);
     const statement = await t.db('statements').where({ decision_id: decidedId }).first();
     const platform = { Authorization: `Bearer ${apiKey}` };
     await request(app).post('/api/v1/appeals').set(platform).send({ id: 'ap-metrics', statementId: statement.public_id }).expect(201);
     const appeal = await t.db('appeals').where({ external_id: 'ap-metrics' }).first();
-    await request(app).post(`/api/appeals/${appeal.id}/decide`).set(admin).send({ outcome: 'upheld', note: 'the review was genuine' }).expect(200);
+    await request(app)
+      .post(`/api/appeals/${appeal.id}/decide`)
+      .set(admin)
+      .send({ outcome: 'upheld', note: 'the review was genuine' })
+      .expect(200);
     const after = await scrape();
     const delta = (name: string, labels: Record<string, string> = {}) => value(after, name, labels) - value(before, name, labels);
     expect(delta('trust_decision_reversals_total', { action: 'remove' })).toBe(2);
@@ -184,7 +225,8 @@ describe('what /metrics counts', () => {
   });
 
   it('reports each published policy version and the classifier in use with the value 1', async () => {
-    const published: Array<{ name: string; version: number; mode: string }> = await t.db('policies as p')
+    const published: Array<{ name: string; version: number; mode: string }> = await t
+      .db('policies as p')
       .join('policy_versions as v', 'v.id', 'p.published_version_id')
       .where('p.status', 'published')
       .select('p.name', 'v.version', 'v.mode');
@@ -197,7 +239,9 @@ describe('what /metrics counts', () => {
     expect(policies.length).toBe(starter.policies);
     const models = await t.db('model_versions').whereIn('status', ['active', 'shadow']).select('version', 'status');
     expect(models.length).toBe(1);
-    expect(samples.filter((s) => s.name === 'trust_model_version_info').map((s) => s.labels)).toEqual([{ version: models[0].version, status: 'active' }]);
+    expect(samples.filter((s) => s.name === 'trust_model_version_info').map((s) => s.labels)).toEqual([
+      { version: models[0].version, status: 'active' },
+    ]);
     // The process's own metrics come from the same registry.
     expect(value(samples, 'process_cpu_user_seconds_total')).toBeGreaterThan(0);
   });
@@ -217,7 +261,13 @@ describe('the Grafana dashboard', () => {
     const exprs = dashboard.panels.flatMap((p) => (p.targets ?? []).map((t) => t.expr));
     // Metric families by their HELP lines, from an app with a job queue (only its backlog is read here) so the job gauges are there.
     const backlogOnly = { backlog: async () => [] } as unknown as JobQueue;
-    const withQueue = createApp({ db: t.db, clock, jobs: backlogOnly, logger: pino({ level: 'silent' }), config: testConfig({ metricsToken: TOKEN }) });
+    const withQueue = createApp({
+      db: t.db,
+      clock,
+      jobs: backlogOnly,
+      logger: pino({ level: 'silent' }),
+      config: testConfig({ metricsToken: TOKEN }),
+    });
     const text = (await request(withQueue).get('/metrics').set(asScraper).expect(200)).text;
     const families = new Set(text.split('\n').flatMap((l) => /^# HELP (\S+)/.exec(l)?.[1] ?? []));
     const names = exprs.flatMap((e) => [...e.matchAll(/\b((?:trust|process|nodejs)_[a-z0-9_]+)/g)].map((m) => m[1]!));

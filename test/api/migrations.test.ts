@@ -11,7 +11,38 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const TABLES = ['accounts', 'posts', 'products', 'transactions', 'partnerships', 'flags', 'decisions', 'policies', 'policy_versions', 'rule_hits', 'reputation_events', 'staff', 'staff_sessions', 'api_keys', 'audit_log', 'policy_lists', 'backtests', 'compliance_reports', 'reports', 'webhook_subscriptions', 'webhook_events', 'webhook_deliveries', 'webhook_attempts', 'board_activity', 'thread_activity', 'board_thresholds', 'board_alerts', 'statements', 'appeals', 'transparency_reports'];
+const TABLES = [
+  'accounts',
+  'posts',
+  'products',
+  'transactions',
+  'partnerships',
+  'flags',
+  'decisions',
+  'policies',
+  'policy_versions',
+  'rule_hits',
+  'reputation_events',
+  'staff',
+  'staff_sessions',
+  'api_keys',
+  'audit_log',
+  'policy_lists',
+  'backtests',
+  'compliance_reports',
+  'reports',
+  'webhook_subscriptions',
+  'webhook_events',
+  'webhook_deliveries',
+  'webhook_attempts',
+  'board_activity',
+  'thread_activity',
+  'board_thresholds',
+  'board_alerts',
+  'statements',
+  'appeals',
+  'transparency_reports',
+];
 
 async function existing(): Promise<string[]> {
   const out: string[] = [];
@@ -34,7 +65,10 @@ describe('migrations', () => {
 
   it('health reports the database engine and migration version', async () => {
     const res = await request(buildApp(t.db)).get('/api/health').expect(200);
-    expect(res.body).toMatchObject({ status: 'ok', database: { reachable: true, engine: t.engine, migration: LATEST_MIGRATION, pending: [] } });
+    expect(res.body).toMatchObject({
+      status: 'ok',
+      database: { reachable: true, engine: t.engine, migration: LATEST_MIGRATION, pending: [] },
+    });
   });
 
   it('health says 503 while migrations are pending', async () => {

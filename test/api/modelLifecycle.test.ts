@@ -15,8 +15,10 @@ import { installStarterPolicies } from '../../api/policies/starterInstall';
  * model scores low (a co-op's "newsletter" that is really a members-only advert loop), and
  * approving ordinary questions. Retraining on those decisions must learn the kind.
  */
-const KIND = (n: number) => `Morning all, the moonberry co-op newsletter number ${n} is out, moonberry ${['members', 'friends', 'neighbours', 'pickers'][n % 4]} only`;
-const ORDINARY = (n: number) => `Does anyone know a good ${['charger', 'kettle', 'backpack', 'desk lamp', 'rain jacket'][n % 5]}? asking for my ${['sister', 'flatmate', 'dad'][n % 3]}, thanks ${n}`;
+const KIND = (n: number) =>
+  `Morning all, the moonberry co-op newsletter number ${n} is out, moonberry ${['members', 'friends', 'neighbours', 'pickers'][n % 4]} only`;
+const ORDINARY = (n: number) =>
+  `Does anyone know a good ${['charger', 'kettle', 'backpack', 'desk lamp', 'rain jacket'][n % 5]}? asking for my ${['sister', 'flatmate', 'dad'][n % 3]}, thanks ${n}`;
 
 let t: TestDb;
 let appA: TrustApp;
@@ -46,15 +48,38 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 async function ingest(app: TrustApp, texts: string[]): Promise<number[]> {
-  const items = texts.map((body) => ({ id: `m-${++postSeq}`, kind: 'thread', author: { id: `a-${postSeq % 9}` }, board: 'general', body, postedAt: clock.now().toISOString() }));
+  const items = texts.map((body) => ({
+    id: `m-${++postSeq}`,
+    kind: 'thread',
+    author: { id: `a-${postSeq % 9}` },
+    board: 'general',
+    body,
+    postedAt: clock.now().toISOString(),
+  }));
   const res = await request(app).post('/api/v1/posts').set('Authorization', `Bearer ${key}`).send({ items }).expect(201);
   return res.body.items.map((i: { id: number }) => i.id);
 }
 
 async function flagAndDecide(postId: number, queue: string, action: string): Promise<number> {
-  const [flag] = await t.db('flags').insert({ subject_type: 'post', subject_id: postId, queue, priority: 50, status: 'open', source: 'rule', reason: 'test', created_at: clock.now() }).returning('id');
+  const [flag] = await t
+    .db('flags')
+    .insert({
+      subject_type: 'post',
+      subject_id: postId,
+      queue,
+      priority: 50,
+      status: 'open',
+      source: 'rule',
+      reason: 'test',
+      created_at: clock.now(),
+    })
+    .returning('id');
   clock.advance(10_000);
-  const res = await request(appA).post(`/api/flags/${flag.id}/decide`).set(moderator).send({ action, reasonCode: action === 'approve' ? 'no_violation' : 'spam' }).expect(201);
+  const res = await request(appA)
+    .post(`/api/flags/${flag.id}/decide`)
+    .set(moderator)
+    .send({ action, reasonCode: action === 'approve' ? 'no_violation' : 'spam' })
+    .expect(201);
   return res.body.id;
 }
 
@@ -99,13 +124,29 @@ describe('model lifecycle', () => {
     const [ad] = await ingest(appA, ['New arrivals at our shop, 20% off this week only, link in bio']);
     await flagAndDecide(ad!, 'undisclosed_ad', 'require_disclosure');
 
-    const list = await request(appA).get('/api/labels').query({ filter: JSON.stringify({ source: 'decision' }), range: '[0,999]' }).set(manager).expect(200);
+    const list = await request(appA)
+      .get('/api/labels')
+      .query({ filter: JSON.stringify({ source: 'decision' }), range: '[0,999]' })
+      .set(manager)
+      .expect(200);
     expect(list.body).toHaveLength(121);
     const removal = list.body.find((l: { postId: number }) => l.postId === kindPosts[0]);
-    expect(removal).toMatchObject({ source: 'decision', label: 'spam', spam: 1, promo: null, queue: 'spam', staffId: staff.moderator.id, modelVersionId: 1 });
+    expect(removal).toMatchObject({
+      source: 'decision',
+      label: 'spam',
+      spam: 1,
+      promo: null,
+      queue: 'spam',
+      staffId: staff.moderator.id,
+      modelVersionId: 1,
+    });
     expect(list.body.find((l: { postId: number }) => l.postId === ad)).toMatchObject({ label: 'promotion', queue: 'undisclosed_ad' });
     expect(list.body.some((l: { postId: number }) => l.postId === escalated || l.postId === harvested)).toBe(false);
-    const filtered = await request(appA).get('/api/labels').query({ filter: JSON.stringify({ label: 'not_spam', queue: 'spam' }), range: '[0,0]' }).set(manager).expect(200);
+    const filtered = await request(appA)
+      .get('/api/labels')
+      .query({ filter: JSON.stringify({ label: 'not_spam', queue: 'spam' }), range: '[0,0]' })
+      .set(manager)
+      .expect(200);
     expect(filtered.headers['content-range']).toBe('labels 0-0/60');
   }, 120_000);
 
@@ -128,8 +169,17 @@ describe('model lifecycle', () => {
   it('refuses a malformed import whole, naming the line; a good file is written whole', async () => {
     const count = async () => Number((await t.db('training_labels').count({ c: '*' }).first())!.c);
     const n0 = await count();
-    const bad = [JSON.stringify({ text: 'fine', spam: 1 }), JSON.stringify({ text: 'fine too', promo: 0 }), JSON.stringify({ text: 'no label at all' })].join('\n');
-    const res = await request(appA).post('/api/labels/import').set(compliance).set('Content-Type', 'application/x-ndjson').send(bad).expect(400);
+    const bad = [
+      JSON.stringify({ text: 'fine', spam: 1 }),
+      JSON.stringify({ text: 'fine too', promo: 0 }),
+      JSON.stringify({ text: 'no label at all' }),
+    ].join('\n');
+    const res = await request(appA)
+      .post('/api/labels/import')
+      .set(compliance)
+      .set('Content-Type', 'application/x-ndjson')
+      .send(bad)
+      .expect(400);
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(res.body.errors[0].path).toBe('line 3.spam');
     const csvBad = 'text,spam,queue\nhello,1,spam\nworld,7,spam\n';
@@ -137,7 +187,14 @@ describe('model lifecycle', () => {
     expect(csvRes.body.errors[0].path).toMatch(/^line 3\.spam/);
     expect(await count()).toBe(n0);
     await request(appA).post('/api/labels/import').set(moderator).set('Content-Type', 'text/csv').send('text,spam\nx,1\n').expect(403);
-    const ok = await request(appA).post('/api/v1/labels').set('Authorization', `Bearer ${key}`).set('Content-Type', 'text/csv').send('id,text,spam,promo,labelledAt\nh-1,cheap watches here,1,,2026-10-01T00:00:00Z\nh-2,"what a lovely day, 你好",0,0,2026-10-02T00:00:00Z\n').expect(201);
+    const ok = await request(appA)
+      .post('/api/v1/labels')
+      .set('Authorization', `Bearer ${key}`)
+      .set('Content-Type', 'text/csv')
+      .send(
+        'id,text,spam,promo,labelledAt\nh-1,cheap watches here,1,,2026-10-01T00:00:00Z\nh-2,"what a lovely day, 你好",0,0,2026-10-02T00:00:00Z\n',
+      )
+      .expect(201);
     expect(ok.body.rows).toBe(2);
     expect(await count()).toBe(n0 + 2);
     const exported = await request(appA).get('/api/labels/export').query({ format: 'jsonl' }).set(compliance).expect(200);
@@ -146,7 +203,11 @@ describe('model lifecycle', () => {
 
   it('retrains on the labels: the candidate learns the kind and the comparison shows it', async () => {
     await request(appA).post('/api/model-training-runs').set(moderator).send({}).expect(403);
-    const started = await request(appA).post('/api/model-training-runs').set(manager).send({ labelWeight: 3, holdoutFraction: 0.3 }).expect(202);
+    const started = await request(appA)
+      .post('/api/model-training-runs')
+      .set(manager)
+      .send({ labelWeight: 3, holdoutFraction: 0.3 })
+      .expect(202);
     const run = await waitForRun(started.body.id);
     expect(run.error).toBeNull();
     expect(run.status).toBe('succeeded');
@@ -165,9 +226,40 @@ describe('model lifecycle', () => {
 
   it('a shadow model scores beside the active one, acts on nothing, and its comparison shows the flags that would appear', async () => {
     // An enforcing rule on the classifier, so the comparison has flags to move.
-    const doc = { rules: [{ name: 'classifier-spam', priority: 5, conditions: { all: [{ fact: 'spamScore', operator: 'greaterThanInclusive', value: 0.5 }] }, event: { type: 'flag', params: { queue: 'spam', priority: 60, reason: 'classifier' } } }] };
-    const [policy] = await t.db('policies').insert({ name: 'classifier spam (test)', description: '', applies_to: 'post', mode: 'enforce', status: 'published', draft: JSON.stringify(doc), created_at: clock.now(), updated_at: clock.now() }).returning('id');
-    const [pv] = await t.db('policy_versions').insert({ policy_id: policy.id, version: 1, document: JSON.stringify(doc), mode: 'enforce', applies_to: 'post', published_at: clock.now() }).returning('id');
+    const doc = {
+      rules: [
+        {
+          name: 'classifier-spam',
+          priority: 5,
+          conditions: { all: [{ fact: 'spamScore', operator: 'greaterThanInclusive', value: 0.5 }] },
+          event: { type: 'flag', params: { queue: 'spam', priority: 60, reason: 'classifier' } },
+        },
+      ],
+    };
+    const [policy] = await t
+      .db('policies')
+      .insert({
+        name: 'classifier spam (test)',
+        description: '',
+        applies_to: 'post',
+        mode: 'enforce',
+        status: 'published',
+        draft: JSON.stringify(doc),
+        created_at: clock.now(),
+        updated_at: clock.now(),
+      })
+      .returning('id');
+    const [pv] = await t
+      .db('policy_versions')
+      .insert({
+        policy_id: policy.id,
+        version: 1,
+        document: JSON.stringify(doc),
+        mode: 'enforce',
+        applies_to: 'post',
+        published_at: clock.now(),
+      })
+      .returning('id');
     await t.db('policies').where({ id: policy.id }).update({ published_version_id: pv.id });
 
     await request(appA).post(`/api/model-versions/${candidateId}/shadow`).set(manager).expect(200);
@@ -180,7 +272,9 @@ describe('model lifecycle', () => {
     expect(shadow[0].spam).toBeGreaterThan(0.5);
     expect(posts[0].spam_score).toBeLessThan(0.5);
     // Acts on nothing: no flag on the kind's posts.
-    expect(await t.db('flags').whereIn('subject_id', ids.slice(0, 2)).where({ subject_type: 'post' }).count({ c: '*' }).first()).toMatchObject({ c: 0 });
+    expect(
+      await t.db('flags').whereIn('subject_id', ids.slice(0, 2)).where({ subject_type: 'post' }).count({ c: '*' }).first(),
+    ).toMatchObject({ c: 0 });
 
     const comparison = await request(appA).get(`/api/model-versions/${candidateId}/shadow-comparison`).set(manager).expect(200);
     const spamQueue = comparison.body.queues.find((q: { queue: string; mode: string }) => q.queue === 'spam' && q.mode === 'enforce');
@@ -189,15 +283,32 @@ describe('model lifecycle', () => {
   });
 
   it('promotion, by a manager naming the version, switches a second replica; rollback switches it back; both audited', async () => {
-    await request(appA).post(`/api/model-versions/${candidateId}/promote`).set(moderator).send({ confirmVersion: candidateVersion }).expect(403);
-    const wrong = await request(appA).post(`/api/model-versions/${candidateId}/promote`).set(manager).send({ confirmVersion: 'spam-promo-000000000000' }).expect(400);
+    await request(appA)
+      .post(`/api/model-versions/${candidateId}/promote`)
+      .set(moderator)
+      .send({ confirmVersion: candidateVersion })
+      .expect(403);
+    const wrong = await request(appA)
+      .post(`/api/model-versions/${candidateId}/promote`)
+      .set(manager)
+      .send({ confirmVersion: 'spam-promo-000000000000' })
+      .expect(400);
     expect(wrong.body.errors[0].path).toBe('confirmVersion');
-    await request(appA).post(`/api/model-versions/${candidateId}/promote`).set(manager).send({ confirmVersion: candidateVersion }).expect(200);
+    await request(appA)
+      .post(`/api/model-versions/${candidateId}/promote`)
+      .set(manager)
+      .send({ confirmVersion: candidateVersion })
+      .expect(200);
     const [afterPromotion] = await ingest(appB, [KIND(900)]);
     const promoted = await t.db('posts').where({ id: afterPromotion }).first('spam_score', 'model_version_id');
     expect(promoted.model_version_id).toBe(candidateId);
     expect(promoted.spam_score).toBeGreaterThan(0.5);
-    expect(await t.db('audit_log').where({ action: 'model.promote', subject_id: String(candidateId) }).first()).toBeTruthy();
+    expect(
+      await t
+        .db('audit_log')
+        .where({ action: 'model.promote', subject_id: String(candidateId) })
+        .first(),
+    ).toBeTruthy();
 
     const shipped = await t.db('model_versions').where({ id: 1 }).first('version', 'status');
     expect(shipped.status).toBe('retired');

@@ -15,13 +15,20 @@ let modA: { Authorization: string };
 let modB: { Authorization: string };
 let compliance: { Authorization: string };
 const clock = fixedClock(new Date('2026-11-02T09:00:00Z'));
-const count = async (table: string, where: Record<string, unknown> = {}) => Number((await t.db(table).where(where).count({ c: '*' }).first())!.c);
+const count = async (table: string, where: Record<string, unknown> = {}) =>
+  Number((await t.db(table).where(where).count({ c: '*' }).first())!.c);
 
 beforeAll(async () => {
   t = await createTestDb();
   const staff = await createStaff(t.db);
   await seedSmallCommunity(t.db, staff.moderator.id);
-  await t.db('staff').insert({ email: 'second@test.example', display_name: 'second', role: 'moderator', password_hash: await hashPassword('correct horse battery staple'), created_at: new Date() });
+  await t.db('staff').insert({
+    email: 'second@test.example',
+    display_name: 'second',
+    role: 'moderator',
+    password_hash: await hashPassword('correct horse battery staple'),
+    created_at: new Date(),
+  });
   // Appeals come days later: sessions must outlive the clock moves in these tests.
   app = buildApp(t.db, { clock, config: { sessionTtlMs: 30 * 86_400_000 } });
   modA = await bearerFor(app, staff.moderator.email);
@@ -51,7 +58,11 @@ describe('decisions and appeals', () => {
   it('refuses bad input field by field and writes nothing', async () => {
     const flag = await openFlag('fake_review');
     const before = [await count('decisions'), await count('audit_log'), await count('reputation_events')];
-    const res = await request(app).post(`/api/flags/${flag.id}/decide`).set(modA).send({ action: 'ban', reasonCode: 'Bad Code', extra: true }).expect(400);
+    const res = await request(app)
+      .post(`/api/flags/${flag.id}/decide`)
+      .set(modA)
+      .send({ action: 'ban', reasonCode: 'Bad Code', extra: true })
+      .expect(400);
     expect(res.body.errors.map((e: { path: string }) => e.path)).toEqual(expect.arrayContaining(['action', 'reasonCode']));
     expect([await count('decisions'), await count('audit_log'), await count('reputation_events')]).toEqual(before);
   });
@@ -68,7 +79,11 @@ describe('decisions and appeals', () => {
     const flag = await openFlag('fake_review');
     const post = await t.db('posts').where({ id: flag.subject_id }).first();
     const authorBefore = await t.db('accounts').where({ id: post.author_id }).first();
-    const decided = await request(app).post(`/api/flags/${flag.id}/decide`).set(modA).send({ action: 'remove', reasonCode: 'fake_review', note: 'burst of five-star reviews' }).expect(201);
+    const decided = await request(app)
+      .post(`/api/flags/${flag.id}/decide`)
+      .set(modA)
+      .send({ action: 'remove', reasonCode: 'fake_review', note: 'burst of five-star reviews' })
+      .expect(201);
     expect(decided.body).toMatchObject({ action: 'remove', reasonCode: 'fake_review', flagId: flag.id, automated: false });
     expect((await t.db('posts').where({ id: post.id }).first()).status).toBe('removed');
     expect((await t.db('flags').where({ id: flag.id }).first()).status).toBe('decided');
@@ -78,7 +93,11 @@ describe('decisions and appeals', () => {
     await request(app).post(`/api/flags/${flag.id}/decide`).set(modB).send({ action: 'approve', reasonCode: 'no_violation' }).expect(409);
 
     clock.advance(3 * 86_400_000);
-    const reversal = await request(app).post(`/api/decisions/${decided.body.id}/reverse`).set(modB).send({ reason: 'The reviews came from verified purchases.' }).expect(201);
+    const reversal = await request(app)
+      .post(`/api/decisions/${decided.body.id}/reverse`)
+      .set(modB)
+      .send({ reason: 'The reviews came from verified purchases.' })
+      .expect(201);
     expect(reversal.body).toMatchObject({ action: 'approve', reasonCode: 'appeal_upheld', reversesDecisionId: decided.body.id });
     expect((await t.db('posts').where({ id: post.id }).first()).status).toBe('visible');
     const repaired = await t.db('accounts').where({ id: post.author_id }).first();
@@ -91,26 +110,56 @@ describe('decisions and appeals', () => {
     expect(view.body.score).toBeCloseTo(expected.score, 1);
     expect(view.body.history.find((h: { causeType: string }) => h.causeType === 'decision').retractedAt).not.toBeNull();
     await request(app).post(`/api/decisions/${decided.body.id}/reverse`).set(modB).send({ reason: 'again' }).expect(409);
-    const actions = (await t.db('audit_log').whereIn('action', ['decision.create', 'decision.reverse']).orderBy('id')).map((a: { action: string }) => a.action);
+    const actions = (await t.db('audit_log').whereIn('action', ['decision.create', 'decision.reverse']).orderBy('id')).map(
+      (a: { action: string }) => a.action,
+    );
     expect(actions).toEqual(['decision.create', 'decision.reverse']);
     expect((await verifyAuditChain(t.db)).ok).toBe(true);
   });
 
   it('refuses a reversal by the moderator who decided; an admin may override, audited as an override', async () => {
     const posts = await t.db('posts').orderBy('id', 'desc').limit(2);
-    const [first, second] = await t.db('flags')
-      .insert(posts.map((p: { id: number }) => ({ subject_type: 'post', subject_id: p.id, queue: 'spam', priority: 50, status: 'open', source: 'rule', reason: 'four eyes', created_at: clock.now() })))
+    const [first, second] = await t
+      .db('flags')
+      .insert(
+        posts.map((p: { id: number }) => ({
+          subject_type: 'post',
+          subject_id: p.id,
+          queue: 'spam',
+          priority: 50,
+          status: 'open',
+          source: 'rule',
+          reason: 'four eyes',
+          created_at: clock.now(),
+        })),
+      )
       .returning('id');
-    const decided = await request(app).post(`/api/flags/${first.id}/decide`).set(modA).send({ action: 'remove', reasonCode: 'spam' }).expect(201);
+    const decided = await request(app)
+      .post(`/api/flags/${first.id}/decide`)
+      .set(modA)
+      .send({ action: 'remove', reasonCode: 'spam' })
+      .expect(201);
     const before = [await count('decisions'), await count('audit_log')];
-    const own = await request(app).post(`/api/decisions/${decided.body.id}/reverse`).set(modA).send({ reason: 'I changed my mind.' }).expect(403);
+    const own = await request(app)
+      .post(`/api/decisions/${decided.body.id}/reverse`)
+      .set(modA)
+      .send({ reason: 'I changed my mind.' })
+      .expect(403);
     expect(own.headers['content-type']).toMatch(/problem\+json/);
     expect([await count('decisions'), await count('audit_log')]).toEqual(before);
     expect((await t.db('decisions').where({ id: decided.body.id }).first()).reversed_at).toBeNull();
 
     const admin = await bearerFor(app, 'admin@test.example');
-    const adminDecided = await request(app).post(`/api/flags/${second.id}/decide`).set(admin).send({ action: 'remove', reasonCode: 'spam' }).expect(201);
-    await request(app).post(`/api/decisions/${adminDecided.body.id}/reverse`).set(admin).send({ reason: 'Wrong item, reversing my own call.' }).expect(201);
+    const adminDecided = await request(app)
+      .post(`/api/flags/${second.id}/decide`)
+      .set(admin)
+      .send({ action: 'remove', reasonCode: 'spam' })
+      .expect(201);
+    await request(app)
+      .post(`/api/decisions/${adminDecided.body.id}/reverse`)
+      .set(admin)
+      .send({ reason: 'Wrong item, reversing my own call.' })
+      .expect(201);
     const audit = await t.db('audit_log').where({ action: 'decision.reverse' }).orderBy('id', 'desc').first();
     expect(audit.detail).toMatchObject({ decisionId: adminDecided.body.id, override: 'four_eyes' });
     // Someone else's reversal is not an override.

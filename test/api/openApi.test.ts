@@ -43,7 +43,9 @@ describe('OpenAPI document', () => {
   });
 
   it('documents every contract route once, with problem answers for refusals', () => {
-    const doc = openApiDocument(CONTRACT_ROUTES, 'test') as { paths: Record<string, Record<string, { responses: Record<string, unknown> }>> };
+    const doc = openApiDocument(CONTRACT_ROUTES, 'test') as {
+      paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+    };
     const operations = Object.values(doc.paths).reduce((n, p) => n + Object.keys(p).length, 0);
     expect(operations).toBe(CONTRACT_ROUTES.length);
     const staffCreate = doc.paths['/api/staff']!.post!.responses;
@@ -53,10 +55,16 @@ describe('OpenAPI document', () => {
   });
 
   it('is served publicly at /api/openapi.json, with a docs page whose assets come from this server', async () => {
-    const res = await request(app).get('/api/openapi.json').expect(200).expect('Content-Type', /application\/json/);
+    const res = await request(app)
+      .get('/api/openapi.json')
+      .expect(200)
+      .expect('Content-Type', /application\/json/);
     expect(res.body.openapi).toBe('3.1.1');
     expect(Object.keys(res.body.paths)).toContain('/api/auth/me');
-    const page = await request(app).get('/api/docs').expect(200).expect('Content-Type', /text\/html/);
+    const page = await request(app)
+      .get('/api/docs')
+      .expect(200)
+      .expect('Content-Type', /text\/html/);
     const scripts = [...page.text.matchAll(/<(?:script src|link rel="(?:stylesheet|icon)" href)="([^"]+)"/g)].map((m) => m[1]!);
     expect(scripts).toHaveLength(4);
     for (const src of scripts) {
@@ -84,7 +92,14 @@ describe('OpenAPI document', () => {
 
   it('the answer check catches a wrong body, an undocumented status and a wrong media type', () => {
     const v = new ResponseValidator();
-    const me = { id: 1, email: 'a@test.example', displayName: 'A', role: 'admin', locale: 'en', permissions: { queues: [], resources: {}, supervise: true, editQueueSettings: true } };
+    const me = {
+      id: 1,
+      email: 'a@test.example',
+      displayName: 'A',
+      role: 'admin',
+      locale: 'en',
+      permissions: { queues: [], resources: {}, supervise: true, editQueueSettings: true },
+    };
     v.check('GET', '/api/auth/me', 200, 'application/json', JSON.stringify(me));
     expect(v.violations).toEqual([]);
     v.check('GET', '/api/auth/me', 200, 'application/json', JSON.stringify({ ...me, role: 'owner' }));

@@ -18,7 +18,9 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 async function partitioned(): Promise<string[]> {
-  const { rows } = (await t.db.raw(`select c.relname from pg_partitioned_table p join pg_class c on c.oid = p.partrelid where pg_table_is_visible(c.oid) order by 1`)) as { rows: Array<{ relname: string }> };
+  const { rows } = (await t.db.raw(
+    `select c.relname from pg_partitioned_table p join pg_class c on c.oid = p.partrelid where pg_table_is_visible(c.oid) order by 1`,
+  )) as { rows: Array<{ relname: string }> };
   return rows.map((r) => r.relname);
 }
 
@@ -63,7 +65,17 @@ describe('monthly partitions (migration 018)', () => {
     // Orders still reference their referral post, now through its key.
     expect(await t.db('transactions').whereNotNull('referral_post_id').first('referral_post_id')).toBeTruthy();
     await expect(
-      t.db('transactions').insert({ source: 'x', external_id: 'bad-ref', buyer_id: 1, vendor_id: 1, amount_cents: 1, status: 'completed', referral_post_id: 999_999_999, ordered_at: NOW, ingested_at: NOW }),
+      t.db('transactions').insert({
+        source: 'x',
+        external_id: 'bad-ref',
+        buyer_id: 1,
+        vendor_id: 1,
+        amount_cents: 1,
+        status: 'completed',
+        referral_post_id: 999_999_999,
+        ordered_at: NOW,
+        ingested_at: NOW,
+      }),
     ).rejects.toMatchObject({ code: '23503' });
     // New rows keep taking ids from the same sequence.
     const [fresh] = await ingestPosts(t.db, 'testplatform', [post('after-conversion', '2026-11-02T00:00:00Z')], NOW);

@@ -25,23 +25,70 @@ beforeAll(async () => {
   const res = await request(app)
     .post('/api/v1/posts')
     .set({ Authorization: `Bearer ${key}` })
-    .send({ items: [{ id: 'x1', kind: 'thread', author: { id: 'leaky', displayName: '王小明 13900001111' }, title: '出货', body: '有货，加我微信 abc_12345 私聊，电话 138 1234 5678', postedAt: '2026-11-01T00:00:00Z' }, { id: 'x2', kind: 'thread', author: { id: 'leaky' }, body: 'second post', postedAt: '2026-11-01T01:00:00Z' }] })
+    .send({
+      items: [
+        {
+          id: 'x1',
+          kind: 'thread',
+          author: { id: 'leaky', displayName: '王小明 13900001111' },
+          title: '出货',
+          body: '有货，加我微信 abc_12345 私聊，电话 138 1234 5678',
+          postedAt: '2026-11-01T00:00:00Z',
+        },
+        { id: 'x2', kind: 'thread', author: { id: 'leaky' }, body: 'second post', postedAt: '2026-11-01T01:00:00Z' },
+      ],
+    })
     .expect(201);
   postId = res.body.items[0].id;
-  await request(app).post('/api/v1/transactions').set({ Authorization: `Bearer ${key}` }).send({ id: 'o1', buyer: { id: 'leaky' }, vendor: { id: 'shop-1' }, amountCents: 9900, status: 'completed', orderedAt: '2026-11-02T00:00:00Z' }).expect(201);
+  await request(app)
+    .post('/api/v1/transactions')
+    .set({ Authorization: `Bearer ${key}` })
+    .send({
+      id: 'o1',
+      buyer: { id: 'leaky' },
+      vendor: { id: 'shop-1' },
+      amountCents: 9900,
+      status: 'completed',
+      orderedAt: '2026-11-02T00:00:00Z',
+    })
+    .expect(201);
   // What the member wrote elsewhere: a report on someone else's post, and an appeal.
-  await request(app).post('/api/v1/posts').set({ Authorization: `Bearer ${key}` }).send({ id: 'y1', kind: 'thread', author: { id: 'other' }, body: '加我电话 13812345678 私聊', postedAt: '2026-11-01T02:00:00Z' }).expect(201);
-  await request(app).post('/api/v1/reports').set({ Authorization: `Bearer ${key}` }).send({ id: 'rep-1', reporter: { id: 'leaky' }, subject: { type: 'post', id: 'y1' }, reason: 'scam', text: '骗子！请联系我 leaky.person@example.com 或 13711112222', reportedAt: '2026-11-01T03:00:00Z' }).expect(201);
+  await request(app)
+    .post('/api/v1/posts')
+    .set({ Authorization: `Bearer ${key}` })
+    .send({ id: 'y1', kind: 'thread', author: { id: 'other' }, body: '加我电话 13812345678 私聊', postedAt: '2026-11-01T02:00:00Z' })
+    .expect(201);
+  await request(app)
+    .post('/api/v1/reports')
+    .set({ Authorization: `Bearer ${key}` })
+    .send({
+      id: 'rep-1',
+      reporter: { id: 'leaky' },
+      subject: { type: 'post', id: 'y1' },
+      reason: 'scam',
+      text: '骗子！请联系我 leaky.person@example.com 或 13711112222',
+      reportedAt: '2026-11-01T03:00:00Z',
+    })
+    .expect(201);
   // The starter contact-harvesting policy flagged the post on ingestion.
   const flag = await t.db('flags').where({ subject_type: 'post', subject_id: postId, status: 'open' }).first('id');
   await request(app).post(`/api/flags/${flag.id}/decide`).set(moderator).send({ action: 'remove', reasonCode: 'contact_info' }).expect(201);
   const statement = await t.db('statements').where({ subject_type: 'post', subject_id: postId }).orderBy('id', 'desc').first();
-  await request(app).post('/api/v1/appeals').set({ Authorization: `Bearer ${key}` }).send({ id: 'ap-1', statementId: statement.public_id, text: '我是正常卖家，微信 leaky_wx88 电话 13622223333' }).expect(201);
+  await request(app)
+    .post('/api/v1/appeals')
+    .set({ Authorization: `Bearer ${key}` })
+    .send({ id: 'ap-1', statementId: statement.public_id, text: '我是正常卖家，微信 leaky_wx88 电话 13622223333' })
+    .expect(201);
 });
 
 /** The rows a list answers for a text search, as the given role sees them. */
 const search = async (resource: string, q: string, who: { Authorization: string }) =>
-  (await request(app).get(`/api/${resource}?filter=${encodeURIComponent(JSON.stringify({ q }))}`).set(who).expect(200)).body as Array<Record<string, unknown>>;
+  (
+    await request(app)
+      .get(`/api/${resource}?filter=${encodeURIComponent(JSON.stringify({ q }))}`)
+      .set(who)
+      .expect(200)
+  ).body as Array<Record<string, unknown>>;
 afterAll(() => t.close());
 
 describe('personal data', () => {
@@ -53,7 +100,10 @@ describe('personal data', () => {
       expect(one.body.body).toContain('加我微信');
       expect(JSON.stringify(one.body.ruleHits)).not.toContain('abc_12345');
       expect(one.body.ruleHits.length).toBeGreaterThan(0);
-      const list = await request(app).get(`/api/posts?filter=${encodeURIComponent(JSON.stringify({ id: [postId] }))}`).set(who).expect(200);
+      const list = await request(app)
+        .get(`/api/posts?filter=${encodeURIComponent(JSON.stringify({ id: [postId] }))}`)
+        .set(who)
+        .expect(200);
       expect(list.body[0].body).not.toContain('abc_12345');
     }
   });
@@ -62,7 +112,13 @@ describe('personal data', () => {
     await request(app).get(`/api/posts/${postId}/unmasked`).set(manager).expect(403);
     const res = await request(app).get(`/api/posts/${postId}/unmasked`).set(moderator).expect(200);
     expect(res.body.body).toContain('abc_12345');
-    expect(await t.db('audit_log').where({ action: 'personal_data.unmask', subject_id: String(postId) }).count({ c: '*' }).first()).toEqual({ c: 1 });
+    expect(
+      await t
+        .db('audit_log')
+        .where({ action: 'personal_data.unmask', subject_id: String(postId) })
+        .count({ c: '*' })
+        .first(),
+    ).toEqual({ c: 1 });
   });
 });
 
@@ -114,7 +170,10 @@ describe('export and erasure', () => {
 
   it('erases what the account wrote and who it was, keeping aggregates and the audit chain', async () => {
     const account = await t.db('accounts').where({ external_id: 'leaky' }).first();
-    const before = { posts: Number((await t.db('posts').count({ c: '*' }).first())!.c), orders: await t.db('transactions').sum({ s: 'amount_cents' }).first() };
+    const before = {
+      posts: Number((await t.db('posts').count({ c: '*' }).first())!.c),
+      orders: await t.db('transactions').sum({ s: 'amount_cents' }).first(),
+    };
     await request(app).post(`/api/accounts/${account.id}/erase`).set(admin).send({}).expect(400);
     await request(app).post(`/api/accounts/${account.id}/erase`).set(admin).send({ reason: 'erasure request #42' }).expect(200);
     const after = await t.db('accounts').where({ id: account.id }).first();
@@ -134,7 +193,13 @@ describe('export and erasure', () => {
       for (const resource of ['posts', 'reports', 'appeals']) expect(await search(resource, q, admin), `${resource} ${q}`).toHaveLength(0);
     }
     // Nothing anywhere still quotes the member's identifiers, outside the audit chain.
-    for (const [table, column] of [['statements', 'text_en'], ['statements', 'facts'], ['webhook_events', 'payload'], ['rule_hits', 'explanation'], ['accounts', 'display_name']] as const) {
+    for (const [table, column] of [
+      ['statements', 'text_en'],
+      ['statements', 'facts'],
+      ['webhook_events', 'payload'],
+      ['rule_hits', 'explanation'],
+      ['accounts', 'display_name'],
+    ] as const) {
       const rows = await t.db(table).select(column);
       expect(JSON.stringify(rows), `${table}.${column}`).not.toMatch(/abc_12345|13711112222|13622223333|leaky\.person|13900001111|王小明/);
     }

@@ -43,18 +43,21 @@ const byId = { field: 'id', order: 'ASC' as const };
 
 describe('ra-data-simple-rest reads every resource', () => {
   // The model pages' resources are served by their own router (api/routes/models.ts).
-  it.each([...Object.keys(RESOURCES), 'model-versions', 'model-training-runs', 'labels'])('%s: getList, getOne and getMany agree', async (resource) => {
-    const list = await data.getList(resource, { pagination: page, sort: byId, filter: {} });
-    expect(typeof list.total).toBe('number');
-    expect(list.data.length).toBeLessThanOrEqual(5);
-    expect(list.data.length).toBeLessThanOrEqual(list.total!);
-    if (!list.data.length) return;
-    const first = list.data[0]!;
-    const one = await data.getOne(resource, { id: first.id });
-    expect(one.data.id).toBe(first.id);
-    const many = await data.getMany(resource, { ids: list.data.map((r) => r.id) });
-    expect(many.data.map((r) => r.id).sort()).toEqual(list.data.map((r) => r.id).sort());
-  });
+  it.each([...Object.keys(RESOURCES), 'model-versions', 'model-training-runs', 'labels'])(
+    '%s: getList, getOne and getMany agree',
+    async (resource) => {
+      const list = await data.getList(resource, { pagination: page, sort: byId, filter: {} });
+      expect(typeof list.total).toBe('number');
+      expect(list.data.length).toBeLessThanOrEqual(5);
+      expect(list.data.length).toBeLessThanOrEqual(list.total!);
+      if (!list.data.length) return;
+      const first = list.data[0]!;
+      const one = await data.getOne(resource, { id: first.id });
+      expect(one.data.id).toBe(first.id);
+      const many = await data.getMany(resource, { ids: list.data.map((r) => r.id) });
+      expect(many.data.map((r) => r.id).sort()).toEqual(list.data.map((r) => r.id).sort());
+    },
+  );
 });
 
 async function listed(resource: string, id: unknown, filter: Record<string, unknown> = {}): Promise<boolean> {
@@ -64,14 +67,20 @@ async function listed(resource: string, id: unknown, filter: Record<string, unkn
 
 describe('ra-data-simple-rest writes what the console writes', () => {
   it('staff: create, update, delete deactivates and leaves the default list', async () => {
-    const { data: made } = await data.create('staff', { data: { email: 'new-mod@test.example', displayName: 'New', role: 'moderator', password: 'a long enough password' } });
+    const { data: made } = await data.create('staff', {
+      data: { email: 'new-mod@test.example', displayName: 'New', role: 'moderator', password: 'a long enough password' },
+    });
     const { data: renamed } = await data.update('staff', { id: made.id, data: { ...made, displayName: 'Renamed' }, previousData: made });
     expect(renamed.displayName).toBe('Renamed');
     const { data: gone } = await data.delete('staff', { id: made.id, previousData: renamed });
     expect(gone.active).toBe(false);
     expect(await listed('staff', made.id)).toBe(false);
     expect(await listed('staff', made.id, { active: false })).toBe(true);
-    const audit = await t.db('audit_log').where({ subject_type: 'staff', subject_id: String(made.id) }).orderBy('id').pluck('action');
+    const audit = await t
+      .db('audit_log')
+      .where({ subject_type: 'staff', subject_id: String(made.id) })
+      .orderBy('id')
+      .pluck('action');
     expect(audit).toEqual(['staff.create', 'staff.update', 'staff.deactivate']);
   });
 
@@ -79,7 +88,11 @@ describe('ra-data-simple-rest writes what the console writes', () => {
     const { data: made } = await data.create('api-keys', { data: { name: 'Forum', source: 'forum' } });
     expect(String(made.key)).toMatch(/^tck_/);
     const { key: _key, ...record } = made;
-    const { data: renamed } = await data.update('api-keys', { id: made.id, data: { ...record, name: 'Forum (prod)' }, previousData: record });
+    const { data: renamed } = await data.update('api-keys', {
+      id: made.id,
+      data: { ...record, name: 'Forum (prod)' },
+      previousData: record,
+    });
     expect(renamed.name).toBe('Forum (prod)');
     await data.delete('api-keys', { id: made.id, previousData: renamed });
     expect(await listed('api-keys', made.id)).toBe(false);
@@ -87,9 +100,15 @@ describe('ra-data-simple-rest writes what the console writes', () => {
   });
 
   it('webhook-subscriptions: delete disables and leaves the default list', async () => {
-    const { data: made } = await data.create('webhook-subscriptions', { data: { url: 'https://platform.example/hooks', eventTypes: ['decision.made'] } });
+    const { data: made } = await data.create('webhook-subscriptions', {
+      data: { url: 'https://platform.example/hooks', eventTypes: ['decision.made'] },
+    });
     const { secret: _secret, ...record } = made;
-    const { data: updated } = await data.update('webhook-subscriptions', { id: made.id, data: { ...record, description: 'Main' }, previousData: record });
+    const { data: updated } = await data.update('webhook-subscriptions', {
+      id: made.id,
+      data: { ...record, description: 'Main' },
+      previousData: record,
+    });
     expect(updated.description).toBe('Main');
     await data.delete('webhook-subscriptions', { id: made.id, previousData: updated });
     expect(await listed('webhook-subscriptions', made.id)).toBe(false);
@@ -114,7 +133,9 @@ describe('ra-data-simple-rest writes what the console writes', () => {
 
 describe('ra-data-simple-rest errors carry the detail', () => {
   it("a 400's message is the problem's title and detail, and its errors name the fields", async () => {
-    const err = await data.create('staff', { data: { email: 'not an address', displayName: '', role: 'moderator', password: 'short' } }).catch((e: unknown) => e);
+    const err = await data
+      .create('staff', { data: { email: 'not an address', displayName: '', role: 'moderator', password: 'short' } })
+      .catch((e: unknown) => e);
     expect(err).toMatchObject({ status: 400 });
     const { message, body } = err as { message: string; body: { detail: string; errors: Array<{ path: string }> } };
     expect(message).toBe(`Invalid request: ${body.detail}`);
@@ -123,7 +144,9 @@ describe('ra-data-simple-rest errors carry the detail', () => {
 
   it('an update that only changes fields the server ignores is a 400 naming them, and changes nothing', async () => {
     const { data: me } = await data.getOne('staff', { id: adminId });
-    const err = await data.update('staff', { id: adminId, data: { ...me, email: 'elsewhere@test.example' }, previousData: me }).catch((e: unknown) => e);
+    const err = await data
+      .update('staff', { id: adminId, data: { ...me, email: 'elsewhere@test.example' }, previousData: me })
+      .catch((e: unknown) => e);
     expect(err).toMatchObject({ status: 400 });
     expect((err as { body: { errors: Array<{ path: string }> } }).body.errors.map((e) => e.path)).toEqual(['email']);
     expect((await data.getOne('staff', { id: adminId })).data.email).toBe(me.email);

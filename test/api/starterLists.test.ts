@@ -16,7 +16,10 @@ describe('starter lists on a community that predates them', () => {
     expect((await installStarterPolicies(t.db, now)).installed).toBe(true);
     const [gone, edited] = [STARTER_LISTS[STARTER_LISTS.length - 1]!.name, STARTER_LISTS[0]!.name];
     await t.db('policy_lists').where({ name: gone }).delete();
-    await t.db('policy_lists').where({ name: edited }).update({ items: JSON.stringify(['our own entry']) });
+    await t
+      .db('policy_lists')
+      .where({ name: edited })
+      .update({ items: JSON.stringify(['our own entry']) });
 
     const again = await installStarterPolicies(t.db, now);
     expect(again).toEqual({ installed: false, policies: 0, lists: 1 });

@@ -26,12 +26,26 @@ let n = 0;
 async function post(body: string, author: Record<string, unknown> = { id: 'u-zh' }) {
   n += 1;
   const id = `s-${n}`;
-  await request(app).post('/api/v1/posts').set(api()).send({ id, kind: 'thread', author, board: 'beauty', title: `Post ${n}`, body, postedAt: '2026-11-20T10:00:00Z' }).expect(201);
+  await request(app)
+    .post('/api/v1/posts')
+    .set(api())
+    .send({ id, kind: 'thread', author, board: 'beauty', title: `Post ${n}`, body, postedAt: '2026-11-20T10:00:00Z' })
+    .expect(201);
   return { externalId: id, id: (await t.db('posts').where({ external_id: id }).first('id')).id as number };
 }
 
 async function reportedFlag(postExternalId: string, reason = 'spam') {
-  const res = await request(app).post('/api/v1/reports').set(api()).send({ id: `r-${postExternalId}-${reason}`, reporter: { id: 'reporter', joinedAt: '2025-01-01T00:00:00Z' }, subject: { type: 'post', id: postExternalId }, reason, reportedAt: '2026-11-20T11:00:00Z' }).expect(201);
+  const res = await request(app)
+    .post('/api/v1/reports')
+    .set(api())
+    .send({
+      id: `r-${postExternalId}-${reason}`,
+      reporter: { id: 'reporter', joinedAt: '2025-01-01T00:00:00Z' },
+      subject: { type: 'post', id: postExternalId },
+      reason,
+      reportedAt: '2026-11-20T11:00:00Z',
+    })
+    .expect(201);
   return res.body.items[0].flagId as number;
 }
 
@@ -44,18 +58,53 @@ function noPersonalData(value: unknown) {
 beforeAll(async () => {
   t = await createTestDb();
   const staff = await createStaff(t.db);
-  app = withResponseValidation(createApp({ db: t.db, clock: fixedClock(new Date('2026-11-21T00:00:00Z')), logger: pino({ level: 'silent' }), config: testConfig(), outbox }));
+  app = withResponseValidation(
+    createApp({
+      db: t.db,
+      clock: fixedClock(new Date('2026-11-21T00:00:00Z')),
+      logger: pino({ level: 'silent' }),
+      config: testConfig(),
+      outbox,
+    }),
+  );
   key = await createApiKey(t.db, 'forum');
   admin = await bearerFor(app, staff.admin.email);
   modA = await bearerFor(app, staff.moderator.email);
-  const [second] = await t.db('staff').insert({ email: 'moderator-b@test.example', display_name: 'B', role: 'moderator', password_hash: (await t.db('staff').where({ id: staff.moderator.id }).first('password_hash')).password_hash, created_at: new Date() }).returning('id');
+  const [second] = await t
+    .db('staff')
+    .insert({
+      email: 'moderator-b@test.example',
+      display_name: 'B',
+      role: 'moderator',
+      password_hash: (await t.db('staff').where({ id: staff.moderator.id }).first('password_hash')).password_hash,
+      created_at: new Date(),
+    })
+    .returning('id');
   expect(second.id).toBeGreaterThan(0);
   modB = await bearerFor(app, 'moderator-b@test.example');
   // An enforcing policy that holds posts with a phone number: automated statements.
   const policy = await request(app)
     .post('/api/policies')
     .set(admin)
-    .send({ name: 'Phone numbers', appliesTo: 'post', mode: 'enforce', draft: { rules: [{ name: 'phone-number', conditions: { all: [{ fact: 'contactKinds', operator: 'contains', value: 'phone' }, { fact: 'contactCount', operator: 'greaterThan', value: 0 }] }, event: { type: 'hold', params: { reason: 'phone number in a post' } } }] } });
+    .send({
+      name: 'Phone numbers',
+      appliesTo: 'post',
+      mode: 'enforce',
+      draft: {
+        rules: [
+          {
+            name: 'phone-number',
+            conditions: {
+              all: [
+                { fact: 'contactKinds', operator: 'contains', value: 'phone' },
+                { fact: 'contactCount', operator: 'greaterThan', value: 0 },
+              ],
+            },
+            event: { type: 'hold', params: { reason: 'phone number in a post' } },
+          },
+        ],
+      },
+    });
   expect(policy.status, JSON.stringify(policy.body)).toBe(201);
   await request(app).post(`/api/policies/${policy.body.id}/publish`).set(admin).send({ mode: 'enforce' }).expect(201);
 });
@@ -66,10 +115,20 @@ describe('statements of reasons', () => {
     for (const action of ['remove', 'hold', 'label', 'require_disclosure', 'warn'] as const) {
       const p = await post(`write to ${EMAIL} for the deal`, { id: `u-${action}`, locale: action === 'warn' ? 'en' : 'zh' });
       const flagId = await reportedFlag(p.externalId);
-      const res = await request(app).post(`/api/flags/${flagId}/decide`).set(modA).send({ action, reasonCode: 'spam', note: `mail ${EMAIL}` }).expect(201);
+      const res = await request(app)
+        .post(`/api/flags/${flagId}/decide`)
+        .set(modA)
+        .send({ action, reasonCode: 'spam', note: `mail ${EMAIL}` })
+        .expect(201);
       const statement = await t.db('statements').where({ decision_id: res.body.id }).first();
       expect(statement, action).toBeTruthy();
-      expect(statement).toMatchObject({ kind: 'decision', automated: false, subject_type: 'post', subject_id: p.id, locale: action === 'warn' ? 'en' : 'zh' });
+      expect(statement).toMatchObject({
+        kind: 'decision',
+        automated: false,
+        subject_type: 'post',
+        subject_id: p.id,
+        locale: action === 'warn' ? 'en' : 'zh',
+      });
       expect(statement.text_en).toMatch(/Ground: a moderator's finding: spam/);
       expect(statement.text_en).toMatch(/appeal/);
       expect(CJK.test(statement.text_zh)).toBe(true);
@@ -81,7 +140,11 @@ describe('statements of reasons', () => {
     }
     // An approval restricts nobody: no statement.
     const ok = await post('a normal question');
-    const approved = await request(app).post(`/api/flags/${await reportedFlag(ok.externalId)}/decide`).set(modA).send({ action: 'approve', reasonCode: 'no_violation' }).expect(201);
+    const approved = await request(app)
+      .post(`/api/flags/${await reportedFlag(ok.externalId)}/decide`)
+      .set(modA)
+      .send({ action: 'approve', reasonCode: 'no_violation' })
+      .expect(201);
     expect(await t.db('statements').where({ decision_id: approved.body.id }).first()).toBeUndefined();
   });
 
@@ -107,36 +170,78 @@ describe('statements of reasons', () => {
     const res = await request(app)
       .post('/api/v1/posts')
       .set(api())
-      .send({ items: bodies.map((body, i) => ({ id: `batch-${i}`, kind: 'thread', author: authors[i], board: 'beauty', title: `Batch ${i}`, body, postedAt: '2026-11-20T10:00:00Z' })) })
+      .send({
+        items: bodies.map((body, i) => ({
+          id: `batch-${i}`,
+          kind: 'thread',
+          author: authors[i],
+          board: 'beauty',
+          title: `Batch ${i}`,
+          body,
+          postedAt: '2026-11-20T10:00:00Z',
+        })),
+      })
       .expect(201);
     const ids: number[] = res.body.items.map((i: { id: number }) => i.id);
-    const statements = await t.db('statements').whereIn('subject_id', ids).where({ subject_type: 'post', kind: 'automated' }).orderBy('subject_id');
+    const statements = await t
+      .db('statements')
+      .whereIn('subject_id', ids)
+      .where({ subject_type: 'post', kind: 'automated' })
+      .orderBy('subject_id');
     expect(statements.map((s: { subject_id: number }) => s.subject_id)).toEqual([ids[0], ids[2], ids[3]]);
-    const accounts = new Map((await t.db('posts').whereIn('id', ids).select('id', 'author_id')).map((p: { id: number; author_id: number }) => [p.id, p.author_id]));
+    const accounts = new Map(
+      (await t.db('posts').whereIn('id', ids).select('id', 'author_id')).map((p: { id: number; author_id: number }) => [p.id, p.author_id]),
+    );
     for (const s of statements) expect(s.account_id).toBe(accounts.get(s.subject_id));
     // u-en was created as an English speaker by the lone post; u-zh3 gave no locale.
     expect(statements.map((s: { locale: string }) => s.locale)).toEqual(['en', 'en', 'zh']);
-    const comparable = (s: Record<string, unknown>) => ({ ground: s.ground, facts: s.facts, actions: s.actions, locale: s.locale, text_en: s.text_en, text_zh: s.text_zh });
+    const comparable = (s: Record<string, unknown>) => ({
+      ground: s.ground,
+      facts: s.facts,
+      actions: s.actions,
+      locale: s.locale,
+      text_en: s.text_en,
+      text_zh: s.text_zh,
+    });
     expect(comparable(statements[0])).toEqual(comparable(loneStatement));
     const held = events.slice(seen).filter((e) => e.type === 'item.held');
-    expect(held.map((e) => [(e.data.subject as { id: number }).id, (e.data.statement as { id: string }).id])).toEqual(statements.map((s: { subject_id: number; public_id: string }) => [s.subject_id, s.public_id]));
+    expect(held.map((e) => [(e.data.subject as { id: number }).id, (e.data.statement as { id: string }).id])).toEqual(
+      statements.map((s: { subject_id: number; public_id: string }) => [s.subject_id, s.public_id]),
+    );
   });
 });
 
 describe('appeals', () => {
   it('an upheld appeal reverses the decision and issues a new statement pointing at the appealed one', async () => {
     const p = await post('a post a moderator removes');
-    const decided = await request(app).post(`/api/flags/${await reportedFlag(p.externalId)}/decide`).set(modA).send({ action: 'remove', reasonCode: 'spam' }).expect(201);
+    const decided = await request(app)
+      .post(`/api/flags/${await reportedFlag(p.externalId)}/decide`)
+      .set(modA)
+      .send({ action: 'remove', reasonCode: 'spam' })
+      .expect(201);
     const statement = await t.db('statements').where({ decision_id: decided.body.id }).first();
     const platformView = await request(app).get(`/api/v1/statements/${statement.public_id}`).set(api()).expect(200);
-    expect(platformView.body).toMatchObject({ id: statement.public_id, kind: 'decision', subject: { type: 'post', externalId: p.externalId }, text: statement.text_zh });
+    expect(platformView.body).toMatchObject({
+      id: statement.public_id,
+      kind: 'decision',
+      subject: { type: 'post', externalId: p.externalId },
+      text: statement.text_zh,
+    });
 
-    await request(app).post('/api/v1/appeals').set(api()).send({ id: 'ap-1', statementId: statement.public_id, text: `I was quoting a friend, ring ${PHONE}` }).expect(201);
+    await request(app)
+      .post('/api/v1/appeals')
+      .set(api())
+      .send({ id: 'ap-1', statementId: statement.public_id, text: `I was quoting a friend, ring ${PHONE}` })
+      .expect(201);
     await request(app).post('/api/v1/appeals').set(api()).send({ id: 'ap-1', statementId: statement.public_id }).expect(200);
     const appeal = await t.db('appeals').where({ external_id: 'ap-1' }).first();
     // The moderator who decided does not review the appeal.
     await request(app).post(`/api/appeals/${appeal.id}/decide`).set(modA).send({ outcome: 'upheld', note: 'quoted, not spam' }).expect(403);
-    await request(app).post(`/api/appeals/${appeal.id}/decide`).set(modB).send({ outcome: 'upheld', note: `Quoted text; the member can be reached at ${PHONE}` }).expect(200);
+    await request(app)
+      .post(`/api/appeals/${appeal.id}/decide`)
+      .set(modB)
+      .send({ outcome: 'upheld', note: `Quoted text; the member can be reached at ${PHONE}` })
+      .expect(200);
 
     expect((await t.db('decisions').where({ id: decided.body.id }).first()).reversed_at).not.toBeNull();
     expect((await t.db('posts').where({ id: p.id }).first()).status).toBe('visible');
@@ -155,34 +260,60 @@ describe('appeals', () => {
 
   it('a rejected appeal leaves the decision standing with a new statement; an upheld one against a policy lifts the hold', async () => {
     const p = await post('another removal');
-    const decided = await request(app).post(`/api/flags/${await reportedFlag(p.externalId)}/decide`).set(modA).send({ action: 'remove', reasonCode: 'spam' }).expect(201);
+    const decided = await request(app)
+      .post(`/api/flags/${await reportedFlag(p.externalId)}/decide`)
+      .set(modA)
+      .send({ action: 'remove', reasonCode: 'spam' })
+      .expect(201);
     const statement = await t.db('statements').where({ decision_id: decided.body.id }).first();
     await request(app).post('/api/v1/appeals').set(api()).send({ id: 'ap-2', statementId: statement.public_id }).expect(201);
     const appeal = await t.db('appeals').where({ external_id: 'ap-2' }).first();
-    await request(app).post(`/api/appeals/${appeal.id}/decide`).set(modB).send({ outcome: 'rejected', note: 'spam links, as decided' }).expect(200);
+    await request(app)
+      .post(`/api/appeals/${appeal.id}/decide`)
+      .set(modB)
+      .send({ outcome: 'rejected', note: 'spam links, as decided' })
+      .expect(200);
     expect((await t.db('posts').where({ id: p.id }).first()).status).toBe('removed');
-    expect(await t.db('statements').where({ appeal_of_statement_id: statement.id }).first()).toMatchObject({ kind: 'appeal_outcome', actions: ['uphold'] });
+    expect(await t.db('statements').where({ appeal_of_statement_id: statement.id }).first()).toMatchObject({
+      kind: 'appeal_outcome',
+      actions: ['uphold'],
+    });
     await request(app).post(`/api/appeals/${appeal.id}/decide`).set(modB).send({ outcome: 'upheld', note: 'changed my mind' }).expect(409);
 
     const held = await post(`text ${PHONE} now`);
     const automated = await t.db('statements').where({ subject_id: held.id, kind: 'automated' }).first();
     await request(app).post('/api/v1/appeals').set(api()).send({ id: 'ap-3', statementId: automated.public_id }).expect(201);
     const appeal3 = await t.db('appeals').where({ external_id: 'ap-3' }).first();
-    await request(app).post(`/api/appeals/${appeal3.id}/decide`).set(modA).send({ outcome: 'upheld', note: 'a shop phone number the member may share' }).expect(200);
+    await request(app)
+      .post(`/api/appeals/${appeal3.id}/decide`)
+      .set(modA)
+      .send({ outcome: 'upheld', note: 'a shop phone number the member may share' })
+      .expect(200);
     expect((await t.db('posts').where({ id: held.id }).first()).status).toBe('visible');
   });
 
   it('refuses an appeal on an unknown or foreign statement with a problem, writing nothing', async () => {
     const before = await t.db('appeals').count({ n: '*' });
-    const unknown = await request(app).post('/api/v1/appeals').set(api()).send({ id: 'ap-x', statementId: 'sor_00000000000000000000' }).expect(400);
+    const unknown = await request(app)
+      .post('/api/v1/appeals')
+      .set(api())
+      .send({ id: 'ap-x', statementId: 'sor_00000000000000000000' })
+      .expect(400);
     expect(unknown.headers['content-type']).toMatch(/problem\+json/);
     expect(unknown.body.errors[0].path).toBe('statementId');
     const malformed = await request(app).post('/api/v1/appeals').set(api()).send({ id: 'ap-y', statementId: 'nope', extra: 1 }).expect(400);
     expect(malformed.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['(root)', 'statementId'].sort());
     const other = await createApiKey(t.db, 'otherplatform');
     const someStatement = await t.db('statements').first('public_id');
-    await request(app).post('/api/v1/appeals').set({ Authorization: `Bearer ${other}` }).send({ id: 'ap-z', statementId: someStatement.public_id }).expect(400);
-    await request(app).get(`/api/v1/statements/${someStatement.public_id}`).set({ Authorization: `Bearer ${other}` }).expect(404);
+    await request(app)
+      .post('/api/v1/appeals')
+      .set({ Authorization: `Bearer ${other}` })
+      .send({ id: 'ap-z', statementId: someStatement.public_id })
+      .expect(400);
+    await request(app)
+      .get(`/api/v1/statements/${someStatement.public_id}`)
+      .set({ Authorization: `Bearer ${other}` })
+      .expect(404);
     expect(await t.db('appeals').count({ n: '*' })).toEqual(before);
   });
 });

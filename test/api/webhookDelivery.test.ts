@@ -31,17 +31,32 @@ async function reportedPost(): Promise<number> {
   postCounter += 1;
   const id = `wh-${postCounter}`;
   await request(app).post('/api/v1/posts').set(api()).send(samplePost(postCounter, { id })).expect(201);
-  const res = await request(app).post('/api/v1/reports').set(api()).send({ id: `rep-${id}`, reporter: { id: 'reporter-1', joinedAt: '2025-01-01T00:00:00Z' }, subject: { type: 'post', id }, reason: 'spam', reportedAt: '2026-10-20T00:00:00Z' }).expect(201);
+  const res = await request(app)
+    .post('/api/v1/reports')
+    .set(api())
+    .send({
+      id: `rep-${id}`,
+      reporter: { id: 'reporter-1', joinedAt: '2025-01-01T00:00:00Z' },
+      subject: { type: 'post', id },
+      reason: 'spam',
+      reportedAt: '2026-10-20T00:00:00Z',
+    })
+    .expect(201);
   return res.body.items[0].flagId;
 }
 
 async function subscribe(url: string, eventTypes: string[]) {
-  const res = await request(app).post('/api/webhook-subscriptions').set(admin).send({ url, eventTypes, source: 'forum', description: 'test receiver' }).expect(201);
+  const res = await request(app)
+    .post('/api/webhook-subscriptions')
+    .set(admin)
+    .send({ url, eventTypes, source: 'forum', description: 'test receiver' })
+    .expect(201);
   return res.body as { id: number; secret: string };
 }
 
 async function disableAll() {
-  for (const s of await t.db('webhook_subscriptions').where({ active: true }).select('id')) await request(app).delete(`/api/webhook-subscriptions/${s.id}`).set(admin).expect(200);
+  for (const s of await t.db('webhook_subscriptions').where({ active: true }).select('id'))
+    await request(app).delete(`/api/webhook-subscriptions/${s.id}`).set(admin).expect(200);
 }
 
 const delivery = (id: number) => t.db('webhook_deliveries').where({ id }).first();
@@ -63,11 +78,22 @@ describe('webhook subscriptions', () => {
     expect(created.secret).toMatch(/^whsec_/);
     const shown = await request(app).get(`/api/webhook-subscriptions/${created.id}`).set(admin).expect(200);
     expect(JSON.stringify(shown.body)).not.toContain(created.secret);
-    const bad = await request(app).post('/api/webhook-subscriptions').set(admin).send({ url: 'ftp://user:pw@x', eventTypes: ['decision.made', 'decision.made', 'nope'] }).expect(400);
+    const bad = await request(app)
+      .post('/api/webhook-subscriptions')
+      .set(admin)
+      .send({ url: 'ftp://user:pw@x', eventTypes: ['decision.made', 'decision.made', 'nope'] })
+      .expect(400);
     expect(bad.headers['content-type']).toMatch(/problem\+json/);
     expect(bad.body.errors.map((e: { path: string }) => e.path)).toEqual(expect.arrayContaining(['url', 'eventTypes[2]']));
-    await request(app).post('/api/webhook-subscriptions').set(moderator).send({ url: 'https://x.example', eventTypes: ['decision.made'] }).expect(403);
-    const audit = await t.db('audit_log').where({ action: 'webhook.create', subject_id: String(created.id) }).first();
+    await request(app)
+      .post('/api/webhook-subscriptions')
+      .set(moderator)
+      .send({ url: 'https://x.example', eventTypes: ['decision.made'] })
+      .expect(403);
+    const audit = await t
+      .db('audit_log')
+      .where({ action: 'webhook.create', subject_id: String(created.id) })
+      .first();
     expect(audit).toBeTruthy();
     await disableAll();
   });
@@ -82,12 +108,24 @@ describe('decisions out', () => {
       await request(app).post(`/api/flags/${flagId}/decide`).set(moderator).send({ action: 'hold', reasonCode: 'spam' }).expect(201);
 
       const deliveries = await t.db('webhook_deliveries').where({ subscription_id: sub.id }).select('id', 'event_type', 'enqueued_at');
-      expect(deliveries.map((d: { event_type: string }) => d.event_type).sort()).toEqual(['decision.made', 'item.held', 'reputation.changed']);
+      expect(deliveries.map((d: { event_type: string }) => d.event_type).sort()).toEqual([
+        'decision.made',
+        'item.held',
+        'reputation.changed',
+      ]);
       // Written and queued in the decision's own transaction.
       expect(deliveries.every((d: { enqueued_at: Date | null }) => d.enqueued_at !== null)).toBe(true);
 
-      const done = await eventually(() => t.db('webhook_deliveries').where({ subscription_id: sub.id }).select('status', 'attempts'), (rows) => rows.every((r: { status: string }) => r.status === 'succeeded'), 60_000); // three attempts with back-off; generous, since a loaded machine slows the job worker
-      expect(done.map((d: { status: string; attempts: number }) => [d.status, d.attempts])).toEqual([['succeeded', 3], ['succeeded', 3], ['succeeded', 3]]);
+      const done = await eventually(
+        () => t.db('webhook_deliveries').where({ subscription_id: sub.id }).select('status', 'attempts'),
+        (rows) => rows.every((r: { status: string }) => r.status === 'succeeded'),
+        60_000,
+      ); // three attempts with back-off; generous, since a loaded machine slows the job worker
+      expect(done.map((d: { status: string; attempts: number }) => [d.status, d.attempts])).toEqual([
+        ['succeeded', 3],
+        ['succeeded', 3],
+        ['succeeded', 3],
+      ]);
 
       const byEvent = new Map<string, typeof receiver.received>();
       for (const r of receiver.received) byEvent.set(r.eventId, [...(byEvent.get(r.eventId) ?? []), r]);
@@ -101,8 +139,19 @@ describe('decisions out', () => {
         }
       }
       const made = JSON.parse([...byEvent.values()].find((a) => a[0]!.type === 'decision.made')![0]!.body);
-      expect(made).toMatchObject({ type: 'decision.made', source: 'forum', data: { decision: { action: 'hold', reasonCode: 'spam', automated: false }, subject: { type: 'post', externalId: `wh-${postCounter}`, source: 'forum' }, reports: [{ externalId: `rep-wh-${postCounter}`, outcome: 'upheld' }] } });
-      const attempts = await t.db('webhook_attempts').whereIn('delivery_id', (await t.db('webhook_deliveries').where({ subscription_id: sub.id }).select('id')).map((d: { id: number }) => d.id));
+      expect(made).toMatchObject({
+        type: 'decision.made',
+        source: 'forum',
+        data: {
+          decision: { action: 'hold', reasonCode: 'spam', automated: false },
+          subject: { type: 'post', externalId: `wh-${postCounter}`, source: 'forum' },
+          reports: [{ externalId: `rep-wh-${postCounter}`, outcome: 'upheld' }],
+        },
+      });
+      const attempts = await t.db('webhook_attempts').whereIn(
+        'delivery_id',
+        (await t.db('webhook_deliveries').where({ subscription_id: sub.id }).select('id')).map((d: { id: number }) => d.id),
+      );
       expect(attempts.filter((a: { succeeded: boolean }) => a.succeeded)).toHaveLength(3);
       expect(attempts).toHaveLength(9);
     } finally {
@@ -119,11 +168,19 @@ describe('decisions out', () => {
       const flagId = await reportedPost();
       await request(app).post(`/api/flags/${flagId}/decide`).set(moderator).send({ action: 'remove', reasonCode: 'spam' }).expect(201);
       const [row] = await t.db('webhook_deliveries').where({ subscription_id: sub.id }).select('id');
-      const dead = await eventually(() => delivery(row.id), (d) => d.status === 'dead', 30_000);
+      const dead = await eventually(
+        () => delivery(row.id),
+        (d) => d.status === 'dead',
+        30_000,
+      );
       expect(dead).toMatchObject({ status: 'dead', attempts: config.webhooks.maxAttempts, last_status_code: 500 });
       expect(receiver.received).toHaveLength(config.webhooks.maxAttempts);
 
-      const list = await request(app).get('/api/webhook-deliveries').set(admin).query({ filter: JSON.stringify({ status: 'dead' }) }).expect(200);
+      const list = await request(app)
+        .get('/api/webhook-deliveries')
+        .set(admin)
+        .query({ filter: JSON.stringify({ status: 'dead' }) })
+        .expect(200);
       expect(list.body.map((d: { id: number }) => d.id)).toContain(row.id);
       const shown = await request(app).get(`/api/webhook-deliveries/${row.id}`).set(admin).expect(200);
       expect(shown.body.attemptLog).toHaveLength(config.webhooks.maxAttempts);
@@ -131,10 +188,19 @@ describe('decisions out', () => {
 
       healthy = true;
       await request(app).post(`/api/webhook-deliveries/${row.id}/replay`).set(admin).expect(200);
-      const replayed = await eventually(() => delivery(row.id), (d) => d.status === 'succeeded', 20_000);
+      const replayed = await eventually(
+        () => delivery(row.id),
+        (d) => d.status === 'succeeded',
+        20_000,
+      );
       expect(replayed.status).toBe('succeeded');
       expect(receiver.received.filter((r) => r.status === 200)).toHaveLength(1);
-      expect(await t.db('audit_log').where({ action: 'webhook.replay', subject_id: String(row.id) }).first()).toBeTruthy();
+      expect(
+        await t
+          .db('audit_log')
+          .where({ action: 'webhook.replay', subject_id: String(row.id) })
+          .first(),
+      ).toBeTruthy();
     } finally {
       await disableAll();
       await receiver.close();
@@ -153,9 +219,17 @@ describe('decisions out', () => {
       const retest = await request(app).post(`/api/webhook-subscriptions/${sub.id}/test`).set(admin).expect(201);
       expect(retest.body).toMatchObject({ status: 'succeeded', lastStatusCode: 204 });
 
-      const replay = await request(app).post('/api/webhook-deliveries/replay-failed').set(admin).send({ subscriptionId: sub.id }).expect(200);
+      const replay = await request(app)
+        .post('/api/webhook-deliveries/replay-failed')
+        .set(admin)
+        .send({ subscriptionId: sub.id })
+        .expect(200);
       expect(replay.body.ids).toEqual([test.body.id]);
-      await eventually(() => delivery(test.body.id), (d) => d.status === 'succeeded', 20_000);
+      await eventually(
+        () => delivery(test.body.id),
+        (d) => d.status === 'succeeded',
+        20_000,
+      );
       await request(app).post('/api/webhook-deliveries/replay-failed').set(admin).send({ subscriptionId: 'all' }).expect(400);
     } finally {
       await disableAll();
@@ -167,14 +241,30 @@ describe('decisions out', () => {
     const receiver = await startReceiver();
     try {
       await subscribe(receiver.url, ['decision.made']);
-      const other = await request(app).post('/api/webhook-subscriptions').set(admin).send({ url: receiver.url, eventTypes: ['decision.made'], source: 'another-platform' }).expect(201);
+      const other = await request(app)
+        .post('/api/webhook-subscriptions')
+        .set(admin)
+        .send({ url: receiver.url, eventTypes: ['decision.made'], source: 'another-platform' })
+        .expect(201);
       const flagId = await reportedPost();
       const before = await t.db('webhook_events').count({ n: '*' });
       // An invalid decision rolls back whole: no decision, no event, no delivery, no job.
-      await request(app).post(`/api/flags/${flagId}/decide`).set(moderator).send({ action: 'remove', reasonCode: 'Not A Code!' }).expect(400);
+      await request(app)
+        .post(`/api/flags/${flagId}/decide`)
+        .set(moderator)
+        .send({ action: 'remove', reasonCode: 'Not A Code!' })
+        .expect(400);
       expect(await t.db('webhook_events').count({ n: '*' })).toEqual(before);
-      await request(app).post(`/api/flags/${flagId}/decide`).set(moderator).send({ action: 'approve', reasonCode: 'no_violation' }).expect(201);
-      const heard = await t.db('webhook_deliveries').where({ event_type: 'decision.made' }).whereNot({ subscription_id: other.body.id }).count({ n: '*' });
+      await request(app)
+        .post(`/api/flags/${flagId}/decide`)
+        .set(moderator)
+        .send({ action: 'approve', reasonCode: 'no_violation' })
+        .expect(201);
+      const heard = await t
+        .db('webhook_deliveries')
+        .where({ event_type: 'decision.made' })
+        .whereNot({ subscription_id: other.body.id })
+        .count({ n: '*' });
       expect(Number(heard[0]!.n)).toBeGreaterThan(0);
       expect(await t.db('webhook_deliveries').where({ subscription_id: other.body.id })).toHaveLength(0);
     } finally {
@@ -191,13 +281,34 @@ describe('decisions out', () => {
       const policy = await request(app)
         .post('/api/policies')
         .set(admin)
-        .send({ name: 'hold bot posts', appliesTo: 'post', mode: 'enforce', draft: { rules: [{ name: 'marked-post', conditions: { all: [{ fact: 'text', operator: 'containsAny', value: ['HOLD-ME-TOKEN'] }] }, event: { type: 'hold', params: { reason: 'test hold' } } }] } })
+        .send({
+          name: 'hold bot posts',
+          appliesTo: 'post',
+          mode: 'enforce',
+          draft: {
+            rules: [
+              {
+                name: 'marked-post',
+                conditions: { all: [{ fact: 'text', operator: 'containsAny', value: ['HOLD-ME-TOKEN'] }] },
+                event: { type: 'hold', params: { reason: 'test hold' } },
+              },
+            ],
+          },
+        })
         .expect(201);
       await request(app).post(`/api/policies/${policy.body.id}/publish`).set(admin).send({ mode: 'enforce' }).expect(201);
-      await request(app).post('/api/v1/posts').set(api()).send(samplePost(900, { id: 'held-1', body: 'please HOLD-ME-TOKEN now' })).expect(201);
+      await request(app)
+        .post('/api/v1/posts')
+        .set(api())
+        .send(samplePost(900, { id: 'held-1', body: 'please HOLD-ME-TOKEN now' }))
+        .expect(201);
       const rows = await t.db('webhook_deliveries').where({ subscription_id: sub.id }).select('id', 'event_type');
       expect(rows.map((r: { event_type: string }) => r.event_type)).toEqual(['item.held']);
-      await eventually(() => delivery(rows[0].id), (d) => d.status === 'succeeded', 20_000);
+      await eventually(
+        () => delivery(rows[0].id),
+        (d) => d.status === 'succeeded',
+        20_000,
+      );
       const body = JSON.parse(receiver.received.at(-1)!.body);
       expect(body.data).toMatchObject({ by: 'policy', subject: { type: 'post', externalId: 'held-1' } });
     } finally {
@@ -209,39 +320,53 @@ describe('decisions out', () => {
 
 describe('a worker killed mid-delivery', () => {
   const onPostgres = !!process.env.DATABASE_URL;
-  if (!onPostgres) console.warn('SKIPPED: the worker-kill test needs a second process on the same database, so it runs only with DATABASE_URL (CI runs it).');
+  if (!onPostgres)
+    console.warn(
+      'SKIPPED: the worker-kill test needs a second process on the same database, so it runs only with DATABASE_URL (CI runs it).',
+    );
 
-  it.skipIf(!onPostgres)('loses nothing: another worker takes the delivery over once the job expires', async () => {
-    // Our own worker stops, so the one in the child process takes the job.
-    await jobs.stop();
-    const receiver = await startReceiver((_event, seen) => (seen === 0 ? 'hang' : 200));
-    let child: ChildProcess | undefined;
-    try {
-      child = spawn(process.execPath, ['--import', 'tsx', path.resolve(__dirname, '../support/webhookWorkerProcess.ts')], { env: { ...process.env, TEST_SCHEMA: t.schema! }, stdio: ['ignore', 'pipe', 'inherit'] });
-      await new Promise<void>((resolve, reject) => {
-        child!.stdout!.on('data', (d: Buffer) => d.toString().includes('ready') && resolve());
-        child!.on('exit', (code) => reject(new Error(`worker exited with ${code}`)));
-      });
-      const sub = await subscribe(receiver.url, ['decision.made']);
-      // The app still queues jobs in its transactions; only the child works them.
-      const flagId = await reportedPost();
-      const hung = receiver.nextRequest();
-      await request(app).post(`/api/flags/${flagId}/decide`).set(moderator).send({ action: 'remove', reasonCode: 'spam' }).expect(201);
-      await hung;
-      child.kill('SIGKILL');
-      const [row] = await t.db('webhook_deliveries').where({ subscription_id: sub.id }).select('id');
-      expect((await delivery(row.id)).status).toBe('delivering');
+  it.skipIf(!onPostgres)(
+    'loses nothing: another worker takes the delivery over once the job expires',
+    async () => {
+      // Our own worker stops, so the one in the child process takes the job.
+      await jobs.stop();
+      const receiver = await startReceiver((_event, seen) => (seen === 0 ? 'hang' : 200));
+      let child: ChildProcess | undefined;
+      try {
+        child = spawn(process.execPath, ['--import', 'tsx', path.resolve(__dirname, '../support/webhookWorkerProcess.ts')], {
+          env: { ...process.env, TEST_SCHEMA: t.schema! },
+          stdio: ['ignore', 'pipe', 'inherit'],
+        });
+        await new Promise<void>((resolve, reject) => {
+          child!.stdout!.on('data', (d: Buffer) => d.toString().includes('ready') && resolve());
+          child!.on('exit', (code) => reject(new Error(`worker exited with ${code}`)));
+        });
+        const sub = await subscribe(receiver.url, ['decision.made']);
+        // The app still queues jobs in its transactions; only the child works them.
+        const flagId = await reportedPost();
+        const hung = receiver.nextRequest();
+        await request(app).post(`/api/flags/${flagId}/decide`).set(moderator).send({ action: 'remove', reasonCode: 'spam' }).expect(201);
+        await hung;
+        child.kill('SIGKILL');
+        const [row] = await t.db('webhook_deliveries').where({ subscription_id: sub.id }).select('id');
+        expect((await delivery(row.id)).status).toBe('delivering');
 
-      jobs = await startTestJobs(t, systemClock, config);
-      const done = await eventually(() => delivery(row.id), (d) => d.status === 'succeeded', 40_000);
-      expect(done.status).toBe('succeeded');
-      const ids = new Set(receiver.received.map((r) => r.eventId));
-      expect(ids.size).toBe(1);
-      expect(receiver.received.filter((r) => r.status === 200)).toHaveLength(1);
-    } finally {
-      child?.kill('SIGKILL');
-      await disableAll();
-      await receiver.close();
-    }
-  }, 90_000);
+        jobs = await startTestJobs(t, systemClock, config);
+        const done = await eventually(
+          () => delivery(row.id),
+          (d) => d.status === 'succeeded',
+          40_000,
+        );
+        expect(done.status).toBe('succeeded');
+        const ids = new Set(receiver.received.map((r) => r.eventId));
+        expect(ids.size).toBe(1);
+        expect(receiver.received.filter((r) => r.status === 200)).toHaveLength(1);
+      } finally {
+        child?.kill('SIGKILL');
+        await disableAll();
+        await receiver.close();
+      }
+    },
+    90_000,
+  );
 });

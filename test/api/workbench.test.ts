@@ -27,9 +27,33 @@ afterAll(() => t.close());
 describe('the item page in one answer', () => {
   it('gives the flag, the post with its rules, the thread around a reply, the reports and the author card', async () => {
     const reply = await t.db('posts').where({ kind: 'reply' }).orderBy('id').offset(3).first();
-    const [flag] = await t.db('flags').insert({ subject_type: 'post', subject_id: reply.id, queue: 'spam', priority: 99, status: 'open', source: 'report', reason: 'reported', created_at: clock.now() }).returning('id');
+    const [flag] = await t
+      .db('flags')
+      .insert({
+        subject_type: 'post',
+        subject_id: reply.id,
+        queue: 'spam',
+        priority: 99,
+        status: 'open',
+        source: 'report',
+        reason: 'reported',
+        created_at: clock.now(),
+      })
+      .returning('id');
     const reporter = await t.db('accounts').whereNot({ id: reply.author_id }).first();
-    await t.db('reports').insert({ source: 'testplatform', external_id: 'r-wb-1', reporter_id: reporter.id, subject_type: 'post', subject_id: reply.id, reason: 'spam', text: 'call 13812345678', flag_id: flag.id, weight: 1.5, reported_at: clock.now(), received_at: clock.now() });
+    await t.db('reports').insert({
+      source: 'testplatform',
+      external_id: 'r-wb-1',
+      reporter_id: reporter.id,
+      subject_type: 'post',
+      subject_id: reply.id,
+      reason: 'spam',
+      text: 'call 13812345678',
+      flag_id: flag.id,
+      weight: 1.5,
+      reported_at: clock.now(),
+      received_at: clock.now(),
+    });
     const res = await request(app).get(`/api/flags/${flag.id}/workbench`).set(mod).expect(200);
     expect(res.body.flag).toMatchObject({ id: flag.id, queue: 'spam', claimActive: false, claimedByName: null });
     expect(res.body.post).toMatchObject({ id: reply.id, body: reply.body });
@@ -52,8 +76,15 @@ describe('the item page in one answer', () => {
     await request(app).post(`/api/flags/${flag.id}/claim`).set(mod).expect(200);
     const res = await request(app).get(`/api/flags/${flag.id}/workbench`).set(mod).expect(200);
     expect(res.body.flag).toMatchObject({ claimActive: true, claimedByName: 'moderator' });
-    const list = await request(app).get('/api/flags').query({ filter: JSON.stringify({ id: [flag.id] }) }).set(mod).expect(200);
-    expect(list.body[0]).toMatchObject({ claimedByName: 'moderator', subject: { snippet: expect.any(String), authorHandle: expect.any(String) } });
+    const list = await request(app)
+      .get('/api/flags')
+      .query({ filter: JSON.stringify({ id: [flag.id] }) })
+      .set(mod)
+      .expect(200);
+    expect(list.body[0]).toMatchObject({
+      claimedByName: 'moderator',
+      subject: { snippet: expect.any(String), authorHandle: expect.any(String) },
+    });
     await request(app).post(`/api/flags/${flag.id}/release`).set(mod).expect(200);
   });
 
@@ -67,7 +98,15 @@ describe('the item page in one answer', () => {
 
 describe('the next item in a queue', () => {
   it('claims the highest-priority unheld item and writes an audit row; skips what it is told to', async () => {
-    const open = await t.db('flags').where({ status: 'open', queue: 'spam' }).whereNull('claimed_by').orderBy([{ column: 'priority', order: 'desc' }, { column: 'created_at', order: 'asc' }, { column: 'id', order: 'asc' }]);
+    const open = await t
+      .db('flags')
+      .where({ status: 'open', queue: 'spam' })
+      .whereNull('claimed_by')
+      .orderBy([
+        { column: 'priority', order: 'desc' },
+        { column: 'created_at', order: 'asc' },
+        { column: 'id', order: 'asc' },
+      ]);
     expect(open.length).toBeGreaterThanOrEqual(2);
     const audits = Number((await t.db('audit_log').where({ action: 'flag.claim' }).count({ c: '*' }).first())!.c);
     const first = await request(app).post('/api/flags/next').set(mod).send({ queue: 'spam' }).expect(200);
@@ -77,13 +116,25 @@ describe('the next item in a queue', () => {
     const page = await request(app).get(`/api/flags/${open[0].id}/workbench`).set(mod).expect(200);
     expect(first.body.workbench).toEqual(page.body);
     expect(first.body.workbench.flag.claimActive).toBe(true);
-    expect(Number((await t.db('audit_log').where({ action: 'flag.claim', subject_id: String(open[0].id) }).count({ c: '*' }).first())!.c)).toBeGreaterThan(0);
+    expect(
+      Number(
+        (await t
+          .db('audit_log')
+          .where({ action: 'flag.claim', subject_id: String(open[0].id) })
+          .count({ c: '*' })
+          .first())!.c,
+      ),
+    ).toBeGreaterThan(0);
     expect(Number((await t.db('audit_log').where({ action: 'flag.claim' }).count({ c: '*' }).first())!.c)).toBe(audits + 1);
     // The held item is not handed out again; the one after it is.
     const second = await request(app).post('/api/flags/next').set(mod).send({ queue: 'spam', skip: [] }).expect(200);
     expect(second.body.id).toBe(open[1].id);
     for (const f of open.slice(0, 2)) await request(app).post(`/api/flags/${f.id}/release`).set(mod).expect(200);
-    const skipped = await request(app).post('/api/flags/next').set(mod).send({ queue: 'spam', skip: [open[0].id] }).expect(200);
+    const skipped = await request(app)
+      .post('/api/flags/next')
+      .set(mod)
+      .send({ queue: 'spam', skip: [open[0].id] })
+      .expect(200);
     expect(skipped.body.id).toBe(open[1].id);
     await request(app).post(`/api/flags/${open[1].id}/release`).set(mod).expect(200);
   });
@@ -94,7 +145,11 @@ describe('the next item in a queue', () => {
   });
 
   it('refuses bad input field by field, and a queue the role does not work', async () => {
-    const bad = await request(app).post('/api/flags/next').set(mod).send({ queue: 'nope', skip: ['x'], extra: 1 }).expect(400);
+    const bad = await request(app)
+      .post('/api/flags/next')
+      .set(mod)
+      .send({ queue: 'nope', skip: ['x'], extra: 1 })
+      .expect(400);
     expect(bad.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(bad.body.errors.map((e: { path: string }) => e.path)).toEqual(expect.arrayContaining(['queue', 'skip[0]']));
     await request(app).post('/api/flags/next').set(compliance).send({ queue: 'spam' }).expect(403);
@@ -109,10 +164,16 @@ describe('the menu counts in one answer', () => {
     expect(rows.length).toBeGreaterThan(0);
     for (const r of rows as Array<{ queue: string; c: string | number }>) expect(open[r.queue]).toBe(Number(r.c));
     expect(open.member_reports).toBe(0);
-    const list = await request(app).get('/api/flags').query({ filter: JSON.stringify({ status: 'open', queue: 'spam' }), range: '[0,0]' }).set(mod).expect(200);
+    const list = await request(app)
+      .get('/api/flags')
+      .query({ filter: JSON.stringify({ status: 'open', queue: 'spam' }), range: '[0,0]' })
+      .set(mod)
+      .expect(200);
     expect(open.spam).toBe(Number(/\/(\d+)$/.exec(String(list.headers['content-range']))![1]));
     // A role sees the counts of the queues it works, and no others.
-    expect((await request(app).get('/api/queues/summary').set(compliance).expect(200)).body.map((s: { queue: string }) => s.queue)).toEqual(['undisclosed_ad']);
+    expect((await request(app).get('/api/queues/summary').set(compliance).expect(200)).body.map((s: { queue: string }) => s.queue)).toEqual(
+      ['undisclosed_ad'],
+    );
   });
 });
 

@@ -8,7 +8,10 @@ import { signIn as signInAs, startConsoleSuite, type ConsoleSuite } from '../sup
 
 // axe-core is the reference engine for WCAG checks; its source is injected into the page as is
 // (the page is opened with CSP bypassed for that, since the console forbids inline scripts).
-const AXE_SOURCE = createRequire(import.meta.url)('node:fs').readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8') as string;
+const AXE_SOURCE = createRequire(import.meta.url)('node:fs').readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+) as string;
 
 type AxeViolation = { id: string; impact: string | null; help: string; nodes: { target: string[]; html: string }[] };
 
@@ -20,7 +23,10 @@ let creds: DemoCredential[];
 
 async function signIn(page: Page, role: string) {
   await signInAs(page, suite, role);
-  await page.getByRole('menuitem', { name: /dashboard/i }).first().waitFor();
+  await page
+    .getByRole('menuitem', { name: /dashboard/i })
+    .first()
+    .waitFor();
 }
 
 /** Names, labels and roles: what a keyboard or screen-reader user needs to work the page. */
@@ -76,7 +82,16 @@ async function tabTo(page: Page, name: RegExp, maxPresses = 80): Promise<void> {
   throw new Error(`${name} not reached with ${maxPresses} presses of Tab`);
 }
 
-const describeViolations = (list: AxeViolation[]) => list.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')} ${n.html.slice(0, 160)}`).join('\n  ')}`).join('\n');
+const describeViolations = (list: AxeViolation[]) =>
+  list
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes
+          .slice(0, 3)
+          .map((n) => `${n.target.join(' ')} ${n.html.slice(0, 160)}`)
+          .join('\n  ')}`,
+    )
+    .join('\n');
 
 describe.skipIf(!HAS_CHROMIUM)('console accessibility (axe-core, WCAG 2.1 A)', () => {
   beforeAll(async () => {
@@ -130,7 +145,15 @@ describe.skipIf(!HAS_CHROMIUM)('console accessibility (axe-core, WCAG 2.1 A)', (
       ['statements', '#/statements', () => page.locator('tbody tr').first().waitFor()],
       ['statement', `#/statements/${statement.id}/show`, () => page.locator('main').first().waitFor()],
       ['appeals', '#/appeals', () => page.locator('main').first().waitFor()],
-      ['board alert flag', `#/flags/${boardAlertFlag.id}/show`, () => page.getByRole('link', { name: /^#\d+$/ }).first().waitFor()],
+      [
+        'board alert flag',
+        `#/flags/${boardAlertFlag.id}/show`,
+        () =>
+          page
+            .getByRole('link', { name: /^#\d+$/ })
+            .first()
+            .waitFor(),
+      ],
       ['transparency report', '#/transparency-report', () => page.getByRole('button', { name: 'Generate report' }).waitFor()],
     ];
     for (const [name, hash, ready] of pages) {
@@ -191,7 +214,10 @@ describe.skipIf(!HAS_CHROMIUM)('console accessibility (axe-core, WCAG 2.1 A)', (
     await page.waitForURL(/#\/flags\/\d+\/show/);
     const id = Number(/#\/flags\/(\d+)\/show/.exec(page.url())![1]);
     expect((await t.db('flags').where({ id }).first()).queue).toBe('scam');
-    await page.getByText(/rules? fired|fired/).first().waitFor();
+    await page
+      .getByText(/rules? fired|fired/)
+      .first()
+      .waitFor();
     await tabTo(page, /^Remove \(r\)$/);
     await page.keyboard.press('Enter');
     await expect.poll(async () => (await t.db('flags').where({ id }).first()).status, { timeout: 10_000 }).toBe('decided');

@@ -6,7 +6,10 @@ import { HAS_CHROMIUM, SCREENSHOTS } from '../support/browser';
 import { signIn, startConsoleSuite, type ConsoleSuite } from '../support/consoleSuite';
 
 // axe-core injected as in accessibility.test.ts: the Chinese pages must stay as clean as the English ones.
-const AXE_SOURCE = createRequire(import.meta.url)('node:fs').readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8') as string;
+const AXE_SOURCE = createRequire(import.meta.url)('node:fs').readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+) as string;
 type AxeViolation = { id: string; impact: string | null; help: string; nodes: { target: string[] }[] };
 
 async function seriousViolations(page: Page): Promise<string[]> {
@@ -15,16 +18,24 @@ async function seriousViolations(page: Page): Promise<string[]> {
     const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
     return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag21a'] } });
   });
-  return result.violations
-    .filter((v) => v.impact === 'critical' || v.impact === 'serious')
-    // The one upstream fault accessibility.test.ts documents: react-admin's row checkbox label.
-    .map((v) => ({ ...v, nodes: v.nodes.filter((n) => !((v.id === 'label' || v.id === 'aria-prohibited-attr') && n.target.join(' ').includes('.RaDataTable-checkbox'))) }))
-    .filter((v) => v.nodes.length > 0)
-    .map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  return (
+    result.violations
+      .filter((v) => v.impact === 'critical' || v.impact === 'serious')
+      // The one upstream fault accessibility.test.ts documents: react-admin's row checkbox label.
+      .map((v) => ({
+        ...v,
+        nodes: v.nodes.filter(
+          (n) => !((v.id === 'label' || v.id === 'aria-prohibited-attr') && n.target.join(' ').includes('.RaDataTable-checkbox')),
+        ),
+      }))
+      .filter((v) => v.nodes.length > 0)
+      .map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+  );
 }
 
 // A screenshot waits for fonts; on the shared machine that alone has taken over 20 s.
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true, timeout: 60_000 });
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true, timeout: 60_000 });
 
 let suite: ConsoleSuite;
 
@@ -55,10 +66,14 @@ describe.skipIf(!HAS_CHROMIUM)('server text in the Chinese console', () => {
 
       // A flag whose reason a starter rule wrote, on the item page.
       const flag = await suite.t.db('flags').where({ status: 'open', reason: 'Counterfeit trade terms' }).first('id');
-      const seeded = flag ?? (await suite.t.db('flags').where({ status: 'open', reason: 'Member report: offers counterfeit goods' }).first('id'));
+      const seeded =
+        flag ?? (await suite.t.db('flags').where({ status: 'open', reason: 'Member report: offers counterfeit goods' }).first('id'));
       expect(seeded, 'the demo seed has an open counterfeit flag').toBeTruthy();
       await page.goto(`${suite.server.url}/#/flags/${seeded.id}/show`);
-      await page.getByText(flag ? '假货交易用语' : '成员举报：出售假货').first().waitFor();
+      await page
+        .getByText(flag ? '假货交易用语' : '成员举报：出售假货')
+        .first()
+        .waitFor();
       expect(await page.locator('main').textContent()).not.toContain('Counterfeit trade terms');
       await shot(page, 'flag-reason-zh');
 
@@ -104,7 +119,10 @@ describe.skipIf(!HAS_CHROMIUM)('server text in the Chinese console', () => {
       // The group's text is the sections, then the outlined field's legend (its label).
       const from = page.getByRole('group', { name: 'From' });
       await expect.poll(() => from.textContent()).toMatch(/^\d{2}\/\d{2}\/\d{4}From$/);
-      await page.getByRole('button', { name: /language|English/i }).first().click();
+      await page
+        .getByRole('button', { name: /language|English/i })
+        .first()
+        .click();
       await page.getByRole('menuitem', { name: '简体中文' }).click();
       const fromZh = page.getByRole('group', { name: '起始' });
       await expect.poll(() => fromZh.textContent()).toMatch(/^\d{4}\/\d{2}\/\d{2}起始$/);

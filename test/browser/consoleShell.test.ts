@@ -47,7 +47,10 @@ describe.skipIf(!HAS_CHROMIUM)('console shell in Chromium', () => {
     page.setDefaultTimeout(20_000);
     await signIn(page, 'admin');
     await page.getByRole('table', { name: /open flags/i }).waitFor();
-    await page.getByRole('table', { name: /open flags/i }).getByText('Contact harvesting').waitFor();
+    await page
+      .getByRole('table', { name: /open flags/i })
+      .getByText('Contact harvesting')
+      .waitFor();
     // The charts: flags per day, time to decision, score and reputation distributions.
     await page.getByText('Flags per day by queue (30 days)').waitFor();
     await expect.poll(async () => page.locator('.recharts-surface').count()).toBeGreaterThanOrEqual(5);
@@ -60,19 +63,32 @@ describe.skipIf(!HAS_CHROMIUM)('console shell in Chromium', () => {
     await page.getByText(/1-25 of \d{4}/).waitFor();
     await shot(page, 'posts-list');
     await page.locator('tbody tr').first().click();
-    await page.getByText(/Replies|Orders referred/).first().waitFor();
+    await page
+      .getByText(/Replies|Orders referred/)
+      .first()
+      .waitFor();
     await shot(page, 'post-show');
     await page.getByRole('menuitem', { name: 'Flags' }).click();
     await page.locator('tbody tr').first().waitFor();
     await shot(page, 'flags-list');
     // The item view: evidence highlighted, rules explained, the author's reputation charted.
-    const postFlag = await t.db('flags').where({ status: 'open', queue: 'contact_harvesting', subject_type: 'post' }).orderBy('priority', 'desc').first('id');
+    const postFlag = await t
+      .db('flags')
+      .where({ status: 'open', queue: 'contact_harvesting', subject_type: 'post' })
+      .orderBy('priority', 'desc')
+      .first('id');
     await page.goto(`${server.url}/#/flags/${postFlag.id}/show`);
     await page.getByText(/rules? fired/).waitFor();
     await page.locator('mark[data-evidence]').first().waitFor();
     await page.locator('.recharts-surface').first().waitFor();
     // Beside the evidence: earlier decisions on the item and its author, the author's brand deals, referred orders.
-    for (const label of ['Earlier decisions on this item', 'Earlier decisions on the author', "The author's partnerships", 'Orders referred by this post']) await page.getByText(label, { exact: true }).first().waitFor();
+    for (const label of [
+      'Earlier decisions on this item',
+      'Earlier decisions on the author',
+      "The author's partnerships",
+      'Orders referred by this post',
+    ])
+      await page.getByText(label, { exact: true }).first().waitFor();
     await shot(page, 'flag-show');
     for (const item of ['Staff', 'API keys', 'Audit log']) await page.getByRole('menuitem', { name: item }).waitFor();
     // Queues sit in the menu with their open counts.
@@ -88,7 +104,10 @@ describe.skipIf(!HAS_CHROMIUM)('console shell in Chromium', () => {
     expect(await page.getByRole('menuitem', { name: 'Staff' }).count()).toBe(0);
     expect(await page.getByRole('menuitem', { name: 'Audit log' }).count()).toBe(0);
     await page.goto(`${server.url}/#/staff`);
-    await page.getByText(/don't have the right permissions|access denied/i).first().waitFor();
+    await page
+      .getByText(/don't have the right permissions|access denied/i)
+      .first()
+      .waitFor();
     await page.close();
   });
 
@@ -101,7 +120,16 @@ describe.skipIf(!HAS_CHROMIUM)('console shell in Chromium', () => {
     await page.getByText(/Keys: j \/ k to move/).waitFor();
     await page.locator('tbody tr').first().waitFor();
     // The queue's order: priority, then oldest first (the same the API gives).
-    const queue = await t.db('flags').where({ status: 'open' }).orderBy([{ column: 'priority', order: 'desc' }, { column: 'created_at', order: 'asc' }, { column: 'id', order: 'asc' }]).limit(3).select('id', 'queue');
+    const queue = await t
+      .db('flags')
+      .where({ status: 'open' })
+      .orderBy([
+        { column: 'priority', order: 'desc' },
+        { column: 'created_at', order: 'asc' },
+        { column: 'id', order: 'asc' },
+      ])
+      .limit(3)
+      .select('id', 'queue');
     await page.keyboard.press('?');
     await page.getByRole('dialog', { name: 'Keyboard' }).waitFor();
     await shot(page, 'triage-keys');
@@ -114,17 +142,33 @@ describe.skipIf(!HAS_CHROMIUM)('console shell in Chromium', () => {
     await page.getByText(new RegExp(`flag #${queue[0].id}`)).waitFor({ state: 'detached', timeout: 15_000 });
     await expect.poll(async () => (await t.db('flags').where({ id: queue[0].id }).first()).status, { timeout: 10_000 }).toBe('decided');
     const decision = await t.db('decisions').where({ flag_id: queue[0].id }).first();
-    expect(decision.action).toBe(queue[0].queue === 'suspicious_order' ? 'hold' : queue[0].queue === 'undisclosed_ad' ? 'require_disclosure' : 'remove');
+    expect(decision.action).toBe(
+      queue[0].queue === 'suspicious_order' ? 'hold' : queue[0].queue === 'undisclosed_ad' ? 'require_disclosure' : 'remove',
+    );
 
     // The next item: approve, then Undo before it is sent.
     await page.locator('tbody tr').first().waitFor();
-    const next = await t.db('flags').where({ status: 'open' }).orderBy([{ column: 'priority', order: 'desc' }, { column: 'created_at', order: 'asc' }, { column: 'id', order: 'asc' }]).first('id');
+    const next = await t
+      .db('flags')
+      .where({ status: 'open' })
+      .orderBy([
+        { column: 'priority', order: 'desc' },
+        { column: 'created_at', order: 'asc' },
+        { column: 'id', order: 'asc' },
+      ])
+      .first('id');
     // The list refetches after the first decision; a key pressed mid-refetch has no row to act
     // on, so the key is pressed again until the decision's Undo shows (at most three times).
     const undo = page.getByRole('button', { name: /undo/i });
     for (let tries = 0; tries < 3; tries++) {
       await page.keyboard.press('a');
-      if (await undo.waitFor({ timeout: 4_000 }).then(() => true, () => false)) break;
+      if (
+        await undo.waitFor({ timeout: 4_000 }).then(
+          () => true,
+          () => false,
+        )
+      )
+        break;
     }
     await undo.click();
     await new Promise((r) => setTimeout(r, 1500));
@@ -164,7 +208,16 @@ describe.skipIf(!HAS_CHROMIUM)('console shell in Chromium', () => {
     await expect.poll(async () => (await t.db('policies').where({ id: policy.id }).first()).draft).toEqual(fixed);
 
     await page.getByRole('tab', { name: 'Dry run' }).click();
-    await page.getByLabel('Items').fill(JSON.stringify({ id: 'dry-1', kind: 'reply', threadId: 'post-00001', author: { id: 'm-zh-1' }, body: 'wechat: abcdef123', postedAt: new Date().toISOString() }));
+    await page.getByLabel('Items').fill(
+      JSON.stringify({
+        id: 'dry-1',
+        kind: 'reply',
+        threadId: 'post-00001',
+        author: { id: 'm-zh-1' },
+        body: 'wechat: abcdef123',
+        postedAt: new Date().toISOString(),
+      }),
+    );
     await page.getByRole('button', { name: 'Dry run' }).click();
     await page.getByTestId('dry-run-result').waitFor();
     expect(await page.getByTestId('dry-run-result').textContent()).toContain('contact-handle-with-invite');
@@ -211,7 +264,12 @@ describe.skipIf(!HAS_CHROMIUM)('console shell in Chromium', () => {
     expect(csv.split('\n')[0]).toContain('post_id,platform,platform_id,author');
     const report = await t.db('compliance_reports').orderBy('id', 'desc').first();
     expect(csv.trim().split('\n').length - 1).toBeGreaterThanOrEqual(report.result.cases.length);
-    expect(await t.db('audit_log').where({ action: 'compliance_report.create', subject_id: String(report.id) }).first()).toBeTruthy();
+    expect(
+      await t
+        .db('audit_log')
+        .where({ action: 'compliance_report.create', subject_id: String(report.id) })
+        .first(),
+    ).toBeTruthy();
     await page.close();
   }, 120_000);
 
@@ -221,7 +279,8 @@ describe.skipIf(!HAS_CHROMIUM)('console shell in Chromium', () => {
     await signIn(page, 'moderator');
     await page.getByRole('menuitem', { name: /^Fake reviews: \d+/ }).click();
     await page.locator('tbody tr').first().waitFor();
-    const openFakeReviews = async () => Number((await t.db('flags').where({ status: 'open', queue: 'fake_review' }).count({ c: '*' }).first())!.c);
+    const openFakeReviews = async () =>
+      Number((await t.db('flags').where({ status: 'open', queue: 'fake_review' }).count({ c: '*' }).first())!.c);
     const approvalsBefore = Number((await t.db('decisions').where({ action: 'approve' }).count({ c: '*' }).first())!.c);
     const openBefore = await openFakeReviews();
     await page.locator('tbody tr').nth(0).getByRole('checkbox').check();
@@ -234,8 +293,20 @@ describe.skipIf(!HAS_CHROMIUM)('console shell in Chromium', () => {
     expect(Number((await t.db('decisions').where({ action: 'approve' }).count({ c: '*' }).first())!.c)).toBe(approvalsBefore + 2);
 
     // Four eyes: the moderator reverses a removal another moderator made.
-    const me = (await t.db('staff').where({ email: cred('moderator').email }).first('id')).id;
-    const removal = await t.db('decisions').where({ action: 'remove', subject_type: 'post' }).whereNull('reversed_at').whereNull('reverses_decision_id').whereNotNull('staff_id').whereNot('staff_id', me).first();
+    const me = (
+      await t
+        .db('staff')
+        .where({ email: cred('moderator').email })
+        .first('id')
+    ).id;
+    const removal = await t
+      .db('decisions')
+      .where({ action: 'remove', subject_type: 'post' })
+      .whereNull('reversed_at')
+      .whereNull('reverses_decision_id')
+      .whereNotNull('staff_id')
+      .whereNot('staff_id', me)
+      .first();
     await page.goto(`${server.url}/#/decisions/${removal.id}/show`);
     await page.getByRole('button', { name: 'Reverse on appeal' }).click();
     await page.getByLabel('Why the appeal is upheld').fill('The buyer showed the order confirmation.');
@@ -262,13 +333,25 @@ describe.skipIf(!HAS_CHROMIUM)('console shell in Chromium', () => {
       expect(secret).toMatch(/^whsec_/);
 
       // A moderator's decision, made through the API, is what the platform should hear about.
-      const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: cred('moderator').email, password: cred('moderator').password, mode: 'token' }) });
+      const login = await fetch(`${server.url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: cred('moderator').email, password: cred('moderator').password, mode: 'token' }),
+      });
       const token = ((await login.json()) as { token: string }).token;
       const flag = await t.db('flags').where({ status: 'open', queue: 'spam' }).first('id');
-      const decided = await fetch(`${server.url}/api/flags/${flag.id}/decide`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ action: 'remove', reasonCode: 'spam' }) });
+      const decided = await fetch(`${server.url}/api/flags/${flag.id}/decide`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ action: 'remove', reasonCode: 'spam' }),
+      });
       expect(decided.status).toBe(201);
       const delivery = await t.db('webhook_deliveries').orderBy('id', 'desc').first('id');
-      await eventually(() => t.db('webhook_deliveries').where({ id: delivery.id }).first('status'), (d) => d.status === 'dead', 30_000);
+      await eventually(
+        () => t.db('webhook_deliveries').where({ id: delivery.id }).first('status'),
+        (d) => d.status === 'dead',
+        30_000,
+      );
 
       await page.getByRole('menuitem', { name: 'Webhook deliveries' }).click();
       const row = page.locator('tbody tr').filter({ hasText: 'Failed (dead letter)' }).first();
@@ -277,7 +360,11 @@ describe.skipIf(!HAS_CHROMIUM)('console shell in Chromium', () => {
       healthy = true;
       await row.getByRole('button', { name: 'Replay' }).click();
       await page.getByText('Delivery queued again').waitFor();
-      await eventually(() => t.db('webhook_deliveries').where({ id: delivery.id }).first('status'), (d) => d.status === 'succeeded', 20_000);
+      await eventually(
+        () => t.db('webhook_deliveries').where({ id: delivery.id }).first('status'),
+        (d) => d.status === 'succeeded',
+        20_000,
+      );
       const ok = receiver.received.find((r) => r.status === 200)!;
       expect(verifySignature(secret, ok.signature, ok.body, Math.floor(Date.now() / 1000))).toMatchObject({ ok: true });
       expect(JSON.parse(ok.body)).toMatchObject({ type: 'decision.made', data: { decision: { action: 'remove' } } });
@@ -330,10 +417,16 @@ describe.skipIf(!HAS_CHROMIUM)('console shell in Chromium', () => {
       await page.getByRole('button', { name: 'Generate report' }).click();
       await page.getByTestId('transparency-report').waitFor();
       await page.getByRole('heading', { name: `Transparency report, ${day(14)} to ${day(1)}` }).waitFor();
-      const reports = await page.getByRole('table', { name: /Member reports received/ }).locator('tr').count();
+      const reports = await page
+        .getByRole('table', { name: /Member reports received/ })
+        .locator('tr')
+        .count();
       expect(reports).toBeGreaterThan(0);
       const row = await t.db('transparency_reports').orderBy('id', 'desc').first();
-      expect([new Date(row.period_start).toISOString(), new Date(row.period_end).toISOString()]).toEqual([`${day(14)}T00:00:00.000Z`, `${day(0)}T00:00:00.000Z`]);
+      expect([new Date(row.period_start).toISOString(), new Date(row.period_end).toISOString()]).toEqual([
+        `${day(14)}T00:00:00.000Z`,
+        `${day(0)}T00:00:00.000Z`,
+      ]);
       await page.getByText(`Decisions: ${row.result.decisions.total}`).waitFor();
       await page.getByRole('button', { name: 'Print' }).waitFor();
       await page.emulateMedia({ media: 'print' });
@@ -349,7 +442,10 @@ describe.skipIf(!HAS_CHROMIUM)('console shell in Chromium', () => {
     const page = await browser.newPage({ locale: 'en-US' });
     await signIn(page, 'compliance');
     await page.getByRole('menuitem', { name: 'Posts' }).waitFor();
-    await page.getByRole('button', { name: /language|English/i }).first().click();
+    await page
+      .getByRole('button', { name: /language|English/i })
+      .first()
+      .click();
     await page.getByRole('menuitem', { name: '简体中文' }).click();
     await page.getByRole('menuitem', { name: '帖子' }).waitFor();
     await page.getByRole('menuitem', { name: '标记' }).waitFor();

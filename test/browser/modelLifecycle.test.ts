@@ -13,8 +13,10 @@ import { installShippedModel } from '../../api/models/modelRegistry';
 import { installStarterPolicies } from '../../api/policies/starterInstall';
 import type { Role } from '../../contract/access';
 
-const KIND = (n: number) => `Morning all, the moonberry co-op newsletter number ${n} is out, moonberry ${['members', 'friends', 'neighbours', 'pickers'][n % 4]} only`;
-const ORDINARY = (n: number) => `Does anyone know a good ${['charger', 'kettle', 'backpack', 'desk lamp', 'rain jacket'][n % 5]}? asking for my ${['sister', 'flatmate', 'dad'][n % 3]}, thanks ${n}`;
+const KIND = (n: number) =>
+  `Morning all, the moonberry co-op newsletter number ${n} is out, moonberry ${['members', 'friends', 'neighbours', 'pickers'][n % 4]} only`;
+const ORDINARY = (n: number) =>
+  `Does anyone know a good ${['charger', 'kettle', 'backpack', 'desk lamp', 'rain jacket'][n % 5]}? asking for my ${['sister', 'flatmate', 'dad'][n % 3]}, thanks ${n}`;
 
 let t: TestDb;
 let browser: Browser;
@@ -30,7 +32,14 @@ async function shot(page: Page, name: string) {
 
 /** Posts from the platform and decisions by a moderator: what makes labels, done outside the community manager's console. */
 async function ingest(texts: string[]): Promise<number[]> {
-  const items = texts.map((body) => ({ id: `b-${++seq}`, kind: 'thread', author: { id: `a-${seq % 9}` }, board: 'general', body, postedAt: new Date().toISOString() }));
+  const items = texts.map((body) => ({
+    id: `b-${++seq}`,
+    kind: 'thread',
+    author: { id: `a-${seq % 9}` },
+    board: 'general',
+    body,
+    postedAt: new Date().toISOString(),
+  }));
   const res = await request(server.url).post('/api/v1/posts').set('Authorization', `Bearer ${key}`).send({ items }).expect(201);
   return res.body.items.map((i: { id: number }) => i.id);
 }
@@ -38,8 +47,24 @@ async function ingest(texts: string[]): Promise<number[]> {
 async function moderate(pairs: number): Promise<void> {
   const ids = await ingest(Array.from({ length: pairs }, (_, n) => [KIND(seq + n), ORDINARY(seq + n)]).flat());
   for (const [i, id] of ids.entries()) {
-    const [flag] = await t.db('flags').insert({ subject_type: 'post', subject_id: id, queue: 'spam', priority: 50, status: 'open', source: 'rule', reason: 'test', created_at: new Date() }).returning('id');
-    await request(server.url).post(`/api/flags/${flag.id}/decide`).set('Authorization', moderator).send({ action: i % 2 === 0 ? 'remove' : 'approve', reasonCode: i % 2 === 0 ? 'spam' : 'no_violation' }).expect(201);
+    const [flag] = await t
+      .db('flags')
+      .insert({
+        subject_type: 'post',
+        subject_id: id,
+        queue: 'spam',
+        priority: 50,
+        status: 'open',
+        source: 'rule',
+        reason: 'test',
+        created_at: new Date(),
+      })
+      .returning('id');
+    await request(server.url)
+      .post(`/api/flags/${flag.id}/decide`)
+      .set('Authorization', moderator)
+      .send({ action: i % 2 === 0 ? 'remove' : 'approve', reasonCode: i % 2 === 0 ? 'spam' : 'no_violation' })
+      .expect(201);
   }
 }
 
@@ -48,10 +73,27 @@ const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-c
 async function seriousViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ content: AXE_SOURCE });
   const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: string[] }> }> }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: unknown,
+            opts: unknown,
+          ) => Promise<{ violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: string[] }> }> }>;
+        };
+      }
+    ).axe;
     return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag21a'] } });
   });
-  return result.violations.filter((v) => v.impact === 'critical' || v.impact === 'serious').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  return result.violations
+    .filter((v) => v.impact === 'critical' || v.impact === 'serious')
+    .map(
+      (v) =>
+        `${v.id}: ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')}`,
+    );
 }
 
 const status = (page: Page) => page.locator('[data-testid^="model-status-"]');
@@ -74,7 +116,10 @@ describe.skipIf(!HAS_CHROMIUM)('the model lifecycle from the console', () => {
     server = await serveConsole(t.db, { jobs });
     browser = await launchBrowser();
     key = await createApiKey(t.db);
-    const login = await request(server.url).post('/api/auth/login').send({ email: staff.moderator.email, password: TEST_PASSWORD, mode: 'token' }).expect(200);
+    const login = await request(server.url)
+      .post('/api/auth/login')
+      .send({ email: staff.moderator.email, password: TEST_PASSWORD, mode: 'token' })
+      .expect(200);
     moderator = `Bearer ${login.body.token}`;
   }, 180_000);
   afterAll(async () => {
@@ -98,7 +143,10 @@ describe.skipIf(!HAS_CHROMIUM)('the model lifecycle from the console', () => {
     await moderate(50);
     await page.reload();
     await page.getByText(/of 120$/).waitFor();
-    await page.getByText(/moonberry co-op/).first().waitFor();
+    await page
+      .getByText(/moonberry co-op/)
+      .first()
+      .waitFor();
     await shot(page, 'labels');
     expect(await seriousViolations(page)).toEqual([]);
 
@@ -107,7 +155,10 @@ describe.skipIf(!HAS_CHROMIUM)('the model lifecycle from the console', () => {
     await page.getByRole('button', { name: 'Train a candidate' }).click();
     await page.getByLabel('Share of the newest labels held out').fill('0.3');
     await page.getByRole('button', { name: 'Start training' }).click();
-    await page.getByTestId('training-run').getByText(/Succeeded/).waitFor({ timeout: 150_000 });
+    await page
+      .getByTestId('training-run')
+      .getByText(/Succeeded/)
+      .waitFor({ timeout: 150_000 });
     const candidateRow = page.getByRole('row').filter({ hasText: 'Candidate' });
     await candidateRow.waitFor();
     await shot(page, 'models');
@@ -116,8 +167,15 @@ describe.skipIf(!HAS_CHROMIUM)('the model lifecycle from the console', () => {
     await candidateRow.click();
     const comparison = page.getByTestId('model-comparison');
     await comparison.waitFor();
-    await comparison.getByRole('row', { name: /Spam \(English\)/ }).first().waitFor();
-    await page.getByTestId('disagreements').getByText(/moonberry/).first().waitFor();
+    await comparison
+      .getByRole('row', { name: /Spam \(English\)/ })
+      .first()
+      .waitFor();
+    await page
+      .getByTestId('disagreements')
+      .getByText(/moonberry/)
+      .first()
+      .waitFor();
     await expect.poll(async () => page.locator('.recharts-surface').count()).toBeGreaterThanOrEqual(1);
     await shot(page, 'model-comparison');
     expect(await seriousViolations(page)).toEqual([]);
@@ -144,7 +202,14 @@ describe.skipIf(!HAS_CHROMIUM)('the model lifecycle from the console', () => {
     await confirmDialog(page);
     await status(page).getByText('Retired', { exact: true }).waitFor();
     expect((await t.db('model_versions').where({ status: 'active' }).first('id')).id).toBe(1);
-    expect(await t.db('audit_log').whereIn('action', ['model.train', 'model.shadow', 'model.promote', 'model.rollback']).where({ actor_staff_id: staff.community_manager.id }).count({ c: '*' }).first()).toMatchObject({ c: 4 });
+    expect(
+      await t
+        .db('audit_log')
+        .whereIn('action', ['model.train', 'model.shadow', 'model.promote', 'model.rollback'])
+        .where({ actor_staff_id: staff.community_manager.id })
+        .count({ c: '*' })
+        .first(),
+    ).toMatchObject({ c: 4 });
     await shot(page, 'model-rolled-back');
     await page.close();
   }, 300_000);

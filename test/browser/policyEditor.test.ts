@@ -15,7 +15,10 @@ const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCR
 
 async function signIn(page: Page, role: string) {
   await signInAs(page, suite, role);
-  await page.getByRole('menuitem', { name: /dashboard/i }).first().waitFor();
+  await page
+    .getByRole('menuitem', { name: /dashboard/i })
+    .first()
+    .waitFor();
 }
 
 /** A draft with one unknown fact, on line 5. */
@@ -230,7 +233,11 @@ describe.skipIf(!HAS_CHROMIUM)('the policy editor, charts and one-time secrets i
     await page.locator('.recharts-surface').first().waitFor();
     await page.waitForTimeout(500);
     // Every y tick of every chart is a round step: 1, 2 or 5 × 10ⁿ apart.
-    const axes = await page.locator('.recharts-yAxis-tick-labels').evaluateAll((els) => els.map((el) => [...el.querySelectorAll('text')].map((n) => Number((n.textContent ?? '').replace(/[^\d.]/g, '')))));
+    const axes = await page
+      .locator('.recharts-yAxis-tick-labels')
+      .evaluateAll((els) =>
+        els.map((el) => [...el.querySelectorAll('text')].map((n) => Number((n.textContent ?? '').replace(/[^\d.]/g, '')))),
+      );
     expect(axes.length).toBeGreaterThan(0);
     for (const ticks of axes) {
       const step = ticks[1]! - ticks[0]!;

@@ -14,34 +14,75 @@ let browser: Browser;
 let server: ConsoleSuite['server'];
 
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `team-${name}.png`), fullPage: true });
-const staffId = async (role: string) => (await t.db('staff').where({ email: suite.creds.find((c) => c.role === role)!.email }).first()).id as number;
+const staffId = async (role: string) =>
+  (
+    await t
+      .db('staff')
+      .where({ email: suite.creds.find((c) => c.role === role)!.email })
+      .first()
+  ).id as number;
 
 // axe-core injected as the accessibility suite does (the page bypasses the console's CSP for it).
 const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 async function seriousViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ content: AXE_SOURCE });
   const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: string[] }> }> }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: unknown,
+            opts: unknown,
+          ) => Promise<{ violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: string[] }> }> }>;
+        };
+      }
+    ).axe;
     return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag21a'] } });
   });
   // react-admin's row checkbox puts its label on the wrong element (see accessibility.test.ts): set aside node by node.
   return result.violations
     .filter((v) => v.impact === 'critical' || v.impact === 'serious')
-    .map((v) => ({ ...v, nodes: v.nodes.filter((n) => !((v.id === 'label' || v.id === 'aria-prohibited-attr') && n.target.join(' ').includes('.RaDataTable-checkbox'))) }))
+    .map((v) => ({
+      ...v,
+      nodes: v.nodes.filter(
+        (n) => !((v.id === 'label' || v.id === 'aria-prohibited-attr') && n.target.join(' ').includes('.RaDataTable-checkbox')),
+      ),
+    }))
     .filter((v) => v.nodes.length > 0)
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+    .map(
+      (v) =>
+        `${v.id}: ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')}`,
+    );
 }
 
 async function signIn(page: Page, role: string) {
   await signInAs(page, suite, role);
-  await page.getByRole('menuitem', { name: /dashboard|概览/i }).first().waitFor();
+  await page
+    .getByRole('menuitem', { name: /dashboard|概览/i })
+    .first()
+    .waitFor();
 }
 
 /** A new open flag on a post, `minutesAgo` old, at the top of its queue. */
 async function newFlag(queue: string, minutesAgo: number): Promise<number> {
   const flagged = t.db('flags').select('subject_id').where({ subject_type: 'post' });
   const post = await t.db('posts').whereNotIn('id', flagged).orderBy('id', 'desc').first('id');
-  const [row] = await t.db('flags').insert({ subject_type: 'post', subject_id: post.id, queue, priority: 100, status: 'open', source: 'rule', reason: 'browser test', created_at: new Date(Date.now() - minutesAgo * 60_000) }).returning('id');
+  const [row] = await t
+    .db('flags')
+    .insert({
+      subject_type: 'post',
+      subject_id: post.id,
+      queue,
+      priority: 100,
+      status: 'open',
+      source: 'rule',
+      reason: 'browser test',
+      created_at: new Date(Date.now() - minutesAgo * 60_000),
+    })
+    .returning('id');
   return Number(row.id);
 }
 
@@ -69,7 +110,10 @@ describe.skipIf(!HAS_CHROMIUM)('team and time in Chromium: canned notes, overdue
     expect(await note.inputValue()).toBe('');
     // n opens the picker; 2 picks the queue's second note and puts the cursor in the field.
     await page.keyboard.press('n');
-    await page.getByRole('status').filter({ hasText: /Pick a canned note|选择常用说明/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Pick a canned note|选择常用说明/ })
+      .waitFor();
     await page.keyboard.press('2');
     await expect.poll(() => note.inputValue()).toMatch(new RegExp(`^(${escape(template.text_en)}|${escape(template.text_zh)})$`));
     expect(await note.evaluate((el) => el === document.activeElement)).toBe(true);
@@ -85,7 +129,10 @@ describe.skipIf(!HAS_CHROMIUM)('team and time in Chromium: canned notes, overdue
     await page.keyboard.press('r');
     await page.waitForURL((u) => !u.hash.includes(`/flags/${flag}/show`));
     // The decision is sent when its undo window closes.
-    const decision = await expect.poll(async () => t.db('decisions').where({ flag_id: flag }).first(), { timeout: 20_000 }).toBeTruthy().then(() => t.db('decisions').where({ flag_id: flag }).first());
+    const decision = await expect
+      .poll(async () => t.db('decisions').where({ flag_id: flag }).first(), { timeout: 20_000 })
+      .toBeTruthy()
+      .then(() => t.db('decisions').where({ flag_id: flag }).first());
     expect(decision).toMatchObject({ action: 'remove', staff_id: me, note: edited, note_template_id: template.id });
     const statement = await t.db('statements').where({ decision_id: decision.id }).first();
     expect(statement.text_en).toContain(edited);
@@ -106,15 +153,30 @@ describe.skipIf(!HAS_CHROMIUM)('team and time in Chromium: canned notes, overdue
     await minutes.fill('30');
     await page.getByRole('button', { name: 'Save' }).click();
     await expect.poll(async () => (await t.db('queue_settings').where({ queue: 'scam' }).first()).sla_minutes).toBe(30);
-    expect(await t.db('audit_log').where({ action: 'queue.sla_set', subject_id: 'scam' }).first()).toMatchObject({ detail: { before: 60, after: 30 } });
+    expect(await t.db('audit_log').where({ action: 'queue.sla_set', subject_id: 'scam' }).first()).toMatchObject({
+      detail: { before: 60, after: 30 },
+    });
 
     await page.goto(`${server.url}/#/flags?filter=${encodeURIComponent(JSON.stringify({ status: 'open', queue: 'scam' }))}`);
-    const row = page.locator('tbody tr').filter({ has: page.locator('[data-overdue="true"]') }).first();
+    const row = page
+      .locator('tbody tr')
+      .filter({ has: page.locator('[data-overdue="true"]') })
+      .first();
     await row.waitFor();
     const lateRow = page.locator('tbody tr', { hasText: 'browser test' }).first();
-    await lateRow.locator('[data-overdue="true"]').getByText(/^Overdue \d+ minutes?$/).waitFor();
+    await lateRow
+      .locator('[data-overdue="true"]')
+      .getByText(/^Overdue \d+ minutes?$/)
+      .waitFor();
     // The menu counts the queue's overdue items beside its open ones.
-    const overdue = Number((await t.db('flags').where({ queue: 'scam', status: 'open' }).where('created_at', '<=', new Date(Date.now() - 30 * 60_000)).count({ c: '*' }).first())!.c);
+    const overdue = Number(
+      (await t
+        .db('flags')
+        .where({ queue: 'scam', status: 'open' })
+        .where('created_at', '<=', new Date(Date.now() - 30 * 60_000))
+        .count({ c: '*' })
+        .first())!.c,
+    );
     const open = Number((await t.db('flags').where({ queue: 'scam', status: 'open' }).count({ c: '*' }).first())!.c);
     await page.getByRole('menuitem', { name: `${appEnglish.enums.queue.scam}: ${open} · ${overdue} overdue` }).waitFor();
     expect(overdue).toBeGreaterThanOrEqual(1);
@@ -133,7 +195,10 @@ describe.skipIf(!HAS_CHROMIUM)('team and time in Chromium: canned notes, overdue
     const holder = await staffId('moderator');
     const other = (await t.db('staff').where({ email: 'moderator2@trust.demo' }).first()).id as number;
     const claimedAt = new Date();
-    await t.db('flags').where({ id: flag }).update({ claimed_by: holder, claimed_at: claimedAt, claimed_until: new Date(Date.now() + 10 * 60_000) });
+    await t
+      .db('flags')
+      .where({ id: flag })
+      .update({ claimed_by: holder, claimed_at: claimedAt, claimed_until: new Date(Date.now() + 10 * 60_000) });
 
     await signIn(page, 'admin');
     await page.getByRole('menuitem', { name: 'Who holds what' }).click();
@@ -150,13 +215,21 @@ describe.skipIf(!HAS_CHROMIUM)('team and time in Chromium: canned notes, overdue
     await dialog.waitFor({ state: 'detached' });
     await row.locator('[data-holder]').getByText('Mo Reyes (Moderator)').waitFor();
     expect(Number((await t.db('flags').where({ id: flag }).first()).claimed_by)).toBe(other);
-    const reassigned = await t.db('audit_log').where({ action: 'flag.claim_reassigned', subject_id: String(flag) }).first();
+    const reassigned = await t
+      .db('audit_log')
+      .where({ action: 'flag.claim_reassigned', subject_id: String(flag) })
+      .first();
     expect(reassigned.detail).toMatchObject({ from: holder, to: other });
 
     await page.getByRole('button', { name: `Release flag #${flag}` }).click();
     await row.waitFor({ state: 'detached' });
     expect((await t.db('flags').where({ id: flag }).first()).claimed_by).toBeNull();
-    expect(await t.db('audit_log').where({ action: 'flag.claim_released_by_supervisor', subject_id: String(flag) }).first()).toBeTruthy();
+    expect(
+      await t
+        .db('audit_log')
+        .where({ action: 'flag.claim_released_by_supervisor', subject_id: String(flag) })
+        .first(),
+    ).toBeTruthy();
     await page.close();
 
     // A moderator sees no supervisor menu, and the page itself refuses.
@@ -165,7 +238,10 @@ describe.skipIf(!HAS_CHROMIUM)('team and time in Chromium: canned notes, overdue
     await signIn(mod, 'moderator');
     expect(await mod.getByRole('menuitem', { name: /Who holds what|认领情况/ }).count()).toBe(0);
     await mod.goto(`${server.url}/#/supervisor`);
-    await mod.getByRole('alert').filter({ hasText: /Access denied|拒绝|denied/i }).waitFor();
+    await mod
+      .getByRole('alert')
+      .filter({ hasText: /Access denied|拒绝|denied/i })
+      .waitFor();
     await mod.close();
   }, 120_000);
 
@@ -191,9 +267,21 @@ describe.skipIf(!HAS_CHROMIUM)('team and time in Chromium: canned notes, overdue
     await page.getByLabel('Text in English').fill('This post shares another member’s personal details.');
     await page.getByLabel('Text in Chinese').fill('此帖公开了其他会员的个人信息。');
     await page.getByRole('button', { name: 'Save' }).click();
-    const row = await expect.poll(() => t.db('note_templates').where({ queue: 'member_reports', slot: 7 }).first()).toBeTruthy().then(() => t.db('note_templates').where({ queue: 'member_reports', slot: 7 }).first());
-    expect(row).toMatchObject({ title: 'Doxxing', text_zh: '此帖公开了其他会员的个人信息。', created_by: await staffId('community_manager') });
-    expect(await t.db('audit_log').where({ action: 'note_template.create', subject_id: String(row.id) }).first()).toBeTruthy();
+    const row = await expect
+      .poll(() => t.db('note_templates').where({ queue: 'member_reports', slot: 7 }).first())
+      .toBeTruthy()
+      .then(() => t.db('note_templates').where({ queue: 'member_reports', slot: 7 }).first());
+    expect(row).toMatchObject({
+      title: 'Doxxing',
+      text_zh: '此帖公开了其他会员的个人信息。',
+      created_by: await staffId('community_manager'),
+    });
+    expect(
+      await t
+        .db('audit_log')
+        .where({ action: 'note_template.create', subject_id: String(row.id) })
+        .first(),
+    ).toBeTruthy();
     await shot(page, 'canned-notes');
     await page.close();
   }, 120_000);

@@ -11,19 +11,35 @@ let browser: Browser;
 let server: ConsoleSuite['server'];
 
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `workbench-${name}.png`), fullPage: true });
-const staffId = async (role: string) => (await t.db('staff').where({ email: suite.creds.find((c) => c.role === role)!.email }).first()).id as number;
+const staffId = async (role: string) =>
+  (
+    await t
+      .db('staff')
+      .where({ email: suite.creds.find((c) => c.role === role)!.email })
+      .first()
+  ).id as number;
 const openIdFromUrl = (page: Page) => Number(/#\/flags\/(\d+)\/show/.exec(page.url())?.[1]);
 /** The item page has loaded its one answer for this flag. */
 const workbenchReady = (page: Page, id: number) => page.locator(`[data-workbench="${id}"]`).waitFor();
 
 async function signIn(page: Page, role: string) {
   await signInAs(page, suite, role);
-  await page.getByRole('menuitem', { name: /dashboard|概览/i }).first().waitFor();
+  await page
+    .getByRole('menuitem', { name: /dashboard|概览/i })
+    .first()
+    .waitFor();
 }
 
 /** The queue that has the most open, unclaimed items (the demo seed decides which). */
 async function busiestQueue(): Promise<{ queue: string; open: number }> {
-  const rows = (await t.db('flags').where({ status: 'open' }).whereNull('claimed_by').groupBy('queue').select('queue').count({ c: '*' }).orderBy('c', 'desc')) as unknown as Array<{ queue: string; c: number | string }>;
+  const rows = (await t
+    .db('flags')
+    .where({ status: 'open' })
+    .whereNull('claimed_by')
+    .groupBy('queue')
+    .select('queue')
+    .count({ c: '*' })
+    .orderBy('c', 'desc')) as unknown as Array<{ queue: string; c: number | string }>;
   return { queue: rows[0]!.queue, open: Number(rows[0]!.c) };
 }
 
@@ -41,7 +57,13 @@ describe.skipIf(!HAS_CHROMIUM)('the moderator workbench in Chromium', () => {
     page.setDefaultTimeout(20_000);
     await signIn(page, 'moderator');
     const me = await staffId('moderator');
-    const reply = await t.db('flags as f').join('posts as p', 'p.id', 'f.subject_id').where({ 'f.status': 'open', 'f.subject_type': 'post', 'p.kind': 'reply' }).whereNull('f.claimed_by').orderBy('f.priority', 'desc').first('f.id', 'f.queue', 'p.author_id');
+    const reply = await t
+      .db('flags as f')
+      .join('posts as p', 'p.id', 'f.subject_id')
+      .where({ 'f.status': 'open', 'f.subject_type': 'post', 'p.kind': 'reply' })
+      .whereNull('f.claimed_by')
+      .orderBy('f.priority', 'desc')
+      .first('f.id', 'f.queue', 'p.author_id');
     const author = await t.db('accounts').where({ id: reply.author_id }).first();
     await page.goto(`${server.url}/#/flags/${reply.id}/show`);
     await workbenchReady(page, reply.id);
@@ -55,7 +77,10 @@ describe.skipIf(!HAS_CHROMIUM)('the moderator workbench in Chromium', () => {
     await page.getByText('Nobody holds this item').waitFor();
     await shot(page, 'item');
     await page.keyboard.press('?');
-    await page.getByRole('dialog', { name: 'Keyboard' }).getByText(/this queue’s action/).waitFor();
+    await page
+      .getByRole('dialog', { name: 'Keyboard' })
+      .getByText(/this queue’s action/)
+      .waitFor();
     await shot(page, 'item-keys');
     await page.keyboard.press('Escape');
     await page.getByRole('dialog').waitFor({ state: 'detached' });
@@ -82,7 +107,10 @@ describe.skipIf(!HAS_CHROMIUM)('the moderator workbench in Chromium', () => {
     expect(await t.db('decisions').where({ flag_id: reply.id }).first()).toBeUndefined();
     // b goes back to the queue, titled by its name.
     await page.keyboard.press('b');
-    await page.getByText(/^Queue: /).first().waitFor();
+    await page
+      .getByText(/^Queue: /)
+      .first()
+      .waitFor();
     await page.close();
   }, 120_000);
 
@@ -98,7 +126,13 @@ describe.skipIf(!HAS_CHROMIUM)('the moderator workbench in Chromium', () => {
     // A key pressed while the list is still refetching has no row yet: pressed again (at most three times).
     for (let tries = 0; tries < 3; tries++) {
       await page.keyboard.press('o');
-      if (await page.waitForURL(/#\/flags\/\d+\/show/, { timeout: 5_000 }).then(() => true, () => false)) break;
+      if (
+        await page.waitForURL(/#\/flags\/\d+\/show/, { timeout: 5_000 }).then(
+          () => true,
+          () => false,
+        )
+      )
+        break;
     }
     await page.waitForURL(/#\/flags\/\d+\/show/);
     const decided: number[] = [];
@@ -112,10 +146,30 @@ describe.skipIf(!HAS_CHROMIUM)('the moderator workbench in Chromium', () => {
     }
     expect(new Set(decided).size).toBe(20);
     // The undo window of the last decision runs out by itself.
-    await expect.poll(async () => Number((await t.db('decisions').whereIn('flag_id', decided).where({ staff_id: me, action: 'approve' }).count({ c: '*' }).first())!.c), { timeout: 20_000 }).toBe(20);
+    await expect
+      .poll(
+        async () =>
+          Number(
+            (await t.db('decisions').whereIn('flag_id', decided).where({ staff_id: me, action: 'approve' }).count({ c: '*' }).first())!.c,
+          ),
+        { timeout: 20_000 },
+      )
+      .toBe(20);
     const flags = await t.db('flags').whereIn('id', decided);
     expect(flags.every((f) => f.queue === queue && f.status === 'decided')).toBe(true);
-    expect(Number((await t.db('audit_log').where({ action: 'decision.create' }).whereIn('subject_id', flags.map((f) => String(f.subject_id))).count({ c: '*' }).first())!.c)).toBeGreaterThanOrEqual(20);
+    expect(
+      Number(
+        (await t
+          .db('audit_log')
+          .where({ action: 'decision.create' })
+          .whereIn(
+            'subject_id',
+            flags.map((f) => String(f.subject_id)),
+          )
+          .count({ c: '*' })
+          .first())!.c,
+      ),
+    ).toBeGreaterThanOrEqual(20);
     await shot(page, 'after-20');
     await page.close();
   }, 180_000);
@@ -143,7 +197,18 @@ describe.skipIf(!HAS_CHROMIUM)('the moderator workbench in Chromium', () => {
     await page.goto(`${server.url}/#/flags`);
     await page.getByText('Queue: Undisclosed ads').first().waitFor();
     await page.locator('tbody tr').first().waitFor();
-    const ids = (await t.db('flags').where({ status: 'open', queue: 'undisclosed_ad' }).whereNull('claimed_by').orderBy([{ column: 'priority', order: 'desc' }, { column: 'created_at', order: 'asc' }, { column: 'id', order: 'asc' }]).limit(2)).map((f) => f.id);
+    const ids = (
+      await t
+        .db('flags')
+        .where({ status: 'open', queue: 'undisclosed_ad' })
+        .whereNull('claimed_by')
+        .orderBy([
+          { column: 'priority', order: 'desc' },
+          { column: 'created_at', order: 'asc' },
+          { column: 'id', order: 'asc' },
+        ])
+        .limit(2)
+    ).map((f) => f.id);
     await page.locator('tbody tr').nth(0).locator('input[type=checkbox]').check();
     await page.locator('tbody tr').nth(1).locator('input[type=checkbox]').check();
     await page.getByRole('button', { name: 'Remove selected (queue action)' }).click();
@@ -163,7 +228,12 @@ describe.skipIf(!HAS_CHROMIUM)('the moderator workbench in Chromium', () => {
   it('the item page in Chinese', async () => {
     const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
     await signIn(page, 'moderator');
-    const flag = await t.db('flags').where({ status: 'open', subject_type: 'post' }).whereNull('claimed_by').orderBy('priority', 'desc').first('id');
+    const flag = await t
+      .db('flags')
+      .where({ status: 'open', subject_type: 'post' })
+      .whereNull('claimed_by')
+      .orderBy('priority', 'desc')
+      .first('id');
     await page.goto(`${server.url}/#/flags/${flag.id}/show`);
     await workbenchReady(page, flag.id);
     await page.getByRole('heading', { name: '条目内容' }).waitFor();

@@ -38,7 +38,10 @@ async function prepareStandby(): Promise<string | null> {
 }
 
 const skipReason = await prepareStandby();
-if (skipReason) console.warn(`\n!! test/replica SKIPPED: ${skipReason}. It needs PostgreSQL on 127.0.0.1:5432 and root (or postgres) to run scripts/standby.sh.\n`);
+if (skipReason)
+  console.warn(
+    `\n!! test/replica SKIPPED: ${skipReason}. It needs PostgreSQL on 127.0.0.1:5432 and root (or postgres) to run scripts/standby.sh.\n`,
+  );
 
 async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
   const until = Date.now() + timeoutMs;
@@ -66,7 +69,10 @@ async function caughtUp(): Promise<void> {
 }
 async function pauseReplay(): Promise<void> {
   await standby.raw('select pg_wal_replay_pause()');
-  await waitFor('replay is paused', async () => (await one<{ s: string }>(standby, 'select pg_get_wal_replay_pause_state() as s')).s === 'paused');
+  await waitFor(
+    'replay is paused',
+    async () => (await one<{ s: string }>(standby, 'select pg_get_wal_replay_pause_state() as s')).s === 'paused',
+  );
 }
 async function resumeReplay(): Promise<void> {
   await standby.raw('select pg_wal_replay_resume()');
@@ -74,20 +80,39 @@ async function resumeReplay(): Promise<void> {
 
 const total = (res: request.Response) => Number(/\/(\d+)$/.exec(String(res.headers['content-range']))![1]);
 const postsTotal = async (who: { Authorization: string }) => total(await request(app).get('/api/posts?range=[0,0]').set(who).expect(200));
-const openFlags = async (who: { Authorization: string }) => total(await request(app).get(`/api/flags?range=[0,0]&filter=${encodeURIComponent('{"status":"open"}')}`).set(who).expect(200));
+const openFlags = async (who: { Authorization: string }) =>
+  total(
+    await request(app)
+      .get(`/api/flags?range=[0,0]&filter=${encodeURIComponent('{"status":"open"}')}`)
+      .set(who)
+      .expect(200),
+  );
 let written = 0;
 async function writeBehindTheConsole(): Promise<void> {
   written++;
-  await ingestPosts(t.db, 'direct', [postInputSchema.parse(samplePost(9000 + written, { id: `direct-${written}`, postedAt: '2026-11-05T11:00:00Z' }))], clock.now());
+  await ingestPosts(
+    t.db,
+    'direct',
+    [postInputSchema.parse(samplePost(9000 + written, { id: `direct-${written}`, postedAt: '2026-11-05T11:00:00Z' }))],
+    clock.now(),
+  );
 }
 async function metric(name: string): Promise<string> {
-  return (await request(app).get('/metrics').set(admin).expect(200)).text.split('\n').filter((l) => l.startsWith(name)).join('\n');
+  return (await request(app).get('/metrics').set(admin).expect(200)).text
+    .split('\n')
+    .filter((l) => l.startsWith(name))
+    .join('\n');
 }
 
 describe.skipIf(!!skipReason)('console reads on a hot standby', () => {
   beforeAll(async () => {
     t = await createTestDb();
-    standby = connectDatabase({ databaseUrl: process.env.DATABASE_URL!.replace(/:5432\//, `:${STANDBY_PORT}/`), schema: t.schema!, poolMax: 4, standby: { acquireTimeoutMs: 2000 } });
+    standby = connectDatabase({
+      databaseUrl: process.env.DATABASE_URL!.replace(/:5432\//, `:${STANDBY_PORT}/`),
+      schema: t.schema!,
+      poolMax: 4,
+      standby: { acquireTimeoutMs: 2000 },
+    });
     const staff = await createStaff(t.db);
     await seedSmallCommunity(t.db, staff.moderator.id);
     const sink = new Writable({
@@ -96,7 +121,13 @@ describe.skipIf(!!skipReason)('console reads on a hot standby', () => {
         done();
       },
     });
-    app = createApp({ db: t.db, readDb: standby, clock, logger: pino({ level: 'warn' }, sink), config: testConfig({ sessionTtlMs: 30 * 86_400_000 }) });
+    app = createApp({
+      db: t.db,
+      readDb: standby,
+      clock,
+      logger: pino({ level: 'warn' }, sink),
+      config: testConfig({ sessionTtlMs: 30 * 86_400_000 }),
+    });
     moderator = await bearerFor(app, staff.moderator.email);
     admin = await bearerFor(app, staff.admin.email);
     await caughtUp();

@@ -39,15 +39,45 @@ export async function seedSmallCommunity(db: Db, moderatorId: number, source = '
   );
   await ingestTransactions(db, source, orders, T0);
   const creator = (await db('accounts').where({ external_id: 'u-1' }).first()).id;
-  const [brand] = await db('accounts').insert({ source, external_id: 'b-1', handle: 'brand1', type: 'brand', joined_at: T0, ingested_at: T0 }).returning('id');
+  const [brand] = await db('accounts')
+    .insert({ source, external_id: 'b-1', handle: 'brand1', type: 'brand', joined_at: T0, ingested_at: T0 })
+    .returning('id');
   await db('partnerships').insert(
-    (['sponsorship', 'gifted', 'affiliate'] as const).map((kind, i) => ({ creator_id: creator, brand_id: brand.id, kind, starts_at: at(i * 10), ends_at: at(i * 10 + 5000), campaign: `c${i}`, created_at: T0 })),
+    (['sponsorship', 'gifted', 'affiliate'] as const).map((kind, i) => ({
+      creator_id: creator,
+      brand_id: brand.id,
+      kind,
+      starts_at: at(i * 10),
+      ends_at: at(i * 10 + 5000),
+      campaign: `c${i}`,
+      created_at: T0,
+    })),
   );
   const queues = ['spam', 'scam', 'contact_harvesting', 'fake_review', 'undisclosed_ad', 'spam'] as const;
   const flags = await db('flags')
-    .insert(queues.map((queue, i) => ({ subject_type: 'post', subject_id: posts[i]!.id, queue, priority: 10 * (i + 1), status: i < 3 ? 'decided' : 'open', source: 'rule', reason: `reason ${i}`, created_at: at(300 + i), decided_at: i < 3 ? at(400 + i) : null })))
+    .insert(
+      queues.map((queue, i) => ({
+        subject_type: 'post',
+        subject_id: posts[i]!.id,
+        queue,
+        priority: 10 * (i + 1),
+        status: i < 3 ? 'decided' : 'open',
+        source: 'rule',
+        reason: `reason ${i}`,
+        created_at: at(300 + i),
+        decided_at: i < 3 ? at(400 + i) : null,
+      })),
+    )
     .returning('id');
   await db('decisions').insert(
-    flags.slice(0, 3).map((f: { id: number }, i: number) => ({ flag_id: f.id, subject_type: 'post', subject_id: posts[i]!.id, action: i === 0 ? 'approve' : 'remove', reason_code: i === 0 ? 'no_violation' : 'spam', staff_id: moderatorId, created_at: at(400 + i) })),
+    flags.slice(0, 3).map((f: { id: number }, i: number) => ({
+      flag_id: f.id,
+      subject_type: 'post',
+      subject_id: posts[i]!.id,
+      action: i === 0 ? 'approve' : 'remove',
+      reason_code: i === 0 ? 'no_violation' : 'spam',
+      staff_id: moderatorId,
+      created_at: at(400 + i),
+    })),
   );
 }

@@ -22,10 +22,14 @@ export default function setup() {
     if (called.size === 0) return;
     const all = contractRouteKeys();
     const uncalled = all.filter((k) => !called.has(k));
-    console.log(`\nOpenAPI: ${all.length} contract routes; ${all.length - uncalled.length} called by this run (every JSON answer validated), ${answered.size} of them with a 2xx JSON answer; ${uncalled.length} not called:`);
+    console.log(
+      `\nOpenAPI: ${all.length} contract routes; ${all.length - uncalled.length} called by this run (every JSON answer validated), ${answered.size} of them with a 2xx JSON answer; ${uncalled.length} not called:`,
+    );
     for (const k of uncalled) console.log(`  ${k}`);
     const noSuccess = all.filter((k) => called.has(k) && !answered.has(k));
-    console.log(`OpenAPI: called but never answered 2xx JSON in this run (refusals only, or a non-JSON/empty success): ${noSuccess.length}`);
+    console.log(
+      `OpenAPI: called but never answered 2xx JSON in this run (refusals only, or a non-JSON/empty success): ${noSuccess.length}`,
+    );
     for (const k of noSuccess) console.log(`  ${k}`);
   };
 }

@@ -8,7 +8,9 @@ import { openApiDocument } from '../../api/openapi/openApiDocument';
 import { CONTRACT_ROUTES, type ContractRoute } from '../../contract/routes';
 
 // ajv-formats is CommonJS; its default export arrives wrapped under ESM interop.
-const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as unknown as (ajv: Ajv2020) => Ajv2020;
+const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as unknown as (
+  ajv: Ajv2020,
+) => Ajv2020;
 
 type Json = Record<string, unknown>;
 
@@ -36,9 +38,11 @@ export class ResponseValidator {
   private readonly ajv = addFormats(new Ajv2020({ strict: false, allErrors: true }));
   private readonly compiled = new Map<string, ValidateFunction>();
   // Static paths before parameterised ones: /api/flags/next is not /api/flags/{id}.
-  private readonly matchers = CONTRACT_ROUTES.map((r) => ({ route: r, re: new RegExp(`^${r.path.replace(/\{\w+\}/g, '[^/]+')}$`), params: (r.path.match(/\{/g) ?? []).length })).sort(
-    (a, b) => a.params - b.params,
-  );
+  private readonly matchers = CONTRACT_ROUTES.map((r) => ({
+    route: r,
+    re: new RegExp(`^${r.path.replace(/\{\w+\}/g, '[^/]+')}$`),
+    params: (r.path.match(/\{/g) ?? []).length,
+  })).sort((a, b) => a.params - b.params);
 
   match(method: string, urlPath: string): ContractRoute | undefined {
     return this.matchers.find((m) => m.route.method === method.toLowerCase() && m.re.test(urlPath))?.route;
@@ -62,7 +66,8 @@ export class ResponseValidator {
     const mediaType = contentType.split(';')[0]!.trim();
     const content = this.resolve(documented).content as Record<string, { schema: Json }> | undefined;
     const media = content?.[mediaType];
-    if (!media) return fail(`${mediaType} is not documented for ${status} (documented: ${Object.keys(content ?? {}).join(', ') || 'no body'})`);
+    if (!media)
+      return fail(`${mediaType} is not documented for ${status} (documented: ${Object.keys(content ?? {}).join(', ') || 'no body'})`);
     const key = `${routeKey(route)} ${status} ${mediaType}`;
     let validate = this.compiled.get(key);
     if (!validate) {
@@ -88,7 +93,8 @@ export class ResponseValidator {
       // res.json lands here with the serialised body and its Content-Type already set.
       res.send = (body?: unknown) => {
         const type = String(res.getHeader('content-type') ?? '');
-        if ((typeof body === 'string' || Buffer.isBuffer(body)) && /^application\/(problem\+)?json/.test(type)) this.check(req.method, url, res.statusCode, type, String(body));
+        if ((typeof body === 'string' || Buffer.isBuffer(body)) && /^application\/(problem\+)?json/.test(type))
+          this.check(req.method, url, res.statusCode, type, String(body));
         return send(body);
       };
       next();
@@ -120,7 +126,11 @@ export function withResponseValidation(app: TrustApp): TrustApp {
 export function finishFile(): Violation[] {
   if (!current) return [];
   const dir = process.env.OPENAPI_EXERCISED_DIR;
-  if (dir && current.exercised.size) fs.writeFileSync(path.join(dir, `${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.json`), JSON.stringify({ called: [...current.exercised], answered: [...current.answered] }));
+  if (dir && current.exercised.size)
+    fs.writeFileSync(
+      path.join(dir, `${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.json`),
+      JSON.stringify({ called: [...current.exercised], answered: [...current.answered] }),
+    );
   const found = current.violations.splice(0);
   current = null;
   return found;

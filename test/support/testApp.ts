@@ -27,7 +27,14 @@ export function fixedClock(start = new Date('2026-11-01T12:00:00Z')): Clock & { 
 }
 
 export function buildApp(db: Db, options: { clock?: Clock; config?: Partial<AppConfig> } = {}): TrustApp {
-  return withResponseValidation(createApp({ db, clock: options.clock ?? fixedClock(), logger: pino({ level: process.env.TEST_LOG ?? 'silent' }), config: testConfig(options.config) }));
+  return withResponseValidation(
+    createApp({
+      db,
+      clock: options.clock ?? fixedClock(),
+      logger: pino({ level: process.env.TEST_LOG ?? 'silent' }),
+      config: testConfig(options.config),
+    }),
+  );
 }
 
 /** Serves an app on a free loopback port, for tests that need real sockets. */
@@ -62,7 +69,11 @@ export async function createStaff(db: Db, now = new Date('2026-11-01T00:00:00Z')
   const out = {} as Record<Role, { id: number; email: string }>;
   for (const role of ROLES) {
     const email = `${role.replace('_', '-')}@test.example`;
-    const [row] = await db('staff').insert({ email, display_name: role, role, password_hash: hash, created_at: now }).onConflict('email').merge().returning('id');
+    const [row] = await db('staff')
+      .insert({ email, display_name: role, role, password_hash: hash, created_at: now })
+      .onConflict('email')
+      .merge()
+      .returning('id');
     out[role] = { id: row.id, email };
   }
   return out;

@@ -6,7 +6,12 @@ import { jobHandlers } from '../../api/jobs/jobHandlers';
 import { testConfig, type AppConfig } from '../../api/config';
 
 /** The server's job handlers on the test database's own pg-boss schema, stopped when the database closes. */
-export async function startTestJobs(t: TestDb, clock: Clock, config: AppConfig = testConfig(), options: { stopOnClose?: boolean } = {}): Promise<JobQueue> {
+export async function startTestJobs(
+  t: TestDb,
+  clock: Clock,
+  config: AppConfig = testConfig(),
+  options: { stopOnClose?: boolean } = {},
+): Promise<JobQueue> {
   const jobs = await startJobQueue({
     db: t.db,
     databaseUrl: process.env.DATABASE_URL,

@@ -9,5 +9,13 @@ import { withResponseValidation } from './openApiValidator';
 
 /** An app with the optional services (job queue) a suite started itself. */
 export function createTrustApp(db: Db, options: { clock?: Clock; jobs?: JobQueue }): TrustApp {
-  return withResponseValidation(createApp({ db, clock: options.clock ?? fixedClock(), logger: pino({ level: process.env.TEST_LOG ?? 'silent' }), config: testConfig(), jobs: options.jobs }));
+  return withResponseValidation(
+    createApp({
+      db,
+      clock: options.clock ?? fixedClock(),
+      logger: pino({ level: process.env.TEST_LOG ?? 'silent' }),
+      config: testConfig(),
+      jobs: options.jobs,
+    }),
+  );
 }

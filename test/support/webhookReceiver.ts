@@ -26,7 +26,14 @@ export async function startReceiver(plan: (eventId: string, seen: number) => num
       const eventId = String(req.headers['trust-event-id'] ?? '');
       const seen = received.filter((r) => r.eventId === eventId).length;
       const answer = plan(eventId, seen);
-      received.push({ eventId, type: String(req.headers['trust-event-type'] ?? ''), attempt: String(req.headers['trust-delivery-attempt'] ?? ''), signature: String(req.headers['trust-signature'] ?? ''), body: Buffer.concat(chunks).toString('utf8'), status: answer === 'hang' ? 'hung' : answer });
+      received.push({
+        eventId,
+        type: String(req.headers['trust-event-type'] ?? ''),
+        attempt: String(req.headers['trust-delivery-attempt'] ?? ''),
+        signature: String(req.headers['trust-signature'] ?? ''),
+        body: Buffer.concat(chunks).toString('utf8'),
+        status: answer === 'hang' ? 'hung' : answer,
+      });
       for (const l of listeners.splice(0)) l();
       if (answer === 'hang') {
         hung.add(res);

@@ -12,5 +12,13 @@ import { systemClock } from '../../api/deps';
 const url = process.env.DATABASE_URL!;
 const schema = process.env.TEST_SCHEMA!;
 const db = connectDatabase({ databaseUrl: url, schema, poolMax: 2 });
-await startJobQueue({ db, databaseUrl: url, schema: `${schema}_jobs`, logger: pino({ level: 'silent' }), pollingIntervalSeconds: 0.5, maintenanceIntervalSeconds: 1, ...jobHandlers(db, systemClock, testConfig()) });
+await startJobQueue({
+  db,
+  databaseUrl: url,
+  schema: `${schema}_jobs`,
+  logger: pino({ level: 'silent' }),
+  pollingIntervalSeconds: 0.5,
+  maintenanceIntervalSeconds: 1,
+  ...jobHandlers(db, systemClock, testConfig()),
+});
 process.stdout.write('ready\n');

@@ -5,7 +5,16 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadOnnxScorer, SHIPPED_MODEL, type OnnxScorer } from '../../models/runtime/onnxScorer';
 import { readOnnxModel } from '../../models/runtime/onnxModel';
 import { createReferenceScorer } from '../../models/runtime/referenceScorer';
-import { featurize, FEATURIZER_VERSION, fnv1a, fnvFeed, fnvFinish, FNV_OFFSET, GUARDS, MAX_TEXT_CHARS } from '../../models/runtime/featurizer';
+import {
+  featurize,
+  FEATURIZER_VERSION,
+  fnv1a,
+  fnvFeed,
+  fnvFinish,
+  FNV_OFFSET,
+  GUARDS,
+  MAX_TEXT_CHARS,
+} from '../../models/runtime/featurizer';
 import { normalizeForMatch } from '../../rules/text/normalize';
 import { loadCorpora } from '../../models/training/corpora';
 import { binaryMetrics } from '../../models/training/metrics';
@@ -34,12 +43,28 @@ beforeAll(async () => {
  * their texts are featurized by the same code.
  */
 const TRAINED_FEATURES_DIGEST = '5f62b175e96e3e2b2674de0f2f9784b8729f2e50c49f6c18a7961044ba5b1f45';
-const AWKWARD = ['', ' ', '\uD800', 'a\uDC00b', '𠀀𠀁 emoji 😀😀😀 #ad', 'x'.repeat(5000), '价格 ¥99 加vx abc_123 www.shop.example/x?y=1 !!!', 'CODE save20 use my code SAVE20', '1234567 12 123456789012'];
+const AWKWARD = [
+  '',
+  ' ',
+  '\uD800',
+  'a\uDC00b',
+  '𠀀𠀁 emoji 😀😀😀 #ad',
+  'x'.repeat(5000),
+  '价格 ¥99 加vx abc_123 www.shop.example/x?y=1 !!!',
+  'CODE save20 use my code SAVE20',
+  '1234567 12 123456789012',
+];
 
 describe('the featurizer', () => {
   it('gives exactly the features the shipped model was trained on', () => {
     const digest = createHash('sha256');
-    for (const text of [...loadCorpora().filter((e) => e.corpus !== 'posts' && e.corpus !== 'templates').map((e) => e.text), ...fixtures, ...AWKWARD]) {
+    for (const text of [
+      ...loadCorpora()
+        .filter((e) => e.corpus !== 'posts' && e.corpus !== 'templates')
+        .map((e) => e.text),
+      ...fixtures,
+      ...AWKWARD,
+    ]) {
       const x = featurize(text);
       digest.update(Buffer.from(x.indices.buffer, x.indices.byteOffset, x.indices.byteLength));
       digest.update(Buffer.from(x.values.buffer, x.values.byteOffset, x.values.byteLength));
@@ -50,8 +75,39 @@ describe('the featurizer', () => {
 
   it('never lets a cheap guard rule out text its costly pattern would match', () => {
     // Fragments that the patterns look for, in any case and width, among arbitrary characters.
-    const fragment = fc.constantFrom('http://', 'HTTPS://', 'ｈｔｔｐ://', 'WWW.', 'www.', 'code', 'CODE', 'Promo Code', 'ＣＯＤＥ', '优惠码', '優惠碼', '码', '😀', '©', '®', '‼', '™', '中', '文', 'カ', 'ｶ', 'ㄱ', 'ᄀ', '𠀀', 'ſ', 'K', ' ', 'a1');
-    const text = fc.array(fc.oneof(fragment, fc.string({ unit: 'binary', maxLength: 3 })), { maxLength: 12 }).map((parts) => parts.join(''));
+    const fragment = fc.constantFrom(
+      'http://',
+      'HTTPS://',
+      'ｈｔｔｐ://',
+      'WWW.',
+      'www.',
+      'code',
+      'CODE',
+      'Promo Code',
+      'ＣＯＤＥ',
+      '优惠码',
+      '優惠碼',
+      '码',
+      '😀',
+      '©',
+      '®',
+      '‼',
+      '™',
+      '中',
+      '文',
+      'カ',
+      'ｶ',
+      'ㄱ',
+      'ᄀ',
+      '𠀀',
+      'ſ',
+      'K',
+      ' ',
+      'a1',
+    );
+    const text = fc
+      .array(fc.oneof(fragment, fc.string({ unit: 'binary', maxLength: 3 })), { maxLength: 12 })
+      .map((parts) => parts.join(''));
     fc.assert(
       fc.property(text, (raw) => {
         const nfkc = raw.normalize('NFKC');
@@ -80,14 +136,23 @@ describe('the shipped classifier', () => {
     expect(metadata.labels).toBe('spam_zh,spam_en,promo');
     expect(metadata.opset).toBe('13');
     expect(metadata.training_data_hash).toMatch(/^[0-9a-f]{64}$/);
-    expect(JSON.parse(metadata.thresholds)).toEqual({ spam_zh: expect.any(Number), spam_en: expect.any(Number), promo: expect.any(Number) });
+    expect(JSON.parse(metadata.thresholds)).toEqual({
+      spam_zh: expect.any(Number),
+      spam_en: expect.any(Number),
+      promo: expect.any(Number),
+    });
     expect(fs.statSync(SHIPPED_MODEL).size).toBeLessThanOrEqual(5 * 1024 * 1024);
   });
 
   it('agrees with the TypeScript reference scorer within 1e-5', async () => {
     const { weights, metadata } = readOnnxModel(fs.readFileSync(SHIPPED_MODEL));
     const reference = createReferenceScorer(weights, metadata.model_version);
-    const texts = [...fixtures, ...loadCorpora().filter((_, i) => i % 97 === 0).map((e) => e.text)];
+    const texts = [
+      ...fixtures,
+      ...loadCorpora()
+        .filter((_, i) => i % 97 === 0)
+        .map((e) => e.text),
+    ];
     const a = await onnx.scoreTexts(texts);
     const b = await reference.scoreTexts(texts);
     a.forEach((s, i) => {
@@ -109,7 +174,12 @@ describe('the shipped classifier', () => {
     const { weights, metadata } = readOnnxModel(fs.readFileSync(SHIPPED_MODEL));
     const reference = createReferenceScorer(weights, metadata.model_version);
     // Widths that differ, in an order that sorting must change; windows and runs smaller than the input.
-    const texts = [...fixtures, ...loadCorpora().filter((_, i) => i % 401 === 0).map((e) => e.text)];
+    const texts = [
+      ...fixtures,
+      ...loadCorpora()
+        .filter((_, i) => i % 401 === 0)
+        .map((e) => e.text),
+    ];
     const small = await loadOnnxScorer(SHIPPED_MODEL, { maxBatch: 3, sortWindow: 10 });
     const [a, b] = await Promise.all([small.scoreTexts(texts), reference.scoreTexts(texts)]);
     expect(a).toHaveLength(texts.length);
@@ -141,8 +211,16 @@ describe('the shipped classifier', () => {
     const rows = readSealedRows();
     const scores = await onnx.scoreTexts(rows.map((r) => r.text));
     const all = recorded!.figures.filter((f) => f.slice === 'all');
-    const promo = binaryMetrics(scores.map((s) => s.promo), rows.map((r) => r.promo), onnx.thresholds.promo);
-    const spam = binaryMetrics(scores.map((s, i) => s.spam - onnx.spamThreshold(rows[i]!.text) + 0.5), rows.map((r) => r.spam), 0.5);
+    const promo = binaryMetrics(
+      scores.map((s) => s.promo),
+      rows.map((r) => r.promo),
+      onnx.thresholds.promo,
+    );
+    const spam = binaryMetrics(
+      scores.map((s, i) => s.spam - onnx.spamThreshold(rows[i]!.text) + 0.5),
+      rows.map((r) => r.spam),
+      0.5,
+    );
     const counts = (m: { tp: number; fp: number; fn: number; tn: number }) => [m.tp, m.fp, m.fn, m.tn];
     expect(counts(promo)).toEqual(counts(all.find((f) => f.head === 'promo')!.metrics));
     expect(counts(spam)).toEqual(counts(all.find((f) => f.head === 'spam')!.metrics));

@@ -26,7 +26,12 @@ describe('single-request coalescer', () => {
   it('retries a failed group one by one, so only the bad request fails', async () => {
     const r = recorder();
     const c = createCoalescer(r.write, { lanes: 1, maxGroup: 10 });
-    const outcomes = await Promise.allSettled([c.submit('k', { id: 'first' }), c.submit('k', { id: 'ok' }), c.submit('k', { id: 'broken', bad: true }), c.submit('k', { id: 'fine' })]);
+    const outcomes = await Promise.allSettled([
+      c.submit('k', { id: 'first' }),
+      c.submit('k', { id: 'ok' }),
+      c.submit('k', { id: 'broken', bad: true }),
+      c.submit('k', { id: 'fine' }),
+    ]);
     expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
     expect(r.calls).toEqual([['first'], ['ok', 'broken', 'fine'], ['ok'], ['broken'], ['fine']]);
   });

@@ -15,14 +15,25 @@ describe('the CSV writer', () => {
   it('never leaves a text cell a spreadsheet would run as a formula, and keeps every other text exactly', () => {
     const start = fc.constantFrom('=', '+', '-', '@', '\t', '\r', 'a', '中', ' ', "'");
     fc.assert(
-      fc.property(fc.array(fc.tuple(start, fc.string({ maxLength: 30 })).map(([a, b]) => a + b), { minLength: 1, maxLength: 5 }), (cells) => {
-        const [header, row] = read(toCsv([cells], cells.map((_, i) => `c${i}`)));
-        expect(header).toHaveLength(cells.length);
-        row!.forEach((got, i) => {
-          expect(FORMULA.test(got)).toBe(false);
-          expect(got).toBe(FORMULA.test(cells[i]!) ? `'${cells[i]}` : cells[i]);
-        });
-      }),
+      fc.property(
+        fc.array(
+          fc.tuple(start, fc.string({ maxLength: 30 })).map(([a, b]) => a + b),
+          { minLength: 1, maxLength: 5 },
+        ),
+        (cells) => {
+          const [header, row] = read(
+            toCsv(
+              [cells],
+              cells.map((_, i) => `c${i}`),
+            ),
+          );
+          expect(header).toHaveLength(cells.length);
+          row!.forEach((got, i) => {
+            expect(FORMULA.test(got)).toBe(false);
+            expect(got).toBe(FORMULA.test(cells[i]!) ? `'${cells[i]}` : cells[i]);
+          });
+        },
+      ),
     );
   });
 
@@ -40,8 +51,37 @@ describe('every report goes through it', () => {
       period: { from: '2026-10-01T00:00:00Z', to: '2026-11-01T00:00:00Z' },
       filters: { brand: null, creator: null },
       generatedAt: '2026-11-01T00:00:00Z',
-      counts: { posts: 1, commercial: 1, disclosed: 0, weaklyDisclosed: 0, undisclosed: 1, notCommercial: 0, remediatedAfterNotice: 0, noticesSent: 0, ordersFromUndisclosed: 0 },
-      cases: [{ postId: 1, platformId: '+p1', source: 'forum', author: HYPERLINK, brands: ['@brand'], reach: 5, postedAt: '2026-10-02T00:00:00Z', detectedAt: '2026-10-02T00:00:00Z', confidence: 0.9, evidence: [], spans: [], ordersAttributed: 0, status: 'visible', disclosureRequired: false, text: `${HYPERLINK} 真心推荐`, textSha256: 'ab' }],
+      counts: {
+        posts: 1,
+        commercial: 1,
+        disclosed: 0,
+        weaklyDisclosed: 0,
+        undisclosed: 1,
+        notCommercial: 0,
+        remediatedAfterNotice: 0,
+        noticesSent: 0,
+        ordersFromUndisclosed: 0,
+      },
+      cases: [
+        {
+          postId: 1,
+          platformId: '+p1',
+          source: 'forum',
+          author: HYPERLINK,
+          brands: ['@brand'],
+          reach: 5,
+          postedAt: '2026-10-02T00:00:00Z',
+          detectedAt: '2026-10-02T00:00:00Z',
+          confidence: 0.9,
+          evidence: [],
+          spans: [],
+          ordersAttributed: 0,
+          status: 'visible',
+          disclosureRequired: false,
+          text: `${HYPERLINK} 真心推荐`,
+          textSha256: 'ab',
+        },
+      ],
       notes: [],
     };
     const [header, row] = read(complianceCsv(result));

@@ -18,11 +18,13 @@ describe('demo community generator', () => {
     expect(c.accounts.length).toBeGreaterThanOrEqual(60);
     for (const type of ['member', 'vendor', 'brand', 'creator']) expect(c.accounts.some((a) => a.type === type)).toBe(true);
     expect(c.posts.length).toBeGreaterThanOrEqual(3000);
-    for (const kind of ['thread', 'reply', 'review', 'live_comment']) expect(c.posts.filter((p) => p.kind === kind).length).toBeGreaterThan(50);
+    for (const kind of ['thread', 'reply', 'review', 'live_comment'])
+      expect(c.posts.filter((p) => p.kind === kind).length).toBeGreaterThan(50);
     expect(c.transactions.length).toBeGreaterThanOrEqual(400);
     expect(c.transactions.filter((t) => t.referralPostId).length).toBeGreaterThan(100);
     const cats = [...c.categories.values()];
-    for (const cat of ['spam', 'disclosed_promo', 'undisclosed_promo', 'contact_harvest', 'fake_review', 'live_flood', 'off_platform']) expect(cats.filter((x) => x === cat).length, cat).toBeGreaterThan(10);
+    for (const cat of ['spam', 'disclosed_promo', 'undisclosed_promo', 'contact_harvest', 'fake_review', 'live_flood', 'off_platform'])
+      expect(cats.filter((x) => x === cat).length, cat).toBeGreaterThan(10);
     expect(c.posts.some((p) => p.lang === 'zh') && c.posts.some((p) => p.lang === 'en')).toBe(true);
     expect(c.flags.filter((f) => !f.decision).length).toBeGreaterThan(30);
   });
@@ -39,7 +41,9 @@ describe('demo community generator', () => {
     expect(undisclosed.length).toBeGreaterThan(10);
     for (const p of undisclosed) {
       const at = Date.parse(String(p.postedAt));
-      const active = c.partnerships.filter((x) => x.creator === p.author.id && x.startsAt.getTime() <= at && (!x.endsAt || x.endsAt.getTime() > at));
+      const active = c.partnerships.filter(
+        (x) => x.creator === p.author.id && x.startsAt.getTime() <= at && (!x.endsAt || x.endsAt.getTime() > at),
+      );
       expect(active.length, p.id).toBeGreaterThan(0);
       expect(p.body).not.toMatch(/广告|#ad\b|赞助|sponsored|paid partnership/i);
     }

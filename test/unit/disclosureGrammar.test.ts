@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { disclosureSettings, disclosureVerdict, type DisclosureInput, type DisclosureVerdict, type SpanKind } from '../../rules/disclosure/verdict';
+import {
+  disclosureSettings,
+  disclosureVerdict,
+  type DisclosureInput,
+  type DisclosureVerdict,
+  type SpanKind,
+} from '../../rules/disclosure/verdict';
 import { matchLink, parseLinkPattern, defaultLinkPatterns, DEFAULT_AFFILIATE_LINK_PATTERNS } from '../../rules/disclosure/commercialLinks';
 import { buildGrammar, segmentTag } from '../../rules/disclosure/grammar';
 import { STARTER_LISTS } from '../../rules/starter/lists';
@@ -7,10 +13,12 @@ import { evaluateDisclosure, loadCases, READER_FILE } from '../../eval/disclosur
 
 const EN = [{ brand: 'Lumen', kind: 'sponsorship' as const }];
 const ZH = [{ brand: '青柚', kind: 'sponsorship' as const }];
-const verdict = (text: string, extra: Partial<DisclosureInput> = {}) => disclosureVerdict({ text, partnerships: /\p{Script=Han}/u.test(text) ? ZH : EN, ...extra });
+const verdict = (text: string, extra: Partial<DisclosureInput> = {}) =>
+  disclosureVerdict({ text, partnerships: /\p{Script=Han}/u.test(text) ? ZH : EN, ...extra });
 const status = (text: string, extra: Partial<DisclosureInput> = {}) => verdict(text, extra).status;
 /** The text each span of a kind covers. */
-const spanned = (v: DisclosureVerdict, text: string, kind: SpanKind) => v.spans.filter((s) => s.kind === kind).map((s) => text.slice(s.start, s.end));
+const spanned = (v: DisclosureVerdict, text: string, kind: SpanKind) =>
+  v.spans.filter((s) => s.kind === kind).map((s) => text.slice(s.start, s.end));
 
 describe('disclosure forms a reader recognises', () => {
   it('a marker in parentheses or brackets at the end of a title', () => {
@@ -30,7 +38,16 @@ describe('disclosure forms a reader recognises', () => {
   });
 
   it('hashtags in any case, camel case or run together', () => {
-    for (const tag of ['#ad', '#AD', '#PaidPartnership', '#paidpartnership', '#sponsoredpost', '#SponsoredBy', '#AdPartner', '#Sponsored']) {
+    for (const tag of [
+      '#ad',
+      '#AD',
+      '#PaidPartnership',
+      '#paidpartnership',
+      '#sponsoredpost',
+      '#SponsoredBy',
+      '#AdPartner',
+      '#Sponsored',
+    ]) {
       expect(status(`${tag} Loving the Lumen lamp`), tag).toBe('disclosed');
     }
     expect(segmentTag('PaidPartnership', buildGrammar())).toEqual(['paid', 'partnership']);
@@ -56,8 +73,16 @@ describe('disclosure forms a reader recognises', () => {
 
 describe('what is no disclosure', () => {
   it('a denial', () => {
-    for (const t of ['这不是广告！青柚真好用', '无广，真心推荐青柚', '青柚真好用 #非广告', '没有任何合作哈～ 青柚香']) expect(status(t), t).toBe('undisclosed');
-    for (const t of ['Not an ad, I just love my Lumen lamp', '#notsponsored but Lumen is great', '(not an ad) the Lumen lamp', 'My non-sponsored take on Lumen', 'Unsponsored review of the Lumen lamp']) expect(status(t), t).toBe('undisclosed');
+    for (const t of ['这不是广告！青柚真好用', '无广，真心推荐青柚', '青柚真好用 #非广告', '没有任何合作哈～ 青柚香'])
+      expect(status(t), t).toBe('undisclosed');
+    for (const t of [
+      'Not an ad, I just love my Lumen lamp',
+      '#notsponsored but Lumen is great',
+      '(not an ad) the Lumen lamp',
+      'My non-sponsored take on Lumen',
+      'Unsponsored review of the Lumen lamp',
+    ])
+      expect(status(t), t).toBe('undisclosed');
   });
 
   it('a quotation or talk about advertising', () => {
@@ -70,9 +95,21 @@ describe('what is no disclosure', () => {
   });
 
   it('a marker word in another sense', () => {
-    for (const t of ['Ad hoc desk tour: all Lumen', 'This coin is from AD 79, bought at Lumen', '#adventure awaits with Lumen', 'Partnered with my sister to bake, Lumen mixer did the work', 'I sponsor a soccer team and Lumen cleats are the best'])
+    for (const t of [
+      'Ad hoc desk tour: all Lumen',
+      'This coin is from AD 79, bought at Lumen',
+      '#adventure awaits with Lumen',
+      'Partnered with my sister to bake, Lumen mixer did the work',
+      'I sponsor a soccer team and Lumen cleats are the best',
+    ])
       expect(status(t), t).toBe('undisclosed');
-    for (const t of ['路过广告牌被青柚新品吸引', '在广告公司加班全靠青柚', '和闺蜜合作做了年夜饭，青柚的锅真好用', '公司年会我们部门赞助了抽奖，奖品是青柚的']) expect(status(t), t).toBe('undisclosed');
+    for (const t of [
+      '路过广告牌被青柚新品吸引',
+      '在广告公司加班全靠青柚',
+      '和闺蜜合作做了年夜饭，青柚的锅真好用',
+      '公司年会我们部门赞助了抽奖，奖品是青柚的',
+    ])
+      expect(status(t), t).toBe('undisclosed');
   });
 });
 
@@ -91,10 +128,24 @@ describe('weak disclosure', () => {
 
 describe('affiliate and commercial links', () => {
   const links = [
-    'https://amzn.to/3Wq7LpX', 'https://www.amazon.co.uk/dp/B0C?tag=me-21', 'https://www.amazon.com/shop/trailmix', 'https://click.linksynergy.com/deeplink?id=x&mid=1&murl=y',
-    'https://www.awin1.com/cread.php?awinmid=1&awinaffid=2', 'https://shareasale.com/r.cfm?b=1&u=2&m=3', 'https://www.anrdoezrs.net/click-1-2', 'https://brand.sjv.io/c/1/2/3',
-    'https://go.skimresources.com/?id=1&url=x', 'https://rstyle.me/+abc', 'https://liketk.it/4h', 'https://s.click.taobao.com/Xq3', 'https://uland.taobao.com/coupon/edetail?e=x&pid=mm_1_2_3',
-    'https://u.jd.com/Kp7', 'https://union-click.jd.com/jdc?e=&p=x', 'https://p.pinduoduo.com/Rk8', 'https://haohuo.jinritemai.com/views/product/item2?id=1', 'https://app.kwaixiaodian.com/merchant/shop/detail?id=1',
+    'https://amzn.to/3Wq7LpX',
+    'https://www.amazon.co.uk/dp/B0C?tag=me-21',
+    'https://www.amazon.com/shop/trailmix',
+    'https://click.linksynergy.com/deeplink?id=x&mid=1&murl=y',
+    'https://www.awin1.com/cread.php?awinmid=1&awinaffid=2',
+    'https://shareasale.com/r.cfm?b=1&u=2&m=3',
+    'https://www.anrdoezrs.net/click-1-2',
+    'https://brand.sjv.io/c/1/2/3',
+    'https://go.skimresources.com/?id=1&url=x',
+    'https://rstyle.me/+abc',
+    'https://liketk.it/4h',
+    'https://s.click.taobao.com/Xq3',
+    'https://uland.taobao.com/coupon/edetail?e=x&pid=mm_1_2_3',
+    'https://u.jd.com/Kp7',
+    'https://union-click.jd.com/jdc?e=&p=x',
+    'https://p.pinduoduo.com/Rk8',
+    'https://haohuo.jinritemai.com/views/product/item2?id=1',
+    'https://app.kwaixiaodian.com/merchant/shop/detail?id=1',
   ];
   it('makes a post with no partnership on record commercial, from the text or the link card', () => {
     for (const l of links) {
@@ -103,7 +154,12 @@ describe('affiliate and commercial links', () => {
     }
   });
   it('leaves plain product pages and share links without a call to buy alone', () => {
-    for (const l of ['https://www.amazon.com/dp/B0C8ZK4TQ1', 'https://item.jd.com/100045812376.html', 'https://item.taobao.com/item.htm?id=712384509216', 'https://www.brand.example/shoes'])
+    for (const l of [
+      'https://www.amazon.com/dp/B0C8ZK4TQ1',
+      'https://item.jd.com/100045812376.html',
+      'https://item.taobao.com/item.htm?id=712384509216',
+      'https://www.brand.example/shoes',
+    ])
       expect(disclosureVerdict({ text: `Bought it myself, here: ${l}` }).status, l).toBe('not_commercial');
     expect(disclosureVerdict({ text: '看这个视频 https://v.douyin.com/iRkP2aB/' }).status).toBe('not_commercial');
     expect(disclosureVerdict({ text: '拖把链接放这了，直接买 https://v.douyin.com/iRkP2aB/' }).status).toBe('undisclosed');
@@ -156,7 +212,9 @@ describe('the grammar is data in the policy lists', () => {
   const lists = () => Object.fromEntries(STARTER_LISTS.map((l) => [l.name, [...l.items]])) as Record<string, string[]>;
   it('the starter lists hold the shipped defaults, so the starter verdicts are the defaults', () => {
     const text = '#PaidPartnership the Lumen lamp';
-    expect(disclosureVerdict({ text, partnerships: EN, settings: disclosureSettings(lists()) }).status).toBe(disclosureVerdict({ text, partnerships: EN }).status);
+    expect(disclosureVerdict({ text, partnerships: EN, settings: disclosureSettings(lists()) }).status).toBe(
+      disclosureVerdict({ text, partnerships: EN }).status,
+    );
   });
   it('a credit phrase added to the list discloses', () => {
     const text = '本期精华水由青柚友情支持，实测一周';
@@ -168,16 +226,26 @@ describe('the grammar is data in the policy lists', () => {
   it('a marker word added to the list is read in its label forms', () => {
     const l = lists();
     l.disclosure_phrases!.push('werbung');
-    expect(disclosureVerdict({ text: 'Werbung: the Lumen lamp', partnerships: EN, settings: disclosureSettings(lists()) }).status).toBe('undisclosed');
-    expect(disclosureVerdict({ text: 'Werbung: the Lumen lamp', partnerships: EN, settings: disclosureSettings(l) }).status).toBe('disclosed');
-    expect(disclosureVerdict({ text: '#Werbung the Lumen lamp', partnerships: EN, settings: disclosureSettings(l) }).status).toBe('disclosed');
+    expect(disclosureVerdict({ text: 'Werbung: the Lumen lamp', partnerships: EN, settings: disclosureSettings(lists()) }).status).toBe(
+      'undisclosed',
+    );
+    expect(disclosureVerdict({ text: 'Werbung: the Lumen lamp', partnerships: EN, settings: disclosureSettings(l) }).status).toBe(
+      'disclosed',
+    );
+    expect(disclosureVerdict({ text: '#Werbung the Lumen lamp', partnerships: EN, settings: disclosureSettings(l) }).status).toBe(
+      'disclosed',
+    );
   });
   it('a non-marker added to the list stops a phrase counting', () => {
     const l = lists();
     const text = '商业合作请私信～ 青柚精华水真好用';
-    expect(disclosureVerdict({ text: '品牌合作看这里～ 青柚精华水真好用', partnerships: ZH, settings: disclosureSettings(l) }).status).toBe('disclosed');
+    expect(disclosureVerdict({ text: '品牌合作看这里～ 青柚精华水真好用', partnerships: ZH, settings: disclosureSettings(l) }).status).toBe(
+      'disclosed',
+    );
     l.disclosure_non_markers!.push('品牌合作看这里');
-    expect(disclosureVerdict({ text: '品牌合作看这里～ 青柚精华水真好用', partnerships: ZH, settings: disclosureSettings(l) }).status).toBe('undisclosed');
+    expect(disclosureVerdict({ text: '品牌合作看这里～ 青柚精华水真好用', partnerships: ZH, settings: disclosureSettings(l) }).status).toBe(
+      'undisclosed',
+    );
     expect(disclosureVerdict({ text, partnerships: ZH, settings: disclosureSettings(l) }).status).toBe('undisclosed');
   });
   it('an affiliate network added to the list makes its links commercial', () => {

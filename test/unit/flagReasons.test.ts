@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { FLAG_REASON_TEMPLATES, SYSTEM_FLAG_REASONS, flagReasonMessages, flagReasonText, type SystemFlagReason } from '../../rules/flags/flagReasons';
+import {
+  FLAG_REASON_TEMPLATES,
+  SYSTEM_FLAG_REASONS,
+  flagReasonMessages,
+  flagReasonText,
+  type SystemFlagReason,
+} from '../../rules/flags/flagReasons';
 import { fillTemplate } from '../../rules/messages/serverMessage';
 import { policyTextMessages } from '../../rules/starter/starterPolicyText';
 import { STARTER_POLICIES } from '../../rules/starter/policies';
@@ -8,7 +14,9 @@ import { appEnglish } from '../../console/src/i18n/en';
 import { appChinese } from '../../console/src/i18n/zh';
 
 function lookup(messages: unknown, path: string): unknown {
-  return path.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), messages);
+  return path
+    .split('.')
+    .reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), messages);
 }
 
 const SAMPLE_PARAMS: Record<SystemFlagReason, Record<string, string | number>> = {
@@ -53,7 +61,8 @@ describe('flag reasons as message keys', () => {
       expect(names(zh as string), id).toEqual(names(template));
     }
     // And the catalogue holds no reason the server no longer writes.
-    const leaves = (node: object, prefix = ''): string[] => Object.entries(node).flatMap(([k, v]) => (typeof v === 'object' ? leaves(v as object, `${prefix}${k}.`) : [`${prefix}${k}`]));
+    const leaves = (node: object, prefix = ''): string[] =>
+      Object.entries(node).flatMap(([k, v]) => (typeof v === 'object' ? leaves(v as object, `${prefix}${k}.`) : [`${prefix}${k}`]));
     expect(leaves(appEnglish.flag_reason).sort()).toEqual(Object.keys(FLAG_REASON_TEMPLATES).sort());
   });
 
@@ -67,7 +76,10 @@ describe('starter policy names and descriptions as message keys', () => {
     expect(new Set(STARTER_POLICIES.map((p) => p.key)).size).toBe(STARTER_POLICIES.length);
     for (const p of STARTER_POLICIES) {
       const m = policyTextMessages(p.name, p.description);
-      expect(m).toEqual({ name: { key: `starter_policy.${p.key}.name`, text: p.name }, description: { key: `starter_policy.${p.key}.description`, text: p.description } });
+      expect(m).toEqual({
+        name: { key: `starter_policy.${p.key}.name`, text: p.name },
+        description: { key: `starter_policy.${p.key}.description`, text: p.description },
+      });
       expect(lookup(appEnglish, `starter_policy.${p.key}.name`)).toBe(p.name);
       expect(lookup(appEnglish, `starter_policy.${p.key}.description`)).toBe(p.description);
       expect(lookup(appChinese, `starter_policy.${p.key}.name`)).toBeTypeOf('string');

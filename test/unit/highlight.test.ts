@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { evidenceSpans } from '../../console/src/evidence/highlight';
 
-const marked = (text: string, terms: string[] = [], brands: string[] = []) => evidenceSpans(text, terms, brands).map((s) => `${s.kind}:${text.slice(s.start, s.end)}`);
+const marked = (text: string, terms: string[] = [], brands: string[] = []) =>
+  evidenceSpans(text, terms, brands).map((s) => `${s.kind}:${text.slice(s.start, s.end)}`);
 
 describe('the console’s evidence marks', () => {
   it('mark a Latin term only as a whole word, and a Chinese term wherever it stands', () => {

@@ -4,7 +4,25 @@ import { raChineseMessages } from '../../console/src/i18n/raChinese';
 import { appEnglish } from '../../console/src/i18n/en';
 import { appChinese } from '../../console/src/i18n/zh';
 import { RESOURCES } from '../../api/resources/definitions';
-import { ACCOUNT_TYPES, POST_KINDS, POST_STATUSES, TRANSACTION_STATUSES, PARTNERSHIP_KINDS, FLAG_STATUSES, FLAG_SOURCES, SUBJECT_TYPES, DECISION_ACTIONS, QUEUES, REPORT_REASONS, REPORT_OUTCOMES, WEBHOOK_EVENT_TYPES, DELIVERY_STATUSES, STAFF_ROLES, APPEAL_STATUSES, STATEMENT_KINDS } from '../../contract/enums';
+import {
+  ACCOUNT_TYPES,
+  POST_KINDS,
+  POST_STATUSES,
+  TRANSACTION_STATUSES,
+  PARTNERSHIP_KINDS,
+  FLAG_STATUSES,
+  FLAG_SOURCES,
+  SUBJECT_TYPES,
+  DECISION_ACTIONS,
+  QUEUES,
+  REPORT_REASONS,
+  REPORT_OUTCOMES,
+  WEBHOOK_EVENT_TYPES,
+  DELIVERY_STATUSES,
+  STAFF_ROLES,
+  APPEAL_STATUSES,
+  STATEMENT_KINDS,
+} from '../../contract/enums';
 import { AUDIT_ACTIONS, AUDIT_SUBJECT_TYPES } from '../../rules/audit/auditActions';
 import { EVENT_TYPES } from '../../rules/policy/events';
 
@@ -13,7 +31,9 @@ function keyPaths(value: unknown, prefix = ''): string[] {
   return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => keyPaths(v, prefix ? `${prefix}.${k}` : k));
 }
 function lookup(messages: unknown, path: string): unknown {
-  return path.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), messages);
+  return path
+    .split('.')
+    .reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), messages);
 }
 
 describe('console translations', () => {
@@ -29,7 +49,12 @@ describe('console translations', () => {
     for (const path of keyPaths(appChinese)) {
       const zh = String(lookup(appChinese, path));
       expect(zh.trim(), path).not.toBe('');
-      if (/^(resources\.[^.]+\.fields\.(id|q)|resources\.api-keys\.name|resources\.api-keys\.fields\.prefix|resources\.audit-log\.fields\.actorApiKeyId)$/.test(path)) continue;
+      if (
+        /^(resources\.[^.]+\.fields\.(id|q)|resources\.api-keys\.name|resources\.api-keys\.fields\.prefix|resources\.audit-log\.fields\.actorApiKeyId)$/.test(
+          path,
+        )
+      )
+        continue;
       expect(/[\u4e00-\u9fff]/.test(zh), `${path}: "${zh}"`).toBe(true);
     }
   });

@@ -19,7 +19,10 @@ describe('parseListQuery', () => {
     fc.assert(
       fc.property(fc.string(), fc.string(), fc.jsonValue(), (sortField, filterKey, filterValue) => {
         try {
-          const q = parseListQuery(posts, { sort: JSON.stringify([sortField, 'ASC']), filter: JSON.stringify({ [filterKey]: filterValue }) });
+          const q = parseListQuery(posts, {
+            sort: JSON.stringify([sortField, 'ASC']),
+            filter: JSON.stringify({ [filterKey]: filterValue }),
+          });
           // Whatever passed maps onto declared columns only.
           expect(Object.values(posts.fields).map((f) => f.column)).toContain(q.sort.column);
           for (const f of q.filters) expect(Object.values(posts.fields).map((x) => x.column)).toContain(f.column);

@@ -23,7 +23,12 @@ describe('masking personal data', () => {
   });
 
   it('masks strings deep inside explanations', () => {
-    const masked = maskDeep({ all: [{ fact: 'contactHandles', factValue: [{ kind: 'wechat', value: 'abc_12345' }] }, { fact: 'text', factValue: '加我微信 abc_12345' }] });
+    const masked = maskDeep({
+      all: [
+        { fact: 'contactHandles', factValue: [{ kind: 'wechat', value: 'abc_12345' }] },
+        { fact: 'text', factValue: '加我微信 abc_12345' },
+      ],
+    });
     expect(JSON.stringify(masked)).not.toContain('abc_12345');
   });
 });

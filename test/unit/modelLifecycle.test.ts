@@ -21,7 +21,14 @@ describe('labels from decisions', () => {
   });
 });
 
-const label = (id: number, text: string, spam: 0 | 1, day: number): PlatformLabel => ({ id, text, spam, promo: null, queue: 'spam', labelledAt: new Date(Date.UTC(2026, 9, day)) });
+const label = (id: number, text: string, spam: 0 | 1, day: number): PlatformLabel => ({
+  id,
+  text,
+  spam,
+  promo: null,
+  queue: 'spam',
+  labelledAt: new Date(Date.UTC(2026, 9, day)),
+});
 
 describe('retraining', () => {
   it('splits by time: oldest to training, then calibration, newest to evaluation', () => {
@@ -40,8 +47,11 @@ describe('retraining', () => {
   it('gives the same bytes for the same inputs, and other bytes when a label goes', async () => {
     // A slice of the corpora keeps this quick; determinism does not depend on the size.
     const base = loadCorpora().filter((_, i) => i % 40 === 0);
-    const labels = Array.from({ length: 40 }, (_, i) => label(i + 1, i % 2 ? `moonberry newsletter ${i}` : `which kettle is good ${i}`, (i % 2) as 0 | 1, 1 + i));
-    const run = (ls: PlatformLabel[]) => retrain({ base, labels: ls, config: readTrainConfig(), settings: { labelWeight: 3, holdoutFraction: 0.2 }, active: null });
+    const labels = Array.from({ length: 40 }, (_, i) =>
+      label(i + 1, i % 2 ? `moonberry newsletter ${i}` : `which kettle is good ${i}`, (i % 2) as 0 | 1, 1 + i),
+    );
+    const run = (ls: PlatformLabel[]) =>
+      retrain({ base, labels: ls, config: readTrainConfig(), settings: { labelWeight: 3, holdoutFraction: 0.2 }, active: null });
     const [a, b, c] = [await run(labels), await run([...labels].reverse()), await run(labels.slice(1))];
     expect(Buffer.from(a.bytes).equals(Buffer.from(b.bytes))).toBe(true);
     expect(a.version).toBe(b.version);
@@ -52,7 +62,9 @@ describe('retraining', () => {
 
 describe('models and labels pages: translations', () => {
   const keyPaths = (value: unknown, prefix = ''): string[] =>
-    value === null || typeof value !== 'object' ? [prefix] : Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => keyPaths(v, prefix ? `${prefix}.${k}` : k));
+    value === null || typeof value !== 'object'
+      ? [prefix]
+      : Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => keyPaths(v, prefix ? `${prefix}.${k}` : k));
   it('have the same keys in both languages, and the Chinese ones are Chinese', async () => {
     const { modelsEnglish, modelsChinese } = await import('../../console/src/models/messages');
     expect(keyPaths(modelsChinese).sort()).toEqual(keyPaths(modelsEnglish).sort());

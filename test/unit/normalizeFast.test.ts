@@ -9,16 +9,40 @@ const char = fc.oneof(
   range(0x3000, 0x303f),
   range(0x4e00, 0x9fff),
   range(0xff00, 0xffef),
-  fc.constantFrom('\u0301', '\u0308', '\u302a', '\u3099', '\u309a', 'Σ', 'ς', 'İ', 'ﬁ', '㈱', '①', '\u1100', '\u1161', '가', '廣', '告', '與', '１', 'Ａ', '＃'),
+  fc.constantFrom(
+    '\u0301',
+    '\u0308',
+    '\u302a',
+    '\u3099',
+    '\u309a',
+    'Σ',
+    'ς',
+    'İ',
+    'ﬁ',
+    '㈱',
+    '①',
+    '\u1100',
+    '\u1161',
+    '가',
+    '廣',
+    '告',
+    '與',
+    '１',
+    'Ａ',
+    '＃',
+  ),
   range(0x80, 0x2fff),
 );
 
 describe('normalizeForMatch', () => {
   it('gives the full normalisation on every text', () => {
     fc.assert(
-      fc.property(fc.array(char, { maxLength: 30 }).map((cs) => cs.join('')), (text) => {
-        expect(normalizeForMatch(text)).toBe(normalizeSlowly(text));
-      }),
+      fc.property(
+        fc.array(char, { maxLength: 30 }).map((cs) => cs.join('')),
+        (text) => {
+          expect(normalizeForMatch(text)).toBe(normalizeSlowly(text));
+        },
+      ),
       { numRuns: 5000 },
     );
   });

@@ -8,14 +8,48 @@ import type { Facts } from '../../rules/policy/evaluation';
 const LISTS = { blocked: ['bad.example', 'Scam.Example', '微信'], brands: ['SoundJoy', '声悦', 'clearskin'] };
 
 // A small vocabulary so that generated conditions and facts actually meet.
-const words = fc.constantFrom('微信', '微信', 'VX', 'vx', '广告', '廣告', '＃ad', '#ad', 'deal', 'SoundJoy', '声悦', 'bad.example', 'www.bad.example', 'a.scam.example', 'hello', '', '１３８');
+const words = fc.constantFrom(
+  '微信',
+  '微信',
+  'VX',
+  'vx',
+  '广告',
+  '廣告',
+  '＃ad',
+  '#ad',
+  'deal',
+  'SoundJoy',
+  '声悦',
+  'bad.example',
+  'www.bad.example',
+  'a.scam.example',
+  'hello',
+  '',
+  '１３８',
+);
 const text = fc.array(words, { maxLength: 5 }).map((ws) => ws.join(' '));
-const scalar = fc.oneof(fc.integer({ min: -3, max: 120 }), fc.double({ min: -5, max: 200, noNaN: true }), text, fc.boolean(), fc.constant(null), fc.constantFrom('1', '2.5', 'abc'));
+const scalar = fc.oneof(
+  fc.integer({ min: -3, max: 120 }),
+  fc.double({ min: -5, max: 200, noNaN: true }),
+  text,
+  fc.boolean(),
+  fc.constant(null),
+  fc.constantFrom('1', '2.5', 'abc'),
+);
 const factValue = fc.oneof(
   { weight: 4, arbitrary: scalar },
   { weight: 2, arbitrary: fc.array(fc.oneof(text, fc.integer({ min: 0, max: 5 })), { maxLength: 4 }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constantFrom('wechat', 'qq', 'phone'), value: text, n: fc.integer({ min: 0, max: 9 }) }, { noNullPrototype: true }) },
-  { weight: 1, arbitrary: fc.array(fc.record({ kind: fc.constantFrom('wechat', 'qq'), value: text }, { noNullPrototype: true }), { maxLength: 3 }) },
+  {
+    weight: 2,
+    arbitrary: fc.record(
+      { kind: fc.constantFrom('wechat', 'qq', 'phone'), value: text, n: fc.integer({ min: 0, max: 9 }) },
+      { noNullPrototype: true },
+    ),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.array(fc.record({ kind: fc.constantFrom('wechat', 'qq'), value: text }, { noNullPrototype: true }), { maxLength: 3 }),
+  },
   { weight: 1, arbitrary: fc.constant(undefined) },
 );
 const FACT_NAMES = ['text', 'score', 'tags', 'handles', 'flag', 'count'] as const;
@@ -31,22 +65,56 @@ const leaf: fc.Arbitrary<Condition> = fc
     form: fc.oneof(
       fc.record({ operator: fc.constantFrom('equal', 'notEqual', 'not:equal', 'contains', 'doesNotContain'), value: scalar }),
       fc.record({ operator: fc.constantFrom('in', 'notIn', 'someFact:in'), value: fc.array(scalar, { maxLength: 4 }) }),
-      fc.record({ operator: fc.constantFrom('lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive', 'someFact:greaterThan', 'everyFact:lessThan', 'swap:lessThan'), value: number }),
-      fc.record({ operator: fc.constantFrom('someValue:equal', 'everyValue:notEqual'), value: fc.array(scalar, { minLength: 1, maxLength: 3 }) }),
-      fc.record({ operator: fc.constantFrom('containsAny', 'not:containsAny', 'someFact:containsAny'), value: fc.array(words.filter((w) => w !== ''), { minLength: 1, maxLength: 3 }) }),
-      fc.record({ operator: fc.constantFrom('matchesPattern', 'not:matchesPattern'), value: fc.constantFrom('^微信', 'v\\s*x', '(a+)+$', 'bad\\.example$', '[0-9]{3}', '#ad\\b', '\\bdeal\\b') }),
-      fc.record({ operator: fc.constantFrom('inList', 'domainInList', 'not:inList', 'containsPhraseFromList'), value: fc.constantFrom('blocked', 'brands', 'missing-list') }),
+      fc.record({
+        operator: fc.constantFrom(
+          'lessThan',
+          'lessThanInclusive',
+          'greaterThan',
+          'greaterThanInclusive',
+          'someFact:greaterThan',
+          'everyFact:lessThan',
+          'swap:lessThan',
+        ),
+        value: number,
+      }),
+      fc.record({
+        operator: fc.constantFrom('someValue:equal', 'everyValue:notEqual'),
+        value: fc.array(scalar, { minLength: 1, maxLength: 3 }),
+      }),
+      fc.record({
+        operator: fc.constantFrom('containsAny', 'not:containsAny', 'someFact:containsAny'),
+        value: fc.array(
+          words.filter((w) => w !== ''),
+          { minLength: 1, maxLength: 3 },
+        ),
+      }),
+      fc.record({
+        operator: fc.constantFrom('matchesPattern', 'not:matchesPattern'),
+        value: fc.constantFrom('^微信', 'v\\s*x', '(a+)+$', 'bad\\.example$', '[0-9]{3}', '#ad\\b', '\\bdeal\\b'),
+      }),
+      fc.record({
+        operator: fc.constantFrom('inList', 'domainInList', 'not:inList', 'containsPhraseFromList'),
+        value: fc.constantFrom('blocked', 'brands', 'missing-list'),
+      }),
       fc.record({ operator: fc.constant('between'), value: fc.tuple(number, number).map(([a, b]) => [Math.min(a, b), Math.max(a, b)]) }),
       fc.record({ operator: fc.constantFrom('equal', 'greaterThan'), value: fc.record({ fact: fc.constantFrom(...FACT_NAMES) }) }),
     ),
   })
-  .map(({ fact, path, priority, form }) => ({ fact, operator: form.operator, value: form.value, ...(path ? { path } : {}), ...(priority ? { priority } : {}) }));
+  .map(({ fact, path, priority, form }) => ({
+    fact,
+    operator: form.operator,
+    value: form.value,
+    ...(path ? { path } : {}),
+    ...(priority ? { priority } : {}),
+  }));
 
 const condition: fc.Arbitrary<Condition> = fc.letrec<{ c: Condition }>((tie) => ({
   c: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
     leaf,
-    fc.record({ all: fc.array(tie('c'), { maxLength: 4 }), priority: fc.option(fc.integer({ min: 1, max: 2 }), { nil: undefined }) }).map((x) => (x.priority ? x : { all: x.all })),
+    fc
+      .record({ all: fc.array(tie('c'), { maxLength: 4 }), priority: fc.option(fc.integer({ min: 1, max: 2 }), { nil: undefined }) })
+      .map((x) => (x.priority ? x : { all: x.all })),
     fc.record({ any: fc.array(tie('c'), { maxLength: 4 }) }),
     fc.record({ not: tie('c') }),
   ),
@@ -64,13 +132,27 @@ const policy: fc.Arbitrary<PolicyDocument> = fc
       priority: fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined }),
       conditions: topLevel,
       event: fc.oneof(
-        fc.record({ type: fc.constant('flag'), params: fc.record({ queue: fc.constantFrom('spam', 'scam'), priority: fc.integer({ min: 0, max: 100 }), reason: fc.constant('r') }) }),
+        fc.record({
+          type: fc.constant('flag'),
+          params: fc.record({
+            queue: fc.constantFrom('spam', 'scam'),
+            priority: fc.integer({ min: 0, max: 100 }),
+            reason: fc.constant('r'),
+          }),
+        }),
         fc.record({ type: fc.constant('hold') }),
       ),
     }),
     { minLength: 1, maxLength: 8 },
   )
-  .map((rules) => ({ rules: rules.map((r, i) => ({ name: `rule-${i}`, ...(r.priority ? { priority: r.priority } : {}), conditions: r.conditions, event: r.event })) }));
+  .map((rules) => ({
+    rules: rules.map((r, i) => ({
+      name: `rule-${i}`,
+      ...(r.priority ? { priority: r.priority } : {}),
+      conditions: r.conditions,
+      event: r.event,
+    })),
+  }));
 
 describe('compiled evaluator against json-rules-engine', () => {
   it('returns the same events and explanations on generated policies and items', async () => {
@@ -107,7 +189,11 @@ describe('compiled evaluator against json-rules-engine', () => {
     const lists = { odd: ['1:1', 'a+b', '(tm)', 'c.d', 'x|y', '[x]', 'a-b', '\\', '$5', '^_^'] };
     const doc: PolicyDocument = {
       rules: [
-        { name: 'list', conditions: { all: [{ fact: 'text', operator: 'containsPhraseFromList', value: 'odd' }] }, event: { type: 'hold' } },
+        {
+          name: 'list',
+          conditions: { all: [{ fact: 'text', operator: 'containsPhraseFromList', value: 'odd' }] },
+          event: { type: 'hold' },
+        },
         { name: 'inline', conditions: { all: [{ fact: 'text', operator: 'containsAny', value: lists.odd }] }, event: { type: 'hold' } },
       ],
     };
@@ -125,9 +211,26 @@ describe('compiled evaluator against json-rules-engine', () => {
       rules: [
         { name: 'empty any is true', conditions: { any: [] }, event: { type: 'hold' } },
         { name: 'empty all is true', priority: 5, conditions: { all: [] }, event: { type: 'hold', params: { reason: 'x' } } },
-        { name: 'missing fact is undefined', conditions: { all: [{ fact: 'nope', operator: 'equal', value: null }] }, event: { type: 'hold' } },
-        { name: 'numeric strings compare', conditions: { all: [{ fact: 'n', operator: 'greaterThan', value: 2 }] }, event: { type: 'hold' } },
-        { name: 'tiers short-circuit', conditions: { any: [{ fact: 'n', operator: 'equal', value: '3', priority: 2 }, { fact: 'missing', operator: 'equal', value: 1 }] }, event: { type: 'hold' } },
+        {
+          name: 'missing fact is undefined',
+          conditions: { all: [{ fact: 'nope', operator: 'equal', value: null }] },
+          event: { type: 'hold' },
+        },
+        {
+          name: 'numeric strings compare',
+          conditions: { all: [{ fact: 'n', operator: 'greaterThan', value: 2 }] },
+          event: { type: 'hold' },
+        },
+        {
+          name: 'tiers short-circuit',
+          conditions: {
+            any: [
+              { fact: 'n', operator: 'equal', value: '3', priority: 2 },
+              { fact: 'missing', operator: 'equal', value: 1 },
+            ],
+          },
+          event: { type: 'hold' },
+        },
       ],
     };
     const reference = createReferenceEvaluator(doc, {});

@@ -2,7 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadCorpora } from '../../models/training/corpora';
 import { normalizeForMatch } from '../../rules/text/normalize';
-import { PROMO_CUE_NAMES, PROMO_CUES, promoCues, promoCuesOfNormalized, promoCuesOneByOne, type PromoCue } from '../../rules/text/promoCues';
+import {
+  PROMO_CUE_NAMES,
+  PROMO_CUES,
+  promoCues,
+  promoCuesOfNormalized,
+  promoCuesOneByOne,
+  type PromoCue,
+} from '../../rules/text/promoCues';
 
 // One Chinese and one English text per cue, written from what sellers say.
 const EXAMPLES: Record<PromoCue, [string, string]> = {
@@ -43,10 +50,17 @@ describe('promotion cues', () => {
 describe('the one-scan cue pass', () => {
   // The literal pieces of every pattern (split at its operators), so random texts hit cues often,
   // overlap them and cut them short, among digits, currency signs, spaces and arbitrary characters.
-  const pieces = [...new Set(PROMO_CUE_NAMES.flatMap((name) => PROMO_CUES[name].source.split(/[()|?:\\[\]{}+*.^$]+|\\[sdb]/)).filter((p) => p.length > 0))];
+  const pieces = [
+    ...new Set(
+      PROMO_CUE_NAMES.flatMap((name) => PROMO_CUES[name].source.split(/[()|?:\\[\]{}+*.^$]+|\\[sdb]/)).filter((p) => p.length > 0),
+    ),
+  ];
   const fragment = fc.oneof(
     { weight: 4, arbitrary: fc.constantFrom(...pieces) },
-    { weight: 2, arbitrary: fc.constantFrom(' ', '1', '20', '%', '$', '¥', '.', '-', "'", ':', '：', 'a', '号', '送', '𠀀', '\uD800', '😀') },
+    {
+      weight: 2,
+      arbitrary: fc.constantFrom(' ', '1', '20', '%', '$', '¥', '.', '-', "'", ':', '：', 'a', '号', '送', '𠀀', '\uD800', '😀'),
+    },
     { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 3 }) },
   );
   const text = fc.array(fragment, { maxLength: 16 }).map((parts) => parts.join(''));

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { MAX_REPORT_PRIORITY, REASON_BASE_PRIORITY, ageFactor, outcomeOfDecision, queueForReport, reportPriority, reportWeight, reporterCredibility, type ReportReason } from '../../rules/reports/reportWeight';
+import {
+  MAX_REPORT_PRIORITY,
+  REASON_BASE_PRIORITY,
+  ageFactor,
+  outcomeOfDecision,
+  queueForReport,
+  reportPriority,
+  reportWeight,
+  reporterCredibility,
+  type ReportReason,
+} from '../../rules/reports/reportWeight';
 import { QUEUES, REPORT_REASONS, DECISION_ACTIONS } from '../../contract/enums';
 
 const count = fc.integer({ min: 0, max: 10_000 });
@@ -52,7 +62,9 @@ describe('report weight', () => {
   });
 
   it('sends every report to a queue that exists, and every decision to an outcome', () => {
-    for (const subject of ['post', 'account', 'transaction'] as const) for (const r of REPORT_REASONS) expect(QUEUES).toContain(queueForReport(subject, r));
-    for (const action of DECISION_ACTIONS) expect(outcomeOfDecision(action)).toBe(action === 'escalate' ? null : action === 'approve' ? 'rejected' : 'upheld');
+    for (const subject of ['post', 'account', 'transaction'] as const)
+      for (const r of REPORT_REASONS) expect(QUEUES).toContain(queueForReport(subject, r));
+    for (const action of DECISION_ACTIONS)
+      expect(outcomeOfDecision(action)).toBe(action === 'escalate' ? null : action === 'approve' ? 'rejected' : 'upheld');
   });
 });

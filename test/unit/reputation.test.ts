@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { addEvent, align, DEFAULT_SETTINGS, emptyState, recompute, reputation, retractEvent, type ReputationEvent } from '../../rules/reputation/beta';
+import {
+  addEvent,
+  align,
+  DEFAULT_SETTINGS,
+  emptyState,
+  recompute,
+  reputation,
+  retractEvent,
+  type ReputationEvent,
+} from '../../rules/reputation/beta';
 
 const day = (d: number) => new Date(Date.UTC(2026, 0, 1) + d * 86_400_000);
 
@@ -17,7 +26,11 @@ describe('Beta reputation', () => {
     const good = reputation({ discussion: d, commerce: emptyState(day(0)) }, 'member', day(20));
     expect(good.score).toBeGreaterThan(80);
     expect(good.confidence).toBeGreaterThan(0.6);
-    const bad = reputation({ discussion: d, commerce: addEvent(emptyState(day(0)), { component: 'commerce', weight: -5, at: day(20) }, DEFAULT_SETTINGS) }, 'member', day(20));
+    const bad = reputation(
+      { discussion: d, commerce: addEvent(emptyState(day(0)), { component: 'commerce', weight: -5, at: day(20) }, DEFAULT_SETTINGS) },
+      'member',
+      day(20),
+    );
     expect(bad.components.commerce.score).toBeLessThan(0.3);
     expect(bad.components.discussion.score).toBe(good.components.discussion.score);
   });
@@ -29,7 +42,11 @@ describe('Beta reputation', () => {
   });
 
   it('keeps incrementally, in any arrival order, what a full recomputation gives', () => {
-    const event = fc.record({ component: fc.constantFrom('discussion' as const, 'commerce' as const), weight: fc.double({ min: -5, max: 5, noNaN: true }).filter((w) => w !== 0), at: fc.integer({ min: 0, max: 400 }).map(day) });
+    const event = fc.record({
+      component: fc.constantFrom('discussion' as const, 'commerce' as const),
+      weight: fc.double({ min: -5, max: 5, noNaN: true }).filter((w) => w !== 0),
+      at: fc.integer({ min: 0, max: 400 }).map(day),
+    });
     fc.assert(
       fc.property(fc.array(event, { minLength: 1, maxLength: 60 }), (events: ReputationEvent[]) => {
         const incremental = { discussion: emptyState(new Date(0)), commerce: emptyState(new Date(0)) };
@@ -50,7 +67,11 @@ describe('Beta reputation', () => {
   });
 
   it('retracting an event leaves what recomputing without it gives', () => {
-    const event = fc.record({ component: fc.constantFrom('discussion' as const, 'commerce' as const), weight: fc.double({ min: -5, max: 5, noNaN: true }).filter((w) => Math.abs(w) > 1e-6), at: fc.integer({ min: 0, max: 400 }).map(day) });
+    const event = fc.record({
+      component: fc.constantFrom('discussion' as const, 'commerce' as const),
+      weight: fc.double({ min: -5, max: 5, noNaN: true }).filter((w) => Math.abs(w) > 1e-6),
+      at: fc.integer({ min: 0, max: 400 }).map(day),
+    });
     fc.assert(
       fc.property(fc.array(event, { minLength: 2, maxLength: 40 }), fc.nat(), (events: ReputationEvent[], pick) => {
         const gone = events[pick % events.length]!;

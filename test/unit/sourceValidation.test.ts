@@ -9,10 +9,25 @@ const row = (source: Source, i: number, y: 0 | 1, score = y ? 1 : -1): HeadRow =
   y,
   weight: 1,
   labelled: true,
-  example: { corpus: source.startsWith('yt') ? 'youtube' : source.startsWith('posts') ? 'posts' : source === 'templates' ? 'templates' : (source as Example['corpus']), source, text: `${source}-${i}`, spam: y, promo: null, group: `${source}:${i}` },
+  example: {
+    corpus: source.startsWith('yt')
+      ? 'youtube'
+      : source.startsWith('posts')
+        ? 'posts'
+        : source === 'templates'
+          ? 'templates'
+          : (source as Example['corpus']),
+    source,
+    text: `${source}-${i}`,
+    spam: y,
+    promo: null,
+    group: `${source}:${i}`,
+  },
 });
 
-const rows = (['sms-en', 'yt-psy', 'yt-lmfao', 'posts-a', 'posts-b', 'templates'] as const).flatMap((s) => Array.from({ length: 40 }, (_, i) => row(s, i, (i % 2) as 0 | 1)));
+const rows = (['sms-en', 'yt-psy', 'yt-lmfao', 'posts-a', 'posts-b', 'templates'] as const).flatMap((s) =>
+  Array.from({ length: 40 }, (_, i) => row(s, i, (i % 2) as 0 | 1)),
+);
 const identity: () => LinearHead = () => ({ weights: Float32Array.from([1]), bias: 0 });
 
 describe('held-out validation', () => {
@@ -43,7 +58,10 @@ describe('held-out validation', () => {
 
   it('reads each source at a cut chosen without it', () => {
     // posts-a separates at 0.5; yt-psy's positives all score below its negatives' range elsewhere.
-    const scoredRows = [...Array.from({ length: 40 }, (_, i) => row('posts-a', i, (i % 2) as 0 | 1, i % 2 ? 2 : -2)), ...Array.from({ length: 40 }, (_, i) => row('yt-psy', i, (i % 2) as 0 | 1, i % 2 ? 0.2 : -3))];
+    const scoredRows = [
+      ...Array.from({ length: 40 }, (_, i) => row('posts-a', i, (i % 2) as 0 | 1, i % 2 ? 2 : -2)),
+      ...Array.from({ length: 40 }, (_, i) => row('yt-psy', i, (i % 2) as 0 | 1, i % 2 ? 0.2 : -3)),
+    ];
     const scored = calibrate(
       scoredRows.map((r) => ({ row: r, logit: r.x.values[0]! })),
       { a: 1, b: 0 },

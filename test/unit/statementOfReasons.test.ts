@@ -13,7 +13,21 @@ const base = {
 
 describe('statement of reasons', () => {
   it('masks personal data in the facts it relied on, and leaves out the text itself', () => {
-    const s = renderStatement({ ...base, actions: ['remove'], facts: [{ name: 'contactHandles', value: [{ kind: 'phone', value: '13812345678' }, { kind: 'email', value: 'mia@example.com' }] }, { name: 'text', value: 'call 13812345678' }, { name: 'contactCount', value: 2 }] });
+    const s = renderStatement({
+      ...base,
+      actions: ['remove'],
+      facts: [
+        {
+          name: 'contactHandles',
+          value: [
+            { kind: 'phone', value: '13812345678' },
+            { kind: 'email', value: 'mia@example.com' },
+          ],
+        },
+        { name: 'text', value: 'call 13812345678' },
+        { name: 'contactCount', value: 2 },
+      ],
+    });
     const all = JSON.stringify(s);
     expect(all).not.toContain('13812345678');
     expect(all).not.toContain('mia@example.com');
@@ -23,7 +37,12 @@ describe('statement of reasons', () => {
   });
 
   it('carries the moderator’s note in each language, masked, and none when there is none', () => {
-    const s = renderStatement({ ...base, actions: ['remove'], facts: [], note: { en: 'You asked members to text 13812345678', zh: '您要求会员发短信到 13812345678。' } });
+    const s = renderStatement({
+      ...base,
+      actions: ['remove'],
+      facts: [],
+      note: { en: 'You asked members to text 13812345678', zh: '您要求会员发短信到 13812345678。' },
+    });
     expect(s.en).toMatch(/Moderator's note: You asked members to text \S+\. /);
     expect(s.zh).toMatch(/审核员说明：您要求会员发短信到 \S+。/);
     expect(JSON.stringify(s)).not.toContain('13812345678');
@@ -32,8 +51,15 @@ describe('statement of reasons', () => {
     expect(none.zh).not.toMatch(/审核员说明/);
   });
 
-    it('says who decided: a rule or a person', () => {
-    const auto = renderStatement({ ...base, automated: true, kind: 'automated', ground: { type: 'policy', policy: 'Blocked domains', version: 3, rules: ['blocked-domain-link'] }, actions: ['hold'], facts: [] });
+  it('says who decided: a rule or a person', () => {
+    const auto = renderStatement({
+      ...base,
+      automated: true,
+      kind: 'automated',
+      ground: { type: 'policy', policy: 'Blocked domains', version: 3, rules: ['blocked-domain-link'] },
+      actions: ['hold'],
+      facts: [],
+    });
     expect(auto.en).toMatch(/automatically/);
     expect(auto.en).toMatch(/"Blocked domains" v3 \(rule blocked-domain-link\)/);
     expect(auto.zh).toMatch(/自动/);
@@ -43,13 +69,23 @@ describe('statement of reasons', () => {
   it('renders every action in both languages, whatever the facts', () => {
     const actions: StatementAction[] = ['remove', 'hold', 'label', 'require_disclosure', 'warn', 'restrict_order', 'reinstate', 'uphold'];
     fc.assert(
-      fc.property(fc.subarray(actions, { minLength: 1 }), fc.array(fc.record({ name: fc.string({ minLength: 1, maxLength: 20 }), value: fc.oneof(fc.string(), fc.integer(), fc.array(fc.string())) }), { maxLength: 12 }), (acts, facts) => {
-        const s = renderStatement({ ...base, actions: acts, facts });
-        expect(s.en.length).toBeGreaterThan(40);
-        expect(/[\u4e00-\u9fff]/.test(s.zh)).toBe(true);
-        expect(s.facts.length).toBeLessThanOrEqual(8);
-        for (const f of s.facts) expect(f.value.length).toBeLessThanOrEqual(120);
-      }),
+      fc.property(
+        fc.subarray(actions, { minLength: 1 }),
+        fc.array(
+          fc.record({
+            name: fc.string({ minLength: 1, maxLength: 20 }),
+            value: fc.oneof(fc.string(), fc.integer(), fc.array(fc.string())),
+          }),
+          { maxLength: 12 },
+        ),
+        (acts, facts) => {
+          const s = renderStatement({ ...base, actions: acts, facts });
+          expect(s.en.length).toBeGreaterThan(40);
+          expect(/[\u4e00-\u9fff]/.test(s.zh)).toBe(true);
+          expect(s.facts.length).toBeLessThanOrEqual(8);
+          for (const f of s.facts) expect(f.value.length).toBeLessThanOrEqual(120);
+        },
+      ),
     );
   });
 

@@ -33,9 +33,12 @@ describe('contact handles', () => {
     expect(handles(text)).toContain(expected);
   });
 
-  it.each(['这个耳机音质怎么样？', 'Battery lasts 12 hours, 5 stars', '价格 599 元，2024 年款', '订单号 20261125001'])('finds nothing in "%s"', (text) => {
-    expect(handles(text)).toEqual([]);
-  });
+  it.each(['这个耳机音质怎么样？', 'Battery lasts 12 hours, 5 stars', '价格 599 元，2024 年款', '订单号 20261125001'])(
+    'finds nothing in "%s"',
+    (text) => {
+      expect(handles(text)).toEqual([]);
+    },
+  );
 
   it('recognises invitations to take it private', () => {
     expect(hasContactInvite(normalizeForMatch('有货，加我私聊'))).toBe(true);
@@ -49,7 +52,8 @@ describe('contact handles', () => {
 });
 
 describe('disclosure markers', () => {
-  const found = (text: string) => findDisclosureMarkers(normalizeForMatch(text), DEFAULT_DISCLOSURE_PHRASES).map((m) => `${m.phrase}${m.negated ? ' (negated)' : ''}`);
+  const found = (text: string) =>
+    findDisclosureMarkers(normalizeForMatch(text), DEFAULT_DISCLOSURE_PHRASES).map((m) => `${m.phrase}${m.negated ? ' (negated)' : ''}`);
 
   it('finds markers in both languages, folding width, case and script', () => {
     expect(found('【廣告】试用报告')).toContain('广告');
@@ -107,20 +111,53 @@ describe('fact builders', () => {
     scores: { spam: 0.1, promo: 0.9 },
     board: { posts24h: 40, commercial24h: 12, threshold: { share: 0.25, minPosts: 20 } },
   };
-  const post = { kind: 'thread', board: 'digital', title: '声悦 Air3 使用体验', body: '真心安利 https://shop.example/p/1?aff=me', rating: null, platformLabel: false, reach: 1000, hasProduct: true, postedAt: new Date('2026-11-01T00:00:00Z') };
+  const post = {
+    kind: 'thread',
+    board: 'digital',
+    title: '声悦 Air3 使用体验',
+    body: '真心安利 https://shop.example/p/1?aff=me',
+    rating: null,
+    platformLabel: false,
+    reach: 1000,
+    hasProduct: true,
+    postedAt: new Date('2026-11-01T00:00:00Z'),
+  };
 
   it('produces exactly the catalogue’s post facts', () => {
     const facts = computePostFacts(post, ctx, {});
-    expect(Object.keys(facts).sort()).toEqual(factsFor('post').map((f) => f.name).sort());
+    expect(Object.keys(facts).sort()).toEqual(
+      factsFor('post')
+        .map((f) => f.name)
+        .sort(),
+    );
     // Unknown facts are undefined, which the rules read exactly as missing.
     expect(facts.rating).toBeUndefined();
-    expect(facts).toMatchObject({ partneredBrandMentioned: true, hasDisclosure: false, hasAffiliateLink: true, mentionedBrands: ['soundjoy'], authorPartnerBrands: ['soundjoy'], disclosureVerdict: 'undisclosed' });
-    expect(facts).toMatchObject({ boardPosts24h: 40, boardCommercialShare24h: 0.3, boardCommercialThreshold: 0.25, boardOverThreshold: true });
+    expect(facts).toMatchObject({
+      partneredBrandMentioned: true,
+      hasDisclosure: false,
+      hasAffiliateLink: true,
+      mentionedBrands: ['soundjoy'],
+      authorPartnerBrands: ['soundjoy'],
+      disclosureVerdict: 'undisclosed',
+    });
+    expect(facts).toMatchObject({
+      boardPosts24h: 40,
+      boardCommercialShare24h: 0.3,
+      boardCommercialThreshold: 0.25,
+      boardOverThreshold: true,
+    });
   });
 
   it('says a board is over its threshold only with enough posts, and nothing without a board', () => {
-    expect(computePostFacts(post, { ...ctx, board: { posts24h: 10, commercial24h: 9, threshold: { share: 0.25, minPosts: 20 } } }, {}).boardOverThreshold).toBe(false);
-    expect(computePostFacts(post, { ...ctx, board: { posts24h: 0, commercial24h: 0, threshold: null } }, {})).toMatchObject({ boardPosts24h: 0, boardCommercialShare24h: undefined, boardOverThreshold: false });
+    expect(
+      computePostFacts(post, { ...ctx, board: { posts24h: 10, commercial24h: 9, threshold: { share: 0.25, minPosts: 20 } } }, {})
+        .boardOverThreshold,
+    ).toBe(false);
+    expect(computePostFacts(post, { ...ctx, board: { posts24h: 0, commercial24h: 0, threshold: null } }, {})).toMatchObject({
+      boardPosts24h: 0,
+      boardCommercialShare24h: undefined,
+      boardOverThreshold: false,
+    });
     const none = computePostFacts({ ...post, board: null }, { ...ctx, board: null }, {});
     expect(none.boardPosts24h).toBeUndefined();
     expect(none.boardOverThreshold).toBeUndefined();
@@ -138,10 +175,28 @@ describe('fact builders', () => {
 
   it('produces exactly the catalogue’s order facts', () => {
     const facts = computeTransactionFacts(
-      { amountCents: 129900, currency: 'CNY', status: 'completed', orderedAt: new Date('2026-11-01T00:00:00Z'), hasReferralPost: true, hasAffiliate: true, productBrandHandle: 'soundjoy' },
-      { buyer: author, buyerHistory: { orders90d: 3, refunds90d: 1, disputes90d: 0, ordersLastHour: 0 }, vendorHistory: { orders90d: 10, refunds90d: 1, disputes90d: 1, ordersLastHour: 2 }, referralPostDisclosed: false, affiliatePartnerships: ctx.authorPartnerships },
+      {
+        amountCents: 129900,
+        currency: 'CNY',
+        status: 'completed',
+        orderedAt: new Date('2026-11-01T00:00:00Z'),
+        hasReferralPost: true,
+        hasAffiliate: true,
+        productBrandHandle: 'soundjoy',
+      },
+      {
+        buyer: author,
+        buyerHistory: { orders90d: 3, refunds90d: 1, disputes90d: 0, ordersLastHour: 0 },
+        vendorHistory: { orders90d: 10, refunds90d: 1, disputes90d: 1, ordersLastHour: 2 },
+        referralPostDisclosed: false,
+        affiliatePartnerships: ctx.authorPartnerships,
+      },
     );
-    expect(Object.keys(facts).sort()).toEqual(factsFor('transaction').map((f) => f.name).sort());
+    expect(Object.keys(facts).sort()).toEqual(
+      factsFor('transaction')
+        .map((f) => f.name)
+        .sort(),
+    );
     expect(facts).toMatchObject({ amount: 1299, vendorRefundRate90d: 0.2, affiliatePartneredWithBrand: true });
   });
 

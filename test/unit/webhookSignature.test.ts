@@ -15,7 +15,10 @@ describe('webhook signatures', () => {
   it('matches a vector computed independently', () => {
     expect(signatureOf(VECTOR.secret, VECTOR.timestamp, VECTOR.body)).toBe(VECTOR.hex);
     expect(signatureHeader([VECTOR.secret], VECTOR.timestamp, VECTOR.body)).toBe(`t=${VECTOR.timestamp},v1=${VECTOR.hex}`);
-    expect(verifySignature(VECTOR.secret, `t=${VECTOR.timestamp},v1=${VECTOR.hex}`, VECTOR.body, VECTOR.timestamp + 10)).toEqual({ ok: true, timestamp: VECTOR.timestamp });
+    expect(verifySignature(VECTOR.secret, `t=${VECTOR.timestamp},v1=${VECTOR.hex}`, VECTOR.body, VECTOR.timestamp + 10)).toEqual({
+      ok: true,
+      timestamp: VECTOR.timestamp,
+    });
   });
 
   it('refuses a changed body, a wrong secret, an old or future timestamp and malformed headers', () => {
@@ -26,8 +29,20 @@ describe('webhook signatures', () => {
     expect(verifySignature(VECTOR.secret, header, VECTOR.body, VECTOR.timestamp + 301)).toEqual({ ok: false, reason: 'too_old' });
     expect(verifySignature(VECTOR.secret, header, VECTOR.body, VECTOR.timestamp - 301)).toEqual({ ok: false, reason: 'in_the_future' });
     // A replay with a fresh timestamp but the old signature does not verify: the timestamp is signed.
-    expect(verifySignature(VECTOR.secret, header.replace(`t=${VECTOR.timestamp}`, `t=${now}`), VECTOR.body, now)).toEqual({ ok: false, reason: 'no_match' });
-    for (const bad of [undefined, '', 'v1=abc', `t=${VECTOR.timestamp}`, `t=x,v1=${VECTOR.hex}`, `t=1,t=2,v1=${VECTOR.hex}`, `t=${VECTOR.timestamp},v1=${VECTOR.hex.slice(2)}`, 'garbage'])
+    expect(verifySignature(VECTOR.secret, header.replace(`t=${VECTOR.timestamp}`, `t=${now}`), VECTOR.body, now)).toEqual({
+      ok: false,
+      reason: 'no_match',
+    });
+    for (const bad of [
+      undefined,
+      '',
+      'v1=abc',
+      `t=${VECTOR.timestamp}`,
+      `t=x,v1=${VECTOR.hex}`,
+      `t=1,t=2,v1=${VECTOR.hex}`,
+      `t=${VECTOR.timestamp},v1=${VECTOR.hex.slice(2)}`,
+      'garbage',
+    ])
       expect(verifySignature(VECTOR.secret, bad, VECTOR.body, now), String(bad)).toEqual({ ok: false, reason: 'malformed' });
   });
 
@@ -43,7 +58,12 @@ describe('webhook signatures', () => {
       fc.property(fc.string({ minLength: 1 }), fc.string(), fc.integer({ min: 0, max: 2 ** 40 }), fc.nat(), (secret, body, t, at) => {
         const header = signatureHeader([secret], t, body);
         expect(verifySignature(secret, header, body, t).ok).toBe(true);
-        const tampered = body.length === 0 ? 'x' : body.slice(0, at % body.length) + String.fromCharCode((body.charCodeAt(at % body.length) + 1) % 0xd800) + body.slice((at % body.length) + 1);
+        const tampered =
+          body.length === 0
+            ? 'x'
+            : body.slice(0, at % body.length) +
+              String.fromCharCode((body.charCodeAt(at % body.length) + 1) % 0xd800) +
+              body.slice((at % body.length) + 1);
         if (tampered !== body) expect(verifySignature(secret, header, tampered, t).ok).toBe(false);
       }),
       { numRuns: 300 },

@@ -3,7 +3,10 @@ import { EnumField, LocaleDateField, enumChoices } from '../common/fields';
 import { ACCOUNT_TYPES } from '../../../contract/enums';
 import { csvExporter } from '../common/exporter';
 
-const filters = [<SearchInput key="q" source="q" alwaysOn />, <SelectInput key="type" source="type" choices={enumChoices('account_type', ACCOUNT_TYPES)} />];
+const filters = [
+  <SearchInput key="q" source="q" alwaysOn />,
+  <SelectInput key="type" source="type" choices={enumChoices('account_type', ACCOUNT_TYPES)} />,
+];
 
 export function AccountList() {
   return (

@@ -7,7 +7,7 @@ export function AccountShow() {
   return (
     <Show>
       <TabbedShowLayout>
-        <TabbedShowLayout.Tab label={translate("app.related.summary")}>
+        <TabbedShowLayout.Tab label={translate('app.related.summary')}>
           <TextField source="handle" />
           <TextField source="displayName" />
           <EnumField source="type" enumName="account_type" chip />

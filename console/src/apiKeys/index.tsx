@@ -2,7 +2,19 @@ import { useState } from 'react';
 import KeyIcon from '@mui/icons-material/Key';
 import { Box } from '@mui/material';
 import {
-  Create, DataTable, Edit, List, NullableBooleanInput, regex, required, SearchInput, SimpleForm, TextInput, useRecordContext, useTranslate, type RaRecord,
+  Create,
+  DataTable,
+  Edit,
+  List,
+  NullableBooleanInput,
+  regex,
+  required,
+  SearchInput,
+  SimpleForm,
+  TextInput,
+  useRecordContext,
+  useTranslate,
+  type RaRecord,
 } from 'react-admin';
 import { LocaleDateField, StaffField } from '../common/fields';
 import { csvExporter } from '../common/exporter';
@@ -24,7 +36,13 @@ function RevokeButton() {
 // The list keeps its filters when nothing is left (empty={false}): the "none yet" page would hide this one.
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
-  <NullableBooleanInput key="revoked" source="revoked" trueLabel="app.retire.api_keys.retired" falseLabel="app.retire.api_keys.active" alwaysOn />,
+  <NullableBooleanInput
+    key="revoked"
+    source="revoked"
+    trueLabel="app.retire.api_keys.retired"
+    falseLabel="app.retire.api_keys.active"
+    alwaysOn
+  />,
 ];
 
 export function ApiKeyList() {
@@ -54,7 +72,9 @@ export function ApiKeyCreate() {
   const translate = useTranslate();
   return (
     <Box>
-      {created && <OneTimeSecret title={translate('app.api_key_created')} secret={created} testId="new-api-key" onDismiss={() => setCreated(null)} />}
+      {created && (
+        <OneTimeSecret title={translate('app.api_key_created')} secret={created} testId="new-api-key" onDismiss={() => setCreated(null)} />
+      )}
       <Create
         key={formKey}
         redirect={false}

@@ -1,13 +1,29 @@
 import { useState } from 'react';
 import BalanceIcon from '@mui/icons-material/Balance';
 import { Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField as MuiTextField } from '@mui/material';
-import { DataTable, List, ReferenceField, SearchInput, SelectInput, Show, SimpleShowLayout, TextField, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import {
+  DataTable,
+  List,
+  ReferenceField,
+  SearchInput,
+  SelectInput,
+  Show,
+  SimpleShowLayout,
+  TextField,
+  useNotify,
+  useRecordContext,
+  useRefresh,
+  useTranslate,
+} from 'react-admin';
 import { EnumField, LocaleDateField, StaffField, enumChoices } from '../common/fields';
 import { APPEAL_STATUSES } from '../../../contract/enums';
 import { httpClient } from '../dataProvider';
 import { csvExporter } from '../common/exporter';
 
-const filters = [<SearchInput key="q" source="q" alwaysOn />, <SelectInput key="status" source="status" choices={enumChoices('appeal_status', APPEAL_STATUSES)} alwaysOn />];
+const filters = [
+  <SearchInput key="q" source="q" alwaysOn />,
+  <SelectInput key="status" source="status" choices={enumChoices('appeal_status', APPEAL_STATUSES)} alwaysOn />,
+];
 
 /** Uphold or reject, with the note the member's new statement will carry. */
 function ReviewButtons() {
@@ -41,7 +57,16 @@ function ReviewButtons() {
       <Dialog open={outcome !== null} onClose={() => setOutcome(null)} aria-labelledby="appeal-review-title">
         <DialogTitle id="appeal-review-title">{translate('app.appeals_review.title')}</DialogTitle>
         <DialogContent>
-          <MuiTextField autoFocus label={translate('app.appeals_review.note')} value={note} onChange={(e) => setNote(e.target.value)} fullWidth multiline minRows={2} margin="normal" />
+          <MuiTextField
+            autoFocus
+            label={translate('app.appeals_review.note')}
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+            fullWidth
+            multiline
+            minRows={2}
+            margin="normal"
+          />
         </DialogContent>
         <DialogActions>
           <Button onClick={() => setOutcome(null)}>{translate('ra.action.cancel')}</Button>

@@ -1,5 +1,16 @@
 import HistoryIcon from '@mui/icons-material/History';
-import { DataTable, FunctionField, List, SearchInput, SelectInput, Show, SimpleShowLayout, TextField, useRecordContext, useTranslate } from 'react-admin';
+import {
+  DataTable,
+  FunctionField,
+  List,
+  SearchInput,
+  SelectInput,
+  Show,
+  SimpleShowLayout,
+  TextField,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
 import { EnumField, LocaleDateField, StaffField } from '../common/fields';
 import { csvExporter } from '../common/exporter';
 import { AUDIT_ACTIONS, AUDIT_SUBJECT_TYPES } from '../../../rules/audit/auditActions';
@@ -20,11 +31,7 @@ function ActionField(_props: { source?: string; label?: string }) {
   const translate = useTranslate();
   if (!record?.action) return null;
   const action = String(record.action);
-  return (
-    <span title={action}>
-      {translate(`enums.audit_action.${action}`, { _: action })}
-    </span>
-  );
+  return <span title={action}>{translate(`enums.audit_action.${action}`, { _: action })}</span>;
 }
 
 const SubjectTypeField = () => <EnumField source="subjectType" enumName="audit_subject" />;
@@ -54,7 +61,10 @@ export function AuditShow() {
         <StaffField source="actorStaffId" />
         <FunctionField source="subjectType" render={() => <SubjectTypeField />} />
         <TextField source="subjectId" emptyText="–" />
-        <FunctionField source="detail" render={(r: { detail?: unknown }) => <pre style={{ margin: 0 }}>{JSON.stringify(r.detail ?? null, null, 2)}</pre>} />
+        <FunctionField
+          source="detail"
+          render={(r: { detail?: unknown }) => <pre style={{ margin: 0 }}>{JSON.stringify(r.detail ?? null, null, 2)}</pre>}
+        />
         <TextField source="requestId" emptyText="–" />
         <TextField source="prevHash" />
         <TextField source="hash" />
@@ -63,4 +73,9 @@ export function AuditShow() {
   );
 }
 
-export default { list: AuditList, show: AuditShow, icon: HistoryIcon, recordRepresentation: (r: { id: number; action: string }) => `#${r.id} ${r.action}` };
+export default {
+  list: AuditList,
+  show: AuditShow,
+  icon: HistoryIcon,
+  recordRepresentation: (r: { id: number; action: string }) => `#${r.id} ${r.action}`,
+};

@@ -11,15 +11,30 @@ import { enGB, zhCN } from 'date-fns/locale';
  * day/month/year in English (en-GB, as every other date the console shows), year/month/day in Chinese.
  */
 const PICKER_LOCALES = {
-  en: { adapter: enGB, date: 'dd/MM/yyyy', dateTime: 'dd/MM/yyyy HH:mm', text: pickerEnglish.components.MuiLocalizationProvider.defaultProps.localeText },
-  zh: { adapter: zhCN, date: 'yyyy/MM/dd', dateTime: 'yyyy/MM/dd HH:mm', text: pickerChinese.components.MuiLocalizationProvider.defaultProps.localeText },
+  en: {
+    adapter: enGB,
+    date: 'dd/MM/yyyy',
+    dateTime: 'dd/MM/yyyy HH:mm',
+    text: pickerEnglish.components.MuiLocalizationProvider.defaultProps.localeText,
+  },
+  zh: {
+    adapter: zhCN,
+    date: 'yyyy/MM/dd',
+    dateTime: 'yyyy/MM/dd HH:mm',
+    text: pickerChinese.components.MuiLocalizationProvider.defaultProps.localeText,
+  },
 };
 
 export function ConsolePickerLocale({ children }: { children: ReactNode }) {
   const [locale] = useLocaleState();
   const l = PICKER_LOCALES[locale === 'zh' ? 'zh' : 'en'];
   return (
-    <LocalizationProvider dateAdapter={AdapterDateFns} adapterLocale={l.adapter} localeText={l.text} dateFormats={{ keyboardDate: l.date, keyboardDateTime24h: l.dateTime }}>
+    <LocalizationProvider
+      dateAdapter={AdapterDateFns}
+      adapterLocale={l.adapter}
+      localeText={l.text}
+      dateFormats={{ keyboardDate: l.date, keyboardDateTime24h: l.dateTime }}
+    >
       {children}
     </LocalizationProvider>
   );

@@ -11,7 +11,14 @@ const toDate = (day: string): Date | null => (day ? parse(day, 'yyyy-MM-dd', new
 const toDay = (date: Date | null): string => (date && isValid(date) ? format(date, 'yyyy-MM-dd') : '');
 
 function DayPicker({ label, value, onChange }: { label: string; value: string; onChange: (day: string) => void }) {
-  return <DatePicker label={label} value={toDate(value)} onChange={(d) => onChange(toDay(d))} slotProps={{ textField: { size: 'small', sx: { width: 190 } } }} />;
+  return (
+    <DatePicker
+      label={label}
+      value={toDate(value)}
+      onChange={(d) => onChange(toDay(d))}
+      slotProps={{ textField: { size: 'small', sx: { width: 190 } } }}
+    />
+  );
 }
 
 /** A period of whole days, both ends included; by default the last `days` days through today. */
@@ -21,7 +28,15 @@ export function useDayRange(days = 30) {
   return { firstDay, lastDay, setFirstDay, setLastDay, period: () => periodOfDays(firstDay, lastDay) };
 }
 
-export function DayRangeInputs({ range, fromLabel, toLabel }: { range: ReturnType<typeof useDayRange>; fromLabel: string; toLabel: string }) {
+export function DayRangeInputs({
+  range,
+  fromLabel,
+  toLabel,
+}: {
+  range: ReturnType<typeof useDayRange>;
+  fromLabel: string;
+  toLabel: string;
+}) {
   return (
     <ConsolePickerLocale>
       <DayPicker label={fromLabel} value={range.firstDay} onChange={range.setFirstDay} />

@@ -7,7 +7,19 @@ import { useTranslate } from 'react-admin';
  * A secret the API returns once (an API key, a webhook signing secret): shown with a copy button
  * and a reminder that it will not be shown again. The form that asked for it has cleared itself.
  */
-export function OneTimeSecret({ title, secret, testId, children, onDismiss }: { title: string; secret: string; testId: string; children?: React.ReactNode; onDismiss: () => void }) {
+export function OneTimeSecret({
+  title,
+  secret,
+  testId,
+  children,
+  onDismiss,
+}: {
+  title: string;
+  secret: string;
+  testId: string;
+  children?: React.ReactNode;
+  onDismiss: () => void;
+}) {
   const translate = useTranslate();
   const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
   const copy = async () => {
@@ -23,7 +35,11 @@ export function OneTimeSecret({ title, secret, testId, children, onDismiss }: { 
     <Alert severity="success" sx={{ m: 2 }} onClose={onDismiss} slotProps={{ closeButton: { title: translate('app.secret.dismiss') } }}>
       <Box>{title}</Box>
       <Stack direction="row" spacing={1} sx={{ my: 1, alignItems: 'center', flexWrap: 'wrap' }}>
-        <Box component="code" data-testid={testId} sx={{ p: 0.5, bgcolor: 'background.paper', borderRadius: 0.5, wordBreak: 'break-all', userSelect: 'all' }}>
+        <Box
+          component="code"
+          data-testid={testId}
+          sx={{ p: 0.5, bgcolor: 'background.paper', borderRadius: 0.5, wordBreak: 'break-all', userSelect: 'all' }}
+        >
           {secret}
         </Box>
         <Button size="small" variant="outlined" startIcon={<ContentCopyIcon />} onClick={copy}>

@@ -6,7 +6,15 @@ import type { PercentParse } from './percent';
  * A field that asks for a percentage and says so: the % sign beside the number, the allowed range
  * below it, and, for a value out of range, a message of its own instead of the API's fraction check.
  */
-export function PercentInput({ label, text, onChange, parsed, range, serverError, width = 170 }: {
+export function PercentInput({
+  label,
+  text,
+  onChange,
+  parsed,
+  range,
+  serverError,
+  width = 170,
+}: {
   label: string;
   text: string;
   onChange: (text: string) => void;
@@ -17,7 +25,7 @@ export function PercentInput({ label, text, onChange, parsed, range, serverError
 }) {
   const translate = useTranslate();
   const problem = text.trim() === '' ? null : (parsed.problem ?? null);
-  const error = problem ? translate(`app.percent.${problem}`, range) : serverError ?? null;
+  const error = problem ? translate(`app.percent.${problem}`, range) : (serverError ?? null);
   return (
     <TextField
       size="small"

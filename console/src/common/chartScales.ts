@@ -38,7 +38,9 @@ export function timeTicks(min: number, max: number, maxTicks = 6): number[] {
   const months = [1, 2, 3, 6, 12].find((m) => span / (m * 30.44 * DAY) <= maxTicks - 1) ?? 12;
   const out: number[] = [];
   const start = new Date(min);
-  const d = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + (start.getUTCDate() > 1 || start.getUTCHours() > 0 ? 1 : 0), 1));
+  const d = new Date(
+    Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + (start.getUTCDate() > 1 || start.getUTCHours() > 0 ? 1 : 0), 1),
+  );
   while (d.getUTCMonth() % months !== 0) d.setUTCMonth(d.getUTCMonth() + 1);
   for (; d.getTime() <= max; d.setUTCMonth(d.getUTCMonth() + months)) out.push(d.getTime());
   return out;

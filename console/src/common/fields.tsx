@@ -1,5 +1,14 @@
 import { Chip } from '@mui/material';
-import { DateField, FunctionField, ReferenceField, useCanAccess, useLocaleState, useRecordContext, useTranslate, type DateFieldProps } from 'react-admin';
+import {
+  DateField,
+  FunctionField,
+  ReferenceField,
+  useCanAccess,
+  useLocaleState,
+  useRecordContext,
+  useTranslate,
+  type DateFieldProps,
+} from 'react-admin';
 import { DATE_LOCALES } from '../i18n/i18nProvider';
 import type { AppMessages } from '../i18n/en';
 
@@ -12,7 +21,17 @@ export function LocaleDateField(props: DateFieldProps) {
 }
 
 /** A stored code shown in the reader's language. */
-export function EnumField({ source, enumName, chip = false }: { source: string; enumName: EnumName; label?: string; chip?: boolean; sortable?: boolean }) {
+export function EnumField({
+  source,
+  enumName,
+  chip = false,
+}: {
+  source: string;
+  enumName: EnumName;
+  label?: string;
+  chip?: boolean;
+  sortable?: boolean;
+}) {
   const record = useRecordContext();
   const translate = useTranslate();
   const value = record?.[source] as string | null | undefined;
@@ -33,7 +52,9 @@ export function MoneyField({ source, label }: { source: string; label?: string }
       source={source}
       label={label}
       render={(r: Record<string, unknown>) =>
-        new Intl.NumberFormat(DATE_LOCALES[locale] ?? 'en-GB', { style: 'currency', currency: String(r.currency ?? 'CNY') }).format(Number(r[source]) / 100)
+        new Intl.NumberFormat(DATE_LOCALES[locale] ?? 'en-GB', { style: 'currency', currency: String(r.currency ?? 'CNY') }).format(
+          Number(r[source]) / 100,
+        )
       }
     />
   );

@@ -25,7 +25,8 @@ export function translateServerText(translate: TranslateFunction, message: Serve
 /** A flag's reasons as the list and item page show them: each in the console's language, joined as stored. */
 export function flagReasonText(translate: TranslateFunction, record: object): string {
   const flag = record as { reason?: unknown; reasons?: unknown };
-  if (Array.isArray(flag.reasons) && flag.reasons.length) return (flag.reasons as ServerText[]).map((m) => translateServerText(translate, m)).join('; ');
+  if (Array.isArray(flag.reasons) && flag.reasons.length)
+    return (flag.reasons as ServerText[]).map((m) => translateServerText(translate, m)).join('; ');
   return typeof flag.reason === 'string' ? flag.reason : '';
 }
 

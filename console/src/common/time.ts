@@ -14,18 +14,24 @@ const UNITS: Array<[Intl.NumberFormatOptions['unit'], number]> = [
 export function durationText(ms: number, locale: string): string {
   const abs = Math.max(0, ms);
   const [unit, size] = UNITS.find(([, size]) => abs >= size) ?? UNITS[UNITS.length - 1]!;
-  return numberFormat(DATE_LOCALES[locale] ?? 'en-GB', { style: 'unit', unit, unitDisplay: 'long', maximumFractionDigits: 0 }).format(Math.floor(abs / size));
+  return numberFormat(DATE_LOCALES[locale] ?? 'en-GB', { style: 'unit', unit, unitDisplay: 'long', maximumFractionDigits: 0 }).format(
+    Math.floor(abs / size),
+  );
 }
 
 export function useDuration() {
   const [locale] = useLocaleState();
-  return (from: string | Date | null | undefined, to: Date = new Date()) => (from ? durationText(to.getTime() - new Date(from).getTime(), locale) : '–');
+  return (from: string | Date | null | undefined, to: Date = new Date()) =>
+    from ? durationText(to.getTime() - new Date(from).getTime(), locale) : '–';
 }
 
 export function useDateText() {
   const [locale] = useLocaleState();
   return (iso: string | Date | null | undefined, withTime = true) =>
     iso
-      ? dateFormat(DATE_LOCALES[locale] ?? 'en-GB', withTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium' }).format(new Date(iso))
+      ? dateFormat(
+          DATE_LOCALES[locale] ?? 'en-GB',
+          withTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium' },
+        ).format(new Date(iso))
       : '–';
 }

@@ -1,6 +1,24 @@
 import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Box, Button, Card, CardContent, CardHeader, Chip, Grid, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Button,
+  Card,
+  CardContent,
+  CardHeader,
+  Chip,
+  Grid,
+  MenuItem,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField,
+  Typography,
+} from '@mui/material';
 import { Link, Title, useCanAccess, useLocaleState, useNotify, useTranslate } from 'react-admin';
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { callApi } from '../common/callApi';
@@ -32,7 +50,10 @@ function ThresholdEditor({ board, onSaved }: { board: BoardHealth; onSaved: () =
     if (parsed.fraction === undefined || minPostsProblem) return;
     setServerErrors({});
     try {
-      await callApi(ROUTES.thresholdSet, { params: { board: board.board }, body: { commercialShare: parsed.fraction, minPosts: Number(minPosts) } });
+      await callApi(ROUTES.thresholdSet, {
+        params: { board: board.board },
+        body: { commercialShare: parsed.fraction, minPosts: Number(minPosts) },
+      });
       notify('app.health.threshold_saved', { type: 'success' });
       onSaved();
     } catch (err) {
@@ -72,12 +93,30 @@ function ThresholdEditor({ board, onSaved }: { board: BoardHealth; onSaved: () =
   );
 }
 
-function BoardCard({ board, granularity, canEdit, onSaved }: { board: BoardHealth; granularity: 'hour' | 'day'; canEdit: boolean; onSaved: () => void }) {
+function BoardCard({
+  board,
+  granularity,
+  canEdit,
+  onSaved,
+}: {
+  board: BoardHealth;
+  granularity: 'hour' | 'day';
+  canEdit: boolean;
+  onSaved: () => void;
+}) {
   const translate = useTranslate();
   const [locale] = useLocaleState();
-  const fmt = (t: number) => new Date(t).toLocaleString(DATE_LOCALES[locale] ?? 'en-GB', granularity === 'day' ? { month: 'short', day: 'numeric' } : { month: 'short', day: 'numeric', hour: '2-digit' });
+  const fmt = (t: number) =>
+    new Date(t).toLocaleString(
+      DATE_LOCALES[locale] ?? 'en-GB',
+      granularity === 'day' ? { month: 'short', day: 'numeric' } : { month: 'short', day: 'numeric', hour: '2-digit' },
+    );
   // Buckets on a time axis, so a gap in the series shows as a gap in time.
-  const data = board.series.map((s) => ({ t: new Date(s.bucket).getTime(), commercial: s.commercialShare == null ? null : s.commercialShare * 100, disclosed: s.disclosedShare == null ? null : s.disclosedShare * 100 }));
+  const data = board.series.map((s) => ({
+    t: new Date(s.bucket).getTime(),
+    commercial: s.commercialShare == null ? null : s.commercialShare * 100,
+    disclosed: s.disclosedShare == null ? null : s.disclosedShare * 100,
+  }));
   const first = data.length ? Math.min(...data.map((d) => d.t)) : 0;
   const last = data.length ? Math.max(...data.map((d) => d.t)) : 1;
   const t = board.threshold;
@@ -87,24 +126,59 @@ function BoardCard({ board, granularity, canEdit, onSaved }: { board: BoardHealt
         title={board.board}
         slotProps={{ title: { variant: 'subtitle1', component: 'h2' } }}
         action={t?.alerted ? <Chip color="warning" size="small" label={translate('app.health.over_threshold')} /> : undefined}
-        subheader={translate('app.health.last24h', { share: pct(board.last24h?.commercialShare), disclosed: pct(board.last24h?.disclosedShare), posts: board.last24h?.posts ?? 0 })}
+        subheader={translate('app.health.last24h', {
+          share: pct(board.last24h?.commercialShare),
+          disclosed: pct(board.last24h?.disclosedShare),
+          posts: board.last24h?.posts ?? 0,
+        })}
       />
       <CardContent sx={{ pt: 0 }}>
         <ResponsiveContainer width="100%" height={200}>
           <LineChart data={data}>
             <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="t" type="number" scale="time" domain={[first, Math.max(last, first + 1)]} ticks={timeTicks(first, last, 5)} tickFormatter={fmt} />
+            <XAxis
+              dataKey="t"
+              type="number"
+              scale="time"
+              domain={[first, Math.max(last, first + 1)]}
+              ticks={timeTicks(first, last, 5)}
+              tickFormatter={fmt}
+            />
             <YAxis unit="%" domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} interval={0} />
             <Tooltip labelFormatter={(t) => fmt(Number(t))} formatter={(v) => `${Number(v).toFixed(0)}%`} />
             <Legend />
             {/* Straight segments between measured buckets: a smoothed curve would invent values between them. */}
-            <Line type="linear" dataKey="commercial" name={translate('app.health.commercial_share')} stroke="#e53935" dot={false} isAnimationActive={false} connectNulls />
-            <Line type="linear" dataKey="disclosed" name={translate('app.health.disclosed_share')} stroke="#43a047" dot={false} isAnimationActive={false} connectNulls />
-            {t && <ReferenceLine y={t.commercialShare * 100} stroke="#fb8c00" strokeDasharray="6 3" label={translate('app.health.threshold')} />}
+            <Line
+              type="linear"
+              dataKey="commercial"
+              name={translate('app.health.commercial_share')}
+              stroke="#e53935"
+              dot={false}
+              isAnimationActive={false}
+              connectNulls
+            />
+            <Line
+              type="linear"
+              dataKey="disclosed"
+              name={translate('app.health.disclosed_share')}
+              stroke="#43a047"
+              dot={false}
+              isAnimationActive={false}
+              connectNulls
+            />
+            {t && (
+              <ReferenceLine y={t.commercialShare * 100} stroke="#fb8c00" strokeDasharray="6 3" label={translate('app.health.threshold')} />
+            )}
           </LineChart>
         </ResponsiveContainer>
         <Typography variant="body2" color="text.secondary">
-          {translate('app.health.period', { posts: board.period.posts, share: pct(board.period.commercialShare), disclosed: pct(board.period.disclosedShare), vendor: pct(board.period.vendorShare), partnered: pct(board.period.partneredShare) })}
+          {translate('app.health.period', {
+            posts: board.period.posts,
+            share: pct(board.period.commercialShare),
+            disclosed: pct(board.period.disclosedShare),
+            vendor: pct(board.period.vendorShare),
+            partnered: pct(board.period.partneredShare),
+          })}
         </Typography>
         {canEdit && <ThresholdEditor board={board} onSaved={onSaved} />}
       </CardContent>
@@ -119,21 +193,31 @@ export function CommunityHealthPage() {
   const queryClient = useQueryClient();
   // Thresholds are set by whoever may edit policies: admins and community managers.
   const { canAccess: canEdit } = useCanAccess({ resource: 'policies', action: 'edit' });
-  const health = useQuery({ queryKey: ['community-health', granularity], queryFn: async (): Promise<Health> => callApi(ROUTES.communityHealth, { query: { granularity } }) });
+  const health = useQuery({
+    queryKey: ['community-health', granularity],
+    queryFn: async (): Promise<Health> => callApi(ROUTES.communityHealth, { query: { granularity } }),
+  });
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['community-health'] });
   return (
     <Box sx={{ p: 2 }}>
       <Title title={translate('app.health.title')} />
-      <Stack direction="row" spacing={2} sx={{ mb: 2, alignItems: "center" }}>
+      <Stack direction="row" spacing={2} sx={{ mb: 2, alignItems: 'center' }}>
         <Typography variant="h5" component="h1">
           {translate('app.health.title')}
         </Typography>
-        <TextField select size="small" label={translate('app.health.granularity')} value={granularity} onChange={(e) => setGranularity(e.target.value as 'hour' | 'day')} sx={{ width: 200 }}>
+        <TextField
+          select
+          size="small"
+          label={translate('app.health.granularity')}
+          value={granularity}
+          onChange={(e) => setGranularity(e.target.value as 'hour' | 'day')}
+          sx={{ width: 200 }}
+        >
           <MenuItem value="day">{translate('app.health.daily')}</MenuItem>
           <MenuItem value="hour">{translate('app.health.hourly')}</MenuItem>
         </TextField>
       </Stack>
-      {health.error && <Alert severity="error">{(health.error).message}</Alert>}
+      {health.error && <Alert severity="error">{health.error.message}</Alert>}
       {health.data && (
         <Grid container spacing={2}>
           {health.data.boards.map((b) => (
@@ -206,7 +290,10 @@ export function CommunityHealthPage() {
           {health.data.largeThreads.length > 0 && (
             <Grid size={12}>
               <Card>
-                <CardHeader title={translate('app.health.large_threads')} slotProps={{ title: { variant: 'subtitle1', component: 'h2' } }} />
+                <CardHeader
+                  title={translate('app.health.large_threads')}
+                  slotProps={{ title: { variant: 'subtitle1', component: 'h2' } }}
+                />
                 <CardContent sx={{ pt: 0 }}>
                   <Table size="small" aria-label={translate('app.health.large_threads')}>
                     <TableHead>

@@ -1,5 +1,19 @@
 import { useState } from 'react';
-import { Autocomplete, Box, Button, Card, CardContent, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import {
+  Autocomplete,
+  Box,
+  Button,
+  Card,
+  CardContent,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField,
+  Typography,
+} from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { Title, useGetList, useNotify, useTranslate } from 'react-admin';
 import { httpClient } from '../dataProvider';
@@ -13,7 +27,19 @@ interface Report {
   status: string;
   processed: number;
   total: number | null;
-  result: { counts: Record<string, number>; cases: Array<{ postId: number; author: string; brands: string[]; reach: number; confidence: number; postedAt: string; text: string; spans?: EvidenceSpan[] }> } | null;
+  result: {
+    counts: Record<string, number>;
+    cases: Array<{
+      postId: number;
+      author: string;
+      brands: string[];
+      reach: number;
+      confidence: number;
+      postedAt: string;
+      text: string;
+      spans?: EvidenceSpan[];
+    }>;
+  } | null;
 }
 
 /** The report a regulator asks for: a period, optionally one brand or creator; JSON on screen, CSV to hand over. */
@@ -24,8 +50,16 @@ export function ComplianceReportPage() {
   const [brand, setBrand] = useState<{ id: number; handle: string } | null>(null);
   const [creator, setCreator] = useState<{ id: number; handle: string } | null>(null);
   const [id, setId] = useState<number | null>(null);
-  const { data: brands } = useGetList('accounts', { filter: { type: 'brand' }, sort: { field: 'handle', order: 'ASC' }, pagination: { page: 1, perPage: 200 } });
-  const { data: creators } = useGetList('accounts', { filter: { type: 'creator' }, sort: { field: 'handle', order: 'ASC' }, pagination: { page: 1, perPage: 200 } });
+  const { data: brands } = useGetList('accounts', {
+    filter: { type: 'brand' },
+    sort: { field: 'handle', order: 'ASC' },
+    pagination: { page: 1, perPage: 200 },
+  });
+  const { data: creators } = useGetList('accounts', {
+    filter: { type: 'creator' },
+    sort: { field: 'handle', order: 'ASC' },
+    pagination: { page: 1, perPage: 200 },
+  });
   const { data } = useQuery({
     queryKey: ['compliance-report', id],
     queryFn: async () => (await httpClient(`/api/compliance-reports/${id}`)).json as Report,
@@ -49,8 +83,26 @@ export function ComplianceReportPage() {
       <CardContent>
         <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
           <DayRangeInputs range={range} fromLabel={translate('app.compliance.from')} toLabel={translate('app.compliance.to')} />
-          <Autocomplete size="small" fullWidth={false} sx={{ width: 220 }} options={(brands ?? []) as Array<{ id: number; handle: string }>} getOptionLabel={(o) => o.handle} value={brand} onChange={(_e, v) => setBrand(v)} renderInput={(p) => <TextField {...p} fullWidth label={translate('app.compliance.brand')} />} />
-          <Autocomplete size="small" fullWidth={false} sx={{ width: 220 }} options={(creators ?? []) as Array<{ id: number; handle: string }>} getOptionLabel={(o) => o.handle} value={creator} onChange={(_e, v) => setCreator(v)} renderInput={(p) => <TextField {...p} fullWidth label={translate('app.compliance.creator')} />} />
+          <Autocomplete
+            size="small"
+            fullWidth={false}
+            sx={{ width: 220 }}
+            options={(brands ?? []) as Array<{ id: number; handle: string }>}
+            getOptionLabel={(o) => o.handle}
+            value={brand}
+            onChange={(_e, v) => setBrand(v)}
+            renderInput={(p) => <TextField {...p} fullWidth label={translate('app.compliance.brand')} />}
+          />
+          <Autocomplete
+            size="small"
+            fullWidth={false}
+            sx={{ width: 220 }}
+            options={(creators ?? []) as Array<{ id: number; handle: string }>}
+            getOptionLabel={(o) => o.handle}
+            value={creator}
+            onChange={(_e, v) => setCreator(v)}
+            renderInput={(p) => <TextField {...p} fullWidth label={translate('app.compliance.creator')} />}
+          />
           <Button variant="contained" onClick={start}>
             {translate('app.compliance.generate')}
           </Button>
@@ -82,7 +134,9 @@ export function ComplianceReportPage() {
                     <TableCell>{c.author}</TableCell>
                     <TableCell>{c.brands.join(', ')}</TableCell>
                     <TableCell align="right">{c.reach}</TableCell>
-                    <TableCell sx={{ maxWidth: 520 }}>{c.spans ? <EvidenceText text={c.text} spans={c.spans} /> : c.text.slice(0, 120)}</TableCell>
+                    <TableCell sx={{ maxWidth: 520 }}>
+                      {c.spans ? <EvidenceText text={c.text} spans={c.spans} /> : c.text.slice(0, 120)}
+                    </TableCell>
                   </TableRow>
                 ))}
               </TableBody>

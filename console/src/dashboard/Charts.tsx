@@ -10,7 +10,16 @@ const HALF_DAY = 43_200_000;
 /** GET /api/stats/dashboard's answer, as the contract describes it. */
 export type DashboardStats = Dashboard;
 
-const QUEUE_COLORS: Record<string, string> = { spam: '#90a4ae', scam: '#e53935', contact_harvesting: '#fb8c00', fake_review: '#8e24aa', suspicious_order: '#3949ab', undisclosed_ad: '#43a047', community: '#00897b', member_reports: '#6d4c41' };
+const QUEUE_COLORS: Record<string, string> = {
+  spam: '#90a4ae',
+  scam: '#e53935',
+  contact_harvesting: '#fb8c00',
+  fake_review: '#8e24aa',
+  suspicious_order: '#3949ab',
+  undisclosed_ad: '#43a047',
+  community: '#00897b',
+  member_reports: '#6d4c41',
+};
 
 function ChartCard({ title, children }: { title: string; children: React.ReactNode }) {
   return (
@@ -27,8 +36,14 @@ export function FlagsPerDayChart({ stats }: { stats: DashboardStats }) {
   const queues = [...new Set(stats.flagsPerDay.map((r) => r.queue))];
   const days = [...new Set(stats.flagsPerDay.map((r) => r.day))].sort();
   // Days on a time axis: a day without flags keeps its width instead of vanishing from the axis.
-  const data = days.map((day) => Object.fromEntries([['t', dayTime(day)], ...queues.map((q) => [q, stats.flagsPerDay.find((r) => r.day === day && r.queue === q)?.n ?? 0])]));
-  const fmt = (t: number) => new Date(t).toLocaleDateString(DATE_LOCALES[locale] ?? 'en-GB', { month: 'short', day: 'numeric', timeZone: 'UTC' });
+  const data = days.map((day) =>
+    Object.fromEntries([
+      ['t', dayTime(day)],
+      ...queues.map((q) => [q, stats.flagsPerDay.find((r) => r.day === day && r.queue === q)?.n ?? 0]),
+    ]),
+  );
+  const fmt = (t: number) =>
+    new Date(t).toLocaleDateString(DATE_LOCALES[locale] ?? 'en-GB', { month: 'short', day: 'numeric', timeZone: 'UTC' });
   const first = days.length ? dayTime(days[0]!) : 0;
   const last = days.length ? dayTime(days[days.length - 1]!) : 0;
   const maxTotal = Math.max(0, ...data.map((row) => queues.reduce((sum, q) => sum + Number(row[q] ?? 0), 0)));
@@ -38,7 +53,14 @@ export function FlagsPerDayChart({ stats }: { stats: DashboardStats }) {
       <ResponsiveContainer width="100%" height={240}>
         <BarChart data={data}>
           <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="t" type="number" scale="time" domain={[first - HALF_DAY, last + HALF_DAY]} ticks={timeTicks(first, last, 6)} tickFormatter={fmt} />
+          <XAxis
+            dataKey="t"
+            type="number"
+            scale="time"
+            domain={[first - HALF_DAY, last + HALF_DAY]}
+            ticks={timeTicks(first, last, 6)}
+            tickFormatter={fmt}
+          />
           <YAxis allowDecimals={false} domain={[0, yTicks[yTicks.length - 1]!]} ticks={yTicks} />
           <Tooltip labelFormatter={(t) => fmt(Number(t))} formatter={(v, q) => [v, translate(`enums.queue.${String(q)}`)]} />
           <Legend formatter={(q) => translate(`enums.queue.${q}`)} />
@@ -53,7 +75,12 @@ export function FlagsPerDayChart({ stats }: { stats: DashboardStats }) {
 
 export function LatencyChart({ stats }: { stats: DashboardStats }) {
   const translate = useTranslate();
-  const data = stats.decisionLatency.map((l) => ({ ...l, label: translate(`enums.queue.${l.queue}`), medianHours: l.medianMinutes / 60, p90Hours: l.p90Minutes / 60 }));
+  const data = stats.decisionLatency.map((l) => ({
+    ...l,
+    label: translate(`enums.queue.${l.queue}`),
+    medianHours: l.medianMinutes / 60,
+    p90Hours: l.p90Minutes / 60,
+  }));
   const yTicks = niceTicks(Math.max(0, ...data.map((d) => d.p90Hours)), 5, false);
   // No space before the unit: a bar's label may be no wider than the bar, and "27 h" would wrap.
   const hours = (v: unknown) => `${Number(v) < 10 ? Number(v).toFixed(1) : Number(v).toFixed(0)}h`;

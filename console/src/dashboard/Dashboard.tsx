@@ -20,7 +20,11 @@ function useQueueSummary() {
     queryFn: async (): Promise<QueueRow[]> =>
       Promise.all(
         QUEUES.map(async (queue) => {
-          const { data, total } = await dataProvider.getList('flags', { filter: { status: 'open', queue }, sort: { field: 'createdAt', order: 'ASC' }, pagination: { page: 1, perPage: 1 } });
+          const { data, total } = await dataProvider.getList('flags', {
+            filter: { status: 'open', queue },
+            sort: { field: 'createdAt', order: 'ASC' },
+            pagination: { page: 1, perPage: 1 },
+          });
           return { queue, open: total ?? 0, oldest: (data[0]?.createdAt as string | undefined) ?? null };
         }),
       ),
@@ -34,7 +38,11 @@ function useRecentCount(resource: string, dateField: string) {
     queryKey: ['dashboard', 'recent', resource],
     queryFn: async () => {
       const since = new Date(Date.now() - 86_400_000).toISOString();
-      const { total } = await dataProvider.getList(resource, { filter: { [`${dateField}_gte`]: since }, sort: { field: 'id', order: 'ASC' }, pagination: { page: 1, perPage: 1 } });
+      const { total } = await dataProvider.getList(resource, {
+        filter: { [`${dateField}_gte`]: since },
+        sort: { field: 'id', order: 'ASC' },
+        pagination: { page: 1, perPage: 1 },
+      });
       return total ?? 0;
     },
     refetchInterval: 60_000,
@@ -106,7 +114,9 @@ export function Dashboard() {
               {(queues.data ?? []).map((q) => (
                 <TableRow key={q.queue}>
                   <TableCell>
-                    <Link to={`/flags?filter=${encodeURIComponent(JSON.stringify({ status: 'open', queue: q.queue }))}`}>{translate(`enums.queue.${q.queue}`)}</Link>
+                    <Link to={`/flags?filter=${encodeURIComponent(JSON.stringify({ status: 'open', queue: q.queue }))}`}>
+                      {translate(`enums.queue.${q.queue}`)}
+                    </Link>
                   </TableCell>
                   <TableCell align="right">{q.open}</TableCell>
                   <TableCell>{q.oldest ? fmt(q.oldest) : translate('app.dashboard.none')}</TableCell>

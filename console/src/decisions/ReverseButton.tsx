@@ -30,7 +30,16 @@ export function ReverseButton() {
       <Dialog open={open} onClose={() => setOpen(false)} aria-labelledby="reverse-title">
         <DialogTitle id="reverse-title">{translate('app.appeals.title')}</DialogTitle>
         <DialogContent>
-          <TextField autoFocus label={translate('app.appeals.reason')} value={reason} onChange={(e) => setReason(e.target.value)} fullWidth multiline minRows={2} margin="normal" />
+          <TextField
+            autoFocus
+            label={translate('app.appeals.reason')}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            fullWidth
+            multiline
+            minRows={2}
+            margin="normal"
+          />
         </DialogContent>
         <DialogActions>
           <Button onClick={() => setOpen(false)}>{translate('ra.action.cancel')}</Button>

@@ -1,5 +1,17 @@
 import GavelIcon from '@mui/icons-material/Gavel';
-import { BooleanField, BooleanInput, DataTable, List, ReferenceField, ReferenceManyField, SearchInput, SelectInput, Show, SimpleShowLayout, TextField } from 'react-admin';
+import {
+  BooleanField,
+  BooleanInput,
+  DataTable,
+  List,
+  ReferenceField,
+  ReferenceManyField,
+  SearchInput,
+  SelectInput,
+  Show,
+  SimpleShowLayout,
+  TextField,
+} from 'react-admin';
 import { EnumField, LocaleDateField, StaffField, enumChoices } from '../common/fields';
 import { DECISION_ACTIONS } from '../../../contract/enums';
 import { SubjectField } from '../flags/FlagList';
@@ -7,7 +19,11 @@ import { ReverseButton } from './ReverseButton';
 import { StatementText } from '../statements';
 import { csvExporter } from '../common/exporter';
 
-const filters = [<SearchInput key="q" source="q" alwaysOn />, <SelectInput key="action" source="action" choices={enumChoices('decision_action', DECISION_ACTIONS)} />, <BooleanInput key="automated" source="automated" />];
+const filters = [
+  <SearchInput key="q" source="q" alwaysOn />,
+  <SelectInput key="action" source="action" choices={enumChoices('decision_action', DECISION_ACTIONS)} />,
+  <BooleanInput key="automated" source="automated" />,
+];
 
 export function DecisionList() {
   return (

@@ -35,7 +35,11 @@ export function ExplanationTree({ node, depth = 0 }: { node: unknown; depth?: nu
     );
   }
   return (
-    <Typography variant="body2" component="div" sx={{ ...pad, fontFamily: 'monospace', color: n.result === undefined ? 'text.disabled' : 'text.primary' }}>
+    <Typography
+      variant="body2"
+      component="div"
+      sx={{ ...pad, fontFamily: 'monospace', color: n.result === undefined ? 'text.disabled' : 'text.primary' }}
+    >
       {mark(n.result)} {String(n.fact)}
       {n.path ? String(n.path) : ''} = {show(n.factValue)} <b>{String(n.operator)}</b> {show(n.valueResult ?? n.value)}
     </Typography>

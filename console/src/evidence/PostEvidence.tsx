@@ -33,15 +33,28 @@ export function PostEvidence({ postId }: { postId: number }) {
       {post.disclosure && post.disclosure.status !== 'not_commercial' && (
         <Box>
           <Typography variant="subtitle1" component="h3">
-            {translate('app.disclosure.verdict', { status: translate(`enums.disclosure_status.${post.disclosure.status}`, { _: post.disclosure.status }), confidence: Math.round(post.disclosure.confidence * 100) })}
+            {translate('app.disclosure.verdict', {
+              status: translate(`enums.disclosure_status.${post.disclosure.status}`, { _: post.disclosure.status }),
+              confidence: Math.round(post.disclosure.confidence * 100),
+            })}
           </Typography>
           <EvidenceText text={post.disclosure.text} spans={post.disclosure.spans as EvidenceSpan[]} lang={post.lang} />
         </Box>
       )}
       <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap' }}>
-        <Chip label={`${translate('resources.posts.fields.spamScore')}: ${pct(post.spamScore)}`} color={post.spamScore > 0.5 ? 'error' : 'default'} />
-        <Chip label={`${translate('resources.posts.fields.promoScore')}: ${pct(post.promoScore)}`} color={post.promoScore > 0.5 ? 'warning' : 'default'} />
-        {post.disclosureStatus && <Chip label={`${translate('resources.posts.fields.disclosureStatus')}: ${translate(`enums.disclosure_status.${post.disclosureStatus}`, { _: post.disclosureStatus })}`} />}
+        <Chip
+          label={`${translate('resources.posts.fields.spamScore')}: ${pct(post.spamScore)}`}
+          color={post.spamScore > 0.5 ? 'error' : 'default'}
+        />
+        <Chip
+          label={`${translate('resources.posts.fields.promoScore')}: ${pct(post.promoScore)}`}
+          color={post.promoScore > 0.5 ? 'warning' : 'default'}
+        />
+        {post.disclosureStatus && (
+          <Chip
+            label={`${translate('resources.posts.fields.disclosureStatus')}: ${translate(`enums.disclosure_status.${post.disclosureStatus}`, { _: post.disclosureStatus })}`}
+          />
+        )}
         <Chip label={`${translate('resources.posts.fields.reach')}: ${post.reach}`} />
         <ModelVersionChip id={post.modelVersionId} />
       </Stack>
@@ -52,7 +65,8 @@ export function PostEvidence({ postId }: { postId: number }) {
         {hits.map((h) => (
           <Box key={h.id} sx={{ my: 1, p: 1, border: 1, borderColor: 'divider', borderRadius: 1, maxWidth: 820 }}>
             <Typography variant="body2" component="div">
-              <b>{h.ruleName}</b> — {translateServerText(translate, { key: h.policyNameKey, text: h.policyName })} v{h.version} · {translate(`enums.policy_mode.${h.mode}`)} · {translate(`enums.event_type.${h.eventType}`, { _: h.eventType })}
+              <b>{h.ruleName}</b> — {translateServerText(translate, { key: h.policyNameKey, text: h.policyName })} v{h.version} ·{' '}
+              {translate(`enums.policy_mode.${h.mode}`)} · {translate(`enums.event_type.${h.eventType}`, { _: h.eventType })}
             </Typography>
             <ExplanationTree node={h.explanation} />
           </Box>

@@ -5,7 +5,6 @@ import { ReputationHistoryChart } from './ReputationHistoryChart';
 import { callApi } from '../common/callApi';
 import { ROUTES } from '../../../contract/routes';
 
-
 /** The author's reputation over time, from the evidence that built it. */
 export function ReputationChart({ accountId }: { accountId: number }) {
   const translate = useTranslate();

@@ -21,7 +21,10 @@ export function ReputationHistoryChart({ history, height = 160 }: { history: Rep
   const translate = useTranslate();
   const [locale] = useLocaleState();
   // The chart lays out its ticks by formatting many candidate dates on every render: one formatter, one data array.
-  const points = useMemo(() => history.filter((h) => !h.retractedAt).map((h) => ({ ...h, t: new Date(h.occurredAt).getTime() })), [history]);
+  const points = useMemo(
+    () => history.filter((h) => !h.retractedAt).map((h) => ({ ...h, t: new Date(h.occurredAt).getTime() })),
+    [history],
+  );
   const day = dateFormat(DATE_LOCALES[locale] ?? 'en-GB', { month: 'short', day: 'numeric' });
   if (points.length === 0) return null;
   const fmt = (t: number) => day.format(t);
@@ -34,14 +37,37 @@ export function ReputationHistoryChart({ history, height = 160 }: { history: Rep
     <ResponsiveContainer width="100%" height={height}>
       <LineChart data={points} margin={{ top: 8, right: 16, bottom: 0, left: -16 }}>
         <CartesianGrid strokeDasharray="3 3" />
-        <XAxis dataKey="t" type="number" scale="time" domain={[first, Math.max(last, first + 1)]} ticks={ticks} tickFormatter={fmt} minTickGap={8} />
+        <XAxis
+          dataKey="t"
+          type="number"
+          scale="time"
+          domain={[first, Math.max(last, first + 1)]}
+          ticks={ticks}
+          tickFormatter={fmt}
+          minTickGap={8}
+        />
         <YAxis domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} />
         <Tooltip labelFormatter={(v) => fmt(Number(v))} formatter={(v) => Number(v).toFixed(0)} />
         {both && <Legend />}
         {both ? (
           <>
-            <Line type="stepAfter" dataKey="discussion" name={translate('app.workbench.discussion')} stroke="#1565c0" dot={false} isAnimationActive={false} />
-            <Line type="stepAfter" dataKey="commerce" name={translate('app.workbench.commerce')} stroke="#ad1457" strokeDasharray="4 2" dot={false} isAnimationActive={false} />
+            <Line
+              type="stepAfter"
+              dataKey="discussion"
+              name={translate('app.workbench.discussion')}
+              stroke="#1565c0"
+              dot={false}
+              isAnimationActive={false}
+            />
+            <Line
+              type="stepAfter"
+              dataKey="commerce"
+              name={translate('app.workbench.commerce')}
+              stroke="#ad1457"
+              strokeDasharray="4 2"
+              dot={false}
+              isAnimationActive={false}
+            />
           </>
         ) : (
           <Line type="stepAfter" dataKey="score" stroke="#1976d2" dot={false} isAnimationActive={false} />

@@ -12,9 +12,11 @@ export interface Span {
 const URL = /\b(?:https?:\/\/|www\.)[^\s<>"'，。！？、）)】]+/giu;
 const MASKED = /[\p{L}\p{N}_.+-]*\*{2,}[\p{L}\p{N}_.+@-]*/gu;
 // Ways members invite contact off the platform (DOMAIN: 引流), as they read after masking.
-const CONTACT = /(?:加\s*[vV微威薇]|[vV]\s*信|微信|威信|薇信|\bvx\b|\bwx\b|扣扣|\bQQ\b|私聊|私信|打我电话|给我打电话|whats\s?app|telegram|\bDM me\b|link in bio|call me (?:at|on))/giu;
+const CONTACT =
+  /(?:加\s*[vV微威薇]|[vV]\s*信|微信|威信|薇信|\bvx\b|\bwx\b|扣扣|\bQQ\b|私聊|私信|打我电话|给我打电话|whats\s?app|telegram|\bDM me\b|link in bio|call me (?:at|on))/giu;
 // Prices as posts write them: ¥199, 199元, RMB 99, $19.99, 19.99 USD.
-const PRICE = /(?:[¥￥$€£]\s?\d[\d,]*(?:\.\d+)?|\d[\d,]*(?:\.\d+)?\s?(?:元|块|rmb|RMB|USD|usd|CNY|美元)|(?:RMB|CNY|USD)\s?\d[\d,]*(?:\.\d+)?)/gu;
+const PRICE =
+  /(?:[¥￥$€£]\s?\d[\d,]*(?:\.\d+)?|\d[\d,]*(?:\.\d+)?\s?(?:元|块|rmb|RMB|USD|usd|CNY|美元)|(?:RMB|CNY|USD)\s?\d[\d,]*(?:\.\d+)?)/gu;
 
 /**
  * Where the evidence sits in a post's text as the API returns it (identifiers already masked):
@@ -34,11 +36,13 @@ export function evidenceSpans(text: string, matchedTerms: readonly string[], bra
   // A Latin term counts as a whole word ("ad" is not marked inside "had"); Chinese has no spaces
   // to wait for, so a Chinese term counts wherever it stands.
   const latin = /[a-z0-9]/;
-  const wholeWord = (i: number, n: string) => !(latin.test(n[0]!) && latin.test(lower[i - 1] ?? '')) && !(latin.test(n[n.length - 1]!) && latin.test(lower[i + n.length] ?? ''));
+  const wholeWord = (i: number, n: string) =>
+    !(latin.test(n[0]!) && latin.test(lower[i - 1] ?? '')) && !(latin.test(n[n.length - 1]!) && latin.test(lower[i + n.length] ?? ''));
   const find = (needle: string, kind: SpanKind) => {
     const n = needle.toLowerCase();
     if (n.length < 2) return;
-    for (let i = lower.indexOf(n); i >= 0; i = lower.indexOf(n, i + 1)) if (wholeWord(i, n)) spans.push({ start: i, end: i + n.length, kind });
+    for (let i = lower.indexOf(n); i >= 0; i = lower.indexOf(n, i + 1))
+      if (wholeWord(i, n)) spans.push({ start: i, end: i + n.length, kind });
   };
   for (const p of DEFAULT_DISCLOSURE_PHRASES) find(p, 'disclosure');
   for (const b of brands) find(b, 'brand');
@@ -60,7 +64,8 @@ export function matchedTermsOf(explanation: unknown): string[] {
   const walk = (node: unknown) => {
     if (!node || typeof node !== 'object') return;
     const n = node as Record<string, unknown>;
-    if (n.operator === 'containsAny' && n.result === true && Array.isArray(n.value)) out.push(...n.value.filter((v): v is string => typeof v === 'string'));
+    if (n.operator === 'containsAny' && n.result === true && Array.isArray(n.value))
+      out.push(...n.value.filter((v): v is string => typeof v === 'string'));
     for (const key of ['all', 'any']) if (Array.isArray(n[key])) (n[key] as unknown[]).forEach(walk);
     if (n.not) walk(n.not);
   };

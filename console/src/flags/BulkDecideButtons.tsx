@@ -22,7 +22,10 @@ export function BulkDecideButtons({ queues }: { queues: readonly string[] }) {
   const [asking, setAsking] = useState<'approve' | 'remove' | null>(null);
   const records = selectedIds.map((id) => (data ?? []).find((r) => r.id === id));
   const decisionFor = (kind: 'approve' | 'remove', queue: string) => (kind === 'approve' ? APPROVE_TEMPLATE : removeTemplateFor(queue));
-  const actions = (kind: 'approve' | 'remove') => [...new Set(records.filter(Boolean).map((r) => translate(`enums.decision_action.${decisionFor(kind, String(r!.queue)).action}`)))].join(', ');
+  const actions = (kind: 'approve' | 'remove') =>
+    [...new Set(records.filter(Boolean).map((r) => translate(`enums.decision_action.${decisionFor(kind, String(r!.queue)).action}`)))].join(
+      ', ',
+    );
 
   const run = async (kind: 'approve' | 'remove') => {
     setAsking(null);
@@ -57,7 +60,10 @@ export function BulkDecideButtons({ queues }: { queues: readonly string[] }) {
             await releaseFlag(c.id).catch(() => undefined);
           }
         }
-        notify('app.triage.bulk_done', { type: failed || skipped ? 'warning' : 'success', messageArgs: { done: claimed.length - failed, skipped: skipped + failed } });
+        notify('app.triage.bulk_done', {
+          type: failed || skipped ? 'warning' : 'success',
+          messageArgs: { done: claimed.length - failed, skipped: skipped + failed },
+        });
         refresh();
       },
       undo: async () => {
@@ -83,7 +89,12 @@ export function BulkDecideButtons({ queues }: { queues: readonly string[] }) {
         </DialogContent>
         <DialogActions>
           <Button onClick={() => setAsking(null)}>{translate('app.triage.cancel')}</Button>
-          <Button variant="contained" color={asking === 'approve' ? 'success' : 'error'} onClick={() => asking && void run(asking)} autoFocus>
+          <Button
+            variant="contained"
+            color={asking === 'approve' ? 'success' : 'error'}
+            onClick={() => asking && void run(asking)}
+            autoFocus
+          >
             {translate('app.triage.bulk_confirm')}
           </Button>
         </DialogActions>

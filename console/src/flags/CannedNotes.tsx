@@ -6,7 +6,11 @@ export type NoteTemplate = { id: number; queue: string; slot: number; title: str
 
 /** A queue's canned notes in key order; at most nine, one per digit. */
 export function useNoteTemplates(queue: string | undefined) {
-  const { data } = useGetList<NoteTemplate>('note-templates', { filter: { queue }, sort: { field: 'slot', order: 'ASC' }, pagination: { page: 1, perPage: 9 } }, { enabled: !!queue });
+  const { data } = useGetList<NoteTemplate>(
+    'note-templates',
+    { filter: { queue }, sort: { field: 'slot', order: 'ASC' }, pagination: { page: 1, perPage: 9 } },
+    { enabled: !!queue },
+  );
   return data ?? [];
 }
 
@@ -46,13 +50,28 @@ export function CannedNotes({
       </Typography>
       {picking && (
         <Alert severity="info" role="status" sx={{ mb: 1 }}>
-          {templates.length ? translate('app.notes.picking', { max: templates.length === 1 ? 1 : templates[templates.length - 1]!.slot }) : translate('app.notes.none')}
+          {templates.length
+            ? translate('app.notes.picking', { max: templates.length === 1 ? 1 : templates[templates.length - 1]!.slot })
+            : translate('app.notes.none')}
         </Alert>
       )}
       {templates.length > 0 ? (
-        <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', rowGap: 1, mb: 1 }} role="group" aria-label={translate('resources.note-templates.name', { smart_count: 2 })}>
+        <Stack
+          direction="row"
+          spacing={1}
+          sx={{ flexWrap: 'wrap', rowGap: 1, mb: 1 }}
+          role="group"
+          aria-label={translate('resources.note-templates.name', { smart_count: 2 })}
+        >
           {templates.map((t) => (
-            <Button key={t.id} size="small" variant={t.id === templateId ? 'contained' : 'outlined'} onClick={() => onPick(t)} aria-keyshortcuts={`n ${t.slot}`} data-template-slot={t.slot}>
+            <Button
+              key={t.id}
+              size="small"
+              variant={t.id === templateId ? 'contained' : 'outlined'}
+              onClick={() => onPick(t)}
+              aria-keyshortcuts={`n ${t.slot}`}
+              data-template-slot={t.slot}
+            >
               {t.slot} · {t.title}
             </Button>
           ))}

@@ -1,5 +1,16 @@
 import { Box, Chip, Typography } from '@mui/material';
-import { DataTable, List, Loading, NumberField, ReferenceField, SearchInput, SelectInput, useListContext, useRecordContext, useTranslate } from 'react-admin';
+import {
+  DataTable,
+  List,
+  Loading,
+  NumberField,
+  ReferenceField,
+  SearchInput,
+  SelectInput,
+  useListContext,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
 import { useTriageKeys } from './useTriageKeys';
 import { KeyboardHelp } from './KeyboardHelp';
 import { BulkDecideButtons } from './BulkDecideButtons';
@@ -29,7 +40,8 @@ function SnippetField() {
   return (
     <Box sx={{ minWidth: 260, maxWidth: 560 }}>
       <Typography variant="caption" color="text.secondary" component="div">
-        {translate(`enums.subject_type.${record.subjectType}`, { _: record.subjectType })} #{record.subjectId} · {flagReasonText(translate, record)}
+        {translate(`enums.subject_type.${record.subjectType}`, { _: record.subjectType })} #{record.subjectId} ·{' '}
+        {flagReasonText(translate, record)}
       </Typography>
       <Typography variant="body2" component="div">
         {subject?.snippet ? <HighlightedText text={subject.snippet} lang={subject.lang} compact /> : '–'}
@@ -78,9 +90,20 @@ export function DueField() {
   if (!record?.dueAt || record.status !== 'open') return <span>–</span>;
   const now = new Date();
   if (record.overdue) {
-    return <Chip size="small" color="error" data-overdue="true" label={translate('app.sla.overdue', { duration: duration(record.dueAt as string, now) })} />;
+    return (
+      <Chip
+        size="small"
+        color="error"
+        data-overdue="true"
+        label={translate('app.sla.overdue', { duration: duration(record.dueAt as string, now) })}
+      />
+    );
   }
-  return <span data-overdue="false">{translate('app.sla.due_in', { duration: duration(now.toISOString(), new Date(record.dueAt as string)) })}</span>;
+  return (
+    <span data-overdue="false">
+      {translate('app.sla.due_in', { duration: duration(now.toISOString(), new Date(record.dueAt as string)) })}
+    </span>
+  );
 }
 
 /** The list is titled by its queue, as the menu names it. */
@@ -88,7 +111,13 @@ function QueueTitle() {
   const { filterValues } = useListContext();
   const translate = useTranslate();
   const queue = filterValues?.queue as string | undefined;
-  return <span>{queue && typeof queue === 'string' ? translate('app.triage.queue_title', { queue: translate(`enums.queue.${queue}`) }) : translate('app.triage.all_queues')}</span>;
+  return (
+    <span>
+      {queue && typeof queue === 'string'
+        ? translate('app.triage.queue_title', { queue: translate(`enums.queue.${queue}`) })
+        : translate('app.triage.all_queues')}
+    </span>
+  );
 }
 
 /** The queue, worked from the keyboard (see useTriageKeys). */
@@ -110,7 +139,13 @@ function TriageTable({ queues }: { queues: readonly string[] }) {
       <DataTable
         rowClick="show"
         bulkActionButtons={mayBulk ? <BulkDecideButtons queues={queues} /> : false}
-        rowSx={(record) => (record.id === selectedId ? { outline: '2px solid', outlineColor: 'primary.main', outlineOffset: '-2px', bgcolor: 'action.selected' } : pending.has(record.id) ? { opacity: 0.4 } : {})}
+        rowSx={(record) =>
+          record.id === selectedId
+            ? { outline: '2px solid', outlineColor: 'primary.main', outlineOffset: '-2px', bgcolor: 'action.selected' }
+            : pending.has(record.id)
+              ? { opacity: 0.4 }
+              : {}
+        }
       >
         <DataTable.Col source="priority" field={NumberField} />
         {!oneQueue && <DataTable.Col source="queue" field={() => <EnumField source="queue" enumName="queue" chip />} />}
@@ -121,7 +156,9 @@ function TriageTable({ queues }: { queues: readonly string[] }) {
         <DataTable.Col source="dueAt" label="app.triage.col.due" disableSort field={DueField} />
         <DataTable.Col source="reportCount" field={NumberField} />
         <DataTable.Col source="claimedBy" label="app.triage.col.claimed" disableSort field={ClaimedField} />
-        {filterValues?.status !== 'open' && <DataTable.Col source="status" field={() => <EnumField source="status" enumName="flag_status" />} />}
+        {filterValues?.status !== 'open' && (
+          <DataTable.Col source="status" field={() => <EnumField source="status" enumName="flag_status" />} />
+        )}
         {filterValues?.status !== 'open' && <DataTable.Col source="decidedAt" field={LocaleDateField} />}
       </DataTable>
     </>

@@ -1,7 +1,18 @@
 import { useEffect, useRef, useState } from 'react';
 import { Alert, Box, Button, Chip, Divider, Stack, Typography } from '@mui/material';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { DataTable, Link, Loading, NumberField, RecordContextProvider, ReferenceManyField, Title, useGetIdentity, useNotify, useTranslate } from 'react-admin';
+import {
+  DataTable,
+  Link,
+  Loading,
+  NumberField,
+  RecordContextProvider,
+  ReferenceManyField,
+  Title,
+  useGetIdentity,
+  useNotify,
+  useTranslate,
+} from 'react-admin';
 import { useNavigate, useParams } from 'react-router-dom';
 import { HighlightedText } from '../evidence/HighlightedText';
 import { matchedTermsOf } from '../evidence/highlight';
@@ -31,9 +42,19 @@ function useMinutesLeft(until: string | null | undefined) {
 function ClaimBox({ wb, mine, onClaim, onRelease }: { wb: Workbench; mine: boolean; onClaim(): void; onRelease(): void }) {
   const translate = useTranslate();
   const minutes = useMinutesLeft(wb.flag.claimActive ? wb.flag.claimedUntil : null);
-  const text = !wb.flag.claimActive || minutes === 0 ? translate('app.workbench.claim_none') : mine ? translate('app.workbench.claim_mine', { minutes }) : translate('app.workbench.claim_other', { name: wb.flag.claimedByName ?? `#${wb.flag.claimedBy}`, minutes });
+  const text =
+    !wb.flag.claimActive || minutes === 0
+      ? translate('app.workbench.claim_none')
+      : mine
+        ? translate('app.workbench.claim_mine', { minutes })
+        : translate('app.workbench.claim_other', { name: wb.flag.claimedByName ?? `#${wb.flag.claimedBy}`, minutes });
   return (
-    <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }} data-claim={mine ? 'mine' : wb.flag.claimActive ? 'other' : 'none'}>
+    <Stack
+      direction="row"
+      spacing={1}
+      sx={{ alignItems: 'center', flexWrap: 'wrap' }}
+      data-claim={mine ? 'mine' : wb.flag.claimActive ? 'other' : 'none'}
+    >
       <Typography variant="body2" sx={{ flex: 1 }} role="status">
         {text}
       </Typography>
@@ -59,8 +80,14 @@ function BoardAlertEvidence({ flag }: { flag: Record<string, unknown> }) {
         <ReferenceManyField reference="board-alerts" target="flagId" perPage={5}>
           <DataTable bulkActionButtons={false} rowClick={false}>
             <DataTable.Col source="board" />
-            <DataTable.Col source="share" field={() => <NumberField source="share" options={{ style: 'percent', maximumFractionDigits: 0 }} />} />
-            <DataTable.Col source="threshold" field={() => <NumberField source="threshold" options={{ style: 'percent', maximumFractionDigits: 0 }} />} />
+            <DataTable.Col
+              source="share"
+              field={() => <NumberField source="share" options={{ style: 'percent', maximumFractionDigits: 0 }} />}
+            />
+            <DataTable.Col
+              source="threshold"
+              field={() => <NumberField source="threshold" options={{ style: 'percent', maximumFractionDigits: 0 }} />}
+            />
             <DataTable.Col source="windowPosts" />
           </DataTable>
         </ReferenceManyField>
@@ -96,7 +123,11 @@ export function FlagShow() {
     setPicking(false);
   }, [flagId]);
   // A page handed over by the claim of the next item is shown as it is, not asked for again at once.
-  const { data: wb, error, refetch } = useQuery({
+  const {
+    data: wb,
+    error,
+    refetch,
+  } = useQuery({
     queryKey: ['workbench', flagId],
     queryFn: () => fetchWorkbench(flagId),
     enabled: Number.isFinite(flagId),
@@ -218,7 +249,7 @@ export function FlagShow() {
   );
   useKeys({ '?': () => setHelpOpen(false) }, helpOpen);
 
-  if (error) return <Alert severity="error">{(error).message}</Alert>;
+  if (error) return <Alert severity="error">{error.message}</Alert>;
   if (!wb || !flag) return <Loading />;
   const post = wb.post;
   const hits = (post?.ruleHits ?? wb.order?.ruleHits ?? []) as Array<Record<string, unknown>>;
@@ -230,18 +261,35 @@ export function FlagShow() {
     <Box sx={{ mt: 1 }} data-workbench={flag.id}>
       <Title title={translate('app.workbench.title', { id: flag.id, queue: translate(`enums.queue.${flag.queue}`) })} />
       <KeyboardHelp open={helpOpen} onClose={() => setHelpOpen(false)} keys={keyHelp} translated />
-      <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'minmax(0, 1fr) minmax(380px, 460px)' }, alignItems: 'start' }}>
+      <Box
+        sx={{
+          display: 'grid',
+          gap: 2,
+          gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'minmax(0, 1fr) minmax(380px, 460px)' },
+          alignItems: 'start',
+        }}
+      >
         <Stack spacing={2} sx={{ minWidth: 0 }}>
           <Section title={translate('app.workbench.content')} id="wb-content">
             {post ? (
               <>
                 <Typography variant="caption" color="text.secondary" component="div" sx={{ mb: 1 }}>
-                  {translate(`enums.post_kind.${post.kind}`, { _: post.kind })} · {post.board} · <Link to={`/posts/${post.id}/show`}>#{post.id}</Link> · {translate(`enums.post_status.${post.status}`, { _: post.status })}
+                  {translate(`enums.post_kind.${post.kind}`, { _: post.kind })} · {post.board} ·{' '}
+                  <Link to={`/posts/${post.id}/show`}>#{post.id}</Link> ·{' '}
+                  {translate(`enums.post_status.${post.status}`, { _: post.status })}
                 </Typography>
-                <HighlightedText text={post.title ? `${post.title}\n${post.body}` : String(post.body)} matchedTerms={hits.flatMap((h) => matchedTermsOf(h.explanation))} brands={brands} spans={post.evidenceSpans} lang={post.lang} />
+                <HighlightedText
+                  text={post.title ? `${post.title}\n${post.body}` : String(post.body)}
+                  matchedTerms={hits.flatMap((h) => matchedTermsOf(h.explanation))}
+                  brands={brands}
+                  spans={post.evidenceSpans}
+                  lang={post.lang}
+                />
               </>
             ) : wb.order ? (
-              <Typography variant="body2">{translate('app.workbench.order')} #{wb.order.id}</Typography>
+              <Typography variant="body2">
+                {translate('app.workbench.order')} #{wb.order.id}
+              </Typography>
             ) : (
               <Typography variant="body2">
                 {translate('enums.subject_type.account')} <Link to={`/accounts/${flag.subjectId}/show`}>#{flag.subjectId}</Link>
@@ -257,7 +305,17 @@ export function FlagShow() {
         <Box
           component="aside"
           aria-label={translate('app.workbench.panel')}
-          sx={{ position: { lg: 'sticky' }, top: { lg: 64 }, maxHeight: { lg: 'calc(100vh - 80px)' }, overflowY: { lg: 'auto' }, border: 1, borderColor: 'divider', borderRadius: 1, p: 2, bgcolor: 'background.paper' }}
+          sx={{
+            position: { lg: 'sticky' },
+            top: { lg: 64 },
+            maxHeight: { lg: 'calc(100vh - 80px)' },
+            overflowY: { lg: 'auto' },
+            border: 1,
+            borderColor: 'divider',
+            borderRadius: 1,
+            p: 2,
+            bgcolor: 'background.paper',
+          }}
         >
           <Stack spacing={1.5}>
             <Typography variant="h6" component="h2">
@@ -274,10 +332,32 @@ export function FlagShow() {
             <Typography variant="body2">
               <b>{translate('app.workbench.reason')}:</b> {flagReasonText(translate, flag)}
             </Typography>
-            {open ? <ClaimBox wb={wb} mine={mine} onClaim={claim} onRelease={release} /> : <Alert severity="info">{translate('app.workbench.not_open', { status: translate(`enums.flag_status.${flag.status}`) })}</Alert>}
-            {open && <CannedNotes templates={templates} note={note} templateId={templateId} picking={picking} inputRef={noteRef} onPick={pickTemplate} onChange={setNote} />}
+            {open ? (
+              <ClaimBox wb={wb} mine={mine} onClaim={claim} onRelease={release} />
+            ) : (
+              <Alert severity="info">
+                {translate('app.workbench.not_open', { status: translate(`enums.flag_status.${flag.status}`) })}
+              </Alert>
+            )}
             {open && (
-              <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', rowGap: 1 }} aria-label={translate('app.evidence.decide')} role="group">
+              <CannedNotes
+                templates={templates}
+                note={note}
+                templateId={templateId}
+                picking={picking}
+                inputRef={noteRef}
+                onPick={pickTemplate}
+                onChange={setNote}
+              />
+            )}
+            {open && (
+              <Stack
+                direction="row"
+                spacing={1}
+                sx={{ flexWrap: 'wrap', rowGap: 1 }}
+                aria-label={translate('app.evidence.decide')}
+                role="group"
+              >
                 <Button variant="outlined" color="success" onClick={() => void decide(withNote(APPROVE_TEMPLATE))} aria-keyshortcuts="a">
                   {translate('enums.decision_action.approve')} (a)
                 </Button>
@@ -302,15 +382,32 @@ export function FlagShow() {
                   {translate('app.workbench.scores')}
                 </Typography>
                 <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', rowGap: 1 }}>
-                  <Chip size="small" label={`${translate('resources.posts.fields.spamScore')}: ${pct(post.spamScore)}`} color={post.spamScore > 0.5 ? 'error' : 'default'} />
-                  <Chip size="small" label={`${translate('resources.posts.fields.promoScore')}: ${pct(post.promoScore)}`} color={post.promoScore > 0.5 ? 'warning' : 'default'} />
-                  {post.disclosureStatus && <Chip size="small" label={`${translate('resources.posts.fields.disclosureStatus')}: ${translate(`enums.disclosure_status.${post.disclosureStatus}`, { _: post.disclosureStatus })}`} />}
+                  <Chip
+                    size="small"
+                    label={`${translate('resources.posts.fields.spamScore')}: ${pct(post.spamScore)}`}
+                    color={post.spamScore > 0.5 ? 'error' : 'default'}
+                  />
+                  <Chip
+                    size="small"
+                    label={`${translate('resources.posts.fields.promoScore')}: ${pct(post.promoScore)}`}
+                    color={post.promoScore > 0.5 ? 'warning' : 'default'}
+                  />
+                  {post.disclosureStatus && (
+                    <Chip
+                      size="small"
+                      label={`${translate('resources.posts.fields.disclosureStatus')}: ${translate(`enums.disclosure_status.${post.disclosureStatus}`, { _: post.disclosureStatus })}`}
+                    />
+                  )}
                   <Chip size="small" label={`${translate('resources.posts.fields.reach')}: ${post.reach}`} />
                 </Stack>
               </Box>
             )}
             {wb.order && (
-              <Chip size="small" label={`${translate('resources.transactions.fields.riskScore')}: ${pct(wb.order.riskScore)}`} sx={{ alignSelf: 'flex-start' }} />
+              <Chip
+                size="small"
+                label={`${translate('resources.transactions.fields.riskScore')}: ${pct(wb.order.riskScore)}`}
+                sx={{ alignSelf: 'flex-start' }}
+              />
             )}
             <FiredRules hits={hits} />
             <Reports wb={wb} />

@@ -15,7 +15,17 @@ export const LIST_KEYS: KeyHelp = [
 ];
 
 /** Labels are translation keys, or already-translated text when `translated` says so. */
-export function KeyboardHelp({ open, onClose, keys = LIST_KEYS, translated = false }: { open: boolean; onClose: () => void; keys?: KeyHelp; translated?: boolean }) {
+export function KeyboardHelp({
+  open,
+  onClose,
+  keys = LIST_KEYS,
+  translated = false,
+}: {
+  open: boolean;
+  onClose: () => void;
+  keys?: KeyHelp;
+  translated?: boolean;
+}) {
   const translate = useTranslate();
   return (
     <Dialog open={open} onClose={onClose} aria-labelledby="triage-keys-title">

@@ -1,4 +1,22 @@
-import { Accordion, AccordionDetails, AccordionSummary, Box, Card, CardContent, Chip, List, ListItem, ListItemText, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import {
+  Accordion,
+  AccordionDetails,
+  AccordionSummary,
+  Box,
+  Card,
+  CardContent,
+  Chip,
+  List,
+  ListItem,
+  ListItemText,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@mui/material';
 import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
 import { Link, useLocaleState, useTranslate } from 'react-admin';
 import { HighlightedText } from '../evidence/HighlightedText';
@@ -41,13 +59,22 @@ function ThreadPost({ post, label, current = false, brands }: { post: Row; label
   const date = useDateText();
   const text = postText(post);
   return (
-    <Box sx={{ pl: current ? 0 : 2, borderLeft: current ? 4 : 2, borderColor: current ? 'primary.main' : 'divider', py: 0.5, my: 0.5 }} data-thread-post={post.id}>
+    <Box
+      sx={{ pl: current ? 0 : 2, borderLeft: current ? 4 : 2, borderColor: current ? 'primary.main' : 'divider', py: 0.5, my: 0.5 }}
+      data-thread-post={post.id}
+    >
       <Typography variant="caption" color="text.secondary" component="div">
         {label ? `${label} · ` : ''}
-        {post.authorName ?? post.authorHandle} @{post.authorHandle} · {date(post.postedAt)} · <Link to={`/posts/${post.id}/show`}>#{post.id}</Link>
+        {post.authorName ?? post.authorHandle} @{post.authorHandle} · {date(post.postedAt)} ·{' '}
+        <Link to={`/posts/${post.id}/show`}>#{post.id}</Link>
       </Typography>
       <Typography variant="body2" component="div" sx={{ whiteSpace: 'pre-wrap' }}>
-        <HighlightedText text={[...text].length > 280 ? [...text].slice(0, 280).join('') + '…' : text} brands={brands} lang={post.lang} compact />
+        <HighlightedText
+          text={[...text].length > 280 ? [...text].slice(0, 280).join('') + '…' : text}
+          brands={brands}
+          lang={post.lang}
+          compact
+        />
       </Typography>
     </Box>
   );
@@ -80,7 +107,13 @@ export function ThreadContext({ wb, brands }: { wb: Workbench; brands: string[] 
 export function Money({ cents, currency }: { cents: number | null | undefined; currency?: string }) {
   const [locale] = useLocaleState();
   if (cents == null) return <span>–</span>;
-  return <span>{new Intl.NumberFormat(DATE_LOCALES[locale] ?? 'en-GB', { style: 'currency', currency: currency ?? 'CNY' }).format(Number(cents) / 100)}</span>;
+  return (
+    <span>
+      {new Intl.NumberFormat(DATE_LOCALES[locale] ?? 'en-GB', { style: 'currency', currency: currency ?? 'CNY' }).format(
+        Number(cents) / 100,
+      )}
+    </span>
+  );
 }
 
 export function OrderLines({ order }: { order: Row }) {
@@ -89,7 +122,8 @@ export function OrderLines({ order }: { order: Row }) {
   return (
     <Section title={translate('app.workbench.order')} id="wb-order">
       <Typography variant="body2" sx={{ mb: 1 }}>
-        #{order.id} · {date(order.orderedAt)} · {translate(`enums.transaction_status.${order.status}`, { _: order.status })} · {translate('app.workbench.vendor')}: {order.vendorName ?? order.vendorHandle} @{order.vendorHandle}
+        #{order.id} · {date(order.orderedAt)} · {translate(`enums.transaction_status.${order.status}`, { _: order.status })} ·{' '}
+        {translate('app.workbench.vendor')}: {order.vendorName ?? order.vendorHandle} @{order.vendorHandle}
       </Typography>
       <Table size="small" aria-label={translate('app.workbench.lines')}>
         <TableHead>
@@ -144,7 +178,9 @@ export function FiredRules({ hits }: { hits: Row[] }) {
         <Accordion key={h.id} disableGutters variant="outlined" slotProps={{ transition: { unmountOnExit: true } }}>
           <AccordionSummary expandIcon={<ExpandMoreIcon />}>
             <Typography variant="body2">
-              <b>{h.ruleName}</b> — {translateServerText(translate, { key: h.policyNameKey as string | null | undefined, text: String(h.policyName) })} v{h.version} · {translate(`enums.policy_mode.${h.mode}`)}
+              <b>{h.ruleName}</b> —{' '}
+              {translateServerText(translate, { key: h.policyNameKey as string | null | undefined, text: String(h.policyName) })} v
+              {h.version} · {translate(`enums.policy_mode.${h.mode}`)}
             </Typography>
           </AccordionSummary>
           <AccordionDetails>
@@ -201,7 +237,8 @@ function DecisionList({ rows }: { rows: Row[] }) {
           <ListItemText
             primary={
               <>
-                <Link to={`/decisions/${d.id}/show`}>{translate(`enums.decision_action.${d.action}`, { _: d.action })}</Link> · {d.reasonCode}
+                <Link to={`/decisions/${d.id}/show`}>{translate(`enums.decision_action.${d.action}`, { _: d.action })}</Link> ·{' '}
+                {d.reasonCode}
                 {d.reversedAt ? ` · ${translate('resources.decisions.fields.reversedAt')}` : ''}
               </>
             }
@@ -227,11 +264,18 @@ export function AuthorCard({ wb }: { wb: Workbench }) {
         <Link to={`/accounts/${a.id}/show`}>{a.displayName ?? a.handle}</Link>
       </Typography>
       <Typography variant="body2" color="text.secondary">
-        @{a.handle} · {translate(`enums.account_type.${a.type}`, { _: a.type })} · {translate('app.workbench.account_age', { age: duration(a.joinedAt) })} · {translate('app.workbench.posts', { smart_count: a.postCount })} · {translate('app.workbench.violations', { smart_count: a.violationsUpheld })}
+        @{a.handle} · {translate(`enums.account_type.${a.type}`, { _: a.type })} ·{' '}
+        {translate('app.workbench.account_age', { age: duration(a.joinedAt) })} ·{' '}
+        {translate('app.workbench.posts', { smart_count: a.postCount })} ·{' '}
+        {translate('app.workbench.violations', { smart_count: a.violationsUpheld })}
       </Typography>
       <Stack direction="row" spacing={1} sx={{ my: 1, flexWrap: 'wrap' }}>
         {(['discussion', 'commerce'] as const).map((c) => (
-          <Chip key={c} variant="outlined" label={`${translate(`app.workbench.${c}`)} ${pct(rep.components[c].score)} (${translate('app.workbench.confidence', { confidence: pct(rep.components[c].confidence) })})`} />
+          <Chip
+            key={c}
+            variant="outlined"
+            label={`${translate(`app.workbench.${c}`)} ${pct(rep.components[c].score)} (${translate('app.workbench.confidence', { confidence: pct(rep.components[c].confidence) })})`}
+          />
         ))}
       </Stack>
       <ReputationHistoryChart history={rep.history} height={140} />
@@ -242,7 +286,10 @@ export function AuthorCard({ wb }: { wb: Workbench }) {
         <List dense disablePadding>
           {a.partnerships.map((p: Row) => (
             <ListItem key={p.id} disableGutters>
-              <ListItemText primary={`${p.brandName ?? p.brandHandle} · ${translate(`enums.partnership_kind.${p.kind}`, { _: p.kind })}`} secondary={`${date(p.startsAt, false)} – ${p.endsAt ? date(p.endsAt, false) : '…'}${p.campaign ? ` · ${p.campaign}` : ''}`} />
+              <ListItemText
+                primary={`${p.brandName ?? p.brandHandle} · ${translate(`enums.partnership_kind.${p.kind}`, { _: p.kind })}`}
+                secondary={`${date(p.startsAt, false)} – ${p.endsAt ? date(p.endsAt, false) : '…'}${p.campaign ? ` · ${p.campaign}` : ''}`}
+              />
             </ListItem>
           ))}
         </List>
@@ -252,7 +299,11 @@ export function AuthorCard({ wb }: { wb: Workbench }) {
       <Typography variant="subtitle2" component="h3" sx={{ mt: 1 }}>
         {translate('app.workbench.decisions_author')}
       </Typography>
-      <DecisionList rows={[...a.accountDecisions, ...a.contentDecisions].sort((x, y) => String(y.createdAt).localeCompare(String(x.createdAt))).slice(0, 10)} />
+      <DecisionList
+        rows={[...a.accountDecisions, ...a.contentDecisions]
+          .sort((x, y) => String(y.createdAt).localeCompare(String(x.createdAt)))
+          .slice(0, 10)}
+      />
       <Typography variant="subtitle2" component="h3" sx={{ mt: 1 }}>
         {translate('app.workbench.recent_posts')}
       </Typography>
@@ -260,7 +311,10 @@ export function AuthorCard({ wb }: { wb: Workbench }) {
         <List dense disablePadding>
           {a.recentPosts.map((p: Row) => (
             <ListItem key={p.id} disableGutters>
-              <ListItemText primary={<Link to={`/posts/${p.id}/show`}>{[...postText(p)].slice(0, 90).join('')}</Link>} secondary={`${date(p.postedAt)} · ${translate(`enums.post_status.${p.status}`, { _: p.status })}`} />
+              <ListItemText
+                primary={<Link to={`/posts/${p.id}/show`}>{[...postText(p)].slice(0, 90).join('')}</Link>}
+                secondary={`${date(p.postedAt)} · ${translate(`enums.post_status.${p.status}`, { _: p.status })}`}
+              />
             </ListItem>
           ))}
         </List>
@@ -296,7 +350,8 @@ export function ReferredOrders({ wb }: { wb: Workbench }) {
               <ListItemText
                 primary={
                   <>
-                    <Link to={`/transactions/${o.id}/show`}>#{o.id}</Link> · <Money cents={o.amountCents} currency={o.currency} /> · {translate(`enums.transaction_status.${o.status}`, { _: o.status })}
+                    <Link to={`/transactions/${o.id}/show`}>#{o.id}</Link> · <Money cents={o.amountCents} currency={o.currency} /> ·{' '}
+                    {translate(`enums.transaction_status.${o.status}`, { _: o.status })}
                   </>
                 }
                 secondary={date(o.orderedAt)}

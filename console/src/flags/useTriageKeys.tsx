@@ -6,7 +6,6 @@ import { claimFlag, decideFlag, releaseFlag } from './flagWork';
 import { useDecisionUndo } from './DecisionUndo';
 import { typingIn } from './useItemKeys';
 
-
 /**
  * One keystroke per decision: j/k move, a approves, r removes (or requires disclosure, or holds,
  * as the queue's template says), e escalates, o opens the item's evidence page, ? shows the keys.

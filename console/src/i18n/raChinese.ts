@@ -64,7 +64,11 @@ export const raChineseMessages: TranslationMessages = {
     input: {
       file: { upload_several: '拖入文件上传，或点击选择。', upload_single: '拖入一个文件上传，或点击选择。' },
       image: { upload_several: '拖入图片上传，或点击选择。', upload_single: '拖入一张图片上传，或点击选择。' },
-      references: { all_missing: '找不到关联的数据。', many_missing: '至少有一条关联数据已不存在。', single_missing: '关联的数据已不存在。' },
+      references: {
+        all_missing: '找不到关联的数据。',
+        many_missing: '至少有一条关联数据已不存在。',
+        single_missing: '关联的数据已不存在。',
+      },
       password: { toggle_visible: '隐藏密码', toggle_hidden: '显示密码' },
     },
     message: {
@@ -163,7 +167,13 @@ export const raChineseMessages: TranslationMessages = {
     configurable: {
       customize: '自定义',
       configureMode: '配置此页面',
-      inspector: { title: '检查器', content: '将鼠标悬停在界面元素上进行配置', reset: '重置设置', hideAll: '全部隐藏', showAll: '全部显示' },
+      inspector: {
+        title: '检查器',
+        content: '将鼠标悬停在界面元素上进行配置',
+        reset: '重置设置',
+        hideAll: '全部隐藏',
+        showAll: '全部显示',
+      },
       Datagrid: { title: '数据表', unlabeled: '未命名列 #%{column}' },
       SimpleForm: { title: '表单', unlabeled: '未命名输入 #%{input}' },
       SimpleList: { title: '列表', primaryText: '主要文字', secondaryText: '次要文字', tertiaryText: '第三行文字' },

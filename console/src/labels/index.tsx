@@ -1,7 +1,21 @@
 import LabelIcon from '@mui/icons-material/Label';
 import { lazy, Suspense, useRef, useState } from 'react';
 import { Button, Chip, Stack, Typography } from '@mui/material';
-import { DataTable, FilterButton, List, ReferenceField, SearchInput, SelectInput, TextField, TopToolbar, useCanAccess, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import {
+  DataTable,
+  FilterButton,
+  List,
+  ReferenceField,
+  SearchInput,
+  SelectInput,
+  TextField,
+  TopToolbar,
+  useCanAccess,
+  useNotify,
+  useRecordContext,
+  useRefresh,
+  useTranslate,
+} from 'react-admin';
 import { LocaleDateField } from '../common/fields';
 import { LABEL_VALUES, QUEUES } from '../../../contract/enums';
 import { downloadFile } from '../common/downloadFile';
@@ -47,7 +61,11 @@ function LabelActions() {
     setBusy(true);
     try {
       const csv = file.name.toLowerCase().endsWith('.csv');
-      const { json } = await httpClient(`/api/labels/import?format=${csv ? 'csv' : 'jsonl'}`, { method: 'POST', body: await file.text(), headers: new Headers({ 'Content-Type': csv ? 'text/csv' : 'application/x-ndjson' }) });
+      const { json } = await httpClient(`/api/labels/import?format=${csv ? 'csv' : 'jsonl'}`, {
+        method: 'POST',
+        body: await file.text(),
+        headers: new Headers({ 'Content-Type': csv ? 'text/csv' : 'application/x-ndjson' }),
+      });
       notify('app.models.imported', { type: 'success', messageArgs: { rows: (json as { rows: number }).rows } });
       refresh();
     } catch (err) {
@@ -68,8 +86,21 @@ function LabelActions() {
       </Button>
       {canImport && (
         <>
-          <input ref={input} type="file" accept=".csv,.jsonl,.ndjson" hidden aria-label={translate('app.models.file')} onChange={(e) => e.target.files?.[0] && upload(e.target.files[0])} />
-          <Button size="small" variant="outlined" disabled={busy} onClick={() => input.current?.click()} title={translate('app.models.import_help')}>
+          <input
+            ref={input}
+            type="file"
+            accept=".csv,.jsonl,.ndjson"
+            hidden
+            aria-label={translate('app.models.file')}
+            onChange={(e) => e.target.files?.[0] && upload(e.target.files[0])}
+          />
+          <Button
+            size="small"
+            variant="outlined"
+            disabled={busy}
+            onClick={() => input.current?.click()}
+            title={translate('app.models.import_help')}
+          >
             {translate('app.models.import')}
           </Button>
         </>
@@ -92,10 +123,22 @@ export function LabelList() {
         <DataTable.Col source="label" field={() => <Code source="label" enumName="label_value" />} />
         <DataTable.Col source="source" disableSort field={() => <Code source="source" enumName="label_source" />} />
         <DataTable.Col source="queue" field={() => <Code source="queue" enumName="queue" />} />
-        <DataTable.Col source="postId" disableSort field={() => <ReferenceField source="postId" reference="posts" emptyText="–" link="show" />} />
+        <DataTable.Col
+          source="postId"
+          disableSort
+          field={() => <ReferenceField source="postId" reference="posts" emptyText="–" link="show" />}
+        />
         <DataTable.Col source="text" disableSort field={() => <TextField source="text" emptyText="–" />} />
-        <DataTable.Col source="decisionId" disableSort field={() => <ReferenceField source="decisionId" reference="decisions" emptyText="–" link="show" />} />
-        <DataTable.Col source="modelVersionId" disableSort field={() => <ReferenceField source="modelVersionId" reference="model-versions" emptyText="–" link="show" />} />
+        <DataTable.Col
+          source="decisionId"
+          disableSort
+          field={() => <ReferenceField source="decisionId" reference="decisions" emptyText="–" link="show" />}
+        />
+        <DataTable.Col
+          source="modelVersionId"
+          disableSort
+          field={() => <ReferenceField source="modelVersionId" reference="model-versions" emptyText="–" link="show" />}
+        />
         <DataTable.Col source="retractedAt" field={() => <LocaleDateField source="retractedAt" emptyText="–" />} />
       </DataTable>
     </List>

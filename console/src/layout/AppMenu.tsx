@@ -16,7 +16,11 @@ function useQueueCounts(queues: readonly string[]) {
   return useQuery({
     queryKey: ['menu', 'queue-counts'],
     enabled: queues.length > 0,
-    queryFn: async () => Object.fromEntries(((await httpClient('/api/queues/summary')).json as QueueSummary[]).map((s) => [s.queue, s])) as Record<string, QueueSummary>,
+    queryFn: async () =>
+      Object.fromEntries(((await httpClient('/api/queues/summary')).json as QueueSummary[]).map((s) => [s.queue, s])) as Record<
+        string,
+        QueueSummary
+      >,
     refetchInterval: 30_000,
   });
 }
@@ -40,7 +44,11 @@ export function AppMenu() {
             // The count is part of the visible text, so the name a screen reader announces is what a sighted user reads.
             primaryText={
               counts.data?.[queue]?.overdue
-                ? translate('app.menu.queue_count_overdue', { queue: translate(`enums.queue.${queue}`), count: counts.data[queue].open, overdue: counts.data[queue].overdue })
+                ? translate('app.menu.queue_count_overdue', {
+                    queue: translate(`enums.queue.${queue}`),
+                    count: counts.data[queue].open,
+                    overdue: counts.data[queue].overdue,
+                  })
                 : translate('app.menu.queue_count', { queue: translate(`enums.queue.${queue}`), count: counts.data?.[queue]?.open ?? 0 })
             }
             data-overdue={counts.data?.[queue]?.overdue ?? 0}
@@ -50,7 +58,9 @@ export function AppMenu() {
           />
         ))}
       <Menu.Item to="/community-health" primaryText={translate('app.health.menu')} leftIcon={<InsightsIcon />} />
-      {permissions?.supervise && <Menu.Item to="/supervisor" primaryText={translate('app.supervisor.title')} leftIcon={<SupervisorAccountIcon />} />}
+      {permissions?.supervise && (
+        <Menu.Item to="/supervisor" primaryText={translate('app.supervisor.title')} leftIcon={<SupervisorAccountIcon />} />
+      )}
       <Menu.ResourceItems />
       {canReport && <Menu.Item to="/compliance-report" primaryText={translate('app.compliance.title')} leftIcon={<AssessmentIcon />} />}
       {canReport && <Menu.Item to="/transparency-report" primaryText={translate('app.transparency.title')} leftIcon={<PublicIcon />} />}

@@ -36,8 +36,29 @@ export function LoginPage() {
             <LocalesMenuButton />
           </Box>
           <form onSubmit={submit} aria-label={translate('app.login.title')}>
-            <TextField label={translate('app.login.email')} name="email" type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} fullWidth margin="normal" required autoFocus />
-            <TextField label={translate('app.login.password')} name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} fullWidth margin="normal" required />
+            <TextField
+              label={translate('app.login.email')}
+              name="email"
+              type="email"
+              autoComplete="username"
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+              fullWidth
+              margin="normal"
+              required
+              autoFocus
+            />
+            <TextField
+              label={translate('app.login.password')}
+              name="password"
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              fullWidth
+              margin="normal"
+              required
+            />
             {error && (
               <Alert severity="error" role="alert" sx={{ my: 1 }}>
                 {error}

@@ -1,8 +1,39 @@
 import { useEffect, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Box, Button, Chip, Dialog, DialogActions, DialogContent, DialogTitle, LinearProgress, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField as MuiTextField, Typography } from '@mui/material';
+import {
+  Box,
+  Button,
+  Chip,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  LinearProgress,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField as MuiTextField,
+  Typography,
+} from '@mui/material';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { DataTable, FunctionField, List, ReferenceField, Show, SimpleShowLayout, TextField, TopToolbar, useCanAccess, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import {
+  DataTable,
+  FunctionField,
+  List,
+  ReferenceField,
+  Show,
+  SimpleShowLayout,
+  TextField,
+  TopToolbar,
+  useCanAccess,
+  useNotify,
+  useRecordContext,
+  useRefresh,
+  useTranslate,
+} from 'react-admin';
 import { LocaleDateField } from '../common/fields';
 import { httpClient } from '../dataProvider';
 
@@ -13,13 +44,30 @@ interface HeadComparison {
   positives: number;
   candidate: Metrics;
   active: Metrics | null;
-  curve?: { candidate: Array<{ threshold: number; precision: number; recall: number }>; active: Array<{ threshold: number; precision: number; recall: number }> | null };
+  curve?: {
+    candidate: Array<{ threshold: number; precision: number; recall: number }>;
+    active: Array<{ threshold: number; precision: number; recall: number }> | null;
+  };
 }
 interface Evaluation {
   split: { train: number; calibration: number; evaluation: number };
   heads: HeadComparison[];
-  queues: Array<{ queue: string; head: string; n: number; candidate: { flagged: number; precision: number | null }; active: { flagged: number; precision: number | null } | null }>;
-  disagreements: Array<{ labelId: number; text: string; queue: string | null; head: string; label: 0 | 1; candidate: number; active: number }>;
+  queues: Array<{
+    queue: string;
+    head: string;
+    n: number;
+    candidate: { flagged: number; precision: number | null };
+    active: { flagged: number; precision: number | null } | null;
+  }>;
+  disagreements: Array<{
+    labelId: number;
+    text: string;
+    queue: string | null;
+    head: string;
+    label: 0 | 1;
+    candidate: number;
+    active: number;
+  }>;
   corpora: Array<{ source: string; head: string; candidate: Metrics; active: Metrics | null }>;
   thresholdsFrom?: Record<string, string>;
   activeVersion: string | null;
@@ -44,7 +92,9 @@ function StatusChip() {
   const translate = useTranslate();
   if (!record) return null;
   const color = record.status === 'active' ? 'success' : record.status === 'shadow' ? 'info' : 'default';
-  return <Chip size="small" color={color} label={translate(`enums.model_status.${record.status}`)} data-testid={`model-status-${record.id}`} />;
+  return (
+    <Chip size="small" color={color} label={translate(`enums.model_status.${record.status}`)} data-testid={`model-status-${record.id}`} />
+  );
 }
 
 /** F1 per head on the newest labels, as measured when the version was trained. */
@@ -65,7 +115,17 @@ function LabelsTrainedOn() {
 function useLatestRun() {
   return useQuery({
     queryKey: ['model-training-runs', 'latest'],
-    queryFn: async () => ((await httpClient('/api/model-training-runs?sort=["id","DESC"]&range=[0,0]')).json as Array<{ id: number; status: string; stage: string; progress: number; error: string | null; candidateId: number | null }>)[0] ?? null,
+    queryFn: async () =>
+      (
+        (await httpClient('/api/model-training-runs?sort=["id","DESC"]&range=[0,0]')).json as Array<{
+          id: number;
+          status: string;
+          stage: string;
+          progress: number;
+          error: string | null;
+          candidateId: number | null;
+        }>
+      )[0] ?? null,
     refetchInterval: (q) => (q.state.data && ['queued', 'running'].includes(q.state.data.status) ? 1000 : false),
   });
 }
@@ -104,7 +164,12 @@ function TrainPanel() {
       {r && (
         <Box sx={{ my: 1, maxWidth: 600 }}>
           <Typography variant="body2" data-testid="training-run">
-            {r.status === 'failed' ? translate('app.models.run_failed', { id: r.id, error: r.error ?? '' }) : translate('app.models.run', { id: r.id, stage: `${translate(`enums.training_run_status.${r.status}`)} · ${r.stage ?? ''}` })}
+            {r.status === 'failed'
+              ? translate('app.models.run_failed', { id: r.id, error: r.error ?? '' })
+              : translate('app.models.run', {
+                  id: r.id,
+                  stage: `${translate(`enums.training_run_status.${r.status}`)} · ${r.stage ?? ''}`,
+                })}
           </Typography>
           <LinearProgress variant="determinate" value={Math.round(100 * (r.progress ?? 0))} aria-label={translate('app.models.progress')} />
         </Box>
@@ -113,8 +178,24 @@ function TrainPanel() {
         <DialogTitle id="train-title">{translate('app.models.train_title')}</DialogTitle>
         <DialogContent>
           <Typography variant="body2">{translate('app.models.train_help')}</Typography>
-          <MuiTextField label={translate('app.models.label_weight')} type="number" value={labelWeight} onChange={(e) => setLabelWeight(e.target.value)} margin="normal" fullWidth slotProps={{ htmlInput: { min: 0, max: 100, step: 0.5 } }} />
-          <MuiTextField label={translate('app.models.holdout')} type="number" value={holdout} onChange={(e) => setHoldout(e.target.value)} margin="normal" fullWidth slotProps={{ htmlInput: { min: 0.02, max: 0.5, step: 0.05 } }} />
+          <MuiTextField
+            label={translate('app.models.label_weight')}
+            type="number"
+            value={labelWeight}
+            onChange={(e) => setLabelWeight(e.target.value)}
+            margin="normal"
+            fullWidth
+            slotProps={{ htmlInput: { min: 0, max: 100, step: 0.5 } }}
+          />
+          <MuiTextField
+            label={translate('app.models.holdout')}
+            type="number"
+            value={holdout}
+            onChange={(e) => setHoldout(e.target.value)}
+            margin="normal"
+            fullWidth
+            slotProps={{ htmlInput: { min: 0.02, max: 0.5, step: 0.05 } }}
+          />
         </DialogContent>
         <DialogActions>
           <Button onClick={() => setOpen(false)}>{translate('app.models.cancel')}</Button>
@@ -167,7 +248,15 @@ function LifecycleActions() {
       if (pending.kind === 'rollback') await post('/api/model-versions/rollback', { confirmVersion: pending.to!.version });
       else if (pending.kind === 'promote') await post(`/api/model-versions/${record.id}/promote`, { confirmVersion: record.version });
       else await post(`/api/model-versions/${record.id}/${pending.kind}`);
-      notify(translate('app.models.done', { version: pending.to?.version ?? record.version, status: translate(`enums.model_status.${pending.kind === 'shadow' ? 'shadow' : pending.kind === 'retire' ? 'retired' : 'active'}`) }), { type: 'success' });
+      notify(
+        translate('app.models.done', {
+          version: pending.to?.version ?? record.version,
+          status: translate(
+            `enums.model_status.${pending.kind === 'shadow' ? 'shadow' : pending.kind === 'retire' ? 'retired' : 'active'}`,
+          ),
+        }),
+        { type: 'success' },
+      );
       refresh();
     } catch (err) {
       const body = (err as { body?: { detail?: string } }).body;
@@ -175,14 +264,35 @@ function LifecycleActions() {
     }
     setPending(null);
   };
-  const message = pending?.kind === 'rollback' ? translate('app.models.confirm_rollback', { from: record.version, to: pending.to!.version }) : pending ? translate(`app.models.confirm_${pending.kind}`, { version: record.version }) : '';
+  const message =
+    pending?.kind === 'rollback'
+      ? translate('app.models.confirm_rollback', { from: record.version, to: pending.to!.version })
+      : pending
+        ? translate(`app.models.confirm_${pending.kind}`, { version: record.version })
+        : '';
   return (
     <Stack direction="row" spacing={1} sx={{ my: 1 }}>
-      {['candidate', 'retired'].includes(record.status) && <Button variant="outlined" onClick={() => setPending({ kind: 'shadow' })}>{translate('app.models.shadow')}</Button>}
-      {record.status !== 'active' && <Button variant="contained" onClick={() => setPending({ kind: 'promote' })}>{translate('app.models.promote')}</Button>}
-      {['candidate', 'shadow'].includes(record.status) && <Button color="warning" onClick={() => setPending({ kind: 'retire' })}>{translate('app.models.retire')}</Button>}
+      {['candidate', 'retired'].includes(record.status) && (
+        <Button variant="outlined" onClick={() => setPending({ kind: 'shadow' })}>
+          {translate('app.models.shadow')}
+        </Button>
+      )}
+      {record.status !== 'active' && (
+        <Button variant="contained" onClick={() => setPending({ kind: 'promote' })}>
+          {translate('app.models.promote')}
+        </Button>
+      )}
+      {['candidate', 'shadow'].includes(record.status) && (
+        <Button color="warning" onClick={() => setPending({ kind: 'retire' })}>
+          {translate('app.models.retire')}
+        </Button>
+      )}
       {record.status === 'active' && previous.data && (
-        <Button variant="outlined" color="warning" onClick={() => setPending({ kind: 'rollback', to: { id: previous.data.id, version: previous.data.version } })}>
+        <Button
+          variant="outlined"
+          color="warning"
+          onClick={() => setPending({ kind: 'rollback', to: { id: previous.data.id, version: previous.data.version } })}
+        >
           {translate('app.models.rollback')} → {previous.data.version}
         </Button>
       )}
@@ -208,9 +318,15 @@ function LifecycleActions() {
                   {heads.map((h) => (
                     <TableRow key={h.head}>
                       <TableCell>{translate(`enums.model_head.${h.head}`)}</TableCell>
-                      <TableCell>{fmt(h.candidate.precision)} / {fmt(h.active?.precision)}</TableCell>
-                      <TableCell>{fmt(h.candidate.recall)} / {fmt(h.active?.recall)}</TableCell>
-                      <TableCell>{fmt(h.candidate.f1)} / {fmt(h.active?.f1)}</TableCell>
+                      <TableCell>
+                        {fmt(h.candidate.precision)} / {fmt(h.active?.precision)}
+                      </TableCell>
+                      <TableCell>
+                        {fmt(h.candidate.recall)} / {fmt(h.active?.recall)}
+                      </TableCell>
+                      <TableCell>
+                        {fmt(h.candidate.f1)} / {fmt(h.active?.f1)}
+                      </TableCell>
                     </TableRow>
                   ))}
                 </TableBody>
@@ -258,7 +374,9 @@ function Comparison() {
               <TableCell>{translate('app.models.head')}</TableCell>
               <TableCell>{translate('app.models.n')}</TableCell>
               <TableCell>{translate('app.models.positives')}</TableCell>
-              <TableCell>{translate('app.models.precision')} ({translate('app.models.candidate')} / {translate('app.models.active')})</TableCell>
+              <TableCell>
+                {translate('app.models.precision')} ({translate('app.models.candidate')} / {translate('app.models.active')})
+              </TableCell>
               <TableCell>{translate('app.models.recall')}</TableCell>
               <TableCell>{translate('app.models.f1')}</TableCell>
             </TableRow>
@@ -269,9 +387,15 @@ function Comparison() {
                 <TableCell>{translate(`enums.model_head.${h.head}`)}</TableCell>
                 <TableCell>{h.n}</TableCell>
                 <TableCell>{h.positives}</TableCell>
-                <TableCell>{fmt(h.candidate.precision)} / {fmt(h.active?.precision)}</TableCell>
-                <TableCell>{fmt(h.candidate.recall)} / {fmt(h.active?.recall)}</TableCell>
-                <TableCell>{fmt(h.candidate.f1)} / {fmt(h.active?.f1)}</TableCell>
+                <TableCell>
+                  {fmt(h.candidate.precision)} / {fmt(h.active?.precision)}
+                </TableCell>
+                <TableCell>
+                  {fmt(h.candidate.recall)} / {fmt(h.active?.recall)}
+                </TableCell>
+                <TableCell>
+                  {fmt(h.candidate.f1)} / {fmt(h.active?.f1)}
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>
@@ -280,10 +404,23 @@ function Comparison() {
       <Section title={translate('app.models.pr_curves')}>
         <Stack direction="row" sx={{ flexWrap: 'wrap', gap: 2 }}>
           {heads.map((h) => {
-            const data = (h.curve?.candidate ?? []).map((c, i) => ({ threshold: c.threshold, candidate: c.precision, candidateRecall: c.recall, active: h.curve?.active?.[i]?.precision ?? null, activeRecall: h.curve?.active?.[i]?.recall ?? null }));
+            const data = (h.curve?.candidate ?? []).map((c, i) => ({
+              threshold: c.threshold,
+              candidate: c.precision,
+              candidateRecall: c.recall,
+              active: h.curve?.active?.[i]?.precision ?? null,
+              activeRecall: h.curve?.active?.[i]?.recall ?? null,
+            }));
             return (
-              <Box key={h.head} sx={{ width: 380, height: 260 }} role="img" aria-label={translate('app.models.pr_curve', { head: translate(`enums.model_head.${h.head}`) })}>
-                <Typography variant="body2">{translate('app.models.pr_curve', { head: translate(`enums.model_head.${h.head}`) })}</Typography>
+              <Box
+                key={h.head}
+                sx={{ width: 380, height: 260 }}
+                role="img"
+                aria-label={translate('app.models.pr_curve', { head: translate(`enums.model_head.${h.head}`) })}
+              >
+                <Typography variant="body2">
+                  {translate('app.models.pr_curve', { head: translate(`enums.model_head.${h.head}`) })}
+                </Typography>
                 <ResponsiveContainer width="100%" height="90%">
                   <LineChart data={data}>
                     <CartesianGrid strokeDasharray="3 3" />
@@ -291,10 +428,32 @@ function Comparison() {
                     <YAxis domain={[0, 1]} />
                     <Tooltip />
                     <Legend />
-                    <Line dataKey="candidate" name={`${translate('app.models.candidate')} ${translate('app.models.precision')}`} stroke="#1565c0" dot={false} />
-                    <Line dataKey="candidateRecall" name={`${translate('app.models.candidate')} ${translate('app.models.recall')}`} stroke="#1565c0" strokeDasharray="4 2" dot={false} />
-                    <Line dataKey="active" name={`${translate('app.models.active')} ${translate('app.models.precision')}`} stroke="#c62828" dot={false} />
-                    <Line dataKey="activeRecall" name={`${translate('app.models.active')} ${translate('app.models.recall')}`} stroke="#c62828" strokeDasharray="4 2" dot={false} />
+                    <Line
+                      dataKey="candidate"
+                      name={`${translate('app.models.candidate')} ${translate('app.models.precision')}`}
+                      stroke="#1565c0"
+                      dot={false}
+                    />
+                    <Line
+                      dataKey="candidateRecall"
+                      name={`${translate('app.models.candidate')} ${translate('app.models.recall')}`}
+                      stroke="#1565c0"
+                      strokeDasharray="4 2"
+                      dot={false}
+                    />
+                    <Line
+                      dataKey="active"
+                      name={`${translate('app.models.active')} ${translate('app.models.precision')}`}
+                      stroke="#c62828"
+                      dot={false}
+                    />
+                    <Line
+                      dataKey="activeRecall"
+                      name={`${translate('app.models.active')} ${translate('app.models.recall')}`}
+                      stroke="#c62828"
+                      strokeDasharray="4 2"
+                      dot={false}
+                    />
                   </LineChart>
                 </ResponsiveContainer>
               </Box>
@@ -308,8 +467,12 @@ function Comparison() {
             <TableRow>
               <TableCell>{translate('app.models.queue')}</TableCell>
               <TableCell>{translate('app.models.n')}</TableCell>
-              <TableCell>{translate('app.models.candidate')}: {translate('app.models.flagged')} · {translate('app.models.precision')}</TableCell>
-              <TableCell>{translate('app.models.active')}: {translate('app.models.flagged')} · {translate('app.models.precision')}</TableCell>
+              <TableCell>
+                {translate('app.models.candidate')}: {translate('app.models.flagged')} · {translate('app.models.precision')}
+              </TableCell>
+              <TableCell>
+                {translate('app.models.active')}: {translate('app.models.flagged')} · {translate('app.models.precision')}
+              </TableCell>
             </TableRow>
           </TableHead>
           <TableBody>
@@ -317,7 +480,9 @@ function Comparison() {
               <TableRow key={q.queue}>
                 <TableCell>{translate(`enums.queue.${q.queue}`, { _: q.queue })}</TableCell>
                 <TableCell>{q.n}</TableCell>
-                <TableCell>{q.candidate.flagged} · {fmt(q.candidate.precision)}</TableCell>
+                <TableCell>
+                  {q.candidate.flagged} · {fmt(q.candidate.precision)}
+                </TableCell>
                 <TableCell>{q.active ? `${q.active.flagged} · ${fmt(q.active.precision)}` : '–'}</TableCell>
               </TableRow>
             ))}
@@ -345,7 +510,9 @@ function Comparison() {
               <TableRow key={`${d.labelId}-${d.head}`}>
                 <TableCell sx={{ maxWidth: 420 }}>{d.text}</TableCell>
                 <TableCell>{d.queue ? translate(`enums.queue.${d.queue}`, { _: d.queue }) : '–'}</TableCell>
-                <TableCell>{translate(`enums.model_head.${d.head}`)}: {d.label}</TableCell>
+                <TableCell>
+                  {translate(`enums.model_head.${d.head}`)}: {d.label}
+                </TableCell>
                 <TableCell>{fmt(d.candidate)}</TableCell>
                 <TableCell>{fmt(d.active)}</TableCell>
               </TableRow>
@@ -359,7 +526,9 @@ function Comparison() {
             <TableRow>
               <TableCell>{translate('app.models.source')}</TableCell>
               <TableCell>{translate('app.models.head')}</TableCell>
-              <TableCell>{translate('app.models.f1')} ({translate('app.models.candidate')} / {translate('app.models.active')})</TableCell>
+              <TableCell>
+                {translate('app.models.f1')} ({translate('app.models.candidate')} / {translate('app.models.active')})
+              </TableCell>
             </TableRow>
           </TableHead>
           <TableBody>
@@ -367,7 +536,9 @@ function Comparison() {
               <TableRow key={`${c.source}-${c.head}`}>
                 <TableCell>{c.source}</TableCell>
                 <TableCell>{translate(`enums.model_head.${c.head}`)}</TableCell>
-                <TableCell>{fmt(c.candidate.f1)} / {fmt(c.active?.f1)}</TableCell>
+                <TableCell>
+                  {fmt(c.candidate.f1)} / {fmt(c.active?.f1)}
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>
@@ -380,7 +551,14 @@ function Comparison() {
 interface ShadowReport {
   period: { scored: number; compared: number };
   overThreshold: { active: { spam: number; promo: number } | null; shadow: { spam: number; promo: number } | null };
-  queues: Array<{ queue: string; mode: string; flaggedByActive: number; appear: number; vanish: number; samples: { appear: Array<{ postId: number; excerpt: string }>; vanish: Array<{ postId: number; excerpt: string }> } }>;
+  queues: Array<{
+    queue: string;
+    mode: string;
+    flaggedByActive: number;
+    appear: number;
+    vanish: number;
+    samples: { appear: Array<{ postId: number; excerpt: string }>; vanish: Array<{ postId: number; excerpt: string }> };
+  }>;
 }
 
 /** Over the shadow period: the flags the published policies would raise or drop with this model's scores. */
@@ -399,7 +577,16 @@ function ShadowComparison() {
     <Section title={translate('app.models.shadow_comparison')}>
       <Box data-testid="shadow-comparison">
         <Typography variant="body2">{translate('app.models.shadow_period', r.period)}</Typography>
-        {o.active && o.shadow && <Typography variant="body2">{translate('app.models.over_threshold', { activeSpam: o.active.spam, activePromo: o.active.promo, shadowSpam: o.shadow.spam, shadowPromo: o.shadow.promo })}</Typography>}
+        {o.active && o.shadow && (
+          <Typography variant="body2">
+            {translate('app.models.over_threshold', {
+              activeSpam: o.active.spam,
+              activePromo: o.active.promo,
+              shadowSpam: o.shadow.spam,
+              shadowPromo: o.shadow.promo,
+            })}
+          </Typography>
+        )}
         <Table size="small" sx={{ maxWidth: 1000 }}>
           <TableHead>
             <TableRow>
@@ -420,9 +607,11 @@ function ShadowComparison() {
                 <TableCell>{q.appear}</TableCell>
                 <TableCell>{q.vanish}</TableCell>
                 <TableCell sx={{ maxWidth: 420 }}>
-                  {[...q.samples.appear.map((s) => `+ ${s.excerpt}`), ...q.samples.vanish.map((s) => `− ${s.excerpt}`)].slice(0, 3).map((line) => (
-                    <div key={line}>{line}</div>
-                  ))}
+                  {[...q.samples.appear.map((s) => `+ ${s.excerpt}`), ...q.samples.vanish.map((s) => `− ${s.excerpt}`)]
+                    .slice(0, 3)
+                    .map((line) => (
+                      <div key={line}>{line}</div>
+                    ))}
                 </TableCell>
               </TableRow>
             ))}
@@ -471,7 +660,14 @@ export function ModelShow() {
         <TextField source="version" />
         <StatusChip />
         <LifecycleActions />
-        <FunctionField source="thresholds" render={(r: Version) => Object.entries(r.thresholds ?? {}).map(([h, v]) => `${translate(`enums.model_head.${h}`)} ${v}`).join(' · ')} />
+        <FunctionField
+          source="thresholds"
+          render={(r: Version) =>
+            Object.entries(r.thresholds ?? {})
+              .map(([h, v]) => `${translate(`enums.model_head.${h}`)} ${v}`)
+              .join(' · ')
+          }
+        />
         <TextField source="featurizerVersion" />
         <TextField source="note" emptyText="–" />
         <ReferenceField source="previousActiveId" reference="model-versions" emptyText="–" link="show" />
@@ -480,11 +676,17 @@ export function ModelShow() {
         <LocaleDateField source="activatedAt" emptyText="–" />
         <LocaleDateField source="retiredAt" emptyText="–" />
         <FunctionField source="trainingData" render={() => <TrainingData />} />
-        <FunctionField source="trainingConfig" render={(r: Version) => <Box component="pre" sx={{ fontSize: 12, m: 0 }}>{JSON.stringify(r.trainingConfig, null, 1)}</Box>} />
+        <FunctionField
+          source="trainingConfig"
+          render={(r: Version) => (
+            <Box component="pre" sx={{ fontSize: 12, m: 0 }}>
+              {JSON.stringify(r.trainingConfig, null, 1)}
+            </Box>
+          )}
+        />
         <ShadowComparison />
         <Comparison />
       </SimpleShowLayout>
     </Show>
   );
 }
-

@@ -5,5 +5,13 @@ import { useTranslate } from 'react-admin';
 export function ModelVersionChip({ id }: { id: number | null | undefined }) {
   const translate = useTranslate();
   if (id == null) return <Chip label={translate('app.models.not_scored')} data-testid="model-version" />;
-  return <Chip component="a" href={`#/model-versions/${id}/show`} clickable label={translate('app.models.scored_by', { id })} data-testid="model-version" />;
+  return (
+    <Chip
+      component="a"
+      href={`#/model-versions/${id}/show`}
+      clickable
+      label={translate('app.models.scored_by', { id })}
+      data-testid="model-version"
+    />
+  );
 }

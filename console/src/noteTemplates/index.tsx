@@ -41,7 +41,10 @@ export function NoteTemplateEdit() {
   );
 }
 
-const filters = [<TextInput key="q" source="q" alwaysOn />, <SelectInput key="queue" source="queue" choices={enumChoices('queue', QUEUES)} alwaysOn />];
+const filters = [
+  <TextInput key="q" source="q" alwaysOn />,
+  <SelectInput key="queue" source="queue" choices={enumChoices('queue', QUEUES)} alwaysOn />,
+];
 
 /** Each queue's canned decision notes, in both languages; the item page offers them on `n` and their key. */
 export function NoteTemplateList() {
@@ -59,4 +62,10 @@ export function NoteTemplateList() {
   );
 }
 
-export default { list: NoteTemplateList, create: NoteTemplateCreate, edit: NoteTemplateEdit, icon: ShortTextIcon, recordRepresentation: 'title' };
+export default {
+  list: NoteTemplateList,
+  create: NoteTemplateCreate,
+  edit: NoteTemplateEdit,
+  icon: ShortTextIcon,
+  recordRepresentation: 'title',
+};

@@ -20,8 +20,21 @@ interface Backtest {
     items: number;
     draft: { itemsMatched: number; rules: Array<{ rule: string; eventType: string; matches: number }> };
     published: { itemsMatched: number } | null;
-    diff: { newlyMatched: number; noLongerMatched: number; samplesNew: Array<{ id: number; excerpt: string }>; samplesGone: Array<{ id: number; excerpt: string }> } | null;
-    decisions: { upheld: number; approved: number; caughtUpheld: number; matchedApproved: number; missedUpheld: number; precision: number | null; recall: number | null };
+    diff: {
+      newlyMatched: number;
+      noLongerMatched: number;
+      samplesNew: Array<{ id: number; excerpt: string }>;
+      samplesGone: Array<{ id: number; excerpt: string }>;
+    } | null;
+    decisions: {
+      upheld: number;
+      approved: number;
+      caughtUpheld: number;
+      matchedApproved: number;
+      missedUpheld: number;
+      precision: number | null;
+      recall: number | null;
+    };
     byDay: Array<{ day: string; draft: number; published: number }>;
   } | null;
 }
@@ -55,11 +68,16 @@ export function BacktestPanel() {
   const first = byDay.length ? Math.min(...byDay.map((d) => d.t)) : 0;
   const last = byDay.length ? Math.max(...byDay.map((d) => d.t)) : 0;
   const yTicks = niceTicks(Math.max(0, ...byDay.map((d) => Math.max(d.draft, d.published))));
-  const fmtDay = (t: number) => new Date(t).toLocaleDateString(DATE_LOCALES[locale] ?? 'en-GB', { month: 'short', day: 'numeric', timeZone: 'UTC' });
+  const fmtDay = (t: number) =>
+    new Date(t).toLocaleDateString(DATE_LOCALES[locale] ?? 'en-GB', { month: 'short', day: 'numeric', timeZone: 'UTC' });
   return (
     <Box sx={{ maxWidth: 900 }}>
       <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center' }}>
-        <DayRangeInputs range={range} fromLabel={translate('resources.backtests.fields.windowStart')} toLabel={translate('resources.backtests.fields.windowEnd')} />
+        <DayRangeInputs
+          range={range}
+          fromLabel={translate('resources.backtests.fields.windowStart')}
+          toLabel={translate('resources.backtests.fields.windowEnd')}
+        />
         <Button variant="outlined" onClick={start}>
           {translate('app.policies.backtest')}
         </Button>
@@ -78,12 +96,25 @@ export function BacktestPanel() {
             })}
           </Typography>
           <Typography variant="body2">
-            {translate('app.policies.backtest_decisions', { caught: r.decisions.caughtUpheld, upheld: r.decisions.upheld, approved: r.decisions.matchedApproved, precision: pct(r.decisions.precision), recall: pct(r.decisions.recall) })}
+            {translate('app.policies.backtest_decisions', {
+              caught: r.decisions.caughtUpheld,
+              upheld: r.decisions.upheld,
+              approved: r.decisions.matchedApproved,
+              precision: pct(r.decisions.precision),
+              recall: pct(r.decisions.recall),
+            })}
           </Typography>
           <ResponsiveContainer width="100%" height={220}>
             <BarChart data={byDay}>
               <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="t" type="number" scale="time" domain={[first - 43_200_000, last + 43_200_000]} ticks={timeTicks(first, last, 6)} tickFormatter={fmtDay} />
+              <XAxis
+                dataKey="t"
+                type="number"
+                scale="time"
+                domain={[first - 43_200_000, last + 43_200_000]}
+                ticks={timeTicks(first, last, 6)}
+                tickFormatter={fmtDay}
+              />
               <YAxis allowDecimals={false} domain={[0, yTicks[yTicks.length - 1]!]} ticks={yTicks} />
               <Tooltip labelFormatter={(t) => fmtDay(Number(t))} />
               <Legend />

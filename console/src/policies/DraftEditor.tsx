@@ -68,7 +68,11 @@ export function DraftEditor() {
       lintGutter(),
       EditorView.lineWrapping,
       // tabindex: axe (and some screen readers) count a contenteditable as focusable only with it, and the scroller needs a focusable child.
-      EditorView.contentAttributes.of({ 'aria-label': translate('resources.policies.fields.draft'), 'aria-describedby': 'draft-problems', tabindex: '0' }),
+      EditorView.contentAttributes.of({
+        'aria-label': translate('resources.policies.fields.draft'),
+        'aria-describedby': 'draft-problems',
+        tabindex: '0',
+      }),
     ],
     [appliesTo, translate],
   );
@@ -79,7 +83,9 @@ export function DraftEditor() {
     if (update.docChanged) setChecked(false);
     if (!linted) return;
     const found: ListedProblem[] = [];
-    forEachDiagnostic(update.state, (d, from) => found.push({ from, line: update.state.doc.lineAt(from).number, path: (d as PolicyDiagnostic).path, message: d.message }));
+    forEachDiagnostic(update.state, (d, from) =>
+      found.push({ from, line: update.state.doc.lineAt(from).number, path: (d as PolicyDiagnostic).path, message: d.message }),
+    );
     setProblems(found);
     setChecked(checkedDoc.current === update.state.doc);
   };
@@ -106,7 +112,10 @@ export function DraftEditor() {
       <Typography variant="caption" component="p" color="text.secondary">
         {translate('resources.policies.fields.draft')} · {translate('app.policies.editor_help')}
       </Typography>
-      <Box sx={{ border: 1, borderColor: 'divider', borderRadius: 1, overflow: 'hidden', '& .cm-editor': { fontSize: 13 } }} data-testid="draft-editor">
+      <Box
+        sx={{ border: 1, borderColor: 'divider', borderRadius: 1, overflow: 'hidden', '& .cm-editor': { fontSize: 13 } }}
+        data-testid="draft-editor"
+      >
         <CodeMirror
           value={text}
           onChange={setText}
@@ -117,7 +126,14 @@ export function DraftEditor() {
           onUpdate={onUpdate}
           minHeight="240px"
           maxHeight="60vh"
-          basicSetup={{ lineNumbers: true, foldGutter: true, highlightActiveLine: true, highlightActiveLineGutter: true, autocompletion: true, closeBrackets: true }}
+          basicSetup={{
+            lineNumbers: true,
+            foldGutter: true,
+            highlightActiveLine: true,
+            highlightActiveLineGutter: true,
+            autocompletion: true,
+            closeBrackets: true,
+          }}
         />
       </Box>
       <Box id="draft-problems" aria-live="polite" sx={{ mt: 1 }}>
@@ -127,11 +143,18 @@ export function DraftEditor() {
             <Typography variant="body2">{translate('app.policies.problems', { smart_count: problems.length })}</Typography>
             <List dense disablePadding aria-label={translate('app.policies.problems_list')}>
               {problems.map((p, i) => (
-                <ListItemButton key={`${p.from}-${i}`} onClick={() => jumpTo(p.from)} data-testid="policy-problem" data-line={p.line} sx={{ py: 0, px: 0.5 }}>
+                <ListItemButton
+                  key={`${p.from}-${i}`}
+                  onClick={() => jumpTo(p.from)}
+                  data-testid="policy-problem"
+                  data-line={p.line}
+                  sx={{ py: 0, px: 0.5 }}
+                >
                   <ListItemText
                     primary={
                       <>
-                        <b>{translate('app.policies.problem_line', { line: p.line })}</b> {p.path && <code data-testid="problem-path">{p.path}</code>}
+                        <b>{translate('app.policies.problem_line', { line: p.line })}</b>{' '}
+                        {p.path && <code data-testid="problem-path">{p.path}</code>}
                       </>
                     }
                     secondary={p.message}

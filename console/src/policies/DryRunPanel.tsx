@@ -25,7 +25,12 @@ export function DryRunPanel() {
     const trimmed = input.trim();
     let items: unknown[];
     try {
-      items = /^[\d,\s]+$/.test(trimmed) ? trimmed.split(/[,\s]+/).filter(Boolean).map((id) => ({ id: Number(id) })) : ([] as unknown[]).concat(JSON.parse(trimmed));
+      items = /^[\d,\s]+$/.test(trimmed)
+        ? trimmed
+            .split(/[,\s]+/)
+            .filter(Boolean)
+            .map((id) => ({ id: Number(id) }))
+        : ([] as unknown[]).concat(JSON.parse(trimmed));
     } catch {
       notify('app.policies.dry_run_input', { type: 'warning' });
       return;
@@ -39,7 +44,16 @@ export function DryRunPanel() {
   };
   return (
     <Box sx={{ maxWidth: 900 }}>
-      <TextField label={translate('app.policies.dry_run_items')} helperText={translate('app.policies.dry_run_help')} value={input} onChange={(e) => setInput(e.target.value)} multiline minRows={3} fullWidth slotProps={{ input: { sx: { fontFamily: 'monospace' } } }} />
+      <TextField
+        label={translate('app.policies.dry_run_items')}
+        helperText={translate('app.policies.dry_run_help')}
+        value={input}
+        onChange={(e) => setInput(e.target.value)}
+        multiline
+        minRows={3}
+        fullWidth
+        slotProps={{ input: { sx: { fontFamily: 'monospace' } } }}
+      />
       <Button variant="outlined" sx={{ my: 1 }} onClick={run}>
         {translate('app.policies.dry_run')}
       </Button>
@@ -47,7 +61,9 @@ export function DryRunPanel() {
         <Box key={i} sx={{ my: 1, p: 1, border: 1, borderColor: 'divider', borderRadius: 1 }} data-testid="dry-run-result">
           <Typography variant="subtitle2" component="h3">
             {r.subject.id !== null ? (
-              <Link to={`/${record.appliesTo === 'transaction' ? 'transactions' : 'posts'}/${r.subject.id}/show`}>{translate('app.policies.dry_run_stored', { id: r.subject.id })}</Link>
+              <Link to={`/${record.appliesTo === 'transaction' ? 'transactions' : 'posts'}/${r.subject.id}/show`}>
+                {translate('app.policies.dry_run_stored', { id: r.subject.id })}
+              </Link>
             ) : (
               translate('app.policies.dry_run_pasted', { id: r.subject.externalId ?? String(i + 1) })
             )}
@@ -58,7 +74,10 @@ export function DryRunPanel() {
             )}
           </Typography>
           <Typography variant="body2">
-            {translate('app.policies.dry_run_events', { events: r.events.map((e) => translate(`enums.event_type.${e.type}`, { _: e.type })).join(', ') || '—', published: r.published ? r.published.rules.join(', ') || '—' : '—' })}
+            {translate('app.policies.dry_run_events', {
+              events: r.events.map((e) => translate(`enums.event_type.${e.type}`, { _: e.type })).join(', ') || '—',
+              published: r.published ? r.published.rules.join(', ') || '—' : '—',
+            })}
           </Typography>
           {r.hits.map((h) => (
             <Box key={h.rule} sx={{ pl: 1 }}>

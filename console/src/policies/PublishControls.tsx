@@ -22,11 +22,16 @@ export function PublishControls() {
   const confirm = async () => {
     if (!pending) return;
     try {
-      const result = (pending.kind === 'publish'
-        ? await postJson(`/api/policies/${record.id}/publish`, { mode: pending.mode, ...(note ? { note } : {}) })
-        : await postJson(`/api/policies/${record.id}/rollback`, { versionId: pending.versionId, ...(note ? { note } : {}) })) as { version: number; mode: 'enforce' | 'shadow' };
+      const result = (
+        pending.kind === 'publish'
+          ? await postJson(`/api/policies/${record.id}/publish`, { mode: pending.mode, ...(note ? { note } : {}) })
+          : await postJson(`/api/policies/${record.id}/rollback`, { versionId: pending.versionId, ...(note ? { note } : {}) })
+      ) as { version: number; mode: 'enforce' | 'shadow' };
       // A shadow version records its hits and enforces nothing: the message must not say "in force".
-      notify(result.mode === 'shadow' ? 'app.policies.published_shadow' : 'app.policies.published', { type: 'success', messageArgs: { version: result.version } });
+      notify(result.mode === 'shadow' ? 'app.policies.published_shadow' : 'app.policies.published', {
+        type: 'success',
+        messageArgs: { version: result.version },
+      });
       await queryClient.invalidateQueries({ queryKey: ['policy-versions-summary', record.id] });
       refresh();
     } catch (err) {
@@ -43,25 +48,50 @@ export function PublishControls() {
       <Button variant="outlined" onClick={() => setPending({ kind: 'publish', mode: 'shadow' })}>
         {translate('app.policies.publish_shadow')}
       </Button>
-      <TextField select size="small" label={translate('app.policies.rollback_to')} value={version} onChange={(e) => setVersion(Number(e.target.value))} sx={{ minWidth: 260, maxWidth: 420 }} slotProps={{ select: { renderValue: (id) => versionShort(translate, versions, id) } }}>
+      <TextField
+        select
+        size="small"
+        label={translate('app.policies.rollback_to')}
+        value={version}
+        onChange={(e) => setVersion(Number(e.target.value))}
+        sx={{ minWidth: 260, maxWidth: 420 }}
+        slotProps={{ select: { renderValue: (id) => versionShort(translate, versions, id) } }}
+      >
         {(versions ?? []).map((v) => (
           <MenuItem key={v.id} value={v.id}>
             <VersionLabel v={v} />
           </MenuItem>
         ))}
       </TextField>
-      <Button variant="outlined" color="warning" disabled={version === ''} onClick={() => version !== '' && setPending({ kind: 'rollback', versionId: version })}>
+      <Button
+        variant="outlined"
+        color="warning"
+        disabled={version === ''}
+        onClick={() => version !== '' && setPending({ kind: 'rollback', versionId: version })}
+      >
         {translate('app.policies.rollback')}
       </Button>
       <Dialog open={!!pending} onClose={() => setPending(null)} aria-labelledby="confirm-policy-title">
-        <DialogTitle id="confirm-policy-title">{translate(pending?.kind === 'publish' && pending.mode === 'shadow' ? 'app.policies.confirm_title_shadow' : 'app.policies.confirm_title')}</DialogTitle>
+        <DialogTitle id="confirm-policy-title">
+          {translate(
+            pending?.kind === 'publish' && pending.mode === 'shadow' ? 'app.policies.confirm_title_shadow' : 'app.policies.confirm_title',
+          )}
+        </DialogTitle>
         <DialogContent>
           <Typography>
             {pending?.kind === 'publish'
-              ? translate(pending.mode === 'enforce' ? 'app.policies.confirm_publish' : 'app.policies.confirm_shadow', { name: record.name })
+              ? translate(pending.mode === 'enforce' ? 'app.policies.confirm_publish' : 'app.policies.confirm_shadow', {
+                  name: record.name,
+                })
               : translate('app.policies.confirm_rollback', { name: record.name })}
           </Typography>
-          <TextField label={translate('app.policies.note')} value={note} onChange={(e) => setNote(e.target.value)} fullWidth margin="normal" />
+          <TextField
+            label={translate('app.policies.note')}
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+            fullWidth
+            margin="normal"
+          />
         </DialogContent>
         <DialogActions>
           <Button onClick={() => setPending(null)}>{translate('ra.action.cancel')}</Button>

@@ -1,6 +1,17 @@
 import PolicyIcon from '@mui/icons-material/Policy';
 import {
-  Create, DataTable, List, required, SearchInput, SelectInput, Show, SimpleForm, TabbedShowLayout, TextInput, useTranslate, type RaRecord,
+  Create,
+  DataTable,
+  List,
+  required,
+  SearchInput,
+  SelectInput,
+  Show,
+  SimpleForm,
+  TabbedShowLayout,
+  TextInput,
+  useTranslate,
+  type RaRecord,
 } from 'react-admin';
 import { EnumField, LocaleDateField, enumChoices } from '../common/fields';
 import { PublishControls } from './PublishControls';
@@ -83,4 +94,10 @@ export function PolicyCreate() {
   );
 }
 
-export default { list: PolicyList, show: PolicyShow, create: PolicyCreate, icon: PolicyIcon, recordRepresentation: <KeyedTextField source="name" /> };
+export default {
+  list: PolicyList,
+  show: PolicyShow,
+  create: PolicyCreate,
+  icon: PolicyIcon,
+  recordRepresentation: <KeyedTextField source="name" />,
+};

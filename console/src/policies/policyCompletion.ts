@@ -15,7 +15,9 @@ function deref(root: Schema, s: Schema): Schema {
     .slice(2)
     .split('/')
     .reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Schema)[key] : undefined), root);
-  return target && typeof target === 'object' ? deref(root, { ...(target as Schema), ...(s.description ? { description: s.description } : {}) }) : s;
+  return target && typeof target === 'object'
+    ? deref(root, { ...(target as Schema), ...(s.description ? { description: s.description } : {}) })
+    : s;
 }
 
 /** Every alternative a schema allows, with references followed. */
@@ -32,7 +34,8 @@ export function schemasAt(root: Schema, path: PathSegment[]): Schema[] {
   for (const segment of path) {
     const next: Schema[] = [];
     for (const s of current) {
-      const child = typeof segment === 'number' ? (s.items as Schema | undefined) : (s.properties as Record<string, Schema> | undefined)?.[segment];
+      const child =
+        typeof segment === 'number' ? (s.items as Schema | undefined) : (s.properties as Record<string, Schema> | undefined)?.[segment];
       if (child) next.push(...alternatives(root, child));
     }
     current = next;
@@ -45,7 +48,8 @@ function valueOptions(root: Schema, path: PathSegment[]): Completion[] {
   for (const s of schemasAt(root, path)) {
     const descriptions = (s.enumDescriptions as string[] | undefined) ?? [];
     ((s.enum as unknown[] | undefined) ?? []).forEach((v, i) => {
-      if (typeof v === 'string' && !seen.has(v)) seen.set(v, { label: v, type: 'enum', info: descriptions[i] ?? (s.description as string | undefined) });
+      if (typeof v === 'string' && !seen.has(v))
+        seen.set(v, { label: v, type: 'enum', info: descriptions[i] ?? (s.description as string | undefined) });
     });
     if (typeof s.const === 'string' && !seen.has(s.const)) seen.set(s.const, { label: s.const, type: 'enum' });
   }
@@ -56,7 +60,8 @@ function keyOptions(root: Schema, path: PathSegment[], present: string[]): Compl
   const seen = new Map<string, Completion>();
   for (const s of schemasAt(root, path)) {
     for (const [key, child] of Object.entries((s.properties as Record<string, Schema> | undefined) ?? {})) {
-      if (!seen.has(key) && !present.includes(key)) seen.set(key, { label: key, type: 'property', info: deref(root, child).description as string | undefined });
+      if (!seen.has(key) && !present.includes(key))
+        seen.set(key, { label: key, type: 'property', info: deref(root, child).description as string | undefined });
     }
   }
   return [...seen.values()];

@@ -28,7 +28,11 @@ function syntaxErrorAt(view: EditorView): number {
  * the server's validator finds, placed at its path. CodeMirror drops a result whose text has
  * changed meanwhile, so a slow answer never shows problems of an older text.
  */
-export function policyLintSource(validate: (doc: unknown) => Promise<PolicyProblem[]>, notJson: (message: string) => string, onChecked: (doc: Text) => void) {
+export function policyLintSource(
+  validate: (doc: unknown) => Promise<PolicyProblem[]>,
+  notJson: (message: string) => string,
+  onChecked: (doc: Text) => void,
+) {
   return async (view: EditorView): Promise<PolicyDiagnostic[]> => {
     const state = view.state;
     const doc = state.doc;

@@ -19,13 +19,18 @@ export interface PolicyVersionSummary {
 export function usePolicyVersions(policyId: unknown) {
   return useQuery({
     queryKey: ['policy-versions-summary', policyId],
-    queryFn: async () => ((await httpClient(`/api/policies/${String(policyId)}/versions`)).json as { versions: PolicyVersionSummary[] }).versions,
+    queryFn: async () =>
+      ((await httpClient(`/api/policies/${String(policyId)}/versions`)).json as { versions: PolicyVersionSummary[] }).versions,
     enabled: policyId !== undefined && policyId !== null,
   });
 }
 
 /** The chosen version inside the closed picker: number and mode, on one line. */
-export function versionShort(translate: (key: string, args?: object) => string, versions: PolicyVersionSummary[] | undefined, id: unknown): string {
+export function versionShort(
+  translate: (key: string, args?: object) => string,
+  versions: PolicyVersionSummary[] | undefined,
+  id: unknown,
+): string {
   const v = versions?.find((x) => x.id === id);
   return v ? translate('app.policies.version_mode', { version: v.version, mode: translate(`enums.policy_mode.${v.mode}`) }) : '';
 }
@@ -35,7 +40,12 @@ export function VersionLabel({ v }: { v: PolicyVersionSummary }) {
   const translate = useTranslate();
   const [locale] = useLocaleState();
   const date = new Date(v.publishedAt).toLocaleString(DATE_LOCALES[locale] ?? 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
-  const details = [date, v.authorName ?? translate('app.policies.unknown_author'), v.restoresVersion !== null ? translate('app.policies.restores', { version: v.restoresVersion }) : null, v.note]
+  const details = [
+    date,
+    v.authorName ?? translate('app.policies.unknown_author'),
+    v.restoresVersion !== null ? translate('app.policies.restores', { version: v.restoresVersion }) : null,
+    v.note,
+  ]
     .filter(Boolean)
     .join(' · ');
   return (

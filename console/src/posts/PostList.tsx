@@ -20,7 +20,11 @@ export function PostList() {
         <DataTable.Col source="kind" field={() => <EnumField source="kind" enumName="post_kind" />} />
         <DataTable.Col source="board" />
         <DataTable.Col source="authorId" disableSort field={() => <ReferenceField source="authorId" reference="accounts" link="show" />} />
-        <DataTable.Col source="body" disableSort cellSx={() => ({ maxWidth: 480, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' })} />
+        <DataTable.Col
+          source="body"
+          disableSort
+          cellSx={() => ({ maxWidth: 480, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' })}
+        />
         <DataTable.Col source="reach" field={NumberField} />
         <DataTable.Col source="status" field={() => <EnumField source="status" enumName="post_status" chip />} />
       </DataTable>

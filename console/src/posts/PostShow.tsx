@@ -1,5 +1,17 @@
 import { PostEvidence } from '../evidence/PostEvidence';
-import { BooleanField, DataTable, Labeled, NumberField, ReferenceField, ReferenceManyField, Show, SimpleShowLayout, TextField, useRecordContext, useTranslate } from 'react-admin';
+import {
+  BooleanField,
+  DataTable,
+  Labeled,
+  NumberField,
+  ReferenceField,
+  ReferenceManyField,
+  Show,
+  SimpleShowLayout,
+  TextField,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
 import { OrderRows } from '../transactions/OrderRows';
 import { FlagReasonField } from '../common/serverText';
 import { EnumField, LocaleDateField } from '../common/fields';
@@ -29,7 +41,12 @@ export function PostShow() {
         <BooleanField source="platformLabel" />
 
         <Labeled label={translate('app.related.flags')}>
-          <ReferenceManyField reference="flags" target="subjectId" filter={{ subjectType: 'post' }} sort={{ field: 'createdAt', order: 'DESC' }}>
+          <ReferenceManyField
+            reference="flags"
+            target="subjectId"
+            filter={{ subjectType: 'post' }}
+            sort={{ field: 'createdAt', order: 'DESC' }}
+          >
             <DataTable rowClick="show" bulkActionButtons={false}>
               <DataTable.Col source="queue" field={() => <EnumField source="queue" enumName="queue" />} />
               <DataTable.Col source="reason" field={FlagReasonField} />

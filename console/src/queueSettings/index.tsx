@@ -1,7 +1,18 @@
 import TimerIcon from '@mui/icons-material/Timer';
 import { Typography } from '@mui/material';
 import { useQueryClient } from '@tanstack/react-query';
-import { DataTable, Edit, FunctionField, List, NumberInput, SimpleForm, TextInput, useNotify, useRedirect, useTranslate } from 'react-admin';
+import {
+  DataTable,
+  Edit,
+  FunctionField,
+  List,
+  NumberInput,
+  SimpleForm,
+  TextInput,
+  useNotify,
+  useRedirect,
+  useTranslate,
+} from 'react-admin';
 import { EnumField, LocaleDateField } from '../common/fields';
 
 /** Minutes as a person reads them: "90 min", "4 h", "2 d". */
@@ -28,7 +39,11 @@ export function QueueSettingsList() {
       <Hint />
       <DataTable rowClick="edit" bulkActionButtons={false}>
         <DataTable.Col source="queue" disableSort field={() => <EnumField source="queue" enumName="queue" chip />} />
-        <DataTable.Col source="slaMinutes" disableSort field={() => <FunctionField render={(r: { slaMinutes: number | null }) => minutesText(r.slaMinutes)} />} />
+        <DataTable.Col
+          source="slaMinutes"
+          disableSort
+          field={() => <FunctionField render={(r: { slaMinutes: number | null }) => minutesText(r.slaMinutes)} />}
+        />
         <DataTable.Col source="updatedByName" disableSort />
         <DataTable.Col source="updatedAt" disableSort field={LocaleDateField} />
       </DataTable>
@@ -48,7 +63,11 @@ export function QueueSettingsEdit() {
     redirect('list', 'queue-settings');
   };
   return (
-    <Edit mutationMode="pessimistic" mutationOptions={{ onSuccess }} transform={(data: { slaMinutes?: number | null }) => ({ slaMinutes: data.slaMinutes ?? null })}>
+    <Edit
+      mutationMode="pessimistic"
+      mutationOptions={{ onSuccess }}
+      transform={(data: { slaMinutes?: number | null }) => ({ slaMinutes: data.slaMinutes ?? null })}
+    >
       <SimpleForm>
         <TextInput source="queue" disabled format={(q: string) => (q ? translate(`enums.queue.${q}`) : '')} />
         <NumberInput source="slaMinutes" min={1} step={1} helperText={translate('app.sla.minutes_hint')} />

@@ -1,5 +1,16 @@
 import ReportIcon from '@mui/icons-material/Report';
-import { DataTable, Labeled, List, NumberField, ReferenceField, SearchInput, SelectInput, Show, SimpleShowLayout, TextField } from 'react-admin';
+import {
+  DataTable,
+  Labeled,
+  List,
+  NumberField,
+  ReferenceField,
+  SearchInput,
+  SelectInput,
+  Show,
+  SimpleShowLayout,
+  TextField,
+} from 'react-admin';
 import { EnumField, LocaleDateField, enumChoices } from '../common/fields';
 import { REPORT_OUTCOMES, REPORT_REASONS, SUBJECT_TYPES } from '../../../contract/enums';
 import { SubjectField } from '../flags/FlagList';

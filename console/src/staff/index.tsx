@@ -1,7 +1,25 @@
 import BadgeIcon from '@mui/icons-material/Badge';
 import {
-  BooleanField, BooleanInput, Create, DataTable, Edit, email, List, NullableBooleanInput, PasswordInput, required, SearchInput, SelectInput, Show,
-  SimpleForm, SimpleShowLayout, TextField, TextInput, minLength, useGetIdentity, type RaRecord,
+  BooleanField,
+  BooleanInput,
+  Create,
+  DataTable,
+  Edit,
+  email,
+  List,
+  NullableBooleanInput,
+  PasswordInput,
+  required,
+  SearchInput,
+  SelectInput,
+  Show,
+  SimpleForm,
+  SimpleShowLayout,
+  TextField,
+  TextInput,
+  minLength,
+  useGetIdentity,
+  type RaRecord,
 } from 'react-admin';
 import { EnumField, LocaleDateField, enumChoices } from '../common/fields';
 import { STAFF_ROLES } from '../../../contract/enums';
@@ -101,4 +119,11 @@ export function StaffCreate() {
   );
 }
 
-export default { list: StaffList, show: StaffShow, edit: StaffEdit, create: StaffCreate, icon: BadgeIcon, recordRepresentation: 'displayName' };
+export default {
+  list: StaffList,
+  show: StaffShow,
+  edit: StaffEdit,
+  create: StaffCreate,
+  icon: BadgeIcon,
+  recordRepresentation: 'displayName',
+};

@@ -1,12 +1,27 @@
 import DescriptionIcon from '@mui/icons-material/Description';
 import { Typography } from '@mui/material';
-import { BooleanField, DataTable, FunctionField, List, ReferenceField, SearchInput, SelectInput, Show, SimpleShowLayout, TextField, useRecordContext } from 'react-admin';
+import {
+  BooleanField,
+  DataTable,
+  FunctionField,
+  List,
+  ReferenceField,
+  SearchInput,
+  SelectInput,
+  Show,
+  SimpleShowLayout,
+  TextField,
+  useRecordContext,
+} from 'react-admin';
 import { EnumField, LocaleDateField, enumChoices } from '../common/fields';
 import { STATEMENT_KINDS } from '../../../contract/enums';
 import { SubjectField } from '../flags/FlagList';
 import { csvExporter } from '../common/exporter';
 
-const filters = [<SearchInput key="q" source="q" alwaysOn />, <SelectInput key="kind" source="kind" choices={enumChoices('statement_kind', STATEMENT_KINDS)} alwaysOn />];
+const filters = [
+  <SearchInput key="q" source="q" alwaysOn />,
+  <SelectInput key="kind" source="kind" choices={enumChoices('statement_kind', STATEMENT_KINDS)} alwaysOn />,
+];
 
 /** The text in the member's language, as they received it. */
 export function StatementText() {
@@ -44,7 +59,12 @@ export function StatementShow() {
         <TextField source="textEn" />
         <TextField source="textZh" />
         <BooleanField source="automated" />
-        <FunctionField source="facts" render={(r: { facts?: Array<{ name: string; value: string }> }) => (r.facts ?? []).map((f) => `${f.name} = ${f.value}`).join('; ') || '–'} />
+        <FunctionField
+          source="facts"
+          render={(r: { facts?: Array<{ name: string; value: string }> }) =>
+            (r.facts ?? []).map((f) => `${f.name} = ${f.value}`).join('; ') || '–'
+          }
+        />
         <ReferenceField source="decisionId" reference="decisions" link="show" emptyText="–" />
         <ReferenceField source="appealOfStatementId" reference="statements" link="show" emptyText="–" />
         <ReferenceField source="accountId" reference="accounts" link="show" emptyText="–" />

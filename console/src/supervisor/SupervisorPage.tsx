@@ -1,5 +1,24 @@
 import { useState } from 'react';
-import { Alert, Box, Button, Card, CardContent, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Button,
+  Card,
+  CardContent,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  MenuItem,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField,
+  Typography,
+} from '@mui/material';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, Loading, Title, useGetList, useNotify, usePermissions, useTranslate } from 'react-admin';
 import type { Permissions } from '../authProvider';
@@ -7,7 +26,18 @@ import { httpClient } from '../dataProvider';
 import { mayWorkQueue } from '../../../contract/access';
 import { useDateText, useDuration } from '../common/time';
 
-type HeldItem = { id: number; queue: string; priority: number; subjectType: string; subjectId: number; reason: string; claimedBy: number; claimedByName: string; claimedAt: string | null; claimedUntil: string };
+type HeldItem = {
+  id: number;
+  queue: string;
+  priority: number;
+  subjectType: string;
+  subjectId: number;
+  reason: string;
+  claimedBy: number;
+  claimedByName: string;
+  claimedAt: string | null;
+  claimedUntil: string;
+};
 
 const fetchHeld = async () => (await httpClient('/api/supervisor/claims')).json as HeldItem[];
 
@@ -15,7 +45,11 @@ const fetchHeld = async () => (await httpClient('/api/supervisor/claims')).json 
 function ReassignDialog({ item, onClose, onDone }: { item: HeldItem; onClose(): void; onDone(name: string): void }) {
   const translate = useTranslate();
   const notify = useNotify();
-  const { data: staff = [] } = useGetList('staff', { pagination: { page: 1, perPage: 200 }, sort: { field: 'displayName', order: 'ASC' }, filter: { active: true } });
+  const { data: staff = [] } = useGetList('staff', {
+    pagination: { page: 1, perPage: 200 },
+    sort: { field: 'displayName', order: 'ASC' },
+    filter: { active: true },
+  });
   const candidates = staff.filter((s) => s.id !== item.claimedBy && mayWorkQueue(s.role, item.queue));
   const [to, setTo] = useState<string>('');
   const labelId = `reassign-title-${item.id}`;
@@ -31,7 +65,15 @@ function ReassignDialog({ item, onClose, onDone }: { item: HeldItem; onClose(): 
     <Dialog open onClose={onClose} aria-labelledby={labelId}>
       <DialogTitle id={labelId}>{translate('app.supervisor.reassign_to', { id: item.id })}</DialogTitle>
       <DialogContent>
-        <TextField select fullWidth sx={{ mt: 1, minWidth: 280 }} label={translate('app.supervisor.holder')} value={to} onChange={(e) => setTo(e.target.value)} slotProps={{ select: { inputProps: { 'data-testid': 'reassign-select' } } }}>
+        <TextField
+          select
+          fullWidth
+          sx={{ mt: 1, minWidth: 280 }}
+          label={translate('app.supervisor.holder')}
+          value={to}
+          onChange={(e) => setTo(e.target.value)}
+          slotProps={{ select: { inputProps: { 'data-testid': 'reassign-select' } } }}
+        >
           {candidates.map((s) => (
             <MenuItem key={s.id} value={String(s.id)}>
               {s.displayName} · {translate(`enums.role.${s.role}`)}
@@ -58,7 +100,12 @@ export function SupervisorPage() {
   const dateText = useDateText();
   const { permissions } = usePermissions<Permissions>();
   const allowed = !!permissions?.supervise;
-  const { data, isPending, refetch } = useQuery({ queryKey: ['supervisor', 'claims'], queryFn: fetchHeld, enabled: allowed, refetchInterval: 15_000 });
+  const { data, isPending, refetch } = useQuery({
+    queryKey: ['supervisor', 'claims'],
+    queryFn: fetchHeld,
+    enabled: allowed,
+    refetchInterval: 15_000,
+  });
   const [reassigning, setReassigning] = useState<HeldItem | null>(null);
 
   const refresh = () => {
@@ -106,19 +153,32 @@ export function SupervisorPage() {
                 {data.map((item) => (
                   <TableRow key={item.id} data-held={item.id}>
                     <TableCell>
-                      <Link to={`/flags/${item.id}/show`}>#{item.id}</Link> · {translate(`enums.subject_type.${item.subjectType}`, { _: item.subjectType })} #{item.subjectId}
+                      <Link to={`/flags/${item.id}/show`}>#{item.id}</Link> ·{' '}
+                      {translate(`enums.subject_type.${item.subjectType}`, { _: item.subjectType })} #{item.subjectId}
                     </TableCell>
                     <TableCell>{translate(`enums.queue.${item.queue}`, { _: item.queue })}</TableCell>
                     <TableCell>{item.priority}</TableCell>
                     <TableCell data-holder>{item.claimedByName}</TableCell>
-                    <TableCell title={item.claimedAt ?? ''}>{item.claimedAt ? `${dateText(item.claimedAt)} (${duration(item.claimedAt)})` : '–'}</TableCell>
+                    <TableCell title={item.claimedAt ?? ''}>
+                      {item.claimedAt ? `${dateText(item.claimedAt)} (${duration(item.claimedAt)})` : '–'}
+                    </TableCell>
                     <TableCell>{dateText(item.claimedUntil)}</TableCell>
                     <TableCell>
                       <Stack direction="row" spacing={1}>
-                        <Button size="small" variant="outlined" onClick={() => void release(item)} aria-label={translate('app.supervisor.release_label', { id: item.id })}>
+                        <Button
+                          size="small"
+                          variant="outlined"
+                          onClick={() => void release(item)}
+                          aria-label={translate('app.supervisor.release_label', { id: item.id })}
+                        >
                           {translate('app.supervisor.release')}
                         </Button>
-                        <Button size="small" variant="outlined" onClick={() => setReassigning(item)} aria-label={translate('app.supervisor.reassign_label', { id: item.id })}>
+                        <Button
+                          size="small"
+                          variant="outlined"
+                          onClick={() => setReassigning(item)}
+                          aria-label={translate('app.supervisor.reassign_label', { id: item.id })}
+                        >
                           {translate('app.supervisor.reassign')}
                         </Button>
                       </Stack>

@@ -20,8 +20,16 @@ export function TransactionList() {
         <DataTable.Col source="vendorId" disableSort field={() => <ReferenceField source="vendorId" reference="accounts" link="show" />} />
         <DataTable.Col source="amountCents" field={() => <MoneyField source="amountCents" />} />
         <DataTable.Col source="status" field={() => <EnumField source="status" enumName="transaction_status" chip />} />
-        <DataTable.Col source="referralPostId" disableSort field={() => <ReferenceField source="referralPostId" reference="posts" link="show" emptyText="–" />} />
-        <DataTable.Col source="affiliateId" disableSort field={() => <ReferenceField source="affiliateId" reference="accounts" link="show" emptyText="–" />} />
+        <DataTable.Col
+          source="referralPostId"
+          disableSort
+          field={() => <ReferenceField source="referralPostId" reference="posts" link="show" emptyText="–" />}
+        />
+        <DataTable.Col
+          source="affiliateId"
+          disableSort
+          field={() => <ReferenceField source="affiliateId" reference="accounts" link="show" emptyText="–" />}
+        />
       </DataTable>
     </List>
   );

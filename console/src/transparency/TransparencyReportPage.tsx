@@ -89,7 +89,10 @@ export function TransparencyReportPage() {
               {translate('app.transparency.heading', { from: r.period.from.slice(0, 10), to: lastDayOfPeriod(r.period.to) })}
             </Typography>
             <Grid container spacing={2}>
-              <Section title={translate('app.transparency.reports', { n: r.reports.total })} rows={Object.entries(r.reports.byReason).map(([k, v]) => [label(`enums.report_reason.${k}`, k), v])} />
+              <Section
+                title={translate('app.transparency.reports', { n: r.reports.total })}
+                rows={Object.entries(r.reports.byReason).map(([k, v]) => [label(`enums.report_reason.${k}`, k), v])}
+              />
               <Section
                 title={translate('app.transparency.decisions', { n: r.decisions.total })}
                 rows={[
@@ -98,7 +101,10 @@ export function TransparencyReportPage() {
                   ...Object.entries(r.decisions.byAction).map(([k, v]) => [label(`enums.decision_action.${k}`, k), v] as [string, number]),
                 ]}
               />
-              <Section title={translate('app.transparency.grounds')} rows={r.decisions.byGround.map((g) => [`${g.automated ? '⚙ ' : ''}${g.ground}`, g.n])} />
+              <Section
+                title={translate('app.transparency.grounds')}
+                rows={r.decisions.byGround.map((g) => [`${g.automated ? '⚙ ' : ''}${g.ground}`, g.n])}
+              />
               <Section
                 title={translate('app.transparency.time')}
                 rows={[

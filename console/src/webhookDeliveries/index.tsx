@@ -97,11 +97,26 @@ function ReplayFailedButton() {
 
 export function DeliveryList() {
   return (
-    <List exporter={csvExporter} filters={filters} sort={{ field: 'createdAt', order: 'DESC' }} actions={<TopToolbar><FilterButton /><ReplayFailedButton /></TopToolbar>} perPage={50}>
+    <List
+      exporter={csvExporter}
+      filters={filters}
+      sort={{ field: 'createdAt', order: 'DESC' }}
+      actions={
+        <TopToolbar>
+          <FilterButton />
+          <ReplayFailedButton />
+        </TopToolbar>
+      }
+      perPage={50}
+    >
       <DataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="createdAt" field={LocaleDateField} />
         <DataTable.Col source="eventType" field={EventTypeField} />
-        <DataTable.Col source="subscriptionId" disableSort field={() => <ReferenceField source="subscriptionId" reference="webhook-subscriptions" />} />
+        <DataTable.Col
+          source="subscriptionId"
+          disableSort
+          field={() => <ReferenceField source="subscriptionId" reference="webhook-subscriptions" />}
+        />
         <DataTable.Col source="status" field={() => <EnumField source="status" enumName="delivery_status" chip />} />
         <DataTable.Col source="attempts" />
         <DataTable.Col source="lastStatusCode" field={() => <TextField source="lastStatusCode" emptyText="–" />} />
@@ -115,7 +130,13 @@ export function DeliveryList() {
 export function DeliveryShow() {
   const translate = useTranslate();
   return (
-    <Show actions={<TopToolbar><ReplayButton /></TopToolbar>}>
+    <Show
+      actions={
+        <TopToolbar>
+          <ReplayButton />
+        </TopToolbar>
+      }
+    >
       <SimpleShowLayout>
         <EnumField source="status" enumName="delivery_status" chip />
         <FunctionField source="eventType" render={() => <EventTypeField />} />
@@ -136,10 +157,20 @@ export function DeliveryShow() {
             <DataTable.Col source="error" field={() => <TextField source="error" emptyText="–" />} />
           </DataTable>
         </ArrayField>
-        <FunctionField label={translate('app.webhooks.payload')} render={(r: { payload?: unknown }) => <pre style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{JSON.stringify(r.payload ?? null, null, 2)}</pre>} />
+        <FunctionField
+          label={translate('app.webhooks.payload')}
+          render={(r: { payload?: unknown }) => (
+            <pre style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{JSON.stringify(r.payload ?? null, null, 2)}</pre>
+          )}
+        />
       </SimpleShowLayout>
     </Show>
   );
 }
 
-export default { list: DeliveryList, show: DeliveryShow, icon: OutboxIcon, recordRepresentation: (r: { id: number; eventType: string }) => `#${r.id} ${r.eventType}` };
+export default {
+  list: DeliveryList,
+  show: DeliveryShow,
+  icon: OutboxIcon,
+  recordRepresentation: (r: { id: number; eventType: string }) => `#${r.id} ${r.eventType}`,
+};

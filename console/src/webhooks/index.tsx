@@ -37,7 +37,7 @@ function EventTypesField() {
   const translate = useTranslate();
   const types = (record?.eventTypes as string[] | undefined) ?? [];
   return (
-    <Stack direction="row" spacing={0.5} useFlexGap sx={{ flexWrap: "wrap" }}>
+    <Stack direction="row" spacing={0.5} useFlexGap sx={{ flexWrap: 'wrap' }}>
       {types.map((t) => (
         <Chip key={t} size="small" label={translate(eventTypeKey(t))} />
       ))}
@@ -85,7 +85,20 @@ function TestResultAlert({ result, onDismiss }: { result: TestResult; onDismiss:
       {a?.responseExcerpt && (
         <Box sx={{ mt: 1 }}>
           {translate('app.webhooks.test_body')}
-          <Box component="pre" sx={{ m: 0, mt: 0.5, p: 1, bgcolor: 'background.paper', whiteSpace: 'pre-wrap', wordBreak: 'break-all', maxHeight: 160, overflow: 'auto', fontSize: 12 }}>
+          <Box
+            component="pre"
+            sx={{
+              m: 0,
+              mt: 0.5,
+              p: 1,
+              bgcolor: 'background.paper',
+              whiteSpace: 'pre-wrap',
+              wordBreak: 'break-all',
+              maxHeight: 160,
+              overflow: 'auto',
+              fontSize: 12,
+            }}
+          >
             {a.responseExcerpt}
           </Box>
         </Box>
@@ -112,7 +125,13 @@ const disabled = (r: RaRecord) => r.active === false;
 // The list keeps its filters when nothing is left (empty={false}): the "none yet" page would hide this one.
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
-  <NullableBooleanInput key="active" source="active" trueLabel="app.retire.webhooks.active" falseLabel="app.retire.webhooks.retired" alwaysOn />,
+  <NullableBooleanInput
+    key="active"
+    source="active"
+    trueLabel="app.retire.webhooks.active"
+    falseLabel="app.retire.webhooks.retired"
+    alwaysOn
+  />,
 ];
 
 export function WebhookList() {
@@ -165,7 +184,10 @@ function EditActions({ onSecret, onTest }: { onSecret: (s: string) => void; onTe
   const call = async (path: string) => {
     setBusy(true);
     try {
-      return (await httpClient(`/api/webhook-subscriptions/${record.id}/${path}`, { method: 'POST', body: '{}' })).json as Record<string, unknown>;
+      return (await httpClient(`/api/webhook-subscriptions/${record.id}/${path}`, { method: 'POST', body: '{}' })).json as Record<
+        string,
+        unknown
+      >;
     } catch (err) {
       notify((err as Error).message, { type: 'error' });
       return null;
