@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { TestDb } from '../support/testDb';
 import { HAS_CHROMIUM, SCREENSHOTS } from '../support/browser';
 import { signIn as signInAs, startConsoleSuite, type ConsoleSuite } from '../support/consoleSuite';
+import { UNDO_MS } from '../../console/src/flags/undoWindow';
 
 let suite: ConsoleSuite;
 let t: TestDb;
@@ -28,6 +29,22 @@ async function signIn(page: Page, role: string) {
     .getByRole('menuitem', { name: /dashboard|概览/i })
     .first()
     .waitFor();
+}
+
+/**
+ * Stops the page's clock where it is (its timers wait) until `page.clock.resume()`, so what the
+ * test does meanwhile, however slowly the machine does it, cannot race the Undo offer's time.
+ * pauseAt stops at a time still ahead: the page's time plus a margin, grown if the call lands later.
+ */
+async function holdClock(page: Page): Promise<void> {
+  for (const margin of [250, 2_000, 10_000]) {
+    const ok = await page.clock.pauseAt((await page.evaluate(() => Date.now())) + margin).then(
+      () => true,
+      () => false,
+    );
+    if (ok) return;
+  }
+  throw new Error('the page clock could not be paused');
 }
 
 /** The queue that has the most open, unclaimed items (the demo seed decides which). */
@@ -55,6 +72,8 @@ describe.skipIf(!HAS_CHROMIUM)('the moderator workbench in Chromium', () => {
   it('the item page: two columns, the author named, keys work, ? shows them, the next item opens claimed and Undo brings the last one back', async () => {
     const page = await browser.newPage({ locale: 'en-US', viewport: { width: 1440, height: 900 } });
     page.setDefaultTimeout(20_000);
+    // The page's clock is Playwright's (running at the real pace until held), so the Undo offer's time can be held still.
+    await page.clock.install();
     await signIn(page, 'moderator');
     const me = await staffId('moderator');
     const reply = await t
@@ -90,6 +109,8 @@ describe.skipIf(!HAS_CHROMIUM)('the moderator workbench in Chromium', () => {
     expect((await t.db('flags').where({ id: reply.id }).first()).claimed_by).toBe(me);
 
     // e escalates: the next item of the same queue opens, already claimed by this moderator.
+    // The page's timers are held from here to the Undo click: on a loaded machine these steps take longer than the offer lasts.
+    await holdClock(page);
     await page.keyboard.press('e');
     await page.waitForURL((u) => /#\/flags\/\d+\/show/.test(u.hash) && !u.hash.includes(`/flags/${reply.id}/`));
     const next = openIdFromUrl(page);
@@ -97,9 +118,14 @@ describe.skipIf(!HAS_CHROMIUM)('the moderator workbench in Chromium', () => {
     const nextRow = await t.db('flags').where({ id: next }).first();
     expect(nextRow.queue).toBe(reply.queue);
     expect(nextRow.claimed_by).toBe(me);
+    // The offer lasts its time counted from when it shows, not from the key: a second short of it, it is still there.
+    const undo = page.getByRole('button', { name: 'Undo' });
+    await undo.waitFor();
+    await page.clock.runFor(UNDO_MS - 1_000);
+    expect(await undo.isVisible()).toBe(true);
     // Undo: back to the escalated item, nothing decided; the item opened after it is given back.
-    // (Clicked at once: the undo window is a few seconds.)
-    await page.getByRole('button', { name: 'Undo' }).click();
+    await undo.click();
+    await page.clock.resume();
     await page.waitForURL((u) => u.hash.includes(`/flags/${reply.id}/show`));
     await workbenchReady(page, reply.id);
     await shot(page, 'after-undo');
@@ -117,6 +143,7 @@ describe.skipIf(!HAS_CHROMIUM)('the moderator workbench in Chromium', () => {
   it('keyboard only: a moderator decides 20 items from one queue without the mouse', async () => {
     const page = await browser.newPage({ locale: 'en-US', viewport: { width: 1440, height: 900 } });
     page.setDefaultTimeout(20_000);
+    await page.clock.install();
     await signIn(page, 'moderator');
     const me = await staffId('moderator');
     const { queue, open } = await busiestQueue();
@@ -145,7 +172,8 @@ describe.skipIf(!HAS_CHROMIUM)('the moderator workbench in Chromium', () => {
       await page.waitForURL((u) => !u.hash.includes(`/flags/${id}/show`));
     }
     expect(new Set(decided).size).toBe(20);
-    // The undo window of the last decision runs out by itself.
+    // The last decision's Undo offer runs out by itself: its time is run on the page's clock, not waited for.
+    await page.clock.runFor(UNDO_MS);
     await expect
       .poll(
         async () =>
@@ -191,6 +219,7 @@ describe.skipIf(!HAS_CHROMIUM)('the moderator workbench in Chromium', () => {
   it('compliance sees only its queue; bulk remove asks first and can be undone', async () => {
     const page = await browser.newPage({ locale: 'en-US', viewport: { width: 1440, height: 900 } });
     page.setDefaultTimeout(20_000);
+    await page.clock.install();
     await signIn(page, 'compliance');
     await page.getByRole('menuitem', { name: /^Undisclosed ads: \d+/ }).waitFor();
     expect(await page.getByRole('menuitem', { name: /^Spam: \d+/ }).count()).toBe(0);
@@ -215,10 +244,22 @@ describe.skipIf(!HAS_CHROMIUM)('the moderator workbench in Chromium', () => {
     const dialog = page.getByRole('dialog', { name: 'Decide 2 selected items?' });
     await dialog.getByText(/Require disclosure/).waitFor();
     await shot(page, 'bulk-confirm');
+    // The offer is held from when it shows to the Undo click, as on the item page. The confirmation closes on the page's
+    // running clock first; the claims are kept waiting until the clock is held, and the offer only comes after them.
+    let sendClaims = () => {};
+    const claimsMayGo = new Promise<void>((resolve) => (sendClaims = resolve));
+    await page.route('**/api/flags/*/claim', async (route) => {
+      await claimsMayGo;
+      await route.continue();
+    });
     await dialog.getByRole('button', { name: 'Decide' }).click();
-    await page.getByRole('button', { name: 'Undo' }).waitFor();
+    await dialog.waitFor({ state: 'detached' });
+    await holdClock(page);
+    sendClaims();
     await page.getByRole('button', { name: 'Undo' }).click();
+    await page.unroute('**/api/flags/*/claim');
     await page.getByText(/Undone: 2 items released/).waitFor();
+    await page.clock.resume();
     const after = await t.db('flags').whereIn('id', ids);
     expect(after.every((f) => f.status === 'open' && f.claimed_by === null)).toBe(true);
     expect(await t.db('decisions').whereIn('flag_id', ids).first()).toBeUndefined();

@@ -1,8 +1,9 @@
 import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { Button, Snackbar } from '@mui/material';
 import { useNotify, useTranslate } from 'react-admin';
+import { UNDO_MS, UNDO_TICK_MS, shownAfterTick } from './undoWindow';
 
-/** A decision made but not yet sent: sent when its time runs out or the next decision is made, dropped on Undo. */
+/** A decision made but not yet sent: sent when its Undo offer has been shown long enough or the next decision is made, dropped on Undo. */
 export interface PendingDecision {
   message: string;
   messageArgs?: Record<string, unknown>;
@@ -10,7 +11,6 @@ export interface PendingDecision {
   undo(): Promise<void>;
 }
 
-const UNDO_MS = 5000;
 const Ctx = createContext<{ push(p: PendingDecision): void; flush(): void } | null>(null);
 
 /**
@@ -20,7 +20,7 @@ const Ctx = createContext<{ push(p: PendingDecision): void; flush(): void } | nu
 export function DecisionUndoProvider({ children }: { children: ReactNode }) {
   const [current, setCurrent] = useState<PendingDecision | null>(null);
   const ref = useRef<PendingDecision | null>(null);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const timer = useRef<ReturnType<typeof setInterval> | null>(null);
   const notify = useNotify();
   const translate = useTranslate();
 
@@ -28,7 +28,7 @@ export function DecisionUndoProvider({ children }: { children: ReactNode }) {
     (undo: boolean) => {
       const p = ref.current;
       ref.current = null;
-      if (timer.current) clearTimeout(timer.current);
+      if (timer.current) clearInterval(timer.current);
       timer.current = null;
       setCurrent(null);
       if (!p) return;
@@ -42,7 +42,15 @@ export function DecisionUndoProvider({ children }: { children: ReactNode }) {
       settle(false);
       ref.current = p;
       setCurrent(p);
-      timer.current = setTimeout(() => settle(false), UNDO_MS);
+      // Counted from when the offer can be seen: a page busy rendering the next item does not eat it (see undoWindow).
+      let shown = 0;
+      let last = performance.now();
+      timer.current = setInterval(() => {
+        const now = performance.now();
+        shown = shownAfterTick(shown, now - last, document.hidden);
+        last = now;
+        if (shown >= UNDO_MS) settle(false);
+      }, UNDO_TICK_MS);
     },
     [settle],
   );
