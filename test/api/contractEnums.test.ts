@@ -38,6 +38,8 @@ const EXPECTED: Record<string, readonly string[]> = {
   'model_versions.status': E.MODEL_STATUSES,
   'model_training_runs.status': E.TRAINING_RUN_STATUSES,
   'training_labels.source': E.LABEL_SOURCES,
+  'note_templates.queue': E.QUEUES,
+  'queue_settings.queue': E.QUEUES,
   'board_activity.granularity': E.ACTIVITY_GRANULARITIES,
   'thread_activity.granularity': E.ACTIVITY_GRANULARITIES,
 };

@@ -189,18 +189,24 @@ describe.skipIf(!HAS_CHROMIUM)('console shell in Chromium', () => {
     await page.locator('tbody tr').first().waitFor();
     const policy = await t.db('policies').where({ name: 'Contact harvesting' }).first();
     await page.goto(`${server.url}/#/policies/${policy.id}/show`);
-    const editor = page.getByLabel('Draft');
+    // The draft is a CodeMirror editor: replace its text as a paste would.
+    const editor = page.locator('.cm-content');
     await editor.waitFor();
+    const setDraft = async (text: string) => {
+      await editor.click();
+      await page.keyboard.press('ControlOrMeta+a');
+      await page.keyboard.insertText(text);
+    };
     const broken = structuredClone(policy.draft);
     broken.rules[0].conditions.all[0].fact = 'handleCount';
-    await editor.fill(JSON.stringify(broken, null, 2));
+    await setDraft(JSON.stringify(broken, null, 2));
     await page.getByTestId('problem-path').first().waitFor();
     expect(await page.getByTestId('problem-path').first().textContent()).toBe('rules[0].conditions.all[0].fact');
     expect(await page.getByRole('button', { name: 'Save draft' }).isDisabled()).toBe(true);
     await shot(page, 'policy-error');
     const fixed = structuredClone(policy.draft);
     fixed.rules[1].conditions = { all: [{ fact: 'contactCount', operator: 'greaterThan', value: 0 }] };
-    await editor.fill(JSON.stringify(fixed, null, 2));
+    await setDraft(JSON.stringify(fixed, null, 2));
     await page.getByText('The draft is valid.').waitFor();
     await page.getByRole('button', { name: 'Save draft' }).click();
     await page.getByText('Draft saved').waitFor();

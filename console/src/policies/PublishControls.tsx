@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, TextField, Typography } from '@mui/material';
 import { useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { useQueryClient } from '@tanstack/react-query';
@@ -18,6 +18,10 @@ export function PublishControls() {
   const [version, setVersion] = useState<number | ''>('');
   const queryClient = useQueryClient();
   const { data: versions } = usePolicyVersions(record?.id);
+  // The dialog keeps the words it opened with while it fades out: a shadow publish must not flash the enforce title.
+  const shownRef = useRef<Pending>(null);
+  if (pending) shownRef.current = pending;
+  const shown = pending ?? shownRef.current;
   if (!record) return null;
   const confirm = async () => {
     if (!pending) return;
@@ -74,13 +78,13 @@ export function PublishControls() {
       <Dialog open={!!pending} onClose={() => setPending(null)} aria-labelledby="confirm-policy-title">
         <DialogTitle id="confirm-policy-title">
           {translate(
-            pending?.kind === 'publish' && pending.mode === 'shadow' ? 'app.policies.confirm_title_shadow' : 'app.policies.confirm_title',
+            shown?.kind === 'publish' && shown.mode === 'shadow' ? 'app.policies.confirm_title_shadow' : 'app.policies.confirm_title',
           )}
         </DialogTitle>
         <DialogContent>
           <Typography>
-            {pending?.kind === 'publish'
-              ? translate(pending.mode === 'enforce' ? 'app.policies.confirm_publish' : 'app.policies.confirm_shadow', {
+            {shown?.kind === 'publish'
+              ? translate(shown.mode === 'enforce' ? 'app.policies.confirm_publish' : 'app.policies.confirm_shadow', {
                   name: record.name,
                 })
               : translate('app.policies.confirm_rollback', { name: record.name })}
