@@ -39,6 +39,9 @@ export const RESOURCE_ACCESS: Record<string, { read: readonly Role[]; write: rea
 };
 
 /** Who sees who holds which item and may release or reassign another person's claim. */
+/** Who asks for compliance reports (disclosure evidence for a regulator). */
+export const COMPLIANCE_REPORT_ROLES: readonly Role[] = ['admin', 'compliance'];
+
 export const SUPERVISOR_ROLES: readonly Role[] = ['admin'];
 
 /** Roles whose work needs identifiers as written; each unmasked view is audited. */
@@ -75,6 +78,7 @@ export function permissionsOf(role: Role) {
       Object.entries(RESOURCE_ACCESS).map(([name, a]) => [name, { read: a.read.includes(role), write: a.write.includes(role) }]),
     ),
     supervise: SUPERVISOR_ROLES.includes(role),
+    complianceReports: COMPLIANCE_REPORT_ROLES.includes(role),
     editQueueSettings: RESOURCE_ACCESS['queue-settings']!.write.includes(role),
   };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RESOURCE_ACCESS, ROLES, SUPERVISOR_ROLES, UNMASK_ROLES, type Role } from './access';
+import { COMPLIANCE_REPORT_ROLES, RESOURCE_ACCESS, ROLES, SUPERVISOR_ROLES, UNMASK_ROLES, type Role } from './access';
 import { POLICY_TARGETS } from './enums';
 import { noteTemplateCreateSchema, noteTemplateUpdateSchema } from './schemas/noteTemplates';
 import { queueParamSchema, queueSettingsUpdateSchema } from './schemas/queueSettings';
@@ -80,7 +80,7 @@ export interface ContractRoute {
  */
 const ADMIN: readonly Role[] = ['admin'];
 const MANAGERS: readonly Role[] = ['admin', 'community_manager'];
-const COMPLIANCE: readonly Role[] = ['admin', 'compliance'];
+const COMPLIANCE = COMPLIANCE_REPORT_ROLES;
 /** Who reviews appeals and reverses decisions. */
 export const REVIEWERS: readonly Role[] = ['admin', 'moderator', 'compliance'];
 /** Every role works some queue; which queues each may work is checked per flag (QUEUE_WORKERS). */

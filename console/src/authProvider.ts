@@ -62,6 +62,7 @@ export function createAuthProvider(): AuthProvider {
         queues: who.permissions?.queues ?? [],
         resources: who.permissions?.resources ?? {},
         supervise: who.permissions?.supervise ?? false,
+        complianceReports: who.permissions?.complianceReports ?? false,
         editQueueSettings: who.permissions?.editQueueSettings ?? false,
       };
     },

@@ -23,6 +23,7 @@ export const permissionsSchema = z.object({
   queues: z.array(z.string()),
   resources: z.record(z.string(), z.object({ read: z.boolean(), write: z.boolean() })),
   supervise: z.boolean(),
+  complianceReports: z.boolean(),
   editQueueSettings: z.boolean(),
 });
 

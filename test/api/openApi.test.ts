@@ -98,7 +98,7 @@ describe('OpenAPI document', () => {
       displayName: 'A',
       role: 'admin',
       locale: 'en',
-      permissions: { queues: [], resources: {}, supervise: true, editQueueSettings: true },
+      permissions: { queues: [], resources: {}, supervise: true, complianceReports: true, editQueueSettings: true },
     };
     v.check('GET', '/api/auth/me', 200, 'application/json', JSON.stringify(me));
     expect(v.violations).toEqual([]);

@@ -31,8 +31,8 @@ export function AppMenu() {
   // Only the queues this role works: the others would answer 403 at the first decision.
   const { queues, permissions } = useWorkedQueues();
   const counts = useQueueCounts(queues);
-  // The report is for compliance and admins; the audit log stands in for "may see compliance data".
-  const { canAccess: canReport } = useCanAccess({ resource: 'audit-log', action: 'list' });
+  // Both reports are for compliance and admins: the compliance report by the role table in /api/auth/me, the transparency report by its resource.
+  const { canAccess: canTransparency } = useCanAccess({ resource: 'transparency-reports', action: 'list' });
   return (
     <Menu>
       <Menu.DashboardItem />
@@ -62,8 +62,12 @@ export function AppMenu() {
         <Menu.Item to="/supervisor" primaryText={translate('app.supervisor.title')} leftIcon={<SupervisorAccountIcon />} />
       )}
       <Menu.ResourceItems />
-      {canReport && <Menu.Item to="/compliance-report" primaryText={translate('app.compliance.title')} leftIcon={<AssessmentIcon />} />}
-      {canReport && <Menu.Item to="/transparency-report" primaryText={translate('app.transparency.title')} leftIcon={<PublicIcon />} />}
+      {permissions?.complianceReports && (
+        <Menu.Item to="/compliance-report" primaryText={translate('app.compliance.title')} leftIcon={<AssessmentIcon />} />
+      )}
+      {canTransparency && (
+        <Menu.Item to="/transparency-report" primaryText={translate('app.transparency.title')} leftIcon={<PublicIcon />} />
+      )}
     </Menu>
   );
 }
