@@ -187,6 +187,11 @@ export function parseListQuery(spec: ListableSpec, query: Record<string, unknown
           errors.push({ path, message: `cannot filter ${spec.resource} by "${key}"` });
           continue;
         }
+        if (field.presence && (suffix || Array.isArray(value))) {
+          // A presence field asks one question (is the column set?): true or false, nothing else.
+          errors.push({ path, message: `"${fieldName}" is true or false; it takes no list and no comparison` });
+          continue;
+        }
         if (suffix) {
           const op = RANGE_SUFFIXES[suffix]!;
           if (op !== 'neq' && !['id', 'int', 'number', 'date'].includes(field.kind)) {
@@ -209,8 +214,11 @@ export function parseListQuery(spec: ListableSpec, query: Record<string, unknown
     if (!['sort', 'range', 'filter', 'embed'].includes(key)) errors.push({ path: key, message: 'unknown query parameter' });
   }
   if (errors.length) throw problems.validation(errors, 'The list query is not valid for this resource.');
-  const named = rawFilter && typeof rawFilter === 'object' ? Object.keys(rawFilter).map((k) => k.replace(/_(gte|lte|gt|lt|neq)$/, '')) : [];
-  if (spec.retired && !named.includes(spec.retired.field) && !named.includes('id')) filters.push(spec.retired.hide);
+  // Naming the field in any form shows retired rows; so does asking for ids as such (react-admin's getMany of
+  // references), but not a range over ids.
+  const keys = rawFilter && typeof rawFilter === 'object' ? Object.keys(rawFilter) : [];
+  const named = keys.map((k) => k.replace(/_(gte|lte|gt|lt|neq)$/, ''));
+  if (spec.retired && !named.includes(spec.retired.field) && !keys.includes('id')) filters.push(spec.retired.hide);
   return { sort, range, filters, q };
 }
 

@@ -63,6 +63,7 @@ function answer(r: RouteResponse) {
 function security(route: ContractRoute) {
   if (route.access === 'public') return [];
   if (route.access === 'api_key') return [{ apiKey: [] }, { platformBearer: [] }];
+  if (route.access === 'scrape') return [{ session: [] }, { staffBearer: [] }, { metricsToken: [] }];
   return [{ session: [], csrf: [] }, { staffBearer: [] }];
 }
 
@@ -74,7 +75,7 @@ function operation(route: ContractRoute) {
   };
   if (route.params || route.query || route.body || route.bodyContentTypes) refer(400);
   if (route.access !== 'public') refer(401);
-  if (typeof route.access === 'object') refer(403);
+  if (typeof route.access === 'object' || route.access === 'scrape') refer(403);
   if (route.params) refer(404);
   if (route.method !== 'get') refer(409);
   responses.default = { $ref: `#/components/responses/${OTHER_PROBLEM[0]}` };
@@ -93,7 +94,9 @@ function operation(route: ContractRoute) {
       ? `Roles: ${route.access.staff.join(', ')}.`
       : route.access === 'api_key'
         ? 'Platform API key.'
-        : 'Public.';
+        : route.access === 'scrape'
+          ? 'A signed-in admin, or the METRICS_TOKEN bearer.'
+          : 'Public.';
   return {
     operationId: `${route.method}${route.path.replace(/\{(\w+)\}/g, 'By-$1').replace(/[^A-Za-z0-9]+(.)/g, (_, c: string) => c.toUpperCase())}`,
     summary: route.summary,
@@ -140,6 +143,7 @@ export function openApiDocument(routes: readonly ContractRoute[], version: strin
         staffBearer: { type: 'http', scheme: 'bearer', description: 'A token from POST /api/auth/login with mode "token".' },
         apiKey: { type: 'apiKey', in: 'header', name: 'X-Api-Key', description: "A platform's API key." },
         platformBearer: { type: 'http', scheme: 'bearer', description: "A platform's API key as a bearer token." },
+        metricsToken: { type: 'http', scheme: 'bearer', description: 'The METRICS_TOKEN setting, for a Prometheus scraper.' },
       },
     },
   };

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import express, { Router } from 'express';
 import { createRequire } from 'node:module';
 import type { RouteTable } from '../http/routeTable';
@@ -6,6 +7,7 @@ import { ROUTES, CONTRACT_ROUTES } from '../../contract/routes';
 import { openApiDocument } from '../openapi/openApiDocument';
 
 const require = createRequire(import.meta.url);
+const SWAGGER_UI_FILES = ['swagger-ui.css', 'swagger-ui-bundle.js', 'favicon-32x32.png'];
 const SWAGGER_UI_DIR = path.dirname(require.resolve('swagger-ui-dist/package.json'));
 const VERSION = (require('../../package.json') as { version: string }).version;
 
@@ -34,8 +36,10 @@ const PAGE = `<!doctype html>
 export function apiDocsRouter(table: RouteTable): Router {
   const router = Router();
   const document = JSON.stringify(openApiDocument(CONTRACT_ROUTES, VERSION));
-  router.use('/docs/assets', express.static(path.join(import.meta.dirname, '../openapi/docs'), { index: false }));
-  router.use('/docs/assets', express.static(SWAGGER_UI_DIR, { index: false }));
+  router.use('/docs/assets', express.static(fileURLToPath(new URL('../openapi/docs', import.meta.url)), { index: false }));
+  // Only what the page loads: the package also holds a demo page, an OAuth redirect page and source maps.
+  const swaggerUi = express.static(SWAGGER_UI_DIR, { index: false });
+  router.use('/docs/assets', (req, res, next) => (SWAGGER_UI_FILES.includes(req.path.slice(1)) ? swaggerUi(req, res, next) : next()));
   table.route(router, '/api', ROUTES.openApi, (_req, res) => {
     res.type('application/json').send(document);
   });

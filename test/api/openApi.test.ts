@@ -71,6 +71,14 @@ describe('OpenAPI document', () => {
       expect(src.startsWith('/api/docs/assets/')).toBe(true);
       await request(app).get(src).expect(200);
     }
+    // Only what the page loads: the package's demo page and OAuth redirect page are not served.
+    for (const other of [
+      '/api/docs/assets/index.html',
+      '/api/docs/assets/oauth2-redirect.html',
+      '/api/docs/assets/swagger-initializer.js',
+    ]) {
+      expect((await request(app).get(other)).status).toBe(404);
+    }
   });
 
   it('has a handler for every contract route and no route the contract lacks', () => {

@@ -97,6 +97,14 @@ describe('ra-data-simple-rest writes what the console writes', () => {
     await data.delete('api-keys', { id: made.id, previousData: renamed });
     expect(await listed('api-keys', made.id)).toBe(false);
     expect(await listed('api-keys', made.id, { revoked: true })).toBe(true);
+    // A range over ids is not a request for ids: the revoked key stays out.
+    expect(await listed('api-keys', made.id, { id_gte: 1 })).toBe(false);
+    // `revoked` is a yes-or-no question: a list or a comparison is a 400 naming it, never a database error.
+    for (const filter of [{ revoked: [true] }, { revoked_neq: true }]) {
+      const err = await data.getList('api-keys', { pagination: page, sort: byId, filter }).catch((e: unknown) => e);
+      expect(err).toMatchObject({ status: 400 });
+      expect((err as { body: { errors: Array<{ path: string }> } }).body.errors[0]!.path).toMatch(/^filter\.revoked/);
+    }
   });
 
   it('webhook-subscriptions: delete disables and leaves the default list', async () => {
