@@ -43,9 +43,11 @@ export async function escalateOverdue(db: Db, now: Date): Promise<number[]> {
       const priority = Math.min(100, f.priority + ESCALATION_PRIORITY_STEP);
       const heldBy =
         f.claimed_by !== null && f.claimed_until !== null && f.claimed_until.getTime() > now.getTime() ? Number(f.claimed_by) : null;
+      // A live claim stays: taking an item from a moderator who is reading it would only turn their decision into a 409.
+      const claim = heldBy === null ? { claimed_by: null, claimed_until: null, claimed_at: null } : {};
       await trx('flags')
         .where({ id: f.id })
-        .update({ priority, claimed_by: null, claimed_until: null, claimed_at: null, sla_escalated_at: now });
+        .update({ priority, ...claim, sla_escalated_at: now });
       await appendAudit(trx, {
         actor: { kind: 'system' },
         action: 'flag.sla_escalate',
@@ -57,7 +59,7 @@ export async function escalateOverdue(db: Db, now: Date): Promise<number[]> {
           waitedMinutes: Math.floor((now.getTime() - f.created_at.getTime()) / 60_000),
           priorityBefore: f.priority,
           priorityAfter: priority,
-          releasedClaimOf: heldBy,
+          claimKeptBy: heldBy,
         },
         at: now,
       });

@@ -171,7 +171,8 @@ describe('SLA escalation job', () => {
       'the stale item to escalate',
       async () => (await t.db('flags').where({ id: stale }).first()).sla_escalated_at && t.db('flags').where({ id: stale }).first(),
     );
-    expect(escalated).toMatchObject({ priority: 100, claimed_by: null, claimed_until: null, status: 'open' });
+    // The moderator holding it keeps it: the escalation raises it, it does not take it away.
+    expect(escalated).toMatchObject({ priority: 100, claimed_by: staff.moderator.id, status: 'open' });
     const [row] = await auditRows('flag.sla_escalate', stale);
     expect(row).toMatchObject({ actor_kind: 'system', actor_staff_id: null, subject_type: 'flag' });
     expect(row.detail).toEqual({
@@ -180,7 +181,7 @@ describe('SLA escalation job', () => {
       waitedMinutes: 61,
       priorityBefore: 90,
       priorityAfter: 100,
-      releasedClaimOf: staff.moderator.id,
+      claimKeptBy: staff.moderator.id,
     });
     // Overdue but under twice the target, and fresh: untouched.
     expect(await t.db('flags').whereIn('id', [overdue, fresh]).orderBy('id')).toEqual(before);
