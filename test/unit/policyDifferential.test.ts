@@ -180,9 +180,11 @@ describe('compiled evaluator against json-rules-engine', () => {
       }),
       { numRuns: Number(process.env.DIFF_RUNS ?? 400) },
     );
-    // The comparison means something only if generated rules both fire and stay quiet often.
-    expect(fired / (fired + quiet)).toBeGreaterThan(0.05);
-    expect(quiet / (fired + quiet)).toBeGreaterThan(0.05);
+    // The comparison means something only if generated rules both fire and stay quiet often. The seed is new
+    // each run and items of one policy share its rules, so the quiet share swings: 8.5-12.4 % in four local runs,
+    // 4.7 % in one CI run. 2 % of some 2,400 items still means dozens of each outcome every run.
+    expect(fired / (fired + quiet)).toBeGreaterThan(0.02);
+    expect(quiet / (fired + quiet)).toBeGreaterThan(0.02);
   });
 
   it('treats phrases with pattern characters as plain text', async () => {
