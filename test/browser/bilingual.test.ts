@@ -1,37 +1,9 @@
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { HAS_CHROMIUM, SCREENSHOTS } from '../support/browser';
 import { signIn, startConsoleSuite, type ConsoleSuite } from '../support/consoleSuite';
-
-// axe-core injected as in accessibility.test.ts: the Chinese pages must stay as clean as the English ones.
-const AXE_SOURCE = createRequire(import.meta.url)('node:fs').readFileSync(
-  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
-  'utf8',
-) as string;
-type AxeViolation = { id: string; impact: string | null; help: string; nodes: { target: string[] }[] };
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE_SOURCE });
-  const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
-    return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag21a'] } });
-  });
-  return (
-    result.violations
-      .filter((v) => v.impact === 'critical' || v.impact === 'serious')
-      // The one upstream fault accessibility.test.ts documents: react-admin's row checkbox label.
-      .map((v) => ({
-        ...v,
-        nodes: v.nodes.filter(
-          (n) => !((v.id === 'label' || v.id === 'aria-prohibited-attr') && n.target.join(' ').includes('.RaDataTable-checkbox')),
-        ),
-      }))
-      .filter((v) => v.nodes.length > 0)
-      .map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
-  );
-}
+import { seriousViolations } from '../support/axe';
 
 // A screenshot waits for fonts; on the shared machine that alone has taken over 20 s.
 const shot = (page: Page, name: string) =>

@@ -1,12 +1,11 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { TestDb } from '../support/testDb';
 import { HAS_CHROMIUM, SCREENSHOTS } from '../support/browser';
 import { signIn as signInAs, startConsoleSuite, type ConsoleSuite } from '../support/consoleSuite';
 import { appEnglish } from '../../console/src/i18n/en';
+import { seriousViolations } from '../support/axe';
 
 let suite: ConsoleSuite;
 let t: TestDb;
@@ -21,42 +20,6 @@ const staffId = async (role: string) =>
       .where({ email: suite.creds.find((c) => c.role === role)!.email })
       .first()
   ).id as number;
-
-// axe-core injected as the accessibility suite does (the page bypasses the console's CSP for it).
-const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE_SOURCE });
-  const result = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (
-            ctx: unknown,
-            opts: unknown,
-          ) => Promise<{ violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: string[] }> }> }>;
-        };
-      }
-    ).axe;
-    return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag21a'] } });
-  });
-  // react-admin's row checkbox puts its label on the wrong element (see accessibility.test.ts): set aside node by node.
-  return result.violations
-    .filter((v) => v.impact === 'critical' || v.impact === 'serious')
-    .map((v) => ({
-      ...v,
-      nodes: v.nodes.filter(
-        (n) => !((v.id === 'label' || v.id === 'aria-prohibited-attr') && n.target.join(' ').includes('.RaDataTable-checkbox')),
-      ),
-    }))
-    .filter((v) => v.nodes.length > 0)
-    .map(
-      (v) =>
-        `${v.id}: ${v.nodes
-          .map((n) => n.target.join(' '))
-          .slice(0, 3)
-          .join(', ')}`,
-    );
-}
 
 async function signIn(page: Page, role: string) {
   await signInAs(page, suite, role);
