@@ -1,3 +1,4 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import knexFactory from 'knex';
 import { connectDatabase } from '../api/db/connect';
 import { migrateToLatest } from '../api/db/migrate';
@@ -159,6 +160,11 @@ async function main() {
 
     const contact = STARTER_POLICIES.find((p) => p.name === 'Contact harvesting')!.document;
     let lastReport = 0;
+    // BENCH_WORKERS sets the backtest's worker threads (0: all in its own thread); by default one per core.
+    const workers = process.env.BENCH_WORKERS === undefined ? undefined : Number(process.env.BENCH_WORKERS);
+    // How long anything else this process serves (an API request beside a backtest job) waits for the event loop.
+    const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+    loopDelay.enable();
     const t1 = performance.now();
     const cpu1 = process.cpuUsage();
     const result = await runBacktest(
@@ -170,9 +176,13 @@ async function main() {
           process.stderr.write(`  ${done} / ${total}\n`);
         }
       },
+      { workers },
     );
     const seconds = (performance.now() - t1) / 1000;
     const cpu = cpuSeconds(cpu1);
+    loopDelay.disable();
+    const loopP99Ms = loopDelay.percentile(99) / 1e6;
+    const loopMaxMs = loopDelay.max / 1e6;
     const floorAfter = await floor();
     const floorSeconds = (floorBefore.seconds + floorAfter.seconds) / 2;
     const floorCpu = (floorBefore.cpu + floorAfter.cpu) / 2;
@@ -183,8 +193,9 @@ async function main() {
     report(
       [
         reuse ? 'reused the posts of an earlier run' : `loaded ${POSTS} posts into PostgreSQL in ${round(loadSeconds, 1)} s`,
-        `backtest of a ${benchmarkPolicy().rules.length}-rule policy over ${result.items} posts: ${round(seconds, 1)} s, ${Math.round(result.items / seconds)} posts/s`,
+        `backtest of a ${benchmarkPolicy().rules.length}-rule policy over ${result.items} posts (${workers ?? 'default'} worker threads): ${round(seconds, 1)} s, ${Math.round(result.items / seconds)} posts/s`,
         `floor (stream the same ${floorBefore.rows} posts' fact columns through a cursor, no judging): ${round(floorBefore.seconds, 2)} s before, ${round(floorAfter.seconds, 2)} s after the backtest; backtest / floor ${round(seconds / floorSeconds, 2)}x wall time; this process's CPU: backtest ${round(cpu, 2)} s, floor ${round(floorCpu, 2)} s, ratio ${round(cpu / floorCpu, 2)}x`,
+        `event loop delay during the backtest (what a request beside it would wait): p99 ${round(loopP99Ms, 1)} ms, max ${round(loopMaxMs, 1)} ms`,
         `draft matched ${result.draft.itemsMatched} posts; versus the version compared: ${result.diff?.newlyMatched} newly, ${result.diff?.noLongerMatched} no longer`,
         `decisions: ${result.decisions.upheld} upheld, ${result.decisions.approved} approved; caught ${result.decisions.caughtUpheld}, matched approved ${result.decisions.matchedApproved}`,
         `top rules: ${topRules.join(', ')}`,
@@ -193,6 +204,7 @@ async function main() {
         bench: 'backtest',
         posts: result.items,
         rules: benchmarkPolicy().rules.length,
+        workers: workers ?? 'default',
         seconds: round(seconds, 1),
         posts_per_s: Math.round(result.items / seconds),
         floor_seconds: round(floorSeconds, 2),
@@ -200,6 +212,8 @@ async function main() {
         cpu_seconds: round(cpu, 2),
         floor_cpu_seconds: round(floorCpu, 2),
         cpu_over_floor: round(cpu / floorCpu, 2),
+        event_loop_delay_p99_ms: round(loopP99Ms, 1),
+        event_loop_delay_max_ms: round(loopMaxMs, 1),
         load_seconds: round(loadSeconds, 1),
       },
     );

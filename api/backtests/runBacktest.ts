@@ -1,13 +1,16 @@
 import type { Knex } from 'knex';
 import type { Db } from '../db/connect';
-import { computePostFacts, type PartnershipSnapshot } from '../../rules/facts/postFacts';
+import type { PartnershipSnapshot } from '../../rules/facts/postFacts';
+import { availableParallelism } from 'node:os';
 import { createPostVelocityStream, type StreamPost } from '../../rules/backtest/postVelocityStream';
 import { COMMERCIAL_VERDICTS, createBoardWindowStream } from '../../rules/backtest/boardWindowStream';
 import { createBacktestSummary, type BacktestResult } from '../../rules/backtest/summary';
 import { computeTransactionFacts } from '../../rules/facts/transactionFacts';
 import type { PolicyDocument } from '../../rules/policy/document';
-import type { Facts, PolicyEvaluator } from '../../rules/policy/evaluation';
+import type { PolicyEvaluator } from '../../rules/policy/evaluation';
+import { matcherOf, type Judged, type PostToJudge } from '../../rules/backtest/postJudge';
 import { buildEvaluator, loadBrands, loadLists } from '../policies/policyRuntime';
+import { createInProcessJudge, createWorkerJudgePool, type PostJudgePool } from './judgePool';
 import { loadAccounts, loadPartnerships } from '../policies/postContexts';
 import { loadTransactionContexts } from '../policies/transactionContexts';
 import { maskPersonalData } from '../../rules/privacy/mask';
@@ -15,18 +18,6 @@ import { maskPersonalData } from '../../rules/privacy/mask';
 const PAGE = 5000;
 const LOOKBACK_MS = 24 * 3600_000;
 
-type Matcher = (facts: Facts) => string[] | Promise<string[]>;
-
-/**
- * Which rules of a policy match: the compiled fast path, synchronous, or json-rules-engine's hits
- * when the policy fell back. Callers await only a promise, so the compiled path costs no
- * microtask per item.
- */
-function matcherOf(evaluator: PolicyEvaluator): Matcher {
-  if ('matchedRules' in evaluator && typeof evaluator.matchedRules === 'function')
-    return evaluator.matchedRules.bind(evaluator) as (f: Facts) => string[];
-  return async (facts) => (await evaluator.evaluate(facts)).hits.map((h) => h.rule);
-}
 const NONE: readonly string[] = Object.freeze([]);
 async function settle(rules: string[] | Promise<string[]>): Promise<string[]> {
   return rules;
@@ -67,33 +58,65 @@ export async function runBacktest(
   db: Db,
   spec: BacktestSpec,
   progress: (done: number, total: number) => Promise<void>,
+  options: BacktestOptions = {},
 ): Promise<BacktestResult> {
   const lists = await loadLists(db);
-  const draft = buildEvaluator(spec.document, lists);
-  const published = spec.compareWith ? buildEvaluator(spec.compareWith, lists) : null;
   const summary = createBacktestSummary(
     spec.document.rules.map((r) => ({ name: r.name, eventType: r.event.type })),
-    published !== null,
+    spec.compareWith !== null,
   );
-  return spec.subject === 'post'
-    ? backtestPosts(db, spec, lists, draft, published, summary, progress)
-    : backtestTransactions(db, spec, draft, published, summary, progress);
+  if (spec.subject === 'post') return backtestPosts(db, spec, lists, summary, progress, options);
+  const draft = buildEvaluator(spec.document, lists);
+  const published = spec.compareWith ? buildEvaluator(spec.compareWith, lists) : null;
+  return backtestTransactions(db, spec, draft, published, summary, progress);
 }
+
+export interface BacktestOptions {
+  /** Worker threads that judge posts; by default one per core when there are at least two, none otherwise. */
+  workers?: number;
+  /** Fewer posts than this in the window are judged in the backtest's own thread; by default 20,000. */
+  workerMinPosts?: number;
+  /** Posts read and judged at a time; by default 5,000. */
+  pageSize?: number;
+}
+const WORKER_MIN_POSTS = 20_000;
 
 async function backtestPosts(
   db: Db,
   spec: BacktestSpec,
   lists: Record<string, readonly string[]>,
-  draft: PolicyEvaluator,
-  published: PolicyEvaluator | null,
   summary: ReturnType<typeof createBacktestSummary>,
   progress: (done: number, total: number) => Promise<void>,
+  options: BacktestOptions,
 ): Promise<BacktestResult> {
   const total = Number(
     (await db('posts').where('posted_at', '>=', spec.from).andWhere('posted_at', '<', spec.to).count({ c: '*' }).first())!.c,
   );
   await progress(0, total);
   const brands = await loadBrands(db);
+  const cores = availableParallelism();
+  const workers = options.workers ?? (cores >= 2 ? cores : 0);
+  const setup = { draft: spec.document, compareWith: spec.compareWith, lists, brands };
+  const judge: PostJudgePool =
+    workers > 0 && total >= (options.workerMinPosts ?? WORKER_MIN_POSTS)
+      ? createWorkerJudgePool(setup, workers)
+      : createInProcessJudge(setup);
+  try {
+    return await judgePosts(db, spec, judge, summary, progress, total, options.pageSize ?? PAGE);
+  } finally {
+    await judge.close();
+  }
+}
+
+async function judgePosts(
+  db: Db,
+  spec: BacktestSpec,
+  judge: PostJudgePool,
+  summary: ReturnType<typeof createBacktestSummary>,
+  progress: (done: number, total: number) => Promise<void>,
+  total: number,
+  pageSize: number,
+): Promise<BacktestResult> {
   const stream = createPostVelocityStream();
   const boardStream = createBoardWindowStream();
   const thresholds = new Map<string, { share: number; minPosts: number }>(
@@ -132,8 +155,28 @@ async function backtestPosts(
   // Start a day early: the velocity windows need what came just before the window.
   const readFrom = new Date(spec.from.getTime() - LOOKBACK_MS);
 
-  const draftMatch = matcherOf(draft);
-  const publishedMatch = published ? matcherOf(published) : null;
+  // Pages sent to the judges and not yet counted, oldest first: results are counted in the
+  // window's order, and as many pages are in flight as there are judges to keep busy.
+  type Sent = { judged: Promise<Judged[]>; rows: Row[]; decisions: Map<number, 'upheld' | 'approved'> };
+  const inFlight: Sent[] = [];
+  const countOldest = async () => {
+    const sent = inFlight.shift()!;
+    const judged = await sent.judged;
+    for (let i = 0; i < sent.rows.length; i++) {
+      const row = sent.rows[i]!;
+      summary.add({
+        id: row.id,
+        at: row.posted_at,
+        // Samples are shown to community managers: personal data stays masked.
+        excerpt: () => maskPersonalData((row.title ? `${row.title} — ${row.body}` : row.body).slice(0, 140)),
+        draftRules: judged[i]![0],
+        publishedRules: judged[i]![1],
+        decision: sent.decisions.get(row.id) ?? null,
+      });
+    }
+    done += sent.rows.length;
+    await progress(done, total);
+  };
   // Keyset pages in (posted_at, id) order. The condition starts an index range at the cursor's
   // time (an OR alone would make every page scan from the start of the window), and the next
   // page is already on its way while this one is judged.
@@ -141,7 +184,7 @@ async function backtestPosts(
     const query = db('posts')
       .where('posted_at', '<', spec.to)
       .orderBy([{ column: 'posted_at' }, { column: 'id' }])
-      .limit(PAGE)
+      .limit(pageSize)
       .select(
         'id',
         'kind',
@@ -203,6 +246,8 @@ async function backtestPosts(
       if (r.kind === 'thread') threads.set(r.id, { authorId: r.author_id, authorType: accounts.get(r.author_id)?.type ?? 'member' });
     for (const t of found) threads.set(t.id, { authorId: t.author_id, authorType: t.type });
 
+    const items: PostToJudge[] = [];
+    const judgedRows: Row[] = [];
     for (const row of rows) {
       const t = row.posted_at.getTime();
       const author = accounts.get(row.author_id) ?? { type: 'member', joinedAt: row.posted_at, reputation: null, violationsUpheld: 0 };
@@ -234,8 +279,8 @@ async function backtestPosts(
       pending.push({ row, post });
       if (t < spec.from.getTime()) continue;
       const thread = row.thread_id !== null ? threads.get(row.thread_id) : undefined;
-      const facts = computePostFacts(
-        {
+      items.push({
+        post: {
           kind: row.kind,
           board: row.board,
           title: row.title,
@@ -246,34 +291,21 @@ async function backtestPosts(
           hasProduct: row.product_id !== null,
           postedAt: row.posted_at,
         },
-        {
+        context: {
           author,
           authorPartnerships: partnerships.get(row.author_id) ?? [],
           thread: thread ? { authorIsThisAuthor: thread.authorId === row.author_id, authorType: thread.authorType } : null,
-          brands,
           velocity,
           scores: row.spam_score !== null && row.promo_score !== null ? { spam: row.spam_score, promo: row.promo_score } : null,
           board,
         },
-        lists,
-      );
-      let draftRules = draftMatch(facts);
-      if (draftRules instanceof Promise) draftRules = await draftRules;
-      let publishedRules = publishedMatch ? publishedMatch(facts) : NONE;
-      if (publishedRules instanceof Promise) publishedRules = await publishedRules;
-      summary.add({
-        id: row.id,
-        at: row.posted_at,
-        // Samples are shown to community managers: personal data stays masked.
-        excerpt: () => maskPersonalData((row.title ? `${row.title} — ${row.body}` : row.body).slice(0, 140)),
-        draftRules,
-        publishedRules,
-        decision: decisions.get(row.id) ?? null,
       });
-      done++;
+      judgedRows.push(row);
     }
-    await progress(done, total);
+    if (items.length) inFlight.push({ judged: judge.judge(items), rows: judgedRows, decisions });
+    while (inFlight.length > judge.size) await countOldest();
   }
+  while (inFlight.length) await countOldest();
   return summary.result();
 }
 

@@ -1,7 +1,6 @@
 import { promoCueMaskReusing, promoCueNames, type PromoCueScan } from '../text/promoCues';
 import type { Facts } from '../policy/evaluation';
 import type { PolicyLists } from '../policy/operators';
-import { DEFAULT_DISCLOSURE_PHRASES } from './disclosure';
 import { analyzeText, mentionedBrands } from './textFacts';
 import { disclosureSettings, disclosureVerdict } from '../disclosure/verdict';
 
@@ -80,10 +79,6 @@ export function boardFacts(w: BoardWindow | null) {
   };
 }
 
-export function disclosurePhrases(lists: PolicyLists): readonly string[] {
-  return lists.disclosure_phrases?.length ? lists.disclosure_phrases : DEFAULT_DISCLOSURE_PHRASES;
-}
-
 export function activeAt(p: PartnershipSnapshot, at: Date): boolean {
   return p.startsAt.getTime() <= at.getTime() && (p.endsAt === null || p.endsAt.getTime() > at.getTime());
 }
@@ -91,7 +86,7 @@ export function activeAt(p: PartnershipSnapshot, at: Date): boolean {
 /** The facts of a post, as named in the catalogue. Pure: the same post and context give the same facts. */
 export function computePostFacts(post: PostForFacts, ctx: PostContext, lists: PolicyLists): Facts {
   const text = post.title ? `${post.title}\n${post.body}` : post.body;
-  const a = analyzeText(text, disclosurePhrases(lists));
+  const a = analyzeText(text);
   const brands = mentionedBrands(a.normalized, ctx.brands);
   // The classifier's featurizer scanned the same text for cues already when its body is this text.
   const promoCues = promoCueNames(promoCueMaskReusing(a.normalized, ctx.scores?.cues));

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { normalizeForMatch } from '../text/normalize';
 import { findContactHandles, hasContactInvite, type ContactHandle } from './contactHandles';
-import { findDisclosureMarkers, type DisclosureMatch } from './disclosure';
 import { findLinks, findPrices } from './links';
 
 export const MAX_FACT_TEXT = 20_000;
@@ -18,14 +17,13 @@ export interface TextAnalysis {
   contactHandles: ContactHandle[];
   contactInvite: boolean;
   prices: string[];
-  disclosures: DisclosureMatch[];
   emojiDensity: number;
   /** How many code points the (possibly cut) text has. */
   characters: number;
 }
 
 /** Everything the rules read from a text, computed once per item. */
-export function analyzeText(raw: string, disclosurePhrases: readonly string[]): TextAnalysis {
+export function analyzeText(raw: string): TextAnalysis {
   const text = raw.length > MAX_FACT_TEXT ? raw.slice(0, MAX_FACT_TEXT) : raw;
   const nfkc = text.normalize('NFKC');
   const normalized = normalizeForMatch(text);
@@ -40,7 +38,6 @@ export function analyzeText(raw: string, disclosurePhrases: readonly string[]): 
     contactHandles: findContactHandles(nfkc),
     contactInvite: hasContactInvite(normalized),
     prices: findPrices(nfkc),
-    disclosures: findDisclosureMarkers(normalized, disclosurePhrases),
     emojiDensity: characters === 0 ? 0 : Math.min(1, (text.match(EMOJI)?.length ?? 0) / characters),
     characters,
   };

@@ -13,6 +13,7 @@ import { storedPost } from '../../api/policies/dryRun';
 import type { PolicyDocument } from '../../rules/policy/document';
 import { createTrustApp } from '../support/trustApp';
 import { createHash } from 'node:crypto';
+import { runBacktest } from '../../api/backtests/runBacktest';
 
 let t: TestDb;
 let app: TrustApp;
@@ -151,6 +152,34 @@ describe('backtests', () => {
       expect(perRule.get(rule) ?? 0, rule).toBeGreaterThan(0);
       expect(perRule.get(rule) ?? 0, rule).toBeLessThan(ids.length);
     }
+  });
+
+  it('gives the same result judged in worker threads as in its own thread, pages counted in order', async () => {
+    const policy = await t.db('policies').where({ name: 'Contact harvesting' }).first();
+    const draft: PolicyDocument = structuredClone(policy.draft);
+    draft.rules[1]!.conditions = { all: [{ fact: 'contactCount', operator: 'greaterThan', value: 0 }] };
+    const spec = {
+      subject: 'post' as const,
+      document: draft,
+      compareWith: policy.draft as PolicyDocument,
+      from: new Date(now.getTime() - 30 * 86_400_000),
+      to: now,
+    };
+    const seen: Array<[number, number]> = [];
+    const inThread = await runBacktest(t.db, spec, async () => undefined, { workers: 0 });
+    const inWorkers = await runBacktest(t.db, spec, async (done, total) => void seen.push([done, total]), {
+      workers: 2,
+      workerMinPosts: 0,
+      // Small pages, so that both workers hold pages at once.
+      pageSize: 40,
+    });
+    expect(inThread.items).toBeGreaterThan(0);
+    expect(inThread.diff!.newlyMatched).toBeGreaterThan(0);
+    expect(inWorkers).toEqual(inThread);
+    // Progress only grows and ends at the total.
+    expect(seen.map(([d]) => d)).toEqual([...seen.map(([d]) => d)].sort((a, b) => a - b));
+    expect(seen.length).toBeGreaterThan(10);
+    expect(seen[seen.length - 1]).toEqual([inThread.items, inThread.items]);
   });
 
   it('backtests order policies too', async () => {
