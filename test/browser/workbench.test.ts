@@ -117,7 +117,8 @@ describe.skipIf(!HAS_CHROMIUM)('the moderator workbench in Chromium', () => {
     await workbenchReady(page, next);
     const nextRow = await t.db('flags').where({ id: next }).first();
     expect(nextRow.queue).toBe(reply.queue);
-    expect(nextRow.claimed_by).toBe(me);
+    // The item looked up ahead opens at once and is claimed behind it.
+    await expect.poll(async () => (await t.db('flags').where({ id: next }).first()).claimed_by).toBe(me);
     // The offer lasts its time counted from when it shows, not from the key: a second short of it, it is still there.
     const undo = page.getByRole('button', { name: 'Undo' });
     await undo.waitFor();
@@ -137,6 +138,55 @@ describe.skipIf(!HAS_CHROMIUM)('the moderator workbench in Chromium', () => {
       .getByText(/^Queue: /)
       .first()
       .waitFor();
+    await page.close();
+  }, 120_000);
+
+  it('opens whatever is next, claimed, when the item looked up ahead was taken meanwhile', async () => {
+    const page = await browser.newPage({ locale: 'en-US', viewport: { width: 1440, height: 900 } });
+    page.setDefaultTimeout(20_000);
+    await page.clock.install();
+    await signIn(page, 'moderator');
+    const me = await staffId('moderator');
+    const other = await staffId('admin');
+    const { queue } = await busiestQueue();
+    const [first, second] = (
+      await t
+        .db('flags')
+        .where({ status: 'open', queue })
+        .whereNull('claimed_by')
+        .orderBy([
+          { column: 'priority', order: 'desc' },
+          { column: 'created_at', order: 'asc' },
+          { column: 'id', order: 'asc' },
+        ])
+        .limit(2)
+        .select('id')
+    ).map((r: { id: number }) => Number(r.id));
+    // The page looks the queue's next item up ahead and fetches its page.
+    const lookedAhead = page.waitForResponse((r) => r.url().endsWith(`/api/flags/${second}/workbench`));
+    await page.goto(`${server.url}/#/flags/${first}/show`);
+    await workbenchReady(page, first!);
+    await lookedAhead;
+    // Another moderator takes it before this one decides.
+    await t
+      .db('flags')
+      .where({ id: second })
+      .update({ claimed_by: other, claimed_at: new Date(), claimed_until: new Date(Date.now() + 600_000) });
+    await holdClock(page);
+    await page.keyboard.press('a');
+    await page.waitForURL((u) => /#\/flags\/\d+\/show/.test(u.hash) && ![first, second].some((id) => u.hash.includes(`/flags/${id}/`)));
+    const third = openIdFromUrl(page);
+    await workbenchReady(page, third);
+    expect((await t.db('flags').where({ id: third }).first()).claimed_by).toBe(me);
+    expect((await t.db('flags').where({ id: second }).first()).claimed_by).toBe(other);
+    // Undo gives back the item opened instead, and leaves the other moderator's alone.
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await page.clock.resume();
+    await page.waitForURL((u) => u.hash.includes(`/flags/${first}/show`));
+    await expect.poll(async () => (await t.db('flags').where({ id: third }).first()).claimed_by).toBeNull();
+    expect((await t.db('flags').where({ id: second }).first()).claimed_by).toBe(other);
+    expect(await t.db('decisions').where({ flag_id: first }).first()).toBeUndefined();
+    await t.db('flags').whereIn('id', [first!, second!]).update({ claimed_by: null, claimed_at: null, claimed_until: null });
     await page.close();
   }, 120_000);
 

@@ -24,6 +24,7 @@ import { useKeys } from './useItemKeys';
 import { AuthorCard, FiredRules, ItemDecisions, OrderLines, ReferredOrders, Reports, Section, ThreadContext } from './WorkbenchParts';
 import { flagReasonText } from '../common/serverText';
 import { queueListPath } from './queuePaths';
+import { usePeekNext } from './usePeekNext';
 import { CannedNotes, useNoteTemplates, useTemplateText, type NoteTemplate } from './CannedNotes';
 
 /** How long an item page just fetched (or handed over with the claim) is shown without asking the API again. */
@@ -136,6 +137,7 @@ export function FlagShow() {
 
   const flag = wb?.flag;
   const mine = !!flag?.claimActive && identity?.id !== undefined && Number(flag.claimedBy) === Number(identity.id);
+  const peeked = usePeekNext(flag?.queue as string | undefined, flagId, flag?.status === 'open');
   const removal = removeTemplateFor(String(flag?.queue ?? ''));
   const removeLabel = translate(`enums.decision_action.${removal.action}`);
   const listPath = queueListPath(flag?.queue as string | undefined);
@@ -183,9 +185,27 @@ export function FlagShow() {
     const decided = Number(flag.id);
     const queue = String(flag.queue);
     let nextId: number | null = null;
-    const next = await claimNext(queue, [decided]).catch(() => ({ id: null, workbench: null }));
-    nextId = next.id;
-    if (nextId && next.workbench) queryClient.setQueryData(['workbench', nextId], next.workbench);
+    // The item looked up ahead opens at once, from the cache, and is claimed behind it; when
+    // someone took it meanwhile, whatever is next is claimed and opened instead.
+    const ahead = peeked !== null && queryClient.getQueryData(['workbench', peeked]) ? peeked : null;
+    const claimAfterwards = async (id: number) => {
+      try {
+        await claimFlag(id);
+        void queryClient.invalidateQueries({ queryKey: ['workbench', id] });
+      } catch {
+        const next = await claimNext(queue, [decided, id]).catch(() => ({ id: null, workbench: null }));
+        nextId = next.id;
+        if (nextId && next.workbench) queryClient.setQueryData(['workbench', nextId], next.workbench);
+        void navigate(nextId ? `/flags/${nextId}/show` : listPath);
+      }
+    };
+    let claiming: Promise<void> = Promise.resolve();
+    if (ahead !== null) nextId = ahead;
+    else {
+      const next = await claimNext(queue, [decided]).catch(() => ({ id: null, workbench: null }));
+      nextId = next.id;
+      if (nextId && next.workbench) queryClient.setQueryData(['workbench', nextId], next.workbench);
+    }
     undo.push({
       message: nextId ? 'app.triage.next_opened' : 'app.triage.decided',
       messageArgs: { action: translate(`enums.decision_action.${decision.action}`), id: decided },
@@ -202,6 +222,7 @@ export function FlagShow() {
       },
       undo: async () => {
         // Back to the item the decision was about, still claimed; the one opened after it goes back to the queue.
+        await claiming;
         if (nextId) await releaseFlag(nextId).catch(() => undefined);
         void navigate(`/flags/${decided}/show`);
         void queryClient.invalidateQueries({ queryKey: ['workbench', decided] });
@@ -209,6 +230,7 @@ export function FlagShow() {
       },
     });
     busy.current = false;
+    if (ahead !== null) claiming = claimAfterwards(ahead);
     if (nextId) void navigate(`/flags/${nextId}/show`);
     else {
       notify('app.triage.queue_empty', { type: 'info' });
