@@ -51,11 +51,11 @@ const PRELOAD_KEPT_MS = 10_000;
  * Starts a list request at once, while the console is still loading: the queue list otherwise asks
  * for its rows only after the session check, the layout and the menu, one after another.
  */
-export function preloadList(resource: string, params: GetListParams): void {
-  const answer = rest.getList(resource, params);
+export function preloadList(resource: string, params: GetListParams, asked?: { answer: Promise<GetListResult>; at: number }): void {
+  const answer = asked?.answer ?? rest.getList(resource, params);
   // Unused or failed, it is simply asked for again.
   answer.catch(() => undefined);
-  preloaded = { resource, params, answer, at: Date.now() };
+  preloaded = { resource, params, answer, at: asked?.at ?? Date.now() };
 }
 
 export const dataProvider: DataProvider = {

@@ -5,6 +5,7 @@ import type { TestDb } from '../support/testDb';
 import { HAS_CHROMIUM, SCREENSHOTS } from '../support/browser';
 import { signIn as signInAs, startConsoleSuite, type ConsoleSuite } from '../support/consoleSuite';
 import { UNDO_MS } from '../../console/src/flags/undoWindow';
+import { queueWordsChinese } from '../../console/src/i18n/queueWords';
 
 let suite: ConsoleSuite;
 let t: TestDb;
@@ -46,6 +47,8 @@ async function holdClock(page: Page): Promise<void> {
   }
   throw new Error('the page clock could not be paused');
 }
+
+const zhQueueName = (queue: string) => queueWordsChinese.queue[queue as keyof typeof queueWordsChinese.queue];
 
 /** The queue that has the most open, unclaimed items (the demo seed decides which). */
 async function busiestQueue(): Promise<{ queue: string; open: number }> {
@@ -264,6 +267,60 @@ describe.skipIf(!HAS_CHROMIUM)('the moderator workbench in Chromium', () => {
     expect(headers).not.toContain('Queue');
     await shot(page, 'queue-list');
     await page.close();
+  }, 60_000);
+
+  it('the queue list’s first paint: the same rows before the console has loaded, in its language, asked for once, then out of the way', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+    const signedIn = await context.newPage();
+    await signIn(signedIn, 'moderator');
+    // A page of its own (the session's cookie, nothing loaded): a load, not a move within the console.
+    const page = await context.newPage();
+    const { queue } = await busiestQueue();
+    // What the first paint showed, noted the moment it appears (it is gone once the console draws its list).
+    await page.addInitScript(`new MutationObserver(() => {
+      const fp = document.getElementById('first-paint');
+      if (!fp || window.__firstPaint) return;
+      window.__firstPaint = {
+        title: fp.querySelector('h1').textContent,
+        headers: [...fp.querySelectorAll('th')].map((th) => th.textContent),
+        ids: [...fp.querySelectorAll('tbody tr')].map((tr) => Number(tr.dataset.id)),
+        consoleRows: document.querySelectorAll('#root tbody tr').length,
+      };
+    }).observe(document, { childList: true, subtree: true });`);
+    const listRequests: string[] = [];
+    page.on('request', (r) => {
+      if (/\/api\/flags\?/.test(r.url())) listRequests.push(r.url());
+    });
+    await page.goto(`${server.url}/#/flags?filter=${encodeURIComponent(JSON.stringify({ status: 'open', queue }))}`);
+    await page.locator('#root tbody tr').first().waitFor();
+    const requestsBeforeConsoleRows = listRequests.length;
+    await expect.poll(() => page.locator('#first-paint').count()).toBe(0);
+    const shown = (await page.evaluate('window.__firstPaint')) as {
+      title: string;
+      headers: string[];
+      ids: number[];
+      consoleRows: number;
+    } | null;
+    expect(shown).not.toBeNull();
+    expect(shown!.consoleRows).toBe(0);
+    expect(shown!.title).toBe(`队列：${zhQueueName(queue)}`);
+    expect(shown!.headers).toEqual(expect.arrayContaining(['优先级', '条目', '作者', '触达', '等待时长', '认领人']));
+    const expected = (
+      await t
+        .db('flags')
+        .where({ status: 'open', queue })
+        .orderBy([
+          { column: 'priority', order: 'desc' },
+          { column: 'created_at', order: 'asc' },
+          { column: 'id', order: 'asc' },
+        ])
+        .limit(25)
+        .select('id')
+    ).map((r: { id: number }) => Number(r.id));
+    expect(shown!.ids).toEqual(expected);
+    // The console took the first paint's answer over instead of asking again.
+    expect(requestsBeforeConsoleRows).toBe(1);
+    await context.close();
   }, 60_000);
 
   it('compliance sees only its queue; bulk remove asks first and can be undone', async () => {

@@ -9,7 +9,7 @@ import {
   useTranslate,
   type DateFieldProps,
 } from 'react-admin';
-import { DATE_LOCALES } from '../i18n/i18nProvider';
+import { DATE_LOCALES } from '../i18n/dateLocales';
 import type { AppMessages } from '../i18n/en';
 
 export type EnumName = keyof AppMessages['enums'];

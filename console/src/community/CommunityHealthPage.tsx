@@ -24,7 +24,7 @@ import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContai
 import { callApi } from '../common/callApi';
 import { ROUTES } from '../../../contract/routes';
 import type { CommunityHealth } from '../../../contract/schemas/communityHealthReport';
-import { DATE_LOCALES } from '../i18n/i18nProvider';
+import { DATE_LOCALES } from '../i18n/dateLocales';
 import { timeTicks } from '../common/chartScales';
 import { fractionToPercentText, parsePercent } from '../common/percent';
 import { PercentInput } from '../common/PercentInput';

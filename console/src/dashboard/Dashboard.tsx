@@ -2,7 +2,7 @@ import { Card, CardContent, CardHeader, Grid, Table, TableBody, TableCell, Table
 import { useQuery } from '@tanstack/react-query';
 import { Link, useDataProvider, useGetIdentity, useLocaleState, useTranslate } from 'react-admin';
 import { QUEUES } from '../../../contract/enums';
-import { DATE_LOCALES } from '../i18n/i18nProvider';
+import { DATE_LOCALES } from '../i18n/dateLocales';
 import { callApi } from '../common/callApi';
 import { ROUTES } from '../../../contract/routes';
 import { DistributionChart, FlagsPerDayChart, LatencyChart, RulePrecisionTable } from './Charts';

@@ -23,7 +23,7 @@ import { HighlightedText } from '../evidence/HighlightedText';
 import { ExplanationTree } from '../evidence/ExplanationTree';
 import { ReputationHistoryChart } from '../evidence/ReputationHistoryChart';
 import { useDateText, useDuration } from '../common/time';
-import { DATE_LOCALES } from '../i18n/i18nProvider';
+import { DATE_LOCALES } from '../i18n/dateLocales';
 import { translateServerText } from '../common/serverText';
 import type { Workbench } from './flagWork';
 

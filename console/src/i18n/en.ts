@@ -1,7 +1,9 @@
+import { queueWordsEnglish } from './queueWords';
+
 /** The console's own words in English; zh.ts must have the same keys (a test checks). */
 export const appEnglish = {
   app: {
-    title: 'Trust Console',
+    title: queueWordsEnglish.title,
     language: 'Language',
     login: {
       title: 'Sign in to the trust console',
@@ -185,9 +187,9 @@ export const appEnglish = {
       hint_queue: 'Keys: j / k to move, a approve, r %{remove}, e escalate, o open, ? for help.',
       hint_item:
         'Keys: a approve, r %{remove}, e escalate, n then a digit for a canned note, c claim or release, b back to the queue, ? for help.',
-      queue_title: 'Queue: %{queue}',
+      queue_title: queueWordsEnglish.queue_title,
       all_queues: 'Flags in all queues',
-      col: { subject: 'Item', author: 'Author', reach: 'Reach', age: 'Waiting', claimed: 'Claimed by', due: 'Due' },
+      col: queueWordsEnglish.col,
       bulk_confirm_title: 'Decide %{smart_count} selected item? |||| Decide %{smart_count} selected items?',
       bulk_confirm_body: 'Each item gets its queue’s action (%{actions}). For a few seconds afterwards you can still undo.',
       bulk_confirm: 'Decide',
@@ -388,19 +390,10 @@ export const appEnglish = {
       cancelled: 'Cancelled',
     },
     partnership_kind: { sponsorship: 'Sponsorship', gifted: 'Gifted product', affiliate: 'Affiliate', employment: 'Employment' },
-    queue: {
-      spam: 'Spam',
-      scam: 'Scams',
-      contact_harvesting: 'Contact harvesting',
-      fake_review: 'Fake reviews',
-      suspicious_order: 'Suspicious orders',
-      undisclosed_ad: 'Undisclosed ads',
-      community: 'Community health',
-      member_reports: 'Member reports',
-    },
+    queue: queueWordsEnglish.queue,
     flag_status: { open: 'Open', decided: 'Decided', dismissed: 'Dismissed' },
     flag_source: { rule: 'Rule', classifier: 'Classifier', report: 'Member report', staff: 'Staff' },
-    subject_type: { post: 'Post', account: 'Account', transaction: 'Order' },
+    subject_type: queueWordsEnglish.subject_type,
     decision_action: {
       approve: 'Approve',
       remove: 'Remove',
@@ -762,7 +755,7 @@ export const appEnglish = {
         subjectType: 'Subject type',
         subjectId: 'Subject',
         queue: 'Queue',
-        priority: 'Priority',
+        priority: queueWordsEnglish.priority,
         status: 'Status',
         source: 'Source',
         reason: 'Reason',

@@ -18,9 +18,6 @@ export const MESSAGES: Record<'en' | 'zh', TranslationMessages> = {
   zh: { ...raChineseMessages, ...withSection(appChinese, modelsChinese) },
 };
 
-/** BCP 47 tags for dates and numbers in each interface language. */
-export const DATE_LOCALES: Record<string, string> = { en: 'en-GB', zh: 'zh-CN' };
-
 const polyglot = polyglotI18nProvider(
   (locale) => MESSAGES[locale as 'en' | 'zh'] ?? MESSAGES.en,
   resolveBrowserLocale('en') === 'zh' ? 'zh' : 'en',

@@ -1,8 +1,9 @@
 import type { AppMessages } from './en';
+import { queueWordsChinese } from './queueWords';
 
 export const appChinese: AppMessages = {
   app: {
-    title: '信任控制台',
+    title: queueWordsChinese.title,
     language: '语言',
     login: {
       title: '登录信任控制台',
@@ -183,9 +184,9 @@ export const appChinese: AppMessages = {
       },
       hint_queue: '快捷键：j / k 上下移动，a 通过，r %{remove}，e 升级，o 打开，? 查看帮助。',
       hint_item: '快捷键：a 通过，r %{remove}，e 升级，n 加数字选择常用说明，c 认领或释放，b 返回队列，? 查看帮助。',
-      queue_title: '队列：%{queue}',
+      queue_title: queueWordsChinese.queue_title,
       all_queues: '全部队列的标记',
-      col: { subject: '条目', author: '作者', reach: '触达', age: '等待时长', claimed: '认领人', due: '时限' },
+      col: queueWordsChinese.col,
       bulk_confirm_title: '处理所选的 %{smart_count} 条？',
       bulk_confirm_body: '每条按其队列的方式处理（%{actions}）。处理后几秒内仍可撤销。',
       bulk_confirm: '处理',
@@ -383,19 +384,10 @@ export const appChinese: AppMessages = {
       cancelled: '已取消',
     },
     partnership_kind: { sponsorship: '赞助', gifted: '赠送产品', affiliate: '带货分佣', employment: '雇佣' },
-    queue: {
-      spam: '垃圾信息',
-      scam: '诈骗',
-      contact_harvesting: '站外引流',
-      fake_review: '虚假评价',
-      suspicious_order: '可疑订单',
-      undisclosed_ad: '未标注广告',
-      community: '社区健康',
-      member_reports: '用户举报',
-    },
+    queue: queueWordsChinese.queue,
     flag_status: { open: '待处理', decided: '已处理', dismissed: '已驳回' },
     flag_source: { rule: '规则', classifier: '分类器', report: '会员举报', staff: '工作人员' },
-    subject_type: { post: '帖子', account: '账号', transaction: '订单' },
+    subject_type: queueWordsChinese.subject_type,
     decision_action: {
       approve: '通过',
       remove: '删除',
@@ -720,7 +712,7 @@ export const appChinese: AppMessages = {
         subjectType: '对象类型',
         subjectId: '对象',
         queue: '队列',
-        priority: '优先级',
+        priority: queueWordsChinese.priority,
         status: '状态',
         source: '来源',
         reason: '原因',

@@ -8,7 +8,7 @@ import { postJson } from './api';
 import { JobProgress } from '../common/JobProgress';
 import { DayRangeHint, DayRangeInputs, useDayRange } from '../common/DayRangeInputs';
 import { dayTime, niceTicks, timeTicks } from '../common/chartScales';
-import { DATE_LOCALES } from '../i18n/i18nProvider';
+import { DATE_LOCALES } from '../i18n/dateLocales';
 
 interface Backtest {
   id: number;

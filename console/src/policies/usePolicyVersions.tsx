@@ -2,7 +2,7 @@ import { Box, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useLocaleState, useTranslate } from 'react-admin';
 import { httpClient } from '../dataProvider';
-import { DATE_LOCALES } from '../i18n/i18nProvider';
+import { DATE_LOCALES } from '../i18n/dateLocales';
 
 export interface PolicyVersionSummary {
   id: number;
