@@ -1,9 +1,12 @@
+import { useEffect, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useDataProvider } from 'react-admin';
 import { fetchWorkbench } from './flagWork';
 
 /** How many of the queue's first items are looked at for one nobody else holds. */
 const LOOK_AHEAD = 5;
+/** How long the page is shown before it looks ahead: its requests must not slow the page's own drawing. */
+const SETTLE_MS = 300;
 
 /**
  * The item a decision here would most likely open next (the queue's first open item after this
@@ -14,9 +17,14 @@ const LOOK_AHEAD = 5;
 export function usePeekNext(queue: string | undefined, currentId: number, enabled: boolean): number | null {
   const dataProvider = useDataProvider();
   const queryClient = useQueryClient();
+  const [settled, setSettled] = useState<number | null>(null);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(currentId), SETTLE_MS);
+    return () => clearTimeout(timer);
+  }, [currentId]);
   const { data } = useQuery({
     queryKey: ['peek-next', queue, currentId],
-    enabled: enabled && !!queue,
+    enabled: enabled && !!queue && settled === currentId,
     staleTime: 30_000,
     queryFn: async () => {
       const { data: rows } = await dataProvider.getList('flags', {
