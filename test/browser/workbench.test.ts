@@ -320,6 +320,22 @@ describe.skipIf(!HAS_CHROMIUM)('the moderator workbench in Chromium', () => {
     expect(shown!.ids).toEqual(expected);
     // The console took the first paint's answer over instead of asking again.
     expect(requestsBeforeConsoleRows).toBe(1);
+    // Held up on its way, the console's entry leaves the first paint on screen: its picture, then the console.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const slow = await context.newPage();
+    await slow.route(/\/assets\/index-[^/]+\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await slow.goto(`${server.url}/#/flags?filter=${encodeURIComponent(JSON.stringify({ status: 'open', queue }))}`, {
+      waitUntil: 'commit',
+    });
+    await slow.locator('#first-paint tbody tr').first().waitFor();
+    await shot(slow, 'queue-first-paint-zh');
+    release();
+    await slow.locator('#root tbody tr').first().waitFor();
+    await expect.poll(() => slow.locator('#first-paint').count()).toBe(0);
     await context.close();
   }, 60_000);
 
