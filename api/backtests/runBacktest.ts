@@ -72,7 +72,7 @@ export async function runBacktest(
 }
 
 export interface BacktestOptions {
-  /** Worker threads that judge posts; by default one per core when there are at least two, none otherwise. */
+  /** Worker threads that judge posts; by default one per core (at most four) when there are at least two, none otherwise. */
   workers?: number;
   /** Fewer posts than this in the window are judged in the backtest's own thread; by default 20,000. */
   workerMinPosts?: number;
@@ -80,6 +80,7 @@ export interface BacktestOptions {
   pageSize?: number;
 }
 const WORKER_MIN_POSTS = 20_000;
+const MAX_WORKERS = 4;
 
 async function backtestPosts(
   db: Db,
@@ -95,7 +96,8 @@ async function backtestPosts(
   await progress(0, total);
   const brands = await loadBrands(db);
   const cores = availableParallelism();
-  const workers = options.workers ?? (cores >= 2 ? cores : 0);
+  // Each worker loads the sources through tsx and holds its own copy of the policies: a few are enough.
+  const workers = options.workers ?? (cores >= 2 ? Math.min(cores, MAX_WORKERS) : 0);
   const setup = { draft: spec.document, compareWith: spec.compareWith, lists, brands };
   const judge: PostJudgePool =
     workers > 0 && total >= (options.workerMinPosts ?? WORKER_MIN_POSTS)
@@ -302,7 +304,12 @@ async function judgePosts(
       });
       judgedRows.push(row);
     }
-    if (items.length) inFlight.push({ judged: judge.judge(items), rows: judgedRows, decisions });
+    if (items.length) {
+      const judged = judge.judge(items);
+      // Awaited in turn below; a page left in flight when an earlier step fails must not crash the process.
+      judged.catch(() => undefined);
+      inFlight.push({ judged, rows: judgedRows, decisions });
+    }
     while (inFlight.length > judge.size) await countOldest();
   }
   while (inFlight.length) await countOldest();

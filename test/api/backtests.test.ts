@@ -44,6 +44,7 @@ async function waitFor(id: number) {
 }
 
 describe('backtests', () => {
+  // Up to a minute waiting for the job (waitFor), then every post judged live one by one: more than the default time when loaded.
   it('runs a draft over stored posts as a job, with progress, matching what live judging says item by item', async () => {
     const policy = await t.db('policies').where({ name: 'Contact harvesting' }).first();
     const draft: PolicyDocument = structuredClone(policy.draft);
@@ -99,8 +100,9 @@ describe('backtests', () => {
     expect(result.decisions.caughtUpheld + result.decisions.missedUpheld).toBe(result.decisions.upheld);
     const audit = await t.db('audit_log').where({ action: 'backtest.start' }).first();
     expect(audit.detail.backtestId).toBe(started.body.id);
-  });
+  }, 120_000);
 
+  // Up to a minute waiting for the job (waitFor), then every post judged live one by one: more than the default time when loaded.
   it('agrees with live judging on the board facts (last 24 hours’ commercial share, threshold)', async () => {
     const policy = await t.db('policies').where({ name: 'Contact harvesting' }).first();
     const draft: PolicyDocument = {
@@ -152,7 +154,7 @@ describe('backtests', () => {
       expect(perRule.get(rule) ?? 0, rule).toBeGreaterThan(0);
       expect(perRule.get(rule) ?? 0, rule).toBeLessThan(ids.length);
     }
-  });
+  }, 120_000);
 
   it('gives the same result judged in worker threads as in its own thread, pages counted in order', async () => {
     const policy = await t.db('policies').where({ name: 'Contact harvesting' }).first();
