@@ -17,6 +17,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('demo seed', () => {
+  // Seeds the whole demo community, twice: tens of seconds when the machine is loaded.
   it('writes the community once; a second run writes nothing', async () => {
     await resetDemoStaff(t.db, now);
     expect((await installStarterPolicies(t.db, now)).installed).toBe(true);
@@ -30,7 +31,7 @@ describe('demo seed', () => {
     expect(first.decisions).toBeGreaterThan(100);
     const second = await seedDemoCommunity(t.db, { now: new Date(now.getTime() + 86_400_000) });
     expect(second).toEqual({ ...first, seeded: false });
-  });
+  }, 120_000);
 
   it('backs every reported flag with member reports whose counts, weights and outcomes agree', async () => {
     const reported = await t.db('flags').where({ source: 'report' }).select('id', 'status', 'report_count', 'report_weight');

@@ -12,4 +12,10 @@ describe('the console’s evidence marks', () => {
     expect(marked('SoundJoy earbuds, and SoundJoyful is another shop', [], ['SoundJoy'])).toEqual(['brand:SoundJoy']);
     expect(marked('这款声悦耳机', [], ['声悦'])).toEqual(['brand:声悦']);
   });
+
+  it('mark the discount code a post gives, not the word before it, and not "code" followed by a plain word', () => {
+    expect(marked('山野的冲锋衣真不错，用码CZH395立减20元')).toEqual(expect.arrayContaining(['code:CZH395']));
+    expect(marked('Use my code CEN069 at checkout')).toContain('code:CEN069');
+    expect(marked('Dress code red for the party')).toEqual([]);
+  });
 });

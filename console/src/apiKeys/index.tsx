@@ -87,7 +87,7 @@ export function ApiKeyCreate() {
       >
         <SimpleForm>
           <TextInput source="name" validate={required()} />
-          <TextInput source="source" validate={[required(), regex(/^[a-z0-9][a-z0-9_.-]{0,39}$/)]} />
+          <TextInput source="source" validate={[required(), regex(/^[a-z0-9][a-z0-9_.-]{0,39}$/, 'validation.source_name')]} />
         </SimpleForm>
       </Create>
     </Box>

@@ -1,6 +1,6 @@
 import { DEFAULT_DISCLOSURE_PHRASES } from '../../../rules/facts/disclosure';
 
-export const SPAN_KINDS = ['identifier', 'contact', 'link', 'price', 'disclosure', 'brand', 'matched'] as const;
+export const SPAN_KINDS = ['identifier', 'contact', 'link', 'price', 'code', 'disclosure', 'brand', 'matched'] as const;
 export type SpanKind = (typeof SPAN_KINDS)[number];
 /** A stretch of the text and what it is evidence of; the disclosure verdict will send its own. */
 export interface Span {
@@ -18,6 +18,10 @@ const CONTACT =
 const PRICE =
   /(?:[¥￥$€£]\s?\d[\d,]*(?:\.\d+)?|\d[\d,]*(?:\.\d+)?\s?(?:元|块|rmb|RMB|USD|usd|CNY|美元)|(?:RMB|CNY|USD)\s?\d[\d,]*(?:\.\d+)?)/gu;
 
+// Discount codes that pay or track the sharer ("用码CEN069", "use my code SAVE10"), as the disclosure verdict reads them; the code itself is marked.
+const CODE =
+  /(?:优惠码|折扣码|邀请码|推荐码|口令|我的码|用码|券码|暗号|use my code|use code|promo code|discount code|coupon code|with code|\bcode)\s*[:：]?\s*([a-z0-9]{3,})/giu;
+
 /**
  * Where the evidence sits in a post's text as the API returns it (identifiers already masked):
  * masked identifiers, contact invitations, links, prices, disclosure markers, the brands the
@@ -33,6 +37,13 @@ export function evidenceSpans(text: string, matchedTerms: readonly string[], bra
   all(URL, 'link');
   all(CONTACT, 'contact');
   all(PRICE, 'price');
+  for (const m of text.matchAll(CODE)) {
+    const code = m[1]!;
+    // "code" alone needs a digit in what follows ("code red" is no code).
+    if (/^code$/i.test(m[0].split(/[\s:：]/)[0]!) && !/\d/.test(code)) continue;
+    const start = m.index + m[0].length - code.length;
+    spans.push({ start, end: start + code.length, kind: 'code' });
+  }
   // A Latin term counts as a whole word ("ad" is not marked inside "had"); Chinese has no spaces
   // to wait for, so a Chinese term counts wherever it stands.
   const latin = /[a-z0-9]/;

@@ -25,6 +25,7 @@ import { AuthorCard, FiredRules, ItemDecisions, OrderLines, ReferredOrders, Repo
 import { flagReasonText } from '../common/serverText';
 import { queueListPath } from './queuePaths';
 import { usePeekNext } from './usePeekNext';
+import { useWorkedQueues } from './usePermissionsOf';
 import { CannedNotes, useNoteTemplates, useTemplateText, type NoteTemplate } from './CannedNotes';
 
 /** How long an item page just fetched (or handed over with the claim) is shown without asking the API again. */
@@ -137,6 +138,9 @@ export function FlagShow() {
 
   const flag = wb?.flag;
   const mine = !!flag?.claimActive && identity?.id !== undefined && Number(flag.claimedBy) === Number(identity.id);
+  // A role that does not work this queue reads the item; it is offered nothing that would answer 403.
+  const { queues: worked } = useWorkedQueues();
+  const works = !!flag && worked.includes(String(flag.queue));
   const peeked = usePeekNext(flag?.queue as string | undefined, flagId, flag?.status === 'open');
   const removal = removeTemplateFor(String(flag?.queue ?? ''));
   const removeLabel = translate(`enums.decision_action.${removal.action}`);
@@ -171,7 +175,7 @@ export function FlagShow() {
   };
 
   const decide = async (decision: FlagDecision) => {
-    if (!flag || flag.status !== 'open' || busy.current) return;
+    if (!flag || flag.status !== 'open' || !works || busy.current) return;
     busy.current = true;
     try {
       // The claim is what keeps a second moderator off the item while the decision waits out its undo time.
@@ -263,7 +267,7 @@ export function FlagShow() {
           },
         ]),
       ),
-      c: () => void (mine ? release() : claim()),
+      c: () => void (works && (mine ? release() : claim())),
       b: () => void navigate(listPath),
       '?': () => setHelpOpen((o) => !o),
     },
@@ -275,7 +279,11 @@ export function FlagShow() {
   if (!wb || !flag) return <Loading />;
   const post = wb.post;
   const hits = (post?.ruleHits ?? wb.order?.ruleHits ?? []) as Array<Record<string, unknown>>;
-  const brands = (wb.author?.partnerships ?? []).map((p: Record<string, string>) => p.brandName ?? p.brandHandle).filter(Boolean);
+  // A partner is named by its handle or any word of its name, as the disclosure verdict reads them.
+  const brands = (wb.author?.partnerships ?? []).flatMap((p: Record<string, string>) => [
+    p.brandHandle ?? '',
+    ...(p.brandName ?? '').split(/\s+/),
+  ]);
   const pct = (v: unknown) => (typeof v === 'number' ? `${Math.round(v * 100)}%` : '–');
   const open = flag.status === 'open';
 
@@ -354,14 +362,15 @@ export function FlagShow() {
             <Typography variant="body2">
               <b>{translate('app.workbench.reason')}:</b> {flagReasonText(translate, flag)}
             </Typography>
-            {open ? (
+            {open && !works && <Alert severity="info">{translate('app.workbench.not_your_queue')}</Alert>}
+            {open && works ? (
               <ClaimBox wb={wb} mine={mine} onClaim={claim} onRelease={release} />
-            ) : (
+            ) : open ? null : (
               <Alert severity="info">
                 {translate('app.workbench.not_open', { status: translate(`enums.flag_status.${flag.status}`) })}
               </Alert>
             )}
-            {open && (
+            {open && works && (
               <CannedNotes
                 templates={templates}
                 note={note}
@@ -372,7 +381,7 @@ export function FlagShow() {
                 onChange={setNote}
               />
             )}
-            {open && (
+            {open && works && (
               <Stack
                 direction="row"
                 spacing={1}

@@ -144,6 +144,7 @@ export const appEnglish = {
         contact: 'Invitation to make contact',
         link: 'Link',
         price: 'Price',
+        code: 'Discount code that pays or tracks the sharer',
         disclosure: 'Disclosure marker',
         brand: 'Partnered brand',
         matched: 'Term a rule matched',
@@ -208,6 +209,7 @@ export const appEnglish = {
       claim_mine: 'You hold this item (%{minutes} min left)',
       claim_other: '%{name} holds this item (%{minutes} min left)',
       claim_none: 'Nobody holds this item',
+      not_your_queue: 'Your role does not work this queue: you can read the item, not decide it.',
       not_open: 'This flag is %{status}: nothing left to decide.',
       back: 'Back to the queue',
       content: 'The item',
@@ -607,6 +609,9 @@ export const appEnglish = {
   validation: {
     problem: 'The request did not pass validation.',
     required: 'Required',
+    /** The console's own checks before sending (react-admin's regex validator would print the pattern as an object). */
+    http_url: 'Must start with http:// or https://',
+    source_name: 'Lower-case letters, digits, _ . and -, starting with a letter or digit; at most 40',
     invalid_type: 'Expected %{expected}',
     too_small: {
       string: 'At least %{limit} characters',

@@ -142,6 +142,7 @@ export const appChinese: AppMessages = {
         contact: '引导私下联系',
         link: '链接',
         price: '价格',
+        code: '带货优惠码（为分享者计佣或追踪）',
         disclosure: '广告标注',
         brand: '合作品牌',
         matched: '规则命中的词',
@@ -205,6 +206,7 @@ export const appChinese: AppMessages = {
       claim_mine: '由你处理中（剩余 %{minutes} 分钟）',
       claim_other: '%{name} 处理中（剩余 %{minutes} 分钟）',
       claim_none: '尚无人认领',
+      not_your_queue: '你的角色不处理这个队列：可以查看条目，但不能处理。',
       not_open: '该标记状态为%{status}，无需再处理。',
       back: '返回队列',
       content: '条目内容',
@@ -564,6 +566,9 @@ export const appChinese: AppMessages = {
   validation: {
     problem: '请求未通过校验。',
     required: '必填',
+    /** The console's own checks before sending (react-admin's regex validator would print the pattern as an object). */
+    http_url: '须以 http:// 或 https:// 开头',
+    source_name: '小写字母、数字及 _ . -，以字母或数字开头，至多 40 个字符',
     invalid_type: '应为%{expected}',
     too_small: {
       string: '至少 %{limit} 个字符',

@@ -110,9 +110,9 @@ function TestResultAlert({ result, onDismiss }: { result: TestResult; onDismiss:
 function WebhookForm() {
   return (
     <>
-      <TextInput source="url" validate={[required(), regex(/^https?:\/\//)]} fullWidth />
+      <TextInput source="url" validate={[required(), regex(/^https?:\/\//, 'validation.http_url')]} fullWidth />
       <TextInput source="description" fullWidth />
-      <TextInput source="source" validate={regex(/^[a-z0-9][a-z0-9_.-]{0,39}$/)} />
+      <TextInput source="source" validate={regex(/^[a-z0-9][a-z0-9_.-]{0,39}$/, 'validation.source_name')} />
       <CheckboxGroupInput source="eventTypes" choices={eventTypeChoices} validate={required()} />
       <BooleanInput source="active" />
     </>
