@@ -238,7 +238,7 @@ function DecisionList({ rows }: { rows: Row[] }) {
             primary={
               <>
                 <Link to={`/decisions/${d.id}/show`}>{translate(`enums.decision_action.${d.action}`, { _: d.action })}</Link> ·{' '}
-                {d.reasonCode}
+                {translate(`app.reason_code.${d.reasonCode}`, { _: d.reasonCode })}
                 {d.reversedAt ? ` · ${translate('resources.decisions.fields.reversedAt')}` : ''}
               </>
             }

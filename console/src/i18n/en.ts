@@ -200,6 +200,22 @@ export const appEnglish = {
       queue_empty: 'Nothing left in this queue',
       next_opened: '%{action}: flag #%{id}. The next item is open.',
     },
+    /** Reason codes as decisions record them (console/src/flags/reasonTemplates.ts; older decisions may carry a queue's name). */
+    reason_code: {
+      spam: 'Spam',
+      scam: 'Scam',
+      contact_info: 'Contact details for going off-platform',
+      contact_harvesting: 'Contact harvesting',
+      fake_review: 'Fake review',
+      fraud_risk: 'Fraud risk',
+      suspicious_order: 'Suspicious order',
+      undisclosed_ad: 'Undisclosed ad',
+      community_health: 'Community health',
+      community: 'Community health',
+      member_reports: 'Member reports',
+      no_violation: 'No violation',
+      needs_senior_review: 'Needs senior review',
+    },
     workbench: {
       title: 'Flag #%{id}: %{queue}',
       claim: 'Claim',

@@ -197,6 +197,22 @@ export const appChinese: AppMessages = {
       queue_empty: '该队列已清空',
       next_opened: '%{action}：标记 #%{id}。已打开下一条。',
     },
+    /** Reason codes as decisions record them (console/src/flags/reasonTemplates.ts; older decisions may carry a queue's name). */
+    reason_code: {
+      spam: '垃圾信息',
+      scam: '诈骗',
+      contact_info: '留站外联系方式',
+      contact_harvesting: '站外引流',
+      fake_review: '虚假评价',
+      fraud_risk: '欺诈风险',
+      suspicious_order: '可疑订单',
+      undisclosed_ad: '未标注广告',
+      community_health: '社区健康',
+      community: '社区健康',
+      member_reports: '用户举报',
+      no_violation: '未违规',
+      needs_senior_review: '需资深审核',
+    },
     workbench: {
       title: '标记 #%{id}：%{queue}',
       claim: '认领',
