@@ -50,6 +50,22 @@ async function holdClock(page: Page): Promise<void> {
 
 const zhQueueName = (queue: string) => queueWordsChinese.queue[queue as keyof typeof queueWordsChinese.queue];
 
+/** Open items of a queue, in the order the queue is worked (priority, then oldest first), as claim-next takes them. */
+async function openInQueueOrder(queue: string, limit: number, unclaimedOnly: boolean): Promise<number[]> {
+  const rows = (await t
+    .db('flags')
+    .where({ status: 'open', queue })
+    .modify((q) => unclaimedOnly && q.whereNull('claimed_by'))
+    .orderBy([
+      { column: 'priority', order: 'desc' },
+      { column: 'created_at', order: 'asc' },
+      { column: 'id', order: 'asc' },
+    ])
+    .limit(limit)
+    .select('id')) as Array<{ id: number }>;
+  return rows.map((r) => Number(r.id));
+}
+
 /** The queue that has the most open, unclaimed items (the demo seed decides which). */
 async function busiestQueue(): Promise<{ queue: string; open: number }> {
   const rows = (await t
@@ -152,19 +168,7 @@ describe.skipIf(!HAS_CHROMIUM)('the moderator workbench in Chromium', () => {
     const me = await staffId('moderator');
     const other = await staffId('admin');
     const { queue } = await busiestQueue();
-    const [first, second] = (
-      await t
-        .db('flags')
-        .where({ status: 'open', queue })
-        .whereNull('claimed_by')
-        .orderBy([
-          { column: 'priority', order: 'desc' },
-          { column: 'created_at', order: 'asc' },
-          { column: 'id', order: 'asc' },
-        ])
-        .limit(2)
-        .select('id')
-    ).map((r: { id: number }) => Number(r.id));
+    const [first, second] = await openInQueueOrder(queue, 2, true);
     // The page looks the queue's next item up ahead and fetches its page.
     const lookedAhead = page.waitForResponse((r) => r.url().endsWith(`/api/flags/${second}/workbench`));
     await page.goto(`${server.url}/#/flags/${first}/show`);
@@ -305,18 +309,7 @@ describe.skipIf(!HAS_CHROMIUM)('the moderator workbench in Chromium', () => {
     expect(shown!.consoleRows).toBe(0);
     expect(shown!.title).toBe(`队列：${zhQueueName(queue)}`);
     expect(shown!.headers).toEqual(expect.arrayContaining(['优先级', '条目', '作者', '触达', '等待时长', '认领人']));
-    const expected = (
-      await t
-        .db('flags')
-        .where({ status: 'open', queue })
-        .orderBy([
-          { column: 'priority', order: 'desc' },
-          { column: 'created_at', order: 'asc' },
-          { column: 'id', order: 'asc' },
-        ])
-        .limit(25)
-        .select('id')
-    ).map((r: { id: number }) => Number(r.id));
+    const expected = await openInQueueOrder(queue, 25, false);
     expect(shown!.ids).toEqual(expected);
     // The console took the first paint's answer over instead of asking again.
     expect(requestsBeforeConsoleRows).toBe(1);
@@ -349,18 +342,7 @@ describe.skipIf(!HAS_CHROMIUM)('the moderator workbench in Chromium', () => {
     await page.goto(`${server.url}/#/flags`);
     await page.getByText('Queue: Undisclosed ads').first().waitFor();
     await page.locator('tbody tr').first().waitFor();
-    const ids = (
-      await t
-        .db('flags')
-        .where({ status: 'open', queue: 'undisclosed_ad' })
-        .whereNull('claimed_by')
-        .orderBy([
-          { column: 'priority', order: 'desc' },
-          { column: 'created_at', order: 'asc' },
-          { column: 'id', order: 'asc' },
-        ])
-        .limit(2)
-    ).map((f) => f.id);
+    const ids = await openInQueueOrder('undisclosed_ad', 2, true);
     await page.locator('tbody tr').nth(0).locator('input[type=checkbox]').check();
     await page.locator('tbody tr').nth(1).locator('input[type=checkbox]').check();
     await page.getByRole('button', { name: 'Remove selected (queue action)' }).click();
