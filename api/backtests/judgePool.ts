@@ -24,15 +24,19 @@ export interface PostJudgePool {
   close(): Promise<void>;
 }
 
-/** In the backtest's own thread: a short window does not repay starting workers. */
-export function createInProcessJudge(setup: JudgeSetup): PostJudgePool {
-  const judge = createPostJudge(
+/** The judge one setup makes, the same in the backtest's thread and in each worker. */
+export function judgeOf(setup: JudgeSetup): (items: readonly PostToJudge[]) => Promise<Judged[]> {
+  return createPostJudge(
     buildEvaluator(setup.draft, setup.lists),
     setup.compareWith ? buildEvaluator(setup.compareWith, setup.lists) : null,
     setup.lists,
     { brands: setup.brands },
   );
-  return { size: 1, judge, close: async () => undefined };
+}
+
+/** In the backtest's own thread: a short window does not repay starting workers. */
+export function createInProcessJudge(setup: JudgeSetup): PostJudgePool {
+  return { size: 1, judge: judgeOf(setup), close: async () => undefined };
 }
 
 /**

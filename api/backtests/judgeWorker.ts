@@ -4,17 +4,10 @@
  * while the backtest's own thread reads the next pages and keeps the running windows.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { createPostJudge, type PostToJudge } from '../../rules/backtest/postJudge';
-import { buildEvaluator } from '../policies/policyRuntime';
-import type { JudgeSetup } from './judgePool';
+import type { PostToJudge } from '../../rules/backtest/postJudge';
+import { judgeOf, type JudgeSetup } from './judgePool';
 
-const setup = workerData as JudgeSetup;
-const judge = createPostJudge(
-  buildEvaluator(setup.draft, setup.lists),
-  setup.compareWith ? buildEvaluator(setup.compareWith, setup.lists) : null,
-  setup.lists,
-  { brands: setup.brands },
-);
+const judge = judgeOf(workerData as JudgeSetup);
 const port = parentPort!;
 port.on('message', (message: { id: number; items: PostToJudge[] }) => {
   judge(message.items).then(
